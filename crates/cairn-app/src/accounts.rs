@@ -1,0 +1,781 @@
+//! Accounts: first-time set-up, signing in and out, sessions, personal access tokens,
+//! invitations, the remembered language, and throttling of failed sign-ins (kept in the
+//! database so every instance sees the same count).
+
+use crate::audit::{Action, record};
+use crate::{Actor, App, AppError, AppResult, org_of, require};
+use base64::Engine as _;
+use cairn_db::accounts::{self as db, NewUser, User};
+use cairn_domain::people::Language;
+use cairn_domain::validation::looks_like_email;
+use cairn_domain::{FieldErrors, Permission, Role};
+use rand::RngCore;
+use sha2::{Digest, Sha256};
+
+/// How long a session lasts without use.
+pub const SESSION_IDLE_MS: i64 = 8 * 60 * 60 * 1000;
+/// How long an invitation link works.
+pub const INVITATION_MS: i64 = 7 * 24 * 60 * 60 * 1000;
+/// Failed sign-ins allowed per account or per address within [`THROTTLE_WINDOW_MS`].
+pub const MAX_FAILURES: i64 = 5;
+/// The window for counting failed sign-ins.
+pub const THROTTLE_WINDOW_MS: i64 = 15 * 60 * 1000;
+/// Shortest password we accept.
+pub const PASSWORD_MIN: usize = 10;
+/// The settings key of the hashed one-time set-up code.
+const SETUP_CODE_KEY: &str = "setup_code_hash";
+
+/// A new random secret (URL-safe, 256 bits).
+pub fn new_secret() -> String {
+    let mut bytes = [0u8; 32];
+    rand::rng().fill_bytes(&mut bytes);
+    base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(bytes)
+}
+
+/// SHA-256 of a secret, hex. Secrets are high-entropy, so a fast hash is right here.
+pub fn hash_secret(s: &str) -> String {
+    hex::encode(Sha256::digest(s.as_bytes()))
+}
+
+async fn hash_password(pw: String) -> AppResult<String> {
+    tokio::task::spawn_blocking(move || password_auth::generate_hash(pw))
+        .await
+        .map_err(|e| AppError::Unexpected(e.to_string()))
+}
+
+async fn verify_password(pw: String, hash: String) -> bool {
+    tokio::task::spawn_blocking(move || password_auth::verify_password(pw, &hash).is_ok())
+        .await
+        .unwrap_or(false)
+}
+
+fn check_password(e: &mut FieldErrors, field: &str, pw: &str) {
+    if pw.chars().count() < PASSWORD_MIN {
+        e.add(field, "accounts-error-password-short");
+    } else if pw.len() > 1024 {
+        e.add(field, "accounts-error-password-long");
+    }
+}
+
+fn check_email(e: &mut FieldErrors, field: &str, raw: &str) -> String {
+    let email = raw.trim().to_lowercase();
+    if email.is_empty() {
+        e.add(field, "accounts-error-email-required");
+    } else if !looks_like_email(&email) {
+        e.add(field, "accounts-error-email-invalid");
+    }
+    email
+}
+
+/// Builds the actor for an account.
+pub async fn actor_for(app: &App, user: &User) -> AppResult<Actor> {
+    let unit_ids = if user.role.is_unit_scoped() {
+        let mut h = app.db.acquire().await?;
+        db::user_units(&mut h.conn(), user.id).await?
+    } else {
+        Vec::new()
+    };
+    Ok(Actor {
+        user_id: user.id,
+        organisation_id: user.organisation_id,
+        role: user.role,
+        unit_ids,
+        person_id: user.person_id,
+        label: user.email.clone(),
+    })
+}
+
+/// True while the deployment has no accounts.
+pub async fn needs_setup(app: &App) -> AppResult<bool> {
+    let mut h = app.db.acquire().await?;
+    Ok(db::count_users(&mut h.conn()).await? == 0)
+}
+
+/// Issues a fresh one-time set-up code when the deployment has no accounts (to print on the
+/// console). Only its hash is stored. `None` once set up.
+pub async fn issue_setup_code(app: &App) -> AppResult<Option<String>> {
+    if !needs_setup(app).await? {
+        return Ok(None);
+    }
+    let code = new_secret()
+        .chars()
+        .filter(char::is_ascii_alphanumeric)
+        .take(12)
+        .collect::<String>()
+        .to_uppercase();
+    let mut tx = app.db.begin().await?;
+    cairn_db::settings::put(&mut tx.conn(), SETUP_CODE_KEY, &hash_secret(&code)).await?;
+    tx.commit().await?;
+    Ok(Some(code))
+}
+
+/// What the set-up page asks for.
+#[derive(Debug, Clone, Default)]
+pub struct SetupForm {
+    pub code: String,
+    pub organisation_name: String,
+    pub email: String,
+    pub password: String,
+    pub language: Option<Language>,
+}
+
+/// Creates the first organisation and its administrator, if the code matches.
+pub async fn complete_setup(app: &App, f: &SetupForm) -> AppResult<i64> {
+    let mut e = FieldErrors::new();
+    let org_name =
+        match cairn_domain::units::validate_name("organisation_name", &f.organisation_name) {
+            Ok(n) => n,
+            Err(errs) => {
+                e.0.extend(errs.0);
+                String::new()
+            }
+        };
+    let email = check_email(&mut e, "email", &f.email);
+    check_password(&mut e, "password", &f.password);
+    let now = app.now();
+    let mut tx = app.db.begin().await?;
+    if db::count_users(&mut tx.conn()).await? > 0 {
+        return Err(AppError::Conflict("setup-error-already-done"));
+    }
+    let stored = cairn_db::settings::get(&mut tx.conn(), SETUP_CODE_KEY).await?;
+    if stored.as_deref() != Some(hash_secret(f.code.trim().to_uppercase().as_str()).as_str()) {
+        e.0.insert(
+            0,
+            cairn_domain::FieldError {
+                field: "code".into(),
+                code: "setup-error-code",
+            },
+        );
+    }
+    if !e.is_empty() {
+        return Err(AppError::Invalid(e));
+    }
+    let hash = hash_password(f.password.clone()).await?;
+    let org = cairn_db::units::insert_organisation(
+        &mut tx.conn(),
+        &org_name,
+        None,
+        cairn_domain::time::DEFAULT_TIME_ZONE,
+        now,
+    )
+    .await?;
+    let lang = f.language.map(|l| l.key());
+    let user = NewUser {
+        organisation_id: Some(org),
+        email: &email,
+        password_hash: Some(&hash),
+        role: Role::OrgAdmin,
+        person_id: None,
+        locale: lang,
+    };
+    let uid = db::insert_user(&mut tx.conn(), &user, now).await?;
+    cairn_db::settings::delete(&mut tx.conn(), SETUP_CODE_KEY).await?;
+    let actor = Actor {
+        user_id: uid,
+        organisation_id: Some(org),
+        role: Role::OrgAdmin,
+        unit_ids: vec![],
+        person_id: None,
+        label: email.clone(),
+    };
+    record::<(), _>(
+        &mut tx.conn(),
+        &actor,
+        Some(org),
+        Action::Create,
+        "organisation",
+        Some(org),
+        None,
+        Some(&serde_json::json!({"name": org_name})),
+        None,
+        now,
+    )
+    .await?;
+    record::<(), _>(
+        &mut tx.conn(),
+        &actor,
+        Some(org),
+        Action::Create,
+        "user",
+        Some(uid),
+        None,
+        Some(&serde_json::json!({"email": email, "role": "org_admin"})),
+        None,
+        now,
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(uid)
+}
+
+/// Creates an account from the command line (`cairn admin create`). With an organisation name,
+/// the organisation is created when it does not exist and the account is its administrator;
+/// without one, the account is a platform administrator.
+pub async fn create_admin(
+    app: &App,
+    organisation: Option<&str>,
+    email: &str,
+    password: &str,
+    role: Role,
+) -> AppResult<i64> {
+    let mut e = FieldErrors::new();
+    let email = check_email(&mut e, "email", email);
+    check_password(&mut e, "password", password);
+    if !e.is_empty() {
+        return Err(AppError::Invalid(e));
+    }
+    let hash = hash_password(password.to_owned()).await?;
+    let now = app.now();
+    let mut tx = app.db.begin().await?;
+    let org = match organisation {
+        None => None,
+        Some(name) => {
+            let existing = cairn_db::units::list_organisations(&mut tx.conn())
+                .await?
+                .into_iter()
+                .find(|o| o.name == name);
+            Some(match existing {
+                Some(o) => o.id,
+                None => {
+                    let id = cairn_db::units::insert_organisation(
+                        &mut tx.conn(),
+                        name,
+                        None,
+                        cairn_domain::time::DEFAULT_TIME_ZONE,
+                        now,
+                    )
+                    .await?;
+                    record::<(), _>(
+                        &mut tx.conn(),
+                        &Actor::system(Some(id)),
+                        Some(id),
+                        Action::Create,
+                        "organisation",
+                        Some(id),
+                        None,
+                        Some(&serde_json::json!({"name": name})),
+                        None,
+                        now,
+                    )
+                    .await?;
+                    id
+                }
+            })
+        }
+    };
+    let role = if org.is_none() {
+        Role::PlatformAdmin
+    } else {
+        role
+    };
+    let user = NewUser {
+        organisation_id: org,
+        email: &email,
+        password_hash: Some(&hash),
+        role,
+        person_id: None,
+        locale: None,
+    };
+    let uid = db::insert_user(&mut tx.conn(), &user, now)
+        .await
+        .map_err(|err| match err {
+            cairn_db::DbError::Conflict => {
+                let mut e = FieldErrors::new();
+                e.add("email", "accounts-error-email-taken");
+                AppError::Invalid(e)
+            }
+            other => other.into(),
+        })?;
+    record::<(), _>(
+        &mut tx.conn(),
+        &Actor::system(org),
+        org,
+        Action::Create,
+        "user",
+        Some(uid),
+        None,
+        Some(&serde_json::json!({"email": email, "role": role.key()})),
+        None,
+        now,
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(uid)
+}
+
+/// A signed-in session: the secret for the cookie and the form token.
+#[derive(Debug, Clone)]
+pub struct NewSession {
+    pub secret: String,
+    pub csrf: String,
+    pub user_id: i64,
+    pub locale: Option<String>,
+}
+
+/// Signs in with e-mail and password. After [`MAX_FAILURES`] failures for the account or the
+/// address within the window, refuses with `Throttled` without checking the password.
+pub async fn sign_in(app: &App, email: &str, password: &str, addr: &str) -> AppResult<NewSession> {
+    let email = email.trim().to_lowercase();
+    let now = app.now();
+    let keys = [format!("email:{email}"), format!("addr:{addr}")];
+    {
+        let mut h = app.db.acquire().await?;
+        for k in &keys {
+            if db::count_failures(&mut h.conn(), k, now - THROTTLE_WINDOW_MS).await? >= MAX_FAILURES
+            {
+                return Err(AppError::Throttled);
+            }
+        }
+    }
+    let user = {
+        let mut h = app.db.acquire().await?;
+        db::find_user_by_email(&mut h.conn(), &email).await?
+    };
+    let ok = match &user {
+        Some(u) if !u.disabled => match &u.password_hash {
+            Some(hash) => verify_password(password.to_owned(), hash.clone()).await,
+            None => false,
+        },
+        _ => {
+            // Spend the same effort as a real check so timing does not reveal who has an account.
+            let _ = hash_password(password.to_owned()).await;
+            false
+        }
+    };
+    let mut tx = app.db.begin().await?;
+    let Some(user) = user.filter(|_| ok) else {
+        for k in &keys {
+            db::record_failure(&mut tx.conn(), k, now).await?;
+        }
+        tx.commit().await?;
+        let mut e = FieldErrors::new();
+        e.add("email", "accounts-error-sign-in");
+        return Err(AppError::Invalid(e));
+    };
+    db::clear_failures(&mut tx.conn(), &keys[0]).await?;
+    let secret = new_secret();
+    let csrf = new_secret();
+    db::insert_session(
+        &mut tx.conn(),
+        &hash_secret(&secret),
+        user.id,
+        &csrf,
+        now,
+        now + SESSION_IDLE_MS,
+    )
+    .await?;
+    db::touch_sign_in(&mut tx.conn(), user.id, now).await?;
+    let actor = actor_for(app, &user).await?;
+    record::<(), ()>(
+        &mut tx.conn(),
+        &actor,
+        user.organisation_id,
+        Action::SignIn,
+        "user",
+        Some(user.id),
+        None,
+        None,
+        None,
+        now,
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(NewSession {
+        secret,
+        csrf,
+        user_id: user.id,
+        locale: user.locale.clone(),
+    })
+}
+
+/// A live session, found by its cookie secret.
+#[derive(Debug, Clone)]
+pub struct Session {
+    pub actor: Actor,
+    pub user: User,
+    pub csrf: String,
+}
+
+/// Finds the session for a cookie secret and slides its expiry forward.
+pub async fn session(app: &App, secret: &str) -> AppResult<Option<Session>> {
+    let now = app.now();
+    let hash = hash_secret(secret);
+    let row = {
+        let mut h = app.db.acquire().await?;
+        db::find_session(&mut h.conn(), &hash, now).await?
+    };
+    let Some(row) = row else { return Ok(None) };
+    let user = {
+        let mut h = app.db.acquire().await?;
+        db::get_user(&mut h.conn(), row.user_id).await?
+    };
+    if user.disabled {
+        return Ok(None);
+    }
+    // Only write when a noticeable part of the idle time has passed, to keep reads cheap.
+    if row.expires_at - now < SESSION_IDLE_MS - 5 * 60 * 1000 {
+        let mut tx = app.db.begin().await?;
+        db::extend_session(&mut tx.conn(), &hash, now + SESSION_IDLE_MS).await?;
+        tx.commit().await?;
+    }
+    let actor = actor_for(app, &user).await?;
+    Ok(Some(Session {
+        actor,
+        user,
+        csrf: row.csrf_token,
+    }))
+}
+
+/// Ends a session.
+pub async fn sign_out(app: &App, actor: &Actor, secret: &str) -> AppResult<()> {
+    let now = app.now();
+    let mut tx = app.db.begin().await?;
+    db::delete_session(&mut tx.conn(), &hash_secret(secret)).await?;
+    record::<(), ()>(
+        &mut tx.conn(),
+        actor,
+        actor.organisation_id,
+        Action::SignOut,
+        "user",
+        Some(actor.user_id),
+        None,
+        None,
+        None,
+        now,
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+/// Remembers the actor's language.
+pub async fn set_language(app: &App, actor: &Actor, lang: Language) -> AppResult<()> {
+    let now = app.now();
+    let mut tx = app.db.begin().await?;
+    db::set_locale(&mut tx.conn(), actor.user_id, lang.key(), now).await?;
+    record::<(), _>(
+        &mut tx.conn(),
+        actor,
+        actor.organisation_id,
+        Action::Update,
+        "user_language",
+        Some(actor.user_id),
+        None,
+        Some(&lang.key()),
+        None,
+        now,
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+/// Creates a personal access token for the actor; returns the secret, shown once.
+pub async fn create_token(app: &App, actor: &Actor, name: &str) -> AppResult<String> {
+    let mut e = FieldErrors::new();
+    let name = cairn_domain::validation::required_text(
+        &mut e,
+        "name",
+        name,
+        80,
+        "accounts-error-token-name-required",
+        "accounts-error-token-name-long",
+    );
+    if !e.is_empty() {
+        return Err(AppError::Invalid(e));
+    }
+    let secret = format!("cairn_{}", new_secret());
+    let now = app.now();
+    let mut tx = app.db.begin().await?;
+    let id = db::insert_token(
+        &mut tx.conn(),
+        actor.user_id,
+        &name,
+        &hash_secret(&secret),
+        now,
+    )
+    .await?;
+    record::<(), _>(
+        &mut tx.conn(),
+        actor,
+        actor.organisation_id,
+        Action::Create,
+        "api_token",
+        Some(id),
+        None,
+        Some(&serde_json::json!({"name": name})),
+        None,
+        now,
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(secret)
+}
+
+/// Creates a token for an account by e-mail (`cairn token create`).
+pub async fn create_token_for_email(app: &App, email: &str, name: &str) -> AppResult<String> {
+    let user = {
+        let mut h = app.db.acquire().await?;
+        db::find_user_by_email(&mut h.conn(), &email.trim().to_lowercase())
+            .await?
+            .ok_or(AppError::NotFound)?
+    };
+    let actor = actor_for(app, &user).await?;
+    create_token(app, &actor, name).await
+}
+
+/// The actor's tokens.
+pub async fn list_tokens(app: &App, actor: &Actor) -> AppResult<Vec<db::ApiToken>> {
+    let mut h = app.db.acquire().await?;
+    Ok(db::list_tokens(&mut h.conn(), actor.user_id).await?)
+}
+
+/// Revokes one of the actor's own tokens.
+pub async fn revoke_token(app: &App, actor: &Actor, id: i64) -> AppResult<()> {
+    let now = app.now();
+    let mut tx = app.db.begin().await?;
+    if !db::revoke_token(&mut tx.conn(), actor.user_id, id, now).await? {
+        return Err(AppError::NotFound);
+    }
+    record::<(), ()>(
+        &mut tx.conn(),
+        actor,
+        actor.organisation_id,
+        Action::Revoke,
+        "api_token",
+        Some(id),
+        None,
+        None,
+        None,
+        now,
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+/// The actor behind a bearer token, if it is live.
+pub async fn token_actor(app: &App, secret: &str) -> AppResult<Option<Actor>> {
+    let found = {
+        let mut h = app.db.acquire().await?;
+        db::find_token_user(&mut h.conn(), &hash_secret(secret)).await?
+    };
+    let Some((token_id, user_id)) = found else {
+        return Ok(None);
+    };
+    let user = {
+        let mut h = app.db.acquire().await?;
+        db::get_user(&mut h.conn(), user_id).await?
+    };
+    if user.disabled {
+        return Ok(None);
+    }
+    let mut tx = app.db.begin().await?;
+    db::touch_token(&mut tx.conn(), token_id, app.now()).await?;
+    tx.commit().await?;
+    Ok(Some(actor_for(app, &user).await?))
+}
+
+/// An organisation's accounts.
+pub async fn list_accounts(app: &App, actor: &Actor) -> AppResult<Vec<User>> {
+    require(actor, Permission::ManageAccounts)?;
+    let org = org_of(actor)?;
+    let mut h = app.db.acquire().await?;
+    Ok(db::list_users(&mut h.conn(), org).await?)
+}
+
+/// What an administrator fills in to give a person an account.
+#[derive(Debug, Clone)]
+pub struct AccountForm {
+    pub email: String,
+    pub role: String,
+    pub unit_ids: Vec<i64>,
+}
+
+/// The outcome of creating an account: the invitation link's secret (shown to the
+/// administrator when e-mail is off, so they can pass it on).
+#[derive(Debug, Clone)]
+pub struct Invitation {
+    pub user_id: i64,
+    pub secret: String,
+    pub emailed: bool,
+}
+
+/// Gives a person an account with a role, and invites them to choose a password. The
+/// invitation goes by e-mail in the person's language when the organisation has e-mail on.
+pub async fn create_account_for_person(
+    app: &App,
+    actor: &Actor,
+    person_id: i64,
+    f: &AccountForm,
+    base_url: &str,
+) -> AppResult<Invitation> {
+    require(actor, Permission::ManageAccounts)?;
+    let org = org_of(actor)?;
+    let mut e = FieldErrors::new();
+    let email = check_email(&mut e, "email", &f.email);
+    let role = Role::parse(f.role.trim()).filter(|r| *r != Role::PlatformAdmin);
+    if role.is_none() {
+        e.add("role", "accounts-error-role-required");
+    }
+    if role == Some(Role::UnitStaff) && f.unit_ids.is_empty() {
+        e.add("unit_ids", "accounts-error-units-required");
+    }
+    if !e.is_empty() {
+        return Err(AppError::Invalid(e));
+    }
+    let role = role.ok_or(AppError::Forbidden)?;
+    let now = app.now();
+    let mut tx = app.db.begin().await?;
+    let person = cairn_db::people::get(&mut tx.conn(), org, person_id).await?;
+    if db::find_user_by_person(&mut tx.conn(), person_id)
+        .await?
+        .is_some()
+    {
+        return Err(AppError::Conflict("accounts-error-person-has-account"));
+    }
+    let all_units = cairn_db::units::units_in_organisation(&mut tx.conn(), org).await?;
+    if f.unit_ids.iter().any(|u| !all_units.contains(u)) {
+        return Err(AppError::NotFound);
+    }
+    let user = NewUser {
+        organisation_id: Some(org),
+        email: &email,
+        password_hash: None,
+        role,
+        person_id: Some(person_id),
+        locale: Some(person.preferred_language.key()),
+    };
+    let uid = db::insert_user(&mut tx.conn(), &user, now)
+        .await
+        .map_err(|err| match err {
+            cairn_db::DbError::Conflict => {
+                let mut e = FieldErrors::new();
+                e.add("email", "accounts-error-email-taken");
+                AppError::Invalid(e)
+            }
+            other => other.into(),
+        })?;
+    if role.is_unit_scoped() {
+        db::set_user_units(&mut tx.conn(), uid, &f.unit_ids).await?;
+    }
+    let secret = new_secret();
+    db::insert_invitation(
+        &mut tx.conn(),
+        &hash_secret(&secret),
+        uid,
+        now,
+        now + INVITATION_MS,
+    )
+    .await?;
+    record::<(), _>(
+        &mut tx.conn(),
+        actor,
+        Some(org),
+        Action::Create,
+        "user",
+        Some(uid),
+        None,
+        Some(&serde_json::json!({"email": email, "role": role.key(), "person_id": person_id, "unit_ids": f.unit_ids})),
+        Some(person_id),
+        now,
+    )
+    .await?;
+    let organisation = cairn_db::units::get_organisation(&mut tx.conn(), org).await?;
+    let link = format!("{}/invitation/{}", base_url.trim_end_matches('/'), secret);
+    let emailed = organisation.smtp_enabled;
+    if emailed {
+        crate::notices::queue_email(
+            app,
+            &mut tx.conn(),
+            org,
+            &email,
+            person.preferred_language,
+            "email-invitation-subject",
+            "email-invitation-body",
+            &[
+                ("name", person.chosen_name.clone()),
+                ("organisation", organisation.name.clone()),
+                ("link", link),
+            ],
+            now,
+        )
+        .await?;
+    }
+    crate::notices::notify(
+        &mut tx.conn(),
+        uid,
+        "notice-welcome",
+        &[("organisation", organisation.name)],
+        now,
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(Invitation {
+        user_id: uid,
+        secret,
+        emailed,
+    })
+}
+
+/// True when an invitation link is live.
+pub async fn invitation_is_live(app: &App, secret: &str) -> AppResult<bool> {
+    let mut h = app.db.acquire().await?;
+    Ok(
+        db::find_invitation(&mut h.conn(), &hash_secret(secret), app.now())
+            .await?
+            .is_some(),
+    )
+}
+
+/// Sets a password from an invitation link; the link then stops working.
+pub async fn accept_invitation(
+    app: &App,
+    secret: &str,
+    password: &str,
+    confirm: &str,
+) -> AppResult<i64> {
+    let mut e = FieldErrors::new();
+    check_password(&mut e, "password", password);
+    if password != confirm {
+        e.add("confirm", "accounts-error-password-mismatch");
+    }
+    if !e.is_empty() {
+        return Err(AppError::Invalid(e));
+    }
+    let now = app.now();
+    let hash = hash_password(password.to_owned()).await?;
+    let mut tx = app.db.begin().await?;
+    let h = hash_secret(secret);
+    let uid = db::find_invitation(&mut tx.conn(), &h, now)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    if !db::use_invitation(&mut tx.conn(), &h, now).await? {
+        return Err(AppError::NotFound);
+    }
+    db::set_password(&mut tx.conn(), uid, &hash, now).await?;
+    let user = db::get_user(&mut tx.conn(), uid).await?;
+    let actor = Actor {
+        user_id: uid,
+        organisation_id: user.organisation_id,
+        role: user.role,
+        unit_ids: vec![],
+        person_id: user.person_id,
+        label: user.email.clone(),
+    };
+    record::<(), _>(
+        &mut tx.conn(),
+        &actor,
+        user.organisation_id,
+        Action::Update,
+        "user_password",
+        Some(uid),
+        None,
+        Some(&"set from invitation"),
+        None,
+        now,
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(uid)
+}

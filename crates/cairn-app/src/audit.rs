@@ -1,0 +1,103 @@
+//! Writing and reading the audit log. [`record`] is called inside each use case's transaction;
+//! reading and exporting are for organisation administrators only.
+
+use crate::{Actor, App, AppResult, org_of, require};
+use cairn_db::audit::{AuditQuery, Entry, NewEntry};
+use cairn_db::{Conn, DbResult};
+use cairn_domain::Permission;
+use serde::Serialize;
+
+/// What happened, in the log's words.
+#[derive(Debug, Clone, Copy)]
+pub enum Action {
+    Create,
+    Update,
+    View,
+    SignIn,
+    SignOut,
+    Export,
+    Revoke,
+}
+
+impl Action {
+    /// The stored key.
+    pub fn key(self) -> &'static str {
+        match self {
+            Action::Create => "create",
+            Action::Update => "update",
+            Action::View => "view",
+            Action::SignIn => "sign_in",
+            Action::SignOut => "sign_out",
+            Action::Export => "export",
+            Action::Revoke => "revoke",
+        }
+    }
+
+    /// Every stored key, for the filter.
+    pub const KEYS: [&'static str; 7] = [
+        "create", "update", "view", "sign_in", "sign_out", "export", "revoke",
+    ];
+}
+
+/// Adds an audit row in the caller's transaction. `before`/`after` are serialised as JSON.
+#[expect(
+    clippy::too_many_arguments,
+    reason = "an audit row has this many facts"
+)]
+pub async fn record<B: Serialize, A: Serialize>(
+    c: &mut Conn<'_>,
+    actor: &Actor,
+    organisation_id: Option<i64>,
+    action: Action,
+    entity: &str,
+    entity_id: Option<i64>,
+    before: Option<&B>,
+    after: Option<&A>,
+    on_behalf_of: Option<i64>,
+    at: i64,
+) -> DbResult<()> {
+    let entry = NewEntry {
+        organisation_id,
+        actor_user_id: (actor.user_id != 0).then_some(actor.user_id),
+        actor_label: &actor.label,
+        on_behalf_of_person_id: on_behalf_of,
+        action: action.key(),
+        entity,
+        entity_id,
+        before_json: before.and_then(|b| serde_json::to_string(b).ok()),
+        after_json: after.and_then(|a| serde_json::to_string(a).ok()),
+    };
+    cairn_db::audit::insert(c, &entry, at).await
+}
+
+/// Reads the organisation's log, newest first.
+pub async fn list(app: &App, actor: &Actor, q: &AuditQuery) -> AppResult<Vec<Entry>> {
+    require(actor, Permission::ReadAudit)?;
+    let org = org_of(actor)?;
+    let mut h = app.db.acquire().await?;
+    Ok(cairn_db::audit::list(&mut h.conn(), org, q).await?)
+}
+
+/// Reads up to `limit` entries for export and records that the export happened.
+pub async fn export(app: &App, actor: &Actor, q: &AuditQuery) -> AppResult<Vec<Entry>> {
+    require(actor, Permission::ReadAudit)?;
+    let org = org_of(actor)?;
+    let now = app.now();
+    let mut tx = app.db.begin().await?;
+    let rows = cairn_db::audit::list(&mut tx.conn(), org, q).await?;
+    record::<(), _>(
+        &mut tx.conn(),
+        actor,
+        Some(org),
+        Action::Export,
+        "audit_log",
+        None,
+        None,
+        Some(&serde_json::json!({"rows": rows.len()})),
+        None,
+        now,
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(rows)
+}

@@ -1,0 +1,421 @@
+//! The demo organisation and the synthetic large data sets for benchmarks.
+//!
+//! The demo mirrors the service the co-production model comes from: a 28-bed low-secure unit
+//! on two wards, an 18-bed locked and an 18-bed open rehabilitation unit, 8 step-down beds in
+//! two houses, a community team and prison in-reach; about 40 people across every
+//! constituency; and one sign-in per role. Names are invented. `board` scale makes 30 units
+//! and 2,000 people in one organisation; `national` makes 60 such organisations.
+//!
+//! Generated rows are written directly through `cairn-db` in one transaction per
+//! organisation, with a single audit row saying what was generated (not one per row).
+
+use crate::audit::{Action, record};
+use crate::{Actor, App, AppError, AppResult};
+use cairn_db::accounts::{self as db, NewUser};
+use cairn_domain::Role;
+use cairn_domain::people::{Constituency, Language, PersonFields, PersonStatus};
+use cairn_domain::units::{GenderMix, UnitFields, UnitType};
+use rand::rngs::StdRng;
+use rand::{Rng, SeedableRng};
+
+/// The demo organisation's name.
+pub const DEMO_ORG: &str = "Demo Health Board";
+/// The demo sign-ins: e-mail, role, and the chosen name of the person behind it (if any).
+pub const DEMO_USERS: &[(&str, Role, Option<&str>)] = &[
+    ("admin@demo.cairn.test", Role::OrgAdmin, None),
+    ("lead@demo.cairn.test", Role::Lead, Some("Rhian")),
+    ("staff@demo.cairn.test", Role::UnitStaff, Some("Gareth")),
+    ("finance@demo.cairn.test", Role::Finance, Some("Sioned")),
+    ("finance2@demo.cairn.test", Role::Finance, Some("Dylan")),
+    ("member@demo.cairn.test", Role::Member, Some("Alex")),
+    ("carer@demo.cairn.test", Role::Member, Some("Mair")),
+    ("viewer@demo.cairn.test", Role::Viewer, None),
+];
+
+/// How much synthetic data to make.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Scale {
+    /// The demo organisation only.
+    Demo,
+    /// One organisation with 30 units and 2,000 people (plus the demo).
+    Board,
+    /// 60 organisations of board size (plus the demo).
+    National,
+}
+
+struct DemoUnit {
+    name: &'static str,
+    name_cy: &'static str,
+    kind: UnitType,
+    beds: Option<i64>,
+    mix: GenderMix,
+}
+
+const UNITS: &[DemoUnit] = &[
+    DemoUnit {
+        name: "Derwen Ward (low secure)",
+        name_cy: "Ward Derwen (diogelwch isel)",
+        kind: UnitType::LowSecure,
+        beds: Some(14),
+        mix: GenderMix::Male,
+    },
+    DemoUnit {
+        name: "Onnen Ward (low secure)",
+        name_cy: "Ward Onnen (diogelwch isel)",
+        kind: UnitType::LowSecure,
+        beds: Some(14),
+        mix: GenderMix::Mixed,
+    },
+    DemoUnit {
+        name: "Celyn House (locked rehabilitation)",
+        name_cy: "Tŷ Celyn (adsefydlu dan glo)",
+        kind: UnitType::LockedRehab,
+        beds: Some(18),
+        mix: GenderMix::Mixed,
+    },
+    DemoUnit {
+        name: "Bedw House (open rehabilitation)",
+        name_cy: "Tŷ Bedw (adsefydlu agored)",
+        kind: UnitType::OpenRehab,
+        beds: Some(18),
+        mix: GenderMix::Mixed,
+    },
+    DemoUnit {
+        name: "Afon House (step-down)",
+        name_cy: "Tŷ Afon (camu i lawr)",
+        kind: UnitType::StepDown,
+        beds: Some(4),
+        mix: GenderMix::Mixed,
+    },
+    DemoUnit {
+        name: "Nant House (step-down)",
+        name_cy: "Tŷ Nant (camu i lawr)",
+        kind: UnitType::StepDown,
+        beds: Some(4),
+        mix: GenderMix::Mixed,
+    },
+    DemoUnit {
+        name: "Community rehabilitation team",
+        name_cy: "Tîm adsefydlu cymunedol",
+        kind: UnitType::CommunityTeam,
+        beds: None,
+        mix: GenderMix::NotApplicable,
+    },
+    DemoUnit {
+        name: "Prison in-reach",
+        name_cy: "Mewngymorth i garchardai",
+        kind: UnitType::PrisonInReach,
+        beds: None,
+        mix: GenderMix::NotApplicable,
+    },
+];
+
+const FIRST_NAMES: &[&str] = &[
+    "Aled", "Bethan", "Carys", "Dafydd", "Elin", "Ffion", "Geraint", "Huw", "Iolo", "Jac", "Lowri",
+    "Llinos", "Macsen", "Nia", "Osian", "Owain", "Rhodri", "Seren", "Tomos", "Wyn", "Amir", "Bea",
+    "Chris", "Dee", "Erin", "Femi", "Grace", "Hana", "Ivan", "Jo", "Kai", "Leah", "Mo", "Noor",
+    "Olu", "Priya", "Sam", "Tariq", "Una", "Zara",
+];
+
+fn person(
+    name: String,
+    k: Constituency,
+    unit_ids: Vec<i64>,
+    lang: Language,
+    discipline: Option<&str>,
+) -> PersonFields {
+    PersonFields {
+        chosen_name: name,
+        constituency: k,
+        discipline: discipline.map(str::to_owned),
+        unit_ids,
+        status: PersonStatus::Active,
+        status_since: None,
+        preferred_language: lang,
+        email: None,
+        access_needs: None,
+        consent_on: None,
+    }
+}
+
+/// Builds the demo organisation (once; later calls only reset the demo passwords) and any
+/// larger synthetic data. Returns the demo organisation's id.
+pub async fn build(app: &App, password: &str, scale: Scale) -> AppResult<i64> {
+    let hash = {
+        let pw = password.to_owned();
+        tokio::task::spawn_blocking(move || password_auth::generate_hash(pw))
+            .await
+            .map_err(|e| AppError::Unexpected(e.to_string()))?
+    };
+    let now = app.now();
+    let existing = {
+        let mut h = app.db.acquire().await?;
+        cairn_db::units::list_organisations(&mut h.conn())
+            .await?
+            .into_iter()
+            .find(|o| o.name == DEMO_ORG)
+    };
+    let org = match existing {
+        Some(o) => {
+            let mut tx = app.db.begin().await?;
+            for (email, _, _) in DEMO_USERS {
+                if let Some(u) = db::find_user_by_email(&mut tx.conn(), email).await? {
+                    db::set_password(&mut tx.conn(), u.id, &hash, now).await?;
+                }
+            }
+            tx.commit().await?;
+            o.id
+        }
+        None => build_demo(app, &hash, now).await?,
+    };
+    let extra = match scale {
+        Scale::Demo => 0,
+        Scale::Board => 1,
+        Scale::National => 60,
+    };
+    let have = {
+        let mut h = app.db.acquire().await?;
+        cairn_db::units::count_organisations(&mut h.conn()).await? - 1
+    };
+    for i in have..extra {
+        build_synthetic(app, i, now).await?;
+    }
+    Ok(org)
+}
+
+async fn build_demo(app: &App, hash: &str, now: i64) -> AppResult<i64> {
+    let mut tx = app.db.begin().await?;
+    let c = &mut tx.conn();
+    let org = cairn_db::units::insert_organisation(
+        c,
+        DEMO_ORG,
+        Some("Bwrdd Iechyd Demo"),
+        cairn_domain::time::DEFAULT_TIME_ZONE,
+        now,
+    )
+    .await?;
+    let service = cairn_db::units::insert_service(
+        c,
+        org,
+        "Rehabilitation and recovery",
+        Some("Gwasanaeth adsefydlu ac adferiad"),
+        now,
+    )
+    .await?;
+    let mut unit_ids = Vec::new();
+    for u in UNITS {
+        let f = UnitFields {
+            name: u.name.into(),
+            name_cy: Some(u.name_cy.into()),
+            service_id: service,
+            unit_type: u.kind,
+            beds: u.beds,
+            gender_mix: u.mix,
+            link_person_id: None,
+        };
+        unit_ids.push(cairn_db::units::insert_unit(c, org, &f, now).await?);
+    }
+    let open_rehab = unit_ids[3];
+    // People behind the sign-ins.
+    let mut person_of = std::collections::HashMap::new();
+    for (email, role, name) in DEMO_USERS {
+        let Some(name) = name else { continue };
+        let (k, units, discipline) = match role {
+            Role::Lead => (Constituency::Staff, vec![], Some("Co-production lead")),
+            Role::UnitStaff => (Constituency::Staff, vec![open_rehab], Some("Nurse")),
+            Role::Finance => (Constituency::Staff, vec![], Some("Finance officer")),
+            _ if email.starts_with("carer") => (Constituency::Carer, vec![open_rehab], None),
+            _ => (Constituency::ServiceUser, vec![open_rehab], None),
+        };
+        let mut f = person(name.to_string(), k, units, Language::En, discipline);
+        f.email = Some((*email).to_owned());
+        person_of.insert(*email, cairn_db::people::insert(c, org, &f, now).await?);
+    }
+    // Everyone else: about 40 people across every constituency and unit.
+    let mut rng = StdRng::seed_from_u64(2016);
+    let kinds = [
+        (Constituency::ServiceUser, 16),
+        (Constituency::Carer, 8),
+        (Constituency::Staff, 6),
+        (Constituency::ThirdSector, 2),
+        (Constituency::Manager, 2),
+    ];
+    let mut n = 0;
+    let mut link_people = Vec::new();
+    for (k, count) in kinds {
+        for _ in 0..count {
+            let name = format!(
+                "{} {}",
+                FIRST_NAMES[n % FIRST_NAMES.len()],
+                char::from(b'A' + u8::try_from(n % 26).unwrap_or(0))
+            );
+            let unit = unit_ids[rng.random_range(0..unit_ids.len())];
+            let lang = if rng.random_bool(0.3) {
+                Language::Cy
+            } else {
+                Language::En
+            };
+            let discipline = (k == Constituency::Staff).then_some(
+                [
+                    "Nurse",
+                    "Occupational therapist",
+                    "Psychologist",
+                    "Support worker",
+                ][n % 4],
+            );
+            let mut f = person(name, k, vec![unit], lang, discipline);
+            if n % 9 == 4 {
+                f.status = PersonStatus::MovedOn;
+            }
+            let id = cairn_db::people::insert(c, org, &f, now).await?;
+            if matches!(k, Constituency::Staff | Constituency::Manager) {
+                link_people.push(id);
+            }
+            n += 1;
+        }
+    }
+    // A link person for most units (the playbook watches for units without one).
+    for (i, u) in unit_ids
+        .iter()
+        .enumerate()
+        .take(link_people.len().min(unit_ids.len() - 1))
+    {
+        let unit = cairn_db::units::get_unit(c, org, *u).await?;
+        let f = UnitFields {
+            name: unit.name,
+            name_cy: unit.name_cy,
+            service_id: unit.service_id,
+            unit_type: unit.unit_type,
+            beds: unit.beds,
+            gender_mix: unit.gender_mix,
+            link_person_id: Some(link_people[i]),
+        };
+        cairn_db::units::update_unit(c, org, *u, &f, now).await?;
+    }
+    for (email, role, _) in DEMO_USERS {
+        let u = NewUser {
+            organisation_id: Some(org),
+            email,
+            password_hash: Some(hash),
+            role: *role,
+            person_id: person_of.get(email).copied(),
+            locale: None,
+        };
+        let uid = db::insert_user(c, &u, now).await?;
+        if role.is_unit_scoped() {
+            db::set_user_units(c, uid, &[open_rehab]).await?;
+        }
+    }
+    record::<(), _>(
+        c,
+        &Actor::system(Some(org)),
+        Some(org),
+        Action::Create,
+        "demo",
+        Some(org),
+        None,
+        Some(&serde_json::json!({"units": unit_ids.len(), "people": n})),
+        None,
+        now,
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(org)
+}
+
+/// Makes one board-sized organisation: 30 units, 2,000 people.
+async fn build_synthetic(app: &App, index: i64, now: i64) -> AppResult<i64> {
+    let mut rng = StdRng::seed_from_u64(u64::try_from(index).unwrap_or(0) + 7);
+    let mut tx = app.db.begin().await?;
+    let c = &mut tx.conn();
+    let org = cairn_db::units::insert_organisation(
+        c,
+        &format!("Synthetic Health Board {}", index + 1),
+        None,
+        cairn_domain::time::DEFAULT_TIME_ZONE,
+        now,
+    )
+    .await?;
+    let mut services = Vec::new();
+    for s in [
+        "Rehabilitation and recovery",
+        "Adult inpatient",
+        "Community",
+    ] {
+        services.push(cairn_db::units::insert_service(c, org, s, None, now).await?);
+    }
+    let mut units = Vec::new();
+    for i in 0..30 {
+        let kind = UnitType::ALL[i % UnitType::ALL.len()];
+        let f = UnitFields {
+            name: format!("Unit {:02}", i + 1),
+            name_cy: Some(format!("Uned {:02}", i + 1)),
+            service_id: services[i % services.len()],
+            unit_type: kind,
+            beds: Some(i64::try_from(8 + i % 12).unwrap_or(8)),
+            gender_mix: GenderMix::ALL[i % 3],
+            link_person_id: None,
+        };
+        units.push(cairn_db::units::insert_unit(c, org, &f, now).await?);
+    }
+    for i in 0..2000usize {
+        let k = match i % 10 {
+            0..=4 => Constituency::ServiceUser,
+            5..=7 => Constituency::Carer,
+            8 => Constituency::Staff,
+            _ => {
+                if i % 20 == 9 {
+                    Constituency::ThirdSector
+                } else {
+                    Constituency::Manager
+                }
+            }
+        };
+        let first = FIRST_NAMES[rng.random_range(0..FIRST_NAMES.len())];
+        let unit = units[rng.random_range(0..units.len())];
+        let mut f = person(
+            format!("{first} {i:04}"),
+            k,
+            vec![unit],
+            if i % 4 == 0 {
+                Language::Cy
+            } else {
+                Language::En
+            },
+            None,
+        );
+        f.status = [
+            PersonStatus::Active,
+            PersonStatus::Active,
+            PersonStatus::Active,
+            PersonStatus::Paused,
+            PersonStatus::MovedOn,
+            PersonStatus::Left,
+        ][i % 6];
+        cairn_db::people::insert(c, org, &f, now).await?;
+    }
+    let lead = NewUser {
+        organisation_id: Some(org),
+        email: &format!("lead@synthetic-{}.cairn.test", index + 1),
+        password_hash: None,
+        role: Role::Lead,
+        person_id: None,
+        locale: None,
+    };
+    db::insert_user(c, &lead, now).await?;
+    record::<(), _>(
+        c,
+        &Actor::system(Some(org)),
+        Some(org),
+        Action::Create,
+        "demo",
+        Some(org),
+        None,
+        Some(&serde_json::json!({"units": 30, "people": 2000})),
+        None,
+        now,
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(org)
+}

@@ -1,0 +1,134 @@
+//! Cairn's use cases. Every public function takes the [`Actor`] first, checks permission and
+//! unit scope before anything else, validates, then does its writes in one transaction that
+//! includes the audit row. Handlers in `cairn-web` call exactly one of these per request.
+//!
+//! The clock and the translator come in through [`App`], so tests can fix the time and the web
+//! layer supplies Fluent without this crate depending on it.
+
+pub mod accounts;
+pub mod audit;
+pub mod demo;
+pub mod notices;
+pub mod people;
+pub mod units;
+
+use cairn_db::{Db, DbError};
+use cairn_domain::FieldErrors;
+pub use cairn_domain::access::Actor;
+use cairn_domain::people::Language;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicI64, Ordering};
+
+/// What can go wrong in a use case. The web layer maps each to a status and a localised page.
+#[derive(Debug, thiserror::Error)]
+pub enum AppError {
+    #[error("not found")]
+    NotFound,
+    #[error("forbidden")]
+    Forbidden,
+    #[error("invalid input")]
+    Invalid(FieldErrors),
+    /// A conflict with a Fluent id explaining it.
+    #[error("conflict: {0}")]
+    Conflict(&'static str),
+    /// Too many attempts; try again later.
+    #[error("throttled")]
+    Throttled,
+    #[error("unexpected: {0}")]
+    Unexpected(String),
+}
+
+impl From<DbError> for AppError {
+    fn from(e: DbError) -> Self {
+        match e {
+            DbError::NotFound => AppError::NotFound,
+            DbError::Conflict => AppError::Conflict("error-conflict"),
+            DbError::Reference => AppError::NotFound,
+            other => AppError::Unexpected(other.to_string()),
+        }
+    }
+}
+
+impl From<FieldErrors> for AppError {
+    fn from(e: FieldErrors) -> Self {
+        AppError::Invalid(e)
+    }
+}
+
+/// Result of a use case.
+pub type AppResult<T> = Result<T, AppError>;
+
+/// Turns Fluent message ids into text in a language. Implemented by the web layer.
+pub trait Translator: Send + Sync {
+    /// The message `id` in `lang` with named arguments.
+    fn message(&self, lang: Language, id: &str, args: &[(&str, String)]) -> String;
+}
+
+/// Where "now" comes from: the system clock, or a fixed, settable instant in tests.
+#[derive(Debug, Clone, Default)]
+pub struct Clock(Option<Arc<AtomicI64>>);
+
+impl Clock {
+    /// The system clock.
+    pub fn system() -> Self {
+        Clock(None)
+    }
+
+    /// A clock stopped at `ms`; move it with [`Clock::set`].
+    pub fn fixed(ms: i64) -> Self {
+        Clock(Some(Arc::new(AtomicI64::new(ms))))
+    }
+
+    /// Moves a fixed clock (no effect on the system clock).
+    pub fn set(&self, ms: i64) {
+        if let Some(a) = &self.0 {
+            a.store(ms, Ordering::SeqCst);
+        }
+    }
+
+    /// UTC milliseconds now.
+    pub fn now_ms(&self) -> i64 {
+        match &self.0 {
+            Some(a) => a.load(Ordering::SeqCst),
+            None => cairn_db::now_ms(),
+        }
+    }
+}
+
+/// Everything a use case needs: the database, the clock, the translator.
+#[derive(Clone)]
+pub struct App {
+    pub db: Db,
+    pub clock: Clock,
+    pub translator: Arc<dyn Translator>,
+}
+
+impl App {
+    /// Builds the use-case context.
+    pub fn new(db: Db, clock: Clock, translator: Arc<dyn Translator>) -> Self {
+        App {
+            db,
+            clock,
+            translator,
+        }
+    }
+
+    /// UTC milliseconds now.
+    pub fn now(&self) -> i64 {
+        self.clock.now_ms()
+    }
+}
+
+/// Checks a permission, or fails with `Forbidden`.
+pub fn require(actor: &Actor, p: cairn_domain::Permission) -> AppResult<()> {
+    if actor.can(p) {
+        Ok(())
+    } else {
+        Err(AppError::Forbidden)
+    }
+}
+
+/// The actor's organisation, or `Forbidden` for accounts without one.
+pub fn org_of(actor: &Actor) -> AppResult<i64> {
+    actor.organisation_id.ok_or(AppError::Forbidden)
+}

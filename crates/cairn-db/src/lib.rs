@@ -1,0 +1,271 @@
+//! Cairn's data layer. One [`Db`] enum holds a native sqlx pool for SQLite or PostgreSQL; every
+//! query is one portable SQL string run through the [`fetch_all!`], [`fetch_optional!`],
+//! [`fetch_one!`] and [`execute!`] macros, which pick the engine. We do not use sqlx's `Any`
+//! driver: it cannot decode SQLite booleans or PostgreSQL timestamps.
+//!
+//! Portability rules (see STACK.md and docs/adr/0002): placeholders `$1…$n`, `RETURNING id`,
+//! instants as BIGINT UTC milliseconds, dates as ISO TEXT, enumerations as TEXT with a CHECK,
+//! no SQL date functions. On SQLite every write transaction starts with `BEGIN IMMEDIATE` so
+//! concurrent writers queue on `busy_timeout` instead of failing with "database is locked".
+//!
+//! Each capability has a module of the same name as in the other crates. Functions take a
+//! [`Conn`] first; access control has already happened in `cairn-app`. Nothing here decides
+//! business rules.
+
+pub mod accounts;
+pub mod audit;
+mod macros;
+pub use macros::{Arg, Filter, fetch_all_dynamic, sql};
+pub mod notices;
+pub mod people;
+pub mod settings;
+pub mod units;
+
+use sqlx::migrate::Migrator;
+use sqlx::pool::PoolConnection;
+use sqlx::postgres::{PgConnectOptions, PgPoolOptions};
+use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteSynchronous};
+use sqlx::{PgPool, Postgres, Sqlite, SqlitePool};
+use std::str::FromStr;
+use std::time::Duration;
+
+static SQLITE_MIGRATIONS: Migrator = sqlx::migrate!("../../migrations/sqlite");
+static POSTGRES_MIGRATIONS: Migrator = sqlx::migrate!("../../migrations/postgres");
+
+/// Errors from the data layer. Database errors are mapped by kind, never by constraint name
+/// (SQLite does not report one).
+#[derive(Debug, thiserror::Error)]
+pub enum DbError {
+    #[error("not found")]
+    NotFound,
+    #[error("conflicts with an existing record")]
+    Conflict,
+    #[error("refers to a record that does not exist")]
+    Reference,
+    #[error("database error: {0}")]
+    Unexpected(#[source] sqlx::Error),
+    #[error("migration error: {0}")]
+    Migrate(#[from] sqlx::migrate::MigrateError),
+    #[error("unsupported database URL (use sqlite://… or postgres://…)")]
+    UnsupportedUrl,
+}
+
+impl From<sqlx::Error> for DbError {
+    fn from(e: sqlx::Error) -> Self {
+        match &e {
+            sqlx::Error::RowNotFound => DbError::NotFound,
+            sqlx::Error::Database(d) => match d.kind() {
+                sqlx::error::ErrorKind::UniqueViolation => DbError::Conflict,
+                sqlx::error::ErrorKind::ForeignKeyViolation => DbError::Reference,
+                _ => DbError::Unexpected(e),
+            },
+            _ => DbError::Unexpected(e),
+        }
+    }
+}
+
+/// Result of a data-layer call.
+pub type DbResult<T> = Result<T, DbError>;
+
+/// Which engine a [`Db`] talks to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Engine {
+    Sqlite,
+    Postgres,
+}
+
+/// A pool on one of the two engines. Cheap to clone.
+#[derive(Debug, Clone)]
+pub enum Db {
+    Sqlite(SqlitePool),
+    Postgres(PgPool),
+}
+
+/// A borrowed connection on either engine: a pooled connection or an open transaction.
+pub enum Conn<'c> {
+    Sqlite(&'c mut sqlx::SqliteConnection),
+    Postgres(&'c mut sqlx::PgConnection),
+}
+
+/// A pooled connection for reads.
+pub enum Handle {
+    Sqlite(PoolConnection<Sqlite>),
+    Postgres(PoolConnection<Postgres>),
+}
+
+impl Handle {
+    /// The connection, for the query macros.
+    pub fn conn(&mut self) -> Conn<'_> {
+        match self {
+            Handle::Sqlite(c) => Conn::Sqlite(c),
+            Handle::Postgres(c) => Conn::Postgres(c),
+        }
+    }
+}
+
+/// A write transaction. Dropped without [`Tx::commit`], it rolls back.
+pub enum Tx {
+    Sqlite(sqlx::Transaction<'static, Sqlite>),
+    Postgres(sqlx::Transaction<'static, Postgres>),
+}
+
+impl Tx {
+    /// The connection, for the query macros.
+    pub fn conn(&mut self) -> Conn<'_> {
+        match self {
+            Tx::Sqlite(t) => Conn::Sqlite(t),
+            Tx::Postgres(t) => Conn::Postgres(t),
+        }
+    }
+
+    /// Makes the transaction's writes permanent.
+    pub async fn commit(self) -> DbResult<()> {
+        match self {
+            Tx::Sqlite(t) => t.commit().await?,
+            Tx::Postgres(t) => t.commit().await?,
+        }
+        Ok(())
+    }
+}
+
+/// How to open the pool.
+#[derive(Debug, Clone)]
+pub struct ConnectOptions {
+    /// Largest pool size. SQLite gets at most this many readers; writes queue on the lock.
+    pub max_connections: u32,
+}
+
+impl Default for ConnectOptions {
+    fn default() -> Self {
+        ConnectOptions { max_connections: 8 }
+    }
+}
+
+impl Db {
+    /// Opens a pool for `url` (`sqlite://path`, `sqlite::memory:`, `postgres://…`). A SQLite
+    /// file is created when missing.
+    pub async fn connect(url: &str, opts: &ConnectOptions) -> DbResult<Db> {
+        if url.starts_with("sqlite:") {
+            let memory = url.contains(":memory:") || url.contains("mode=memory");
+            let o = SqliteConnectOptions::from_str(url)?
+                .create_if_missing(true)
+                .foreign_keys(true)
+                .busy_timeout(Duration::from_secs(5))
+                .journal_mode(if memory {
+                    SqliteJournalMode::Memory
+                } else {
+                    SqliteJournalMode::Wal
+                })
+                .synchronous(SqliteSynchronous::Normal);
+            // An in-memory database is private to its connection: keep exactly one.
+            let max = if memory { 1 } else { opts.max_connections };
+            let pool = SqlitePoolOptions::new()
+                .max_connections(max)
+                .connect_with(o)
+                .await?;
+            Ok(Db::Sqlite(pool))
+        } else if url.starts_with("postgres:") || url.starts_with("postgresql:") {
+            let o = PgConnectOptions::from_str(url)?;
+            let pool = PgPoolOptions::new()
+                .max_connections(opts.max_connections)
+                .acquire_timeout(Duration::from_secs(10))
+                .connect_with(o)
+                .await?;
+            Ok(Db::Postgres(pool))
+        } else {
+            Err(DbError::UnsupportedUrl)
+        }
+    }
+
+    /// The engine behind this pool.
+    pub fn engine(&self) -> Engine {
+        match self {
+            Db::Sqlite(_) => Engine::Sqlite,
+            Db::Postgres(_) => Engine::Postgres,
+        }
+    }
+
+    /// Applies pending migrations (the migrator takes a lock, so several instances starting at
+    /// once on PostgreSQL apply them once).
+    pub async fn migrate(&self) -> DbResult<()> {
+        match self {
+            Db::Sqlite(p) => SQLITE_MIGRATIONS.run(p).await?,
+            Db::Postgres(p) => POSTGRES_MIGRATIONS.run(p).await?,
+        }
+        Ok(())
+    }
+
+    /// A connection for reads.
+    pub async fn acquire(&self) -> DbResult<Handle> {
+        Ok(match self {
+            Db::Sqlite(p) => Handle::Sqlite(p.acquire().await?),
+            Db::Postgres(p) => Handle::Postgres(p.acquire().await?),
+        })
+    }
+
+    /// Starts a write transaction (`BEGIN IMMEDIATE` on SQLite).
+    pub async fn begin(&self) -> DbResult<Tx> {
+        Ok(match self {
+            Db::Sqlite(p) => Tx::Sqlite(p.begin_with("BEGIN IMMEDIATE").await?),
+            Db::Postgres(p) => Tx::Postgres(p.begin().await?),
+        })
+    }
+
+    /// Answers when the database answers a trivial query (for `/readyz`).
+    pub async fn ping(&self) -> DbResult<()> {
+        let mut h = self.acquire().await?;
+        let mut c = h.conn();
+        let one: i64 = fetch_scalar!(&mut c, i64, "SELECT 1")?;
+        if one == 1 {
+            Ok(())
+        } else {
+            Err(DbError::NotFound)
+        }
+    }
+
+    /// Copies a SQLite database to `path` with `VACUUM INTO` (consistent while the app runs).
+    /// PostgreSQL deployments back up with `pg_dump`; this returns `None` for them.
+    pub async fn backup_sqlite(&self, path: &str) -> DbResult<Option<()>> {
+        match self {
+            Db::Sqlite(p) => {
+                sqlx::query("VACUUM INTO $1").bind(path).execute(p).await?;
+                Ok(Some(()))
+            }
+            Db::Postgres(_) => Ok(None),
+        }
+    }
+
+    /// Table → sorted column names, for the test that keeps both schemas alike.
+    pub async fn schema_columns(&self) -> DbResult<Vec<(String, String)>> {
+        let mut h = self.acquire().await?;
+        let mut c = h.conn();
+        let rows: Vec<(String, String)> = match &mut c {
+            Conn::Sqlite(_) => fetch_all!(
+                &mut c,
+                (String, String),
+                "SELECT m.name, p.name FROM sqlite_master m JOIN pragma_table_info(m.name) p \
+                 WHERE m.type = 'table' AND m.name NOT LIKE 'sqlite_%' AND m.name NOT LIKE '_sqlx_%' ORDER BY 1, 2"
+            )?,
+            Conn::Postgres(_) => fetch_all!(
+                &mut c,
+                (String, String),
+                "SELECT table_name::text, column_name::text FROM information_schema.columns \
+                 WHERE table_schema = current_schema() AND table_name NOT LIKE '_sqlx_%' ORDER BY 1, 2"
+            )?,
+        };
+        Ok(rows)
+    }
+
+    /// Closes the pool.
+    pub async fn close(&self) {
+        match self {
+            Db::Sqlite(p) => p.close().await,
+            Db::Postgres(p) => p.close().await,
+        }
+    }
+}
+
+/// Current time as UTC milliseconds, the unit every `*_at` column holds.
+pub fn now_ms() -> i64 {
+    jiff::Timestamp::now().as_millisecond()
+}

@@ -1,0 +1,211 @@
+//! Who may do what. Roles are per account; an account belongs to one organisation (a platform
+//! administrator belongs to none and sees no organisation's people). Unit staff are scoped to
+//! the units listed on their account. Every use case asks [`Actor::can`] first and, for
+//! anything tied to a unit, [`Actor::can_reach_unit`] — this module is the one place those
+//! answers live.
+
+use crate::keyed_enum;
+
+keyed_enum!(
+    /// An account's role. Stable keys, labels in Fluent (`role-…`).
+    Role, "role", {
+        PlatformAdmin => "platform_admin",
+        OrgAdmin => "org_admin",
+        Lead => "lead",
+        UnitStaff => "unit_staff",
+        Finance => "finance",
+        Member => "member",
+        Viewer => "viewer",
+    }
+);
+
+/// Things an actor may be allowed to do. Kept coarse on purpose: each maps to a row of the
+/// access table in the web tests.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Permission {
+    /// Create organisations and their first administrator (platform only).
+    ManageOrganisations,
+    /// Change the organisation's own settings (name, time zone, e-mail).
+    ManageOrganisationSettings,
+    /// Create accounts and change roles.
+    ManageAccounts,
+    /// Read the audit log and export it.
+    ReadAudit,
+    /// See the list of units and a unit's page (unit staff: only their units).
+    ViewUnits,
+    /// Create and edit units and services.
+    ManageUnits,
+    /// See people's records (unit staff: people in their units; members: only themselves).
+    ViewPeople,
+    /// Add and edit people (unit staff: within their units).
+    ManagePeople,
+}
+
+impl Role {
+    /// The fixed role × permission matrix. Unit scope is applied on top by
+    /// [`Actor::can_reach_unit`].
+    pub fn allows(self, p: Permission) -> bool {
+        use Permission::*;
+        use Role::*;
+        match (self, p) {
+            (PlatformAdmin, ManageOrganisations) => true,
+            (PlatformAdmin, _) => false,
+            (_, ManageOrganisations) => false,
+            (OrgAdmin, _) => true,
+            (Lead, ManageOrganisationSettings | ManageAccounts | ReadAudit) => false,
+            (Lead, _) => true,
+            (UnitStaff, ViewUnits | ViewPeople | ManagePeople) => true,
+            (UnitStaff, _) => false,
+            // Finance needs the list of units (cost centres); people come with the payments
+            // capability, scoped to claims.
+            (Finance, ViewUnits) => true,
+            (Finance, _) => false,
+            // The board sees units and aggregates, never individual people.
+            (Viewer, ViewUnits) => true,
+            (Viewer, _) => false,
+            // A member sees only their own record; that check is `Actor::is_person`.
+            (Member, _) => false,
+        }
+    }
+
+    /// True for roles whose reach is limited to the units on their account.
+    pub fn is_unit_scoped(self) -> bool {
+        matches!(self, Role::UnitStaff)
+    }
+
+    /// Roles an organisation administrator may give (never platform administrator).
+    pub fn assignable() -> impl Iterator<Item = Role> {
+        Role::ALL
+            .iter()
+            .copied()
+            .filter(|r| *r != Role::PlatformAdmin)
+    }
+}
+
+/// The person acting: who they are, which organisation, which role, which units.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Actor {
+    pub user_id: i64,
+    /// `None` only for a platform administrator.
+    pub organisation_id: Option<i64>,
+    pub role: Role,
+    /// Units a unit-scoped account may reach; ignored for other roles.
+    pub unit_ids: Vec<i64>,
+    /// The person record linked to this account, if any (members always have one).
+    pub person_id: Option<i64>,
+    /// How the actor is named in the audit log (their e-mail address, or "system").
+    pub label: String,
+}
+
+impl Actor {
+    /// The command-line and start-up actor: used for `cairn admin create`, demo data and
+    /// migrations, recorded in the audit log as "system".
+    pub fn system(organisation_id: Option<i64>) -> Self {
+        Actor {
+            user_id: 0,
+            organisation_id,
+            role: if organisation_id.is_some() {
+                Role::OrgAdmin
+            } else {
+                Role::PlatformAdmin
+            },
+            unit_ids: Vec::new(),
+            person_id: None,
+            label: "system".to_owned(),
+        }
+    }
+
+    /// True when the actor's role allows `p`.
+    pub fn can(&self, p: Permission) -> bool {
+        self.role.allows(p)
+    }
+
+    /// True when the actor may act on something in `organisation_id`.
+    pub fn in_organisation(&self, organisation_id: i64) -> bool {
+        self.organisation_id == Some(organisation_id)
+    }
+
+    /// True when the actor may reach `unit_id` (of their own organisation — checked by the
+    /// caller). Unit staff reach only their units; other organisation roles reach every unit.
+    pub fn can_reach_unit(&self, unit_id: i64) -> bool {
+        !self.role.is_unit_scoped() || self.unit_ids.contains(&unit_id)
+    }
+
+    /// True when a record tied to `unit_ids` is within reach: for unit staff, it must share
+    /// at least one unit with them; a record in no unit is outside their reach.
+    pub fn can_reach_any_unit(&self, unit_ids: &[i64]) -> bool {
+        !self.role.is_unit_scoped() || unit_ids.iter().any(|u| self.unit_ids.contains(u))
+    }
+
+    /// True when this account belongs to the person `person_id`.
+    pub fn is_person(&self, person_id: i64) -> bool {
+        self.person_id == Some(person_id)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn actor(role: Role, units: Vec<i64>) -> Actor {
+        Actor {
+            user_id: 1,
+            organisation_id: Some(1),
+            role,
+            unit_ids: units,
+            person_id: None,
+            label: "t".into(),
+        }
+    }
+
+    #[test]
+    fn platform_admin_manages_organisations_but_sees_no_people() {
+        assert!(Role::PlatformAdmin.allows(Permission::ManageOrganisations));
+        assert!(!Role::PlatformAdmin.allows(Permission::ViewPeople));
+        assert!(!Role::OrgAdmin.allows(Permission::ManageOrganisations));
+    }
+
+    #[test]
+    fn viewer_and_finance_never_see_individual_people() {
+        for r in [Role::Viewer, Role::Finance, Role::Member] {
+            assert!(!r.allows(Permission::ViewPeople), "{r:?}");
+            assert!(!r.allows(Permission::ManagePeople), "{r:?}");
+        }
+    }
+
+    #[test]
+    fn only_org_admin_reads_the_audit_log() {
+        let readers: Vec<Role> = Role::ALL
+            .iter()
+            .copied()
+            .filter(|r| r.allows(Permission::ReadAudit))
+            .collect();
+        assert_eq!(readers, vec![Role::OrgAdmin]);
+    }
+
+    #[test]
+    fn unit_staff_reach_only_their_units() {
+        let a = actor(Role::UnitStaff, vec![3, 4]);
+        assert!(a.can_reach_unit(3));
+        assert!(!a.can_reach_unit(5));
+        assert!(a.can_reach_any_unit(&[5, 4]));
+        assert!(!a.can_reach_any_unit(&[]));
+        let lead = actor(Role::Lead, vec![]);
+        assert!(lead.can_reach_unit(99));
+    }
+
+    proptest! {
+        #[test]
+        fn unit_scope_matches_membership(units in proptest::collection::vec(1i64..20, 0..6), probe in 1i64..20) {
+            let a = actor(Role::UnitStaff, units.clone());
+            prop_assert_eq!(a.can_reach_unit(probe), units.contains(&probe));
+        }
+
+        #[test]
+        fn role_keys_round_trip(i in 0usize..7) {
+            let r = Role::ALL[i];
+            prop_assert_eq!(Role::parse(r.key()), Some(r));
+        }
+    }
+}

@@ -1,0 +1,17 @@
+//! Cairn's pure rules. Nothing here touches the network, the disk, the clock or a random
+//! source: "now" and any randomness come in as arguments, so every rule can be unit- and
+//! property-tested. Dependencies point one way: domain ← db ← app ← web ← binary.
+//!
+//! Modules carry the same capability names as in every other crate (`units`, `people`, …);
+//! `access` holds the role × permission rules, `validation` the field-error type whose codes
+//! are Fluent message ids, and `time` the date and time-zone rules.
+
+pub mod access;
+pub mod enums;
+pub mod people;
+pub mod time;
+pub mod units;
+pub mod validation;
+
+pub use access::{Permission, Role};
+pub use validation::{FieldError, FieldErrors};

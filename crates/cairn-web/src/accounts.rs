@@ -1,0 +1,470 @@
+//! Signing in and out, first-time set-up, invitations, the account page (language and
+//! personal access tokens) and the language switch.
+
+use crate::context::{Ctx, LANG_COOKIE, Posted, SESSION_COOKIE, Signed};
+use crate::error::WebError;
+use crate::i18n::Tr;
+use crate::views::{Chrome, FormState};
+use crate::{AppState, Routes};
+use askama::Template;
+use axum::extract::{Path, Query, State};
+use axum::response::{Html, IntoResponse, Redirect, Response};
+use axum_extra::extract::cookie::{Cookie, CookieJar, SameSite};
+use cairn_app::AppError;
+use cairn_domain::people::Language;
+use serde::Deserialize;
+
+pub(crate) fn routes(r: Routes) -> Routes {
+    r.get("/", root)
+        .get("/sign-in", sign_in_form)
+        .post("/sign-in", sign_in)
+        .post("/sign-out", sign_out)
+        .get("/setup", setup_form)
+        .post("/setup", setup)
+        .get("/invitation/{token}", invitation_form)
+        .post("/invitation/{token}", invitation)
+        .get("/account", account)
+        .post("/account/tokens", create_token)
+        .post("/account/tokens/{id}/revoke", revoke_token)
+        .get("/language", language)
+}
+
+fn render<T: Template>(t: &T) -> Response {
+    match t.render() {
+        Ok(html) => Html(html).into_response(),
+        Err(e) => WebError::Internal(e.to_string()).into_response(),
+    }
+}
+
+/// Renders a page template or an internal error.
+pub(crate) fn page<T: Template>(t: &T) -> Response {
+    render(t)
+}
+
+/// Renders a page with a status (e.g. 422 for a form with errors).
+pub(crate) fn page_with(status: axum::http::StatusCode, t: &impl Template) -> Response {
+    let mut r = render(t);
+    if r.status().is_success() {
+        *r.status_mut() = status;
+    }
+    r
+}
+
+/// A path on this site to go back to, or `/home`.
+pub(crate) fn local_next(next: Option<&str>) -> String {
+    match next {
+        Some(n) if n.starts_with('/') && !n.starts_with("//") && !n.contains('\\') => n.to_owned(),
+        _ => "/home".to_owned(),
+    }
+}
+
+async fn root(State(st): State<AppState>, ctx: Ctx) -> Result<Redirect, WebError> {
+    if cairn_app::accounts::needs_setup(&st.app)
+        .await
+        .map_err(|e| WebError::from_app(e, ctx.lang))?
+    {
+        return Ok(Redirect::to("/setup"));
+    }
+    Ok(Redirect::to(if ctx.session.is_some() {
+        "/home"
+    } else {
+        "/sign-in"
+    }))
+}
+
+#[derive(Template)]
+#[template(path = "accounts/sign_in.html")]
+struct SignInPage {
+    chrome: Chrome,
+    t: Tr,
+    form: FormState,
+    next: String,
+}
+
+#[derive(Deserialize)]
+struct NextQuery {
+    next: Option<String>,
+}
+
+async fn sign_in_form(ctx: Ctx, Query(q): Query<NextQuery>) -> Response {
+    if ctx.session.is_some() {
+        return Redirect::to(&local_next(q.next.as_deref())).into_response();
+    }
+    let t = ctx.t();
+    page(&SignInPage {
+        chrome: Chrome::public(&ctx, t.get("sign-in-title")),
+        t,
+        form: FormState::new(),
+        next: local_next(q.next.as_deref()),
+    })
+}
+
+#[derive(Deserialize)]
+struct SignInForm {
+    #[serde(default)]
+    email: String,
+    #[serde(default)]
+    password: String,
+    next: Option<String>,
+}
+
+fn session_cookie(st: &AppState, value: String) -> Cookie<'static> {
+    Cookie::build((SESSION_COOKIE, value))
+        .path("/")
+        .http_only(true)
+        .same_site(SameSite::Lax)
+        .secure(st.config.secure_cookies)
+        .build()
+}
+
+async fn sign_in(
+    State(st): State<AppState>,
+    ctx: Ctx,
+    jar: CookieJar,
+    Posted(f): Posted<SignInForm>,
+) -> Response {
+    let t = ctx.t();
+    let next = local_next(f.next.as_deref());
+    match cairn_app::accounts::sign_in(&st.app, &f.email, &f.password, &ctx.addr).await {
+        Ok(s) => {
+            let mut jar = jar.add(session_cookie(&st, s.secret));
+            if let Some(l) = s.locale {
+                jar = jar.add(
+                    Cookie::build((LANG_COOKIE, l))
+                        .path("/")
+                        .same_site(SameSite::Lax)
+                        .build(),
+                );
+            }
+            (jar, Redirect::to(&next)).into_response()
+        }
+        Err(e) => {
+            let mut form = FormState::new();
+            form.set("email", f.email.clone());
+            let status = match &e {
+                AppError::Throttled => {
+                    let mut errs = cairn_domain::FieldErrors::new();
+                    errs.add("email", "accounts-error-throttled");
+                    form.add_errors(&t, &errs);
+                    axum::http::StatusCode::TOO_MANY_REQUESTS
+                }
+                AppError::Invalid(errs) => {
+                    form.add_errors(&t, errs);
+                    axum::http::StatusCode::UNPROCESSABLE_ENTITY
+                }
+                _ => return WebError::from_app(e, ctx.lang).into_response(),
+            };
+            let chrome = Chrome::public(&ctx, t.get("sign-in-title")).with_errors(&form);
+            page_with(
+                status,
+                &SignInPage {
+                    chrome,
+                    t,
+                    form,
+                    next,
+                },
+            )
+        }
+    }
+}
+
+#[derive(Deserialize)]
+struct CsrfOnly {}
+
+async fn sign_out(
+    State(st): State<AppState>,
+    s: Signed,
+    jar: CookieJar,
+    Posted(_): Posted<CsrfOnly>,
+) -> Response {
+    if let Some(secret) = &s.ctx.secret
+        && let Err(e) = cairn_app::accounts::sign_out(&st.app, s.actor(), secret).await
+    {
+        return WebError::from_app(e, s.ctx.lang).into_response();
+    }
+    let jar = jar.remove(Cookie::build(SESSION_COOKIE).path("/").build());
+    (jar, Redirect::to("/sign-in")).into_response()
+}
+
+#[derive(Template)]
+#[template(path = "accounts/setup.html")]
+struct SetupPage {
+    chrome: Chrome,
+    t: Tr,
+    form: FormState,
+}
+
+async fn setup_form(State(st): State<AppState>, ctx: Ctx) -> Response {
+    match cairn_app::accounts::needs_setup(&st.app).await {
+        Ok(false) => return Redirect::to("/sign-in").into_response(),
+        Ok(true) => {}
+        Err(e) => return WebError::from_app(e, ctx.lang).into_response(),
+    }
+    let t = ctx.t();
+    page(&SetupPage {
+        chrome: Chrome::public(&ctx, t.get("setup-title")),
+        t,
+        form: FormState::new(),
+    })
+}
+
+#[derive(Deserialize)]
+struct SetupFormIn {
+    #[serde(default)]
+    code: String,
+    #[serde(default)]
+    organisation_name: String,
+    #[serde(default)]
+    email: String,
+    #[serde(default)]
+    password: String,
+}
+
+async fn setup(State(st): State<AppState>, ctx: Ctx, Posted(f): Posted<SetupFormIn>) -> Response {
+    let t = ctx.t();
+    let form_in = cairn_app::accounts::SetupForm {
+        code: f.code.clone(),
+        organisation_name: f.organisation_name.clone(),
+        email: f.email.clone(),
+        password: f.password.clone(),
+        language: Some(ctx.lang),
+    };
+    match cairn_app::accounts::complete_setup(&st.app, &form_in).await {
+        Ok(_) => Redirect::to("/sign-in").into_response(),
+        Err(AppError::Invalid(errs)) => {
+            let mut form = FormState::new();
+            form.set("code", f.code)
+                .set("organisation_name", f.organisation_name)
+                .set("email", f.email);
+            form.add_errors(&t, &errs);
+            let chrome = Chrome::public(&ctx, t.get("setup-title")).with_errors(&form);
+            page_with(
+                axum::http::StatusCode::UNPROCESSABLE_ENTITY,
+                &SetupPage { chrome, t, form },
+            )
+        }
+        Err(e) => WebError::from_app(e, ctx.lang).into_response(),
+    }
+}
+
+#[derive(Template)]
+#[template(path = "accounts/invitation.html")]
+struct InvitationPage {
+    chrome: Chrome,
+    t: Tr,
+    form: FormState,
+    token: String,
+}
+
+async fn invitation_form(
+    State(st): State<AppState>,
+    ctx: Ctx,
+    Path(token): Path<String>,
+) -> Response {
+    match cairn_app::accounts::invitation_is_live(&st.app, &token).await {
+        Ok(true) => {}
+        Ok(false) => return WebError::NotFound(ctx.lang).into_response(),
+        Err(e) => return WebError::from_app(e, ctx.lang).into_response(),
+    }
+    let t = ctx.t();
+    page(&InvitationPage {
+        chrome: Chrome::public(&ctx, t.get("invitation-title")),
+        t,
+        form: FormState::new(),
+        token,
+    })
+}
+
+#[derive(Deserialize)]
+struct InvitationIn {
+    #[serde(default)]
+    password: String,
+    #[serde(default)]
+    confirm: String,
+}
+
+async fn invitation(
+    State(st): State<AppState>,
+    ctx: Ctx,
+    Path(token): Path<String>,
+    Posted(f): Posted<InvitationIn>,
+) -> Response {
+    let t = ctx.t();
+    match cairn_app::accounts::accept_invitation(&st.app, &token, &f.password, &f.confirm).await {
+        Ok(_) => Redirect::to("/sign-in").into_response(),
+        Err(AppError::Invalid(errs)) => {
+            let mut form = FormState::new();
+            form.add_errors(&t, &errs);
+            let chrome = Chrome::public(&ctx, t.get("invitation-title")).with_errors(&form);
+            page_with(
+                axum::http::StatusCode::UNPROCESSABLE_ENTITY,
+                &InvitationPage {
+                    chrome,
+                    t,
+                    form,
+                    token,
+                },
+            )
+        }
+        Err(e) => WebError::from_app(e, ctx.lang).into_response(),
+    }
+}
+
+/// A token row on the account page.
+struct TokenRow {
+    id: i64,
+    name: String,
+    created: String,
+    last_used: String,
+    revoked: bool,
+}
+
+#[derive(Template)]
+#[template(path = "accounts/account.html")]
+struct AccountPage {
+    chrome: Chrome,
+    t: Tr,
+    email: String,
+    role: String,
+    tokens: Vec<TokenRow>,
+    new_token: Option<String>,
+    form: FormState,
+}
+
+/// The organisation's name in the page's language, for the header.
+pub(crate) async fn org_name(st: &AppState, s: &Signed) -> String {
+    match cairn_app::units::my_organisation(&st.app, s.actor()).await {
+        Ok(o) => crate::views::local_name(&s.ctx.t(), &o.name, o.name_cy.as_deref()),
+        Err(_) => String::new(),
+    }
+}
+
+async fn account_page(
+    st: &AppState,
+    s: &Signed,
+    new_token: Option<String>,
+    form: FormState,
+) -> Response {
+    let t = s.ctx.t();
+    let tz = cairn_domain::time::time_zone(
+        &cairn_app::units::my_organisation(&st.app, s.actor())
+            .await
+            .map(|o| o.time_zone)
+            .unwrap_or_default(),
+    );
+    let tokens = match cairn_app::accounts::list_tokens(&st.app, s.actor()).await {
+        Ok(x) => x,
+        Err(e) => return WebError::from_app(e, s.ctx.lang).into_response(),
+    };
+    let rows = tokens
+        .into_iter()
+        .map(|k| TokenRow {
+            id: k.id,
+            name: k.name,
+            created: cairn_domain::time::format_instant(k.created_at, &tz, t.lang),
+            last_used: k
+                .last_used_at
+                .map(|x| cairn_domain::time::format_instant(x, &tz, t.lang))
+                .unwrap_or_else(|| t.get("account-token-never-used")),
+            revoked: k.revoked_at.is_some(),
+        })
+        .collect();
+    let chrome =
+        Chrome::signed(s, t.get("account-title"), org_name(st, s).await).with_errors(&form);
+    let status = if form.has_errors() {
+        axum::http::StatusCode::UNPROCESSABLE_ENTITY
+    } else {
+        axum::http::StatusCode::OK
+    };
+    page_with(
+        status,
+        &AccountPage {
+            chrome,
+            t,
+            email: s.actor().label.clone(),
+            role: t.get(&s.actor().role.label_id()),
+            tokens: rows,
+            new_token,
+            form,
+        },
+    )
+}
+
+async fn account(State(st): State<AppState>, s: Signed) -> Response {
+    account_page(&st, &s, None, FormState::new()).await
+}
+
+#[derive(Deserialize)]
+struct TokenIn {
+    #[serde(default)]
+    name: String,
+}
+
+async fn create_token(
+    State(st): State<AppState>,
+    s: Signed,
+    Posted(f): Posted<TokenIn>,
+) -> Response {
+    match cairn_app::accounts::create_token(&st.app, s.actor(), &f.name).await {
+        // The secret is shown once, on this response, and never stored.
+        Ok(secret) => account_page(&st, &s, Some(secret), FormState::new()).await,
+        Err(AppError::Invalid(errs)) => {
+            let mut form = FormState::new();
+            form.set("name", f.name);
+            form.add_errors(&s.ctx.t(), &errs);
+            account_page(&st, &s, None, form).await
+        }
+        Err(e) => WebError::from_app(e, s.ctx.lang).into_response(),
+    }
+}
+
+async fn revoke_token(
+    State(st): State<AppState>,
+    s: Signed,
+    Path(id): Path<i64>,
+    Posted(_): Posted<CsrfOnly>,
+) -> Response {
+    match cairn_app::accounts::revoke_token(&st.app, s.actor(), id).await {
+        Ok(()) => Redirect::to("/account").into_response(),
+        Err(e) => WebError::from_app(e, s.ctx.lang).into_response(),
+    }
+}
+
+#[derive(Deserialize)]
+struct LanguageQuery {
+    to: Option<String>,
+    next: Option<String>,
+}
+
+/// Switches language: remembered on the account when signed in, and in a cookie always.
+async fn language(
+    State(st): State<AppState>,
+    ctx: Ctx,
+    jar: CookieJar,
+    Query(q): Query<LanguageQuery>,
+) -> Response {
+    let Some(lang) = q.to.as_deref().and_then(Language::parse) else {
+        return WebError::NotFound(ctx.lang).into_response();
+    };
+    if let Some(s) = &ctx.session
+        && let Err(e) = cairn_app::accounts::set_language(&st.app, &s.actor, lang).await
+    {
+        return WebError::from_app(e, ctx.lang).into_response();
+    }
+    let next = match q.next.as_deref() {
+        Some(n) if n.starts_with('/') && !n.starts_with("//") => n.to_owned(),
+        _ => "/".to_owned(),
+    };
+    let jar = jar.add(
+        Cookie::build((LANG_COOKIE, lang.key().to_owned()))
+            .path("/")
+            .same_site(SameSite::Lax)
+            .max_age(cookie_year())
+            .build(),
+    );
+    (jar, Redirect::to(&next)).into_response()
+}
+
+fn cookie_year() -> cookie::time::Duration {
+    cookie::time::Duration::days(365)
+}

@@ -1,0 +1,483 @@
+//! The JSON API under `/api/v1`, for integrations. Authorised only by personal access tokens
+//! (`Authorization: Bearer …`), never by the session cookie, so cross-site requests cannot use
+//! it. Lists return `{"items": [...], "next_cursor": …}`; enumerations are stable snake_case
+//! keys; errors are `{"error": code, "message": text, "fields": [...]}` with field messages
+//! from Fluent (English unless `Accept-Language: cy`). Described by `/api/v1/openapi.json`.
+
+use crate::i18n::{Tr, from_accept_language};
+use crate::{AppState, Routes};
+use axum::Json;
+use axum::extract::rejection::JsonRejection;
+use axum::extract::{FromRequestParts, Path, Query, State};
+use axum::http::request::Parts;
+use axum::http::{StatusCode, header};
+use axum::response::{IntoResponse, Response};
+use cairn_app::{Actor, AppError};
+use cairn_db::people::{PeopleQuery, Person};
+use cairn_db::units::Unit;
+use cairn_domain::FieldErrors;
+use cairn_domain::people::{Constituency, Language, PersonDraft, PersonStatus};
+use cairn_domain::time::DateParts;
+use cairn_domain::units::UnitDraft;
+use serde::{Deserialize, Serialize};
+use serde_json::json;
+
+pub(crate) fn routes(r: Routes) -> Routes {
+    r.get("/api/v1/openapi.json", openapi)
+        .get("/api/v1/units", list_units)
+        .post("/api/v1/units", create_unit)
+        .get("/api/v1/units/{id}", get_unit)
+        .patch("/api/v1/units/{id}", patch_unit)
+        .get("/api/v1/people", list_people)
+        .post("/api/v1/people", create_person)
+        .get("/api/v1/people/{id}", get_person)
+        .patch("/api/v1/people/{id}", patch_person)
+}
+
+/// An API error response.
+pub struct ApiError {
+    status: StatusCode,
+    code: &'static str,
+    lang: Language,
+    fields: Option<FieldErrors>,
+}
+
+impl ApiError {
+    fn new(status: StatusCode, code: &'static str, lang: Language) -> Self {
+        ApiError {
+            status,
+            code,
+            lang,
+            fields: None,
+        }
+    }
+
+    fn from_app(e: AppError, lang: Language) -> Self {
+        match e {
+            AppError::NotFound => ApiError::new(StatusCode::NOT_FOUND, "not_found", lang),
+            AppError::Forbidden => ApiError::new(StatusCode::FORBIDDEN, "forbidden", lang),
+            AppError::Invalid(f) => ApiError {
+                fields: Some(f),
+                ..ApiError::new(StatusCode::UNPROCESSABLE_ENTITY, "invalid", lang)
+            },
+            AppError::Conflict(_) => ApiError::new(StatusCode::CONFLICT, "conflict", lang),
+            AppError::Throttled => ApiError::new(StatusCode::TOO_MANY_REQUESTS, "throttled", lang),
+            AppError::Unexpected(m) => {
+                tracing::error!(error = %m, "unexpected API error");
+                ApiError::new(StatusCode::INTERNAL_SERVER_ERROR, "internal", lang)
+            }
+        }
+    }
+}
+
+impl IntoResponse for ApiError {
+    fn into_response(self) -> Response {
+        let t = Tr::new(self.lang);
+        let fields: Vec<serde_json::Value> = self
+            .fields
+            .map(|f| {
+                f.0.into_iter()
+                    .map(|e| json!({"field": e.field, "code": e.code, "message": t.get(e.code)}))
+                    .collect()
+            })
+            .unwrap_or_default();
+        let body = json!({"error": self.code, "message": t.get(&format!("api-error-{}", self.code.replace('_', "-"))), "fields": fields});
+        let mut res = (self.status, Json(body)).into_response();
+        if self.status == StatusCode::UNAUTHORIZED {
+            res.headers_mut().insert(
+                header::WWW_AUTHENTICATE,
+                header::HeaderValue::from_static("Bearer"),
+            );
+        }
+        res
+    }
+}
+
+/// The actor behind a valid bearer token; 401 otherwise.
+pub struct ApiActor {
+    pub actor: Actor,
+    pub lang: Language,
+}
+
+impl FromRequestParts<AppState> for ApiActor {
+    type Rejection = ApiError;
+
+    async fn from_request_parts(parts: &mut Parts, st: &AppState) -> Result<Self, Self::Rejection> {
+        let lang = parts
+            .headers
+            .get(header::ACCEPT_LANGUAGE)
+            .and_then(|v| v.to_str().ok())
+            .and_then(from_accept_language)
+            .unwrap_or(Language::En);
+        let token = parts
+            .headers
+            .get(header::AUTHORIZATION)
+            .and_then(|v| v.to_str().ok())
+            .and_then(|v| v.strip_prefix("Bearer "))
+            .map(str::trim);
+        let Some(token) = token.filter(|t| !t.is_empty() && t.len() < 200) else {
+            return Err(ApiError::new(
+                StatusCode::UNAUTHORIZED,
+                "unauthorised",
+                lang,
+            ));
+        };
+        match cairn_app::accounts::token_actor(&st.app, token).await {
+            Ok(Some(actor)) => Ok(ApiActor { actor, lang }),
+            Ok(None) => Err(ApiError::new(
+                StatusCode::UNAUTHORIZED,
+                "unauthorised",
+                lang,
+            )),
+            Err(e) => Err(ApiError::from_app(e, lang)),
+        }
+    }
+}
+
+fn json_body<T>(body: Result<Json<T>, JsonRejection>, lang: Language) -> Result<T, ApiError> {
+    match body {
+        Ok(Json(v)) => Ok(v),
+        Err(JsonRejection::BytesRejection(_)) => Err(ApiError::new(
+            StatusCode::PAYLOAD_TOO_LARGE,
+            "too_large",
+            lang,
+        )),
+        Err(_) => Err(ApiError::new(
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "bad_json",
+            lang,
+        )),
+    }
+}
+
+async fn openapi() -> Response {
+    (
+        [(header::CONTENT_TYPE, "application/json")],
+        include_str!("openapi.json"),
+    )
+        .into_response()
+}
+
+/// A page of results.
+#[derive(Serialize)]
+struct Page<T> {
+    items: Vec<T>,
+    next_cursor: Option<String>,
+}
+
+#[derive(Deserialize)]
+struct PageQuery {
+    cursor: Option<String>,
+    limit: Option<i64>,
+    unit_id: Option<i64>,
+    constituency: Option<String>,
+    status: Option<String>,
+}
+
+fn cursor(c: Option<&str>) -> Option<(String, i64)> {
+    let (id, name) = c?.split_once(':')?;
+    Some((name.to_owned(), id.parse().ok()?))
+}
+
+async fn list_units(
+    State(st): State<AppState>,
+    a: ApiActor,
+    Query(q): Query<PageQuery>,
+) -> Result<Json<Page<Unit>>, ApiError> {
+    let limit = q.limit.unwrap_or(50).clamp(1, 200);
+    let mut rows =
+        cairn_app::units::list_units(&st.app, &a.actor, cursor(q.cursor.as_deref()), limit + 1)
+            .await
+            .map_err(|e| ApiError::from_app(e, a.lang))?;
+    let more = rows.len() as i64 > limit;
+    rows.truncate(limit as usize);
+    let next_cursor = if more {
+        rows.last()
+            .map(|r| format!("{}:{}", r.unit.id, r.unit.name))
+    } else {
+        None
+    };
+    Ok(Json(Page {
+        items: rows.into_iter().map(|r| r.unit).collect(),
+        next_cursor,
+    }))
+}
+
+async fn get_unit(
+    State(st): State<AppState>,
+    a: ApiActor,
+    Path(id): Path<i64>,
+) -> Result<Json<Unit>, ApiError> {
+    cairn_app::units::get_unit(&st.app, &a.actor, id)
+        .await
+        .map(|d| Json(d.unit))
+        .map_err(|e| ApiError::from_app(e, a.lang))
+}
+
+#[derive(Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+struct UnitJson {
+    name: Option<String>,
+    name_cy: Option<String>,
+    service_id: Option<i64>,
+    unit_type: Option<String>,
+    beds: Option<i64>,
+    gender_mix: Option<String>,
+    link_person_id: Option<i64>,
+}
+
+impl UnitJson {
+    fn over(self, base: Option<&Unit>) -> UnitDraft {
+        UnitDraft {
+            name: self
+                .name
+                .or_else(|| base.map(|b| b.name.clone()))
+                .unwrap_or_default(),
+            name_cy: self
+                .name_cy
+                .or_else(|| base.and_then(|b| b.name_cy.clone())),
+            service_id: self.service_id.or(base.map(|b| b.service_id)),
+            unit_type: self
+                .unit_type
+                .or_else(|| base.map(|b| b.unit_type.key().to_owned()))
+                .unwrap_or_default(),
+            beds: self
+                .beds
+                .or_else(|| base.and_then(|b| b.beds))
+                .map(|b| b.to_string()),
+            gender_mix: self
+                .gender_mix
+                .or_else(|| base.map(|b| b.gender_mix.key().to_owned()))
+                .unwrap_or_default(),
+            link_person_id: self
+                .link_person_id
+                .or_else(|| base.and_then(|b| b.link_person_id)),
+        }
+    }
+}
+
+async fn create_unit(
+    State(st): State<AppState>,
+    a: ApiActor,
+    body: Result<Json<UnitJson>, JsonRejection>,
+) -> Result<(StatusCode, Json<Unit>), ApiError> {
+    let input = json_body(body, a.lang)?;
+    let id = cairn_app::units::create_unit(&st.app, &a.actor, &input.over(None))
+        .await
+        .map_err(|e| ApiError::from_app(e, a.lang))?;
+    let d = cairn_app::units::get_unit(&st.app, &a.actor, id)
+        .await
+        .map_err(|e| ApiError::from_app(e, a.lang))?;
+    Ok((StatusCode::CREATED, Json(d.unit)))
+}
+
+async fn patch_unit(
+    State(st): State<AppState>,
+    a: ApiActor,
+    Path(id): Path<i64>,
+    body: Result<Json<UnitJson>, JsonRejection>,
+) -> Result<Json<Unit>, ApiError> {
+    let current = cairn_app::units::get_unit(&st.app, &a.actor, id)
+        .await
+        .map_err(|e| ApiError::from_app(e, a.lang))?;
+    let input = json_body(body, a.lang)?;
+    cairn_app::units::update_unit(&st.app, &a.actor, id, &input.over(Some(&current.unit)))
+        .await
+        .map_err(|e| ApiError::from_app(e, a.lang))?;
+    let d = cairn_app::units::get_unit(&st.app, &a.actor, id)
+        .await
+        .map_err(|e| ApiError::from_app(e, a.lang))?;
+    Ok(Json(d.unit))
+}
+
+/// A person as the API shows them.
+#[derive(Serialize)]
+struct PersonOut {
+    #[serde(flatten)]
+    person: Person,
+    unit_ids: Vec<i64>,
+}
+
+async fn list_people(
+    State(st): State<AppState>,
+    a: ApiActor,
+    Query(q): Query<PageQuery>,
+) -> Result<Json<Page<PersonOut>>, ApiError> {
+    let limit = q.limit.unwrap_or(50).clamp(1, 200);
+    let query = PeopleQuery {
+        unit_id: q.unit_id,
+        constituency: q.constituency.as_deref().and_then(Constituency::parse),
+        status: q.status.as_deref().and_then(PersonStatus::parse),
+        text: None,
+        within_units: None,
+        after: cursor(q.cursor.as_deref()),
+        limit: limit + 1,
+    };
+    let mut rows = cairn_app::people::list(&st.app, &a.actor, query)
+        .await
+        .map_err(|e| ApiError::from_app(e, a.lang))?;
+    let more = rows.len() as i64 > limit;
+    rows.truncate(limit as usize);
+    let next_cursor = if more {
+        rows.last()
+            .map(|r| format!("{}:{}", r.person.id, r.person.chosen_name))
+    } else {
+        None
+    };
+    Ok(Json(Page {
+        items: rows
+            .into_iter()
+            .map(|r| PersonOut {
+                person: r.person,
+                unit_ids: r.unit_ids,
+            })
+            .collect(),
+        next_cursor,
+    }))
+}
+
+async fn get_person(
+    State(st): State<AppState>,
+    a: ApiActor,
+    Path(id): Path<i64>,
+) -> Result<Json<PersonOut>, ApiError> {
+    let p = cairn_app::people::view(&st.app, &a.actor, id)
+        .await
+        .map_err(|e| ApiError::from_app(e, a.lang))?;
+    Ok(Json(PersonOut {
+        person: p.person,
+        unit_ids: p.unit_ids,
+    }))
+}
+
+#[derive(Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+struct PersonJson {
+    chosen_name: Option<String>,
+    constituency: Option<String>,
+    discipline: Option<String>,
+    unit_ids: Option<Vec<i64>>,
+    status: Option<String>,
+    status_since: Option<String>,
+    preferred_language: Option<String>,
+    email: Option<String>,
+    access_needs: Option<String>,
+    consent_on: Option<String>,
+}
+
+fn iso_parts(s: Option<&str>, errors: &mut FieldErrors, field: &str) -> DateParts {
+    match s.map(str::trim).filter(|s| !s.is_empty()) {
+        None => DateParts::default(),
+        Some(s) => match s.parse::<jiff::civil::Date>() {
+            Ok(d) => DateParts::from_date(Some(d)),
+            Err(_) => {
+                errors.add(field, "date-error-real");
+                DateParts::default()
+            }
+        },
+    }
+}
+
+impl PersonJson {
+    fn over(self, base: Option<&(Person, Vec<i64>)>) -> Result<PersonDraft, FieldErrors> {
+        let mut e = FieldErrors::new();
+        let bp = base.map(|b| &b.0);
+        let status_since = iso_parts(
+            self.status_since
+                .as_deref()
+                .or(bp.and_then(|p| p.status_since.as_deref())),
+            &mut e,
+            "status_since",
+        );
+        let consent_on = iso_parts(
+            self.consent_on
+                .as_deref()
+                .or(bp.and_then(|p| p.consent_on.as_deref())),
+            &mut e,
+            "consent_on",
+        );
+        if !e.is_empty() {
+            return Err(e);
+        }
+        Ok(PersonDraft {
+            chosen_name: self
+                .chosen_name
+                .or_else(|| bp.map(|p| p.chosen_name.clone()))
+                .unwrap_or_default(),
+            constituency: self
+                .constituency
+                .or_else(|| bp.map(|p| p.constituency.key().to_owned()))
+                .unwrap_or_default(),
+            discipline: self
+                .discipline
+                .or_else(|| bp.and_then(|p| p.discipline.clone())),
+            unit_ids: self
+                .unit_ids
+                .or_else(|| base.map(|b| b.1.clone()))
+                .unwrap_or_default(),
+            status: self
+                .status
+                .or_else(|| bp.map(|p| p.status.key().to_owned()))
+                .unwrap_or_default(),
+            status_since,
+            preferred_language: self
+                .preferred_language
+                .or_else(|| bp.map(|p| p.preferred_language.key().to_owned()))
+                .unwrap_or_else(|| "en".into()),
+            email: self.email.or_else(|| bp.and_then(|p| p.email.clone())),
+            access_needs: self
+                .access_needs
+                .or_else(|| bp.and_then(|p| p.access_needs.clone())),
+            consent_on,
+        })
+    }
+}
+
+async fn create_person(
+    State(st): State<AppState>,
+    a: ApiActor,
+    body: Result<Json<PersonJson>, JsonRejection>,
+) -> Result<(StatusCode, Json<PersonOut>), ApiError> {
+    let input = json_body(body, a.lang)?;
+    let draft = input
+        .over(None)
+        .map_err(|f| ApiError::from_app(AppError::Invalid(f), a.lang))?;
+    let id = cairn_app::people::create(&st.app, &a.actor, &draft)
+        .await
+        .map_err(|e| ApiError::from_app(e, a.lang))?;
+    let p = cairn_app::people::view(&st.app, &a.actor, id)
+        .await
+        .map_err(|e| ApiError::from_app(e, a.lang))?;
+    Ok((
+        StatusCode::CREATED,
+        Json(PersonOut {
+            person: p.person,
+            unit_ids: p.unit_ids,
+        }),
+    ))
+}
+
+async fn patch_person(
+    State(st): State<AppState>,
+    a: ApiActor,
+    Path(id): Path<i64>,
+    body: Result<Json<PersonJson>, JsonRejection>,
+) -> Result<Json<PersonOut>, ApiError> {
+    let current = cairn_app::people::view(&st.app, &a.actor, id)
+        .await
+        .map_err(|e| ApiError::from_app(e, a.lang))?;
+    let input = json_body(body, a.lang)?;
+    let draft = input
+        .over(Some(&(current.person, current.unit_ids)))
+        .map_err(|f| ApiError::from_app(AppError::Invalid(f), a.lang))?;
+    cairn_app::people::update(&st.app, &a.actor, id, &draft)
+        .await
+        .map_err(|e| ApiError::from_app(e, a.lang))?;
+    let p = cairn_app::people::view(&st.app, &a.actor, id)
+        .await
+        .map_err(|e| ApiError::from_app(e, a.lang))?;
+    Ok(Json(PersonOut {
+        person: p.person,
+        unit_ids: p.unit_ids,
+    }))
+}

@@ -1,0 +1,237 @@
+//! The audit log for organisation administrators: filter by action, record type, record id and
+//! date; export the same filter as CSV (the export itself is audited).
+
+use crate::accounts::{org_name, page};
+use crate::context::Signed;
+use crate::error::WebError;
+use crate::i18n::Tr;
+use crate::views::{Choice, Chrome, FormState};
+use crate::{AppState, Routes};
+use askama::Template;
+use axum::extract::{Query, State};
+use axum::response::{IntoResponse, Response};
+use cairn_app::audit::Action;
+use cairn_db::audit::AuditQuery;
+use cairn_domain::time::{format_instant, time_zone};
+use serde::Deserialize;
+
+pub(crate) fn routes(r: Routes) -> Routes {
+    r.get("/audit", list).get("/audit.csv", export)
+}
+
+/// Rows per page.
+const PAGE: i64 = 100;
+/// Most rows in one export.
+const EXPORT_MAX: i64 = 100_000;
+
+#[derive(Deserialize, Default, Clone)]
+struct Filters {
+    action: Option<String>,
+    entity: Option<String>,
+    entity_id: Option<String>,
+    from: Option<String>,
+    to: Option<String>,
+    before: Option<String>,
+}
+
+fn day_start(s: Option<&str>, tz: &jiff::tz::TimeZone) -> Option<i64> {
+    let d: jiff::civil::Date = s?.trim().parse().ok()?;
+    d.to_zoned(tz.clone())
+        .ok()
+        .map(|z| z.timestamp().as_millisecond())
+}
+
+fn query(f: &Filters, tz: &jiff::tz::TimeZone, limit: i64) -> AuditQuery {
+    let nonempty = |o: &Option<String>| {
+        o.as_ref()
+            .map(|s| s.trim().to_owned())
+            .filter(|s| !s.is_empty())
+    };
+    AuditQuery {
+        action: nonempty(&f.action).filter(|a| Action::KEYS.contains(&a.as_str())),
+        entity: nonempty(&f.entity),
+        entity_id: nonempty(&f.entity_id).and_then(|s| s.parse().ok()),
+        actor_user_id: None,
+        from_ms: day_start(f.from.as_deref(), tz),
+        to_ms: f
+            .to
+            .as_deref()
+            .and_then(|s| s.trim().parse::<jiff::civil::Date>().ok())
+            .and_then(|d| d.tomorrow().ok())
+            .and_then(|d| d.to_zoned(tz.clone()).ok())
+            .map(|z| z.timestamp().as_millisecond()),
+        before_id: nonempty(&f.before).and_then(|s| s.parse().ok()),
+        limit,
+    }
+}
+
+struct Row {
+    when: String,
+    who: String,
+    action: String,
+    entity: String,
+    entity_id: String,
+    change: String,
+}
+
+#[derive(Template)]
+#[template(path = "audit/list.html")]
+struct ListPage {
+    chrome: Chrome,
+    t: Tr,
+    rows: Vec<Row>,
+    filters: FormState,
+    actions: Vec<Choice>,
+    csv_href: String,
+    next_href: Option<String>,
+}
+
+fn change_text(before: &Option<String>, after: &Option<String>) -> String {
+    let short = |s: &str| {
+        if s.chars().count() > 300 {
+            format!("{}…", s.chars().take(300).collect::<String>())
+        } else {
+            s.to_owned()
+        }
+    };
+    match (before, after) {
+        (Some(b), Some(a)) => format!("{} → {}", short(b), short(a)),
+        (None, Some(a)) => short(a),
+        (Some(b), None) => short(b),
+        (None, None) => String::new(),
+    }
+}
+
+fn filter_query(f: &Filters) -> String {
+    let mut ser = url::form_urlencoded::Serializer::new(String::new());
+    for (k, v) in [
+        ("action", &f.action),
+        ("entity", &f.entity),
+        ("entity_id", &f.entity_id),
+        ("from", &f.from),
+        ("to", &f.to),
+    ] {
+        if let Some(v) = v.as_deref().filter(|v| !v.is_empty()) {
+            ser.append_pair(k, v);
+        }
+    }
+    ser.finish()
+}
+
+async fn tz_of(st: &AppState, s: &Signed) -> jiff::tz::TimeZone {
+    time_zone(
+        &cairn_app::units::my_organisation(&st.app, s.actor())
+            .await
+            .map(|o| o.time_zone)
+            .unwrap_or_default(),
+    )
+}
+
+async fn list(State(st): State<AppState>, s: Signed, Query(f): Query<Filters>) -> Response {
+    let t = s.ctx.t();
+    let tz = tz_of(&st, &s).await;
+    let entries = match cairn_app::audit::list(&st.app, s.actor(), &query(&f, &tz, PAGE + 1)).await
+    {
+        Ok(x) => x,
+        Err(e) => return WebError::from_app(e, s.ctx.lang).into_response(),
+    };
+    let more = entries.len() as i64 > PAGE;
+    let entries: Vec<_> = entries.into_iter().take(PAGE as usize).collect();
+    let next_href = if more {
+        entries
+            .last()
+            .map(|e| format!("/audit?{}&before={}", filter_query(&f), e.id))
+    } else {
+        None
+    };
+    let rows = entries
+        .iter()
+        .map(|e| Row {
+            when: format_instant(e.at, &tz, t.lang),
+            who: match e.on_behalf_of_person_id {
+                Some(p) => t.with(
+                    "audit-on-behalf",
+                    &[("who", e.actor_label.clone()), ("person", p.to_string())],
+                ),
+                None => e.actor_label.clone(),
+            },
+            action: t.get(&format!("audit-action-{}", e.action.replace('_', "-"))),
+            entity: e.entity.clone(),
+            entity_id: e.entity_id.map(|i| i.to_string()).unwrap_or_default(),
+            change: change_text(&e.before_json, &e.after_json),
+        })
+        .collect();
+    let mut filters = FormState::new();
+    filters
+        .set("action", f.action.clone().unwrap_or_default())
+        .set("entity", f.entity.clone().unwrap_or_default())
+        .set("entity_id", f.entity_id.clone().unwrap_or_default())
+        .set("from", f.from.clone().unwrap_or_default())
+        .set("to", f.to.clone().unwrap_or_default());
+    let actions = Action::KEYS
+        .iter()
+        .map(|k| Choice {
+            value: (*k).into(),
+            label: t.get(&format!("audit-action-{}", k.replace('_', "-"))),
+        })
+        .collect();
+    let chrome = Chrome::signed(&s, t.get("audit-title"), org_name(&st, &s).await);
+    page(&ListPage {
+        chrome,
+        t,
+        rows,
+        filters,
+        actions,
+        csv_href: format!("/audit.csv?{}", filter_query(&f)),
+        next_href,
+    })
+}
+
+async fn export(State(st): State<AppState>, s: Signed, Query(f): Query<Filters>) -> Response {
+    let t = s.ctx.t();
+    let tz = tz_of(&st, &s).await;
+    let entries =
+        match cairn_app::audit::export(&st.app, s.actor(), &query(&f, &tz, EXPORT_MAX)).await {
+            Ok(x) => x,
+            Err(e) => return WebError::from_app(e, s.ctx.lang).into_response(),
+        };
+    let mut rows = vec![
+        [
+            "audit-col-id",
+            "audit-col-at",
+            "audit-col-actor",
+            "audit-col-on-behalf",
+            "audit-col-action",
+            "audit-col-entity",
+            "audit-col-entity-id",
+            "audit-col-before",
+            "audit-col-after",
+        ]
+        .iter()
+        .map(|id| t.get(id))
+        .collect::<Vec<_>>(),
+    ];
+    for e in entries {
+        let at = jiff::Timestamp::from_millisecond(e.at)
+            .map(|ts| {
+                ts.to_zoned(tz.clone())
+                    .strftime("%Y-%m-%d %H:%M:%S %Z")
+                    .to_string()
+            })
+            .unwrap_or_default();
+        rows.push(vec![
+            e.id.to_string(),
+            at,
+            e.actor_label,
+            e.on_behalf_of_person_id
+                .map(|x| x.to_string())
+                .unwrap_or_default(),
+            e.action,
+            e.entity,
+            e.entity_id.map(|x| x.to_string()).unwrap_or_default(),
+            e.before_json.unwrap_or_default(),
+            e.after_json.unwrap_or_default(),
+        ]);
+    }
+    crate::csv_export::download("cairn-audit.csv", &rows)
+}

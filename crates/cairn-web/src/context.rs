@@ -1,0 +1,221 @@
+//! The request context: who is signed in, which language to speak, and the form token. One
+//! middleware ([`load`]) works it out once per request and refuses cross-site form posts; the
+//! [`Ctx`] and [`Signed`] extractors hand it to handlers.
+
+use crate::AppState;
+use crate::error::WebError;
+use crate::i18n::{Tr, from_accept_language};
+use axum::extract::{FromRequestParts, Request, State};
+use axum::http::request::Parts;
+use axum::http::{HeaderMap, Method, StatusCode, header};
+use axum::middleware::Next;
+use axum::response::{IntoResponse, Response};
+use axum_extra::extract::cookie::CookieJar;
+use cairn_app::accounts::Session;
+use cairn_domain::people::Language;
+
+/// The session cookie's name.
+pub const SESSION_COOKIE: &str = "cairn_session";
+/// The language cookie's name (visitors who have not signed in).
+pub const LANG_COOKIE: &str = "cairn_lang";
+
+/// What every handler knows about the request.
+#[derive(Clone)]
+pub struct Ctx {
+    pub session: Option<Session>,
+    /// The raw session secret, for signing out.
+    pub secret: Option<String>,
+    pub lang: Language,
+    /// The path and query, for the language switch's way back.
+    pub path: String,
+    /// The caller's address, for sign-in throttling.
+    pub addr: String,
+}
+
+impl Ctx {
+    /// The translator for this request.
+    pub fn t(&self) -> Tr {
+        Tr::new(self.lang)
+    }
+
+    /// The form token to put in every form (empty when signed out).
+    pub fn csrf(&self) -> String {
+        self.session
+            .as_ref()
+            .map(|s| s.csrf.clone())
+            .unwrap_or_default()
+    }
+}
+
+/// A signed-in request. Extracting it when nobody is signed in redirects to the sign-in page.
+#[derive(Clone)]
+pub struct Signed {
+    pub ctx: Ctx,
+    pub session: Session,
+}
+
+impl Signed {
+    /// The actor for the use cases.
+    pub fn actor(&self) -> &cairn_app::Actor {
+        &self.session.actor
+    }
+}
+
+impl<S: Send + Sync> FromRequestParts<S> for Ctx {
+    type Rejection = WebError;
+
+    async fn from_request_parts(parts: &mut Parts, _: &S) -> Result<Self, Self::Rejection> {
+        parts
+            .extensions
+            .get::<Ctx>()
+            .cloned()
+            .ok_or(WebError::Internal("context middleware missing".into()))
+    }
+}
+
+impl<S: Send + Sync> FromRequestParts<S> for Signed {
+    type Rejection = Response;
+
+    async fn from_request_parts(parts: &mut Parts, s: &S) -> Result<Self, Self::Rejection> {
+        let ctx = Ctx::from_request_parts(parts, s)
+            .await
+            .map_err(IntoResponse::into_response)?;
+        match ctx.session.clone() {
+            Some(session) => Ok(Signed { ctx, session }),
+            None => {
+                let next =
+                    url::form_urlencoded::byte_serialize(ctx.path.as_bytes()).collect::<String>();
+                Err(axum::response::Redirect::to(&format!("/sign-in?next={next}")).into_response())
+            }
+        }
+    }
+}
+
+fn same_origin(headers: &HeaderMap) -> bool {
+    if let Some(site) = headers.get("sec-fetch-site").and_then(|v| v.to_str().ok())
+        && site == "cross-site"
+    {
+        return false;
+    }
+    let Some(origin) = headers.get(header::ORIGIN).and_then(|v| v.to_str().ok()) else {
+        // No Origin: not a browser form post from another site (browsers send it on POST).
+        return true;
+    };
+    let host = headers
+        .get(header::HOST)
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or("");
+    match url::Url::parse(origin) {
+        Ok(u) => {
+            let port = u.port().map(|p| format!(":{p}")).unwrap_or_default();
+            format!("{}{}", u.host_str().unwrap_or(""), port) == host
+        }
+        Err(_) => false,
+    }
+}
+
+/// Loads the session and language, and refuses cross-site posts to pages with 403.
+pub async fn load(
+    State(st): State<AppState>,
+    jar: CookieJar,
+    mut req: Request,
+    next: Next,
+) -> Response {
+    let is_api = req.uri().path().starts_with("/api/");
+    let unsafe_method = !matches!(*req.method(), Method::GET | Method::HEAD | Method::OPTIONS);
+    if unsafe_method && !is_api && !same_origin(req.headers()) {
+        let lang = jar
+            .get(LANG_COOKIE)
+            .and_then(|c| Language::parse(c.value()))
+            .unwrap_or(Language::En);
+        return (StatusCode::FORBIDDEN, Tr::new(lang).get("error-cross-site")).into_response();
+    }
+    let secret = if is_api {
+        None
+    } else {
+        jar.get(SESSION_COOKIE).map(|c| c.value().to_owned())
+    };
+    let session = match &secret {
+        Some(s) => match cairn_app::accounts::session(&st.app, s).await {
+            Ok(x) => x,
+            Err(e) => return WebError::from(e).into_response(),
+        },
+        None => None,
+    };
+    let chosen = session
+        .as_ref()
+        .and_then(|s| s.user.locale.as_deref())
+        .and_then(Language::parse);
+    let cookie = jar
+        .get(LANG_COOKIE)
+        .and_then(|c| Language::parse(c.value()));
+    let accept = req
+        .headers()
+        .get(header::ACCEPT_LANGUAGE)
+        .and_then(|v| v.to_str().ok())
+        .and_then(from_accept_language);
+    let lang = chosen.or(cookie).or(accept).unwrap_or(Language::En);
+    let path = req
+        .uri()
+        .path_and_query()
+        .map(|p| p.as_str().to_owned())
+        .unwrap_or_else(|| "/".into());
+    let addr = req
+        .extensions()
+        .get::<axum::extract::ConnectInfo<std::net::SocketAddr>>()
+        .map(|c| c.0.ip().to_string())
+        .unwrap_or_else(|| "unknown".into());
+    req.extensions_mut().insert(Ctx {
+        session,
+        secret,
+        lang,
+        path,
+        addr,
+    });
+    next.run(req).await
+}
+
+/// A posted form, checked against the session's form token. Signed-in forms without the
+/// right token are refused with 403; unreadable bodies with 400; bodies over the limit 413.
+pub struct Posted<T>(pub T);
+
+#[derive(serde::Deserialize)]
+struct TokenOnly {
+    #[serde(default)]
+    csrf: String,
+}
+
+impl<S, T> axum::extract::FromRequest<S> for Posted<T>
+where
+    S: Send + Sync,
+    T: serde::de::DeserializeOwned,
+{
+    type Rejection = Response;
+
+    async fn from_request(req: Request, state: &S) -> Result<Self, Self::Rejection> {
+        let ctx = req.extensions().get::<Ctx>().cloned();
+        let lang = ctx.as_ref().map(|c| c.lang).unwrap_or(Language::En);
+        let bytes = bytes::Bytes::from_request(req, state)
+            .await
+            .map_err(IntoResponse::into_response)?;
+        if let Some(session) = ctx.as_ref().and_then(|c| c.session.as_ref()) {
+            let sent = serde_html_form::from_bytes::<TokenOnly>(&bytes)
+                .map(|t| t.csrf)
+                .unwrap_or_default();
+            if !constant_time_eq(sent.as_bytes(), session.csrf.as_bytes()) {
+                return Err(
+                    (StatusCode::FORBIDDEN, Tr::new(lang).get("error-cross-site")).into_response(),
+                );
+            }
+        }
+        serde_html_form::from_bytes::<T>(&bytes)
+            .map(Posted)
+            .map_err(|_| {
+                (StatusCode::BAD_REQUEST, Tr::new(lang).get("error-bad-form")).into_response()
+            })
+    }
+}
+
+fn constant_time_eq(a: &[u8], b: &[u8]) -> bool {
+    a.len() == b.len() && a.iter().zip(b).fold(0u8, |acc, (x, y)| acc | (x ^ y)) == 0
+}

@@ -1,0 +1,61 @@
+//! CSV that opens cleanly in Excel: UTF-8 with a byte-order mark, and any cell that a
+//! spreadsheet would read as a formula (starting `=`, `+`, `-`, `@`, tab or carriage return)
+//! prefixed with an apostrophe so it stays text.
+
+use axum::http::header;
+use axum::response::{IntoResponse, Response};
+
+/// Makes a cell safe from formula injection.
+pub fn safe_cell(s: &str) -> String {
+    match s.chars().next() {
+        Some('=' | '+' | '-' | '@' | '\t' | '\r') => format!("'{s}"),
+        _ => s.to_owned(),
+    }
+}
+
+/// Writes rows (the first being the headings) as CSV bytes with a BOM.
+pub fn to_bytes(rows: &[Vec<String>]) -> Vec<u8> {
+    let mut w = csv::WriterBuilder::new()
+        .terminator(csv::Terminator::CRLF)
+        .from_writer(vec![0xEF, 0xBB, 0xBF]);
+    for r in rows {
+        let cells: Vec<String> = r.iter().map(|c| safe_cell(c)).collect();
+        // Writing to a Vec cannot fail.
+        let _ = w.write_record(&cells);
+    }
+    w.into_inner().unwrap_or_default()
+}
+
+/// A CSV download response.
+pub fn download(filename: &str, rows: &[Vec<String>]) -> Response {
+    (
+        [
+            (header::CONTENT_TYPE, "text/csv; charset=utf-8".to_owned()),
+            (
+                header::CONTENT_DISPOSITION,
+                format!("attachment; filename=\"{filename}\""),
+            ),
+        ],
+        to_bytes(rows),
+    )
+        .into_response()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn csv_has_bom_crlf_and_neutralised_formulas() {
+        let bytes = to_bytes(&[
+            vec!["a".into(), "b".into()],
+            vec!["=SUM(A1)".into(), "Cymraeg, \"ie\"".into()],
+        ]);
+        assert_eq!(&bytes[..3], &[0xEF, 0xBB, 0xBF]);
+        let text = String::from_utf8(bytes[3..].to_vec()).expect("utf8");
+        assert_eq!(text, "a,b\r\n'=SUM(A1),\"Cymraeg, \"\"ie\"\"\"\r\n");
+        assert_eq!(safe_cell("-1"), "'-1");
+        assert_eq!(safe_cell("@x"), "'@x");
+        assert_eq!(safe_cell("plain"), "plain");
+    }
+}

@@ -1,0 +1,184 @@
+//! Cairn's web layer: the router, thin handlers, view models, templates and Fluent strings.
+//! A handler extracts what it needs, calls one use case in `cairn-app`, then renders or
+//! redirects (POST → redirect → GET). No SQL and no permission rules live here.
+//!
+//! Modules mirror the capabilities (`units`, `people`, `accounts`, `audit`, `notices`), plus
+//! `api` (JSON under `/api/v1`), `health` (probes and metrics) and `assets`.
+
+pub mod accounts;
+pub mod api;
+pub mod assets;
+pub mod audit;
+pub mod context;
+pub mod csv_export;
+pub mod error;
+pub mod health;
+pub mod i18n;
+pub mod notices;
+pub mod people;
+pub mod units;
+pub mod views;
+
+use axum::Router;
+use axum::extract::{DefaultBodyLimit, MatchedPath, Request};
+use axum::handler::Handler;
+use axum::http::{HeaderName, HeaderValue, header};
+use axum::middleware::{self, Next};
+use axum::response::Response;
+use axum::routing::MethodRouter;
+use cairn_app::App;
+use std::sync::Arc;
+use std::time::Instant;
+use tower_http::limit::RequestBodyLimitLayer;
+use tower_http::request_id::{MakeRequestUuid, PropagateRequestIdLayer, SetRequestIdLayer};
+use tower_http::set_header::SetResponseHeaderLayer;
+
+/// Largest request body accepted anywhere (forms and JSON). Larger bodies get 413.
+pub const BODY_LIMIT: usize = 256 * 1024;
+
+/// Settings the web layer needs.
+#[derive(Debug, Clone)]
+pub struct WebConfig {
+    /// The address people use to reach Cairn (for links in e-mails), e.g. `https://cairn.example.org`.
+    pub base_url: String,
+    /// Mark cookies `Secure` (when served over https).
+    pub secure_cookies: bool,
+}
+
+/// Shared state for handlers.
+#[derive(Clone)]
+pub struct AppState {
+    pub app: App,
+    pub config: Arc<WebConfig>,
+}
+
+/// One route as registered: method and path pattern. The access test walks this list.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct RouteInfo {
+    pub method: &'static str,
+    pub path: &'static str,
+}
+
+/// Builds the router while keeping the list of every route.
+pub struct Routes {
+    router: Router<AppState>,
+    list: Vec<RouteInfo>,
+}
+
+impl Routes {
+    fn new() -> Self {
+        Routes {
+            router: Router::new(),
+            list: Vec::new(),
+        }
+    }
+
+    fn add(mut self, method: &'static str, path: &'static str, mr: MethodRouter<AppState>) -> Self {
+        self.list.push(RouteInfo { method, path });
+        self.router = self.router.route(path, mr);
+        self
+    }
+
+    /// Adds a GET route.
+    pub fn get<H: Handler<T, AppState>, T: 'static>(self, path: &'static str, h: H) -> Self {
+        self.add("GET", path, axum::routing::get(h))
+    }
+
+    /// Adds a POST route.
+    pub fn post<H: Handler<T, AppState>, T: 'static>(self, path: &'static str, h: H) -> Self {
+        self.add("POST", path, axum::routing::post(h))
+    }
+
+    /// Adds a PUT route.
+    pub fn put<H: Handler<T, AppState>, T: 'static>(self, path: &'static str, h: H) -> Self {
+        self.add("PUT", path, axum::routing::put(h))
+    }
+
+    /// Adds a PATCH route.
+    pub fn patch<H: Handler<T, AppState>, T: 'static>(self, path: &'static str, h: H) -> Self {
+        self.add("PATCH", path, axum::routing::patch(h))
+    }
+}
+
+fn all_routes() -> Routes {
+    let r = Routes::new();
+    let r = health::routes(r);
+    let r = accounts::routes(r);
+    let r = notices::routes(r);
+    let r = units::routes(r);
+    let r = people::routes(r);
+    let r = audit::routes(r);
+    api::routes(r)
+}
+
+/// Every route of the application (for the access test).
+pub fn route_list() -> Vec<RouteInfo> {
+    all_routes().list
+}
+
+const CSP: &str = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; connect-src 'self'; \
+                   form-action 'self'; frame-ancestors 'none'; base-uri 'none'; object-src 'none'";
+
+/// Builds the whole application.
+pub fn router(state: AppState) -> Router {
+    health::install_metrics();
+    let routes = all_routes();
+    routes
+        .router
+        .nest_service("/assets", assets::service())
+        .fallback(not_found)
+        .layer(middleware::from_fn_with_state(state.clone(), context::load))
+        .layer(middleware::from_fn(track))
+        .layer(DefaultBodyLimit::max(BODY_LIMIT))
+        .layer(RequestBodyLimitLayer::new(BODY_LIMIT))
+        .layer(SetResponseHeaderLayer::overriding(
+            header::CONTENT_SECURITY_POLICY,
+            HeaderValue::from_static(CSP),
+        ))
+        .layer(SetResponseHeaderLayer::overriding(
+            header::X_CONTENT_TYPE_OPTIONS,
+            HeaderValue::from_static("nosniff"),
+        ))
+        .layer(SetResponseHeaderLayer::overriding(
+            header::X_FRAME_OPTIONS,
+            HeaderValue::from_static("DENY"),
+        ))
+        .layer(SetResponseHeaderLayer::overriding(
+            header::REFERRER_POLICY,
+            HeaderValue::from_static("same-origin"),
+        ))
+        .layer(SetResponseHeaderLayer::if_not_present(
+            header::CACHE_CONTROL,
+            HeaderValue::from_static("no-store"),
+        ))
+        .layer(PropagateRequestIdLayer::new(HeaderName::from_static(
+            "x-request-id",
+        )))
+        .layer(SetRequestIdLayer::new(
+            HeaderName::from_static("x-request-id"),
+            MakeRequestUuid,
+        ))
+        .with_state(state)
+}
+
+async fn not_found(ctx: context::Ctx) -> error::WebError {
+    error::WebError::NotFound(ctx.lang)
+}
+
+/// Counts requests and their latency by route for `/metrics`, and logs each request once.
+async fn track(req: Request, next: Next) -> Response {
+    let route = req
+        .extensions()
+        .get::<MatchedPath>()
+        .map(|p| p.as_str().to_owned())
+        .unwrap_or_else(|| "unmatched".into());
+    let method = req.method().as_str().to_owned();
+    let start = Instant::now();
+    let res = next.run(req).await;
+    let secs = start.elapsed().as_secs_f64();
+    let status = res.status().as_u16().to_string();
+    metrics::counter!("cairn_http_requests_total", "method" => method.clone(), "route" => route.clone(), "status" => status.clone()).increment(1);
+    metrics::histogram!("cairn_http_request_duration_seconds", "method" => method.clone(), "route" => route.clone()).record(secs);
+    tracing::info!(%method, %route, %status, ms = secs * 1000.0, "request");
+    res
+}

@@ -1,0 +1,235 @@
+//! What every page's frame needs (title, header, navigation, language switch, form token),
+//! and the form state that keeps what a person typed and the message beside each field.
+
+use crate::context::{Ctx, Signed};
+use crate::i18n::Tr;
+use cairn_domain::people::Language;
+use cairn_domain::{FieldErrors, Permission};
+use std::collections::HashMap;
+
+/// One link in the header navigation.
+#[derive(Debug, Clone)]
+pub struct NavItem {
+    pub label: String,
+    pub href: &'static str,
+    pub current: bool,
+}
+
+/// The frame around every page.
+#[derive(Debug, Clone)]
+pub struct Chrome {
+    pub t: Tr,
+    pub title: String,
+    pub has_errors: bool,
+    pub org_name: String,
+    pub who: String,
+    pub signed_in: bool,
+    pub csrf: String,
+    pub switch_label: &'static str,
+    pub switch_lang: &'static str,
+    pub switch_href: String,
+    pub nav: Vec<NavItem>,
+}
+
+fn switch(ctx: &Ctx) -> (&'static str, &'static str, String) {
+    let (label, to) = match ctx.lang {
+        Language::En => ("Cymraeg", "cy"),
+        Language::Cy => ("English", "en"),
+    };
+    let next = url::form_urlencoded::byte_serialize(ctx.path.as_bytes()).collect::<String>();
+    (label, to, format!("/language?to={to}&next={next}"))
+}
+
+impl Chrome {
+    /// The frame for a page nobody need be signed in to see.
+    pub fn public(ctx: &Ctx, title: String) -> Self {
+        let (switch_label, switch_lang, switch_href) = switch(ctx);
+        Chrome {
+            t: ctx.t(),
+            title,
+            has_errors: false,
+            org_name: String::new(),
+            who: String::new(),
+            signed_in: false,
+            csrf: ctx.csrf(),
+            switch_label,
+            switch_lang,
+            switch_href,
+            nav: Vec::new(),
+        }
+    }
+
+    /// The frame for a signed-in page; `org_name` is the organisation's name in this language.
+    pub fn signed(s: &Signed, title: String, org_name: String) -> Self {
+        let t = s.ctx.t();
+        let a = s.actor();
+        let mut items: Vec<(&str, &'static str)> = vec![("nav-home", "/home")];
+        if a.can(Permission::ViewUnits) {
+            items.push(("nav-units", "/units"));
+        }
+        if a.can(Permission::ViewPeople) {
+            items.push(("nav-people", "/people"));
+        }
+        if a.can(Permission::ReadAudit) {
+            items.push(("nav-audit", "/audit"));
+        }
+        if a.can(Permission::ManageOrganisationSettings) {
+            items.push(("nav-settings", "/settings"));
+        }
+        if a.can(Permission::ManageOrganisations) {
+            items.push(("nav-organisations", "/organisations"));
+        }
+        items.push(("nav-account", "/account"));
+        let path = s.ctx.path.split('?').next().unwrap_or("");
+        let nav = items
+            .into_iter()
+            .map(|(id, href)| NavItem {
+                label: t.get(id),
+                href,
+                current: path == href || (href != "/home" && path.starts_with(&format!("{href}/"))),
+            })
+            .collect();
+        let mut c = Chrome::public(&s.ctx, title);
+        c.signed_in = true;
+        c.org_name = org_name;
+        c.who = t.with(
+            "header-who",
+            &[
+                ("email", a.label.clone()),
+                ("role", t.get(&a.role.label_id())),
+            ],
+        );
+        c.nav = nav;
+        c
+    }
+
+    /// Marks the page as showing errors (its title starts with "Error:").
+    pub fn with_errors(mut self, errors: &FormState) -> Self {
+        self.has_errors = errors.has_errors();
+        self
+    }
+}
+
+/// One error shown in the summary and beside its field.
+#[derive(Debug, Clone)]
+pub struct ShownError {
+    pub field: String,
+    pub message: String,
+}
+
+/// What was typed into a form, and what was wrong with it.
+#[derive(Debug, Clone, Default)]
+pub struct FormState {
+    values: HashMap<String, String>,
+    multi: HashMap<String, Vec<String>>,
+    pub errors: Vec<ShownError>,
+}
+
+impl FormState {
+    /// An empty form.
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Sets a field's value.
+    pub fn set(&mut self, field: &str, value: impl Into<String>) -> &mut Self {
+        self.values.insert(field.to_owned(), value.into());
+        self
+    }
+
+    /// Sets a multi-valued field (checkboxes).
+    pub fn set_many(&mut self, field: &str, values: Vec<String>) -> &mut Self {
+        self.multi.insert(field.to_owned(), values);
+        self
+    }
+
+    /// Adds the messages for `errors`, in the page's language.
+    pub fn add_errors(&mut self, t: &Tr, errors: &FieldErrors) {
+        for e in &errors.0 {
+            if !self.errors.iter().any(|x| x.field == e.field) {
+                self.errors.push(ShownError {
+                    field: e.field.clone(),
+                    message: t.get(e.code),
+                });
+            }
+        }
+    }
+
+    /// The value typed into `field` (empty when none).
+    pub fn value(&self, field: &str) -> &str {
+        self.values.get(field).map(String::as_str).unwrap_or("")
+    }
+
+    /// One part of a date field (`day`, `month`, `year`): stored as `<field>_<part>`.
+    pub fn part(&self, field: &str, part: &str) -> &str {
+        self.values
+            .get(&format!("{field}_{part}"))
+            .map(String::as_str)
+            .unwrap_or("")
+    }
+
+    /// Fills the three parts of a date field.
+    pub fn set_date(&mut self, field: &str, parts: &cairn_domain::time::DateParts) -> &mut Self {
+        self.set(&format!("{field}_day"), parts.day.clone());
+        self.set(&format!("{field}_month"), parts.month.clone());
+        self.set(&format!("{field}_year"), parts.year.clone());
+        self
+    }
+
+    /// True when `field` holds `value` (radios, selects) or includes it (checkboxes).
+    pub fn is(&self, field: &str, value: &str) -> bool {
+        self.value(field) == value
+            || self
+                .multi
+                .get(field)
+                .is_some_and(|v| v.iter().any(|x| x == value))
+    }
+
+    /// The message for `field`, if it has one.
+    pub fn error(&self, field: &str) -> Option<&str> {
+        self.errors
+            .iter()
+            .find(|e| e.field == field)
+            .map(|e| e.message.as_str())
+    }
+
+    /// True when any field has an error.
+    pub fn has_errors(&self) -> bool {
+        !self.errors.is_empty()
+    }
+
+    /// The id of the first input of a field, for error-summary links.
+    pub fn anchor(&self, field: &str) -> String {
+        field.to_owned()
+    }
+}
+
+/// A choice in a select, radio group or checkbox list.
+#[derive(Debug, Clone)]
+pub struct Choice {
+    pub value: String,
+    pub label: String,
+}
+
+/// Choices from a keyed enumeration, labelled in the page's language.
+pub fn choices<E: Copy>(
+    t: &Tr,
+    all: &[E],
+    key: impl Fn(E) -> &'static str,
+    label_id: impl Fn(E) -> String,
+) -> Vec<Choice> {
+    all.iter()
+        .map(|e| Choice {
+            value: key(*e).to_owned(),
+            label: t.get(&label_id(*e)),
+        })
+        .collect()
+}
+
+/// A name in the page's language: the Welsh name on Welsh pages when there is one.
+pub fn local_name(t: &Tr, name: &str, name_cy: Option<&str>) -> String {
+    match (t.lang, name_cy) {
+        (Language::Cy, Some(cy)) if !cy.trim().is_empty() => cy.to_owned(),
+        _ => name.to_owned(),
+    }
+}

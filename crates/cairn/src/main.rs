@@ -1,0 +1,382 @@
+//! The `cairn` binary: serves the web application and carries the admin commands.
+//!
+//! Configuration comes from flags or `CAIRN_*` environment variables (flags win). The database
+//! URL's scheme picks the engine: `sqlite://file.db` (the default, created on first start) or
+//! `postgres://…` for large and multi-instance deployments.
+
+mod bench;
+
+use anyhow::{Context, Result, bail};
+use cairn_app::{App, Clock};
+use cairn_db::{ConnectOptions, Db};
+use cairn_domain::Role;
+use cairn_web::{AppState, WebConfig};
+use clap::{Args, Parser, Subcommand};
+use std::net::SocketAddr;
+use std::sync::Arc;
+
+#[derive(Parser)]
+#[command(
+    name = "cairn",
+    version,
+    about = "Cairn: co-production with the people who use mental-health services"
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Args, Clone)]
+struct DbArgs {
+    /// Database URL: sqlite://cairn.db (default) or postgres://user@host/db.
+    #[arg(long, env = "CAIRN_DATABASE_URL", default_value = "sqlite://cairn.db")]
+    database_url: String,
+}
+
+#[derive(Args, Clone)]
+struct ServeArgs {
+    #[command(flatten)]
+    db: DbArgs,
+    /// Address to listen on.
+    #[arg(long, env = "CAIRN_ADDR", default_value = "127.0.0.1:8080")]
+    addr: SocketAddr,
+    /// The address people use to reach Cairn, for links in e-mails (default: http://ADDR).
+    #[arg(long, env = "CAIRN_BASE_URL")]
+    base_url: Option<String>,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Serve Cairn (creates and migrates a SQLite database on first start).
+    Serve(ServeArgs),
+    /// Serve Cairn with the demo organisation and print the demo sign-ins.
+    Demo {
+        #[command(flatten)]
+        serve: ServeArgs,
+        /// Extra synthetic data for benchmarks: board (30 units, 2,000 people) or national (60 such organisations).
+        #[arg(long, value_parser = ["demo", "board", "national"], default_value = "demo")]
+        scale: String,
+        /// Allow listening on an address other than loopback.
+        #[arg(long)]
+        allow_remote: bool,
+        /// Build the data, then stop instead of serving.
+        #[arg(long)]
+        no_serve: bool,
+    },
+    /// Apply database migrations and stop.
+    Migrate(DbArgs),
+    /// Back up the database to FILE (SQLite; PostgreSQL uses pg_dump).
+    Backup {
+        #[command(flatten)]
+        db: DbArgs,
+        /// Where to write the copy.
+        file: String,
+    },
+    /// Check the configuration and the database connection, then stop.
+    CheckConfig(ServeArgs),
+    /// Administrator accounts.
+    #[command(subcommand)]
+    Admin(AdminCommand),
+    /// Personal access tokens for the API.
+    #[command(subcommand)]
+    Token(TokenCommand),
+    /// Measure page render times and memory on board-scale data (SQLite).
+    Bench(bench::BenchArgs),
+}
+
+#[derive(Subcommand)]
+enum AdminCommand {
+    /// Create an administrator: of ORGANISATION (created if new), or of the platform without one.
+    Create {
+        #[command(flatten)]
+        db: DbArgs,
+        #[arg(long)]
+        email: String,
+        /// The password (or set CAIRN_ADMIN_PASSWORD).
+        #[arg(long, env = "CAIRN_ADMIN_PASSWORD")]
+        password: String,
+        /// The organisation's name; leave out for a platform administrator.
+        #[arg(long)]
+        organisation: Option<String>,
+    },
+}
+
+#[derive(Subcommand)]
+enum TokenCommand {
+    /// Create a token for the account with this e-mail address and print it.
+    Create {
+        #[command(flatten)]
+        db: DbArgs,
+        #[arg(long)]
+        email: String,
+        /// A name to recognise the token by.
+        #[arg(long, default_value = "command line")]
+        name: String,
+    },
+}
+
+/// Opens and migrates the database and builds the use-case context.
+pub(crate) async fn open(url: &str) -> Result<App> {
+    let db = Db::connect(url, &ConnectOptions::default())
+        .await
+        .with_context(|| format!("cannot open the database at {}", redact(url)))?;
+    db.migrate().await.context("cannot apply migrations")?;
+    Ok(App::new(
+        db,
+        Clock::system(),
+        Arc::new(cairn_web::i18n::FluentTranslator),
+    ))
+}
+
+/// Hides a password in a database URL for printing.
+fn redact(url: &str) -> String {
+    match url::Url::parse(url) {
+        Ok(mut u) if u.password().is_some() => {
+            let _ = u.set_password(Some("***"));
+            u.to_string()
+        }
+        _ => url.to_owned(),
+    }
+}
+
+fn init_tracing() {
+    use tracing_subscriber::EnvFilter;
+    let filter =
+        EnvFilter::try_from_env("CAIRN_LOG").unwrap_or_else(|_| EnvFilter::new("info,sqlx=warn"));
+    let json = std::env::var("CAIRN_LOG_FORMAT").is_ok_and(|v| v == "json");
+    if json {
+        tracing_subscriber::fmt()
+            .with_env_filter(filter)
+            .json()
+            .init();
+    } else {
+        tracing_subscriber::fmt().with_env_filter(filter).init();
+    }
+}
+
+async fn serve(app: App, args: &ServeArgs) -> Result<()> {
+    let base_url = args
+        .base_url
+        .clone()
+        .unwrap_or_else(|| format!("http://{}", args.addr));
+    let secure = base_url.starts_with("https://");
+    let state = AppState {
+        app: app.clone(),
+        config: Arc::new(WebConfig {
+            base_url,
+            secure_cookies: secure,
+        }),
+    };
+    if let Some(code) = cairn_app::accounts::issue_setup_code(&app).await? {
+        println!(
+            "Cairn has no accounts yet. Open http://{}/setup and enter this one-time set-up code: {code}",
+            args.addr
+        );
+        println!(
+            "(Or create an administrator with: cairn admin create --organisation NAME --email EMAIL)"
+        );
+    }
+    // Sends queued e-mail and clears expired sessions in the background.
+    let worker = app.clone();
+    tokio::spawn(async move {
+        let mut tick = tokio::time::interval(std::time::Duration::from_secs(10));
+        loop {
+            tick.tick().await;
+            if let Err(e) = cairn_app::notices::deliver_pending(&worker).await {
+                tracing::warn!(error = %e, "e-mail delivery round failed");
+            }
+            let now = worker.now();
+            if let Ok(mut tx) = worker.db.begin().await {
+                let purged = cairn_db::accounts::purge_expired(
+                    &mut tx.conn(),
+                    now,
+                    now - 24 * 60 * 60 * 1000,
+                )
+                .await;
+                if purged.is_ok() {
+                    let _ = tx.commit().await;
+                }
+            }
+        }
+    });
+    let listener = tokio::net::TcpListener::bind(args.addr)
+        .await
+        .with_context(|| format!("cannot listen on {}", args.addr))?;
+    println!("Cairn is running at http://{}", listener.local_addr()?);
+    let router = cairn_web::router(state);
+    axum::serve(
+        listener,
+        router.into_make_service_with_connect_info::<SocketAddr>(),
+    )
+    .with_graceful_shutdown(async {
+        let _ = tokio::signal::ctrl_c().await;
+    })
+    .await?;
+    app.db.close().await;
+    Ok(())
+}
+
+fn demo_password() -> String {
+    match std::env::var("CAIRN_DEMO_PASSWORD") {
+        Ok(p) if !p.is_empty() => p,
+        _ => {
+            use rand::Rng;
+            const WORDS: &[&str] = &[
+                "cairn", "mynydd", "llwybr", "carreg", "copa", "afon", "nant", "derwen", "bedw",
+                "celyn",
+            ];
+            let mut r = rand::rng();
+            (0..4)
+                .map(|_| WORDS[r.random_range(0..WORDS.len())])
+                .collect::<Vec<_>>()
+                .join("-")
+        }
+    }
+}
+
+#[tokio::main]
+async fn main() -> Result<()> {
+    let cli = Cli::parse();
+    init_tracing();
+    match cli.command {
+        Command::Serve(args) => {
+            let app = open(&args.db.database_url).await?;
+            serve(app, &args).await
+        }
+        Command::Demo {
+            serve: args,
+            scale,
+            allow_remote,
+            no_serve,
+        } => {
+            if !args.addr.ip().is_loopback() && !allow_remote {
+                bail!(
+                    "demo mode uses published passwords, so it only listens on a loopback address such as 127.0.0.1. Add --allow-remote if you really mean {}",
+                    args.addr
+                );
+            }
+            let app = open(&args.db.database_url).await?;
+            let password = demo_password();
+            let scale = match scale.as_str() {
+                "board" => cairn_app::demo::Scale::Board,
+                "national" => cairn_app::demo::Scale::National,
+                _ => cairn_app::demo::Scale::Demo,
+            };
+            cairn_app::demo::build(&app, &password, scale).await?;
+            println!(
+                "Demo organisation ready on {}",
+                redact(&args.db.database_url)
+            );
+            println!(
+                "Sign in at http://{}/sign-in with any of these, password: {password}",
+                args.addr
+            );
+            for (email, role, _) in cairn_app::demo::DEMO_USERS {
+                println!("  {email:<28} {}", role.key());
+            }
+            if no_serve {
+                Ok(())
+            } else {
+                serve(app, &args).await
+            }
+        }
+        Command::Migrate(db) => {
+            open(&db.database_url).await?;
+            println!("Migrations applied to {}", redact(&db.database_url));
+            Ok(())
+        }
+        Command::Backup { db, file } => {
+            let app = open(&db.database_url).await?;
+            if std::path::Path::new(&file).exists() {
+                bail!("{file} already exists; choose a new file name");
+            }
+            match app.db.backup_sqlite(&file).await? {
+                Some(()) => {
+                    println!("Backed up to {file}");
+                    Ok(())
+                }
+                None => bail!(
+                    "This is a PostgreSQL database. Back it up with PostgreSQL's own tool, for example:\n  pg_dump --format=custom --file={file} \"{}\"",
+                    redact(&db.database_url)
+                ),
+            }
+        }
+        Command::CheckConfig(args) => {
+            println!("Database: {}", redact(&args.db.database_url));
+            let app = open(&args.db.database_url).await?;
+            app.db.ping().await?;
+            println!(
+                "Database answers and migrations are applied ({:?}).",
+                app.db.engine()
+            );
+            let base = args
+                .base_url
+                .clone()
+                .unwrap_or_else(|| format!("http://{}", args.addr));
+            url::Url::parse(&base)
+                .with_context(|| format!("CAIRN_BASE_URL is not a valid address: {base}"))?;
+            println!("Listening address: {}", args.addr);
+            println!(
+                "Base address for links: {base}{}",
+                if base.starts_with("https://") {
+                    ""
+                } else {
+                    " (not https: cookies will not be marked Secure)"
+                }
+            );
+            println!("Configuration is OK.");
+            Ok(())
+        }
+        Command::Admin(AdminCommand::Create {
+            db,
+            email,
+            password,
+            organisation,
+        }) => {
+            let app = open(&db.database_url).await?;
+            let role = if organisation.is_some() {
+                Role::OrgAdmin
+            } else {
+                Role::PlatformAdmin
+            };
+            match cairn_app::accounts::create_admin(
+                &app,
+                organisation.as_deref(),
+                &email,
+                &password,
+                role,
+            )
+            .await
+            {
+                Ok(id) => {
+                    println!("Created {} account {id} for {email}", role.key());
+                    Ok(())
+                }
+                Err(cairn_app::AppError::Invalid(errs)) => {
+                    let t = cairn_web::i18n::Tr::new(cairn_domain::people::Language::En);
+                    let msgs: Vec<String> = errs
+                        .0
+                        .iter()
+                        .map(|e| format!("{}: {}", e.field, t.get(e.code)))
+                        .collect();
+                    bail!("{}", msgs.join("\n"))
+                }
+                Err(e) => Err(e.into()),
+            }
+        }
+        Command::Token(TokenCommand::Create { db, email, name }) => {
+            let app = open(&db.database_url).await?;
+            match cairn_app::accounts::create_token_for_email(&app, &email, &name).await {
+                Ok(secret) => {
+                    println!("{secret}");
+                    Ok(())
+                }
+                Err(cairn_app::AppError::NotFound) => {
+                    bail!("no account has the e-mail address {email}")
+                }
+                Err(e) => Err(e.into()),
+            }
+        }
+        Command::Bench(args) => bench::run(args).await,
+    }
+}

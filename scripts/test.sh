@@ -1,0 +1,258 @@
+#!/usr/bin/env bash
+# The one test command for Cairn (CI runs it through .ci/run).
+#
+#   1. formatting and lints       cargo fmt --check, cargo clippy -D warnings
+#   2. PostgreSQL                 CAIRN_TEST_PG, or a throwaway cluster started here
+#   3. Rust tests                 cargo test --workspace (SQLite and PostgreSQL)
+#   4. browser tests              `cairn demo` on a free port, Playwright + axe in Debian's Chromium
+#
+# Needs a Debian machine with the Rust toolchain and Node 20 + npm. Run as root, it installs what
+# is missing from Debian's packages (postgresql, chromium). Environment:
+#   CI=true               strict: no PostgreSQL is a failure, and Cargo.lock must be up to date
+#   CAIRN_TEST_PG         PostgreSQL server URL (default postgres://postgres@127.0.0.1:5432/postgres);
+#                         tests create and drop their own databases in it
+#   CAIRN_ALLOW_NO_PG=1   (developers only, ignored when CI=true) go on without PostgreSQL;
+#                         the PostgreSQL tests then report it missing themselves
+set -euo pipefail
+
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+ROOT="$PWD"
+
+is_ci() { [ "${CI:-}" = "true" ] || [ "${CI:-}" = "1" ]; }
+is_root() { [ "$(id -u)" = 0 ]; }
+CARGO_LOCKED=()
+if is_ci; then CARGO_LOCKED=(--locked); fi
+
+START=$SECONDS
+step() {
+  echo
+  echo "==> [$1] $2   (+$((SECONDS - START))s)"
+}
+die() {
+  echo "ERROR: $*" >&2
+  exit 1
+}
+
+# --- clean-up of whatever this script started ------------------------------------------------
+TMP="$(mktemp -d "${TMPDIR:-/tmp}/cairn-test.XXXXXX")"
+SERVER_PID=""
+PG_TMP=""
+PG_CTL=""
+cleanup() {
+  local rc=$?
+  if [ -n "$SERVER_PID" ] && kill -0 "$SERVER_PID" 2>/dev/null; then
+    kill "$SERVER_PID" 2>/dev/null || true
+    wait "$SERVER_PID" 2>/dev/null || true
+  fi
+  if [ -n "$PG_TMP" ] && [ -n "$PG_CTL" ]; then
+    (cd "$PG_TMP" && as_postgres "$PG_CTL" -D "$PG_TMP/data" -m immediate stop) >/dev/null 2>&1 || true
+  fi
+  rm -rf "$TMP"
+  if [ -n "$PG_TMP" ]; then rm -rf "$PG_TMP"; fi
+  exit "$rc"
+}
+trap cleanup EXIT
+trap 'exit 130' INT
+trap 'exit 143' TERM
+
+# --- helpers ---------------------------------------------------------------------------------
+APT_UPDATED=""
+apt_install() {
+  is_root || return 1
+  if [ -z "$APT_UPDATED" ]; then
+    apt-get update -q
+    APT_UPDATED=1
+  fi
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends "$@"
+}
+
+# A TCP port nobody is listening on (node is always here; python may not be).
+free_port() {
+  node -e 'const s=require("net").createServer();s.listen(0,"127.0.0.1",()=>{console.log(s.address().port);s.close()})'
+}
+
+# Does an HTTP GET answer 2xx? curl if present, else node's fetch.
+http_ok() {
+  if command -v curl >/dev/null 2>&1; then
+    curl -fs -o /dev/null --max-time 5 "$1"
+  else
+    node -e 'fetch(process.argv[1],{signal:AbortSignal.timeout(5000)}).then(r=>process.exit(r.ok?0:1),()=>process.exit(1))' "$1"
+  fi
+}
+
+# Is a PostgreSQL server answering at this URL? pg_isready, else psql, else a TCP probe.
+pg_reachable() {
+  local url="$1"
+  if command -v pg_isready >/dev/null 2>&1; then
+    pg_isready -q -t 5 -d "$url"
+  elif command -v psql >/dev/null 2>&1; then
+    psql "$url" -qAtc 'SELECT 1' >/dev/null 2>&1
+  else
+    local hostport="${url#*://}"
+    hostport="${hostport#*@}"
+    hostport="${hostport%%/*}"
+    hostport="${hostport%%\?*}"
+    local host="${hostport%:*}" port="5432"
+    if [ "$host" != "$hostport" ]; then port="${hostport##*:}"; fi
+    timeout 5 bash -c "exec 3<>/dev/tcp/$host/$port" 2>/dev/null
+  fi
+}
+
+# Run a command as the postgres OS user when root (initdb and postgres refuse to run as root).
+as_postgres() {
+  if is_root; then
+    if command -v runuser >/dev/null 2>&1; then
+      runuser -u postgres -- "$@"
+    else
+      su -s /bin/sh postgres -c "$(printf '%q ' "$@")"
+    fi
+  else
+    "$@"
+  fi
+}
+
+# The directory holding initdb and pg_ctl (Debian keeps them out of PATH), or nothing.
+pg_bin_dir() {
+  local d
+  for d in $(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V -r); do
+    if [ -x "$d/initdb" ] && [ -x "$d/pg_ctl" ]; then
+      echo "$d"
+      return 0
+    fi
+  done
+  if command -v initdb >/dev/null 2>&1 && command -v pg_ctl >/dev/null 2>&1; then
+    dirname "$(command -v initdb)"
+  fi
+}
+
+# Start a throwaway cluster in a temp dir on a free port; export CAIRN_TEST_PG pointing at it.
+start_throwaway_pg() {
+  local bin
+  bin="$(pg_bin_dir)"
+  if [ -z "$bin" ]; then
+    if is_root; then
+      echo "PostgreSQL's server programs are missing: installing Debian's postgresql package"
+      apt_install postgresql || return 1
+      bin="$(pg_bin_dir)"
+    fi
+    [ -n "$bin" ] || return 1
+  fi
+  if is_root && ! id postgres >/dev/null 2>&1; then
+    useradd --system --no-create-home --home-dir /nonexistent --shell /usr/sbin/nologin postgres
+  fi
+
+  local port
+  port="$(free_port)"
+  PG_TMP="$(mktemp -d "${TMPDIR:-/tmp}/cairn-pg.XXXXXX")"
+  if is_root; then chown postgres: "$PG_TMP"; fi
+  PG_CTL="$bin/pg_ctl"
+  echo "Starting a throwaway PostgreSQL ($bin) in $PG_TMP on 127.0.0.1:$port"
+  # Run from the cluster's own directory: the postgres user may not be able to read ours.
+  (cd "$PG_TMP" && as_postgres "$bin/initdb" -D "$PG_TMP/data" -A trust -U postgres -E UTF8 \
+    --no-locale --no-sync) >"$TMP/initdb.log" 2>&1 || { cat "$TMP/initdb.log" >&2; return 1; }
+  if ! (cd "$PG_TMP" && as_postgres "$PG_CTL" -D "$PG_TMP/data" -l "$PG_TMP/server.log" -w -t 60 \
+    -o "-p $port -k $PG_TMP -c listen_addresses=127.0.0.1 -c fsync=off -c full_page_writes=off" start); then
+    cat "$PG_TMP/server.log" >&2 || true
+    return 1
+  fi
+  export CAIRN_TEST_PG="postgres://postgres@127.0.0.1:$port/postgres"
+}
+
+# --- 1. formatting and lints -----------------------------------------------------------------
+step 1 "cargo fmt --all --check"
+cargo fmt --all --check
+
+step 1 "cargo clippy --workspace --all-targets -- -D warnings"
+cargo clippy "${CARGO_LOCKED[@]}" --workspace --all-targets -- -D warnings
+
+# --- 2. PostgreSQL ---------------------------------------------------------------------------
+step 2 "PostgreSQL for the tests"
+export CAIRN_TEST_PG="${CAIRN_TEST_PG:-postgres://postgres@127.0.0.1:5432/postgres}"
+if pg_reachable "$CAIRN_TEST_PG"; then
+  echo "Using PostgreSQL at $CAIRN_TEST_PG"
+else
+  echo "No PostgreSQL answers at $CAIRN_TEST_PG"
+  if start_throwaway_pg && pg_reachable "$CAIRN_TEST_PG"; then
+    echo "Using PostgreSQL at $CAIRN_TEST_PG"
+  elif is_ci; then
+    die "no PostgreSQL server could be reached or started (CI=true): the PostgreSQL tests cannot run. Start one and set CAIRN_TEST_PG, or run as root so this script can install and start one."
+  elif [ "${CAIRN_ALLOW_NO_PG:-}" = "1" ]; then
+    echo
+    echo "!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!"
+    echo "!! WARNING: no PostgreSQL. CAIRN_ALLOW_NO_PG=1, so carrying on: the PostgreSQL tests      !!"
+    echo "!! will report the server missing. This run does NOT show that Cairn works on PostgreSQL. !!"
+    echo "!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!"
+    echo
+    export CAIRN_ALLOW_NO_PG=1
+  else
+    die "no PostgreSQL server could be reached or started. Start one and set CAIRN_TEST_PG (see scripts/test.sh), or set CAIRN_ALLOW_NO_PG=1 to run everything else anyway."
+  fi
+fi
+
+# --- 3. Rust tests ---------------------------------------------------------------------------
+step 3 "cargo test --workspace (CAIRN_TEST_PG=$CAIRN_TEST_PG)"
+cargo test "${CARGO_LOCKED[@]}" --workspace
+
+# --- 4. browser tests ------------------------------------------------------------------------
+step 4 "Browser tests: Chromium"
+CHROMIUM=/usr/bin/chromium
+if [ ! -x "$CHROMIUM" ]; then
+  if is_root; then
+    echo "Installing Debian's chromium package"
+    apt_install chromium
+  fi
+  [ -x "$CHROMIUM" ] || die "$CHROMIUM is missing; install Debian's chromium package (apt-get install chromium)"
+fi
+"$CHROMIUM" --version || true
+
+step 4 "Browser tests: npm dependencies in e2e/"
+export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 # Playwright drives Debian's Chromium; it downloads nothing
+if [ -f e2e/package-lock.json ]; then
+  (cd e2e && npm ci --no-audit --no-fund)
+else
+  (cd e2e && npm install --no-audit --no-fund)
+fi
+
+step 4 "Browser tests: cargo build --bin cairn"
+cargo build "${CARGO_LOCKED[@]}" --bin cairn
+CAIRN_BIN="${CARGO_TARGET_DIR:-$ROOT/target}/debug/cairn"
+[ -x "$CAIRN_BIN" ] || die "$CAIRN_BIN was not built"
+
+step 4 "Browser tests: starting cairn demo"
+E2E_PORT="$(free_port)"
+export CAIRN_BASE_URL="http://127.0.0.1:$E2E_PORT"
+export CAIRN_DEMO_PASSWORD=demo-password-e2e
+SERVER_LOG="$TMP/server.log"
+"$CAIRN_BIN" demo --addr "127.0.0.1:$E2E_PORT" --database-url "sqlite://$TMP/e2e.db" >"$SERVER_LOG" 2>&1 &
+SERVER_PID=$!
+ready=""
+deadline=$((SECONDS + 60))
+while [ "$SECONDS" -lt "$deadline" ]; do
+  if ! kill -0 "$SERVER_PID" 2>/dev/null; then
+    echo "cairn demo exited before it answered. Its log:" >&2
+    cat "$SERVER_LOG" >&2
+    die "cairn demo did not start"
+  fi
+  if http_ok "$CAIRN_BASE_URL/healthz"; then
+    ready=1
+    break
+  fi
+  sleep 0.5
+done
+if [ -z "$ready" ]; then
+  echo "cairn demo did not answer $CAIRN_BASE_URL/healthz within 60 s. Its log:" >&2
+  cat "$SERVER_LOG" >&2
+  die "cairn demo did not start"
+fi
+echo "cairn demo answers at $CAIRN_BASE_URL"
+
+step 4 "Browser tests: npx playwright test"
+if ! (cd e2e && npx playwright test); then
+  echo >&2
+  echo "---- last 100 lines of the cairn demo log ----" >&2
+  tail -n 100 "$SERVER_LOG" >&2
+  die "browser tests failed"
+fi
+
+echo
+echo "==> All checks passed in $((SECONDS - START))s"
