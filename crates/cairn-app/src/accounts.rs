@@ -612,6 +612,11 @@ pub async fn create_account_for_person(
 ) -> AppResult<Invitation> {
     require(actor, Permission::ManageAccounts)?;
     let org = org_of(actor)?;
+    {
+        // Existence first, so an id from another organisation reads as "not found".
+        let mut h = app.db.acquire().await?;
+        cairn_db::people::get(&mut h.conn(), org, person_id).await?;
+    }
     let mut e = FieldErrors::new();
     let email = check_email(&mut e, "email", &f.email);
     let role = Role::parse(f.role.trim()).filter(|r| *r != Role::PlatformAdmin);

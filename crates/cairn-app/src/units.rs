@@ -358,10 +358,11 @@ pub async fn create_unit(app: &App, actor: &Actor, draft: &UnitDraft) -> AppResu
 pub async fn update_unit(app: &App, actor: &Actor, id: i64, draft: &UnitDraft) -> AppResult<()> {
     require(actor, Permission::ManageUnits)?;
     let org = org_of(actor)?;
-    let fields = draft.validate()?;
     let now = app.now();
     let mut tx = app.db.begin().await?;
+    // Existence first, so an id from another organisation reads as "not found" whatever is sent.
     let before = cairn_db::units::get_unit(&mut tx.conn(), org, id).await?;
+    let fields = draft.validate()?;
     check_references(&mut tx.conn(), org, &fields).await?;
     cairn_db::units::update_unit(&mut tx.conn(), org, id, &fields, now).await?;
     let after = cairn_db::units::get_unit(&mut tx.conn(), org, id).await?;

@@ -215,7 +215,8 @@ impl Db {
     pub async fn ping(&self) -> DbResult<()> {
         let mut h = self.acquire().await?;
         let mut c = h.conn();
-        let one: i64 = fetch_scalar!(&mut c, i64, "SELECT 1")?;
+        // Cast: PostgreSQL types a bare 1 as a 4-byte integer, SQLite as 8 bytes.
+        let one: i64 = fetch_scalar!(&mut c, i64, "SELECT CAST(1 AS BIGINT)")?;
         if one == 1 {
             Ok(())
         } else {

@@ -1,0 +1,169 @@
+//! The access table: every route, for every role, for nobody signed in, and for another
+//! organisation's administrator. A route without a row here fails the test, so new routes
+//! must say who may use them.
+
+use crate::helpers::{TestApp, Who};
+use axum::http::Method;
+use serde_json::json;
+
+/// What a request should get.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Expect {
+    /// This exact status.
+    Status(u16),
+    /// A redirect to the sign-in page.
+    Login,
+    /// A redirect (anywhere).
+    Redirect,
+}
+
+use Expect::*;
+use Who::*;
+
+const VIEW_UNITS: &[Who] = &[OrgAdmin, Lead, UnitStaff, Finance, Viewer, OtherAdmin];
+const MANAGE_UNITS: &[Who] = &[OrgAdmin, Lead, OtherAdmin];
+const VIEW_PEOPLE: &[Who] = &[OrgAdmin, Lead, UnitStaff, OtherAdmin];
+const ORG_ADMINS: &[Who] = &[OrgAdmin, OtherAdmin];
+
+/// For a signed-in page: `allowed` get `ok`, the rest 403, nobody signed in goes to sign-in.
+fn page(who: Who, allowed: &[Who], ok: Expect) -> Expect {
+    match who {
+        Anon => Login,
+        w if allowed.contains(&w) => ok,
+        _ => Status(403),
+    }
+}
+
+/// For a page about one record of organisation A: as [`page`], but the other organisation's
+/// administrator (and anyone the record is out of reach for) gets 404.
+fn record(who: Who, allowed: &[Who], ok: Expect, hidden: &[Who]) -> Expect {
+    match who {
+        Anon => Login,
+        OtherAdmin => Status(404),
+        w if hidden.contains(&w) => Status(404),
+        w if allowed.contains(&w) => ok,
+        _ => Status(403),
+    }
+}
+
+/// For the API: 401 without a token.
+fn api(who: Who, inner: Expect) -> Expect {
+    if who == Anon { Status(401) } else { inner }
+}
+
+fn expected(method: &str, path: &str, who: Who) -> Option<Expect> {
+    Some(match (method, path) {
+        ("GET", "/healthz" | "/readyz" | "/metrics" | "/api/v1/openapi.json") => Status(200),
+        ("GET", "/") => Redirect,
+        ("GET", "/sign-in") => if who == Anon { Status(200) } else { Redirect },
+        ("POST", "/sign-in") => Status(422),
+        ("POST", "/sign-out") => Login,
+        ("GET", "/setup") => Login,
+        ("POST", "/setup") => Status(409),
+        ("GET", "/invitation/{token}") => Status(200),
+        ("POST", "/invitation/{token}") => Status(422),
+        ("GET", "/language") => Redirect,
+        ("GET", "/home" | "/account") => page(who, &Who::ALL, Status(200)),
+        ("POST", "/account/tokens") => page(who, &Who::ALL, Status(422)),
+        ("POST", "/account/tokens/{id}/revoke") => page(who, &Who::ALL, Redirect),
+        ("GET", "/units" | "/services") => page(who, VIEW_UNITS, Status(200)),
+        ("GET", "/units/new") => page(who, MANAGE_UNITS, Status(200)),
+        ("POST", "/units/new" | "/services") => page(who, MANAGE_UNITS, Status(422)),
+        ("GET", "/units/{id}") => record(who, VIEW_UNITS, Status(200), &[]),
+        ("GET", "/units/{id}/edit") => record(who, &[OrgAdmin, Lead], Status(200), &[]),
+        ("POST", "/units/{id}/edit") => record(who, &[OrgAdmin, Lead], Status(422), &[]),
+        ("GET", "/settings") => page(who, ORG_ADMINS, Status(200)),
+        ("POST", "/settings") => page(who, ORG_ADMINS, Status(422)),
+        ("GET", "/organisations") => page(who, &[Platform], Status(200)),
+        ("POST", "/organisations") => page(who, &[Platform], Status(422)),
+        ("GET", "/people" | "/people/new") => page(who, VIEW_PEOPLE, Status(200)),
+        ("POST", "/people/new") => page(who, VIEW_PEOPLE, Status(422)),
+        // Viewing a record others may not see reads as "not found", so ids reveal nothing.
+        ("GET", "/people/{id}") => record(who, &[OrgAdmin, Lead, UnitStaff], Status(200), &[Finance, Viewer, Member]),
+        ("GET", "/people/{id}/edit") => record(who, &[OrgAdmin, Lead, UnitStaff], Status(200), &[]),
+        ("POST", "/people/{id}/edit") => record(who, &[OrgAdmin, Lead, UnitStaff], Status(422), &[]),
+        ("POST", "/people/{id}/account") => record(who, &[OrgAdmin], Status(422), &[]),
+        ("GET", "/audit" | "/audit.csv") => page(who, ORG_ADMINS, Status(200)),
+        ("GET", "/api/v1/units") => api(who, page(who, VIEW_UNITS, Status(200))),
+        ("POST", "/api/v1/units") => api(who, page(who, MANAGE_UNITS, Status(422))),
+        ("GET", "/api/v1/units/{id}") => api(who, record(who, VIEW_UNITS, Status(200), &[])),
+        // PATCH with no fields keeps every value: allowed roles get 200.
+        ("PATCH", "/api/v1/units/{id}") => api(who, record(who, &[OrgAdmin, Lead], Status(200), &[])),
+        ("GET", "/api/v1/people") => api(who, page(who, VIEW_PEOPLE, Status(200))),
+        ("POST", "/api/v1/people") => api(who, page(who, VIEW_PEOPLE, Status(422))),
+        ("GET", "/api/v1/people/{id}") => api(who, record(who, &[OrgAdmin, Lead, UnitStaff], Status(200), &[Finance, Viewer, Member])),
+        ("PATCH", "/api/v1/people/{id}") => api(who, record(who, &[OrgAdmin, Lead, UnitStaff], Status(200), &[Finance, Viewer, Member])),
+        _ => return None,
+    })
+}
+
+async fn walk(t: &TestApp) {
+    let routes = cairn_web::route_list();
+    let missing: Vec<String> = routes.iter().filter(|r| expected(r.method, r.path, Anon).is_none()).map(|r| format!("{} {}", r.method, r.path)).collect();
+    assert!(missing.is_empty(), "routes with no row in the access table: {missing:?}");
+    // A spare token per principal, so revoking it leaves the one the API rows use.
+    let mut spare = std::collections::HashMap::new();
+    for w in Who::ALL {
+        if w == Anon {
+            continue;
+        }
+        let actor = t.actor(w).await;
+        cairn_app::accounts::create_token(&t.app, &actor, "spare").await.expect("token");
+        let tokens = cairn_app::accounts::list_tokens(&t.app, &actor).await.expect("tokens");
+        spare.insert(w, tokens.iter().find(|k| k.name == "spare").expect("spare").id);
+    }
+    let mut failures = Vec::new();
+    // Signing out ends the session the other rows use, so it goes last.
+    let mut routes = routes;
+    routes.sort_by_key(|r| r.path == "/sign-out");
+    for r in &routes {
+        for w in Who::ALL {
+            let want = expected(r.method, r.path, w).expect("row");
+            let path = r
+                .path
+                .replace("{token}", &t.seed.invitation)
+                .replace("{id}", &match r.path {
+                    p if p.contains("/units/") => t.seed.unit_a1.to_string(),
+                    p if p.contains("/people/") => t.seed.person_a1.to_string(),
+                    p if p.contains("/tokens/") => spare.get(&w).copied().unwrap_or(1).to_string(),
+                    _ => "1".into(),
+                });
+            let path = if r.path == "/language" { "/language?to=en&next=/home".to_owned() } else { path };
+            if r.path == "/sign-in" {
+                // Every failed sign-in here shares one address; start each from a clean count.
+                let mut tx = t.app.db.begin().await.expect("tx");
+                cairn_db::accounts::purge_expired(&mut tx.conn(), 0, i64::MAX).await.expect("purge");
+                tx.commit().await.expect("commit");
+            }
+            let res = if r.path.starts_with("/api/") {
+                let body = matches!(r.method, "POST" | "PATCH").then(|| json!({}));
+                t.api(w, Method::from_bytes(r.method.as_bytes()).expect("method"), &path, body).await
+            } else if r.method == "POST" {
+                t.post(w, &path, "").await
+            } else {
+                t.get(w, &path).await
+            };
+            let got_ok = match want {
+                Status(s) => res.status.as_u16() == s,
+                Login => res.status.is_redirection() && res.location().starts_with("/sign-in"),
+                Redirect => res.status.is_redirection(),
+            };
+            if !got_ok {
+                failures.push(format!("{} {} as {w:?}: expected {want:?}, got {} {}", r.method, path, res.status, res.location()));
+            }
+        }
+    }
+    assert!(failures.is_empty(), "{} access failures:\n{}", failures.len(), failures.join("\n"));
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn every_route_allows_and_denies_each_role_as_the_table_says_on_sqlite() {
+    walk(&TestApp::new().await).await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn every_route_allows_and_denies_each_role_as_the_table_says_on_postgres() {
+    if let Some(t) = TestApp::on_postgres().await {
+        walk(&t).await;
+    }
+}

@@ -1,0 +1,273 @@
+//! `TestApp`: a router over a fresh database with two organisations, every role signed in,
+//! and helpers to send requests as any of them.
+
+use axum::Router;
+use axum::body::Body;
+use axum::http::{HeaderMap, Method, Request, StatusCode, header};
+use cairn_app::{App, Clock};
+use cairn_domain::Role;
+use cairn_testkit::TestDb;
+use cairn_web::{AppState, WebConfig};
+use std::collections::HashMap;
+use std::sync::Arc;
+use tower::ServiceExt;
+
+pub const PASSWORD: &str = "correct horse battery";
+
+/// Who is making a request.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Who {
+    Anon,
+    Platform,
+    OrgAdmin,
+    Lead,
+    UnitStaff,
+    Finance,
+    Member,
+    Viewer,
+    /// The administrator of another organisation.
+    OtherAdmin,
+}
+
+impl Who {
+    pub const ALL: [Who; 9] = [Who::Anon, Who::Platform, Who::OrgAdmin, Who::Lead, Who::UnitStaff, Who::Finance, Who::Member, Who::Viewer, Who::OtherAdmin];
+
+    fn email(self) -> &'static str {
+        match self {
+            Who::Anon => "",
+            Who::Platform => "platform@test.cairn.test",
+            Who::OrgAdmin => "admin@a.cairn.test",
+            Who::Lead => "lead@a.cairn.test",
+            Who::UnitStaff => "staff@a.cairn.test",
+            Who::Finance => "finance@a.cairn.test",
+            Who::Member => "member@a.cairn.test",
+            Who::Viewer => "viewer@a.cairn.test",
+            Who::OtherAdmin => "admin@b.cairn.test",
+        }
+    }
+}
+
+/// A signed-in principal: cookie, form token, API token.
+#[derive(Debug, Clone)]
+pub struct Principal {
+    pub cookie: String,
+    pub csrf: String,
+    pub token: String,
+    pub token_id: i64,
+}
+
+/// Ids of the seeded records.
+#[derive(Debug, Clone, Default)]
+pub struct Seed {
+    pub org_a: i64,
+    pub org_b: i64,
+    pub service_a: i64,
+    /// The unit staff's unit.
+    pub unit_a1: i64,
+    /// A unit outside the staff's scope.
+    pub unit_a2: i64,
+    pub unit_b: i64,
+    /// A carer on unit A1.
+    pub person_a1: i64,
+    /// A service user on unit A2 (outside the staff's scope).
+    pub person_a2: i64,
+    /// The member's own person record.
+    pub member_person: i64,
+    pub person_b: i64,
+    /// A live invitation secret.
+    pub invitation: String,
+}
+
+pub struct TestApp {
+    pub router: Router,
+    pub app: App,
+    pub seed: Seed,
+    pub who: HashMap<Who, Principal>,
+    _db: TestDb,
+}
+
+pub struct Res {
+    pub status: StatusCode,
+    pub headers: HeaderMap,
+    pub body: String,
+}
+
+impl Res {
+    pub fn location(&self) -> &str {
+        self.headers.get(header::LOCATION).and_then(|v| v.to_str().ok()).unwrap_or("")
+    }
+
+    pub fn json(&self) -> serde_json::Value {
+        serde_json::from_str(&self.body).unwrap_or_else(|e| panic!("not JSON ({e}): {}", self.body))
+    }
+}
+
+async fn user(app: &App, org: Option<i64>, who: Who, role: Role, person: Option<i64>, units: &[i64]) -> i64 {
+    let hash = password_auth::generate_hash(PASSWORD);
+    let mut tx = app.db.begin().await.expect("tx");
+    let u = cairn_db::accounts::NewUser { organisation_id: org, email: who.email(), password_hash: Some(&hash), role, person_id: person, locale: None };
+    let id = cairn_db::accounts::insert_user(&mut tx.conn(), &u, 0).await.expect("user");
+    cairn_db::accounts::set_user_units(&mut tx.conn(), id, units).await.expect("units");
+    tx.commit().await.expect("commit");
+    id
+}
+
+impl TestApp {
+    /// A fresh app on SQLite.
+    pub async fn new() -> TestApp {
+        Self::on(cairn_testkit::sqlite().await, false).await
+    }
+
+    /// A fresh app on PostgreSQL (None only when the developer allowed running without it).
+    pub async fn on_postgres() -> Option<TestApp> {
+        Some(Self::on(cairn_testkit::postgres().await?, false).await)
+    }
+
+    /// A fresh app on SQLite that believes it is served over https.
+    pub async fn https() -> TestApp {
+        Self::on(cairn_testkit::sqlite().await, true).await
+    }
+
+    async fn on(db: TestDb, https: bool) -> TestApp {
+        let app = App::new(db.db.clone(), Clock::system(), Arc::new(cairn_web::i18n::FluentTranslator));
+        let mut s = Seed::default();
+        {
+            let mut tx = app.db.begin().await.expect("tx");
+            let c = &mut tx.conn();
+            s.org_a = cairn_db::units::insert_organisation(c, "Organisation A", Some("Sefydliad A"), "Europe/London", 0).await.expect("org");
+            s.org_b = cairn_db::units::insert_organisation(c, "Organisation B", None, "Europe/London", 0).await.expect("org");
+            s.service_a = cairn_db::units::insert_service(c, s.org_a, "Rehabilitation", Some("Adsefydlu"), 0).await.expect("svc");
+            let service_b = cairn_db::units::insert_service(c, s.org_b, "Other service", None, 0).await.expect("svc");
+            let unit = |name: &str, service| cairn_domain::units::UnitFields {
+                name: name.into(),
+                name_cy: None,
+                service_id: service,
+                unit_type: cairn_domain::units::UnitType::OpenRehab,
+                beds: Some(10),
+                gender_mix: cairn_domain::units::GenderMix::Mixed,
+                link_person_id: None,
+            };
+            s.unit_a1 = cairn_db::units::insert_unit(c, s.org_a, &unit("Alder", s.service_a), 0).await.expect("unit");
+            s.unit_a2 = cairn_db::units::insert_unit(c, s.org_a, &unit("Birch", s.service_a), 0).await.expect("unit");
+            s.unit_b = cairn_db::units::insert_unit(c, s.org_b, &unit("Cedar", service_b), 0).await.expect("unit");
+            let person = |name: &str, k, units: Vec<i64>| cairn_domain::people::PersonFields {
+                chosen_name: name.into(),
+                constituency: k,
+                discipline: None,
+                unit_ids: units,
+                status: cairn_domain::people::PersonStatus::Active,
+                status_since: None,
+                preferred_language: cairn_domain::people::Language::En,
+                email: None,
+                access_needs: None,
+                consent_on: None,
+            };
+            use cairn_domain::people::Constituency::*;
+            s.person_a1 = cairn_db::people::insert(c, s.org_a, &person("Carys", Carer, vec![s.unit_a1]), 0).await.expect("p");
+            s.person_a2 = cairn_db::people::insert(c, s.org_a, &person("Dai", ServiceUser, vec![s.unit_a2]), 0).await.expect("p");
+            s.member_person = cairn_db::people::insert(c, s.org_a, &person("Mo", ServiceUser, vec![s.unit_a1]), 0).await.expect("p");
+            s.person_b = cairn_db::people::insert(c, s.org_b, &person("Bryn", ServiceUser, vec![s.unit_b]), 0).await.expect("p");
+            tx.commit().await.expect("commit");
+        }
+        user(&app, None, Who::Platform, Role::PlatformAdmin, None, &[]).await;
+        user(&app, Some(s.org_a), Who::OrgAdmin, Role::OrgAdmin, None, &[]).await;
+        user(&app, Some(s.org_a), Who::Lead, Role::Lead, None, &[]).await;
+        user(&app, Some(s.org_a), Who::UnitStaff, Role::UnitStaff, None, &[s.unit_a1]).await;
+        user(&app, Some(s.org_a), Who::Finance, Role::Finance, None, &[]).await;
+        user(&app, Some(s.org_a), Who::Member, Role::Member, Some(s.member_person), &[]).await;
+        user(&app, Some(s.org_a), Who::Viewer, Role::Viewer, None, &[]).await;
+        user(&app, Some(s.org_b), Who::OtherAdmin, Role::OrgAdmin, None, &[]).await;
+        let mut who = HashMap::new();
+        for w in Who::ALL {
+            if w == Who::Anon {
+                continue;
+            }
+            let session = cairn_app::accounts::sign_in(&app, w.email(), PASSWORD, "test").await.expect("sign in");
+            let token = cairn_app::accounts::create_token_for_email(&app, w.email(), "test").await.expect("token");
+            let (_, token_id) = {
+                let mut h = app.db.acquire().await.expect("h");
+                let uid = cairn_db::accounts::find_user_by_email(&mut h.conn(), w.email()).await.expect("u").expect("u").id;
+                let t = cairn_db::accounts::list_tokens(&mut h.conn(), uid).await.expect("t");
+                (uid, t[0].id)
+            };
+            who.insert(w, Principal { cookie: format!("cairn_session={}", session.secret), csrf: session.csrf, token, token_id });
+        }
+        // A live invitation for someone without an account.
+        let admin = {
+            let mut h = app.db.acquire().await.expect("h");
+            let u = cairn_db::accounts::find_user_by_email(&mut h.conn(), Who::OrgAdmin.email()).await.expect("u").expect("u");
+            cairn_app::accounts::actor_for(&app, &u).await.expect("actor")
+        };
+        let inv = cairn_app::accounts::create_account_for_person(
+            &app,
+            &admin,
+            s.person_a2,
+            &cairn_app::accounts::AccountForm { email: "dai@a.cairn.test".into(), role: "member".into(), unit_ids: vec![] },
+            "http://localhost",
+        )
+        .await
+        .expect("invitation");
+        s.invitation = inv.secret;
+        let state = AppState { app: app.clone(), config: Arc::new(WebConfig { base_url: "http://localhost".into(), secure_cookies: https }) };
+        TestApp { router: cairn_web::router(state), app, seed: s, who, _db: db }
+    }
+
+    /// Sends a request. `who` adds the session cookie; form bodies get the form token added.
+    pub async fn send(&self, who: Who, method: Method, path: &str, form: Option<&str>, headers: &[(&str, &str)]) -> Res {
+        let mut b = Request::builder().method(method).uri(path).header(header::HOST, "localhost");
+        if let Some(p) = self.who.get(&who) {
+            b = b.header(header::COOKIE, &p.cookie);
+        }
+        for (k, v) in headers {
+            b = b.header(*k, *v);
+        }
+        let body = match form {
+            Some(f) => {
+                b = b.header(header::CONTENT_TYPE, "application/x-www-form-urlencoded");
+                let csrf = self.who.get(&who).map(|p| p.csrf.clone()).unwrap_or_default();
+                Body::from(if f.is_empty() { format!("csrf={csrf}") } else { format!("csrf={csrf}&{f}") })
+            }
+            None => Body::empty(),
+        };
+        self.raw(b.body(body).expect("request")).await
+    }
+
+    pub async fn get(&self, who: Who, path: &str) -> Res {
+        self.send(who, Method::GET, path, None, &[]).await
+    }
+
+    pub async fn post(&self, who: Who, path: &str, form: &str) -> Res {
+        self.send(who, Method::POST, path, Some(form), &[]).await
+    }
+
+    /// Sends an API request with the principal's bearer token.
+    pub async fn api(&self, who: Who, method: Method, path: &str, json: Option<serde_json::Value>) -> Res {
+        let mut b = Request::builder().method(method).uri(path).header(header::HOST, "localhost");
+        if let Some(p) = self.who.get(&who) {
+            b = b.header(header::AUTHORIZATION, format!("Bearer {}", p.token));
+        }
+        let body = match json {
+            Some(j) => {
+                b = b.header(header::CONTENT_TYPE, "application/json");
+                Body::from(j.to_string())
+            }
+            None => Body::empty(),
+        };
+        self.raw(b.body(body).expect("request")).await
+    }
+
+    pub async fn raw(&self, req: Request<Body>) -> Res {
+        let res = self.router.clone().oneshot(req).await.expect("response");
+        let status = res.status();
+        let headers = res.headers().clone();
+        let bytes = axum::body::to_bytes(res.into_body(), 10 * 1024 * 1024).await.expect("body");
+        Res { status, headers, body: String::from_utf8_lossy(&bytes).into_owned() }
+    }
+
+    /// Runs a closure with the actor of `who`.
+    pub async fn actor(&self, who: Who) -> cairn_app::Actor {
+        let mut h = self.app.db.acquire().await.expect("h");
+        let u = cairn_db::accounts::find_user_by_email(&mut h.conn(), who.email()).await.expect("u").expect("u");
+        cairn_app::accounts::actor_for(&self.app, &u).await.expect("actor")
+    }
+}

@@ -1,0 +1,11 @@
+//! Web tests: the real router over a seeded database, one sign-in per role.
+//!
+//! `access` walks every route for every role; `security` checks the defences; `pages` the
+//! behaviour of forms and pages; `api` the JSON API; `i18n` English/Welsh parity.
+
+mod access;
+mod api;
+mod helpers;
+mod i18n;
+mod pages;
+mod security;
