@@ -342,8 +342,8 @@ pub async fn sign_in(app: &App, email: &str, password: &str, addr: &str) -> AppR
             false
         }
     };
-    let mut tx = app.db.begin().await?;
     let Some(user) = user.filter(|_| ok) else {
+        let mut tx = app.db.begin().await?;
         for k in &keys {
             db::record_failure(&mut tx.conn(), k, now).await?;
         }
@@ -352,6 +352,10 @@ pub async fn sign_in(app: &App, email: &str, password: &str, addr: &str) -> AppR
         e.add("email", "accounts-error-sign-in");
         return Err(AppError::Invalid(e));
     };
+    // Built before the transaction: it reads on a pooled connection of its own, and taking a
+    // second connection while holding one can starve the pool.
+    let actor = actor_for(app, &user).await?;
+    let mut tx = app.db.begin().await?;
     db::clear_failures(&mut tx.conn(), &keys[0]).await?;
     let secret = new_secret();
     let csrf = new_secret();
@@ -365,7 +369,6 @@ pub async fn sign_in(app: &App, email: &str, password: &str, addr: &str) -> AppR
     )
     .await?;
     db::touch_sign_in(&mut tx.conn(), user.id, now).await?;
-    let actor = actor_for(app, &user).await?;
     record::<(), ()>(
         &mut tx.conn(),
         &actor,

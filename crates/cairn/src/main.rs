@@ -28,9 +28,17 @@ struct Cli {
 
 #[derive(Args, Clone)]
 struct DbArgs {
-    /// Database URL: sqlite://cairn.db (default) or postgres://user@host/db.
-    #[arg(long, env = "CAIRN_DATABASE_URL", default_value = "sqlite://cairn.db")]
-    database_url: String,
+    /// Database URL: sqlite://FILE or postgres://user@host/db (default sqlite://cairn.db;
+    /// for `demo`, sqlite://cairn-demo.db so demo data never mixes with real data).
+    #[arg(long, env = "CAIRN_DATABASE_URL")]
+    database_url: Option<String>,
+}
+
+impl DbArgs {
+    /// The database URL, or the default file.
+    fn url(&self) -> String {
+        self.database_url.clone().unwrap_or_else(|| "sqlite://cairn.db".into())
+    }
 }
 
 #[derive(Args, Clone)]
@@ -240,7 +248,7 @@ async fn main() -> Result<()> {
     init_tracing();
     match cli.command {
         Command::Serve(args) => {
-            let app = open(&args.db.database_url).await?;
+            let app = open(&args.db.url()).await?;
             serve(app, &args).await
         }
         Command::Demo {
@@ -255,7 +263,8 @@ async fn main() -> Result<()> {
                     args.addr
                 );
             }
-            let app = open(&args.db.database_url).await?;
+            let url = args.db.database_url.clone().unwrap_or_else(|| "sqlite://cairn-demo.db".into());
+            let app = open(&url).await?;
             let password = demo_password();
             let scale = match scale.as_str() {
                 "board" => cairn_app::demo::Scale::Board,
@@ -265,7 +274,7 @@ async fn main() -> Result<()> {
             cairn_app::demo::build(&app, &password, scale).await?;
             println!(
                 "Demo organisation ready on {}",
-                redact(&args.db.database_url)
+                redact(&url)
             );
             println!(
                 "Sign in at http://{}/sign-in with any of these, password: {password}",
@@ -281,12 +290,12 @@ async fn main() -> Result<()> {
             }
         }
         Command::Migrate(db) => {
-            open(&db.database_url).await?;
-            println!("Migrations applied to {}", redact(&db.database_url));
+            open(&db.url()).await?;
+            println!("Migrations applied to {}", redact(&db.url()));
             Ok(())
         }
         Command::Backup { db, file } => {
-            let app = open(&db.database_url).await?;
+            let app = open(&db.url()).await?;
             if std::path::Path::new(&file).exists() {
                 bail!("{file} already exists; choose a new file name");
             }
@@ -297,13 +306,13 @@ async fn main() -> Result<()> {
                 }
                 None => bail!(
                     "This is a PostgreSQL database. Back it up with PostgreSQL's own tool, for example:\n  pg_dump --format=custom --file={file} \"{}\"",
-                    redact(&db.database_url)
+                    redact(&db.url())
                 ),
             }
         }
         Command::CheckConfig(args) => {
-            println!("Database: {}", redact(&args.db.database_url));
-            let app = open(&args.db.database_url).await?;
+            println!("Database: {}", redact(&args.db.url()));
+            let app = open(&args.db.url()).await?;
             app.db.ping().await?;
             println!(
                 "Database answers and migrations are applied ({:?}).",
@@ -333,7 +342,7 @@ async fn main() -> Result<()> {
             password,
             organisation,
         }) => {
-            let app = open(&db.database_url).await?;
+            let app = open(&db.url()).await?;
             let role = if organisation.is_some() {
                 Role::OrgAdmin
             } else {
@@ -365,7 +374,7 @@ async fn main() -> Result<()> {
             }
         }
         Command::Token(TokenCommand::Create { db, email, name }) => {
-            let app = open(&db.database_url).await?;
+            let app = open(&db.url()).await?;
             match cairn_app::accounts::create_token_for_email(&app, &email, &name).await {
                 Ok(secret) => {
                     println!("{secret}");
