@@ -37,6 +37,8 @@ CREATE TABLE people (
     id INTEGER PRIMARY KEY,
     organisation_id INTEGER NOT NULL REFERENCES organisations(id),
     chosen_name TEXT NOT NULL,
+    -- The chosen name lower-cased in Rust (Unicode-aware), for search on both engines alike.
+    search_name TEXT NOT NULL,
     constituency TEXT NOT NULL CHECK (constituency IN ('service_user', 'carer', 'staff', 'third_sector', 'manager')),
     discipline TEXT,
     status TEXT NOT NULL CHECK (status IN ('active', 'paused', 'moved_on', 'left')),

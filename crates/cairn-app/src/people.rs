@@ -162,8 +162,15 @@ pub async fn update(app: &App, actor: &Actor, id: i64, draft: &PersonDraft) -> A
     let mut tx = app.db.begin().await?;
     let before = load_in_reach(&mut tx.conn(), actor, org, id).await?;
     let organisation = cairn_db::units::get_organisation(&mut tx.conn(), org).await?;
-    let fields = draft.validate(today(app, &organisation.time_zone))?;
+    let mut fields = draft.validate(today(app, &organisation.time_zone))?;
     check_units(&mut tx.conn(), actor, org, &fields).await?;
+    // Unit staff change only the units they can reach; the person's other units stay as they were.
+    for u in &before.unit_ids {
+        if !actor.can_reach_unit(*u) && !fields.unit_ids.contains(u) {
+            fields.unit_ids.push(*u);
+        }
+    }
+    fields.unit_ids.sort_unstable();
     cairn_db::people::update(&mut tx.conn(), org, id, &fields, now).await?;
     let after = cairn_db::people::get(&mut tx.conn(), org, id).await?;
     record(

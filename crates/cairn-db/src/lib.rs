@@ -254,6 +254,9 @@ impl Db {
                  WHERE table_schema = current_schema() AND table_name NOT LIKE '_sqlx_%' ORDER BY 1, 2"
             )?,
         };
+        // Sorted here: PostgreSQL's ORDER BY follows the database's collation.
+        let mut rows = rows;
+        rows.sort();
         Ok(rows)
     }
 

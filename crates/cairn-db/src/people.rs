@@ -54,8 +54,8 @@ pub async fn insert(
     let id = fetch_scalar!(
         c,
         i64,
-        "INSERT INTO people (organisation_id, chosen_name, constituency, discipline, status, status_since, preferred_language, email, access_needs, consent_on, created_at, updated_at) \
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $11) RETURNING id",
+        "INSERT INTO people (organisation_id, chosen_name, search_name, constituency, discipline, status, status_since, preferred_language, email, access_needs, consent_on, created_at, updated_at) \
+         VALUES ($1, $2, $12, $3, $4, $5, $6, $7, $8, $9, $10, $11, $11) RETURNING id",
         organisation_id,
         &f.chosen_name,
         f.constituency.key(),
@@ -66,7 +66,8 @@ pub async fn insert(
         f.email.as_deref(),
         f.access_needs.as_deref(),
         f.consent_on.map(|d| d.to_string()),
-        now
+        now,
+        f.chosen_name.to_lowercase()
     )?;
     set_units(c, id, &f.unit_ids).await?;
     Ok(id)
@@ -83,7 +84,7 @@ pub async fn update(
     let n = execute!(
         c,
         "UPDATE people SET chosen_name = $3, constituency = $4, discipline = $5, status = $6, status_since = $7, preferred_language = $8, \
-         email = $9, access_needs = $10, consent_on = $11, updated_at = $12 WHERE organisation_id = $1 AND id = $2",
+         email = $9, access_needs = $10, consent_on = $11, updated_at = $12, search_name = $13 WHERE organisation_id = $1 AND id = $2",
         organisation_id,
         id,
         &f.chosen_name,
@@ -95,7 +96,8 @@ pub async fn update(
         f.email.as_deref(),
         f.access_needs.as_deref(),
         f.consent_on.map(|d| d.to_string()),
-        now
+        now,
+        f.chosen_name.to_lowercase()
     )?;
     if n == 0 {
         return Err(crate::DbError::NotFound);
@@ -197,7 +199,7 @@ pub async fn list(
             .replace('%', "\\%")
             .replace('_', "\\_");
         f.and(
-            "LOWER(p.chosen_name) LIKE ? ESCAPE '\\'",
+            "p.search_name LIKE ? ESCAPE '\\'",
             vec![Arg::Text(format!("%{escaped}%"))],
         );
     }

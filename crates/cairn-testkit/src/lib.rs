@@ -17,7 +17,8 @@ use tokio::io::{AsyncBufReadExt, AsyncWriteExt, BufReader};
 
 /// The PostgreSQL server tests use.
 pub fn pg_admin_url() -> String {
-    std::env::var("CAIRN_TEST_PG").unwrap_or_else(|_| "postgres://postgres@127.0.0.1:5432/postgres".into())
+    std::env::var("CAIRN_TEST_PG")
+        .unwrap_or_else(|_| "postgres://postgres@127.0.0.1:5432/postgres".into())
 }
 
 fn unique(prefix: &str) -> String {
@@ -47,10 +48,17 @@ impl Drop for TestDb {
                 let (admin, name) = (admin.clone(), name.clone());
                 // Dropping runs outside any runtime the test may have left; use a small one.
                 let _ = std::thread::spawn(move || {
-                    if let Ok(rt) = tokio::runtime::Builder::new_current_thread().enable_all().build() {
+                    if let Ok(rt) = tokio::runtime::Builder::new_current_thread()
+                        .enable_all()
+                        .build()
+                    {
                         rt.block_on(async {
                             if let Ok(pool) = sqlx::PgPool::connect(&admin).await {
-                                let _ = sqlx::query(sqlx::AssertSqlSafe(format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)"))).execute(&pool).await;
+                                let _ = sqlx::query(sqlx::AssertSqlSafe(format!(
+                                    "DROP DATABASE IF EXISTS {name} WITH (FORCE)"
+                                )))
+                                .execute(&pool)
+                                .await;
                                 pool.close().await;
                             }
                         });
@@ -67,9 +75,15 @@ pub async fn sqlite() -> TestDb {
     let dir = std::env::temp_dir().join(unique("cairn_test"));
     std::fs::create_dir_all(&dir).expect("temp dir");
     let url = format!("sqlite://{}", dir.join("test.db").display());
-    let db = Db::connect(&url, &ConnectOptions::default()).await.expect("open sqlite");
+    let db = Db::connect(&url, &ConnectOptions::default())
+        .await
+        .expect("open sqlite");
     db.migrate().await.expect("migrate sqlite");
-    TestDb { db, url, cleanup: Cleanup::File(dir) }
+    TestDb {
+        db,
+        url,
+        cleanup: Cleanup::File(dir),
+    }
 }
 
 /// A fresh, migrated PostgreSQL database, or `None` when PostgreSQL cannot be reached and the
@@ -79,26 +93,49 @@ pub async fn postgres() -> Option<TestDb> {
     let pool = match sqlx::PgPool::connect(&admin).await {
         Ok(p) => p,
         Err(e) => {
-            if std::env::var("CAIRN_ALLOW_NO_PG").is_ok_and(|v| v == "1") && std::env::var("CI").is_err() {
-                eprintln!("WARNING: PostgreSQL at {admin} is not reachable ({e}); CAIRN_ALLOW_NO_PG=1, so only SQLite was tested");
+            if std::env::var("CAIRN_ALLOW_NO_PG").is_ok_and(|v| v == "1")
+                && std::env::var("CI").is_err()
+            {
+                eprintln!(
+                    "WARNING: PostgreSQL at {admin} is not reachable ({e}); CAIRN_ALLOW_NO_PG=1, so only SQLite was tested"
+                );
                 return None;
             }
-            panic!("PostgreSQL at {admin} is not reachable: {e}. Start it, set CAIRN_TEST_PG, or run scripts/test.sh, which starts one.");
+            panic!(
+                "PostgreSQL at {admin} is not reachable: {e}. Start it, set CAIRN_TEST_PG, or run scripts/test.sh, which starts one."
+            );
         }
     };
     let name = unique("cairn_test");
-    sqlx::query(sqlx::AssertSqlSafe(format!("CREATE DATABASE {name}"))).execute(&pool).await.expect("create test database");
+    sqlx::query(sqlx::AssertSqlSafe(format!("CREATE DATABASE {name}")))
+        .execute(&pool)
+        .await
+        .expect("create test database");
     pool.close().await;
     let url = match admin.rsplit_once('/') {
         Some((base, tail)) => {
-            let query = tail.split_once('?').map(|(_, q)| format!("?{q}")).unwrap_or_default();
+            let query = tail
+                .split_once('?')
+                .map(|(_, q)| format!("?{q}"))
+                .unwrap_or_default();
             format!("{base}/{name}{query}")
         }
         None => format!("{admin}/{name}"),
     };
-    let db = Db::connect(&url, &ConnectOptions { max_connections: 10 }).await.expect("open postgres");
+    let db = Db::connect(
+        &url,
+        &ConnectOptions {
+            max_connections: 10,
+        },
+    )
+    .await
+    .expect("open postgres");
     db.migrate().await.expect("migrate postgres");
-    Some(TestDb { db, url, cleanup: Cleanup::Pg { admin, name } })
+    Some(TestDb {
+        db,
+        url,
+        cleanup: Cleanup::Pg { admin, name },
+    })
 }
 
 /// Runs `body` on a fresh SQLite database, then on a fresh PostgreSQL database.
@@ -137,7 +174,9 @@ pub struct SmtpSink {
 impl SmtpSink {
     /// Starts the sink on a free port on 127.0.0.1.
     pub async fn start() -> SmtpSink {
-        let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.expect("bind smtp sink");
+        let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
+            .await
+            .expect("bind smtp sink");
         let port = listener.local_addr().expect("addr").port();
         let messages = Arc::new(Mutex::new(Vec::new()));
         let store = messages.clone();
@@ -148,12 +187,17 @@ impl SmtpSink {
                     let (r, mut w) = sock.into_split();
                     let mut lines = BufReader::new(r).lines();
                     let _ = w.write_all(b"220 sink ESMTP\r\n").await;
-                    let (mut from, mut to, mut data, mut in_data) = (String::new(), Vec::new(), String::new(), false);
+                    let (mut from, mut to, mut data, mut in_data) =
+                        (String::new(), Vec::new(), String::new(), false);
                     while let Ok(Some(line)) = lines.next_line().await {
                         if in_data {
                             if line == "." {
                                 in_data = false;
-                                store.lock().expect("lock").push(SentMail { from: from.clone(), to: to.clone(), data: data.clone() });
+                                store.lock().expect("lock").push(SentMail {
+                                    from: from.clone(),
+                                    to: to.clone(),
+                                    data: data.clone(),
+                                });
                                 data.clear();
                                 to.clear();
                                 let _ = w.write_all(b"250 OK\r\n").await;
@@ -164,13 +208,22 @@ impl SmtpSink {
                             continue;
                         }
                         let upper = line.to_ascii_uppercase();
-                        let reply: &[u8] = if upper.starts_with("EHLO") || upper.starts_with("HELO") {
+                        let reply: &[u8] = if upper.starts_with("EHLO") || upper.starts_with("HELO")
+                        {
                             b"250-sink\r\n250 8BITMIME\r\n"
                         } else if upper.starts_with("MAIL FROM:") {
-                            from = line[10..].trim().trim_matches(|c| c == '<' || c == '>').to_owned();
+                            from = line[10..]
+                                .trim()
+                                .trim_matches(|c| c == '<' || c == '>')
+                                .to_owned();
                             b"250 OK\r\n"
                         } else if upper.starts_with("RCPT TO:") {
-                            to.push(line[8..].trim().trim_matches(|c| c == '<' || c == '>').to_owned());
+                            to.push(
+                                line[8..]
+                                    .trim()
+                                    .trim_matches(|c| c == '<' || c == '>')
+                                    .to_owned(),
+                            );
                             b"250 OK\r\n"
                         } else if upper == "DATA" {
                             in_data = true;

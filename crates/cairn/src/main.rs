@@ -37,7 +37,9 @@ struct DbArgs {
 impl DbArgs {
     /// The database URL, or the default file.
     fn url(&self) -> String {
-        self.database_url.clone().unwrap_or_else(|| "sqlite://cairn.db".into())
+        self.database_url
+            .clone()
+            .unwrap_or_else(|| "sqlite://cairn.db".into())
     }
 }
 
@@ -263,7 +265,11 @@ async fn main() -> Result<()> {
                     args.addr
                 );
             }
-            let url = args.db.database_url.clone().unwrap_or_else(|| "sqlite://cairn-demo.db".into());
+            let url = args
+                .db
+                .database_url
+                .clone()
+                .unwrap_or_else(|| "sqlite://cairn-demo.db".into());
             let app = open(&url).await?;
             let password = demo_password();
             let scale = match scale.as_str() {
@@ -272,10 +278,7 @@ async fn main() -> Result<()> {
                 _ => cairn_app::demo::Scale::Demo,
             };
             cairn_app::demo::build(&app, &password, scale).await?;
-            println!(
-                "Demo organisation ready on {}",
-                redact(&url)
-            );
+            println!("Demo organisation ready on {}", redact(&url));
             println!(
                 "Sign in at http://{}/sign-in with any of these, password: {password}",
                 args.addr

@@ -55,7 +55,13 @@ fn expected(method: &str, path: &str, who: Who) -> Option<Expect> {
     Some(match (method, path) {
         ("GET", "/healthz" | "/readyz" | "/metrics" | "/api/v1/openapi.json") => Status(200),
         ("GET", "/") => Redirect,
-        ("GET", "/sign-in") => if who == Anon { Status(200) } else { Redirect },
+        ("GET", "/sign-in") => {
+            if who == Anon {
+                Status(200)
+            } else {
+                Redirect
+            }
+        }
         ("POST", "/sign-in") => Status(422),
         ("POST", "/sign-out") => Login,
         ("GET", "/setup") => Login,
@@ -79,28 +85,60 @@ fn expected(method: &str, path: &str, who: Who) -> Option<Expect> {
         ("GET", "/people" | "/people/new") => page(who, VIEW_PEOPLE, Status(200)),
         ("POST", "/people/new") => page(who, VIEW_PEOPLE, Status(422)),
         // Viewing a record others may not see reads as "not found", so ids reveal nothing.
-        ("GET", "/people/{id}") => record(who, &[OrgAdmin, Lead, UnitStaff], Status(200), &[Finance, Viewer, Member]),
+        ("GET", "/people/{id}") => record(
+            who,
+            &[OrgAdmin, Lead, UnitStaff],
+            Status(200),
+            &[Finance, Viewer, Member],
+        ),
         ("GET", "/people/{id}/edit") => record(who, &[OrgAdmin, Lead, UnitStaff], Status(200), &[]),
-        ("POST", "/people/{id}/edit") => record(who, &[OrgAdmin, Lead, UnitStaff], Status(422), &[]),
+        ("POST", "/people/{id}/edit") => {
+            record(who, &[OrgAdmin, Lead, UnitStaff], Status(422), &[])
+        }
         ("POST", "/people/{id}/account") => record(who, &[OrgAdmin], Status(422), &[]),
         ("GET", "/audit" | "/audit.csv") => page(who, ORG_ADMINS, Status(200)),
         ("GET", "/api/v1/units") => api(who, page(who, VIEW_UNITS, Status(200))),
         ("POST", "/api/v1/units") => api(who, page(who, MANAGE_UNITS, Status(422))),
         ("GET", "/api/v1/units/{id}") => api(who, record(who, VIEW_UNITS, Status(200), &[])),
         // PATCH with no fields keeps every value: allowed roles get 200.
-        ("PATCH", "/api/v1/units/{id}") => api(who, record(who, &[OrgAdmin, Lead], Status(200), &[])),
+        ("PATCH", "/api/v1/units/{id}") => {
+            api(who, record(who, &[OrgAdmin, Lead], Status(200), &[]))
+        }
         ("GET", "/api/v1/people") => api(who, page(who, VIEW_PEOPLE, Status(200))),
         ("POST", "/api/v1/people") => api(who, page(who, VIEW_PEOPLE, Status(422))),
-        ("GET", "/api/v1/people/{id}") => api(who, record(who, &[OrgAdmin, Lead, UnitStaff], Status(200), &[Finance, Viewer, Member])),
-        ("PATCH", "/api/v1/people/{id}") => api(who, record(who, &[OrgAdmin, Lead, UnitStaff], Status(200), &[Finance, Viewer, Member])),
+        ("GET", "/api/v1/people/{id}") => api(
+            who,
+            record(
+                who,
+                &[OrgAdmin, Lead, UnitStaff],
+                Status(200),
+                &[Finance, Viewer, Member],
+            ),
+        ),
+        ("PATCH", "/api/v1/people/{id}") => api(
+            who,
+            record(
+                who,
+                &[OrgAdmin, Lead, UnitStaff],
+                Status(200),
+                &[Finance, Viewer, Member],
+            ),
+        ),
         _ => return None,
     })
 }
 
 async fn walk(t: &TestApp) {
     let routes = cairn_web::route_list();
-    let missing: Vec<String> = routes.iter().filter(|r| expected(r.method, r.path, Anon).is_none()).map(|r| format!("{} {}", r.method, r.path)).collect();
-    assert!(missing.is_empty(), "routes with no row in the access table: {missing:?}");
+    let missing: Vec<String> = routes
+        .iter()
+        .filter(|r| expected(r.method, r.path, Anon).is_none())
+        .map(|r| format!("{} {}", r.method, r.path))
+        .collect();
+    assert!(
+        missing.is_empty(),
+        "routes with no row in the access table: {missing:?}"
+    );
     // A spare token per principal, so revoking it leaves the one the API rows use.
     let mut spare = std::collections::HashMap::new();
     for w in Who::ALL {
@@ -108,9 +146,16 @@ async fn walk(t: &TestApp) {
             continue;
         }
         let actor = t.actor(w).await;
-        cairn_app::accounts::create_token(&t.app, &actor, "spare").await.expect("token");
-        let tokens = cairn_app::accounts::list_tokens(&t.app, &actor).await.expect("tokens");
-        spare.insert(w, tokens.iter().find(|k| k.name == "spare").expect("spare").id);
+        cairn_app::accounts::create_token(&t.app, &actor, "spare")
+            .await
+            .expect("token");
+        let tokens = cairn_app::accounts::list_tokens(&t.app, &actor)
+            .await
+            .expect("tokens");
+        spare.insert(
+            w,
+            tokens.iter().find(|k| k.name == "spare").expect("spare").id,
+        );
     }
     let mut failures = Vec::new();
     // Signing out ends the session the other rows use, so it goes last.
@@ -119,25 +164,37 @@ async fn walk(t: &TestApp) {
     for r in &routes {
         for w in Who::ALL {
             let want = expected(r.method, r.path, w).expect("row");
-            let path = r
-                .path
-                .replace("{token}", &t.seed.invitation)
-                .replace("{id}", &match r.path {
+            let path = r.path.replace("{token}", &t.seed.invitation).replace(
+                "{id}",
+                &match r.path {
                     p if p.contains("/units/") => t.seed.unit_a1.to_string(),
                     p if p.contains("/people/") => t.seed.person_a1.to_string(),
                     p if p.contains("/tokens/") => spare.get(&w).copied().unwrap_or(1).to_string(),
                     _ => "1".into(),
-                });
-            let path = if r.path == "/language" { "/language?to=en&next=/home".to_owned() } else { path };
+                },
+            );
+            let path = if r.path == "/language" {
+                "/language?to=en&next=/home".to_owned()
+            } else {
+                path
+            };
             if r.path == "/sign-in" {
                 // Every failed sign-in here shares one address; start each from a clean count.
                 let mut tx = t.app.db.begin().await.expect("tx");
-                cairn_db::accounts::purge_expired(&mut tx.conn(), 0, i64::MAX).await.expect("purge");
+                cairn_db::accounts::purge_expired(&mut tx.conn(), 0, i64::MAX)
+                    .await
+                    .expect("purge");
                 tx.commit().await.expect("commit");
             }
             let res = if r.path.starts_with("/api/") {
                 let body = matches!(r.method, "POST" | "PATCH").then(|| json!({}));
-                t.api(w, Method::from_bytes(r.method.as_bytes()).expect("method"), &path, body).await
+                t.api(
+                    w,
+                    Method::from_bytes(r.method.as_bytes()).expect("method"),
+                    &path,
+                    body,
+                )
+                .await
             } else if r.method == "POST" {
                 t.post(w, &path, "").await
             } else {
@@ -149,11 +206,22 @@ async fn walk(t: &TestApp) {
                 Redirect => res.status.is_redirection(),
             };
             if !got_ok {
-                failures.push(format!("{} {} as {w:?}: expected {want:?}, got {} {}", r.method, path, res.status, res.location()));
+                failures.push(format!(
+                    "{} {} as {w:?}: expected {want:?}, got {} {}",
+                    r.method,
+                    path,
+                    res.status,
+                    res.location()
+                ));
             }
         }
     }
-    assert!(failures.is_empty(), "{} access failures:\n{}", failures.len(), failures.join("\n"));
+    assert!(
+        failures.is_empty(),
+        "{} access failures:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

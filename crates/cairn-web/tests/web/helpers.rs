@@ -30,7 +30,17 @@ pub enum Who {
 }
 
 impl Who {
-    pub const ALL: [Who; 9] = [Who::Anon, Who::Platform, Who::OrgAdmin, Who::Lead, Who::UnitStaff, Who::Finance, Who::Member, Who::Viewer, Who::OtherAdmin];
+    pub const ALL: [Who; 9] = [
+        Who::Anon,
+        Who::Platform,
+        Who::OrgAdmin,
+        Who::Lead,
+        Who::UnitStaff,
+        Who::Finance,
+        Who::Member,
+        Who::Viewer,
+        Who::OtherAdmin,
+    ];
 
     fn email(self) -> &'static str {
         match self {
@@ -94,7 +104,10 @@ pub struct Res {
 
 impl Res {
     pub fn location(&self) -> &str {
-        self.headers.get(header::LOCATION).and_then(|v| v.to_str().ok()).unwrap_or("")
+        self.headers
+            .get(header::LOCATION)
+            .and_then(|v| v.to_str().ok())
+            .unwrap_or("")
     }
 
     pub fn json(&self) -> serde_json::Value {
@@ -102,12 +115,30 @@ impl Res {
     }
 }
 
-async fn user(app: &App, org: Option<i64>, who: Who, role: Role, person: Option<i64>, units: &[i64]) -> i64 {
+async fn user(
+    app: &App,
+    org: Option<i64>,
+    who: Who,
+    role: Role,
+    person: Option<i64>,
+    units: &[i64],
+) -> i64 {
     let hash = password_auth::generate_hash(PASSWORD);
     let mut tx = app.db.begin().await.expect("tx");
-    let u = cairn_db::accounts::NewUser { organisation_id: org, email: who.email(), password_hash: Some(&hash), role, person_id: person, locale: None };
-    let id = cairn_db::accounts::insert_user(&mut tx.conn(), &u, 0).await.expect("user");
-    cairn_db::accounts::set_user_units(&mut tx.conn(), id, units).await.expect("units");
+    let u = cairn_db::accounts::NewUser {
+        organisation_id: org,
+        email: who.email(),
+        password_hash: Some(&hash),
+        role,
+        person_id: person,
+        locale: None,
+    };
+    let id = cairn_db::accounts::insert_user(&mut tx.conn(), &u, 0)
+        .await
+        .expect("user");
+    cairn_db::accounts::set_user_units(&mut tx.conn(), id, units)
+        .await
+        .expect("units");
     tx.commit().await.expect("commit");
     id
 }
@@ -129,15 +160,35 @@ impl TestApp {
     }
 
     async fn on(db: TestDb, https: bool) -> TestApp {
-        let app = App::new(db.db.clone(), Clock::system(), Arc::new(cairn_web::i18n::FluentTranslator));
+        let app = App::new(
+            db.db.clone(),
+            Clock::system(),
+            Arc::new(cairn_web::i18n::FluentTranslator),
+        );
         let mut s = Seed::default();
         {
             let mut tx = app.db.begin().await.expect("tx");
             let c = &mut tx.conn();
-            s.org_a = cairn_db::units::insert_organisation(c, "Organisation A", Some("Sefydliad A"), "Europe/London", 0).await.expect("org");
-            s.org_b = cairn_db::units::insert_organisation(c, "Organisation B", None, "Europe/London", 0).await.expect("org");
-            s.service_a = cairn_db::units::insert_service(c, s.org_a, "Rehabilitation", Some("Adsefydlu"), 0).await.expect("svc");
-            let service_b = cairn_db::units::insert_service(c, s.org_b, "Other service", None, 0).await.expect("svc");
+            s.org_a = cairn_db::units::insert_organisation(
+                c,
+                "Organisation A",
+                Some("Sefydliad A"),
+                "Europe/London",
+                0,
+            )
+            .await
+            .expect("org");
+            s.org_b =
+                cairn_db::units::insert_organisation(c, "Organisation B", None, "Europe/London", 0)
+                    .await
+                    .expect("org");
+            s.service_a =
+                cairn_db::units::insert_service(c, s.org_a, "Rehabilitation", Some("Adsefydlu"), 0)
+                    .await
+                    .expect("svc");
+            let service_b = cairn_db::units::insert_service(c, s.org_b, "Other service", None, 0)
+                .await
+                .expect("svc");
             let unit = |name: &str, service| cairn_domain::units::UnitFields {
                 name: name.into(),
                 name_cy: None,
@@ -147,9 +198,15 @@ impl TestApp {
                 gender_mix: cairn_domain::units::GenderMix::Mixed,
                 link_person_id: None,
             };
-            s.unit_a1 = cairn_db::units::insert_unit(c, s.org_a, &unit("Alder", s.service_a), 0).await.expect("unit");
-            s.unit_a2 = cairn_db::units::insert_unit(c, s.org_a, &unit("Birch", s.service_a), 0).await.expect("unit");
-            s.unit_b = cairn_db::units::insert_unit(c, s.org_b, &unit("Cedar", service_b), 0).await.expect("unit");
+            s.unit_a1 = cairn_db::units::insert_unit(c, s.org_a, &unit("Alder", s.service_a), 0)
+                .await
+                .expect("unit");
+            s.unit_a2 = cairn_db::units::insert_unit(c, s.org_a, &unit("Birch", s.service_a), 0)
+                .await
+                .expect("unit");
+            s.unit_b = cairn_db::units::insert_unit(c, s.org_b, &unit("Cedar", service_b), 0)
+                .await
+                .expect("unit");
             let person = |name: &str, k, units: Vec<i64>| cairn_domain::people::PersonFields {
                 chosen_name: name.into(),
                 constituency: k,
@@ -163,58 +220,163 @@ impl TestApp {
                 consent_on: None,
             };
             use cairn_domain::people::Constituency::*;
-            s.person_a1 = cairn_db::people::insert(c, s.org_a, &person("Carys", Carer, vec![s.unit_a1]), 0).await.expect("p");
-            s.person_a2 = cairn_db::people::insert(c, s.org_a, &person("Dai", ServiceUser, vec![s.unit_a2]), 0).await.expect("p");
-            s.member_person = cairn_db::people::insert(c, s.org_a, &person("Mo", ServiceUser, vec![s.unit_a1]), 0).await.expect("p");
-            s.person_b = cairn_db::people::insert(c, s.org_b, &person("Bryn", ServiceUser, vec![s.unit_b]), 0).await.expect("p");
+            s.person_a1 =
+                cairn_db::people::insert(c, s.org_a, &person("Carys", Carer, vec![s.unit_a1]), 0)
+                    .await
+                    .expect("p");
+            s.person_a2 = cairn_db::people::insert(
+                c,
+                s.org_a,
+                &person("Dai", ServiceUser, vec![s.unit_a2]),
+                0,
+            )
+            .await
+            .expect("p");
+            s.member_person = cairn_db::people::insert(
+                c,
+                s.org_a,
+                &person("Mo", ServiceUser, vec![s.unit_a1]),
+                0,
+            )
+            .await
+            .expect("p");
+            s.person_b = cairn_db::people::insert(
+                c,
+                s.org_b,
+                &person("Bryn", ServiceUser, vec![s.unit_b]),
+                0,
+            )
+            .await
+            .expect("p");
             tx.commit().await.expect("commit");
         }
         user(&app, None, Who::Platform, Role::PlatformAdmin, None, &[]).await;
-        user(&app, Some(s.org_a), Who::OrgAdmin, Role::OrgAdmin, None, &[]).await;
+        user(
+            &app,
+            Some(s.org_a),
+            Who::OrgAdmin,
+            Role::OrgAdmin,
+            None,
+            &[],
+        )
+        .await;
         user(&app, Some(s.org_a), Who::Lead, Role::Lead, None, &[]).await;
-        user(&app, Some(s.org_a), Who::UnitStaff, Role::UnitStaff, None, &[s.unit_a1]).await;
+        user(
+            &app,
+            Some(s.org_a),
+            Who::UnitStaff,
+            Role::UnitStaff,
+            None,
+            &[s.unit_a1],
+        )
+        .await;
         user(&app, Some(s.org_a), Who::Finance, Role::Finance, None, &[]).await;
-        user(&app, Some(s.org_a), Who::Member, Role::Member, Some(s.member_person), &[]).await;
+        user(
+            &app,
+            Some(s.org_a),
+            Who::Member,
+            Role::Member,
+            Some(s.member_person),
+            &[],
+        )
+        .await;
         user(&app, Some(s.org_a), Who::Viewer, Role::Viewer, None, &[]).await;
-        user(&app, Some(s.org_b), Who::OtherAdmin, Role::OrgAdmin, None, &[]).await;
+        user(
+            &app,
+            Some(s.org_b),
+            Who::OtherAdmin,
+            Role::OrgAdmin,
+            None,
+            &[],
+        )
+        .await;
         let mut who = HashMap::new();
         for w in Who::ALL {
             if w == Who::Anon {
                 continue;
             }
-            let session = cairn_app::accounts::sign_in(&app, w.email(), PASSWORD, "test").await.expect("sign in");
-            let token = cairn_app::accounts::create_token_for_email(&app, w.email(), "test").await.expect("token");
+            let session = cairn_app::accounts::sign_in(&app, w.email(), PASSWORD, "test")
+                .await
+                .expect("sign in");
+            let token = cairn_app::accounts::create_token_for_email(&app, w.email(), "test")
+                .await
+                .expect("token");
             let (_, token_id) = {
                 let mut h = app.db.acquire().await.expect("h");
-                let uid = cairn_db::accounts::find_user_by_email(&mut h.conn(), w.email()).await.expect("u").expect("u").id;
-                let t = cairn_db::accounts::list_tokens(&mut h.conn(), uid).await.expect("t");
+                let uid = cairn_db::accounts::find_user_by_email(&mut h.conn(), w.email())
+                    .await
+                    .expect("u")
+                    .expect("u")
+                    .id;
+                let t = cairn_db::accounts::list_tokens(&mut h.conn(), uid)
+                    .await
+                    .expect("t");
                 (uid, t[0].id)
             };
-            who.insert(w, Principal { cookie: format!("cairn_session={}", session.secret), csrf: session.csrf, token, token_id });
+            who.insert(
+                w,
+                Principal {
+                    cookie: format!("cairn_session={}", session.secret),
+                    csrf: session.csrf,
+                    token,
+                    token_id,
+                },
+            );
         }
         // A live invitation for someone without an account.
         let admin = {
             let mut h = app.db.acquire().await.expect("h");
-            let u = cairn_db::accounts::find_user_by_email(&mut h.conn(), Who::OrgAdmin.email()).await.expect("u").expect("u");
-            cairn_app::accounts::actor_for(&app, &u).await.expect("actor")
+            let u = cairn_db::accounts::find_user_by_email(&mut h.conn(), Who::OrgAdmin.email())
+                .await
+                .expect("u")
+                .expect("u");
+            cairn_app::accounts::actor_for(&app, &u)
+                .await
+                .expect("actor")
         };
         let inv = cairn_app::accounts::create_account_for_person(
             &app,
             &admin,
             s.person_a2,
-            &cairn_app::accounts::AccountForm { email: "dai@a.cairn.test".into(), role: "member".into(), unit_ids: vec![] },
+            &cairn_app::accounts::AccountForm {
+                email: "dai@a.cairn.test".into(),
+                role: "member".into(),
+                unit_ids: vec![],
+            },
             "http://localhost",
         )
         .await
         .expect("invitation");
         s.invitation = inv.secret;
-        let state = AppState { app: app.clone(), config: Arc::new(WebConfig { base_url: "http://localhost".into(), secure_cookies: https }) };
-        TestApp { router: cairn_web::router(state), app, seed: s, who, _db: db }
+        let state = AppState {
+            app: app.clone(),
+            config: Arc::new(WebConfig {
+                base_url: "http://localhost".into(),
+                secure_cookies: https,
+            }),
+        };
+        TestApp {
+            router: cairn_web::router(state),
+            app,
+            seed: s,
+            who,
+            _db: db,
+        }
     }
 
     /// Sends a request. `who` adds the session cookie; form bodies get the form token added.
-    pub async fn send(&self, who: Who, method: Method, path: &str, form: Option<&str>, headers: &[(&str, &str)]) -> Res {
-        let mut b = Request::builder().method(method).uri(path).header(header::HOST, "localhost");
+    pub async fn send(
+        &self,
+        who: Who,
+        method: Method,
+        path: &str,
+        form: Option<&str>,
+        headers: &[(&str, &str)],
+    ) -> Res {
+        let mut b = Request::builder()
+            .method(method)
+            .uri(path)
+            .header(header::HOST, "localhost");
         if let Some(p) = self.who.get(&who) {
             b = b.header(header::COOKIE, &p.cookie);
         }
@@ -224,8 +386,16 @@ impl TestApp {
         let body = match form {
             Some(f) => {
                 b = b.header(header::CONTENT_TYPE, "application/x-www-form-urlencoded");
-                let csrf = self.who.get(&who).map(|p| p.csrf.clone()).unwrap_or_default();
-                Body::from(if f.is_empty() { format!("csrf={csrf}") } else { format!("csrf={csrf}&{f}") })
+                let csrf = self
+                    .who
+                    .get(&who)
+                    .map(|p| p.csrf.clone())
+                    .unwrap_or_default();
+                Body::from(if f.is_empty() {
+                    format!("csrf={csrf}")
+                } else {
+                    format!("csrf={csrf}&{f}")
+                })
             }
             None => Body::empty(),
         };
@@ -241,8 +411,17 @@ impl TestApp {
     }
 
     /// Sends an API request with the principal's bearer token.
-    pub async fn api(&self, who: Who, method: Method, path: &str, json: Option<serde_json::Value>) -> Res {
-        let mut b = Request::builder().method(method).uri(path).header(header::HOST, "localhost");
+    pub async fn api(
+        &self,
+        who: Who,
+        method: Method,
+        path: &str,
+        json: Option<serde_json::Value>,
+    ) -> Res {
+        let mut b = Request::builder()
+            .method(method)
+            .uri(path)
+            .header(header::HOST, "localhost");
         if let Some(p) = self.who.get(&who) {
             b = b.header(header::AUTHORIZATION, format!("Bearer {}", p.token));
         }
@@ -260,14 +439,25 @@ impl TestApp {
         let res = self.router.clone().oneshot(req).await.expect("response");
         let status = res.status();
         let headers = res.headers().clone();
-        let bytes = axum::body::to_bytes(res.into_body(), 10 * 1024 * 1024).await.expect("body");
-        Res { status, headers, body: String::from_utf8_lossy(&bytes).into_owned() }
+        let bytes = axum::body::to_bytes(res.into_body(), 10 * 1024 * 1024)
+            .await
+            .expect("body");
+        Res {
+            status,
+            headers,
+            body: String::from_utf8_lossy(&bytes).into_owned(),
+        }
     }
 
     /// Runs a closure with the actor of `who`.
     pub async fn actor(&self, who: Who) -> cairn_app::Actor {
         let mut h = self.app.db.acquire().await.expect("h");
-        let u = cairn_db::accounts::find_user_by_email(&mut h.conn(), who.email()).await.expect("u").expect("u");
-        cairn_app::accounts::actor_for(&self.app, &u).await.expect("actor")
+        let u = cairn_db::accounts::find_user_by_email(&mut h.conn(), who.email())
+            .await
+            .expect("u")
+            .expect("u");
+        cairn_app::accounts::actor_for(&self.app, &u)
+            .await
+            .expect("actor")
     }
 }

@@ -4,14 +4,18 @@ use std::collections::BTreeSet;
 use std::path::Path;
 
 fn ids(lang: &str) -> BTreeSet<String> {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("locales").join(lang);
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("locales")
+        .join(lang);
     let mut out = BTreeSet::new();
     for entry in std::fs::read_dir(&dir).expect("locales") {
         let text = std::fs::read_to_string(entry.expect("entry").path()).expect("ftl");
         for line in text.lines() {
             if let Some((id, _)) = line.split_once(" =")
                 && !id.is_empty()
-                && id.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+                && id
+                    .chars()
+                    .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
             {
                 out.insert(id.to_owned());
             }
@@ -27,19 +31,31 @@ fn english_and_welsh_have_exactly_the_same_messages() {
     assert!(en.len() > 200, "{} English messages", en.len());
     let only_en: Vec<_> = en.difference(&cy).collect();
     let only_cy: Vec<_> = cy.difference(&en).collect();
-    assert!(only_en.is_empty() && only_cy.is_empty(), "only in English: {only_en:?}; only in Welsh: {only_cy:?}");
+    assert!(
+        only_en.is_empty() && only_cy.is_empty(),
+        "only in English: {only_en:?}; only in Welsh: {only_cy:?}"
+    );
 }
 
 fn used_ids() -> BTreeSet<String> {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     let mut out = BTreeSet::new();
     let mut files = Vec::new();
-    for dir in ["src", "templates", "../cairn-domain/src", "../cairn-app/src"] {
+    for dir in [
+        "src",
+        "templates",
+        "../cairn-domain/src",
+        "../cairn-app/src",
+    ] {
         let mut stack = vec![root.join(dir)];
         while let Some(d) = stack.pop() {
             for e in std::fs::read_dir(&d).expect("dir") {
                 let p = e.expect("entry").path();
-                if p.is_dir() { stack.push(p) } else { files.push(p) }
+                if p.is_dir() {
+                    stack.push(p)
+                } else {
+                    files.push(p)
+                }
             }
         }
     }
@@ -53,8 +69,29 @@ fn used_ids() -> BTreeSet<String> {
             let rest = &text[i + 1..];
             let Some(end) = rest.find('"') else { continue };
             let s = &rest[..end];
-            let known_prefix = ["units-", "people-", "date-error-", "accounts-error-", "setup-", "settings-error-", "error-", "email-", "notice-", "sign-in-", "account-", "audit-col-", "home-", "common-", "nav-", "header-"];
-            if known_prefix.iter().any(|p| s.starts_with(p)) && s.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-') && !s.ends_with('-') {
+            let known_prefix = [
+                "units-",
+                "people-",
+                "date-error-",
+                "accounts-error-",
+                "setup-",
+                "settings-error-",
+                "error-",
+                "email-",
+                "notice-",
+                "sign-in-",
+                "account-",
+                "audit-col-",
+                "home-",
+                "common-",
+                "nav-",
+                "header-",
+            ];
+            if known_prefix.iter().any(|p| s.starts_with(p))
+                && s.chars()
+                    .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+                && !s.ends_with('-')
+            {
                 out.insert(s.to_owned());
             }
         }
@@ -82,7 +119,11 @@ fn every_enumeration_value_has_a_label_in_both_languages() {
     labels.extend(Constituency::ALL.iter().map(|x| x.label_id()));
     labels.extend(PersonStatus::ALL.iter().map(|x| x.label_id()));
     labels.extend(Language::ALL.iter().map(|x| x.label_id()));
-    labels.extend(cairn_app::audit::Action::KEYS.iter().map(|k| format!("audit-action-{}", k.replace('_', "-"))));
+    labels.extend(
+        cairn_app::audit::Action::KEYS
+            .iter()
+            .map(|k| format!("audit-action-{}", k.replace('_', "-"))),
+    );
     for lang in [Language::En, Language::Cy] {
         let t = cairn_web::i18n::Tr::new(lang);
         for id in &labels {

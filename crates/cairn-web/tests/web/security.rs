@@ -6,16 +6,46 @@ use axum::http::{Method, StatusCode, header};
 #[tokio::test]
 async fn a_form_posted_from_another_site_is_refused_with_403() {
     let t = TestApp::new().await;
-    let form = format!("name=X&service_id={}&unit_type=ward&gender_mix=mixed", t.seed.service_a);
-    for (k, v) in [("origin", "https://evil.example"), ("sec-fetch-site", "cross-site")] {
-        let res = t.send(Who::Lead, Method::POST, "/units/new", Some(&form), &[(k, v)]).await;
+    let form = format!(
+        "name=X&service_id={}&unit_type=ward&gender_mix=mixed",
+        t.seed.service_a
+    );
+    for (k, v) in [
+        ("origin", "https://evil.example"),
+        ("sec-fetch-site", "cross-site"),
+    ] {
+        let res = t
+            .send(
+                Who::Lead,
+                Method::POST,
+                "/units/new",
+                Some(&form),
+                &[(k, v)],
+            )
+            .await;
         assert_eq!(res.status, StatusCode::FORBIDDEN, "{k}: {v}");
     }
     // Signed-out forms are protected too.
-    let res = t.send(Who::Anon, Method::POST, "/sign-in", Some("email=a%40b.org&password=x"), &[("origin", "http://evil.example")]).await;
+    let res = t
+        .send(
+            Who::Anon,
+            Method::POST,
+            "/sign-in",
+            Some("email=a%40b.org&password=x"),
+            &[("origin", "http://evil.example")],
+        )
+        .await;
     assert_eq!(res.status, StatusCode::FORBIDDEN);
     // The same post from our own origin works.
-    let ok = t.send(Who::Lead, Method::POST, "/units/new", Some(&form), &[("origin", "http://localhost")]).await;
+    let ok = t
+        .send(
+            Who::Lead,
+            Method::POST,
+            "/units/new",
+            Some(&form),
+            &[("origin", "http://localhost")],
+        )
+        .await;
     assert_eq!(ok.status, StatusCode::SEE_OTHER, "{}", ok.body);
 }
 
@@ -37,10 +67,32 @@ async fn a_signed_in_form_without_the_right_token_is_refused() {
 #[tokio::test]
 async fn the_session_cookie_is_http_only_same_site_lax_and_secure_over_https() {
     for https in [false, true] {
-        let t = if https { TestApp::https().await } else { TestApp::new().await };
-        let res = t.send(Who::Anon, Method::POST, "/sign-in", Some(&format!("email=lead%40a.cairn.test&password={}", PASSWORD.replace(' ', "+"))), &[]).await;
+        let t = if https {
+            TestApp::https().await
+        } else {
+            TestApp::new().await
+        };
+        let res = t
+            .send(
+                Who::Anon,
+                Method::POST,
+                "/sign-in",
+                Some(&format!(
+                    "email=lead%40a.cairn.test&password={}",
+                    PASSWORD.replace(' ', "+")
+                )),
+                &[],
+            )
+            .await;
         assert_eq!(res.status, StatusCode::SEE_OTHER);
-        let cookie = res.headers.get_all(header::SET_COOKIE).iter().filter_map(|v| v.to_str().ok()).find(|c| c.starts_with("cairn_session=")).expect("session cookie").to_owned();
+        let cookie = res
+            .headers
+            .get_all(header::SET_COOKIE)
+            .iter()
+            .filter_map(|v| v.to_str().ok())
+            .find(|c| c.starts_with("cairn_session="))
+            .expect("session cookie")
+            .to_owned();
         assert!(cookie.contains("HttpOnly"), "{cookie}");
         assert!(cookie.contains("SameSite=Lax"), "{cookie}");
         assert_eq!(cookie.contains("Secure"), https, "{cookie}");
@@ -50,16 +102,49 @@ async fn the_session_cookie_is_http_only_same_site_lax_and_secure_over_https() {
 #[tokio::test]
 async fn pages_carry_a_strict_content_security_policy_and_no_inline_script_or_style() {
     let t = TestApp::new().await;
-    for path in ["/sign-in", "/home", "/units", "/units/new", "/people", "/people/new", "/audit", "/settings", "/account"] {
-        let who = if path == "/sign-in" { Who::Anon } else { Who::OrgAdmin };
+    for path in [
+        "/sign-in",
+        "/home",
+        "/units",
+        "/units/new",
+        "/people",
+        "/people/new",
+        "/audit",
+        "/settings",
+        "/account",
+    ] {
+        let who = if path == "/sign-in" {
+            Who::Anon
+        } else {
+            Who::OrgAdmin
+        };
         let res = t.get(who, path).await;
         assert_eq!(res.status, StatusCode::OK, "{path}");
-        let csp = res.headers.get(header::CONTENT_SECURITY_POLICY).and_then(|v| v.to_str().ok()).expect("csp");
-        assert!(csp.contains("script-src 'self'") && !csp.contains("unsafe-inline"), "{csp}");
-        assert_eq!(res.headers.get(header::X_CONTENT_TYPE_OPTIONS).and_then(|v| v.to_str().ok()), Some("nosniff"));
-        assert!(!res.body.contains("<script>") && !res.body.contains("<script type=\"text/javascript\">"), "inline script on {path}");
+        let csp = res
+            .headers
+            .get(header::CONTENT_SECURITY_POLICY)
+            .and_then(|v| v.to_str().ok())
+            .expect("csp");
+        assert!(
+            csp.contains("script-src 'self'") && !csp.contains("unsafe-inline"),
+            "{csp}"
+        );
+        assert_eq!(
+            res.headers
+                .get(header::X_CONTENT_TYPE_OPTIONS)
+                .and_then(|v| v.to_str().ok()),
+            Some("nosniff")
+        );
+        assert!(
+            !res.body.contains("<script>")
+                && !res.body.contains("<script type=\"text/javascript\">"),
+            "inline script on {path}"
+        );
         assert!(!res.body.contains(" style=\""), "inline style on {path}");
-        assert!(!res.body.contains("https://"), "another origin referenced on {path}");
+        assert!(
+            !res.body.contains("https://"),
+            "another origin referenced on {path}"
+        );
     }
 }
 
@@ -67,11 +152,23 @@ async fn pages_carry_a_strict_content_security_policy_and_no_inline_script_or_st
 async fn sign_in_is_throttled_after_five_failures_for_an_account() {
     let t = TestApp::new().await;
     for _ in 0..5 {
-        let res = t.post(Who::Anon, "/sign-in", "email=lead%40a.cairn.test&password=wrong-password").await;
+        let res = t
+            .post(
+                Who::Anon,
+                "/sign-in",
+                "email=lead%40a.cairn.test&password=wrong-password",
+            )
+            .await;
         assert_eq!(res.status, StatusCode::UNPROCESSABLE_ENTITY);
-        assert!(res.body.contains("The email address or password is not right"));
+        assert!(
+            res.body
+                .contains("The email address or password is not right")
+        );
     }
-    let right = format!("email=lead%40a.cairn.test&password={}", PASSWORD.replace(' ', "+"));
+    let right = format!(
+        "email=lead%40a.cairn.test&password={}",
+        PASSWORD.replace(' ', "+")
+    );
     let res = t.post(Who::Anon, "/sign-in", &right).await;
     assert_eq!(res.status, StatusCode::TOO_MANY_REQUESTS);
     assert!(res.body.contains("Too many tries"), "{}", res.body);
@@ -83,7 +180,14 @@ async fn bodies_over_the_limit_get_413() {
     let big = format!("name={}", "x".repeat(cairn_web::BODY_LIMIT + 10));
     let res = t.post(Who::Lead, "/services", &big).await;
     assert_eq!(res.status, StatusCode::PAYLOAD_TOO_LARGE);
-    let res = t.api(Who::Lead, Method::POST, "/api/v1/units", Some(serde_json::json!({"name": "x".repeat(cairn_web::BODY_LIMIT + 10)}))).await;
+    let res = t
+        .api(
+            Who::Lead,
+            Method::POST,
+            "/api/v1/units",
+            Some(serde_json::json!({"name": "x".repeat(cairn_web::BODY_LIMIT + 10)})),
+        )
+        .await;
     assert_eq!(res.status, StatusCode::PAYLOAD_TOO_LARGE);
 }
 
@@ -93,18 +197,40 @@ async fn unknown_ids_get_a_404_page_in_the_persons_language() {
     let res = t.get(Who::Lead, "/units/987654").await;
     assert_eq!(res.status, StatusCode::NOT_FOUND);
     assert!(res.body.contains("Page not found"));
-    let res = t.send(Who::Anon, Method::GET, "/no/such/page", None, &[("accept-language", "cy")]).await;
+    let res = t
+        .send(
+            Who::Anon,
+            Method::GET,
+            "/no/such/page",
+            None,
+            &[("accept-language", "cy")],
+        )
+        .await;
     assert_eq!(res.status, StatusCode::NOT_FOUND);
-    assert!(res.body.contains("Heb ddod o hyd i&#39;r dudalen") && res.body.contains("lang=\"cy\""), "{}", res.body);
+    assert!(
+        res.body.contains("Heb ddod o hyd i&#39;r dudalen") && res.body.contains("lang=\"cy\""),
+        "{}",
+        res.body
+    );
 }
 
 #[tokio::test]
 async fn sessions_live_in_the_database_so_another_instance_accepts_them() {
     let t = TestApp::new().await;
     // A second router over the same database, as a second instance would be.
-    let state = cairn_web::AppState { app: t.app.clone(), config: std::sync::Arc::new(cairn_web::WebConfig { base_url: "http://localhost".into(), secure_cookies: false }) };
+    let state = cairn_web::AppState {
+        app: t.app.clone(),
+        config: std::sync::Arc::new(cairn_web::WebConfig {
+            base_url: "http://localhost".into(),
+            secure_cookies: false,
+        }),
+    };
     let other = cairn_web::router(state);
-    let req = axum::http::Request::get("/home").header(header::HOST, "localhost").header(header::COOKIE, &t.who[&Who::Lead].cookie).body(axum::body::Body::empty()).expect("req");
+    let req = axum::http::Request::get("/home")
+        .header(header::HOST, "localhost")
+        .header(header::COOKIE, &t.who[&Who::Lead].cookie)
+        .body(axum::body::Body::empty())
+        .expect("req");
     let res = tower::ServiceExt::oneshot(other, req).await.expect("res");
     assert_eq!(res.status(), StatusCode::OK);
 }

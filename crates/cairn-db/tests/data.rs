@@ -1,0 +1,1384 @@
+//! Data-layer tests. Every body runs twice through [`both_engines`]: on a fresh SQLite file and
+//! on a fresh PostgreSQL database, so the one SQL string behind each function is proved on both.
+//! Each test reads Setup → Exec → Check.
+
+use cairn_db::accounts::{self, NewUser};
+use cairn_db::audit::{self, AuditQuery, NewEntry};
+use cairn_db::people::{self, PeopleQuery};
+use cairn_db::{Conn, Db, DbError, Engine, notices, units};
+use cairn_domain::Role;
+use cairn_domain::people::{Constituency, Language, PersonFields, PersonStatus};
+use cairn_domain::time::parse_iso_date;
+use cairn_domain::units::{GenderMix, UnitFields, UnitType};
+use cairn_testkit::both_engines;
+use std::collections::BTreeSet;
+use std::time::Duration;
+
+/// 29 March 2026, 12:00 UTC: the "now" every row is written at unless a test says otherwise.
+const NOW: i64 = 1_774_785_600_000;
+const MINUTE: i64 = 60_000;
+
+// ---------------------------------------------------------------------------------------------
+// Helpers
+// ---------------------------------------------------------------------------------------------
+
+/// An organisation with one service.
+async fn org_with_service(c: &mut Conn<'_>, name: &str) -> (i64, i64) {
+    let org = units::insert_organisation(c, name, None, "Europe/London", NOW)
+        .await
+        .expect("insert organisation");
+    let service = units::insert_service(c, org, &format!("{name} service"), None, NOW)
+        .await
+        .expect("insert service");
+    (org, service)
+}
+
+fn unit_fields(service_id: i64, name: &str) -> UnitFields {
+    UnitFields {
+        name: name.to_owned(),
+        name_cy: None,
+        service_id,
+        unit_type: UnitType::OpenRehab,
+        beds: Some(12),
+        gender_mix: GenderMix::Mixed,
+        link_person_id: None,
+    }
+}
+
+async fn unit(c: &mut Conn<'_>, org: i64, service: i64, name: &str) -> i64 {
+    units::insert_unit(c, org, &unit_fields(service, name), NOW)
+        .await
+        .expect("insert unit")
+}
+
+fn person_fields(name: &str, constituency: Constituency, unit_ids: &[i64]) -> PersonFields {
+    PersonFields {
+        chosen_name: name.to_owned(),
+        constituency,
+        discipline: None,
+        unit_ids: unit_ids.to_vec(),
+        status: PersonStatus::Active,
+        status_since: None,
+        preferred_language: Language::En,
+        email: None,
+        access_needs: None,
+        consent_on: None,
+    }
+}
+
+async fn person(
+    c: &mut Conn<'_>,
+    org: i64,
+    name: &str,
+    constituency: Constituency,
+    unit_ids: &[i64],
+) -> i64 {
+    people::insert(c, org, &person_fields(name, constituency, unit_ids), NOW)
+        .await
+        .expect("insert person")
+}
+
+async fn user(c: &mut Conn<'_>, org: Option<i64>, email: &str, role: Role) -> i64 {
+    let u = NewUser {
+        organisation_id: org,
+        email,
+        password_hash: Some("not-a-real-hash"),
+        role,
+        person_id: None,
+        locale: None,
+    };
+    accounts::insert_user(c, &u, NOW)
+        .await
+        .expect("insert user")
+}
+
+fn query(limit: i64) -> PeopleQuery {
+    PeopleQuery {
+        limit,
+        ..Default::default()
+    }
+}
+
+fn ids_of(people: &[people::Person]) -> BTreeSet<i64> {
+    people.iter().map(|p| p.id).collect()
+}
+
+fn set(ids: &[i64]) -> BTreeSet<i64> {
+    ids.iter().copied().collect()
+}
+
+// ---------------------------------------------------------------------------------------------
+// Schema
+// ---------------------------------------------------------------------------------------------
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn sqlite_and_postgres_migrate_to_the_same_tables_and_columns() {
+    // Setup
+    let sqlite = cairn_testkit::sqlite().await;
+    let postgres = cairn_testkit::postgres()
+        .await
+        .expect("PostgreSQL is needed to compare the two schemas");
+
+    // Exec
+    let s: BTreeSet<(String, String)> = sqlite
+        .db
+        .schema_columns()
+        .await
+        .expect("sqlite columns")
+        .into_iter()
+        .collect();
+    let p: BTreeSet<(String, String)> = postgres
+        .db
+        .schema_columns()
+        .await
+        .expect("postgres columns")
+        .into_iter()
+        .collect();
+
+    // Check
+    assert!(
+        s.contains(&("people".to_owned(), "chosen_name".to_owned())),
+        "the SQLite schema was read: {s:?}"
+    );
+    assert!(
+        !s.iter()
+            .any(|(t, _)| t.starts_with("_sqlx") || t.starts_with("sqlite_")),
+        "bookkeeping tables are left out"
+    );
+    let only_sqlite: Vec<_> = s.difference(&p).collect();
+    let only_postgres: Vec<_> = p.difference(&s).collect();
+    assert!(
+        only_sqlite.is_empty() && only_postgres.is_empty(),
+        "schemas differ; only in SQLite: {only_sqlite:?}; only in PostgreSQL: {only_postgres:?}"
+    );
+    sqlite.db.close().await;
+    postgres.db.close().await;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Units
+// ---------------------------------------------------------------------------------------------
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_unit_is_read_back_as_stored_and_an_update_changes_every_field() {
+    both_engines(|db| async move {
+        // Setup
+        let mut h = db.acquire().await.expect("acquire");
+        let mut c = h.conn();
+        let (org, service) = org_with_service(&mut c, "Org A").await;
+        let other_service = units::insert_service(&mut c, org, "Forensic", Some("Fforensig"), NOW)
+            .await
+            .expect("second service");
+        let link = person(&mut c, org, "Lee", Constituency::Staff, &[]).await;
+        let id = unit(&mut c, org, service, "Elm").await;
+
+        // Exec
+        let stored = units::get_unit(&mut c, org, id).await.expect("get unit");
+        let changed = UnitFields {
+            name: "Fir".into(),
+            name_cy: Some("Ffynidwydden".into()),
+            service_id: other_service,
+            unit_type: UnitType::Ward,
+            beds: None,
+            gender_mix: GenderMix::Female,
+            link_person_id: Some(link),
+        };
+        units::update_unit(&mut c, org, id, &changed, NOW + MINUTE)
+            .await
+            .expect("update unit");
+        let updated = units::get_unit(&mut c, org, id)
+            .await
+            .expect("get updated unit");
+
+        // Check
+        assert_eq!(stored.name, "Elm");
+        assert_eq!(stored.organisation_id, org);
+        assert_eq!(stored.service_id, service);
+        assert_eq!(stored.unit_type, UnitType::OpenRehab);
+        assert_eq!(stored.gender_mix, GenderMix::Mixed);
+        assert_eq!(stored.beds, Some(12));
+        assert_eq!((stored.created_at, stored.updated_at), (NOW, NOW));
+        assert_eq!(updated.name, "Fir");
+        assert_eq!(updated.name_cy.as_deref(), Some("Ffynidwydden"));
+        assert_eq!(updated.service_id, other_service);
+        assert_eq!(updated.unit_type, UnitType::Ward);
+        assert_eq!(updated.gender_mix, GenderMix::Female);
+        assert_eq!(updated.beds, None);
+        assert_eq!(updated.link_person_id, Some(link));
+        assert_eq!(
+            (updated.created_at, updated.updated_at),
+            (NOW, NOW + MINUTE)
+        );
+    })
+    .await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn units_list_by_name_then_id_and_page_with_the_after_cursor() {
+    both_engines(|db| async move {
+        // Setup: two units share a name, so the cursor must break the tie by id.
+        let mut h = db.acquire().await.expect("acquire");
+        let mut c = h.conn();
+        let (org, service) = org_with_service(&mut c, "Org A").await;
+        let elm = unit(&mut c, org, service, "Elm").await;
+        let birch = unit(&mut c, org, service, "Birch").await;
+        let cedar1 = unit(&mut c, org, service, "Cedar").await;
+        let alder = unit(&mut c, org, service, "Alder").await;
+        let cedar2 = unit(&mut c, org, service, "Cedar").await;
+
+        // Exec
+        let mut pages = Vec::new();
+        let mut after = None;
+        loop {
+            let page = units::list_units(&mut c, org, None, after.clone(), 2)
+                .await
+                .expect("list units");
+            if page.is_empty() {
+                break;
+            }
+            assert!(page.len() <= 2, "a page holds at most the limit");
+            after = page.last().map(|u| (u.name.clone(), u.id));
+            pages.push(page.iter().map(|u| u.id).collect::<Vec<_>>());
+            assert!(pages.len() < 10, "paging ends");
+        }
+
+        // Check
+        assert_eq!(
+            pages,
+            vec![vec![alder, birch], vec![cedar1, cedar2], vec![elm]]
+        );
+    })
+    .await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_only_filter_limits_units_to_a_scope_and_an_empty_scope_lists_none() {
+    both_engines(|db| async move {
+        // Setup
+        let mut h = db.acquire().await.expect("acquire");
+        let mut c = h.conn();
+        let (org, service) = org_with_service(&mut c, "Org A").await;
+        let alder = unit(&mut c, org, service, "Alder").await;
+        let birch = unit(&mut c, org, service, "Birch").await;
+        let cedar = unit(&mut c, org, service, "Cedar").await;
+
+        // Exec
+        let scoped = units::list_units(&mut c, org, Some(&[cedar, alder]), None, 50)
+            .await
+            .expect("scoped list");
+        let empty = units::list_units(&mut c, org, Some(&[]), None, 50)
+            .await
+            .expect("empty scope");
+        let all = units::list_units(&mut c, org, None, None, 50)
+            .await
+            .expect("full list");
+
+        // Check
+        assert_eq!(
+            scoped.iter().map(|u| u.id).collect::<Vec<_>>(),
+            vec![alder, cedar]
+        );
+        assert!(empty.is_empty(), "an empty scope reaches nothing");
+        assert_eq!(
+            all.iter().map(|u| u.id).collect::<Vec<_>>(),
+            vec![alder, birch, cedar]
+        );
+    })
+    .await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_unit_of_another_organisation_is_not_found() {
+    both_engines(|db| async move {
+        // Setup
+        let mut h = db.acquire().await.expect("acquire");
+        let mut c = h.conn();
+        let (org_a, service_a) = org_with_service(&mut c, "Org A").await;
+        let (org_b, service_b) = org_with_service(&mut c, "Org B").await;
+        let unit_a = unit(&mut c, org_a, service_a, "Alder").await;
+
+        // Exec
+        let get = units::get_unit(&mut c, org_b, unit_a).await;
+        let update =
+            units::update_unit(&mut c, org_b, unit_a, &unit_fields(service_b, "Taken"), NOW).await;
+        let listed = units::list_units(&mut c, org_b, None, None, 50)
+            .await
+            .expect("list");
+        let in_b = units::unit_in_organisation(&mut c, org_b, unit_a)
+            .await
+            .expect("check");
+        let in_a = units::unit_in_organisation(&mut c, org_a, unit_a)
+            .await
+            .expect("check");
+
+        // Check
+        assert!(matches!(get, Err(DbError::NotFound)), "{get:?}");
+        assert!(matches!(update, Err(DbError::NotFound)), "{update:?}");
+        assert!(listed.is_empty());
+        assert!(!in_b);
+        assert!(in_a);
+        let still = units::get_unit(&mut c, org_a, unit_a)
+            .await
+            .expect("unchanged");
+        assert_eq!(
+            still.name, "Alder",
+            "the other organisation's update changed nothing"
+        );
+    })
+    .await;
+}
+
+// ---------------------------------------------------------------------------------------------
+// People
+// ---------------------------------------------------------------------------------------------
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_person_is_stored_with_their_units_and_an_update_replaces_the_units() {
+    both_engines(|db| async move {
+        // Setup
+        let mut h = db.acquire().await.expect("acquire");
+        let mut c = h.conn();
+        let (org, service) = org_with_service(&mut c, "Org A").await;
+        let (org_b, _) = org_with_service(&mut c, "Org B").await;
+        let u1 = unit(&mut c, org, service, "Alder").await;
+        let u2 = unit(&mut c, org, service, "Birch").await;
+        let u3 = unit(&mut c, org, service, "Cedar").await;
+        let mut fields = person_fields("Sam", Constituency::Carer, &[u2, u1]);
+        fields.preferred_language = Language::Cy;
+        fields.email = Some("sam@example.org".into());
+        fields.consent_on = parse_iso_date("2026-03-01");
+
+        // Exec
+        let id = people::insert(&mut c, org, &fields, NOW)
+            .await
+            .expect("insert");
+        let stored = people::get(&mut c, org, id).await.expect("get");
+        let units_before = people::unit_ids(&mut c, id).await.expect("units");
+        let mut changed = person_fields("Sam T", Constituency::Staff, &[u3, u2]);
+        changed.discipline = Some("Nurse".into());
+        changed.status = PersonStatus::Paused;
+        changed.status_since = parse_iso_date("2026-03-20");
+        people::update(&mut c, org, id, &changed, NOW + MINUTE)
+            .await
+            .expect("update");
+        let updated = people::get(&mut c, org, id).await.expect("get updated");
+        let units_after = people::unit_ids(&mut c, id).await.expect("units after");
+        let elsewhere = people::get(&mut c, org_b, id).await;
+        let update_elsewhere = people::update(&mut c, org_b, id, &fields, NOW).await;
+
+        // Check
+        assert_eq!(stored.chosen_name, "Sam");
+        assert_eq!(stored.constituency, Constituency::Carer);
+        assert_eq!(stored.preferred_language, Language::Cy);
+        assert_eq!(stored.email.as_deref(), Some("sam@example.org"));
+        assert_eq!(stored.consent_on.as_deref(), Some("2026-03-01"));
+        assert_eq!(units_before, vec![u1, u2]);
+        assert_eq!(updated.chosen_name, "Sam T");
+        assert_eq!(updated.constituency, Constituency::Staff);
+        assert_eq!(updated.discipline.as_deref(), Some("Nurse"));
+        assert_eq!(updated.status, PersonStatus::Paused);
+        assert_eq!(updated.status_since.as_deref(), Some("2026-03-20"));
+        assert_eq!(updated.email, None);
+        assert_eq!(updated.consent_on, None);
+        assert_eq!(updated.updated_at, NOW + MINUTE);
+        assert_eq!(units_after, vec![u2, u3], "the update replaced the units");
+        assert!(matches!(elsewhere, Err(DbError::NotFound)), "{elsewhere:?}");
+        assert!(
+            matches!(update_elsewhere, Err(DbError::NotFound)),
+            "{update_elsewhere:?}"
+        );
+        assert_eq!(
+            people::unit_ids(&mut c, id).await.expect("units"),
+            vec![u2, u3]
+        );
+    })
+    .await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn units_of_pairs_each_listed_person_with_their_units() {
+    both_engines(|db| async move {
+        // Setup
+        let mut h = db.acquire().await.expect("acquire");
+        let mut c = h.conn();
+        let (org, service) = org_with_service(&mut c, "Org A").await;
+        let u1 = unit(&mut c, org, service, "Alder").await;
+        let u2 = unit(&mut c, org, service, "Birch").await;
+        let a = person(&mut c, org, "Ama", Constituency::Carer, &[u2, u1]).await;
+        let b = person(&mut c, org, "Bea", Constituency::Carer, &[u2]).await;
+        let none = person(&mut c, org, "Cai", Constituency::Carer, &[]).await;
+        let _not_asked = person(&mut c, org, "Dai", Constituency::Carer, &[u1]).await;
+
+        // Exec
+        let pairs = people::units_of(&mut c, &[b, none, a])
+            .await
+            .expect("units of");
+        let nobody = people::units_of(&mut c, &[])
+            .await
+            .expect("units of nobody");
+
+        // Check
+        assert_eq!(pairs, vec![(a, u1), (a, u2), (b, u2)]);
+        assert!(nobody.is_empty());
+    })
+    .await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn people_list_filters_by_unit_scope_constituency_and_status() {
+    both_engines(|db| async move {
+        // Setup
+        let mut h = db.acquire().await.expect("acquire");
+        let mut c = h.conn();
+        let (org, service) = org_with_service(&mut c, "Org A").await;
+        let (org_b, service_b) = org_with_service(&mut c, "Org B").await;
+        let u1 = unit(&mut c, org, service, "Alder").await;
+        let u2 = unit(&mut c, org, service, "Birch").await;
+        let u3 = unit(&mut c, org, service, "Cedar").await;
+        let ub = unit(&mut c, org_b, service_b, "Other").await;
+        let sam_su = person(&mut c, org, "Sam", Constituency::ServiceUser, &[u1]).await;
+        let sam_carer = person(&mut c, org, "Sam", Constituency::Carer, &[u2]).await;
+        let mut paused = person_fields("Sam", Constituency::Staff, &[u1, u2]);
+        paused.status = PersonStatus::Paused;
+        let sam_staff = people::insert(&mut c, org, &paused, NOW)
+            .await
+            .expect("insert");
+        let alex = person(&mut c, org, "Alex", Constituency::Staff, &[u3]).await;
+        let nobody_unit = person(&mut c, org, "Nia", Constituency::Manager, &[]).await;
+        let _pat_in_b = person(&mut c, org_b, "Pat", Constituency::Staff, &[ub]).await;
+
+        // Exec
+        let all = people::list(&mut c, org, &query(100)).await.expect("all");
+        let in_u1 = people::list(
+            &mut c,
+            org,
+            &PeopleQuery {
+                unit_id: Some(u1),
+                ..query(100)
+            },
+        )
+        .await
+        .expect("unit filter");
+        let within = people::list(
+            &mut c,
+            org,
+            &PeopleQuery {
+                within_units: Some(vec![u2, u3]),
+                ..query(100)
+            },
+        )
+        .await
+        .expect("within units");
+        let within_none = people::list(
+            &mut c,
+            org,
+            &PeopleQuery {
+                within_units: Some(vec![]),
+                ..query(100)
+            },
+        )
+        .await
+        .expect("within no units");
+        let staff = people::list(
+            &mut c,
+            org,
+            &PeopleQuery {
+                constituency: Some(Constituency::Staff),
+                ..query(100)
+            },
+        )
+        .await
+        .expect("constituency");
+        let paused_only = people::list(
+            &mut c,
+            org,
+            &PeopleQuery {
+                status: Some(PersonStatus::Paused),
+                ..query(100)
+            },
+        )
+        .await
+        .expect("status");
+        let combined = people::list(
+            &mut c,
+            org,
+            &PeopleQuery {
+                unit_id: Some(u1),
+                status: Some(PersonStatus::Active),
+                ..query(100)
+            },
+        )
+        .await
+        .expect("combined");
+
+        // Check
+        assert_eq!(
+            ids_of(&all),
+            set(&[sam_su, sam_carer, sam_staff, alex, nobody_unit]),
+            "only this organisation's people"
+        );
+        assert_eq!(ids_of(&in_u1), set(&[sam_su, sam_staff]));
+        assert_eq!(ids_of(&within), set(&[sam_carer, sam_staff, alex]));
+        assert!(within_none.is_empty(), "an empty unit scope reaches nobody");
+        assert_eq!(ids_of(&staff), set(&[sam_staff, alex]));
+        assert_eq!(ids_of(&paused_only), set(&[sam_staff]));
+        assert_eq!(ids_of(&combined), set(&[sam_su]));
+    })
+    .await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn people_text_search_ignores_case_and_treats_percent_and_underscore_literally() {
+    both_engines(|db| async move {
+        // Setup
+        let mut h = db.acquire().await.expect("acquire");
+        let mut c = h.conn();
+        let (org, _) = org_with_service(&mut c, "Org A").await;
+        let sam = person(&mut c, org, "Sam", Constituency::Carer, &[]).await;
+        let samantha = person(&mut c, org, "samantha", Constituency::Carer, &[]).await;
+        let rosamund = person(&mut c, org, "ROSAMUND", Constituency::Carer, &[]).await;
+        let percent = person(&mut c, org, "100% Jo", Constituency::Carer, &[]).await;
+        let underscore = person(&mut c, org, "Jo_Ann", Constituency::Carer, &[]).await;
+        let lookalike = person(&mut c, org, "JoXAnn", Constituency::Carer, &[]).await;
+        let backslash = person(&mut c, org, "Jo\\Ann", Constituency::Carer, &[]).await;
+
+        let search = |t: &str| PeopleQuery {
+            text: Some(t.to_owned()),
+            ..query(100)
+        };
+
+        // Exec
+        let sam_hits = people::list(&mut c, org, &search("SaM"))
+            .await
+            .expect("sam");
+        let percent_hits = people::list(&mut c, org, &search("%"))
+            .await
+            .expect("percent");
+        let underscore_hits = people::list(&mut c, org, &search("jo_a"))
+            .await
+            .expect("underscore");
+        let backslash_hits = people::list(&mut c, org, &search("o\\a"))
+            .await
+            .expect("backslash");
+        let blank = people::list(&mut c, org, &search("   "))
+            .await
+            .expect("blank");
+
+        // Check
+        assert_eq!(ids_of(&sam_hits), set(&[sam, samantha, rosamund]));
+        assert_eq!(ids_of(&percent_hits), set(&[percent]));
+        assert_eq!(ids_of(&underscore_hits), set(&[underscore]));
+        assert_eq!(ids_of(&backslash_hits), set(&[backslash]));
+        assert_eq!(
+            ids_of(&blank),
+            set(&[
+                sam, samantha, rosamund, percent, underscore, lookalike, backslash
+            ]),
+            "blank text does not filter"
+        );
+    })
+    .await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn people_pages_follow_chosen_name_then_id_across_duplicate_names() {
+    both_engines(|db| async move {
+        // Setup: three people share a name, so pages break in the middle of them.
+        let mut h = db.acquire().await.expect("acquire");
+        let mut c = h.conn();
+        let (org, _) = org_with_service(&mut c, "Org A").await;
+        let zed = person(&mut c, org, "Zed", Constituency::Carer, &[]).await;
+        let sam1 = person(&mut c, org, "Sam", Constituency::Carer, &[]).await;
+        let ama = person(&mut c, org, "Ama", Constituency::Carer, &[]).await;
+        let sam2 = person(&mut c, org, "Sam", Constituency::Staff, &[]).await;
+        let sam3 = person(&mut c, org, "Sam", Constituency::Manager, &[]).await;
+
+        // Exec
+        let mut pages = Vec::new();
+        let mut after = None;
+        loop {
+            let page = people::list(
+                &mut c,
+                org,
+                &PeopleQuery {
+                    after: after.clone(),
+                    ..query(2)
+                },
+            )
+            .await
+            .expect("page");
+            if page.is_empty() {
+                break;
+            }
+            after = page.last().map(|p| (p.chosen_name.clone(), p.id));
+            pages.push(page.iter().map(|p| p.id).collect::<Vec<_>>());
+            assert!(pages.len() < 10, "paging ends");
+        }
+
+        // Check
+        assert_eq!(pages, vec![vec![ama, sam1], vec![sam2, sam3], vec![zed]]);
+    })
+    .await;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Accounts
+// ---------------------------------------------------------------------------------------------
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_second_account_with_the_same_email_is_a_conflict() {
+    both_engines(|db| async move {
+        // Setup
+        let mut h = db.acquire().await.expect("acquire");
+        let mut c = h.conn();
+        let (org, _) = org_with_service(&mut c, "Org A").await;
+        let first = user(&mut c, Some(org), "sam@example.org", Role::Lead).await;
+
+        // Exec
+        let again = accounts::insert_user(
+            &mut c,
+            &NewUser {
+                organisation_id: None,
+                email: "sam@example.org",
+                password_hash: None,
+                role: Role::PlatformAdmin,
+                person_id: None,
+                locale: None,
+            },
+            NOW,
+        )
+        .await;
+
+        // Check
+        assert!(matches!(again, Err(DbError::Conflict)), "{again:?}");
+        assert_eq!(accounts::count_users(&mut c).await.expect("count"), 1);
+        let found = accounts::find_user_by_email(&mut c, "sam@example.org")
+            .await
+            .expect("find")
+            .expect("the first account");
+        assert_eq!(found.id, first);
+        assert_eq!(found.role, Role::Lead);
+        assert!(!found.disabled);
+    })
+    .await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_accounts_units_are_replaced_as_a_whole() {
+    both_engines(|db| async move {
+        // Setup
+        let mut h = db.acquire().await.expect("acquire");
+        let mut c = h.conn();
+        let (org, service) = org_with_service(&mut c, "Org A").await;
+        let u1 = unit(&mut c, org, service, "Alder").await;
+        let u2 = unit(&mut c, org, service, "Birch").await;
+        let u3 = unit(&mut c, org, service, "Cedar").await;
+        let staff = user(&mut c, Some(org), "staff@example.org", Role::UnitStaff).await;
+
+        // Exec
+        accounts::set_user_units(&mut c, staff, &[u2, u1])
+            .await
+            .expect("set");
+        let first = accounts::user_units(&mut c, staff).await.expect("units");
+        accounts::set_user_units(&mut c, staff, &[u3])
+            .await
+            .expect("replace");
+        let second = accounts::user_units(&mut c, staff).await.expect("units");
+
+        // Check
+        assert_eq!(first, vec![u1, u2]);
+        assert_eq!(second, vec![u3]);
+    })
+    .await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_session_is_found_until_it_expires_or_is_deleted() {
+    both_engines(|db| async move {
+        // Setup
+        let mut h = db.acquire().await.expect("acquire");
+        let mut c = h.conn();
+        let (org, _) = org_with_service(&mut c, "Org A").await;
+        let uid = user(&mut c, Some(org), "sam@example.org", Role::Lead).await;
+        let expires = NOW + 60 * MINUTE;
+        accounts::insert_session(&mut c, "hash-1", uid, "csrf-1", NOW, expires)
+            .await
+            .expect("insert session");
+        accounts::insert_session(&mut c, "hash-2", uid, "csrf-2", NOW, expires)
+            .await
+            .expect("insert second session");
+
+        // Exec
+        let live = accounts::find_session(&mut c, "hash-1", expires - 1)
+            .await
+            .expect("find");
+        let at_expiry = accounts::find_session(&mut c, "hash-1", expires)
+            .await
+            .expect("find");
+        let unknown = accounts::find_session(&mut c, "hash-x", NOW)
+            .await
+            .expect("find");
+        accounts::extend_session(&mut c, "hash-1", expires + 60 * MINUTE)
+            .await
+            .expect("extend");
+        let extended = accounts::find_session(&mut c, "hash-1", expires)
+            .await
+            .expect("find");
+        accounts::delete_session(&mut c, "hash-1")
+            .await
+            .expect("delete");
+        let deleted = accounts::find_session(&mut c, "hash-1", NOW)
+            .await
+            .expect("find");
+        let other = accounts::find_session(&mut c, "hash-2", NOW)
+            .await
+            .expect("find");
+
+        // Check
+        let live = live.expect("a live session is found");
+        assert_eq!(
+            (live.user_id, live.csrf_token.as_str(), live.expires_at),
+            (uid, "csrf-1", expires)
+        );
+        assert!(
+            at_expiry.is_none(),
+            "a session is gone at its expiry instant"
+        );
+        assert!(unknown.is_none());
+        assert_eq!(extended.map(|s| s.expires_at), Some(expires + 60 * MINUTE));
+        assert!(deleted.is_none(), "a deleted session is not found");
+        assert!(other.is_some(), "deleting one session leaves the others");
+    })
+    .await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn expired_sessions_and_old_failures_are_purged() {
+    both_engines(|db| async move {
+        // Setup
+        let mut h = db.acquire().await.expect("acquire");
+        let mut c = h.conn();
+        let (org, _) = org_with_service(&mut c, "Org A").await;
+        let uid = user(&mut c, Some(org), "sam@example.org", Role::Lead).await;
+        accounts::insert_session(&mut c, "old", uid, "c", NOW - 10, NOW)
+            .await
+            .expect("old");
+        accounts::insert_session(&mut c, "new", uid, "c", NOW, NOW + MINUTE)
+            .await
+            .expect("new");
+        accounts::record_failure(&mut c, "email:x", NOW - 20 * MINUTE)
+            .await
+            .expect("old failure");
+        accounts::record_failure(&mut c, "email:x", NOW)
+            .await
+            .expect("new failure");
+
+        // Exec
+        accounts::purge_expired(&mut c, NOW, NOW - 15 * MINUTE)
+            .await
+            .expect("purge");
+
+        // Check
+        assert!(
+            accounts::find_session(&mut c, "old", NOW - 20)
+                .await
+                .expect("find")
+                .is_none()
+        );
+        assert!(
+            accounts::find_session(&mut c, "new", NOW)
+                .await
+                .expect("find")
+                .is_some()
+        );
+        assert_eq!(
+            accounts::count_failures(&mut c, "email:x", 0)
+                .await
+                .expect("count"),
+            1
+        );
+    })
+    .await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn sign_in_failures_are_counted_per_key_within_the_window() {
+    both_engines(|db| async move {
+        // Setup
+        let mut h = db.acquire().await.expect("acquire");
+        let mut c = h.conn();
+        for at in [NOW - 20 * MINUTE, NOW - 10 * MINUTE, NOW - MINUTE, NOW] {
+            accounts::record_failure(&mut c, "email:sam@example.org", at)
+                .await
+                .expect("record");
+        }
+        accounts::record_failure(&mut c, "addr:10.0.0.1", NOW)
+            .await
+            .expect("record");
+
+        // Exec
+        let window = accounts::count_failures(&mut c, "email:sam@example.org", NOW - 15 * MINUTE)
+            .await
+            .expect("count");
+        let from_exact = accounts::count_failures(&mut c, "email:sam@example.org", NOW - MINUTE)
+            .await
+            .expect("count");
+        let addr = accounts::count_failures(&mut c, "addr:10.0.0.1", NOW - 15 * MINUTE)
+            .await
+            .expect("count");
+        let other = accounts::count_failures(&mut c, "email:jo@example.org", 0)
+            .await
+            .expect("count");
+        accounts::clear_failures(&mut c, "email:sam@example.org")
+            .await
+            .expect("clear");
+        let cleared = accounts::count_failures(&mut c, "email:sam@example.org", 0)
+            .await
+            .expect("count");
+        let addr_after = accounts::count_failures(&mut c, "addr:10.0.0.1", 0)
+            .await
+            .expect("count");
+
+        // Check
+        assert_eq!(
+            window, 3,
+            "the failure 20 minutes ago is outside the window"
+        );
+        assert_eq!(from_exact, 2, "the window includes its first instant");
+        assert_eq!(addr, 1);
+        assert_eq!(other, 0);
+        assert_eq!(cleared, 0);
+        assert_eq!(addr_after, 1, "clearing one key leaves the others");
+    })
+    .await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_token_is_found_only_until_revoked_and_only_its_owner_can_revoke_it() {
+    both_engines(|db| async move {
+        // Setup
+        let mut h = db.acquire().await.expect("acquire");
+        let mut c = h.conn();
+        let (org, _) = org_with_service(&mut c, "Org A").await;
+        let owner = user(&mut c, Some(org), "owner@example.org", Role::Lead).await;
+        let other = user(&mut c, Some(org), "other@example.org", Role::OrgAdmin).await;
+        let token = accounts::insert_token(&mut c, owner, "reports", "token-hash", NOW)
+            .await
+            .expect("insert token");
+
+        // Exec
+        let found = accounts::find_token_user(&mut c, "token-hash")
+            .await
+            .expect("find");
+        let by_other = accounts::revoke_token(&mut c, other, token, NOW + 1)
+            .await
+            .expect("revoke");
+        let after_other = accounts::find_token_user(&mut c, "token-hash")
+            .await
+            .expect("find");
+        accounts::touch_token(&mut c, token, NOW + 2)
+            .await
+            .expect("touch");
+        let by_owner = accounts::revoke_token(&mut c, owner, token, NOW + 3)
+            .await
+            .expect("revoke");
+        let after_owner = accounts::find_token_user(&mut c, "token-hash")
+            .await
+            .expect("find");
+        let twice = accounts::revoke_token(&mut c, owner, token, NOW + 4)
+            .await
+            .expect("revoke");
+        let listed = accounts::list_tokens(&mut c, owner).await.expect("list");
+
+        // Check
+        assert_eq!(found, Some((token, owner)));
+        assert!(!by_other, "another account cannot revoke the token");
+        assert_eq!(after_other, Some((token, owner)), "the token still works");
+        assert!(by_owner);
+        assert_eq!(after_owner, None, "a revoked token is not found");
+        assert!(!twice, "a token is revoked once");
+        assert_eq!(listed.len(), 1);
+        assert_eq!(listed[0].name, "reports");
+        assert_eq!(listed[0].last_used_at, Some(NOW + 2));
+        assert_eq!(
+            listed[0].revoked_at,
+            Some(NOW + 3),
+            "the first revocation time is kept"
+        );
+        assert!(
+            accounts::list_tokens(&mut c, other)
+                .await
+                .expect("list")
+                .is_empty()
+        );
+    })
+    .await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_invitation_works_once_and_only_until_it_expires() {
+    both_engines(|db| async move {
+        // Setup
+        let mut h = db.acquire().await.expect("acquire");
+        let mut c = h.conn();
+        let (org, _) = org_with_service(&mut c, "Org A").await;
+        let uid = user(&mut c, Some(org), "new@example.org", Role::Member).await;
+        let expires = NOW + 60 * MINUTE;
+        accounts::insert_invitation(&mut c, "inv-hash", uid, NOW, expires)
+            .await
+            .expect("insert");
+
+        // Exec
+        let live = accounts::find_invitation(&mut c, "inv-hash", NOW)
+            .await
+            .expect("find");
+        let expired = accounts::find_invitation(&mut c, "inv-hash", expires)
+            .await
+            .expect("find");
+        let first = accounts::use_invitation(&mut c, "inv-hash", NOW + 1)
+            .await
+            .expect("use");
+        let second = accounts::use_invitation(&mut c, "inv-hash", NOW + 2)
+            .await
+            .expect("use");
+        let after_use = accounts::find_invitation(&mut c, "inv-hash", NOW + 3)
+            .await
+            .expect("find");
+        let unknown = accounts::use_invitation(&mut c, "nope", NOW)
+            .await
+            .expect("use");
+
+        // Check
+        assert_eq!(live, Some(uid));
+        assert_eq!(expired, None, "an invitation stops at its expiry instant");
+        assert!(first, "the first use succeeds");
+        assert!(!second, "the second use fails");
+        assert_eq!(after_use, None);
+        assert!(!unknown);
+    })
+    .await;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Audit
+// ---------------------------------------------------------------------------------------------
+
+fn entry<'a>(
+    org: i64,
+    action: &'a str,
+    entity: &'a str,
+    entity_id: Option<i64>,
+    actor: Option<i64>,
+) -> NewEntry<'a> {
+    NewEntry {
+        organisation_id: Some(org),
+        actor_user_id: actor,
+        actor_label: "tester@example.org",
+        on_behalf_of_person_id: None,
+        action,
+        entity,
+        entity_id,
+        before_json: None,
+        after_json: None,
+    }
+}
+
+/// Entry ids of a listing, in the order returned.
+fn ids(entries: &[audit::Entry]) -> Vec<i64> {
+    entries.iter().map(|e| e.id).collect()
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn audit_entries_list_newest_first_with_filters_and_stay_in_their_organisation() {
+    both_engines(|db| async move {
+        // Setup: five entries in A a second apart, one in B in the middle of them.
+        let mut h = db.acquire().await.expect("acquire");
+        let mut c = h.conn();
+        let (a, _) = org_with_service(&mut c, "Org A").await;
+        let (b, _) = org_with_service(&mut c, "Org B").await;
+        let mut first = entry(a, "create", "person", Some(10), Some(7));
+        first.before_json = None;
+        first.after_json = Some(r#"{"chosen_name":"Sam"}"#.into());
+        first.on_behalf_of_person_id = Some(10);
+        let mut second = entry(a, "update", "person", Some(10), Some(8));
+        second.before_json = Some(r#"{"chosen_name":"Sam"}"#.into());
+        second.after_json = Some(r#"{"chosen_name":"Sam T"}"#.into());
+        let writes = [
+            (first, NOW),
+            (second, NOW + 1000),
+            (entry(b, "create", "person", Some(10), Some(9)), NOW + 1500),
+            (entry(a, "view", "person", Some(11), Some(7)), NOW + 2000),
+            (entry(a, "create", "unit", Some(10), Some(7)), NOW + 3000),
+            (entry(a, "export", "audit_log", None, Some(7)), NOW + 4000),
+        ];
+        for (e, at) in &writes {
+            audit::insert(&mut c, e, *at).await.expect("insert entry");
+        }
+        let q = |f: &dyn Fn(&mut AuditQuery)| {
+            let mut q = AuditQuery {
+                limit: 100,
+                ..Default::default()
+            };
+            f(&mut q);
+            q
+        };
+
+        // Exec
+        let all_a = audit::list(&mut c, a, &q(&|_| {})).await.expect("all A");
+        let all_b = audit::list(&mut c, b, &q(&|_| {})).await.expect("all B");
+        let creates = audit::list(&mut c, a, &q(&|q| q.action = Some("create".into())))
+            .await
+            .expect("creates");
+        let persons = audit::list(&mut c, a, &q(&|q| q.entity = Some("person".into())))
+            .await
+            .expect("entity");
+        let person_10 = audit::list(
+            &mut c,
+            a,
+            &q(&|q| {
+                q.entity = Some("person".into());
+                q.entity_id = Some(10);
+            }),
+        )
+        .await
+        .expect("entity id");
+        let by_8 = audit::list(&mut c, a, &q(&|q| q.actor_user_id = Some(8)))
+            .await
+            .expect("actor");
+        let range = audit::list(
+            &mut c,
+            a,
+            &q(&|q| {
+                q.from_ms = Some(NOW + 1000);
+                q.to_ms = Some(NOW + 3000);
+            }),
+        )
+        .await
+        .expect("range");
+
+        // Check
+        assert_eq!(all_a.len(), 5);
+        assert!(
+            all_a.iter().all(|e| e.organisation_id == Some(a)),
+            "no entry of B"
+        );
+        assert!(all_a.windows(2).all(|w| w[0].id > w[1].id), "newest first");
+        assert_eq!(all_b.len(), 1);
+        assert_eq!(all_b[0].organisation_id, Some(b));
+        let oldest = all_a.last().expect("oldest");
+        assert_eq!(oldest.action, "create");
+        assert_eq!(oldest.at, NOW);
+        assert_eq!(oldest.before_json, None);
+        assert_eq!(
+            oldest.after_json.as_deref(),
+            Some(r#"{"chosen_name":"Sam"}"#)
+        );
+        assert_eq!(oldest.on_behalf_of_person_id, Some(10));
+        assert_eq!(oldest.actor_label, "tester@example.org");
+        let (e_create_p, e_update, e_view, e_create_u) =
+            (all_a[4].id, all_a[3].id, all_a[2].id, all_a[1].id);
+        assert_eq!(
+            all_a[3].before_json.as_deref(),
+            Some(r#"{"chosen_name":"Sam"}"#)
+        );
+        assert_eq!(all_a[0].entity_id, None);
+        assert_eq!(ids(&creates), vec![e_create_u, e_create_p]);
+        assert_eq!(ids(&persons), vec![e_view, e_update, e_create_p]);
+        assert_eq!(ids(&person_10), vec![e_update, e_create_p]);
+        assert_eq!(ids(&by_8), vec![e_update]);
+        assert_eq!(
+            ids(&range),
+            vec![e_view, e_update],
+            "from is inclusive and to is exclusive"
+        );
+    })
+    .await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn audit_pages_go_back_in_time_with_before_id() {
+    both_engines(|db| async move {
+        // Setup
+        let mut h = db.acquire().await.expect("acquire");
+        let mut c = h.conn();
+        let (a, _) = org_with_service(&mut c, "Org A").await;
+        let (b, _) = org_with_service(&mut c, "Org B").await;
+        for i in 0..5 {
+            audit::insert(&mut c, &entry(a, "view", "person", Some(i), None), NOW + i)
+                .await
+                .expect("insert");
+            audit::insert(&mut c, &entry(b, "view", "person", Some(i), None), NOW + i)
+                .await
+                .expect("insert");
+        }
+
+        // Exec
+        let mut pages = Vec::new();
+        let mut before_id = None;
+        loop {
+            let page = audit::list(
+                &mut c,
+                a,
+                &AuditQuery {
+                    before_id,
+                    limit: 2,
+                    ..Default::default()
+                },
+            )
+            .await
+            .expect("page");
+            if page.is_empty() {
+                break;
+            }
+            before_id = page.last().map(|e| e.id);
+            pages.push(
+                page.iter()
+                    .map(|e| e.entity_id.expect("entity id"))
+                    .collect::<Vec<_>>(),
+            );
+            assert!(pages.len() < 10, "paging ends");
+        }
+
+        // Check
+        assert_eq!(pages, vec![vec![4, 3], vec![2, 1], vec![0]]);
+    })
+    .await;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Notices and the e-mail queue
+// ---------------------------------------------------------------------------------------------
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn notices_list_newest_first_and_are_marked_read_together() {
+    both_engines(|db| async move {
+        // Setup
+        let mut h = db.acquire().await.expect("acquire");
+        let mut c = h.conn();
+        let (org, _) = org_with_service(&mut c, "Org A").await;
+        let uid = user(&mut c, Some(org), "sam@example.org", Role::Member).await;
+        let other = user(&mut c, Some(org), "jo@example.org", Role::Member).await;
+        let older = notices::insert(
+            &mut c,
+            uid,
+            "notice-welcome",
+            r#"{"organisation":"Org A"}"#,
+            NOW,
+        )
+        .await
+        .expect("notice");
+        let newer = notices::insert(&mut c, uid, "notice-record-updated", "{}", NOW + 1)
+            .await
+            .expect("notice");
+        notices::insert(&mut c, other, "notice-welcome", "{}", NOW)
+            .await
+            .expect("notice");
+
+        // Exec
+        let listed = notices::list(&mut c, uid, 10).await.expect("list");
+        let marked = notices::mark_all_read(&mut c, uid, NOW + 5)
+            .await
+            .expect("mark");
+        let marked_again = notices::mark_all_read(&mut c, uid, NOW + 6)
+            .await
+            .expect("mark");
+        let after = notices::list(&mut c, uid, 10).await.expect("list");
+        let others = notices::list(&mut c, other, 10).await.expect("list");
+
+        // Check
+        assert_eq!(
+            listed.iter().map(|n| n.id).collect::<Vec<_>>(),
+            vec![newer, older]
+        );
+        assert_eq!(listed[1].message_id, "notice-welcome");
+        assert_eq!(listed[1].args_json, r#"{"organisation":"Org A"}"#);
+        assert!(listed.iter().all(|n| n.read_at.is_none()));
+        assert_eq!(marked, 2);
+        assert_eq!(marked_again, 0, "read notices stay read");
+        assert!(after.iter().all(|n| n.read_at == Some(NOW + 5)));
+        assert_eq!(others.len(), 1);
+        assert!(
+            others[0].read_at.is_none(),
+            "another account's notices are untouched"
+        );
+    })
+    .await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_queued_email_is_claimed_by_one_sender_and_leaves_the_queue_once_sent() {
+    both_engines(|db| async move {
+        // Setup
+        let mut h = db.acquire().await.expect("acquire");
+        let mut c = h.conn();
+        let (org, _) = org_with_service(&mut c, "Org A").await;
+        let first =
+            notices::queue_email(&mut c, org, "sam@example.org", "cy", "Pwnc", "Corff", NOW)
+                .await
+                .expect("queue");
+        let second =
+            notices::queue_email(&mut c, org, "jo@example.org", "en", "Subject", "Body", NOW)
+                .await
+                .expect("queue");
+
+        // Exec
+        let pending = notices::pending_emails(&mut c, 5, 10)
+            .await
+            .expect("pending");
+        let claimed = notices::claim_email(&mut c, first, 0).await.expect("claim");
+        let claimed_again = notices::claim_email(&mut c, first, 0).await.expect("claim");
+        let pending_after_claim = notices::pending_emails(&mut c, 5, 10)
+            .await
+            .expect("pending");
+        notices::mark_email(&mut c, first, Some(NOW + 1), None)
+            .await
+            .expect("mark sent");
+        let claimed_after_sent = notices::claim_email(&mut c, first, 1).await.expect("claim");
+        assert!(
+            notices::claim_email(&mut c, second, 0)
+                .await
+                .expect("claim")
+        );
+        notices::mark_email(&mut c, second, None, Some("refused"))
+            .await
+            .expect("mark failed");
+        let pending_end = notices::pending_emails(&mut c, 5, 10)
+            .await
+            .expect("pending");
+        let out_of_tries = notices::pending_emails(&mut c, 1, 10)
+            .await
+            .expect("pending");
+        let all = notices::list_emails(&mut c, org, 10).await.expect("list");
+
+        // Check
+        assert_eq!(
+            pending.iter().map(|e| e.id).collect::<Vec<_>>(),
+            vec![first, second]
+        );
+        assert_eq!(
+            (
+                pending[0].to_address.as_str(),
+                pending[0].language.as_str(),
+                pending[0].subject.as_str(),
+                pending[0].body.as_str()
+            ),
+            ("sam@example.org", "cy", "Pwnc", "Corff")
+        );
+        assert!(claimed, "the first claim wins");
+        assert!(
+            !claimed_again,
+            "a second claim with the same attempt count loses"
+        );
+        assert_eq!(pending_after_claim[0].attempts, 1);
+        assert!(!claimed_after_sent, "a sent e-mail cannot be claimed");
+        assert_eq!(
+            pending_end.iter().map(|e| e.id).collect::<Vec<_>>(),
+            vec![second]
+        );
+        assert_eq!(pending_end[0].last_error.as_deref(), Some("refused"));
+        assert_eq!(pending_end[0].attempts, 1);
+        assert!(
+            out_of_tries.is_empty(),
+            "an e-mail tried too often leaves the queue"
+        );
+        assert_eq!(
+            all.iter().map(|e| e.id).collect::<Vec<_>>(),
+            vec![second, first]
+        );
+        assert_eq!(all[1].sent_at, Some(NOW + 1));
+    })
+    .await;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Transactions
+// ---------------------------------------------------------------------------------------------
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_transaction_dropped_without_commit_rolls_back() {
+    both_engines(|db| async move {
+        // Setup
+        let mut tx = db.begin().await.expect("begin");
+        units::insert_organisation(&mut tx.conn(), "Never", None, "Europe/London", NOW)
+            .await
+            .expect("insert in tx");
+
+        // Exec
+        drop(tx);
+        let mut committed = db.begin().await.expect("begin");
+        units::insert_organisation(&mut committed.conn(), "Kept", None, "Europe/London", NOW)
+            .await
+            .expect("insert in tx");
+        committed.commit().await.expect("commit");
+
+        // Check
+        let mut h = db.acquire().await.expect("acquire");
+        let names: Vec<String> = units::list_organisations(&mut h.conn())
+            .await
+            .expect("list")
+            .into_iter()
+            .map(|o| o.name)
+            .collect();
+        assert_eq!(names, vec!["Kept".to_owned()]);
+    })
+    .await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn twenty_concurrent_write_transactions_all_commit() {
+    both_engines(|db| async move {
+        // Setup
+        let org = {
+            let mut h = db.acquire().await.expect("acquire");
+            org_with_service(&mut h.conn(), "Org A").await.0
+        };
+
+        // Exec: each transaction reads before it writes, which on SQLite fails with "database
+        // is locked" unless the transaction took the write lock at BEGIN and waits for it.
+        let tasks: Vec<_> = (0..20)
+            .map(|i| {
+                let db: Db = db.clone();
+                tokio::spawn(async move {
+                    let mut tx = db.begin().await?;
+                    let seen = units::list_services(&mut tx.conn(), org).await?.len();
+                    tokio::time::sleep(Duration::from_millis(5)).await;
+                    units::insert_service(
+                        &mut tx.conn(),
+                        org,
+                        &format!("Service {i:02}"),
+                        None,
+                        NOW,
+                    )
+                    .await?;
+                    tx.commit().await?;
+                    Ok::<usize, DbError>(seen)
+                })
+            })
+            .collect();
+        let mut results = Vec::new();
+        for t in tasks {
+            results.push(t.await.expect("task finished"));
+        }
+
+        // Check
+        for r in &results {
+            assert!(r.is_ok(), "a concurrent write failed: {r:?}");
+        }
+        let mut h = db.acquire().await.expect("acquire");
+        let services = units::list_services(&mut h.conn(), org)
+            .await
+            .expect("list");
+        assert_eq!(services.len(), 21, "the first service and twenty more");
+        if db.engine() == Engine::Sqlite {
+            // SQLite writers run one after another, so each saw all the commits before it.
+            let mut seen: Vec<usize> = results.into_iter().map(|r| r.expect("ok")).collect();
+            seen.sort_unstable();
+            assert_eq!(
+                seen,
+                (1..=20).collect::<Vec<_>>(),
+                "writers were serialised"
+            );
+        }
+    })
+    .await;
+}
