@@ -248,3 +248,23 @@ pub async fn possible_link_people(
         organisation_id
     )
 }
+
+/// Chosen names for the given people of an organisation.
+pub async fn names(
+    c: &mut Conn<'_>,
+    organisation_id: i64,
+    ids: &[i64],
+) -> DbResult<Vec<(i64, String)>> {
+    if ids.is_empty() {
+        return Ok(Vec::new());
+    }
+    let mut f = Filter::new();
+    f.and("organisation_id = ?", vec![Arg::I64(organisation_id)]);
+    let marks = vec!["?"; ids.len()].join(", ");
+    f.and(
+        &format!("id IN ({marks})"),
+        ids.iter().map(|i| Arg::I64(*i)).collect(),
+    );
+    let sql = format!("SELECT id, chosen_name FROM people{}", f.where_sql());
+    fetch_all_dynamic(c, &sql, f.into_args()).await
+}

@@ -39,6 +39,16 @@ pub enum Permission {
     ViewPeople,
     /// Add and edit people (unit staff: within their units).
     ManagePeople,
+    /// Read the organisation's model (levels and practices). Any organisation role.
+    ViewModel,
+    /// Reword, add and retire practices; set the level threshold.
+    ManageModel,
+    /// Read units' self-assessments (unit staff: their units; members only when published).
+    ViewAssessments,
+    /// Record a unit's status on a practice (unit staff: their units).
+    ManageAssessments,
+    /// Take baselines and open and close assessment rounds (never the unit's own staff).
+    ManageRounds,
 }
 
 impl Role {
@@ -51,19 +61,24 @@ impl Role {
             (PlatformAdmin, ManageOrganisations) => true,
             (PlatformAdmin, _) => false,
             (_, ManageOrganisations) => false,
+            (_, ViewModel) => true,
             (OrgAdmin, _) => true,
             (Lead, ManageOrganisationSettings | ManageAccounts | ReadAudit) => false,
             (Lead, _) => true,
-            (UnitStaff, ViewUnits | ViewPeople | ManagePeople) => true,
+            (
+                UnitStaff,
+                ViewUnits | ViewPeople | ManagePeople | ViewAssessments | ManageAssessments,
+            ) => true,
             (UnitStaff, _) => false,
             // Finance needs the list of units (cost centres); people come with the payments
             // capability, scoped to claims.
             (Finance, ViewUnits) => true,
             (Finance, _) => false,
             // The board sees units and aggregates, never individual people.
-            (Viewer, ViewUnits) => true,
+            (Viewer, ViewUnits | ViewAssessments) => true,
             (Viewer, _) => false,
-            // A member sees only their own record; that check is `Actor::is_person`.
+            // A member sees only their own record (`Actor::is_person`), and assessments only
+            // when the organisation publishes them (checked by the use case).
             (Member, _) => false,
         }
     }

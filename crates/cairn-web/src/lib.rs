@@ -9,11 +9,13 @@ pub mod accounts;
 pub mod api;
 pub mod assets;
 pub mod audit;
+pub mod charts;
 pub mod context;
 pub mod csv_export;
 pub mod error;
 pub mod health;
 pub mod i18n;
+pub mod model;
 pub mod notices;
 pub mod people;
 pub mod units;
@@ -107,6 +109,7 @@ fn all_routes() -> Routes {
     let r = notices::routes(r);
     let r = units::routes(r);
     let r = people::routes(r);
+    let r = model::routes(r);
     let r = audit::routes(r);
     api::routes(r)
 }

@@ -135,6 +135,8 @@ struct ShowPage {
     constituencies: Vec<(String, String)>,
     can_manage: bool,
     can_see_people: bool,
+    /// The ladder position and one line per level, when the actor may see assessments.
+    progress: Option<(String, Vec<String>)>,
 }
 
 async fn show(State(st): State<AppState>, s: Signed, Path(id): Path<i64>) -> Response {
@@ -161,8 +163,39 @@ async fn show(State(st): State<AppState>, s: Signed, Path(id): Path<i64>) -> Res
             (t.get(&c.label_id()), t.count("people-count", n))
         })
         .collect();
+    let progress = if s.actor().can(Permission::ViewAssessments) {
+        cairn_app::model::unit_progress(&st.app, s.actor(), id)
+            .await
+            .ok()
+            .map(|(levels, ladder)| {
+                let lines = levels
+                    .iter()
+                    .map(|l| {
+                        t.with(
+                            "units-level-line",
+                            &[
+                                ("level", t.get(&format!("model-level-short-{}", l.level))),
+                                ("percent", l.percent.to_string()),
+                                (
+                                    "reached",
+                                    t.get(if l.reached {
+                                        "model-reached-yes"
+                                    } else {
+                                        "model-reached-no"
+                                    }),
+                                ),
+                            ],
+                        )
+                    })
+                    .collect();
+                (t.get(&ladder.label_id()), lines)
+            })
+    } else {
+        None
+    };
     let chrome = Chrome::signed(&s, name.clone(), org_name(&st, &s).await);
     page(&ShowPage {
+        progress,
         chrome,
         t,
         id,

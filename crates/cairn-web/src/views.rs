@@ -70,6 +70,12 @@ impl Chrome {
         if a.can(Permission::ViewPeople) {
             items.push(("nav-people", "/people"));
         }
+        if a.can(Permission::ViewAssessments) {
+            items.push(("nav-assessment", "/assessment"));
+        }
+        if a.organisation_id.is_some() {
+            items.push(("nav-model", "/model"));
+        }
         if a.can(Permission::ReadAudit) {
             items.push(("nav-audit", "/audit"));
         }

@@ -92,3 +92,5 @@ organisations-intro = Mae gwybodaeth pob sefydliad yn cael ei chadw ar wahân. R
 organisations-none = Nid oes sefydliadau eto.
 organisations-add = Ychwanegu sefydliad
 organisations-save = Cadw'r sefydliad
+units-see-assessment = Gweld a diweddaru hunanasesiad yr uned hon
+units-level-line = { $level }: { $percent }% ar waith ({ $reached })

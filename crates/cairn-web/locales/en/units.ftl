@@ -87,3 +87,5 @@ organisations-intro = Each organisation's information is kept apart. Give an org
 organisations-none = There are no organisations yet.
 organisations-add = Add an organisation
 organisations-save = Save organisation
+units-see-assessment = See and update this unit's self-assessment
+units-level-line = { $level }: { $percent }% in place ({ $reached })

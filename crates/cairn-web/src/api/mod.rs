@@ -32,6 +32,11 @@ pub(crate) fn routes(r: Routes) -> Routes {
         .post("/api/v1/people", create_person)
         .get("/api/v1/people/{id}", get_person)
         .patch("/api/v1/people/{id}", patch_person)
+        .get("/api/v1/units/{id}/assessment", get_assessment)
+        .put("/api/v1/units/{id}/assessment/{code}", put_assessment)
+        .get("/api/v1/units/{id}/progress", get_progress)
+        .post("/api/v1/assessment-rounds", create_round)
+        .post("/api/v1/assessment-rounds/{id}/close", close_round)
 }
 
 /// An API error response.
@@ -480,4 +485,159 @@ async fn patch_person(
         person: p.person,
         unit_ids: p.unit_ids,
     }))
+}
+
+/// One practice's status on a unit, as the API shows it.
+#[derive(Serialize)]
+struct AssessmentItem {
+    code: String,
+    level: i64,
+    title_en: String,
+    title_cy: String,
+    status: cairn_domain::model::Status,
+    rag: cairn_domain::model::Rag,
+    reason: Option<String>,
+    evidence: Option<String>,
+    owner: Option<i64>,
+    target_on: Option<String>,
+    review_on: Option<String>,
+    updated_at: Option<i64>,
+    model_version: Option<i64>,
+}
+
+impl From<cairn_app::model::ItemView> for AssessmentItem {
+    fn from(i: cairn_app::model::ItemView) -> Self {
+        AssessmentItem {
+            code: i.practice.code,
+            level: i.practice.level,
+            title_en: i.practice.title_en,
+            title_cy: i.practice.title_cy,
+            status: i.status,
+            rag: i.rag,
+            reason: i.reason,
+            evidence: i.evidence,
+            owner: i.owner_person_id,
+            target_on: i.target_on,
+            review_on: i.review_on,
+            updated_at: i.updated_at,
+            model_version: i.model_version,
+        }
+    }
+}
+
+async fn get_assessment(
+    State(st): State<AppState>,
+    a: ApiActor,
+    Path(id): Path<i64>,
+) -> Result<Json<serde_json::Value>, ApiError> {
+    let u = cairn_app::model::unit_assessment(&st.app, &a.actor, id)
+        .await
+        .map_err(|e| ApiError::from_app(e, a.lang))?;
+    let items: Vec<AssessmentItem> = u.items.into_iter().map(AssessmentItem::from).collect();
+    Ok(Json(
+        json!({"items": items, "next_cursor": null, "model_version": u.model_version}),
+    ))
+}
+
+#[derive(Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+struct AssessmentJson {
+    status: Option<String>,
+    evidence: Option<String>,
+    reason: Option<String>,
+    owner: Option<i64>,
+    target_on: Option<String>,
+    review_on: Option<String>,
+}
+
+async fn put_assessment(
+    State(st): State<AppState>,
+    a: ApiActor,
+    Path((id, code)): Path<(i64, String)>,
+    body: Result<Json<AssessmentJson>, JsonRejection>,
+) -> Result<Json<AssessmentItem>, ApiError> {
+    let input = json_body(body, a.lang)?;
+    let mut e = FieldErrors::new();
+    let target_on = iso_parts(input.target_on.as_deref(), &mut e, "target_on");
+    let review_on = iso_parts(input.review_on.as_deref(), &mut e, "review_on");
+    if !e.is_empty() {
+        return Err(ApiError::from_app(AppError::Invalid(e), a.lang));
+    }
+    let draft = cairn_domain::model::AssessmentDraft {
+        status: input.status.unwrap_or_default(),
+        reason: input.reason,
+        evidence: input.evidence,
+        owner_person_id: input.owner,
+        target_on,
+        review_on,
+    };
+    cairn_app::model::set_status(&st.app, &a.actor, id, &code, &draft)
+        .await
+        .map_err(|e| ApiError::from_app(e, a.lang))?;
+    let u = cairn_app::model::unit_assessment(&st.app, &a.actor, id)
+        .await
+        .map_err(|e| ApiError::from_app(e, a.lang))?;
+    let item = u
+        .items
+        .into_iter()
+        .find(|i| i.practice.code == code)
+        .ok_or_else(|| ApiError::new(StatusCode::NOT_FOUND, "not_found", a.lang))?;
+    Ok(Json(item.into()))
+}
+
+async fn get_progress(
+    State(st): State<AppState>,
+    a: ApiActor,
+    Path(id): Path<i64>,
+) -> Result<Json<serde_json::Value>, ApiError> {
+    let (levels, ladder) = cairn_app::model::unit_progress(&st.app, &a.actor, id)
+        .await
+        .map_err(|e| ApiError::from_app(e, a.lang))?;
+    Ok(Json(json!({"levels": levels, "ladder": ladder})))
+}
+
+#[derive(Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+struct RoundJson {
+    kind: Option<String>,
+    name: Option<String>,
+}
+
+async fn round_json(st: &AppState, a: &ApiActor, id: i64) -> Result<serde_json::Value, ApiError> {
+    let rounds = cairn_app::model::rounds(&st.app, &a.actor)
+        .await
+        .map_err(|e| ApiError::from_app(e, a.lang))?;
+    let r = rounds
+        .into_iter()
+        .find(|r| r.id == id)
+        .ok_or_else(|| ApiError::new(StatusCode::NOT_FOUND, "not_found", a.lang))?;
+    Ok(serde_json::to_value(r).unwrap_or_default())
+}
+
+async fn create_round(
+    State(st): State<AppState>,
+    a: ApiActor,
+    body: Result<Json<RoundJson>, JsonRejection>,
+) -> Result<(StatusCode, Json<serde_json::Value>), ApiError> {
+    let input = json_body(body, a.lang)?;
+    let kind = input.kind.unwrap_or_else(|| "round".into());
+    let name = input.name.unwrap_or_default();
+    let id = if kind == "baseline" {
+        cairn_app::model::take_baseline(&st.app, &a.actor, &name).await
+    } else {
+        cairn_app::model::open_round(&st.app, &a.actor, &kind, &name).await
+    }
+    .map_err(|e| ApiError::from_app(e, a.lang))?;
+    Ok((StatusCode::CREATED, Json(round_json(&st, &a, id).await?)))
+}
+
+async fn close_round(
+    State(st): State<AppState>,
+    a: ApiActor,
+    Path(id): Path<i64>,
+) -> Result<Json<serde_json::Value>, ApiError> {
+    cairn_app::model::close_round(&st.app, &a.actor, id)
+        .await
+        .map_err(|e| ApiError::from_app(e, a.lang))?;
+    Ok(Json(round_json(&st, &a, id).await?))
 }

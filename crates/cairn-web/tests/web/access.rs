@@ -24,6 +24,12 @@ const VIEW_UNITS: &[Who] = &[OrgAdmin, Lead, UnitStaff, Finance, Viewer, OtherAd
 const MANAGE_UNITS: &[Who] = &[OrgAdmin, Lead, OtherAdmin];
 const VIEW_PEOPLE: &[Who] = &[OrgAdmin, Lead, UnitStaff, OtherAdmin];
 const ORG_ADMINS: &[Who] = &[OrgAdmin, OtherAdmin];
+const MANAGE_MODEL: &[Who] = &[OrgAdmin, Lead, OtherAdmin];
+const ORG_ROLES: &[Who] = &[
+    OrgAdmin, Lead, UnitStaff, Finance, Member, Viewer, OtherAdmin,
+];
+const VIEW_ASSESSMENTS: &[Who] = &[OrgAdmin, Lead, UnitStaff, Viewer, OtherAdmin];
+const CHANGE_ASSESSMENTS: &[Who] = &[OrgAdmin, Lead, UnitStaff];
 
 /// For a signed-in page: `allowed` get `ok`, the rest 403, nobody signed in goes to sign-in.
 fn page(who: Who, allowed: &[Who], ok: Expect) -> Expect {
@@ -124,6 +130,40 @@ fn expected(method: &str, path: &str, who: Who) -> Option<Expect> {
                 &[Finance, Viewer, Member],
             ),
         ),
+        ("GET", "/model") => page(who, ORG_ROLES, Status(200)),
+        ("POST", "/model/settings") => page(who, ORG_ADMINS, Status(422)),
+        ("GET", "/model/practices/new" | "/model/practices/{code}/edit") => {
+            page(who, MANAGE_MODEL, Status(200))
+        }
+        ("POST", "/model/practices/new" | "/model/practices/{code}/edit") => {
+            page(who, MANAGE_MODEL, Status(422))
+        }
+        ("POST", "/model/practices/{code}/retire") => page(who, MANAGE_MODEL, Redirect),
+        // Members see assessments only when the organisation publishes them (not here).
+        (
+            "GET",
+            "/units/{id}/assessment"
+            | "/units/{id}/assessment.csv"
+            | "/units/{id}/assessment/{code}",
+        ) => record(who, VIEW_ASSESSMENTS, Status(200), &[]),
+        ("POST", "/units/{id}/assessment/{code}") => {
+            record(who, CHANGE_ASSESSMENTS, Status(422), &[])
+        }
+        ("GET", "/assessment" | "/assessment.csv" | "/assessment/rounds") => {
+            page(who, VIEW_ASSESSMENTS, Status(200))
+        }
+        ("POST", "/assessment/rounds") => page(who, MANAGE_MODEL, Status(422)),
+        ("POST", "/assessment/rounds/{id}/close") => record(who, &[OrgAdmin, Lead], Redirect, &[]),
+        ("GET", "/api/v1/units/{id}/assessment" | "/api/v1/units/{id}/progress") => {
+            api(who, record(who, VIEW_ASSESSMENTS, Status(200), &[]))
+        }
+        ("PUT", "/api/v1/units/{id}/assessment/{code}") => {
+            api(who, record(who, CHANGE_ASSESSMENTS, Status(422), &[]))
+        }
+        ("POST", "/api/v1/assessment-rounds") => api(who, page(who, MANAGE_MODEL, Status(422))),
+        ("POST", "/api/v1/assessment-rounds/{id}/close") => {
+            api(who, record(who, &[OrgAdmin, Lead], Status(200), &[]))
+        }
         _ => return None,
     })
 }
@@ -164,15 +204,30 @@ async fn walk(t: &TestApp) {
     for r in &routes {
         for w in Who::ALL {
             let want = expected(r.method, r.path, w).expect("row");
-            let path = r.path.replace("{token}", &t.seed.invitation).replace(
-                "{id}",
-                &match r.path {
-                    p if p.contains("/units/") => t.seed.unit_a1.to_string(),
-                    p if p.contains("/people/") => t.seed.person_a1.to_string(),
-                    p if p.contains("/tokens/") => spare.get(&w).copied().unwrap_or(1).to_string(),
-                    _ => "1".into(),
-                },
-            );
+            // Each closer and each retirer gets their own round and practice, so one row's
+            // change does not decide the next row's answer.
+            let slot = if w == Lead { 1 } else { 0 };
+            let code = match (r.path.ends_with("/retire"), w) {
+                (true, OrgAdmin) => "L3.07",
+                (true, Lead) => "L3.08",
+                (true, _) => "L3.09",
+                _ => "L1.02",
+            };
+            let id = match r.path {
+                p if p.starts_with("/assessment/rounds/") => t.seed.open_rounds[slot].to_string(),
+                p if p.starts_with("/api/v1/assessment-rounds/") => {
+                    t.seed.open_rounds[2 + slot].to_string()
+                }
+                p if p.contains("/units/") => t.seed.unit_a1.to_string(),
+                p if p.contains("/people/") => t.seed.person_a1.to_string(),
+                p if p.contains("/tokens/") => spare.get(&w).copied().unwrap_or(1).to_string(),
+                _ => "1".into(),
+            };
+            let path = r
+                .path
+                .replace("{token}", &t.seed.invitation)
+                .replace("{code}", code)
+                .replace("{id}", &id);
             let path = if r.path == "/language" {
                 "/language?to=en&next=/home".to_owned()
             } else {
@@ -187,7 +242,7 @@ async fn walk(t: &TestApp) {
                 tx.commit().await.expect("commit");
             }
             let res = if r.path.starts_with("/api/") {
-                let body = matches!(r.method, "POST" | "PATCH").then(|| json!({}));
+                let body = matches!(r.method, "POST" | "PATCH" | "PUT").then(|| json!({}));
                 t.api(
                     w,
                     Method::from_bytes(r.method.as_bytes()).expect("method"),

@@ -86,6 +86,8 @@ pub struct Seed {
     pub person_b: i64,
     /// A live invitation secret.
     pub invitation: String,
+    /// Open assessment rounds in organisation A, one for each closer the access table tries.
+    pub open_rounds: Vec<i64>,
 }
 
 pub struct TestApp {
@@ -348,6 +350,13 @@ impl TestApp {
         .await
         .expect("invitation");
         s.invitation = inv.secret;
+        for i in 0..4 {
+            s.open_rounds.push(
+                cairn_app::model::open_round(&app, &admin, "round", &format!("Round {i}"))
+                    .await
+                    .expect("round"),
+            );
+        }
         let state = AppState {
             app: app.clone(),
             config: Arc::new(WebConfig {

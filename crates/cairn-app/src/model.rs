@@ -1,0 +1,881 @@
+//! The co-production model at work: each organisation's versioned copy of the template, units'
+//! self-assessments with history, baselines and rounds, level progress, the ladder, and live
+//! measures computed from what Cairn itself holds.
+//!
+//! Every organisation gets the built-in template the first time its model is used (version 1).
+//! Each reword, addition or retirement is a new version; every status records the version it
+//! was made under, and every round the version it was taken with.
+
+use crate::audit::{Action, record};
+use crate::{Actor, App, AppError, AppResult, org_of, require};
+use cairn_db::Conn;
+use cairn_db::model::{Assessment, HistoryEntry, NewPractice, Practice, Round};
+use cairn_db::units::{Organisation, Unit};
+use cairn_domain::model::{
+    AssessmentDraft, Ladder, LevelProgress, PracticeDraft, Rag, Status, TEMPLATE, ladder,
+    level_progress,
+};
+use cairn_domain::{FieldErrors, Permission};
+use jiff::civil::Date;
+use serde::Serialize;
+
+/// Copies the built-in template into the organisation's model if it has none yet.
+async fn ensure_model(c: &mut Conn<'_>, org: i64, actor: &str, now: i64) -> AppResult<()> {
+    if cairn_db::model::count_practices(c, org).await? > 0 {
+        return Ok(());
+    }
+    for (i, t) in TEMPLATE.iter().enumerate() {
+        let p = NewPractice {
+            code: t.code,
+            level: t.level,
+            position: i64::try_from(i).unwrap_or(0),
+            title_en: t.en,
+            title_cy: t.cy,
+            shows_en: t.shows_en,
+            shows_cy: t.shows_cy,
+            built_in: true,
+            version: 1,
+        };
+        cairn_db::model::insert_practice(c, org, &p, now).await?;
+    }
+    cairn_db::model::insert_change(c, org, 1, None, "template", None, None, now, actor).await?;
+    Ok(())
+}
+
+/// Makes sure the template is there, in its own short transaction (reads then see it).
+async fn ensure(app: &App, org: i64, actor: &Actor) -> AppResult<()> {
+    let needed = {
+        let mut h = app.db.acquire().await?;
+        cairn_db::model::count_practices(&mut h.conn(), org).await? == 0
+    };
+    if needed {
+        let mut tx = app.db.begin().await?;
+        ensure_model(&mut tx.conn(), org, &actor.label, app.now()).await?;
+        tx.commit().await?;
+    }
+    Ok(())
+}
+
+/// The organisation's model as it stands.
+#[derive(Debug, Clone)]
+pub struct Model {
+    pub version: i64,
+    pub threshold_percent: i64,
+    pub publish_assessments: bool,
+    pub practices: Vec<Practice>,
+    pub changes: Vec<cairn_db::model::ModelChange>,
+}
+
+/// Reads the organisation's model (any role of the organisation).
+pub async fn model(app: &App, actor: &Actor) -> AppResult<Model> {
+    require(actor, Permission::ViewModel)?;
+    let org = org_of(actor)?;
+    ensure(app, org, actor).await?;
+    let mut h = app.db.acquire().await?;
+    let c = &mut h.conn();
+    let o = cairn_db::units::get_organisation(c, org).await?;
+    Ok(Model {
+        version: cairn_db::model::current_version(c, org).await?,
+        threshold_percent: o.model_threshold_percent,
+        publish_assessments: o.publish_assessments,
+        practices: cairn_db::model::list_practices(c, org).await?,
+        changes: cairn_db::model::list_changes(c, org, 20).await?,
+    })
+}
+
+/// Adds a practice to the organisation's model; returns its code.
+pub async fn add_practice(app: &App, actor: &Actor, draft: &PracticeDraft) -> AppResult<String> {
+    require(actor, Permission::ManageModel)?;
+    let org = org_of(actor)?;
+    let f = draft.validate()?;
+    let now = app.now();
+    let mut tx = app.db.begin().await?;
+    ensure_model(&mut tx.conn(), org, &actor.label, now).await?;
+    let all = cairn_db::model::list_practices(&mut tx.conn(), org).await?;
+    let codes: Vec<String> = all.iter().map(|p| p.code.clone()).collect();
+    let code = cairn_domain::model::next_code(f.level, &codes);
+    let position = all.iter().map(|p| p.position).max().unwrap_or(0) + 1;
+    let version = cairn_db::model::current_version(&mut tx.conn(), org).await? + 1;
+    let p = NewPractice {
+        code: &code,
+        level: f.level,
+        position,
+        title_en: &f.title_en,
+        title_cy: &f.title_cy,
+        shows_en: "Self-assessed, with evidence",
+        shows_cy: "Hunanasesiad, gyda thystiolaeth",
+        built_in: false,
+        version,
+    };
+    let id = cairn_db::model::insert_practice(&mut tx.conn(), org, &p, now).await?;
+    cairn_db::model::insert_change(
+        &mut tx.conn(),
+        org,
+        version,
+        Some(&code),
+        "add",
+        Some(&f.title_en),
+        Some(&f.title_cy),
+        now,
+        &actor.label,
+    )
+    .await?;
+    record::<(), _>(&mut tx.conn(), actor, Some(org), Action::Create, "practice", Some(id), None, Some(&serde_json::json!({"code": code, "level": f.level, "title_en": f.title_en, "title_cy": f.title_cy, "version": version})), None, now).await?;
+    tx.commit().await?;
+    Ok(code)
+}
+
+async fn practice_by_code(c: &mut Conn<'_>, org: i64, code: &str) -> AppResult<Practice> {
+    cairn_db::model::find_practice(c, org, code)
+        .await?
+        .ok_or(AppError::NotFound)
+}
+
+/// Rewords a practice (the level stays as it is).
+pub async fn reword_practice(
+    app: &App,
+    actor: &Actor,
+    code: &str,
+    draft: &PracticeDraft,
+) -> AppResult<()> {
+    require(actor, Permission::ManageModel)?;
+    let org = org_of(actor)?;
+    let now = app.now();
+    let mut tx = app.db.begin().await?;
+    ensure_model(&mut tx.conn(), org, &actor.label, now).await?;
+    let before = practice_by_code(&mut tx.conn(), org, code).await?;
+    let draft = PracticeDraft {
+        level: before.level.to_string(),
+        ..draft.clone()
+    };
+    let f = draft.validate()?;
+    if before.retired_in_version.is_some() {
+        return Err(AppError::Conflict("model-error-retired"));
+    }
+    let version = cairn_db::model::current_version(&mut tx.conn(), org).await? + 1;
+    cairn_db::model::reword_practice(&mut tx.conn(), before.id, &f.title_en, &f.title_cy, now)
+        .await?;
+    cairn_db::model::insert_change(
+        &mut tx.conn(),
+        org,
+        version,
+        Some(code),
+        "reword",
+        Some(&f.title_en),
+        Some(&f.title_cy),
+        now,
+        &actor.label,
+    )
+    .await?;
+    record(&mut tx.conn(), actor, Some(org), Action::Update, "practice", Some(before.id), Some(&before), Some(&serde_json::json!({"title_en": f.title_en, "title_cy": f.title_cy, "version": version})), None, now).await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+/// Retires a practice: it stays in the history and past rounds, and leaves current progress.
+pub async fn retire_practice(app: &App, actor: &Actor, code: &str) -> AppResult<()> {
+    require(actor, Permission::ManageModel)?;
+    let org = org_of(actor)?;
+    let now = app.now();
+    let mut tx = app.db.begin().await?;
+    ensure_model(&mut tx.conn(), org, &actor.label, now).await?;
+    let p = practice_by_code(&mut tx.conn(), org, code).await?;
+    let version = cairn_db::model::current_version(&mut tx.conn(), org).await? + 1;
+    if !cairn_db::model::retire_practice(&mut tx.conn(), p.id, version, now).await? {
+        return Err(AppError::Conflict("model-error-retired"));
+    }
+    cairn_db::model::insert_change(
+        &mut tx.conn(),
+        org,
+        version,
+        Some(code),
+        "retire",
+        None,
+        None,
+        now,
+        &actor.label,
+    )
+    .await?;
+    record::<(), _>(
+        &mut tx.conn(),
+        actor,
+        Some(org),
+        Action::Update,
+        "practice",
+        Some(p.id),
+        None,
+        Some(&serde_json::json!({"code": code, "retired_in_version": version})),
+        None,
+        now,
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+/// Sets the threshold for reaching a level and whether members see assessments.
+pub async fn set_settings(
+    app: &App,
+    actor: &Actor,
+    threshold: &str,
+    publish: bool,
+) -> AppResult<()> {
+    require(actor, Permission::ManageOrganisationSettings)?;
+    let org = org_of(actor)?;
+    let threshold = cairn_domain::model::parse_threshold(threshold)?;
+    let now = app.now();
+    let mut tx = app.db.begin().await?;
+    cairn_db::model::set_settings(&mut tx.conn(), org, threshold, publish, now).await?;
+    record::<(), _>(
+        &mut tx.conn(),
+        actor,
+        Some(org),
+        Action::Update,
+        "model_settings",
+        Some(org),
+        None,
+        Some(&serde_json::json!({"threshold": threshold, "publish": publish})),
+        None,
+        now,
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+/// One practice as it stands on a unit.
+#[derive(Debug, Clone, Serialize)]
+pub struct ItemView {
+    pub practice: Practice,
+    pub status: Status,
+    pub rag: Rag,
+    pub reason: Option<String>,
+    pub evidence: Option<String>,
+    pub owner_person_id: Option<i64>,
+    pub owner_name: Option<String>,
+    pub target_on: Option<String>,
+    pub review_on: Option<String>,
+    pub updated_at: Option<i64>,
+    pub updated_by: Option<String>,
+    /// The model version the status was recorded under.
+    pub model_version: Option<i64>,
+    /// Status at the baseline and at the last closed round, when there is one.
+    pub at_baseline: Option<Status>,
+    pub at_last_round: Option<Status>,
+    pub measure: Option<MeasureView>,
+}
+
+/// A live measure beside a self-assessed status.
+#[derive(Debug, Clone, Serialize)]
+pub struct MeasureView {
+    /// Fluent id of the sentence, with `count` as its argument.
+    pub message_id: &'static str,
+    pub count: i64,
+    /// True when the data and the self-assessed status disagree.
+    pub disagrees: bool,
+}
+
+/// A unit's whole self-assessment.
+#[derive(Debug, Clone)]
+pub struct UnitAssessment {
+    pub unit: Unit,
+    pub organisation: Organisation,
+    pub model_version: i64,
+    pub items: Vec<ItemView>,
+    pub levels: Vec<LevelProgress>,
+    pub ladder: Ladder,
+    pub baseline: Option<(Round, Vec<LevelProgress>)>,
+    pub last_round: Option<(Round, Vec<LevelProgress>)>,
+    /// Level percentages at each closed round, oldest first.
+    pub over_time: Vec<(Round, [i64; 3])>,
+}
+
+async fn can_view_unit(
+    c: &mut Conn<'_>,
+    actor: &Actor,
+    org: i64,
+    unit: i64,
+) -> AppResult<(Unit, Organisation)> {
+    let o = cairn_db::units::get_organisation(c, org).await?;
+    let published_to_member = actor.role == cairn_domain::Role::Member && o.publish_assessments;
+    if !actor.can(Permission::ViewAssessments) && !published_to_member {
+        return Err(AppError::Forbidden);
+    }
+    if !actor.can_reach_unit(unit) {
+        return Err(AppError::NotFound);
+    }
+    let u = cairn_db::units::get_unit(c, org, unit).await?;
+    Ok((u, o))
+}
+
+fn progress_of(
+    practices: &[Practice],
+    status_of: impl Fn(&Practice) -> Option<Status>,
+    threshold: i64,
+) -> Vec<LevelProgress> {
+    (1..=3)
+        .map(|level| {
+            let statuses: Vec<Status> = practices
+                .iter()
+                .filter(|p| p.level == level && p.retired_in_version.is_none())
+                .map(|p| status_of(p).unwrap_or(Status::NotStarted))
+                .collect();
+            level_progress(level, &statuses, threshold)
+        })
+        .collect()
+}
+
+fn snapshot_progress(
+    snap: &[(i64, String)],
+    practices: &[Practice],
+    threshold: i64,
+) -> Vec<LevelProgress> {
+    (1..=3)
+        .map(|level| {
+            let statuses: Vec<Status> = snap
+                .iter()
+                .filter(|(pid, _)| practices.iter().any(|p| p.id == *pid && p.level == level))
+                .filter_map(|(_, s)| Status::parse(s))
+                .collect();
+            level_progress(level, &statuses, threshold)
+        })
+        .collect()
+}
+
+/// A unit's self-assessment with progress, ladder, changes and measures.
+pub async fn unit_assessment(app: &App, actor: &Actor, unit_id: i64) -> AppResult<UnitAssessment> {
+    let org = org_of(actor)?;
+    ensure(app, org, actor).await?;
+    let mut h = app.db.acquire().await?;
+    let c = &mut h.conn();
+    let (unit, organisation) = can_view_unit(c, actor, org, unit_id).await?;
+    let practices = cairn_db::model::list_practices(c, org).await?;
+    let current = cairn_db::model::for_unit(c, org, unit_id).await?;
+    let version = cairn_db::model::current_version(c, org).await?;
+    let rounds = cairn_db::model::list_rounds(c, org).await?;
+    let baseline = rounds
+        .iter()
+        .filter(|r| r.kind == "baseline" && r.closed_at.is_some())
+        .min_by_key(|r| (r.closed_at, r.id))
+        .cloned();
+    let last_round = rounds
+        .iter()
+        .filter(|r| r.closed_at.is_some())
+        .max_by_key(|r| (r.closed_at, r.id))
+        .cloned();
+    let baseline_snap = match &baseline {
+        Some(r) => cairn_db::model::snapshot_for_unit(c, r.id, unit_id).await?,
+        None => Vec::new(),
+    };
+    let last_snap = match &last_round {
+        Some(r) => cairn_db::model::snapshot_for_unit(c, r.id, unit_id).await?,
+        None => Vec::new(),
+    };
+    let mut owner_ids: Vec<i64> = current.iter().filter_map(|a| a.owner_person_id).collect();
+    owner_ids.sort_unstable();
+    owner_ids.dedup();
+    let people = cairn_db::people::names(c, org, &owner_ids).await?;
+    let threshold = organisation.model_threshold_percent;
+    let find = |p: &Practice| current.iter().find(|a| a.practice_id == p.id);
+    let mut items = Vec::new();
+    for p in practices.iter().filter(|p| p.retired_in_version.is_none()) {
+        let a: Option<&Assessment> = find(p);
+        let status = a.map(|a| a.status).unwrap_or(Status::NotStarted);
+        let measure = crate::model::measures::for_practice(c, &p.code, unit_id, status).await?;
+        items.push(ItemView {
+            practice: p.clone(),
+            status,
+            rag: status.rag(),
+            reason: a.and_then(|a| a.reason.clone()),
+            evidence: a.and_then(|a| a.evidence.clone()),
+            owner_person_id: a.and_then(|a| a.owner_person_id),
+            owner_name: a
+                .and_then(|a| a.owner_person_id)
+                .and_then(|id| people.iter().find(|x| x.0 == id).map(|x| x.1.clone())),
+            target_on: a.and_then(|a| a.target_on.clone()),
+            review_on: a.and_then(|a| a.review_on.clone()),
+            updated_at: a.map(|a| a.updated_at),
+            updated_by: a.map(|a| a.updated_by_label.clone()),
+            model_version: a.map(|a| a.model_version),
+            at_baseline: baseline_snap
+                .iter()
+                .find(|(pid, _)| *pid == p.id)
+                .and_then(|(_, s)| Status::parse(s)),
+            at_last_round: last_snap
+                .iter()
+                .find(|(pid, _)| *pid == p.id)
+                .and_then(|(_, s)| Status::parse(s)),
+            measure,
+        });
+    }
+    let levels = progress_of(&practices, |p| find(p).map(|a| a.status), threshold);
+    let ladder = ladder(&levels);
+    let baseline = baseline.map(|r| (r, snapshot_progress(&baseline_snap, &practices, threshold)));
+    let last_round = last_round.map(|r| (r, snapshot_progress(&last_snap, &practices, threshold)));
+    let counts = cairn_db::model::snapshot_counts_for_unit(c, unit_id).await?;
+    let mut closed: Vec<Round> = rounds
+        .into_iter()
+        .filter(|r| r.closed_at.is_some())
+        .collect();
+    closed.sort_by_key(|r| (r.closed_at, r.id));
+    let over_time = closed
+        .into_iter()
+        .map(|r| {
+            let pct = [1, 2, 3].map(|level| {
+                let mut statuses = Vec::new();
+                for (round, l, s, n) in &counts {
+                    if *round == r.id
+                        && *l == level
+                        && let Some(st) = Status::parse(s)
+                    {
+                        statuses.extend(std::iter::repeat_n(st, usize::try_from(*n).unwrap_or(0)));
+                    }
+                }
+                level_progress(level, &statuses, threshold).percent
+            });
+            (r, pct)
+        })
+        .collect();
+    Ok(UnitAssessment {
+        unit,
+        organisation,
+        model_version: version,
+        items,
+        levels,
+        ladder,
+        baseline,
+        last_round,
+        over_time,
+    })
+}
+
+/// Just a unit's level progress and ladder (API and unit page).
+pub async fn unit_progress(
+    app: &App,
+    actor: &Actor,
+    unit_id: i64,
+) -> AppResult<(Vec<LevelProgress>, Ladder)> {
+    let org = org_of(actor)?;
+    ensure(app, org, actor).await?;
+    let mut h = app.db.acquire().await?;
+    let c = &mut h.conn();
+    let (_, organisation) = can_view_unit(c, actor, org, unit_id).await?;
+    let practices = cairn_db::model::list_practices(c, org).await?;
+    let current = cairn_db::model::for_unit(c, org, unit_id).await?;
+    let levels = progress_of(
+        &practices,
+        |p| {
+            current
+                .iter()
+                .find(|a| a.practice_id == p.id)
+                .map(|a| a.status)
+        },
+        organisation.model_threshold_percent,
+    );
+    let l = ladder(&levels);
+    Ok((levels, l))
+}
+
+/// One practice on one unit, with its history.
+#[derive(Debug, Clone)]
+pub struct PracticeOnUnit {
+    pub unit: Unit,
+    pub item: ItemView,
+    pub history: Vec<HistoryEntry>,
+    pub owners: Vec<(i64, String)>,
+    pub can_change: bool,
+}
+
+/// A practice's page for a unit.
+pub async fn practice_on_unit(
+    app: &App,
+    actor: &Actor,
+    unit_id: i64,
+    code: &str,
+) -> AppResult<PracticeOnUnit> {
+    let whole = unit_assessment(app, actor, unit_id).await?;
+    let item = whole
+        .items
+        .into_iter()
+        .find(|i| i.practice.code == code)
+        .ok_or(AppError::NotFound)?;
+    let org = org_of(actor)?;
+    let mut h = app.db.acquire().await?;
+    let c = &mut h.conn();
+    let history = cairn_db::model::history(c, unit_id, item.practice.id, 200).await?;
+    let owners = cairn_db::people::list(
+        c,
+        org,
+        // Owners are chosen from the unit's own active people.
+        &cairn_db::people::PeopleQuery {
+            unit_id: Some(unit_id),
+            status: Some(cairn_domain::people::PersonStatus::Active),
+            limit: 500,
+            ..Default::default()
+        },
+    )
+    .await?
+    .into_iter()
+    .map(|p| (p.id, p.chosen_name))
+    .collect();
+    let can_change = actor.can(Permission::ManageAssessments) && actor.can_reach_unit(unit_id);
+    Ok(PracticeOnUnit {
+        unit: whole.unit,
+        item,
+        history,
+        owners,
+        can_change,
+    })
+}
+
+/// Records a unit's status on a practice, with its history row and audit row.
+pub async fn set_status(
+    app: &App,
+    actor: &Actor,
+    unit_id: i64,
+    code: &str,
+    draft: &AssessmentDraft,
+) -> AppResult<()> {
+    require(actor, Permission::ManageAssessments)?;
+    let org = org_of(actor)?;
+    if !actor.can_reach_unit(unit_id) {
+        return Err(AppError::NotFound);
+    }
+    let now = app.now();
+    let mut tx = app.db.begin().await?;
+    ensure_model(&mut tx.conn(), org, &actor.label, now).await?;
+    cairn_db::units::get_unit(&mut tx.conn(), org, unit_id).await?;
+    let p = practice_by_code(&mut tx.conn(), org, code).await?;
+    if p.retired_in_version.is_some() {
+        return Err(AppError::Conflict("model-error-retired"));
+    }
+    let f = draft.validate()?;
+    if let Some(owner) = f.owner_person_id
+        && cairn_db::people::get(&mut tx.conn(), org, owner)
+            .await
+            .is_err()
+    {
+        let mut e = FieldErrors::new();
+        e.add("owner_person_id", "model-error-owner");
+        return Err(e.into());
+    }
+    let version = cairn_db::model::current_version(&mut tx.conn(), org).await?;
+    let before = cairn_db::model::for_unit(&mut tx.conn(), org, unit_id)
+        .await?
+        .into_iter()
+        .find(|a| a.practice_id == p.id);
+    cairn_db::model::set(
+        &mut tx.conn(),
+        org,
+        unit_id,
+        p.id,
+        &f,
+        version,
+        now,
+        &actor.label,
+    )
+    .await?;
+    let after = serde_json::json!({
+        "unit_id": unit_id, "code": code, "status": f.status.key(), "reason": f.reason, "evidence": f.evidence,
+        "owner_person_id": f.owner_person_id, "target_on": f.target_on.map(|d| d.to_string()), "review_on": f.review_on.map(|d| d.to_string()),
+        "model_version": version,
+    });
+    record(
+        &mut tx.conn(),
+        actor,
+        Some(org),
+        Action::Update,
+        "assessment",
+        Some(p.id),
+        before.as_ref(),
+        Some(&after),
+        None,
+        now,
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+/// Takes a baseline: a dated snapshot of every unit, closed at once.
+pub async fn take_baseline(app: &App, actor: &Actor, name: &str) -> AppResult<i64> {
+    let id = open_round(app, actor, "baseline", name).await?;
+    close_round(app, actor, id).await?;
+    Ok(id)
+}
+
+/// Opens an assessment round (quarterly or on demand).
+pub async fn open_round(app: &App, actor: &Actor, kind: &str, name: &str) -> AppResult<i64> {
+    require(actor, Permission::ManageRounds)?;
+    let org = org_of(actor)?;
+    let mut e = FieldErrors::new();
+    let name = cairn_domain::validation::required_text(
+        &mut e,
+        "name",
+        name,
+        120,
+        "model-error-round-name",
+        "model-error-round-name-long",
+    );
+    if !matches!(kind, "baseline" | "round") {
+        e.add("kind", "model-error-round-kind");
+    }
+    if !e.is_empty() {
+        return Err(e.into());
+    }
+    let now = app.now();
+    let mut tx = app.db.begin().await?;
+    ensure_model(&mut tx.conn(), org, &actor.label, now).await?;
+    let version = cairn_db::model::current_version(&mut tx.conn(), org).await?;
+    let id =
+        cairn_db::model::insert_round(&mut tx.conn(), org, kind, &name, version, now, &actor.label)
+            .await?;
+    record::<(), _>(
+        &mut tx.conn(),
+        actor,
+        Some(org),
+        Action::Create,
+        "assessment_round",
+        Some(id),
+        None,
+        Some(&serde_json::json!({"kind": kind, "name": name, "model_version": version})),
+        None,
+        now,
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(id)
+}
+
+/// Closes a round, freezing every unit's statuses. Only someone other than a unit's own staff
+/// may close it (the lead or an administrator); once closed it never changes.
+pub async fn close_round(app: &App, actor: &Actor, id: i64) -> AppResult<()> {
+    require(actor, Permission::ManageRounds)?;
+    let org = org_of(actor)?;
+    let now = app.now();
+    let mut tx = app.db.begin().await?;
+    let round = cairn_db::model::get_round(&mut tx.conn(), org, id)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    if round.closed_at.is_some()
+        || !cairn_db::model::close_round(&mut tx.conn(), org, id, now, &actor.label).await?
+    {
+        return Err(AppError::Conflict("model-error-round-closed"));
+    }
+    record(
+        &mut tx.conn(),
+        actor,
+        Some(org),
+        Action::Update,
+        "assessment_round",
+        Some(id),
+        Some(&round),
+        Some(&serde_json::json!({"closed_at": now})),
+        None,
+        now,
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+/// The organisation's rounds.
+pub async fn rounds(app: &App, actor: &Actor) -> AppResult<Vec<Round>> {
+    require(actor, Permission::ViewAssessments)?;
+    let org = org_of(actor)?;
+    let mut h = app.db.acquire().await?;
+    Ok(cairn_db::model::list_rounds(&mut h.conn(), org).await?)
+}
+
+/// One unit's row in the service-wide view.
+#[derive(Debug, Clone)]
+pub struct UnitRow {
+    pub unit: Unit,
+    pub levels: Vec<LevelProgress>,
+    pub ladder: Ladder,
+    pub baseline: Option<Vec<LevelProgress>>,
+}
+
+/// A practice that is overdue or due for review.
+#[derive(Debug, Clone)]
+pub struct DueItem {
+    pub unit: Unit,
+    pub practice: Practice,
+    pub status: Status,
+    pub target_on: Option<Date>,
+    pub review_on: Option<Date>,
+    pub overdue: bool,
+}
+
+/// The service-wide view.
+#[derive(Debug, Clone)]
+pub struct ServiceView {
+    pub rows: Vec<UnitRow>,
+    pub due: Vec<DueItem>,
+    /// RAG counts per level across the organisation now: (level, red, amber, green, n/a).
+    pub rag_counts: Vec<(i64, i64, i64, i64, i64)>,
+    /// Level percentages per unit per closed round, oldest first: (round, unit id, [l1, l2, l3]).
+    pub over_time: Vec<(Round, i64, [i64; 3])>,
+    pub baseline: Option<Round>,
+}
+
+/// How far ahead "due for review" looks.
+pub const REVIEW_WINDOW_DAYS: i32 = 14;
+
+/// Units by name (never ranked), with overdue and due practices and change since the baseline.
+pub async fn service_view(app: &App, actor: &Actor, today: Date) -> AppResult<ServiceView> {
+    require(actor, Permission::ViewAssessments)?;
+    let org = org_of(actor)?;
+    ensure(app, org, actor).await?;
+    let mut h = app.db.acquire().await?;
+    let c = &mut h.conn();
+    let o = cairn_db::units::get_organisation(c, org).await?;
+    let only = actor
+        .role
+        .is_unit_scoped()
+        .then_some(actor.unit_ids.as_slice());
+    let units = cairn_db::units::list_units(c, org, only, None, 10_000).await?;
+    let practices: Vec<Practice> = cairn_db::model::list_practices(c, org).await?;
+    let all = cairn_db::model::for_organisation(c, org).await?;
+    let rounds = cairn_db::model::list_rounds(c, org).await?;
+    let counts = cairn_db::model::snapshot_counts(c, org).await?;
+    let threshold = o.model_threshold_percent;
+    let baseline = rounds
+        .iter()
+        .filter(|r| r.kind == "baseline" && r.closed_at.is_some())
+        .min_by_key(|r| (r.closed_at, r.id))
+        .cloned();
+    let live: Vec<&Practice> = practices
+        .iter()
+        .filter(|p| p.retired_in_version.is_none())
+        .collect();
+    let progress_from_counts = |round: i64, unit: i64| -> Vec<LevelProgress> {
+        (1..=3)
+            .map(|level| {
+                let mut statuses = Vec::new();
+                for (r, u, l, s, n) in &counts {
+                    if *r == round
+                        && *u == unit
+                        && *l == level
+                        && let Some(st) = Status::parse(s)
+                    {
+                        statuses.extend(std::iter::repeat_n(st, usize::try_from(*n).unwrap_or(0)));
+                    }
+                }
+                level_progress(level, &statuses, threshold)
+            })
+            .collect()
+    };
+    let mut rows = Vec::new();
+    let mut due = Vec::new();
+    let horizon = today
+        .checked_add(jiff::Span::new().days(REVIEW_WINDOW_DAYS))
+        .unwrap_or(today);
+    let mut rag_counts: Vec<(i64, i64, i64, i64, i64)> = (1..=3).map(|l| (l, 0, 0, 0, 0)).collect();
+    for u in &units {
+        let mine: Vec<&Assessment> = all.iter().filter(|a| a.unit_id == u.id).collect();
+        let status_of = |p: &Practice| {
+            mine.iter()
+                .find(|a| a.practice_id == p.id)
+                .map(|a| a.status)
+        };
+        let levels = progress_of(&practices, status_of, threshold);
+        for p in &live {
+            let s = status_of(p).unwrap_or(Status::NotStarted);
+            let slot = &mut rag_counts[usize::try_from(p.level - 1).unwrap_or(0)];
+            match s.rag() {
+                Rag::Red => slot.1 += 1,
+                Rag::Amber => slot.2 += 1,
+                Rag::Green => slot.3 += 1,
+                Rag::NotApplicable => slot.4 += 1,
+            }
+            if let Some(a) = mine.iter().find(|a| a.practice_id == p.id) {
+                let target = a
+                    .target_on
+                    .as_deref()
+                    .and_then(cairn_domain::time::parse_iso_date);
+                let review = a
+                    .review_on
+                    .as_deref()
+                    .and_then(cairn_domain::time::parse_iso_date);
+                let open = !matches!(s, Status::InPlace | Status::NotApplicable);
+                let overdue = open && target.is_some_and(|t| t < today);
+                let review_due = review.is_some_and(|r| r <= horizon);
+                if overdue || review_due {
+                    due.push(DueItem {
+                        unit: u.clone(),
+                        practice: (*p).clone(),
+                        status: s,
+                        target_on: target,
+                        review_on: review,
+                        overdue,
+                    });
+                }
+            }
+        }
+        rows.push(UnitRow {
+            unit: u.clone(),
+            ladder: ladder(&levels),
+            levels,
+            baseline: baseline.as_ref().map(|b| progress_from_counts(b.id, u.id)),
+        });
+    }
+    due.sort_by(|a, b| {
+        (!a.overdue, a.target_on.or(a.review_on), &a.unit.name).cmp(&(
+            !b.overdue,
+            b.target_on.or(b.review_on),
+            &b.unit.name,
+        ))
+    });
+    let mut closed: Vec<&Round> = rounds.iter().filter(|r| r.closed_at.is_some()).collect();
+    closed.sort_by_key(|r| (r.closed_at, r.id));
+    let mut over_time = Vec::new();
+    for r in closed {
+        for u in &units {
+            let p = progress_from_counts(r.id, u.id);
+            over_time.push((r.clone(), u.id, [p[0].percent, p[1].percent, p[2].percent]));
+        }
+    }
+    Ok(ServiceView {
+        rows,
+        due,
+        rag_counts,
+        over_time,
+        baseline,
+    })
+}
+
+pub mod measures {
+    //! Live measures: where Cairn itself holds the data for a practice, the measure is computed
+    //! and shown beside the self-assessed status, flagged where the two disagree. Each
+    //! capability adds its practices' measures here as its data arrives; a practice without
+    //! one is self-assessed only.
+
+    use super::MeasureView;
+    use cairn_db::Conn;
+    use cairn_domain::model::Status;
+
+    /// The practice codes that have a live measure today.
+    pub const MEASURED: &[&str] = &["L3.10"];
+
+    /// The measure for a practice on a unit, if Cairn holds its data.
+    pub async fn for_practice(
+        c: &mut Conn<'_>,
+        code: &str,
+        unit: i64,
+        status: Status,
+    ) -> crate::AppResult<Option<MeasureView>> {
+        Ok(match code {
+            // Former service users who stay involved: people on the unit recorded as "moved on".
+            "L3.10" => {
+                let n = cairn_db::model::people_with_status(c, unit, "moved_on").await?;
+                Some(MeasureView {
+                    message_id: "model-measure-moved-on",
+                    count: n,
+                    disagrees: status == Status::InPlace && n == 0,
+                })
+            }
+            _ => None,
+        })
+    }
+}
