@@ -319,6 +319,9 @@ async fn build_demo(app: &App, hash: &str, now: i64) -> AppResult<i64> {
         now,
     )
     .await?;
+    // Two quarters of self-assessment: a baseline six months ago, a round three months ago,
+    // and today's statuses, so every page has a past to compare with.
+    assessment_history(c, org, &unit_ids, now, 3, 2016, "lead@demo.cairn.test").await?;
     tx.commit().await?;
     Ok(org)
 }
@@ -416,6 +419,121 @@ async fn build_synthetic(app: &App, index: i64, now: i64) -> AppResult<i64> {
         now,
     )
     .await?;
+    // Two years of quarterly self-assessment for every unit.
+    assessment_history(
+        c,
+        org,
+        &units,
+        now,
+        9,
+        u64::try_from(index).unwrap_or(0) + 99,
+        "lead@synthetic.cairn.test",
+    )
+    .await?;
     tx.commit().await?;
     Ok(org)
+}
+
+/// A quarter, in milliseconds.
+const QUARTER_MS: i64 = 91 * 24 * 60 * 60 * 1000;
+
+/// One unit's plan for one practice: the quarters at which it becomes planned, in progress
+/// and in place, and whether it does not apply.
+struct Pace {
+    unit: i64,
+    practice: i64,
+    planned: i64,
+    progress: i64,
+    in_place: i64,
+    not_applicable: bool,
+}
+
+impl Pace {
+    fn status_at(&self, q: i64) -> cairn_domain::model::Status {
+        use cairn_domain::model::Status;
+        if self.not_applicable {
+            Status::NotApplicable
+        } else if q >= self.in_place {
+            Status::InPlace
+        } else if q >= self.progress {
+            Status::InProgress
+        } else if q >= self.planned {
+            Status::Planned
+        } else {
+            Status::NotStarted
+        }
+    }
+}
+
+/// Writes `quarters` of assessment history for the units: statuses move forward at a
+/// practice-by-practice pace, a baseline is taken at the first quarter and a round closed at
+/// each later one; the last quarter is today and no round is open.
+async fn assessment_history(
+    c: &mut cairn_db::Conn<'_>,
+    org: i64,
+    units: &[i64],
+    now: i64,
+    quarters: i64,
+    seed: u64,
+    who: &str,
+) -> AppResult<()> {
+    use cairn_domain::model::{AssessmentFields, Status};
+    let start = now - (quarters - 1) * QUARTER_MS;
+    crate::model::ensure_model(c, org, who, start).await?;
+    let practices = cairn_db::model::list_practices(c, org).await?;
+    let mut rng = StdRng::seed_from_u64(seed);
+    let mut plan = Vec::new();
+    for u in units {
+        for p in &practices {
+            let planned = rng.random_range(0..quarters + 2) + (p.level - 1);
+            let progress = planned + rng.random_range(0..3);
+            let in_place = progress + rng.random_range(1..4);
+            plan.push(Pace {
+                unit: *u,
+                practice: p.id,
+                planned,
+                progress,
+                in_place,
+                not_applicable: p.level == 1 && rng.random_bool(0.03),
+            });
+        }
+    }
+    for q in 0..quarters {
+        let at = start + q * QUARTER_MS;
+        for row in &plan {
+            let status = row.status_at(q);
+            let before = if q == 0 {
+                Status::NotStarted
+            } else {
+                row.status_at(q - 1)
+            };
+            // Only changes are written, as people would record them; every practice gets a
+            // first entry when it first moves from "not started".
+            if status == before {
+                continue;
+            }
+            let f = AssessmentFields {
+                status,
+                reason: (status == Status::NotApplicable)
+                    .then(|| "No carers are linked to this unit at present.".to_owned()),
+                evidence: (status == Status::InPlace).then(|| {
+                    "Seen at the last team meeting; notes kept with the unit's records.".to_owned()
+                }),
+                owner_person_id: None,
+                target_on: None,
+                review_on: None,
+            };
+            cairn_db::model::set(c, org, row.unit, row.practice, &f, 1, at, who).await?;
+        }
+        if q < quarters - 1 {
+            let (kind, name) = if q == 0 {
+                ("baseline", "Baseline".to_owned())
+            } else {
+                ("round", format!("Quarter {q}"))
+            };
+            let round = cairn_db::model::insert_round(c, org, kind, &name, 1, at, who).await?;
+            cairn_db::model::close_round(c, org, round, at + 60_000, who).await?;
+        }
+    }
+    Ok(())
 }

@@ -20,7 +20,16 @@ use jiff::civil::Date;
 use serde::Serialize;
 
 /// Copies the built-in template into the organisation's model if it has none yet.
-async fn ensure_model(c: &mut Conn<'_>, org: i64, actor: &str, now: i64) -> AppResult<()> {
+pub(crate) async fn ensure_model(
+    c: &mut Conn<'_>,
+    org: i64,
+    actor: &str,
+    now: i64,
+) -> AppResult<()> {
+    if cairn_db::model::count_practices(c, org).await? > 0 {
+        return Ok(());
+    }
+    cairn_db::model::lock_organisation(c, org).await?;
     if cairn_db::model::count_practices(c, org).await? > 0 {
         return Ok(());
     }
@@ -303,6 +312,16 @@ async fn can_view_unit(
     }
     if !actor.can_reach_unit(unit) {
         return Err(AppError::NotFound);
+    }
+    // A member sees only the units they belong to, even when assessments are published.
+    if !actor.can(Permission::ViewAssessments) {
+        let mine = match actor.person_id {
+            Some(p) => cairn_db::people::unit_ids(c, p).await?,
+            None => Vec::new(),
+        };
+        if !mine.contains(&unit) {
+            return Err(AppError::NotFound);
+        }
     }
     let u = cairn_db::units::get_unit(c, org, unit).await?;
     Ok((u, o))

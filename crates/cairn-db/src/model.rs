@@ -49,6 +49,17 @@ pub async fn count_practices(c: &mut Conn<'_>, org: i64) -> DbResult<i64> {
     )
 }
 
+/// Holds the organisation's row until the transaction ends, so that two first uses of the
+/// model at the same moment copy the template once: the second waits, then finds the copy.
+pub async fn lock_organisation(c: &mut Conn<'_>, org: i64) -> DbResult<()> {
+    execute!(
+        c,
+        "UPDATE organisations SET updated_at = updated_at WHERE id = $1",
+        org
+    )?;
+    Ok(())
+}
+
 /// Adds a practice.
 pub async fn insert_practice(
     c: &mut Conn<'_>,

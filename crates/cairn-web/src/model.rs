@@ -877,6 +877,9 @@ async fn service_page(State(st): State<AppState>, s: Signed) -> Response {
             ladder: t.get(&r.ladder.label_id()),
         })
         .collect();
+    // Listed by the name people read, never by score.
+    let mut rows: Vec<ServiceRow> = rows;
+    rows.sort_by_key(|r| r.name.to_lowercase());
     let due = v
         .due
         .iter()

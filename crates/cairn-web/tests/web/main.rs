@@ -7,5 +7,6 @@ mod access;
 mod api;
 mod helpers;
 mod i18n;
+mod model;
 mod pages;
 mod security;
