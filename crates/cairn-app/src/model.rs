@@ -18,6 +18,7 @@ use cairn_domain::model::{
 use cairn_domain::{FieldErrors, Permission};
 use jiff::civil::Date;
 use serde::Serialize;
+use std::collections::HashMap;
 
 /// Copies the built-in template into the organisation's model if it has none yet.
 pub(crate) async fn ensure_model(
@@ -733,8 +734,6 @@ pub struct ServiceView {
     pub due: Vec<DueItem>,
     /// RAG counts per level across the organisation now: (level, red, amber, green, n/a).
     pub rag_counts: Vec<(i64, i64, i64, i64, i64)>,
-    /// Level percentages per unit per closed round, oldest first: (round, unit id, [l1, l2, l3]).
-    pub over_time: Vec<(Round, i64, [i64; 3])>,
     pub baseline: Option<Round>,
 }
 
@@ -755,88 +754,123 @@ pub async fn service_view(app: &App, actor: &Actor, today: Date) -> AppResult<Se
         .then_some(actor.unit_ids.as_slice());
     let units = cairn_db::units::list_units(c, org, only, None, 10_000).await?;
     let practices: Vec<Practice> = cairn_db::model::list_practices(c, org).await?;
-    let all = cairn_db::model::for_organisation(c, org).await?;
     let rounds = cairn_db::model::list_rounds(c, org).await?;
-    let counts = cairn_db::model::snapshot_counts(c, org).await?;
     let threshold = o.model_threshold_percent;
     let baseline = rounds
         .iter()
         .filter(|r| r.kind == "baseline" && r.closed_at.is_some())
         .min_by_key(|r| (r.closed_at, r.id))
         .cloned();
-    let live: Vec<&Practice> = practices
-        .iter()
-        .filter(|p| p.retired_in_version.is_none())
-        .collect();
-    let progress_from_counts = |round: i64, unit: i64| -> Vec<LevelProgress> {
-        (1..=3)
-            .map(|level| {
-                let mut statuses = Vec::new();
-                for (r, u, l, s, n) in &counts {
-                    if *r == round
-                        && *u == unit
-                        && *l == level
-                        && let Some(st) = Status::parse(s)
-                    {
-                        statuses.extend(std::iter::repeat_n(st, usize::try_from(*n).unwrap_or(0)));
-                    }
-                }
-                level_progress(level, &statuses, threshold)
-            })
-            .collect()
+    // Counted in SQL: one row per unit, not one per practice.
+    let current: HashMap<i64, cairn_db::model::LevelCounts> =
+        cairn_db::model::current_level_counts(c, org)
+            .await?
+            .into_iter()
+            .map(|r| (r.unit_id, r))
+            .collect();
+    let at_baseline: HashMap<i64, cairn_db::model::LevelCounts> = match &baseline {
+        Some(b) => cairn_db::model::round_level_counts(c, b.id)
+            .await?
+            .into_iter()
+            .map(|r| (r.unit_id, r))
+            .collect(),
+        None => HashMap::new(),
+    };
+    let live_per_level: [i64; 3] = [1, 2, 3].map(|l| {
+        practices
+            .iter()
+            .filter(|p| p.level == l && p.retired_in_version.is_none())
+            .count() as i64
+    });
+    // Practices with no recorded status count as "not started"; the domain rule decides the rest.
+    let progress = |counts: Option<&cairn_db::model::LevelCounts>,
+                    level: i64,
+                    total: Option<i64>|
+     -> (LevelProgress, [i64; 4]) {
+        let (in_place, na, amber, counted) = counts.map(|c| c.level(level)).unwrap_or_default();
+        let total = total.unwrap_or(counted);
+        let red = (total - in_place - na - amber).max(0);
+        let mut statuses = Vec::with_capacity(usize::try_from(total).unwrap_or(0));
+        statuses.extend(std::iter::repeat_n(
+            Status::InPlace,
+            usize::try_from(in_place).unwrap_or(0),
+        ));
+        statuses.extend(std::iter::repeat_n(
+            Status::NotApplicable,
+            usize::try_from(na).unwrap_or(0),
+        ));
+        statuses.extend(std::iter::repeat_n(
+            Status::InProgress,
+            usize::try_from(amber).unwrap_or(0),
+        ));
+        statuses.extend(std::iter::repeat_n(
+            Status::NotStarted,
+            usize::try_from(red).unwrap_or(0),
+        ));
+        (
+            level_progress(level, &statuses, threshold),
+            [red, amber, in_place, na],
+        )
     };
     let mut rows = Vec::new();
-    let mut due = Vec::new();
-    let horizon = today
-        .checked_add(jiff::Span::new().days(REVIEW_WINDOW_DAYS))
-        .unwrap_or(today);
     let mut rag_counts: Vec<(i64, i64, i64, i64, i64)> = (1..=3).map(|l| (l, 0, 0, 0, 0)).collect();
     for u in &units {
-        let mine: Vec<&Assessment> = all.iter().filter(|a| a.unit_id == u.id).collect();
-        let status_of = |p: &Practice| {
-            mine.iter()
-                .find(|a| a.practice_id == p.id)
-                .map(|a| a.status)
-        };
-        let levels = progress_of(&practices, status_of, threshold);
-        for p in &live {
-            let s = status_of(p).unwrap_or(Status::NotStarted);
-            let slot = &mut rag_counts[usize::try_from(p.level - 1).unwrap_or(0)];
-            match s.rag() {
-                Rag::Red => slot.1 += 1,
-                Rag::Amber => slot.2 += 1,
-                Rag::Green => slot.3 += 1,
-                Rag::NotApplicable => slot.4 += 1,
-            }
-            if let Some(a) = mine.iter().find(|a| a.practice_id == p.id) {
-                let target = a
-                    .target_on
-                    .as_deref()
-                    .and_then(cairn_domain::time::parse_iso_date);
-                let review = a
-                    .review_on
-                    .as_deref()
-                    .and_then(cairn_domain::time::parse_iso_date);
-                let open = !matches!(s, Status::InPlace | Status::NotApplicable);
-                let overdue = open && target.is_some_and(|t| t < today);
-                let review_due = review.is_some_and(|r| r <= horizon);
-                if overdue || review_due {
-                    due.push(DueItem {
-                        unit: u.clone(),
-                        practice: (*p).clone(),
-                        status: s,
-                        target_on: target,
-                        review_on: review,
-                        overdue,
-                    });
-                }
-            }
+        let mut levels = Vec::new();
+        for level in 1..=3 {
+            let (p, rag) = progress(
+                current.get(&u.id),
+                level,
+                Some(live_per_level[usize::try_from(level - 1).unwrap_or(0)]),
+            );
+            let slot = &mut rag_counts[usize::try_from(level - 1).unwrap_or(0)];
+            slot.1 += rag[0];
+            slot.2 += rag[1];
+            slot.3 += rag[2];
+            slot.4 += rag[3];
+            levels.push(p);
         }
+        let base = baseline.as_ref().map(|_| {
+            (1..=3)
+                .map(|level| progress(at_baseline.get(&u.id), level, None).0)
+                .collect()
+        });
         rows.push(UnitRow {
             unit: u.clone(),
             ladder: ladder(&levels),
             levels,
-            baseline: baseline.as_ref().map(|b| progress_from_counts(b.id, u.id)),
+            baseline: base,
+        });
+    }
+    let horizon = today
+        .checked_add(jiff::Span::new().days(REVIEW_WINDOW_DAYS))
+        .unwrap_or(today);
+    let mut due = Vec::new();
+    for a in cairn_db::model::due(c, org, &today.to_string(), &horizon.to_string()).await? {
+        let (Some(unit), Some(practice)) = (
+            units.iter().find(|u| u.id == a.unit_id),
+            practices
+                .iter()
+                .find(|p| p.id == a.practice_id && p.retired_in_version.is_none()),
+        ) else {
+            continue;
+        };
+        let target = a
+            .target_on
+            .as_deref()
+            .and_then(cairn_domain::time::parse_iso_date);
+        let review = a
+            .review_on
+            .as_deref()
+            .and_then(cairn_domain::time::parse_iso_date);
+        let overdue = !matches!(a.status, Status::InPlace | Status::NotApplicable)
+            && target.is_some_and(|t| t < today);
+        due.push(DueItem {
+            unit: unit.clone(),
+            practice: practice.clone(),
+            status: a.status,
+            target_on: target,
+            review_on: review,
+            overdue,
         });
     }
     due.sort_by(|a, b| {
@@ -846,20 +880,10 @@ pub async fn service_view(app: &App, actor: &Actor, today: Date) -> AppResult<Se
             &b.unit.name,
         ))
     });
-    let mut closed: Vec<&Round> = rounds.iter().filter(|r| r.closed_at.is_some()).collect();
-    closed.sort_by_key(|r| (r.closed_at, r.id));
-    let mut over_time = Vec::new();
-    for r in closed {
-        for u in &units {
-            let p = progress_from_counts(r.id, u.id);
-            over_time.push((r.clone(), u.id, [p[0].percent, p[1].percent, p[2].percent]));
-        }
-    }
     Ok(ServiceView {
         rows,
         due,
         rag_counts,
-        over_time,
         baseline,
     })
 }

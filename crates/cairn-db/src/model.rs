@@ -504,3 +504,113 @@ pub async fn snapshot_counts_for_unit(
         unit
     )
 }
+
+/// Counts per unit, level and status in one round's snapshot.
+pub async fn snapshot_counts_for_round(
+    c: &mut Conn<'_>,
+    round: i64,
+) -> DbResult<Vec<(i64, i64, String, i64)>> {
+    fetch_all!(
+        c,
+        (i64, i64, String, i64),
+        "SELECT unit_id, level, status, COUNT(*) FROM round_snapshots WHERE round_id = $1 GROUP BY unit_id, level, status",
+        round
+    )
+}
+
+/// Per unit and level: how many practices are in place, do not apply, and are amber
+/// (planned or in progress), and how many were counted. Counted in SQL so the service-wide
+/// view reads one row per unit rather than one per practice.
+#[derive(Debug, Clone, Default, sqlx::FromRow)]
+pub struct LevelCounts {
+    pub unit_id: i64,
+    pub i1: i64,
+    pub n1: i64,
+    pub a1: i64,
+    pub t1: i64,
+    pub i2: i64,
+    pub n2: i64,
+    pub a2: i64,
+    pub t2: i64,
+    pub i3: i64,
+    pub n3: i64,
+    pub a3: i64,
+    pub t3: i64,
+}
+
+impl LevelCounts {
+    /// (in place, not applicable, amber, counted) for a level.
+    pub fn level(&self, level: i64) -> (i64, i64, i64, i64) {
+        match level {
+            1 => (self.i1, self.n1, self.a1, self.t1),
+            2 => (self.i2, self.n2, self.a2, self.t2),
+            _ => (self.i3, self.n3, self.a3, self.t3),
+        }
+    }
+}
+
+const LEVEL_SUMS: &str = "\
+    COALESCE(SUM(CASE WHEN LVL = 1 AND ST = 'in_place' THEN 1 ELSE 0 END), 0) AS i1, \
+    COALESCE(SUM(CASE WHEN LVL = 1 AND ST = 'not_applicable' THEN 1 ELSE 0 END), 0) AS n1, \
+    COALESCE(SUM(CASE WHEN LVL = 1 AND ST IN ('planned', 'in_progress') THEN 1 ELSE 0 END), 0) AS a1, \
+    COALESCE(SUM(CASE WHEN LVL = 1 THEN 1 ELSE 0 END), 0) AS t1, \
+    COALESCE(SUM(CASE WHEN LVL = 2 AND ST = 'in_place' THEN 1 ELSE 0 END), 0) AS i2, \
+    COALESCE(SUM(CASE WHEN LVL = 2 AND ST = 'not_applicable' THEN 1 ELSE 0 END), 0) AS n2, \
+    COALESCE(SUM(CASE WHEN LVL = 2 AND ST IN ('planned', 'in_progress') THEN 1 ELSE 0 END), 0) AS a2, \
+    COALESCE(SUM(CASE WHEN LVL = 2 THEN 1 ELSE 0 END), 0) AS t2, \
+    COALESCE(SUM(CASE WHEN LVL = 3 AND ST = 'in_place' THEN 1 ELSE 0 END), 0) AS i3, \
+    COALESCE(SUM(CASE WHEN LVL = 3 AND ST = 'not_applicable' THEN 1 ELSE 0 END), 0) AS n3, \
+    COALESCE(SUM(CASE WHEN LVL = 3 AND ST IN ('planned', 'in_progress') THEN 1 ELSE 0 END), 0) AS a3, \
+    COALESCE(SUM(CASE WHEN LVL = 3 THEN 1 ELSE 0 END), 0) AS t3";
+
+/// Current counts per unit over live practices (practices with no status are not counted).
+pub async fn current_level_counts(c: &mut Conn<'_>, org: i64) -> DbResult<Vec<LevelCounts>> {
+    let sums = LEVEL_SUMS
+        .replace("LVL", "p.level")
+        .replace("ST", "a.status");
+    fetch_all!(
+        c,
+        LevelCounts,
+        &format!(
+            "SELECT a.unit_id, {sums} FROM assessments a JOIN model_practices p ON p.id = a.practice_id \
+             WHERE a.organisation_id = $1 AND p.retired_in_version IS NULL GROUP BY a.unit_id"
+        ),
+        org
+    )
+}
+
+/// Counts per unit in one round's snapshot (every practice of the round is counted).
+pub async fn round_level_counts(c: &mut Conn<'_>, round: i64) -> DbResult<Vec<LevelCounts>> {
+    let sums = LEVEL_SUMS
+        .replace("LVL", "s.level")
+        .replace("ST", "s.status");
+    fetch_all!(
+        c,
+        LevelCounts,
+        &format!(
+            "SELECT s.unit_id, {sums} FROM round_snapshots s WHERE s.round_id = $1 GROUP BY s.unit_id"
+        ),
+        round
+    )
+}
+
+/// Statuses that are overdue (target before `today`, not in place or not applicable) or due
+/// for review by `horizon` (ISO dates compare as text).
+pub async fn due(
+    c: &mut Conn<'_>,
+    org: i64,
+    today: &str,
+    horizon: &str,
+) -> DbResult<Vec<Assessment>> {
+    fetch_all!(
+        c,
+        Assessment,
+        &format!(
+            "SELECT {ASSESSMENT_COLUMNS} FROM assessments WHERE organisation_id = $1 AND \
+             ((target_on IS NOT NULL AND target_on < $2 AND status NOT IN ('in_place', 'not_applicable')) OR (review_on IS NOT NULL AND review_on <= $3))"
+        ),
+        org,
+        today,
+        horizon
+    )
+}

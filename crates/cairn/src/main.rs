@@ -149,10 +149,10 @@ fn redact(url: &str) -> String {
     }
 }
 
-fn init_tracing() {
+/// Logs to standard output; `default` applies unless `CAIRN_LOG` says otherwise.
+fn init_tracing(default: &str) {
     use tracing_subscriber::EnvFilter;
-    let filter =
-        EnvFilter::try_from_env("CAIRN_LOG").unwrap_or_else(|_| EnvFilter::new("info,sqlx=warn"));
+    let filter = EnvFilter::try_from_env("CAIRN_LOG").unwrap_or_else(|_| EnvFilter::new(default));
     let json = std::env::var("CAIRN_LOG_FORMAT").is_ok_and(|v| v == "json");
     if json {
         tracing_subscriber::fmt()
@@ -247,7 +247,12 @@ fn demo_password() -> String {
 #[tokio::main]
 async fn main() -> Result<()> {
     let cli = Cli::parse();
-    init_tracing();
+    // The benchmark's own requests would drown its table in request logs.
+    init_tracing(if matches!(cli.command, Command::Bench(_)) {
+        "warn"
+    } else {
+        "info,sqlx=warn"
+    });
     match cli.command {
         Command::Serve(args) => {
             let app = open(&args.db.url()).await?;
