@@ -8,6 +8,7 @@
 pub mod accounts;
 pub mod audit;
 pub mod demo;
+pub mod feedback;
 pub mod model;
 pub mod notices;
 pub mod people;

@@ -365,6 +365,7 @@ fn snapshot_progress(
 /// A unit's self-assessment with progress, ladder, changes and measures.
 pub async fn unit_assessment(app: &App, actor: &Actor, unit_id: i64) -> AppResult<UnitAssessment> {
     let org = org_of(actor)?;
+    let now = app.now();
     ensure(app, org, actor).await?;
     let mut h = app.db.acquire().await?;
     let c = &mut h.conn();
@@ -401,7 +402,8 @@ pub async fn unit_assessment(app: &App, actor: &Actor, unit_id: i64) -> AppResul
     for p in practices.iter().filter(|p| p.retired_in_version.is_none()) {
         let a: Option<&Assessment> = find(p);
         let status = a.map(|a| a.status).unwrap_or(Status::NotStarted);
-        let measure = crate::model::measures::for_practice(c, &p.code, unit_id, status).await?;
+        let measure =
+            crate::model::measures::for_practice(c, &p.code, unit_id, status, now).await?;
         items.push(ItemView {
             practice: p.clone(),
             status,
@@ -899,7 +901,10 @@ pub mod measures {
     use cairn_domain::model::Status;
 
     /// The practice codes that have a live measure today.
-    pub const MEASURED: &[&str] = &["L3.10"];
+    pub const MEASURED: &[&str] = &["L1.02", "L1.03", "L3.06", "L3.10"];
+
+    /// Thirty days, for "the last month".
+    const MONTH_MS: i64 = 30 * 24 * 60 * 60 * 1000;
 
     /// The measure for a practice on a unit, if Cairn holds its data.
     pub async fn for_practice(
@@ -907,8 +912,41 @@ pub mod measures {
         code: &str,
         unit: i64,
         status: Status,
+        now: i64,
     ) -> crate::AppResult<Option<MeasureView>> {
         Ok(match code {
+            // Suggestions received on the unit in the last month, from every channel.
+            "L1.02" => {
+                let n: i64 = cairn_db::feedback::unit_channel_counts(c, unit, now - MONTH_MS)
+                    .await?
+                    .iter()
+                    .map(|(_, n)| n)
+                    .sum();
+                Some(MeasureView {
+                    message_id: "model-measure-suggestions",
+                    count: n,
+                    disagrees: status == Status::InPlace && n == 0,
+                })
+            }
+            // Every suggestion is tracked; closed ones carry a public response.
+            "L1.03" => {
+                let (_all, closed, answered) =
+                    cairn_db::feedback::unit_response_counts(c, unit).await?;
+                Some(MeasureView {
+                    message_id: "model-measure-responses",
+                    count: answered,
+                    disagrees: status == Status::InPlace && (closed == 0 || answered < closed),
+                })
+            }
+            // Developments needing a forum decision that have one.
+            "L3.06" => {
+                let (needing, decided) = cairn_db::feedback::unit_forum_counts(c, unit).await?;
+                Some(MeasureView {
+                    message_id: "model-measure-forum",
+                    count: decided,
+                    disagrees: status == Status::InPlace && (needing == 0 || decided * 2 < needing),
+                })
+            }
             // Former service users who stay involved: people on the unit recorded as "moved on".
             "L3.10" => {
                 let n = cairn_db::model::people_with_status(c, unit, "moved_on").await?;

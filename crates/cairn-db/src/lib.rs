@@ -16,6 +16,7 @@ pub mod accounts;
 pub mod audit;
 mod macros;
 pub use macros::{Arg, Filter, fetch_all_dynamic, sql};
+pub mod feedback;
 pub mod model;
 pub mod notices;
 pub mod people;

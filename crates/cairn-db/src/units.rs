@@ -28,6 +28,8 @@ pub struct Organisation {
     pub model_threshold_percent: i64,
     /// Whether members may see their units' self-assessments.
     pub publish_assessments: bool,
+    /// Days within which every suggestion should get a first response.
+    pub feedback_target_days: i64,
 }
 
 /// A service within an organisation (for example "Rehabilitation and recovery").
@@ -60,7 +62,7 @@ pub struct Unit {
 }
 
 const UNIT_COLUMNS: &str = "id, organisation_id, service_id, name, name_cy, unit_type, beds, gender_mix, link_person_id, created_at, updated_at";
-const ORG_COLUMNS: &str = "id, name, name_cy, time_zone, smtp_enabled, smtp_host, smtp_port, smtp_username, smtp_password, smtp_tls, smtp_from, created_at, updated_at, model_threshold_percent, publish_assessments";
+const ORG_COLUMNS: &str = "id, name, name_cy, time_zone, smtp_enabled, smtp_host, smtp_port, smtp_username, smtp_password, smtp_tls, smtp_from, created_at, updated_at, model_threshold_percent, publish_assessments, feedback_target_days";
 
 /// Counts organisations (zero means the deployment still needs setting up).
 pub async fn count_organisations(c: &mut Conn<'_>) -> DbResult<i64> {

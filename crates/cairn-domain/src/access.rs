@@ -49,6 +49,12 @@ pub enum Permission {
     ManageAssessments,
     /// Take baselines and open and close assessment rounds (never the unit's own staff).
     ManageRounds,
+    /// Read and act on suggestions (unit staff: their units and the whole service).
+    ManageFeedback,
+    /// Create and revoke ward kiosk links.
+    ManageKiosks,
+    /// Leave a suggestion online as oneself.
+    SubmitSuggestion,
 }
 
 impl Role {
@@ -67,7 +73,8 @@ impl Role {
             (Lead, _) => true,
             (
                 UnitStaff,
-                ViewUnits | ViewPeople | ManagePeople | ViewAssessments | ManageAssessments,
+                ViewUnits | ViewPeople | ManagePeople | ViewAssessments | ManageAssessments
+                | ManageFeedback | SubmitSuggestion,
             ) => true,
             (UnitStaff, _) => false,
             // Finance needs the list of units (cost centres); people come with the payments
@@ -79,6 +86,7 @@ impl Role {
             (Viewer, _) => false,
             // A member sees only their own record (`Actor::is_person`), and assessments only
             // when the organisation publishes them (checked by the use case).
+            (Member, SubmitSuggestion) => true,
             (Member, _) => false,
         }
     }

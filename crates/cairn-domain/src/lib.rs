@@ -8,6 +8,7 @@
 
 pub mod access;
 pub mod enums;
+pub mod feedback;
 pub mod model;
 pub mod people;
 pub mod time;

@@ -24,3 +24,26 @@ focusErrorSummary();
 import("./nhsuk-frontend.min.js")
   .then((nhsuk) => nhsuk.initAll({ errorSummary: { disableAutoFocus: true } }))
   .catch((error) => console.error("nhsuk-frontend did not start", error));
+
+// Ward kiosk: a half-written suggestion is cleared after a few idle minutes so the next person
+// starts fresh. A warning shows (and is announced) a minute before, and any typing, tap or key
+// press keeps the page. Without JavaScript the form simply stays until it is sent.
+function kioskIdle() {
+  const body = document.body;
+  const limit = Number(body.dataset.kioskIdle || 0);
+  const home = body.dataset.kioskHome;
+  if (!limit || !home) return;
+  const warning = document.getElementById("kiosk-idle");
+  let last = Date.now();
+  const reset = () => {
+    last = Date.now();
+    if (warning) warning.hidden = true;
+  };
+  ["input", "keydown", "pointerdown", "touchstart"].forEach((e) => document.addEventListener(e, reset, { passive: true }));
+  setInterval(() => {
+    const idle = (Date.now() - last) / 1000;
+    if (warning && idle >= limit - 60) warning.hidden = false;
+    if (idle >= limit) window.location.replace(home);
+  }, 5000);
+}
+kioskIdle();

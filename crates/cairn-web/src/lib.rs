@@ -13,6 +13,7 @@ pub mod charts;
 pub mod context;
 pub mod csv_export;
 pub mod error;
+pub mod feedback;
 pub mod health;
 pub mod i18n;
 pub mod model;
@@ -110,6 +111,7 @@ fn all_routes() -> Routes {
     let r = units::routes(r);
     let r = people::routes(r);
     let r = model::routes(r);
+    let r = feedback::routes(r);
     let r = audit::routes(r);
     api::routes(r)
 }

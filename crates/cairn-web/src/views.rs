@@ -73,6 +73,11 @@ impl Chrome {
         if a.can(Permission::ViewAssessments) {
             items.push(("nav-assessment", "/assessment"));
         }
+        if a.can(Permission::ManageFeedback) {
+            items.push(("nav-feedback", "/feedback"));
+        } else if a.can(Permission::SubmitSuggestion) {
+            items.push(("nav-suggest", "/suggest"));
+        }
         if a.organisation_id.is_some() {
             items.push(("nav-model", "/model"));
         }

@@ -37,6 +37,14 @@ pub(crate) fn routes(r: Routes) -> Routes {
         .get("/api/v1/units/{id}/progress", get_progress)
         .post("/api/v1/assessment-rounds", create_round)
         .post("/api/v1/assessment-rounds/{id}/close", close_round)
+        .post("/api/v1/suggestions", create_suggestion)
+        .get("/api/v1/suggestions", list_suggestions)
+        .post(
+            "/api/v1/suggestions/{id}/transitions",
+            transition_suggestion,
+        )
+        .post("/api/v1/suggestions/{id}/publish", publish_suggestion)
+        .get("/api/v1/units/{id}/you-said-we-did", unit_board)
 }
 
 /// An API error response.
@@ -640,4 +648,235 @@ async fn close_round(
         .await
         .map_err(|e| ApiError::from_app(e, a.lang))?;
     Ok(Json(round_json(&st, &a, id).await?))
+}
+
+/// A suggestion as the API shows it to staff.
+#[derive(Serialize)]
+struct SuggestionOut {
+    id: i64,
+    unit_id: Option<i64>,
+    channel: cairn_domain::feedback::Channel,
+    text: String,
+    status: String,
+    rag: cairn_domain::model::Rag,
+    visibility: cairn_domain::feedback::Visibility,
+    public_text: Option<String>,
+    public_response: Option<String>,
+    anonymous: bool,
+    received_at: i64,
+    first_response_at: Option<i64>,
+    closed_at: Option<i64>,
+}
+
+fn suggestion_out(
+    s: cairn_db::feedback::Suggestion,
+    statuses: &[cairn_domain::feedback::StatusDef],
+) -> SuggestionOut {
+    let rag = statuses
+        .iter()
+        .find(|d| d.key == s.status)
+        .map(|d| d.rag)
+        .unwrap_or(cairn_domain::model::Rag::Red);
+    SuggestionOut {
+        id: s.id,
+        unit_id: s.unit_id,
+        channel: s.channel,
+        text: s.text,
+        status: s.status,
+        rag,
+        visibility: s.visibility,
+        public_text: s.public_text,
+        public_response: s.public_response,
+        anonymous: s.anonymous,
+        received_at: s.received_at,
+        first_response_at: s.first_response_at,
+        closed_at: s.closed_at,
+    }
+}
+
+#[derive(Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+struct SuggestionJson {
+    unit_id: Option<i64>,
+    text: Option<String>,
+    channel: Option<String>,
+    anonymous: Option<bool>,
+    contact: Option<String>,
+    found_on: Option<String>,
+}
+
+async fn suggestion_by_id(st: &AppState, a: &ApiActor, id: i64) -> Result<SuggestionOut, ApiError> {
+    let d = cairn_app::feedback::detail(&st.app, &a.actor, id)
+        .await
+        .map_err(|e| ApiError::from_app(e, a.lang))?;
+    Ok(suggestion_out(d.suggestion, &d.statuses))
+}
+
+async fn create_suggestion(
+    State(st): State<AppState>,
+    a: ApiActor,
+    body: Result<Json<SuggestionJson>, JsonRejection>,
+) -> Result<(StatusCode, Json<SuggestionOut>), ApiError> {
+    let input = json_body(body, a.lang)?;
+    let mut e = FieldErrors::new();
+    let found_on = iso_parts(input.found_on.as_deref(), &mut e, "found_on");
+    if !e.is_empty() {
+        return Err(ApiError::from_app(AppError::Invalid(e), a.lang));
+    }
+    let draft = cairn_domain::feedback::SuggestionDraft {
+        unit_id: input.unit_id,
+        text: input.text.unwrap_or_default(),
+        channel: input.channel.unwrap_or_else(|| "online".into()),
+        anonymous: input.anonymous.unwrap_or(false),
+        contact: input.contact,
+        found_on,
+    };
+    // Staff enter suggestions for others; a member leaves one as themselves.
+    let id = if a.actor.can(cairn_domain::Permission::ManageFeedback) {
+        cairn_app::feedback::enter(&st.app, &a.actor, &draft, a.lang).await
+    } else {
+        cairn_app::feedback::submit_online(&st.app, &a.actor, &draft, a.lang).await
+    }
+    .map_err(|e| ApiError::from_app(e, a.lang))?;
+    if !a.actor.can(cairn_domain::Permission::ManageFeedback) {
+        // Members get back only what they sent.
+        let statuses = cairn_app::feedback::statuses(&st.app, &a.actor)
+            .await
+            .map_err(|e| ApiError::from_app(e, a.lang))?;
+        return Ok((
+            StatusCode::CREATED,
+            Json(SuggestionOut {
+                id,
+                unit_id: draft.unit_id,
+                channel: cairn_domain::feedback::Channel::Online,
+                text: draft.text.trim().to_owned(),
+                status: cairn_domain::feedback::FIRST_STATUS.into(),
+                rag: statuses
+                    .iter()
+                    .find(|d| d.key == cairn_domain::feedback::FIRST_STATUS)
+                    .map(|d| d.rag)
+                    .unwrap_or(cairn_domain::model::Rag::Red),
+                visibility: cairn_domain::feedback::Visibility::Pending,
+                public_text: None,
+                public_response: None,
+                anonymous: draft.anonymous,
+                received_at: st.app.now(),
+                first_response_at: None,
+                closed_at: None,
+            }),
+        ));
+    }
+    Ok((
+        StatusCode::CREATED,
+        Json(suggestion_by_id(&st, &a, id).await?),
+    ))
+}
+
+#[derive(Deserialize)]
+struct SuggestionQueryIn {
+    unit_id: Option<i64>,
+    rag: Option<String>,
+    status: Option<String>,
+    channel: Option<String>,
+    cursor: Option<String>,
+    limit: Option<i64>,
+}
+
+async fn list_suggestions(
+    State(st): State<AppState>,
+    a: ApiActor,
+    Query(q): Query<SuggestionQueryIn>,
+) -> Result<Json<serde_json::Value>, ApiError> {
+    let limit = q.limit.unwrap_or(50).clamp(1, 200);
+    let f = cairn_app::feedback::ListFilters {
+        unit_id: q.unit_id,
+        status: q.status,
+        rag: q.rag,
+        channel: q.channel,
+        before_id: q.cursor.and_then(|c| c.parse().ok()),
+        limit: limit + 1,
+        ..Default::default()
+    };
+    let (mut rows, statuses, _) = cairn_app::feedback::list(&st.app, &a.actor, &f)
+        .await
+        .map_err(|e| ApiError::from_app(e, a.lang))?;
+    let more = rows.len() as i64 > limit;
+    rows.truncate(usize::try_from(limit).unwrap_or(50));
+    let next_cursor = if more {
+        rows.last().map(|r| r.id.to_string())
+    } else {
+        None
+    };
+    let items: Vec<SuggestionOut> = rows
+        .into_iter()
+        .map(|r| suggestion_out(r, &statuses))
+        .collect();
+    Ok(Json(json!({"items": items, "next_cursor": next_cursor})))
+}
+
+#[derive(Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+struct TransitionJson {
+    status: Option<String>,
+    public_response: Option<String>,
+    note: Option<String>,
+}
+
+async fn transition_suggestion(
+    State(st): State<AppState>,
+    a: ApiActor,
+    Path(id): Path<i64>,
+    body: Result<Json<TransitionJson>, JsonRejection>,
+) -> Result<Json<SuggestionOut>, ApiError> {
+    let input = json_body(body, a.lang)?;
+    cairn_app::feedback::transition(
+        &st.app,
+        &a.actor,
+        id,
+        input.status.as_deref().unwrap_or(""),
+        input.public_response.as_deref(),
+        input.note.as_deref(),
+    )
+    .await
+    .map_err(|e| ApiError::from_app(e, a.lang))?;
+    Ok(Json(suggestion_by_id(&st, &a, id).await?))
+}
+
+#[derive(Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+struct PublishJson {
+    public_text: Option<String>,
+}
+
+async fn publish_suggestion(
+    State(st): State<AppState>,
+    a: ApiActor,
+    Path(id): Path<i64>,
+    body: Result<Json<PublishJson>, JsonRejection>,
+) -> Result<Json<SuggestionOut>, ApiError> {
+    let input = json_body(body, a.lang)?;
+    cairn_app::feedback::publish(
+        &st.app,
+        &a.actor,
+        id,
+        input.public_text.as_deref().unwrap_or(""),
+    )
+    .await
+    .map_err(|e| ApiError::from_app(e, a.lang))?;
+    Ok(Json(suggestion_by_id(&st, &a, id).await?))
+}
+
+async fn unit_board(
+    State(st): State<AppState>,
+    a: ApiActor,
+    Path(id): Path<i64>,
+) -> Result<Json<serde_json::Value>, ApiError> {
+    let org = a
+        .actor
+        .organisation_id
+        .ok_or_else(|| ApiError::new(StatusCode::FORBIDDEN, "forbidden", a.lang))?;
+    let (_, _, items, _) = cairn_app::feedback::board(&st.app, org, Some(id), 520)
+        .await
+        .map_err(|e| ApiError::from_app(e, a.lang))?;
+    Ok(Json(json!({"items": items, "next_cursor": null})))
 }

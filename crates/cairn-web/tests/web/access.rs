@@ -30,6 +30,12 @@ const ORG_ROLES: &[Who] = &[
 ];
 const VIEW_ASSESSMENTS: &[Who] = &[OrgAdmin, Lead, UnitStaff, Viewer, OtherAdmin];
 const CHANGE_ASSESSMENTS: &[Who] = &[OrgAdmin, Lead, UnitStaff];
+const FEEDBACK: &[Who] = &[OrgAdmin, Lead, UnitStaff, OtherAdmin];
+const FEEDBACK_A: &[Who] = &[OrgAdmin, Lead, UnitStaff];
+
+fn path_is(hint: &str, path: &str) -> bool {
+    hint == path
+}
 
 /// For a signed-in page: `allowed` get `ok`, the rest 403, nobody signed in goes to sign-in.
 fn page(who: Who, allowed: &[Who], ok: Expect) -> Expect {
@@ -58,6 +64,7 @@ fn api(who: Who, inner: Expect) -> Expect {
 }
 
 fn expected(method: &str, path: &str, who: Who) -> Option<Expect> {
+    let path_hint = path;
     Some(match (method, path) {
         ("GET", "/healthz" | "/readyz" | "/metrics" | "/api/v1/openapi.json") => Status(200),
         ("GET", "/") => Redirect,
@@ -164,6 +171,77 @@ fn expected(method: &str, path: &str, who: Who) -> Option<Expect> {
         ("POST", "/api/v1/assessment-rounds/{id}/close") => {
             api(who, record(who, &[OrgAdmin, Lead], Status(200), &[]))
         }
+        // Feedback: staff who handle suggestions; leads and administrators for kiosks.
+        ("GET", "/feedback" | "/feedback.csv" | "/feedback/new" | "/feedback/statuses") => {
+            page(who, FEEDBACK, Status(200))
+        }
+        ("POST", "/feedback/new" | "/feedback/statuses") => match who {
+            UnitStaff if path_is(path_hint, "/feedback/statuses") => Status(403),
+            _ => page(who, FEEDBACK, Status(422)),
+        },
+        ("GET", "/feedback/kiosks") => page(who, MANAGE_MODEL, Status(200)),
+        ("POST", "/feedback/kiosks") => page(who, MANAGE_MODEL, Status(422)),
+        ("POST", "/feedback/kiosks/{id}/revoke") => record(who, &[OrgAdmin, Lead], Redirect, &[]),
+        ("GET", "/feedback/{id}") => record(who, FEEDBACK_A, Status(200), &[]),
+        (
+            "POST",
+            "/feedback/{id}/publish"
+            | "/feedback/{id}/private"
+            | "/feedback/{id}/update"
+            | "/feedback/{id}/status",
+        ) => record(who, FEEDBACK_A, Status(422), &[]),
+        // Sent empty, these forms clear the owner, the practices and the forum flag.
+        ("POST", "/feedback/{id}/owner" | "/feedback/{id}/practices" | "/feedback/{id}/forum") => {
+            record(who, FEEDBACK_A, Redirect, &[])
+        }
+        ("GET", "/suggest/thanks") => page(who, &Who::ALL, Status(200)),
+        ("GET", "/suggest") => page(
+            who,
+            &[OrgAdmin, Lead, UnitStaff, Member, OtherAdmin],
+            Status(200),
+        ),
+        ("POST", "/suggest") => page(
+            who,
+            &[OrgAdmin, Lead, UnitStaff, Member, OtherAdmin],
+            Status(422),
+        ),
+        // Public boards and the kiosk need no sign-in.
+        (
+            "GET",
+            "/o/{org}/you-said-we-did"
+            | "/o/{org}/units/{unit}/you-said-we-did"
+            | "/o/{org}/units/{unit}/poster",
+        ) => Status(200),
+        (
+            "GET",
+            "/kiosk/{token}"
+            | "/kiosk/{token}/suggest"
+            | "/kiosk/{token}/thanks"
+            | "/kiosk/{token}/board",
+        ) => Status(200),
+        ("POST", "/kiosk/{token}/suggest") => Status(422),
+        ("POST", "/api/v1/suggestions") => api(
+            who,
+            page(
+                who,
+                &[OrgAdmin, Lead, UnitStaff, Member, OtherAdmin],
+                Status(422),
+            ),
+        ),
+        ("GET", "/api/v1/suggestions") => api(who, page(who, FEEDBACK, Status(200))),
+        ("POST", "/api/v1/suggestions/{id}/transitions" | "/api/v1/suggestions/{id}/publish") => {
+            api(who, record(who, FEEDBACK_A, Status(422), &[]))
+        }
+        ("GET", "/api/v1/units/{id}/you-said-we-did") => api(
+            who,
+            if who == Platform {
+                Status(403)
+            } else if who == OtherAdmin {
+                Status(404)
+            } else {
+                Status(200)
+            },
+        ),
         _ => return None,
     })
 }
@@ -218,15 +296,26 @@ async fn walk(t: &TestApp) {
                 p if p.starts_with("/api/v1/assessment-rounds/") => {
                     t.seed.open_rounds[2 + slot].to_string()
                 }
+                p if p.starts_with("/feedback/kiosks/") => t.seed.kiosks[slot].to_string(),
+                p if p.starts_with("/feedback/") || p.contains("/suggestions/") => {
+                    t.seed.suggestion.to_string()
+                }
                 p if p.contains("/units/") => t.seed.unit_a1.to_string(),
                 p if p.contains("/people/") => t.seed.person_a1.to_string(),
                 p if p.contains("/tokens/") => spare.get(&w).copied().unwrap_or(1).to_string(),
                 _ => "1".into(),
             };
+            let token = if r.path.starts_with("/kiosk/") {
+                &t.seed.kiosk_token
+            } else {
+                &t.seed.invitation
+            };
             let path = r
                 .path
-                .replace("{token}", &t.seed.invitation)
+                .replace("{token}", token)
                 .replace("{code}", code)
+                .replace("{org}", &t.seed.org_a.to_string())
+                .replace("{unit}", &t.seed.unit_a1.to_string())
                 .replace("{id}", &id);
             let path = if r.path == "/language" {
                 "/language?to=en&next=/home".to_owned()

@@ -88,6 +88,11 @@ pub struct Seed {
     pub invitation: String,
     /// Open assessment rounds in organisation A, one for each closer the access table tries.
     pub open_rounds: Vec<i64>,
+    /// A suggestion on unit A1.
+    pub suggestion: i64,
+    /// Kiosks on unit A1 for revoking (one per revoker), and the secret of one that stays live.
+    pub kiosks: Vec<i64>,
+    pub kiosk_token: String,
 }
 
 pub struct TestApp {
@@ -350,6 +355,29 @@ impl TestApp {
         .await
         .expect("invitation");
         s.invitation = inv.secret;
+        let draft = cairn_domain::feedback::SuggestionDraft {
+            unit_id: Some(s.unit_a1),
+            text: "A quiet room for visits".into(),
+            channel: "meeting".into(),
+            ..Default::default()
+        };
+        s.suggestion =
+            cairn_app::feedback::enter(&app, &admin, &draft, cairn_domain::people::Language::En)
+                .await
+                .expect("suggestion");
+        for i in 0..2 {
+            cairn_app::feedback::create_kiosk(&app, &admin, s.unit_a1, &format!("Tablet {i}"))
+                .await
+                .expect("kiosk");
+        }
+        let mut kiosks = cairn_app::feedback::kiosks(&app, &admin)
+            .await
+            .expect("kiosks");
+        kiosks.sort_by_key(|k| k.id);
+        s.kiosks = kiosks.iter().map(|k| k.id).collect();
+        s.kiosk_token = cairn_app::feedback::create_kiosk(&app, &admin, s.unit_a1, "Day room")
+            .await
+            .expect("kiosk");
         for i in 0..4 {
             s.open_rounds.push(
                 cairn_app::model::open_round(&app, &admin, "round", &format!("Round {i}"))

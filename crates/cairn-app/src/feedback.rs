@@ -1,0 +1,1082 @@
+//! The feedback loop: suggestions from every channel (online, ward kiosk, paper box typed in by
+//! staff, meetings, survey comments), staff review before anything is public, tracking through
+//! the organisation's statuses with a public response for every closed suggestion, response
+//! times, forum decisions, links to model practices, and the public "you said, we did" boards.
+
+use crate::audit::{Action, record};
+use crate::{Actor, App, AppError, AppResult, org_of, require};
+use cairn_db::Conn;
+use cairn_db::feedback::{Kiosk, NewSuggestion, Suggestion, SuggestionQuery};
+use cairn_domain::feedback::{
+    Channel, ForumDecision, StatusDef, SuggestionDraft, Visibility, check_transition,
+    default_statuses,
+};
+use cairn_domain::people::Language;
+use cairn_domain::{FieldErrors, Permission};
+
+/// Kiosk posts allowed per kiosk within [`KIOSK_WINDOW_MS`].
+pub const KIOSK_MAX_POSTS: i64 = 20;
+/// The kiosk rate-limit window.
+pub const KIOSK_WINDOW_MS: i64 = 10 * 60 * 1000;
+/// A day in milliseconds.
+const DAY_MS: i64 = 24 * 60 * 60 * 1000;
+
+/// Gives the organisation the default statuses the first time feedback is used.
+pub(crate) async fn ensure_statuses(c: &mut Conn<'_>, org: i64) -> AppResult<()> {
+    if cairn_db::feedback::count_statuses(c, org).await? > 0 {
+        return Ok(());
+    }
+    // Serialise first use, as for the model template.
+    cairn_db::model::lock_organisation(c, org).await?;
+    if cairn_db::feedback::count_statuses(c, org).await? > 0 {
+        return Ok(());
+    }
+    for (i, s) in default_statuses().iter().enumerate() {
+        cairn_db::feedback::insert_status(c, org, s, i64::try_from(i).unwrap_or(0)).await?;
+    }
+    Ok(())
+}
+
+async fn statuses_of(app: &App, org: i64) -> AppResult<Vec<StatusDef>> {
+    let needed = {
+        let mut h = app.db.acquire().await?;
+        cairn_db::feedback::count_statuses(&mut h.conn(), org).await? == 0
+    };
+    if needed {
+        let mut tx = app.db.begin().await?;
+        ensure_statuses(&mut tx.conn(), org).await?;
+        tx.commit().await?;
+    }
+    let mut h = app.db.acquire().await?;
+    Ok(cairn_db::feedback::list_statuses(&mut h.conn(), org).await?)
+}
+
+/// The organisation's statuses, in order.
+pub async fn statuses(app: &App, actor: &Actor) -> AppResult<Vec<StatusDef>> {
+    let org = org_of(actor)?;
+    statuses_of(app, org).await
+}
+
+/// Adds a status of the organisation's own (leads and administrators).
+pub async fn add_status(
+    app: &App,
+    actor: &Actor,
+    label_en: &str,
+    label_cy: &str,
+    rag: &str,
+    closed: bool,
+) -> AppResult<String> {
+    require(actor, Permission::ManageKiosks)?;
+    let org = org_of(actor)?;
+    let mut e = FieldErrors::new();
+    let en = cairn_domain::validation::required_text(
+        &mut e,
+        "label_en",
+        label_en,
+        60,
+        "feedback-error-label-en",
+        "feedback-error-label-long",
+    );
+    let cy = cairn_domain::validation::required_text(
+        &mut e,
+        "label_cy",
+        label_cy,
+        60,
+        "feedback-error-label-cy",
+        "feedback-error-label-long",
+    );
+    let rag = cairn_domain::model::Rag::parse(rag.trim())
+        .filter(|r| *r != cairn_domain::model::Rag::NotApplicable);
+    if rag.is_none() {
+        e.add("rag", "feedback-error-rag");
+    }
+    let key: String = en
+        .to_lowercase()
+        .chars()
+        .map(|c| if c.is_ascii_alphanumeric() { c } else { '_' })
+        .collect::<String>()
+        .trim_matches('_')
+        .to_owned();
+    if e.is_empty() && key.is_empty() {
+        e.add("label_en", "feedback-error-label-en");
+    }
+    let rag = match (e.is_empty(), rag) {
+        (true, Some(r)) => r,
+        _ => return Err(e.into()),
+    };
+    let now = app.now();
+    let mut tx = app.db.begin().await?;
+    ensure_statuses(&mut tx.conn(), org).await?;
+    let existing = cairn_db::feedback::list_statuses(&mut tx.conn(), org).await?;
+    if existing.iter().any(|s| s.key == key) {
+        let mut e = FieldErrors::new();
+        e.add("label_en", "feedback-error-label-taken");
+        return Err(e.into());
+    }
+    let def = StatusDef {
+        key: key.clone(),
+        label_en: en,
+        label_cy: cy,
+        rag,
+        closed,
+    };
+    cairn_db::feedback::insert_status(
+        &mut tx.conn(),
+        org,
+        &def,
+        i64::try_from(existing.len()).unwrap_or(0),
+    )
+    .await?;
+    record::<(), _>(
+        &mut tx.conn(),
+        actor,
+        Some(org),
+        Action::Create,
+        "feedback_status",
+        None,
+        None,
+        Some(&serde_json::json!({"key": key, "rag": rag.key(), "closed": closed})),
+        None,
+        now,
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(key)
+}
+
+fn today(app: &App, tz: &str) -> jiff::civil::Date {
+    cairn_domain::time::local_date(app.now(), &cairn_domain::time::time_zone(tz))
+}
+
+async fn check_unit(c: &mut Conn<'_>, org: i64, unit: Option<i64>) -> AppResult<()> {
+    if let Some(u) = unit
+        && !cairn_db::units::unit_in_organisation(c, org, u).await?
+    {
+        let mut e = FieldErrors::new();
+        e.add("unit_id", "feedback-error-unit");
+        return Err(e.into());
+    }
+    Ok(())
+}
+
+/// A member leaves a suggestion online, as themselves.
+pub async fn submit_online(
+    app: &App,
+    actor: &Actor,
+    draft: &SuggestionDraft,
+    lang: Language,
+) -> AppResult<i64> {
+    require(actor, Permission::SubmitSuggestion)?;
+    let org = org_of(actor)?;
+    let o = cairn_db::units::get_organisation(&mut app.db.acquire().await?.conn(), org).await?;
+    let draft = SuggestionDraft {
+        channel: "online".into(),
+        found_on: Default::default(),
+        ..draft.clone()
+    };
+    let fields = draft.validate(today(app, &o.time_zone))?;
+    let now = app.now();
+    let mut tx = app.db.begin().await?;
+    check_unit(&mut tx.conn(), org, fields.unit_id).await?;
+    ensure_statuses(&mut tx.conn(), org).await?;
+    let new = NewSuggestion {
+        fields: &fields,
+        contact_language: lang.key(),
+        submitted_by_user_id: (!fields.anonymous).then_some(actor.user_id),
+        entered_by_label: None,
+        kiosk_id: None,
+    };
+    let by = if fields.anonymous {
+        "anonymous"
+    } else {
+        actor.label.as_str()
+    };
+    let id = cairn_db::feedback::insert(&mut tx.conn(), org, &new, now, by).await?;
+    record::<(), _>(
+        &mut tx.conn(),
+        actor,
+        Some(org),
+        Action::Create,
+        "suggestion",
+        Some(id),
+        None,
+        Some(&serde_json::json!({"channel": "online", "unit_id": fields.unit_id})),
+        None,
+        now,
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(id)
+}
+
+/// Staff type in a suggestion from a paper slip, a meeting, a survey comment or on someone's
+/// behalf; the record says who entered it.
+pub async fn enter(
+    app: &App,
+    actor: &Actor,
+    draft: &SuggestionDraft,
+    lang: Language,
+) -> AppResult<i64> {
+    require(actor, Permission::ManageFeedback)?;
+    let org = org_of(actor)?;
+    let o = cairn_db::units::get_organisation(&mut app.db.acquire().await?.conn(), org).await?;
+    let fields = draft.validate(today(app, &o.time_zone))?;
+    if fields.channel == Channel::Kiosk {
+        let mut e = FieldErrors::new();
+        e.add("channel", "feedback-error-channel");
+        return Err(e.into());
+    }
+    if let Some(u) = fields.unit_id
+        && !actor.can_reach_unit(u)
+    {
+        let mut e = FieldErrors::new();
+        e.add("unit_id", "feedback-error-unit");
+        return Err(e.into());
+    }
+    let now = app.now();
+    let mut tx = app.db.begin().await?;
+    check_unit(&mut tx.conn(), org, fields.unit_id).await?;
+    ensure_statuses(&mut tx.conn(), org).await?;
+    let new = NewSuggestion {
+        fields: &fields,
+        contact_language: lang.key(),
+        submitted_by_user_id: None,
+        entered_by_label: Some(&actor.label),
+        kiosk_id: None,
+    };
+    let id = cairn_db::feedback::insert(&mut tx.conn(), org, &new, now, &actor.label).await?;
+    record::<(), _>(&mut tx.conn(), actor, Some(org), Action::Create, "suggestion", Some(id), None, Some(&serde_json::json!({"channel": fields.channel.key(), "unit_id": fields.unit_id, "entered_for_someone": true})), None, now).await?;
+    tx.commit().await?;
+    Ok(id)
+}
+
+/// The kiosk behind a link, with its unit and organisation; not found once revoked.
+pub async fn kiosk(
+    app: &App,
+    secret: &str,
+) -> AppResult<(Kiosk, cairn_db::units::Unit, cairn_db::units::Organisation)> {
+    let mut h = app.db.acquire().await?;
+    let c = &mut h.conn();
+    let k = cairn_db::feedback::find_live_kiosk(c, &crate::accounts::hash_secret(secret))
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let unit = cairn_db::units::get_unit(c, k.organisation_id, k.unit_id).await?;
+    let org = cairn_db::units::get_organisation(c, k.organisation_id).await?;
+    Ok((k, unit, org))
+}
+
+/// Anyone on the ward leaves a suggestion on the kiosk. Posts are limited per kiosk.
+pub async fn submit_kiosk(
+    app: &App,
+    secret: &str,
+    text: &str,
+    contact: Option<&str>,
+    anonymous: bool,
+    lang: Language,
+) -> AppResult<i64> {
+    let (k, unit, org) = kiosk(app, secret).await?;
+    let draft = SuggestionDraft {
+        unit_id: Some(unit.id),
+        text: text.to_owned(),
+        channel: "kiosk".into(),
+        anonymous,
+        contact: contact.map(str::to_owned),
+        found_on: Default::default(),
+    };
+    let fields = draft.validate(today(app, &org.time_zone))?;
+    let now = app.now();
+    let mut tx = app.db.begin().await?;
+    if cairn_db::feedback::kiosk_posts_since(&mut tx.conn(), k.id, now - KIOSK_WINDOW_MS).await?
+        >= KIOSK_MAX_POSTS
+    {
+        return Err(AppError::Throttled);
+    }
+    ensure_statuses(&mut tx.conn(), org.id).await?;
+    let new = NewSuggestion {
+        fields: &fields,
+        contact_language: lang.key(),
+        submitted_by_user_id: None,
+        entered_by_label: None,
+        kiosk_id: Some(k.id),
+    };
+    let id = cairn_db::feedback::insert(&mut tx.conn(), org.id, &new, now, "kiosk").await?;
+    let kiosk_actor = Actor {
+        user_id: 0,
+        organisation_id: Some(org.id),
+        role: cairn_domain::Role::Member,
+        unit_ids: vec![],
+        person_id: None,
+        label: format!("kiosk {}", k.id),
+    };
+    record::<(), _>(
+        &mut tx.conn(),
+        &kiosk_actor,
+        Some(org.id),
+        Action::Create,
+        "suggestion",
+        Some(id),
+        None,
+        Some(&serde_json::json!({"channel": "kiosk", "unit_id": unit.id})),
+        None,
+        now,
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(id)
+}
+
+/// Creates a kiosk link for a unit; returns the secret for the link (shown once).
+pub async fn create_kiosk(
+    app: &App,
+    actor: &Actor,
+    unit_id: i64,
+    label: &str,
+) -> AppResult<String> {
+    require(actor, Permission::ManageKiosks)?;
+    let org = org_of(actor)?;
+    let mut e = FieldErrors::new();
+    let label = cairn_domain::validation::required_text(
+        &mut e,
+        "label",
+        label,
+        80,
+        "feedback-error-kiosk-label",
+        "feedback-error-label-long",
+    );
+    if !e.is_empty() {
+        return Err(e.into());
+    }
+    let now = app.now();
+    let secret = crate::accounts::new_secret();
+    let mut tx = app.db.begin().await?;
+    check_unit(&mut tx.conn(), org, Some(unit_id)).await?;
+    let id = cairn_db::feedback::insert_kiosk(
+        &mut tx.conn(),
+        org,
+        unit_id,
+        &label,
+        &crate::accounts::hash_secret(&secret),
+        now,
+        &actor.label,
+    )
+    .await?;
+    record::<(), _>(
+        &mut tx.conn(),
+        actor,
+        Some(org),
+        Action::Create,
+        "kiosk",
+        Some(id),
+        None,
+        Some(&serde_json::json!({"unit_id": unit_id, "label": label})),
+        None,
+        now,
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(secret)
+}
+
+/// The organisation's kiosks.
+pub async fn kiosks(app: &App, actor: &Actor) -> AppResult<Vec<Kiosk>> {
+    require(actor, Permission::ManageKiosks)?;
+    let org = org_of(actor)?;
+    let mut h = app.db.acquire().await?;
+    Ok(cairn_db::feedback::list_kiosks(&mut h.conn(), org).await?)
+}
+
+/// Revokes a kiosk link: it reaches nothing afterwards.
+pub async fn revoke_kiosk(app: &App, actor: &Actor, id: i64) -> AppResult<()> {
+    require(actor, Permission::ManageKiosks)?;
+    let org = org_of(actor)?;
+    let now = app.now();
+    let mut tx = app.db.begin().await?;
+    if !cairn_db::feedback::revoke_kiosk(&mut tx.conn(), org, id, now).await? {
+        return Err(AppError::NotFound);
+    }
+    record::<(), ()>(
+        &mut tx.conn(),
+        actor,
+        Some(org),
+        Action::Revoke,
+        "kiosk",
+        Some(id),
+        None,
+        None,
+        None,
+        now,
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+/// Filters as typed on the list page or the API.
+#[derive(Debug, Clone, Default)]
+pub struct ListFilters {
+    pub unit_id: Option<i64>,
+    pub status: Option<String>,
+    pub rag: Option<String>,
+    pub channel: Option<String>,
+    pub owner_user_id: Option<i64>,
+    pub overdue: bool,
+    pub from: Option<jiff::civil::Date>,
+    pub to: Option<jiff::civil::Date>,
+    pub text: Option<String>,
+    pub before_id: Option<i64>,
+    pub limit: i64,
+}
+
+/// A page of suggestions the actor may act on, newest first, with the statuses to label them.
+pub async fn list(
+    app: &App,
+    actor: &Actor,
+    f: &ListFilters,
+) -> AppResult<(Vec<Suggestion>, Vec<StatusDef>, i64)> {
+    require(actor, Permission::ManageFeedback)?;
+    let org = org_of(actor)?;
+    let statuses = statuses_of(app, org).await?;
+    let mut h = app.db.acquire().await?;
+    let c = &mut h.conn();
+    let o = cairn_db::units::get_organisation(c, org).await?;
+    let tz = cairn_domain::time::time_zone(&o.time_zone);
+    let start_of = |d: jiff::civil::Date| {
+        d.to_zoned(tz.clone())
+            .ok()
+            .map(|z| z.timestamp().as_millisecond())
+    };
+    let mut wanted: Option<Vec<String>> = f
+        .status
+        .as_ref()
+        .filter(|s| !s.is_empty())
+        .map(|s| vec![s.clone()]);
+    if let Some(rag) = f.rag.as_deref().and_then(cairn_domain::model::Rag::parse) {
+        let keys: Vec<String> = statuses
+            .iter()
+            .filter(|s| s.rag == rag)
+            .map(|s| s.key.clone())
+            .collect();
+        wanted = Some(match wanted {
+            Some(w) => w.into_iter().filter(|k| keys.contains(k)).collect(),
+            None => keys,
+        });
+    }
+    let q = SuggestionQuery {
+        unit_id: f.unit_id,
+        within_units: actor.role.is_unit_scoped().then(|| actor.unit_ids.clone()),
+        statuses: wanted,
+        channel: f.channel.as_deref().and_then(Channel::parse),
+        owner_user_id: f.owner_user_id,
+        overdue_before: f
+            .overdue
+            .then(|| app.now() - o.feedback_target_days * DAY_MS),
+        from_ms: f.from.and_then(start_of),
+        to_ms: f.to.and_then(|d| d.tomorrow().ok()).and_then(start_of),
+        text: f.text.clone(),
+        before_id: f.before_id,
+        limit: f.limit.clamp(1, 500),
+    };
+    let rows = cairn_db::feedback::list(c, org, &q).await?;
+    Ok((rows, statuses, o.feedback_target_days))
+}
+
+/// Everything the staff page for one suggestion shows.
+#[derive(Debug, Clone)]
+pub struct Detail {
+    pub suggestion: Suggestion,
+    pub events: Vec<cairn_db::feedback::Event>,
+    pub practices: Vec<String>,
+    pub statuses: Vec<StatusDef>,
+    /// Accounts that may own a suggestion: (user id, e-mail).
+    pub owners: Vec<(i64, String)>,
+    pub target_days: i64,
+}
+
+async fn load(c: &mut Conn<'_>, actor: &Actor, org: i64, id: i64) -> AppResult<Suggestion> {
+    let s = cairn_db::feedback::get(c, org, id)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    if let Some(u) = s.unit_id
+        && !actor.can_reach_unit(u)
+    {
+        return Err(AppError::NotFound);
+    }
+    Ok(s)
+}
+
+/// One suggestion for staff.
+pub async fn detail(app: &App, actor: &Actor, id: i64) -> AppResult<Detail> {
+    require(actor, Permission::ManageFeedback)?;
+    let org = org_of(actor)?;
+    let statuses = statuses_of(app, org).await?;
+    let mut h = app.db.acquire().await?;
+    let c = &mut h.conn();
+    let suggestion = load(c, actor, org, id).await?;
+    let events = cairn_db::feedback::events(c, id).await?;
+    let practices = cairn_db::feedback::practices(c, id).await?;
+    let owners = cairn_db::accounts::list_users(c, org)
+        .await?
+        .into_iter()
+        .filter(|u| u.role.allows(Permission::ManageFeedback) && !u.disabled)
+        .map(|u| (u.id, u.email))
+        .collect();
+    let o = cairn_db::units::get_organisation(c, org).await?;
+    Ok(Detail {
+        suggestion,
+        events,
+        practices,
+        statuses,
+        owners,
+        target_days: o.feedback_target_days,
+    })
+}
+
+/// Tells the person who left a contact (by e-mail when it is an address and e-mail is on, and
+/// in the app when they left it signed in), in their language.
+async fn tell_contact(
+    app: &App,
+    c: &mut Conn<'_>,
+    s: &Suggestion,
+    message: &str,
+    reason: &str,
+    now: i64,
+) -> AppResult<()> {
+    let lang = Language::parse(&s.contact_language).unwrap_or(Language::En);
+    let summary: String = s.text.chars().take(120).collect();
+    let args = [("suggestion", summary), ("reason", reason.to_owned())];
+    if let Some(contact) = &s.contact
+        && cairn_domain::validation::looks_like_email(contact.trim())
+    {
+        let o = cairn_db::units::get_organisation(c, s.organisation_id).await?;
+        if o.smtp_enabled {
+            crate::notices::queue_email(
+                app,
+                c,
+                s.organisation_id,
+                contact.trim(),
+                lang,
+                &format!("email-{message}-subject"),
+                &format!("email-{message}-body"),
+                &args,
+                now,
+            )
+            .await?;
+        }
+    }
+    if let Some(user) = s.submitted_by_user_id {
+        crate::notices::notify(c, user, &format!("notice-{message}"), &args, now).await?;
+    }
+    Ok(())
+}
+
+/// Publishes the public wording (the original is kept as it was).
+pub async fn publish(app: &App, actor: &Actor, id: i64, public_text: &str) -> AppResult<()> {
+    require(actor, Permission::ManageFeedback)?;
+    let org = org_of(actor)?;
+    {
+        // Existence first, so another organisation's id reads as "not found" whatever is sent.
+        let mut h = app.db.acquire().await?;
+        load(&mut h.conn(), actor, org, id).await?;
+    }
+    let text = cairn_domain::feedback::check_note(
+        "public_text",
+        public_text,
+        "feedback-error-public-text",
+    )?;
+    let now = app.now();
+    let mut tx = app.db.begin().await?;
+    let s = load(&mut tx.conn(), actor, org, id).await?;
+    cairn_db::feedback::set_visibility(&mut tx.conn(), id, Visibility::Published, Some(&text), now)
+        .await?;
+    cairn_db::feedback::add_event(
+        &mut tx.conn(),
+        id,
+        now,
+        &actor.label,
+        "published",
+        None,
+        None,
+        Some(&text),
+    )
+    .await?;
+    record(
+        &mut tx.conn(),
+        actor,
+        Some(org),
+        Action::Update,
+        "suggestion",
+        Some(id),
+        Some(&serde_json::json!({"visibility": s.visibility, "public_text": s.public_text})),
+        Some(&serde_json::json!({"visibility": "published", "public_text": text})),
+        None,
+        now,
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+/// Keeps a suggestion off the public boards and tells the person why.
+pub async fn keep_private(app: &App, actor: &Actor, id: i64, reason: &str) -> AppResult<()> {
+    require(actor, Permission::ManageFeedback)?;
+    let org = org_of(actor)?;
+    {
+        // Existence first, so another organisation's id reads as "not found" whatever is sent.
+        let mut h = app.db.acquire().await?;
+        load(&mut h.conn(), actor, org, id).await?;
+    }
+    let reason =
+        cairn_domain::feedback::check_note("reason", reason, "feedback-error-private-reason")?;
+    let now = app.now();
+    let mut tx = app.db.begin().await?;
+    let s = load(&mut tx.conn(), actor, org, id).await?;
+    cairn_db::feedback::set_visibility(&mut tx.conn(), id, Visibility::Private, None, now).await?;
+    cairn_db::feedback::add_event(
+        &mut tx.conn(),
+        id,
+        now,
+        &actor.label,
+        "kept_private",
+        None,
+        None,
+        Some(&reason),
+    )
+    .await?;
+    record(
+        &mut tx.conn(),
+        actor,
+        Some(org),
+        Action::Update,
+        "suggestion",
+        Some(id),
+        Some(&serde_json::json!({"visibility": s.visibility})),
+        Some(&serde_json::json!({"visibility": "private", "reason": reason})),
+        None,
+        now,
+    )
+    .await?;
+    tell_contact(app, &mut tx.conn(), &s, "feedback-private", &reason, now).await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+/// Moves a suggestion to a status. Closing needs a public response; a closed suggestion never
+/// moves (409); the person who left a contact hears the outcome.
+pub async fn transition(
+    app: &App,
+    actor: &Actor,
+    id: i64,
+    to: &str,
+    public_response: Option<&str>,
+    note: Option<&str>,
+) -> AppResult<()> {
+    require(actor, Permission::ManageFeedback)?;
+    let org = org_of(actor)?;
+    {
+        // Existence first, so another organisation's id reads as "not found" whatever is sent.
+        let mut h = app.db.acquire().await?;
+        load(&mut h.conn(), actor, org, id).await?;
+    }
+    let statuses = statuses_of(app, org).await?;
+    let Some(to_def) = statuses.iter().find(|s| s.key == to.trim()) else {
+        let mut e = FieldErrors::new();
+        e.add("status", "feedback-error-status");
+        return Err(e.into());
+    };
+    let response = public_response.map(str::trim).filter(|r| !r.is_empty());
+    if response.is_some_and(|r| r.chars().count() > cairn_domain::feedback::RESPONSE_MAX) {
+        let mut e = FieldErrors::new();
+        e.add("public_response", "feedback-error-note-long");
+        return Err(e.into());
+    }
+    let now = app.now();
+    let mut tx = app.db.begin().await?;
+    let s = load(&mut tx.conn(), actor, org, id).await?;
+    let from_def = statuses
+        .iter()
+        .find(|d| d.key == s.status)
+        .cloned()
+        .unwrap_or_else(|| StatusDef {
+            key: s.status.clone(),
+            label_en: s.status.clone(),
+            label_cy: s.status.clone(),
+            rag: cairn_domain::model::Rag::Red,
+            closed: s.closed_at.is_some(),
+        });
+    match check_transition(&from_def, to_def, response) {
+        Ok(()) => {}
+        Err(cairn_domain::feedback::TransitionError::ResponseRequired) => {
+            let mut e = FieldErrors::new();
+            e.add("public_response", "feedback-error-response-required");
+            return Err(e.into());
+        }
+        Err(other) => return Err(AppError::Conflict(other.message_id())),
+    }
+    if !cairn_db::feedback::move_status(
+        &mut tx.conn(),
+        id,
+        &s.status,
+        &to_def.key,
+        to_def.closed,
+        response,
+        now,
+    )
+    .await?
+    {
+        return Err(AppError::Conflict("feedback-error-moved"));
+    }
+    cairn_db::feedback::add_event(
+        &mut tx.conn(),
+        id,
+        now,
+        &actor.label,
+        "status",
+        Some(&s.status),
+        Some(&to_def.key),
+        response.or(note),
+    )
+    .await?;
+    record(
+        &mut tx.conn(),
+        actor,
+        Some(org),
+        Action::Update,
+        "suggestion",
+        Some(id),
+        Some(&serde_json::json!({"status": s.status})),
+        Some(&serde_json::json!({"status": to_def.key, "public_response": response, "note": note})),
+        None,
+        now,
+    )
+    .await?;
+    if to_def.closed {
+        tell_contact(
+            app,
+            &mut tx.conn(),
+            &s,
+            "feedback-closed",
+            response.unwrap_or_default(),
+            now,
+        )
+        .await?;
+    }
+    tx.commit().await?;
+    Ok(())
+}
+
+/// Adds a dated progress update (the first one counts as the first response).
+pub async fn add_update(app: &App, actor: &Actor, id: i64, note: &str) -> AppResult<()> {
+    require(actor, Permission::ManageFeedback)?;
+    let org = org_of(actor)?;
+    {
+        // Existence first, so another organisation's id reads as "not found" whatever is sent.
+        let mut h = app.db.acquire().await?;
+        load(&mut h.conn(), actor, org, id).await?;
+    }
+    let note = cairn_domain::feedback::check_note("note", note, "feedback-error-note-required")?;
+    let now = app.now();
+    let mut tx = app.db.begin().await?;
+    let s = load(&mut tx.conn(), actor, org, id).await?;
+    if s.closed_at.is_some() {
+        return Err(AppError::Conflict("feedback-error-closed"));
+    }
+    cairn_db::feedback::touch_response(&mut tx.conn(), id, now).await?;
+    cairn_db::feedback::add_event(
+        &mut tx.conn(),
+        id,
+        now,
+        &actor.label,
+        "update",
+        None,
+        None,
+        Some(&note),
+    )
+    .await?;
+    record::<(), _>(
+        &mut tx.conn(),
+        actor,
+        Some(org),
+        Action::Update,
+        "suggestion",
+        Some(id),
+        None,
+        Some(&serde_json::json!({"update": note})),
+        None,
+        now,
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+/// Gives a suggestion an owner (an account that handles feedback), or none.
+pub async fn set_owner(app: &App, actor: &Actor, id: i64, owner: Option<i64>) -> AppResult<()> {
+    let d = detail(app, actor, id).await?;
+    if let Some(o) = owner
+        && !d.owners.iter().any(|(uid, _)| *uid == o)
+    {
+        let mut e = FieldErrors::new();
+        e.add("owner", "feedback-error-owner");
+        return Err(e.into());
+    }
+    let org = org_of(actor)?;
+    let now = app.now();
+    let mut tx = app.db.begin().await?;
+    cairn_db::feedback::set_owner(&mut tx.conn(), id, owner, now).await?;
+    let who = owner.and_then(|o| {
+        d.owners
+            .iter()
+            .find(|(uid, _)| *uid == o)
+            .map(|(_, e)| e.clone())
+    });
+    cairn_db::feedback::add_event(
+        &mut tx.conn(),
+        id,
+        now,
+        &actor.label,
+        "owner",
+        None,
+        None,
+        who.as_deref(),
+    )
+    .await?;
+    record(
+        &mut tx.conn(),
+        actor,
+        Some(org),
+        Action::Update,
+        "suggestion",
+        Some(id),
+        Some(&serde_json::json!({"owner_user_id": d.suggestion.owner_user_id})),
+        Some(&serde_json::json!({"owner_user_id": owner})),
+        None,
+        now,
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+/// Records that a development needs a service-user and carer forum decision, and the decision.
+pub async fn set_forum(
+    app: &App,
+    actor: &Actor,
+    id: i64,
+    needs: bool,
+    decision: Option<&str>,
+    decided_on: &cairn_domain::time::DateParts,
+    meeting: Option<&str>,
+) -> AppResult<()> {
+    require(actor, Permission::ManageFeedback)?;
+    let org = org_of(actor)?;
+    let mut e = FieldErrors::new();
+    let decision = match decision.map(str::trim).filter(|d| !d.is_empty()) {
+        None => None,
+        Some(d) => match ForumDecision::parse(d) {
+            Some(fd) => Some(fd),
+            None => {
+                e.add("forum_decision", "feedback-error-forum-decision");
+                None
+            }
+        },
+    };
+    let on = cairn_domain::time::parse_date_parts(&mut e, "forum_decided_on", decided_on, None);
+    if decision.is_some() && on.is_none() && e.for_field("forum_decided_on").is_none() {
+        e.add("forum_decided_on", "feedback-error-forum-date");
+    }
+    let meeting = cairn_domain::validation::optional_text(
+        &mut e,
+        "forum_meeting",
+        meeting,
+        200,
+        "feedback-error-label-long",
+    );
+    if !e.is_empty() {
+        return Err(e.into());
+    }
+    let now = app.now();
+    let mut tx = app.db.begin().await?;
+    let s = load(&mut tx.conn(), actor, org, id).await?;
+    let on_text = on.map(|d| d.to_string());
+    cairn_db::feedback::set_forum(
+        &mut tx.conn(),
+        id,
+        needs || decision.is_some(),
+        decision.map(|d| d.key()),
+        on_text.as_deref(),
+        meeting.as_deref(),
+        now,
+    )
+    .await?;
+    cairn_db::feedback::add_event(
+        &mut tx.conn(),
+        id,
+        now,
+        &actor.label,
+        "forum",
+        None,
+        decision.map(|d| d.key()),
+        meeting.as_deref(),
+    )
+    .await?;
+    record(&mut tx.conn(), actor, Some(org), Action::Update, "suggestion", Some(id), Some(&serde_json::json!({"needs_forum": s.needs_forum, "forum_decision": s.forum_decision})), Some(&serde_json::json!({"needs_forum": needs || decision.is_some(), "forum_decision": decision.map(|d| d.key()), "forum_decided_on": on_text, "forum_meeting": meeting})), None, now).await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+/// Links a suggestion to the model practices it serves.
+pub async fn set_practices(app: &App, actor: &Actor, id: i64, codes: &[String]) -> AppResult<()> {
+    require(actor, Permission::ManageFeedback)?;
+    let org = org_of(actor)?;
+    let now = app.now();
+    let mut tx = app.db.begin().await?;
+    load(&mut tx.conn(), actor, org, id).await?;
+    crate::model::ensure_model(&mut tx.conn(), org, &actor.label, now).await?;
+    let known: Vec<String> = cairn_db::model::list_practices(&mut tx.conn(), org)
+        .await?
+        .into_iter()
+        .map(|p| p.code)
+        .collect();
+    let mut codes: Vec<String> = codes
+        .iter()
+        .map(|c| c.trim().to_owned())
+        .filter(|c| !c.is_empty())
+        .collect();
+    codes.sort();
+    codes.dedup();
+    if codes.iter().any(|c| !known.contains(c)) {
+        let mut e = FieldErrors::new();
+        e.add("practices", "feedback-error-practice");
+        return Err(e.into());
+    }
+    cairn_db::feedback::set_practices(&mut tx.conn(), id, &codes).await?;
+    cairn_db::feedback::add_event(
+        &mut tx.conn(),
+        id,
+        now,
+        &actor.label,
+        "practices",
+        None,
+        None,
+        Some(&codes.join(", ")),
+    )
+    .await?;
+    record::<(), _>(
+        &mut tx.conn(),
+        actor,
+        Some(org),
+        Action::Update,
+        "suggestion",
+        Some(id),
+        None,
+        Some(&serde_json::json!({"practices": codes})),
+        None,
+        now,
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+/// One item on a public board: no names, no contact, only the reviewed wording.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct BoardItem {
+    pub id: i64,
+    pub unit_id: Option<i64>,
+    pub you_said: String,
+    pub we_did: String,
+    pub status: String,
+    pub rag: cairn_domain::model::Rag,
+    pub closed_at: i64,
+}
+
+/// A public "you said, we did" board: published, closed suggestions of a unit (or the whole
+/// organisation) closed in the last `weeks` weeks. Needs no sign-in.
+pub async fn board(
+    app: &App,
+    org: i64,
+    unit: Option<i64>,
+    weeks: i64,
+) -> AppResult<(
+    cairn_db::units::Organisation,
+    Option<cairn_db::units::Unit>,
+    Vec<BoardItem>,
+    Vec<StatusDef>,
+)> {
+    let statuses = {
+        let mut h = app.db.acquire().await?;
+        let o = cairn_db::units::get_organisation(&mut h.conn(), org).await?;
+        drop(o);
+        cairn_db::feedback::list_statuses(&mut h.conn(), org).await?
+    };
+    let mut h = app.db.acquire().await?;
+    let c = &mut h.conn();
+    let o = cairn_db::units::get_organisation(c, org).await?;
+    let u = match unit {
+        Some(id) => Some(cairn_db::units::get_unit(c, org, id).await?),
+        None => None,
+    };
+    let since = app.now() - weeks.clamp(1, 520) * 7 * DAY_MS;
+    let rows = cairn_db::feedback::board(c, org, unit, since, 200).await?;
+    let items = rows
+        .into_iter()
+        .map(|s| {
+            let rag = statuses
+                .iter()
+                .find(|d| d.key == s.status)
+                .map(|d| d.rag)
+                .unwrap_or(cairn_domain::model::Rag::Green);
+            BoardItem {
+                id: s.id,
+                unit_id: s.unit_id,
+                you_said: s.public_text.unwrap_or_default(),
+                we_did: s.public_response.unwrap_or_default(),
+                status: s.status,
+                rag,
+                closed_at: s.closed_at.unwrap_or(s.updated_at),
+            }
+        })
+        .collect();
+    Ok((o, u, items, statuses))
+}
+
+/// Arrivals and closures by month for the last `months` months, oldest first: ("2026-03", in, out).
+pub async fn by_month(app: &App, actor: &Actor, months: i64) -> AppResult<Vec<(String, i64, i64)>> {
+    require(actor, Permission::ManageFeedback)?;
+    let org = org_of(actor)?;
+    let mut h = app.db.acquire().await?;
+    let c = &mut h.conn();
+    let o = cairn_db::units::get_organisation(c, org).await?;
+    let tz = cairn_domain::time::time_zone(&o.time_zone);
+    let today = cairn_domain::time::local_date(app.now(), &tz);
+    let first = today
+        .first_of_month()
+        .checked_sub(jiff::Span::new().months(months - 1))
+        .unwrap_or(today);
+    let since = first
+        .to_zoned(tz.clone())
+        .map(|z| z.timestamp().as_millisecond())
+        .unwrap_or(0);
+    let rows = cairn_db::feedback::arrivals_and_closures(c, org, since).await?;
+    let key = |ms: i64| {
+        let d = cairn_domain::time::local_date(ms, &tz);
+        format!("{:04}-{:02}", d.year(), d.month())
+    };
+    let mut out: Vec<(String, i64, i64)> = (0..months)
+        .filter_map(|i| first.checked_add(jiff::Span::new().months(i)).ok())
+        .map(|d| (format!("{:04}-{:02}", d.year(), d.month()), 0, 0))
+        .collect();
+    for (received, closed) in rows {
+        if received >= since
+            && let Some(slot) = out.iter_mut().find(|(k, _, _)| *k == key(received))
+        {
+            slot.1 += 1;
+        }
+        if let Some(cl) = closed.filter(|c| *c >= since)
+            && let Some(slot) = out.iter_mut().find(|(k, _, _)| *k == key(cl))
+        {
+            slot.2 += 1;
+        }
+    }
+    Ok(out)
+}

@@ -1,0 +1,596 @@
+//! Suggestions, their events, statuses per organisation, practice links and kiosks.
+
+use crate::{
+    Arg, Conn, DbResult, Filter, execute, fetch_all, fetch_all_dynamic, fetch_optional,
+    fetch_scalar,
+};
+use cairn_domain::feedback::{Channel, StatusDef, Visibility};
+use serde::Serialize;
+
+/// A status as stored.
+#[derive(Debug, Clone, sqlx::FromRow)]
+struct StatusRow {
+    key: String,
+    label_en: String,
+    label_cy: String,
+    rag: String,
+    closed: bool,
+}
+
+/// How many statuses an organisation has (zero before first use).
+pub async fn count_statuses(c: &mut Conn<'_>, org: i64) -> DbResult<i64> {
+    fetch_scalar!(
+        c,
+        i64,
+        "SELECT COUNT(*) FROM feedback_statuses WHERE organisation_id = $1",
+        org
+    )
+}
+
+/// Adds a status at the end of the list.
+pub async fn insert_status(
+    c: &mut Conn<'_>,
+    org: i64,
+    s: &StatusDef,
+    position: i64,
+) -> DbResult<()> {
+    execute!(
+        c,
+        "INSERT INTO feedback_statuses (organisation_id, key, label_en, label_cy, rag, closed, position) VALUES ($1, $2, $3, $4, $5, $6, $7)",
+        org,
+        &s.key,
+        &s.label_en,
+        &s.label_cy,
+        s.rag.key(),
+        s.closed,
+        position
+    )?;
+    Ok(())
+}
+
+/// An organisation's statuses in order.
+pub async fn list_statuses(c: &mut Conn<'_>, org: i64) -> DbResult<Vec<StatusDef>> {
+    let rows: Vec<StatusRow> = fetch_all!(
+        c,
+        StatusRow,
+        "SELECT key, label_en, label_cy, rag, closed FROM feedback_statuses WHERE organisation_id = $1 ORDER BY position, id",
+        org
+    )?;
+    Ok(rows
+        .into_iter()
+        .map(|r| StatusDef {
+            key: r.key,
+            label_en: r.label_en,
+            label_cy: r.label_cy,
+            rag: cairn_domain::model::Rag::parse(&r.rag).unwrap_or(cairn_domain::model::Rag::Red),
+            closed: r.closed,
+        })
+        .collect())
+}
+
+/// A ward kiosk link (never the secret).
+#[derive(Debug, Clone, sqlx::FromRow, Serialize)]
+pub struct Kiosk {
+    pub id: i64,
+    pub organisation_id: i64,
+    pub unit_id: i64,
+    pub label: String,
+    pub created_at: i64,
+    pub created_by_label: String,
+    pub revoked_at: Option<i64>,
+}
+
+const KIOSK_COLUMNS: &str =
+    "id, organisation_id, unit_id, label, created_at, created_by_label, revoked_at";
+
+/// Adds a kiosk link by the hash of its secret.
+pub async fn insert_kiosk(
+    c: &mut Conn<'_>,
+    org: i64,
+    unit: i64,
+    label: &str,
+    hash: &str,
+    now: i64,
+    by: &str,
+) -> DbResult<i64> {
+    fetch_scalar!(
+        c,
+        i64,
+        "INSERT INTO kiosks (organisation_id, unit_id, label, token_hash, created_at, created_by_label) VALUES ($1, $2, $3, $4, $5, $6) RETURNING id",
+        org,
+        unit,
+        label,
+        hash,
+        now,
+        by
+    )
+}
+
+/// An organisation's kiosks, newest first.
+pub async fn list_kiosks(c: &mut Conn<'_>, org: i64) -> DbResult<Vec<Kiosk>> {
+    fetch_all!(
+        c,
+        Kiosk,
+        &format!(
+            "SELECT {KIOSK_COLUMNS} FROM kiosks WHERE organisation_id = $1 ORDER BY created_at DESC, id DESC"
+        ),
+        org
+    )
+}
+
+/// A live kiosk by the hash of its secret.
+pub async fn find_live_kiosk(c: &mut Conn<'_>, hash: &str) -> DbResult<Option<Kiosk>> {
+    fetch_optional!(
+        c,
+        Kiosk,
+        &format!("SELECT {KIOSK_COLUMNS} FROM kiosks WHERE token_hash = $1 AND revoked_at IS NULL"),
+        hash
+    )
+}
+
+/// Revokes a kiosk; false when it was not live.
+pub async fn revoke_kiosk(c: &mut Conn<'_>, org: i64, id: i64, now: i64) -> DbResult<bool> {
+    let n = execute!(
+        c,
+        "UPDATE kiosks SET revoked_at = $3 WHERE organisation_id = $1 AND id = $2 AND revoked_at IS NULL",
+        org,
+        id,
+        now
+    )?;
+    Ok(n == 1)
+}
+
+/// Suggestions posted from a kiosk since an instant (for its rate limit).
+pub async fn kiosk_posts_since(c: &mut Conn<'_>, kiosk: i64, since: i64) -> DbResult<i64> {
+    fetch_scalar!(
+        c,
+        i64,
+        "SELECT COUNT(*) FROM suggestions WHERE kiosk_id = $1 AND received_at >= $2",
+        kiosk,
+        since
+    )
+}
+
+/// A suggestion.
+#[derive(Debug, Clone, sqlx::FromRow, Serialize)]
+pub struct Suggestion {
+    pub id: i64,
+    pub organisation_id: i64,
+    pub unit_id: Option<i64>,
+    #[sqlx(try_from = "String")]
+    pub channel: Channel,
+    pub text: String,
+    pub public_text: Option<String>,
+    #[sqlx(try_from = "String")]
+    pub visibility: Visibility,
+    pub anonymous: bool,
+    pub contact: Option<String>,
+    pub contact_language: String,
+    pub submitted_by_user_id: Option<i64>,
+    pub entered_by_label: Option<String>,
+    pub kiosk_id: Option<i64>,
+    pub found_on: Option<String>,
+    pub status: String,
+    pub owner_user_id: Option<i64>,
+    pub received_at: i64,
+    pub first_response_at: Option<i64>,
+    pub closed_at: Option<i64>,
+    pub public_response: Option<String>,
+    pub needs_forum: bool,
+    pub forum_decision: Option<String>,
+    pub forum_decided_on: Option<String>,
+    pub forum_meeting: Option<String>,
+    pub updated_at: i64,
+}
+
+const COLUMNS: &str = "id, organisation_id, unit_id, channel, text, public_text, visibility, anonymous, contact, contact_language, submitted_by_user_id, \
+    entered_by_label, kiosk_id, found_on, status, owner_user_id, received_at, first_response_at, closed_at, public_response, needs_forum, forum_decision, \
+    forum_decided_on, forum_meeting, updated_at";
+
+/// A new suggestion's facts beyond what was typed.
+#[derive(Debug, Clone)]
+pub struct NewSuggestion<'a> {
+    pub fields: &'a cairn_domain::feedback::SuggestionFields,
+    pub contact_language: &'a str,
+    pub submitted_by_user_id: Option<i64>,
+    pub entered_by_label: Option<&'a str>,
+    pub kiosk_id: Option<i64>,
+}
+
+/// Adds a suggestion with status "received" and its first event.
+pub async fn insert(
+    c: &mut Conn<'_>,
+    org: i64,
+    s: &NewSuggestion<'_>,
+    now: i64,
+    actor: &str,
+) -> DbResult<i64> {
+    let f = s.fields;
+    let id = fetch_scalar!(
+        c,
+        i64,
+        "INSERT INTO suggestions (organisation_id, unit_id, channel, text, visibility, anonymous, contact, contact_language, submitted_by_user_id, \
+         entered_by_label, kiosk_id, found_on, status, received_at, updated_at) VALUES ($1, $2, $3, $4, 'pending', $5, $6, $7, $8, $9, $10, $11, $12, $13, $13) RETURNING id",
+        org,
+        f.unit_id,
+        f.channel.key(),
+        &f.text,
+        f.anonymous,
+        f.contact.as_deref(),
+        s.contact_language,
+        s.submitted_by_user_id,
+        s.entered_by_label,
+        s.kiosk_id,
+        f.found_on.map(|d| d.to_string()),
+        cairn_domain::feedback::FIRST_STATUS,
+        now
+    )?;
+    add_event(
+        c,
+        id,
+        now,
+        actor,
+        "received",
+        None,
+        Some(cairn_domain::feedback::FIRST_STATUS),
+        None,
+    )
+    .await?;
+    Ok(id)
+}
+
+/// Appends to a suggestion's history.
+#[expect(clippy::too_many_arguments, reason = "an event has this many facts")]
+pub async fn add_event(
+    c: &mut Conn<'_>,
+    id: i64,
+    at: i64,
+    actor: &str,
+    kind: &str,
+    from: Option<&str>,
+    to: Option<&str>,
+    note: Option<&str>,
+) -> DbResult<()> {
+    execute!(
+        c,
+        "INSERT INTO suggestion_events (suggestion_id, at, actor_label, kind, from_status, to_status, note) VALUES ($1, $2, $3, $4, $5, $6, $7)",
+        id,
+        at,
+        actor,
+        kind,
+        from,
+        to,
+        note
+    )?;
+    Ok(())
+}
+
+/// One event in a suggestion's history.
+#[derive(Debug, Clone, sqlx::FromRow, Serialize)]
+pub struct Event {
+    pub at: i64,
+    pub actor_label: String,
+    pub kind: String,
+    pub from_status: Option<String>,
+    pub to_status: Option<String>,
+    pub note: Option<String>,
+}
+
+/// A suggestion's history, oldest first.
+pub async fn events(c: &mut Conn<'_>, id: i64) -> DbResult<Vec<Event>> {
+    fetch_all!(
+        c,
+        Event,
+        "SELECT at, actor_label, kind, from_status, to_status, note FROM suggestion_events WHERE suggestion_id = $1 ORDER BY at, id",
+        id
+    )
+}
+
+/// One suggestion of an organisation.
+pub async fn get(c: &mut Conn<'_>, org: i64, id: i64) -> DbResult<Option<Suggestion>> {
+    fetch_optional!(
+        c,
+        Suggestion,
+        &format!("SELECT {COLUMNS} FROM suggestions WHERE organisation_id = $1 AND id = $2"),
+        org,
+        id
+    )
+}
+
+/// Publishes the public wording or keeps the suggestion private.
+pub async fn set_visibility(
+    c: &mut Conn<'_>,
+    id: i64,
+    v: Visibility,
+    public_text: Option<&str>,
+    now: i64,
+) -> DbResult<()> {
+    execute!(
+        c,
+        "UPDATE suggestions SET visibility = $2, public_text = $3, first_response_at = COALESCE(first_response_at, $4), updated_at = $4 WHERE id = $1",
+        id,
+        v.key(),
+        public_text,
+        now
+    )?;
+    Ok(())
+}
+
+/// Moves to a status; only when the status is still `from` (so two people moving it at once
+/// cannot both succeed). Returns false when someone else moved it first.
+pub async fn move_status(
+    c: &mut Conn<'_>,
+    id: i64,
+    from: &str,
+    to: &str,
+    closed: bool,
+    public_response: Option<&str>,
+    now: i64,
+) -> DbResult<bool> {
+    let n = execute!(
+        c,
+        "UPDATE suggestions SET status = $3, first_response_at = COALESCE(first_response_at, $4), closed_at = CASE WHEN $5 THEN $4 ELSE NULL END, \
+         public_response = COALESCE($6, public_response), updated_at = $4 WHERE id = $1 AND status = $2 AND closed_at IS NULL",
+        id,
+        from,
+        to,
+        now,
+        closed,
+        public_response
+    )?;
+    Ok(n == 1)
+}
+
+/// Notes that someone responded (a progress update counts as a first response).
+pub async fn touch_response(c: &mut Conn<'_>, id: i64, now: i64) -> DbResult<()> {
+    execute!(
+        c,
+        "UPDATE suggestions SET first_response_at = COALESCE(first_response_at, $2), updated_at = $2 WHERE id = $1",
+        id,
+        now
+    )?;
+    Ok(())
+}
+
+/// Sets the owner.
+pub async fn set_owner(c: &mut Conn<'_>, id: i64, owner: Option<i64>, now: i64) -> DbResult<()> {
+    execute!(
+        c,
+        "UPDATE suggestions SET owner_user_id = $2, updated_at = $3 WHERE id = $1",
+        id,
+        owner,
+        now
+    )?;
+    Ok(())
+}
+
+/// Records whether a forum decision is needed, and the decision.
+pub async fn set_forum(
+    c: &mut Conn<'_>,
+    id: i64,
+    needs: bool,
+    decision: Option<&str>,
+    on: Option<&str>,
+    meeting: Option<&str>,
+    now: i64,
+) -> DbResult<()> {
+    execute!(
+        c,
+        "UPDATE suggestions SET needs_forum = $2, forum_decision = $3, forum_decided_on = $4, forum_meeting = $5, updated_at = $6 WHERE id = $1",
+        id,
+        needs,
+        decision,
+        on,
+        meeting,
+        now
+    )?;
+    Ok(())
+}
+
+/// Replaces the practices a suggestion serves.
+pub async fn set_practices(c: &mut Conn<'_>, id: i64, codes: &[String]) -> DbResult<()> {
+    execute!(
+        c,
+        "DELETE FROM suggestion_practices WHERE suggestion_id = $1",
+        id
+    )?;
+    for code in codes {
+        execute!(
+            c,
+            "INSERT INTO suggestion_practices (suggestion_id, practice_code) VALUES ($1, $2)",
+            id,
+            code.as_str()
+        )?;
+    }
+    Ok(())
+}
+
+/// The practices a suggestion serves.
+pub async fn practices(c: &mut Conn<'_>, id: i64) -> DbResult<Vec<String>> {
+    let rows: Vec<(String,)> = fetch_all!(
+        c,
+        (String,),
+        "SELECT practice_code FROM suggestion_practices WHERE suggestion_id = $1 ORDER BY practice_code",
+        id
+    )?;
+    Ok(rows.into_iter().map(|r| r.0).collect())
+}
+
+/// Filters for the staff list.
+#[derive(Debug, Clone, Default)]
+pub struct SuggestionQuery {
+    pub unit_id: Option<i64>,
+    /// Limit to these units, plus whole-service suggestions (unit-scoped staff).
+    pub within_units: Option<Vec<i64>>,
+    pub statuses: Option<Vec<String>>,
+    pub channel: Option<Channel>,
+    pub owner_user_id: Option<i64>,
+    /// Received before this instant and never responded to.
+    pub overdue_before: Option<i64>,
+    pub from_ms: Option<i64>,
+    pub to_ms: Option<i64>,
+    pub text: Option<String>,
+    /// Newest first: continue below this id.
+    pub before_id: Option<i64>,
+    pub limit: i64,
+}
+
+/// A page of an organisation's suggestions, newest first.
+pub async fn list(c: &mut Conn<'_>, org: i64, q: &SuggestionQuery) -> DbResult<Vec<Suggestion>> {
+    let mut f = Filter::new();
+    f.and("organisation_id = ?", vec![Arg::I64(org)]);
+    if let Some(u) = q.unit_id {
+        f.and("unit_id = ?", vec![Arg::I64(u)]);
+    }
+    if let Some(units) = &q.within_units {
+        if units.is_empty() {
+            f.and("unit_id IS NULL", vec![]);
+        } else {
+            let marks = vec!["?"; units.len()].join(", ");
+            f.and(
+                &format!("(unit_id IS NULL OR unit_id IN ({marks}))"),
+                units.iter().map(|u| Arg::I64(*u)).collect(),
+            );
+        }
+    }
+    if let Some(statuses) = &q.statuses {
+        if statuses.is_empty() {
+            return Ok(Vec::new());
+        }
+        let marks = vec!["?"; statuses.len()].join(", ");
+        f.and(
+            &format!("status IN ({marks})"),
+            statuses.iter().map(|s| Arg::Text(s.clone())).collect(),
+        );
+    }
+    if let Some(ch) = q.channel {
+        f.and("channel = ?", vec![Arg::Text(ch.key().to_owned())]);
+    }
+    if let Some(o) = q.owner_user_id {
+        f.and("owner_user_id = ?", vec![Arg::I64(o)]);
+    }
+    if let Some(t) = q.overdue_before {
+        f.and(
+            "first_response_at IS NULL AND closed_at IS NULL AND received_at < ?",
+            vec![Arg::I64(t)],
+        );
+    }
+    if let Some(t) = q.from_ms {
+        f.and("received_at >= ?", vec![Arg::I64(t)]);
+    }
+    if let Some(t) = q.to_ms {
+        f.and("received_at < ?", vec![Arg::I64(t)]);
+    }
+    if let Some(t) = q.text.as_deref().map(str::trim).filter(|t| !t.is_empty()) {
+        let escaped = t
+            .replace('\\', "\\\\")
+            .replace('%', "\\%")
+            .replace('_', "\\_");
+        // Case-insensitive on both engines for ASCII; the original and public wording are searched.
+        f.and(
+            "(LOWER(text) LIKE LOWER(?) ESCAPE '\\' OR LOWER(COALESCE(public_text, '')) LIKE LOWER(?) ESCAPE '\\')",
+            vec![Arg::Text(format!("%{escaped}%")), Arg::Text(format!("%{escaped}%"))],
+        );
+    }
+    if let Some(b) = q.before_id {
+        f.and("id < ?", vec![Arg::I64(b)]);
+    }
+    let lim = f.push_arg(Arg::I64(q.limit));
+    let sql = format!(
+        "SELECT {COLUMNS} FROM suggestions{} ORDER BY id DESC LIMIT {lim}",
+        f.where_sql()
+    );
+    fetch_all_dynamic(c, &sql, f.into_args()).await
+}
+
+/// Published, closed suggestions for the public boards (a unit, or the whole organisation),
+/// closed at or after `since`, newest first.
+pub async fn board(
+    c: &mut Conn<'_>,
+    org: i64,
+    unit: Option<i64>,
+    since: i64,
+    limit: i64,
+) -> DbResult<Vec<Suggestion>> {
+    match unit {
+        Some(u) => fetch_all!(
+            c,
+            Suggestion,
+            &format!(
+                "SELECT {COLUMNS} FROM suggestions WHERE organisation_id = $1 AND unit_id = $2 AND visibility = 'published' AND closed_at IS NOT NULL \
+                 AND closed_at >= $3 ORDER BY closed_at DESC, id DESC LIMIT $4"
+            ),
+            org,
+            u,
+            since,
+            limit
+        ),
+        None => fetch_all!(
+            c,
+            Suggestion,
+            &format!(
+                "SELECT {COLUMNS} FROM suggestions WHERE organisation_id = $1 AND visibility = 'published' AND closed_at IS NOT NULL \
+                 AND closed_at >= $2 ORDER BY closed_at DESC, id DESC LIMIT $3"
+            ),
+            org,
+            since,
+            limit
+        ),
+    }
+}
+
+/// Arrival and closing instants of an organisation's suggestions since `since` (for the chart).
+pub async fn arrivals_and_closures(
+    c: &mut Conn<'_>,
+    org: i64,
+    since: i64,
+) -> DbResult<Vec<(i64, Option<i64>)>> {
+    fetch_all!(
+        c,
+        (i64, Option<i64>),
+        "SELECT received_at, closed_at FROM suggestions WHERE organisation_id = $1 AND (received_at >= $2 OR closed_at >= $2)",
+        org,
+        since
+    )
+}
+
+/// For a unit since an instant: suggestions by channel.
+pub async fn unit_channel_counts(
+    c: &mut Conn<'_>,
+    unit: i64,
+    since: i64,
+) -> DbResult<Vec<(String, i64)>> {
+    fetch_all!(
+        c,
+        (String, i64),
+        "SELECT channel, COUNT(*) FROM suggestions WHERE unit_id = $1 AND received_at >= $2 GROUP BY channel ORDER BY channel",
+        unit,
+        since
+    )
+}
+
+/// For a unit: (all, closed, closed with a public response).
+pub async fn unit_response_counts(c: &mut Conn<'_>, unit: i64) -> DbResult<(i64, i64, i64)> {
+    fetch_one_tuple(c, unit).await
+}
+
+async fn fetch_one_tuple(c: &mut Conn<'_>, unit: i64) -> DbResult<(i64, i64, i64)> {
+    crate::fetch_one!(
+        c,
+        (i64, i64, i64),
+        "SELECT COUNT(*), COALESCE(SUM(CASE WHEN closed_at IS NOT NULL THEN 1 ELSE 0 END), 0), \
+         COALESCE(SUM(CASE WHEN closed_at IS NOT NULL AND public_response IS NOT NULL AND public_response <> '' THEN 1 ELSE 0 END), 0) \
+         FROM suggestions WHERE unit_id = $1",
+        unit
+    )
+}
+
+/// For a unit: (developments needing a forum decision, those with a decision recorded).
+pub async fn unit_forum_counts(c: &mut Conn<'_>, unit: i64) -> DbResult<(i64, i64)> {
+    crate::fetch_one!(
+        c,
+        (i64, i64),
+        "SELECT COUNT(*), COALESCE(SUM(CASE WHEN forum_decision IS NOT NULL THEN 1 ELSE 0 END), 0) FROM suggestions WHERE unit_id = $1 AND needs_forum",
+        unit
+    )
+}
