@@ -74,3 +74,4 @@ CREATE TABLE suggestion_practices (
     practice_code TEXT NOT NULL,
     PRIMARY KEY (suggestion_id, practice_code)
 );
+CREATE INDEX suggestions_organisation_closed ON suggestions(organisation_id, closed_at);

@@ -322,6 +322,8 @@ async fn build_demo(app: &App, hash: &str, now: i64) -> AppResult<i64> {
     // Two quarters of self-assessment: a baseline six months ago, a round three months ago,
     // and today's statuses, so every page has a past to compare with.
     assessment_history(c, org, &unit_ids, now, 3, 2016, "lead@demo.cairn.test").await?;
+    // Suggestions from every channel over the last six months, some answered on the boards.
+    feedback_history(c, org, &unit_ids, now, 40, 180, 2016).await?;
     tx.commit().await?;
     Ok(org)
 }
@@ -430,6 +432,17 @@ async fn build_synthetic(app: &App, index: i64, now: i64) -> AppResult<i64> {
         "lead@synthetic.cairn.test",
     )
     .await?;
+    // Two years of suggestions: 20,000 across the board's units.
+    feedback_history(
+        c,
+        org,
+        &units,
+        now,
+        20_000,
+        730,
+        u64::try_from(index).unwrap_or(0) + 7,
+    )
+    .await?;
     tx.commit().await?;
     Ok(org)
 }
@@ -533,6 +546,172 @@ async fn assessment_history(
             };
             let round = cairn_db::model::insert_round(c, org, kind, &name, 1, at, who).await?;
             cairn_db::model::close_round(c, org, round, at + 60_000, who).await?;
+        }
+    }
+    Ok(())
+}
+
+/// Suggestions the generators use, in the words people might write.
+const SUGGESTIONS: &[(&str, &str)] = &[
+    (
+        "Could we have a kettle in the day room?",
+        "We bought a kettle for the day room.",
+    ),
+    (
+        "More fresh fruit at breakfast, please.",
+        "Fresh fruit is now on the breakfast trolley every day.",
+    ),
+    (
+        "The garden bench is broken.",
+        "The bench was mended in the first week.",
+    ),
+    (
+        "Can visitors come on Sunday afternoons?",
+        "Visiting now includes Sunday afternoons.",
+    ),
+    (
+        "A quiet room for phone calls.",
+        "The small lounge is kept quiet for calls after 6pm.",
+    ),
+    (
+        "Welsh-language newspapers on the ward.",
+        "We now take a Welsh-language paper every week.",
+    ),
+    (
+        "Evening walks to the shop with staff.",
+        "We can't do this every evening because of staffing, but there are now two walks a week.",
+    ),
+    (
+        "A notice of who is on shift today.",
+        "The board by the door now shows who is on shift.",
+    ),
+];
+
+/// Writes `count` suggestions spread over the last `days` days: from every channel, most
+/// reviewed and published, many answered and closed, some waiting; a few are developments
+/// that needed a forum decision.
+async fn feedback_history(
+    c: &mut cairn_db::Conn<'_>,
+    org: i64,
+    units: &[i64],
+    now: i64,
+    count: usize,
+    days: i64,
+    seed: u64,
+) -> AppResult<()> {
+    use cairn_domain::feedback::{Channel, SuggestionFields, Visibility};
+    crate::feedback::ensure_statuses(c, org).await?;
+    let mut rng = StdRng::seed_from_u64(seed);
+    let day = 24 * 60 * 60 * 1000;
+    for i in 0..count {
+        let (said, did) = SUGGESTIONS[i % SUGGESTIONS.len()];
+        let unit = if i % 10 == 9 {
+            None
+        } else {
+            Some(units[rng.random_range(0..units.len())])
+        };
+        let channel = Channel::ALL[rng.random_range(0..Channel::ALL.len())];
+        let received = now - rng.random_range(0..days.max(1)) * day - rng.random_range(0..day);
+        let fields = SuggestionFields {
+            unit_id: unit,
+            text: said.to_owned(),
+            channel,
+            anonymous: rng.random_bool(0.6),
+            contact: None,
+            found_on: (channel == Channel::Box).then(|| {
+                cairn_domain::time::local_date(
+                    received,
+                    &cairn_domain::time::time_zone("Europe/London"),
+                )
+            }),
+        };
+        let new = cairn_db::feedback::NewSuggestion {
+            fields: &fields,
+            contact_language: if i % 4 == 0 { "cy" } else { "en" },
+            submitted_by_user_id: None,
+            entered_by_label: matches!(channel, Channel::Box | Channel::Meeting | Channel::Survey)
+                .then_some("staff@demo.cairn.test"),
+            kiosk_id: None,
+        };
+        let id = cairn_db::feedback::insert(c, org, &new, received, "generated").await?;
+        let age_days = (now - received) / day;
+        // Older suggestions have moved on further; the newest are still waiting.
+        if age_days > 3 && rng.random_bool(0.85) {
+            let reviewed = received + day;
+            cairn_db::feedback::set_visibility(c, id, Visibility::Published, Some(said), reviewed)
+                .await?;
+            cairn_db::feedback::add_event(
+                c,
+                id,
+                reviewed,
+                "generated",
+                "published",
+                None,
+                None,
+                Some(said),
+            )
+            .await?;
+            cairn_db::feedback::move_status(
+                c,
+                id,
+                "received",
+                "considering",
+                false,
+                None,
+                reviewed,
+            )
+            .await?;
+            cairn_db::feedback::add_event(
+                c,
+                id,
+                reviewed,
+                "generated",
+                "status",
+                Some("received"),
+                Some("considering"),
+                None,
+            )
+            .await?;
+            if age_days > 20 {
+                let closed = received + rng.random_range(5..20) * day;
+                let to = if rng.random_bool(0.85) {
+                    "done"
+                } else {
+                    "cannot_do"
+                };
+                cairn_db::feedback::move_status(c, id, "considering", to, true, Some(did), closed)
+                    .await?;
+                cairn_db::feedback::add_event(
+                    c,
+                    id,
+                    closed,
+                    "generated",
+                    "status",
+                    Some("considering"),
+                    Some(to),
+                    Some(did),
+                )
+                .await?;
+            }
+        }
+        if i % 25 == 3 {
+            let decided = (age_days > 30).then(|| {
+                cairn_domain::time::local_date(
+                    received + 14 * day,
+                    &cairn_domain::time::time_zone("Europe/London"),
+                )
+                .to_string()
+            });
+            cairn_db::feedback::set_forum(
+                c,
+                id,
+                true,
+                decided.as_ref().map(|_| "approved"),
+                decided.as_deref(),
+                decided.as_ref().map(|_| "Service-user and carer forum"),
+                received + day,
+            )
+            .await?;
         }
     }
     Ok(())

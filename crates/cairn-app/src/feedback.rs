@@ -1053,30 +1053,21 @@ pub async fn by_month(app: &App, actor: &Actor, months: i64) -> AppResult<Vec<(S
         .first_of_month()
         .checked_sub(jiff::Span::new().months(months - 1))
         .unwrap_or(today);
-    let since = first
-        .to_zoned(tz.clone())
-        .map(|z| z.timestamp().as_millisecond())
-        .unwrap_or(0);
-    let rows = cairn_db::feedback::arrivals_and_closures(c, org, since).await?;
-    let key = |ms: i64| {
-        let d = cairn_domain::time::local_date(ms, &tz);
-        format!("{:04}-{:02}", d.year(), d.month())
-    };
-    let mut out: Vec<(String, i64, i64)> = (0..months)
+    // Month boundaries in the organisation's time zone, computed here (no SQL date functions).
+    let starts: Vec<jiff::civil::Date> = (0..=months)
         .filter_map(|i| first.checked_add(jiff::Span::new().months(i)).ok())
-        .map(|d| (format!("{:04}-{:02}", d.year(), d.month()), 0, 0))
         .collect();
-    for (received, closed) in rows {
-        if received >= since
-            && let Some(slot) = out.iter_mut().find(|(k, _, _)| *k == key(received))
-        {
-            slot.1 += 1;
-        }
-        if let Some(cl) = closed.filter(|c| *c >= since)
-            && let Some(slot) = out.iter_mut().find(|(k, _, _)| *k == key(cl))
-        {
-            slot.2 += 1;
-        }
-    }
-    Ok(out)
+    let bounds: Vec<i64> = starts
+        .iter()
+        .filter_map(|d| d.to_zoned(tz.clone()).ok())
+        .map(|z| z.timestamp().as_millisecond())
+        .collect();
+    let counts = cairn_db::feedback::arrivals_and_closures(c, org, &bounds).await?;
+    Ok(starts
+        .iter()
+        .zip(counts)
+        .map(|(d, (arrived, closed))| {
+            (format!("{:04}-{:02}", d.year(), d.month()), arrived, closed)
+        })
+        .collect())
 }

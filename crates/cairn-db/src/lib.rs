@@ -16,6 +16,8 @@ pub mod accounts;
 pub mod audit;
 mod macros;
 pub use macros::{Arg, Filter, fetch_all_dynamic, sql};
+/// Re-exported for the query macros, so crates using them need not depend on sqlx themselves.
+pub use sqlx;
 pub mod feedback;
 pub mod model;
 pub mod notices;

@@ -6,8 +6,8 @@
 macro_rules! fetch_all {
     ($conn:expr, $row:ty, $sql:expr $(, $arg:expr)* $(,)?) => {
         match $conn {
-            $crate::Conn::Sqlite(c) => sqlx::query_as::<_, $row>($crate::sql($sql))$(.bind($arg))*.fetch_all(&mut **c).await,
-            $crate::Conn::Postgres(c) => sqlx::query_as::<_, $row>($crate::sql($sql))$(.bind($arg))*.fetch_all(&mut **c).await,
+            $crate::Conn::Sqlite(c) => $crate::sqlx::query_as::<_, $row>($crate::sql($sql))$(.bind($arg))*.fetch_all(&mut **c).await,
+            $crate::Conn::Postgres(c) => $crate::sqlx::query_as::<_, $row>($crate::sql($sql))$(.bind($arg))*.fetch_all(&mut **c).await,
         }.map_err($crate::DbError::from)
     };
 }
@@ -17,8 +17,8 @@ macro_rules! fetch_all {
 macro_rules! fetch_optional {
     ($conn:expr, $row:ty, $sql:expr $(, $arg:expr)* $(,)?) => {
         match $conn {
-            $crate::Conn::Sqlite(c) => sqlx::query_as::<_, $row>($crate::sql($sql))$(.bind($arg))*.fetch_optional(&mut **c).await,
-            $crate::Conn::Postgres(c) => sqlx::query_as::<_, $row>($crate::sql($sql))$(.bind($arg))*.fetch_optional(&mut **c).await,
+            $crate::Conn::Sqlite(c) => $crate::sqlx::query_as::<_, $row>($crate::sql($sql))$(.bind($arg))*.fetch_optional(&mut **c).await,
+            $crate::Conn::Postgres(c) => $crate::sqlx::query_as::<_, $row>($crate::sql($sql))$(.bind($arg))*.fetch_optional(&mut **c).await,
         }.map_err($crate::DbError::from)
     };
 }
@@ -28,8 +28,8 @@ macro_rules! fetch_optional {
 macro_rules! fetch_one {
     ($conn:expr, $row:ty, $sql:expr $(, $arg:expr)* $(,)?) => {
         match $conn {
-            $crate::Conn::Sqlite(c) => sqlx::query_as::<_, $row>($crate::sql($sql))$(.bind($arg))*.fetch_one(&mut **c).await,
-            $crate::Conn::Postgres(c) => sqlx::query_as::<_, $row>($crate::sql($sql))$(.bind($arg))*.fetch_one(&mut **c).await,
+            $crate::Conn::Sqlite(c) => $crate::sqlx::query_as::<_, $row>($crate::sql($sql))$(.bind($arg))*.fetch_one(&mut **c).await,
+            $crate::Conn::Postgres(c) => $crate::sqlx::query_as::<_, $row>($crate::sql($sql))$(.bind($arg))*.fetch_one(&mut **c).await,
         }.map_err($crate::DbError::from)
     };
 }
@@ -39,8 +39,8 @@ macro_rules! fetch_one {
 macro_rules! fetch_scalar {
     ($conn:expr, $ty:ty, $sql:expr $(, $arg:expr)* $(,)?) => {
         match $conn {
-            $crate::Conn::Sqlite(c) => sqlx::query_scalar::<_, $ty>($crate::sql($sql))$(.bind($arg))*.fetch_one(&mut **c).await,
-            $crate::Conn::Postgres(c) => sqlx::query_scalar::<_, $ty>($crate::sql($sql))$(.bind($arg))*.fetch_one(&mut **c).await,
+            $crate::Conn::Sqlite(c) => $crate::sqlx::query_scalar::<_, $ty>($crate::sql($sql))$(.bind($arg))*.fetch_one(&mut **c).await,
+            $crate::Conn::Postgres(c) => $crate::sqlx::query_scalar::<_, $ty>($crate::sql($sql))$(.bind($arg))*.fetch_one(&mut **c).await,
         }.map_err($crate::DbError::from)
     };
 }
@@ -50,8 +50,8 @@ macro_rules! fetch_scalar {
 macro_rules! execute {
     ($conn:expr, $sql:expr $(, $arg:expr)* $(,)?) => {
         match $conn {
-            $crate::Conn::Sqlite(c) => sqlx::query($crate::sql($sql))$(.bind($arg))*.execute(&mut **c).await.map(|r| r.rows_affected()),
-            $crate::Conn::Postgres(c) => sqlx::query($crate::sql($sql))$(.bind($arg))*.execute(&mut **c).await.map(|r| r.rows_affected()),
+            $crate::Conn::Sqlite(c) => $crate::sqlx::query($crate::sql($sql))$(.bind($arg))*.execute(&mut **c).await.map(|r| r.rows_affected()),
+            $crate::Conn::Postgres(c) => $crate::sqlx::query($crate::sql($sql))$(.bind($arg))*.execute(&mut **c).await.map(|r| r.rows_affected()),
         }.map_err($crate::DbError::from)
     };
 }

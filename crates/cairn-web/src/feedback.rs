@@ -534,6 +534,8 @@ struct ShowPage {
     statuses: Vec<Choice>,
     owners: Vec<Choice>,
     decisions: Vec<Choice>,
+    /// The public board of the suggestion's unit, when it has one.
+    board_href: Option<String>,
 }
 
 async fn show_page(st: &AppState, s: &Signed, id: i64, form: Option<FormState>) -> Response {
@@ -730,6 +732,9 @@ async fn show_page(st: &AppState, s: &Signed, id: i64, form: Option<FormState>) 
                     label: t.get(&f.label_id()),
                 })
                 .collect(),
+            board_href: x
+                .unit_id
+                .map(|u| format!("/o/{}/units/{u}/you-said-we-did", x.organisation_id)),
         },
     )
 }

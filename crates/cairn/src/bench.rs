@@ -30,6 +30,96 @@ pub struct BenchArgs {
 
 /// Median page time target, milliseconds.
 const PAGE_TARGET_MS: f64 = 5.0;
+/// Kiosk posts a second the server must take for [`KIOSK_SECONDS`] seconds.
+const KIOSK_RATE: u64 = 500;
+/// How long the kiosk load runs.
+const KIOSK_SECONDS: u64 = 10;
+
+/// What the kiosk load achieved.
+struct KioskLoad {
+    sent: i64,
+    stored: i64,
+    failed: i64,
+    rate: f64,
+}
+
+async fn cookie_actor(app: &cairn_app::App, user: i64) -> Result<cairn_app::Actor> {
+    let u = {
+        let mut h = app.db.acquire().await?;
+        cairn_db::accounts::get_user(&mut h.conn(), user).await?
+    };
+    Ok(cairn_app::accounts::actor_for(app, &u).await?)
+}
+
+/// Posts suggestions from many kiosks at [`KIOSK_RATE`] a second through the real router and
+/// counts what was stored. Each kiosk stays under its own rate limit, as on real wards.
+async fn kiosk_load(
+    app: &cairn_app::App,
+    router: &axum::Router,
+    unit: i64,
+    lead: &cairn_app::Actor,
+) -> Result<KioskLoad> {
+    let total = KIOSK_RATE * KIOSK_SECONDS;
+    let per_kiosk = u64::try_from(cairn_app::feedback::KIOSK_MAX_POSTS).unwrap_or(20);
+    let kiosks = total.div_ceil(per_kiosk);
+    let mut tokens = Vec::new();
+    for i in 0..kiosks {
+        tokens.push(
+            cairn_app::feedback::create_kiosk(app, lead, unit, &format!("Load tablet {i}")).await?,
+        );
+    }
+    let before = {
+        let mut h = app.db.acquire().await?;
+        cairn_db::fetch_scalar!(
+            &mut h.conn(),
+            i64,
+            "SELECT COUNT(*) FROM suggestions WHERE channel = 'kiosk'"
+        )?
+    };
+    let start = Instant::now();
+    let mut tasks = Vec::new();
+    let mut tick = tokio::time::interval(Duration::from_micros(1_000_000 / KIOSK_RATE));
+    for i in 0..total {
+        tick.tick().await;
+        let token = tokens[usize::try_from(i % kiosks).unwrap_or(0)].clone();
+        let router = router.clone();
+        tasks.push(tokio::spawn(async move {
+            let req = Request::post(format!("/kiosk/{token}/suggest"))
+                .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
+                .body(Body::from(format!(
+                    "text=Suggestion+number+{i}+from+the+ward"
+                )))
+                .expect("request");
+            match router.oneshot(req).await {
+                Ok(res) => res.status().is_redirection(),
+                Err(_) => false,
+            }
+        }));
+    }
+    let mut failed = 0;
+    for t in tasks {
+        if !t.await.unwrap_or(false) {
+            failed += 1;
+        }
+    }
+    let elapsed = start.elapsed().as_secs_f64();
+    let after = {
+        let mut h = app.db.acquire().await?;
+        cairn_db::fetch_scalar!(
+            &mut h.conn(),
+            i64,
+            "SELECT COUNT(*) FROM suggestions WHERE channel = 'kiosk'"
+        )?
+    };
+    let sent = i64::try_from(total).unwrap_or(0);
+    Ok(KioskLoad {
+        sent,
+        stored: after - before,
+        failed,
+        rate: sent as f64 / elapsed,
+    })
+}
+
 /// Median target for the service-wide assessment view, milliseconds.
 const SERVICE_TARGET_MS: f64 = 10.0;
 /// Resident memory target after start, megabytes.
@@ -220,7 +310,36 @@ pub async fn run(args: BenchArgs) -> Result<()> {
             SERVICE_TARGET_MS,
         )
         .await?,
+        measure(
+            &router,
+            "suggestions list, first page, filtered",
+            &format!("/feedback?unit_id={unit}&status=done"),
+            &cookie,
+            args.iterations,
+            PAGE_TARGET_MS,
+        )
+        .await?,
+        measure(
+            &router,
+            "unit \"you said, we did\" board",
+            &format!("/o/{org}/units/{unit}/you-said-we-did"),
+            "",
+            args.iterations,
+            PAGE_TARGET_MS,
+        )
+        .await?,
     ];
+    let suggestions = {
+        let mut h = app.db.acquire().await?;
+        cairn_db::fetch_scalar!(
+            &mut h.conn(),
+            i64,
+            "SELECT COUNT(*) FROM suggestions WHERE organisation_id = $1",
+            org
+        )?
+    };
+    println!("Suggestions in the board organisation: {suggestions}");
+    let kiosk = kiosk_load(&app, &router, unit, &cookie_actor(&app, lead).await?).await?;
     app.db.close().await;
     let rss = rss_of_server(&url)?;
     println!(
@@ -243,6 +362,17 @@ pub async fn run(args: BenchArgs) -> Result<()> {
     );
     if rss >= RSS_TARGET_MB {
         missed.push("resident memory");
+    }
+    println!(
+        "{:<44} {:>10.0} {:>10} {:>9}>={}",
+        "kiosk posts per second sustained (10 s)", kiosk.rate, "", "", KIOSK_RATE
+    );
+    println!(
+        "{:<44} {:>10} {:>10} {:>10}",
+        "kiosk posts sent / stored / failed", kiosk.sent, kiosk.stored, kiosk.failed
+    );
+    if kiosk.rate < KIOSK_RATE as f64 || kiosk.stored != kiosk.sent || kiosk.failed > 0 {
+        missed.push("kiosk posts");
     }
     if args.database_url.is_none() {
         let _ = std::fs::remove_dir_all(&dir);

@@ -225,3 +225,4 @@ model-measure-forum = { $count ->
     [many] Mae gan { $count } datblygiad benderfyniad fforwm
    *[other] Mae gan { $count } datblygiad benderfyniad fforwm
 }
+feedback-see-board = Gweld bwrdd cyhoeddus "Dywedoch chi, gwnaethom ni" yr uned hon

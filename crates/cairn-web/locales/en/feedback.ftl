@@ -214,3 +214,4 @@ model-measure-forum = { $count ->
     [one] { $count } development has a forum decision
    *[other] { $count } developments have a forum decision
 }
+feedback-see-board = See the public "You said, we did" board for this unit

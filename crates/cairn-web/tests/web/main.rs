@@ -1,10 +1,12 @@
 //! Web tests: the real router over a seeded database, one sign-in per role.
 //!
 //! `access` walks every route for every role; `security` checks the defences; `pages` the
-//! behaviour of forms and pages; `api` the JSON API; `i18n` English/Welsh parity.
+//! behaviour of forms and pages; `api` the JSON API; `i18n` English/Welsh parity; `feedback`
+//! the suggestions list, kiosk, public boards and their API.
 
 mod access;
 mod api;
+mod feedback;
 mod helpers;
 mod i18n;
 mod model;

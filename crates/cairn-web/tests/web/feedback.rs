@@ -1,0 +1,626 @@
+//! The feedback loop on the web: the staff list with its filters in the URL and its CSV; the
+//! status form's errors; the ward kiosk, which leads nowhere else in Cairn and stops working
+//! once revoked; the public board and poster, which show only reviewed wording; the member's
+//! form in Welsh; and the suggestions API.
+
+use crate::helpers::{Res, TestApp, Who};
+use axum::http::{Method, StatusCode};
+use cairn_domain::feedback::SuggestionDraft;
+use cairn_domain::people::Language;
+use serde_json::json;
+
+/// Staff type in a suggestion from a meeting (as the organisation's administrator).
+async fn entered(t: &TestApp, unit: Option<i64>, channel: &str, text: &str) -> i64 {
+    let admin = t.actor(Who::OrgAdmin).await;
+    let draft = SuggestionDraft {
+        unit_id: unit,
+        text: text.into(),
+        channel: channel.into(),
+        ..Default::default()
+    };
+    cairn_app::feedback::enter(&t.app, &admin, &draft, Language::En)
+        .await
+        .unwrap_or_else(|e| panic!("enter {text:?}: {e:?}"))
+}
+
+async fn publish(t: &TestApp, id: i64, wording: &str) {
+    let admin = t.actor(Who::OrgAdmin).await;
+    cairn_app::feedback::publish(&t.app, &admin, id, wording)
+        .await
+        .expect("publish");
+}
+
+async fn move_to(t: &TestApp, id: i64, status: &str, response: Option<&str>) {
+    let admin = t.actor(Who::OrgAdmin).await;
+    cairn_app::feedback::transition(&t.app, &admin, id, status, response, None)
+        .await
+        .unwrap_or_else(|e| panic!("move {id} to {status}: {e:?}"));
+}
+
+async fn status_of(t: &TestApp, id: i64) -> String {
+    let mut h = t.app.db.acquire().await.expect("acquire");
+    cairn_db::feedback::get(&mut h.conn(), t.seed.org_a, id)
+        .await
+        .expect("get")
+        .expect("suggestion")
+        .status
+}
+
+/// A CSV body's lines after the byte-order mark, without the empty one after the last CRLF.
+fn csv_lines(res: &Res) -> Vec<&str> {
+    assert_eq!(
+        res.headers
+            .get("content-type")
+            .and_then(|v| v.to_str().ok()),
+        Some("text/csv; charset=utf-8")
+    );
+    assert!(res.body.starts_with('\u{feff}'), "BOM first");
+    res.body
+        .trim_start_matches('\u{feff}')
+        .split("\r\n")
+        .filter(|l| !l.is_empty())
+        .collect()
+}
+
+// ---------------------------------------------------------------------------------------------
+// The staff list
+// ---------------------------------------------------------------------------------------------
+
+#[tokio::test]
+async fn the_staff_list_filters_by_status_rag_channel_and_unit_from_the_url() {
+    let t = TestApp::new().await;
+    let quiet = "A quiet room for visits"; // The seeded one: unit A1, meeting, received (red).
+    let fruit = "More fruit at breakfast";
+    let chairs = "=SUM(A1) more chairs in the garden";
+    let id = entered(&t, Some(t.seed.unit_a1), "meeting", fruit).await;
+    move_to(&t, id, "considering", None).await;
+    entered(&t, Some(t.seed.unit_a2), "survey", chairs).await;
+
+    let shown = |res: &Res| {
+        assert_eq!(res.status, StatusCode::OK, "{}", res.body);
+        [quiet, fruit, chairs].map(|s| res.body.contains(s))
+    };
+    let everything = t.get(Who::Lead, "/feedback").await;
+    let considering = t.get(Who::Lead, "/feedback?status=considering").await;
+    let red = t.get(Who::Lead, "/feedback?rag=red").await;
+    let survey = t.get(Who::Lead, "/feedback?channel=survey").await;
+    let unit_a2 = t
+        .get(Who::Lead, &format!("/feedback?unit_id={}", t.seed.unit_a2))
+        .await;
+    let combined = t
+        .get(
+            Who::Lead,
+            &format!("/feedback?unit_id={}&rag=amber", t.seed.unit_a1),
+        )
+        .await;
+
+    assert_eq!(shown(&everything), [true, true, true]);
+    assert_eq!(shown(&considering), [false, true, false]);
+    assert_eq!(shown(&red), [true, false, true]);
+    assert_eq!(shown(&survey), [false, false, true]);
+    assert_eq!(shown(&unit_a2), [false, false, true]);
+    assert_eq!(shown(&combined), [false, true, false]);
+    assert!(
+        considering.body.contains("value=\"considering\" selected"),
+        "the filter is kept in the form"
+    );
+    assert!(
+        survey
+            .body
+            .contains("href=\"/feedback.csv?channel=survey\""),
+        "the CSV link carries the filters"
+    );
+    // Unit staff see only their unit (and whole-service suggestions).
+    assert_eq!(
+        shown(&t.get(Who::UnitStaff, "/feedback").await),
+        [true, true, false]
+    );
+}
+
+#[tokio::test]
+async fn the_csv_has_a_bom_follows_the_filters_and_neutralises_a_text_starting_with_equals() {
+    let t = TestApp::new().await;
+    let chairs = "=SUM(A1) more chairs in the garden";
+    entered(&t, Some(t.seed.unit_a2), "survey", chairs).await;
+
+    let res = t.get(Who::Lead, "/feedback.csv?channel=survey").await;
+    let all = t.get(Who::Lead, "/feedback.csv").await;
+
+    assert_eq!(res.status, StatusCode::OK);
+    let lines = csv_lines(&res);
+    assert_eq!(
+        lines.len(),
+        2,
+        "a heading and the one survey row: {lines:?}"
+    );
+    assert!(lines[0].starts_with("Number,"), "{}", lines[0]);
+    let cells: Vec<&str> = lines[1].split(',').collect();
+    assert!(
+        cells.contains(&"'=SUM(A1) more chairs in the garden"),
+        "the formula is text: {cells:?}"
+    );
+    assert!(
+        !cells.iter().any(|c| c.starts_with('=')),
+        "no cell starts with =: {cells:?}"
+    );
+    assert_eq!(csv_lines(&all).len(), 3, "unfiltered: both suggestions");
+}
+
+#[tokio::test]
+async fn closing_from_the_status_form_without_a_public_response_comes_back_422_with_the_note_kept()
+{
+    let t = TestApp::new().await;
+    let path = format!("/feedback/{}/status", t.seed.suggestion);
+
+    let res = t
+        .post(
+            Who::Lead,
+            &path,
+            "status=done&public_response=&note=Spoke+to+the+ward+manager",
+        )
+        .await;
+
+    assert_eq!(res.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", res.body);
+    assert!(res.body.contains("id=\"public_response-error\""));
+    assert!(
+        res.body
+            .contains("Write the public response: what was done, or why it can"),
+        "the message beside the field"
+    );
+    assert!(
+        res.body.contains("href=\"#public_response\""),
+        "in the error summary"
+    );
+    assert!(
+        res.body.contains(">Spoke to the ward manager</textarea>"),
+        "the typed note is kept"
+    );
+    assert_eq!(status_of(&t, t.seed.suggestion).await, "received");
+
+    let res = t
+        .post(
+            Who::Lead,
+            &path,
+            "status=done&public_response=We+made+a+quiet+room&note=",
+        )
+        .await;
+    assert_eq!(res.status, StatusCode::SEE_OTHER, "{}", res.body);
+    assert_eq!(status_of(&t, t.seed.suggestion).await, "done");
+    let again = t
+        .post(
+            Who::Lead,
+            &path,
+            "status=considering&public_response=&note=",
+        )
+        .await;
+    assert_eq!(
+        again.status,
+        StatusCode::CONFLICT,
+        "a closed suggestion never moves"
+    );
+}
+
+// ---------------------------------------------------------------------------------------------
+// The ward kiosk
+// ---------------------------------------------------------------------------------------------
+
+#[tokio::test]
+async fn the_kiosk_offers_two_choices_and_links_nowhere_else_in_cairn() {
+    let t = TestApp::new().await;
+    let token = &t.seed.kiosk_token;
+
+    let res = t.get(Who::Anon, &format!("/kiosk/{token}")).await;
+
+    assert_eq!(res.status, StatusCode::OK, "{}", res.body);
+    assert_eq!(res.body.matches("cairn-kiosk__choice").count(), 2);
+    assert!(
+        res.body
+            .contains(&format!("href=\"/kiosk/{token}/suggest\""))
+    );
+    assert!(res.body.contains(&format!("href=\"/kiosk/{token}/board\"")));
+    let links: Vec<&str> = res
+        .body
+        .match_indices("href=\"/")
+        .map(|(i, _)| &res.body[i + 6..])
+        .collect();
+    assert!(!links.is_empty());
+    for l in links {
+        assert!(
+            l.starts_with("/kiosk/") || l.starts_with("/assets/") || l.starts_with("/language?"),
+            "a link out of the kiosk: {}",
+            &l[..l.find('"').unwrap_or(l.len())]
+        );
+    }
+    assert!(res.body.contains("Alder"), "the unit's name");
+}
+
+#[tokio::test]
+async fn a_kiosk_suggestion_needs_text_then_thanks_and_a_revoked_kiosk_link_is_404() {
+    let t = TestApp::new().await;
+    let token = t.seed.kiosk_token.clone();
+    let path = format!("/kiosk/{token}/suggest");
+
+    let empty = t.post(Who::Anon, &path, "text=&contact=").await;
+    let ok = t
+        .post(Who::Anon, &path, "text=A+clock+in+the+lounge&contact=")
+        .await;
+
+    assert_eq!(
+        empty.status,
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "{}",
+        empty.body
+    );
+    assert!(empty.body.contains("id=\"text-error\""));
+    assert!(empty.body.contains("Write your suggestion"));
+    assert_eq!(ok.status, StatusCode::SEE_OTHER, "{}", ok.body);
+    assert_eq!(ok.location(), format!("/kiosk/{token}/thanks"));
+    let admin = t.actor(Who::OrgAdmin).await;
+    let (rows, _, _) = cairn_app::feedback::list(
+        &t.app,
+        &admin,
+        &cairn_app::feedback::ListFilters {
+            channel: Some("kiosk".into()),
+            limit: 10,
+            ..Default::default()
+        },
+    )
+    .await
+    .expect("list");
+    assert_eq!(rows.len(), 1);
+    assert_eq!(rows[0].text, "A clock in the lounge");
+    assert_eq!(rows[0].unit_id, Some(t.seed.unit_a1));
+
+    let day_room = cairn_app::feedback::kiosks(&t.app, &admin)
+        .await
+        .expect("kiosks")
+        .into_iter()
+        .find(|k| k.label == "Day room")
+        .expect("the live kiosk");
+    let res = t
+        .post(
+            Who::OrgAdmin,
+            &format!("/feedback/kiosks/{}/revoke", day_room.id),
+            "",
+        )
+        .await;
+    assert_eq!(res.status, StatusCode::SEE_OTHER, "{}", res.body);
+    for p in [
+        format!("/kiosk/{token}"),
+        format!("/kiosk/{token}/suggest"),
+        format!("/kiosk/{token}/board"),
+    ] {
+        assert_eq!(
+            t.get(Who::Anon, &p).await.status,
+            StatusCode::NOT_FOUND,
+            "{p}"
+        );
+    }
+    let after = t.post(Who::Anon, &path, "text=Still+here&contact=").await;
+    assert_eq!(after.status, StatusCode::NOT_FOUND);
+}
+
+// ---------------------------------------------------------------------------------------------
+// The public board and poster
+// ---------------------------------------------------------------------------------------------
+
+#[tokio::test]
+async fn the_public_unit_board_shows_only_the_reviewed_wording_and_response_of_closed_suggestions()
+{
+    let t = TestApp::new().await;
+    let member = t.actor(Who::Member).await;
+    let draft = SuggestionDraft {
+        unit_id: Some(t.seed.unit_a1),
+        text: "Mo here: the TV room is freezing".into(),
+        contact: Some("mo.home@example.org".into()),
+        ..Default::default()
+    };
+    let id = cairn_app::feedback::submit_online(&t.app, &member, &draft, Language::En)
+        .await
+        .expect("submit");
+    publish(&t, id, "The TV room is too cold").await;
+    move_to(&t, id, "done", Some("We fixed the heating")).await;
+    let open = entered(&t, Some(t.seed.unit_a1), "meeting", "Open idea").await;
+    publish(&t, open, "Published but still open").await;
+    let unreviewed = entered(&t, Some(t.seed.unit_a1), "meeting", "Closed unreviewed").await;
+    move_to(&t, unreviewed, "cannot_do", Some("Closed answer")).await;
+
+    let res = t
+        .get(
+            Who::Anon,
+            &format!(
+                "/o/{}/units/{}/you-said-we-did",
+                t.seed.org_a, t.seed.unit_a1
+            ),
+        )
+        .await;
+
+    assert_eq!(res.status, StatusCode::OK, "{}", res.body);
+    assert!(res.body.contains("The TV room is too cold"));
+    assert!(res.body.contains("We fixed the heating"));
+    for hidden in [
+        "Mo here",
+        "freezing",
+        "mo.home@example.org",
+        "member@a.cairn.test",
+        "admin@a.cairn.test",
+        "Published but still open",
+        "Closed unreviewed",
+        "Closed answer",
+        "A quiet room for visits",
+    ] {
+        assert!(!res.body.contains(hidden), "{hidden:?} is not public");
+    }
+    let other_org = t
+        .get(
+            Who::Anon,
+            &format!(
+                "/o/{}/units/{}/you-said-we-did",
+                t.seed.org_b, t.seed.unit_a1
+            ),
+        )
+        .await;
+    assert_eq!(
+        other_org.status,
+        StatusCode::NOT_FOUND,
+        "the unit belongs to A"
+    );
+}
+
+#[tokio::test]
+async fn the_poster_puts_the_welsh_heading_before_the_english_one() {
+    let t = TestApp::new().await;
+    publish(&t, t.seed.suggestion, "A quiet room").await;
+    move_to(
+        &t,
+        t.seed.suggestion,
+        "done",
+        Some("The old office is now a quiet room"),
+    )
+    .await;
+
+    let res = t
+        .get(
+            Who::Anon,
+            &format!("/o/{}/units/{}/poster", t.seed.org_a, t.seed.unit_a1),
+        )
+        .await;
+
+    assert_eq!(res.status, StatusCode::OK, "{}", res.body);
+    let cy = res
+        .body
+        .find("<span lang=\"cy\">Dywedoch chi, gwnaethom ni</span>")
+        .expect("a Welsh heading");
+    let en = res
+        .body
+        .find("<span lang=\"en\">You said, we did</span>")
+        .expect("an English heading");
+    assert!(cy < en, "Welsh first");
+    assert!(res.body.contains("The old office is now a quiet room"));
+    assert!(
+        !res.body.contains("A quiet room for visits"),
+        "never the original"
+    );
+}
+
+// ---------------------------------------------------------------------------------------------
+// The member's form
+// ---------------------------------------------------------------------------------------------
+
+#[tokio::test]
+async fn a_welsh_speaking_member_sees_the_suggestion_errors_in_welsh() {
+    let t = TestApp::new().await;
+    let res = t.get(Who::Member, "/language?to=cy&next=/suggest").await;
+    assert_eq!(res.location(), "/suggest");
+
+    let res = t
+        .post(
+            Who::Member,
+            "/suggest",
+            "text=&unit_id=&contact=Ffôn+y+ward",
+        )
+        .await;
+
+    assert_eq!(res.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", res.body);
+    assert!(res.body.contains("<html lang=\"cy\">"));
+    assert!(res.body.contains("id=\"text-error\""));
+    assert!(res.body.contains("Ysgrifennwch eich awgrym"));
+    assert!(!res.body.contains("Write your suggestion"));
+    assert!(
+        res.body.contains("value=\"Ffôn y ward\""),
+        "the contact is kept"
+    );
+
+    let ok = t
+        .post(Who::Member, "/suggest", "text=Mwy+o+ffrwythau&unit_id=")
+        .await;
+    assert_eq!(ok.status, StatusCode::SEE_OTHER, "{}", ok.body);
+    assert_eq!(ok.location(), "/suggest/thanks");
+}
+
+// ---------------------------------------------------------------------------------------------
+// The API
+// ---------------------------------------------------------------------------------------------
+
+#[tokio::test]
+async fn the_api_refuses_empty_or_too_long_suggestions_and_creates_a_valid_one() {
+    let t = TestApp::new().await;
+
+    let empty = t
+        .api(
+            Who::Member,
+            Method::POST,
+            "/api/v1/suggestions",
+            Some(json!({"text": ""})),
+        )
+        .await;
+    let long = t
+        .api(
+            Who::Member,
+            Method::POST,
+            "/api/v1/suggestions",
+            Some(json!({"text": "x".repeat(2001)})),
+        )
+        .await;
+    let ok = t
+        .api(
+            Who::Member,
+            Method::POST,
+            "/api/v1/suggestions",
+            Some(json!({"text": "More plants", "unit_id": t.seed.unit_a1})),
+        )
+        .await;
+    let by_staff = t
+        .api(
+            Who::Lead,
+            Method::POST,
+            "/api/v1/suggestions",
+            Some(json!({"text": "From the forum", "channel": "meeting"})),
+        )
+        .await;
+
+    for res in [&empty, &long] {
+        assert_eq!(res.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", res.body);
+        let j = res.json();
+        assert_eq!(j["error"], "invalid");
+        assert_eq!(j["fields"][0]["field"], "text");
+    }
+    assert_eq!(
+        long.json()["fields"][0]["message"],
+        "Write 2,000 characters or fewer"
+    );
+    assert_eq!(ok.status, StatusCode::CREATED, "{}", ok.body);
+    let j = ok.json();
+    assert_eq!(j["status"], "received");
+    assert_eq!(j["channel"], "online");
+    assert_eq!(j["visibility"], "pending");
+    assert_eq!(by_staff.status, StatusCode::CREATED, "{}", by_staff.body);
+    assert_eq!(by_staff.json()["channel"], "meeting");
+}
+
+#[tokio::test]
+async fn api_transitions_need_a_public_response_to_close_and_then_nothing_moves() {
+    let t = TestApp::new().await;
+    let path = format!("/api/v1/suggestions/{}/transitions", t.seed.suggestion);
+
+    let without = t
+        .api(
+            Who::Lead,
+            Method::POST,
+            &path,
+            Some(json!({"status": "done"})),
+        )
+        .await;
+    let with = t
+        .api(
+            Who::Lead,
+            Method::POST,
+            &path,
+            Some(json!({"status": "done", "public_response": "We made a quiet room"})),
+        )
+        .await;
+    let after = t
+        .api(
+            Who::Lead,
+            Method::POST,
+            &path,
+            Some(json!({"status": "considering"})),
+        )
+        .await;
+    let to_other_closed = t
+        .api(
+            Who::Lead,
+            Method::POST,
+            &path,
+            Some(json!({"status": "cannot_do", "public_response": "No"})),
+        )
+        .await;
+    let from_other_org = t
+        .api(
+            Who::OtherAdmin,
+            Method::POST,
+            &path,
+            Some(json!({"status": "considering"})),
+        )
+        .await;
+
+    assert_eq!(
+        without.status,
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "{}",
+        without.body
+    );
+    assert_eq!(without.json()["fields"][0]["field"], "public_response");
+    assert_eq!(with.status, StatusCode::OK, "{}", with.body);
+    let j = with.json();
+    assert_eq!(j["status"], "done");
+    assert_eq!(j["rag"], "green");
+    assert_eq!(j["public_response"], "We made a quiet room");
+    assert!(j["closed_at"].is_i64() && j["first_response_at"].is_i64());
+    assert_eq!(after.status, StatusCode::CONFLICT, "{}", after.body);
+    assert_eq!(after.json()["error"], "conflict");
+    assert_eq!(to_other_closed.status, StatusCode::CONFLICT);
+    assert_eq!(from_other_org.status, StatusCode::NOT_FOUND);
+    assert_eq!(status_of(&t, t.seed.suggestion).await, "done");
+}
+
+#[tokio::test]
+async fn the_api_board_lists_only_published_closed_suggestions_without_original_text_or_contact() {
+    let t = TestApp::new().await;
+    publish(&t, t.seed.suggestion, "A quiet room").await;
+    move_to(
+        &t,
+        t.seed.suggestion,
+        "done",
+        Some("The old office is now a quiet room"),
+    )
+    .await;
+    let member = t.actor(Who::Member).await;
+    let draft = SuggestionDraft {
+        unit_id: Some(t.seed.unit_a1),
+        text: "Mo here: a closed, unpublished one".into(),
+        contact: Some("mo.home@example.org".into()),
+        ..Default::default()
+    };
+    let closed = cairn_app::feedback::submit_online(&t.app, &member, &draft, Language::En)
+        .await
+        .expect("submit");
+    move_to(&t, closed, "cannot_do", Some("Not this year")).await;
+    let open = entered(&t, Some(t.seed.unit_a1), "meeting", "Open").await;
+    publish(&t, open, "Published, still open").await;
+    let elsewhere = entered(&t, Some(t.seed.unit_a2), "meeting", "Other unit").await;
+    publish(&t, elsewhere, "On Birch").await;
+    move_to(&t, elsewhere, "done", Some("Done on Birch")).await;
+
+    let res = t
+        .api(
+            Who::Lead,
+            Method::GET,
+            &format!("/api/v1/units/{}/you-said-we-did", t.seed.unit_a1),
+            None,
+        )
+        .await;
+
+    assert_eq!(res.status, StatusCode::OK, "{}", res.body);
+    let j = res.json();
+    let items = j["items"].as_array().expect("items");
+    assert_eq!(items.len(), 1, "{items:?}");
+    let item = items[0].as_object().expect("an object");
+    assert_eq!(item["id"], t.seed.suggestion);
+    assert_eq!(item["you_said"], "A quiet room");
+    assert_eq!(item["we_did"], "The old office is now a quiet room");
+    for field in [
+        "text",
+        "contact",
+        "public_text",
+        "submitted_by_user_id",
+        "entered_by_label",
+    ] {
+        assert!(
+            !item.contains_key(field),
+            "no {field} on the board: {item:?}"
+        );
+    }
+    assert!(!res.body.contains("A quiet room for visits"));
+    assert!(!res.body.contains("mo.home@example.org"));
+}
