@@ -1382,3 +1382,54 @@ async fn twenty_concurrent_write_transactions_all_commit() {
     })
     .await;
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_sqlite_backup_restores_with_every_row_and_postgres_declines_it() {
+    // Setup: a database with an organisation in it.
+    let t = cairn_testkit::sqlite().await;
+    {
+        let mut tx = t.db.begin().await.expect("tx");
+        cairn_db::units::insert_organisation(&mut tx.conn(), "Backed up", None, "Europe/London", 1)
+            .await
+            .expect("org");
+        tx.commit().await.expect("commit");
+    }
+    let dir = std::env::temp_dir().join(format!("cairn_backup_{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("dir");
+    let copy = dir.join("copy.db");
+
+    // Exec
+    let done =
+        t.db.backup_sqlite(copy.to_str().expect("path"))
+            .await
+            .expect("backup");
+
+    // Check: the copy opens on its own and holds the row.
+    assert_eq!(done, Some(()));
+    let restored = cairn_db::Db::connect(
+        &format!("sqlite://{}", copy.display()),
+        &cairn_db::ConnectOptions::default(),
+    )
+    .await
+    .expect("open copy");
+    let mut h = restored.acquire().await.expect("conn");
+    let orgs = cairn_db::units::list_organisations(&mut h.conn())
+        .await
+        .expect("list");
+    assert_eq!(
+        orgs.iter().map(|o| o.name.as_str()).collect::<Vec<_>>(),
+        vec!["Backed up"]
+    );
+    drop(h);
+    restored.close().await;
+    let _ = std::fs::remove_dir_all(&dir);
+    if let Some(pg) = cairn_testkit::postgres().await {
+        assert_eq!(
+            pg.db
+                .backup_sqlite("/tmp/never-written.db")
+                .await
+                .expect("answer"),
+            None
+        );
+    }
+}

@@ -303,10 +303,18 @@ async fn main() -> Result<()> {
             Ok(())
         }
         Command::Backup { db, file } => {
-            let app = open(&db.url()).await?;
             if std::path::Path::new(&file).exists() {
                 bail!("{file} already exists; choose a new file name");
             }
+            // A backup copies the database as it is: no migration first.
+            let pool = Db::connect(&db.url(), &ConnectOptions::default())
+                .await
+                .with_context(|| format!("cannot open the database at {}", redact(&db.url())))?;
+            let app = App::new(
+                pool,
+                Clock::system(),
+                Arc::new(cairn_web::i18n::FluentTranslator),
+            );
             match app.db.backup_sqlite(&file).await? {
                 Some(()) => {
                     println!("Backed up to {file}");
