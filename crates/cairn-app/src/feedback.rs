@@ -670,6 +670,21 @@ pub async fn transition(
     public_response: Option<&str>,
     note: Option<&str>,
 ) -> AppResult<()> {
+    transition_from(app, actor, id, None, to, public_response, note).await
+}
+
+/// As [`transition`], but only from the status the person saw (`seen`): when someone else has
+/// moved the suggestion meanwhile, nothing changes and the answer is a conflict, so two people
+/// never overwrite each other's decision.
+pub async fn transition_from(
+    app: &App,
+    actor: &Actor,
+    id: i64,
+    seen: Option<&str>,
+    to: &str,
+    public_response: Option<&str>,
+    note: Option<&str>,
+) -> AppResult<()> {
     require(actor, Permission::ManageFeedback)?;
     let org = org_of(actor)?;
     {
@@ -692,6 +707,9 @@ pub async fn transition(
     let now = app.now();
     let mut tx = app.db.begin().await?;
     let s = load(&mut tx.conn(), actor, org, id).await?;
+    if seen.is_some_and(|seen| seen != s.status) {
+        return Err(AppError::Conflict("feedback-error-moved"));
+    }
     let from_def = statuses
         .iter()
         .find(|d| d.key == s.status)
@@ -869,6 +887,11 @@ pub async fn set_forum(
 ) -> AppResult<()> {
     require(actor, Permission::ManageFeedback)?;
     let org = org_of(actor)?;
+    {
+        // Existence first, so another organisation's id reads as "not found" whatever is sent.
+        let mut h = app.db.acquire().await?;
+        load(&mut h.conn(), actor, org, id).await?;
+    }
     let mut e = FieldErrors::new();
     let decision = match decision.map(str::trim).filter(|d| !d.is_empty()) {
         None => None,

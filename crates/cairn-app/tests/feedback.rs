@@ -1451,3 +1451,44 @@ async fn arrivals_and_closures_land_in_the_month_of_the_organisations_clock() {
     })
     .await;
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_move_from_a_status_someone_else_has_changed_is_refused_and_changes_nothing() {
+    both_engines(|db| async move {
+        // Setup: two people open the same suggestion while it is "received".
+        let app = app(db);
+        let org = org(&app, "Org A", "admin@org-a.example").await;
+        let u = unit(&app, &org, "Alder").await;
+        let id = entered(&app, &org.admin, Some(u), "A bench in the garden").await;
+
+        // Exec: the first moves it on; the second acts on what they saw.
+        feedback::transition_from(
+            &app,
+            &org.admin,
+            id,
+            Some("received"),
+            "considering",
+            None,
+            None,
+        )
+        .await
+        .expect("first move");
+        let before = event_count(&app, id).await;
+        let second = feedback::transition_from(
+            &app,
+            &org.admin,
+            id,
+            Some("received"),
+            "done",
+            Some("Done"),
+            None,
+        )
+        .await;
+
+        // Check
+        assert_conflict(second);
+        assert_eq!(event_count(&app, id).await, before, "nothing was added");
+        assert_eq!(stored(&app, org.id, id).await.status, "considering");
+    })
+    .await;
+}

@@ -524,6 +524,7 @@ struct ShowPage {
     text: String,
     facts: Vec<(String, String)>,
     tag: Tag,
+    status_key: String,
     closed: bool,
     published: bool,
     private: bool,
@@ -701,6 +702,7 @@ async fn show_page(st: &AppState, s: &Signed, id: i64, form: Option<FormState>) 
             text: x.text.clone(),
             facts,
             tag: tag(&t, &d.statuses, &x.status),
+            status_key: x.status.clone(),
             closed: x.closed_at.is_some(),
             published: x.visibility == cairn_domain::feedback::Visibility::Published,
             private: x.visibility == cairn_domain::feedback::Visibility::Private,
@@ -805,6 +807,9 @@ struct StatusIn {
     public_response: String,
     #[serde(default)]
     note: String,
+    /// The status the person saw when they opened the page.
+    #[serde(default)]
+    from_status: String,
 }
 
 async fn move_status(
@@ -814,10 +819,11 @@ async fn move_status(
     Posted(f): Posted<StatusIn>,
 ) -> Response {
     let note = Some(f.note.as_str()).filter(|n| !n.trim().is_empty());
-    let r = cairn_app::feedback::transition(
+    let r = cairn_app::feedback::transition_from(
         &st.app,
         s.actor(),
         id,
+        Some(f.from_status.as_str()).filter(|x| !x.is_empty()),
         &f.status,
         Some(&f.public_response),
         note,
