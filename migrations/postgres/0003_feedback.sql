@@ -75,3 +75,6 @@ CREATE TABLE suggestion_practices (
     PRIMARY KEY (suggestion_id, practice_code)
 );
 CREATE INDEX suggestions_organisation_closed ON suggestions(organisation_id, closed_at);
+-- The staff list pages newest first, within an organisation or a unit.
+CREATE INDEX suggestions_organisation_id ON suggestions(organisation_id, id);
+CREATE INDEX suggestions_unit_id ON suggestions(unit_id, id);

@@ -438,7 +438,13 @@ pub struct SuggestionQuery {
 /// A page of an organisation's suggestions, newest first.
 pub async fn list(c: &mut Conn<'_>, org: i64, q: &SuggestionQuery) -> DbResult<Vec<Suggestion>> {
     let mut f = Filter::new();
-    f.and("organisation_id = ?", vec![Arg::I64(org)]);
+    // With a unit, the unary plus keeps SQLite's planner on the (unit, id) index instead of an
+    // organisation-wide one (a no-op on PostgreSQL).
+    if q.unit_id.is_some() {
+        f.and("+organisation_id = ?", vec![Arg::I64(org)]);
+    } else {
+        f.and("organisation_id = ?", vec![Arg::I64(org)]);
+    }
     if let Some(u) = q.unit_id {
         f.and("unit_id = ?", vec![Arg::I64(u)]);
     }
@@ -517,7 +523,7 @@ pub async fn board(
             c,
             Suggestion,
             &format!(
-                "SELECT {COLUMNS} FROM suggestions WHERE organisation_id = $1 AND unit_id = $2 AND visibility = 'published' AND closed_at IS NOT NULL \
+                "SELECT {COLUMNS} FROM suggestions WHERE +organisation_id = $1 AND unit_id = $2 AND visibility = 'published' AND closed_at IS NOT NULL \
                  AND closed_at >= $3 ORDER BY closed_at DESC, id DESC LIMIT $4"
             ),
             org,

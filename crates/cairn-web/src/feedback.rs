@@ -27,6 +27,7 @@ use serde::Deserialize;
 pub(crate) fn routes(r: Routes) -> Routes {
     r.get("/feedback", list)
         .get("/feedback.csv", list_csv)
+        .get("/feedback/by-month", by_month)
         .get("/feedback/new", new_form)
         .post("/feedback/new", create)
         .get("/feedback/kiosks", kiosks_page)
@@ -192,8 +193,6 @@ struct ListPage {
     owners: Vec<Choice>,
     csv_href: String,
     next_href: Option<String>,
-    chart: String,
-    months: Vec<(String, i64, i64)>,
     can_kiosks: bool,
     target_days: i64,
 }
@@ -255,26 +254,6 @@ async fn list(State(st): State<AppState>, s: Signed, Query(q): Query<ListQuery>)
             published: t.get(&x.visibility.label_id()),
         })
         .collect();
-    let months = cairn_app::feedback::by_month(&st.app, s.actor(), 12)
-        .await
-        .unwrap_or_default();
-    let bars: Vec<Bar> = months
-        .iter()
-        .map(|(m, a, c)| Bar {
-            label: m.clone(),
-            segments: vec![(*a, "#005eb8", "#ffffff"), (*c, "#007f3b", "#ffffff")],
-        })
-        .collect();
-    let chart = stacked_bars(
-        "feedback-chart",
-        &t.get("feedback-chart-title"),
-        &t.get("feedback-chart-summary"),
-        &bars,
-        &[
-            (t.get("feedback-col-arrived"), "#005eb8"),
-            (t.get("feedback-col-closed"), "#007f3b"),
-        ],
-    );
     let mut filters = FormState::new();
     for (k, v) in [
         ("unit_id", &q.unit_id),
@@ -331,8 +310,6 @@ async fn list(State(st): State<AppState>, s: Signed, Query(q): Query<ListQuery>)
         owners,
         csv_href: format!("/feedback.csv?{}", q.query_string()),
         next_href,
-        chart,
-        months,
         can_kiosks: s.actor().can(Permission::ManageKiosks),
         target_days,
     })
@@ -1644,4 +1621,47 @@ async fn kiosk_post(
         }
         Err(e) => err(e, ctx.lang),
     }
+}
+
+#[derive(Template)]
+#[template(path = "feedback/by_month.html")]
+struct ByMonthPage {
+    chrome: Chrome,
+    t: Tr,
+    chart: String,
+    months: Vec<(String, i64, i64)>,
+}
+
+/// Arrivals and closures by month: a chart with its data table (its own page, so the list
+/// stays quick).
+async fn by_month(State(st): State<AppState>, s: Signed) -> Response {
+    let t = s.ctx.t();
+    let months = match cairn_app::feedback::by_month(&st.app, s.actor(), 12).await {
+        Ok(m) => m,
+        Err(e) => return err(e, s.ctx.lang),
+    };
+    let bars: Vec<Bar> = months
+        .iter()
+        .map(|(m, a, c)| Bar {
+            label: m.clone(),
+            segments: vec![(*a, "#005eb8", "#ffffff"), (*c, "#007f3b", "#ffffff")],
+        })
+        .collect();
+    let chart = stacked_bars(
+        "feedback-chart",
+        &t.get("feedback-chart-title"),
+        &t.get("feedback-chart-summary"),
+        &bars,
+        &[
+            (t.get("feedback-col-arrived"), "#005eb8"),
+            (t.get("feedback-col-closed"), "#007f3b"),
+        ],
+    );
+    let chrome = Chrome::signed(&s, t.get("feedback-chart-title"), org_name(&st, &s).await);
+    page(&ByMonthPage {
+        chrome,
+        t,
+        chart,
+        months,
+    })
 }

@@ -179,6 +179,7 @@ fn expected(method: &str, path: &str, who: Who) -> Option<Expect> {
             UnitStaff if path_is(path_hint, "/feedback/statuses") => Status(403),
             _ => page(who, FEEDBACK, Status(422)),
         },
+        ("GET", "/feedback/by-month") => page(who, FEEDBACK, Status(200)),
         ("GET", "/feedback/kiosks") => page(who, MANAGE_MODEL, Status(200)),
         ("POST", "/feedback/kiosks") => page(who, MANAGE_MODEL, Status(422)),
         ("POST", "/feedback/kiosks/{id}/revoke") => record(who, &[OrgAdmin, Lead], Redirect, &[]),

@@ -624,3 +624,14 @@ async fn the_api_board_lists_only_published_closed_suggestions_without_original_
     assert!(!res.body.contains("A quiet room for visits"));
     assert!(!res.body.contains("mo.home@example.org"));
 }
+
+#[tokio::test]
+async fn the_monthly_chart_has_an_accessible_svg_and_a_data_table_counting_this_months_arrivals() {
+    let t = TestApp::new().await;
+    let res = t.get(Who::Lead, "/feedback/by-month").await;
+    assert_eq!(res.status, axum::http::StatusCode::OK);
+    assert!(res.body.contains(r#"role="img""#) && res.body.contains("<table"), "{}", res.body);
+    // The seeded suggestion arrived this month: the last row counts it.
+    let last_row = res.body.rsplit("<tr class=\"nhsuk-table__row\">").next().expect("a row");
+    assert!(last_row.contains("<td class=\"nhsuk-table__cell\">1</td>"), "{last_row}");
+}
