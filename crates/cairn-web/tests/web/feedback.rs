@@ -630,8 +630,19 @@ async fn the_monthly_chart_has_an_accessible_svg_and_a_data_table_counting_this_
     let t = TestApp::new().await;
     let res = t.get(Who::Lead, "/feedback/by-month").await;
     assert_eq!(res.status, axum::http::StatusCode::OK);
-    assert!(res.body.contains(r#"role="img""#) && res.body.contains("<table"), "{}", res.body);
+    assert!(
+        res.body.contains(r#"role="img""#) && res.body.contains("<table"),
+        "{}",
+        res.body
+    );
     // The seeded suggestion arrived this month: the last row counts it.
-    let last_row = res.body.rsplit("<tr class=\"nhsuk-table__row\">").next().expect("a row");
-    assert!(last_row.contains("<td class=\"nhsuk-table__cell\">1</td>"), "{last_row}");
+    let last_row = res
+        .body
+        .rsplit("<tr class=\"nhsuk-table__row\">")
+        .next()
+        .expect("a row");
+    assert!(
+        last_row.contains("<td class=\"nhsuk-table__cell\">1</td>"),
+        "{last_row}"
+    );
 }
