@@ -3,13 +3,12 @@
 //! writes `Language:message-id:arg=value,…` so a test can see which language and message a use
 //! case chose. Each test reads Setup → Exec → Check.
 
+mod common;
 use cairn_app::accounts::{
     self, AccountForm, MAX_FAILURES, SESSION_IDLE_MS, SetupForm, THROTTLE_WINDOW_MS,
 };
 use cairn_app::units::SettingsForm;
-use cairn_app::{
-    Actor, App, AppError, AppResult, Clock, Translator, audit, notices, people, units,
-};
+use cairn_app::{Actor, App, AppError, AppResult, audit, notices, people, units};
 use cairn_db::Db;
 use cairn_db::accounts::NewUser;
 use cairn_db::audit::{AuditQuery, Entry};
@@ -19,66 +18,17 @@ use cairn_domain::time::DateParts;
 use cairn_domain::units::UnitDraft;
 use cairn_domain::{Permission, Role};
 use cairn_testkit::{SmtpSink, both_engines};
+use common::*;
 use std::collections::BTreeSet;
 use std::fmt::Debug;
-use std::sync::Arc;
 
 /// 29 March 2026, 12:00 UTC.
-const T0: i64 = 1_774_785_600_000;
 const MINUTE: i64 = 60_000;
-const PASSWORD: &str = "correct horse battery";
 const BASE_URL: &str = "https://cairn.example/";
 
 // ---------------------------------------------------------------------------------------------
 // Helpers
 // ---------------------------------------------------------------------------------------------
-
-/// Shows which language, message id and arguments were asked for.
-struct TestTranslator;
-
-impl Translator for TestTranslator {
-    fn message(&self, lang: Language, id: &str, args: &[(&str, String)]) -> String {
-        let args: Vec<String> = args.iter().map(|(k, v)| format!("{k}={v}")).collect();
-        format!("{lang:?}:{id}:{}", args.join(","))
-    }
-}
-
-fn app(db: Db) -> App {
-    App::new(db, Clock::fixed(T0), Arc::new(TestTranslator))
-}
-
-/// An organisation made the way `cairn admin create` makes one, with its administrator and
-/// one service.
-struct Org {
-    id: i64,
-    admin: Actor,
-    service: i64,
-}
-
-async fn org(app: &App, name: &str, admin_email: &str) -> Org {
-    let uid = accounts::create_admin(app, Some(name), admin_email, PASSWORD, Role::OrgAdmin)
-        .await
-        .expect("create admin");
-    let admin = actor_of(app, uid).await;
-    let service = units::create_service(app, &admin, "Rehabilitation", None)
-        .await
-        .expect("create service");
-    Org {
-        id: admin.organisation_id.expect("admin has an organisation"),
-        admin,
-        service,
-    }
-}
-
-async fn actor_of(app: &App, uid: i64) -> Actor {
-    let user = {
-        let mut h = app.db.acquire().await.expect("acquire");
-        cairn_db::accounts::get_user(&mut h.conn(), uid)
-            .await
-            .expect("user")
-    };
-    accounts::actor_for(app, &user).await.expect("actor")
-}
 
 /// An account without a password, written straight to the database.
 async fn account(

@@ -1,0 +1,65 @@
+//! Helpers shared by the use-case test binaries: a fixed clock, a translator that shows which
+//! language and message were used, and an organisation made the way `cairn admin create` makes
+//! one.
+#![allow(
+    dead_code,
+    reason = "each test binary uses a different part of the helpers"
+)]
+
+use cairn_app::{Actor, App, Clock, Translator, accounts, units};
+use cairn_db::Db;
+use cairn_domain::Role;
+use cairn_domain::people::Language;
+use std::sync::Arc;
+
+/// 29 March 2026, 12:00 UTC (the day the clocks go forward).
+pub const T0: i64 = 1_774_785_600_000;
+/// The password every test account gets.
+pub const PASSWORD: &str = "correct horse battery";
+
+/// Shows which language, message id and arguments were asked for.
+pub struct TestTranslator;
+
+impl Translator for TestTranslator {
+    fn message(&self, lang: Language, id: &str, args: &[(&str, String)]) -> String {
+        let args: Vec<String> = args.iter().map(|(k, v)| format!("{k}={v}")).collect();
+        format!("{lang:?}:{id}:{}", args.join(","))
+    }
+}
+
+pub fn app(db: Db) -> App {
+    App::new(db, Clock::fixed(T0), Arc::new(TestTranslator))
+}
+
+/// An organisation made the way `cairn admin create` makes one, with its administrator and
+/// one service.
+pub struct Org {
+    pub id: i64,
+    pub admin: Actor,
+    pub service: i64,
+}
+
+pub async fn org(app: &App, name: &str, admin_email: &str) -> Org {
+    let uid = accounts::create_admin(app, Some(name), admin_email, PASSWORD, Role::OrgAdmin)
+        .await
+        .expect("create admin");
+    let admin = actor_of(app, uid).await;
+    let service = units::create_service(app, &admin, "Rehabilitation", None)
+        .await
+        .expect("create service");
+    Org {
+        id: admin.organisation_id.expect("admin has an organisation"),
+        admin,
+        service,
+    }
+}
+
+pub async fn actor_of(app: &App, uid: i64) -> Actor {
+    let user = {
+        let mut h = app.db.acquire().await.expect("acquire");
+        cairn_db::accounts::get_user(&mut h.conn(), uid)
+            .await
+            .expect("user")
+    };
+    accounts::actor_for(app, &user).await.expect("actor")
+}
