@@ -504,6 +504,14 @@ async fn load(c: &mut Conn<'_>, actor: &Actor, org: i64, id: i64) -> AppResult<S
     Ok(s)
 }
 
+/// Checks the suggestion exists and is within the actor's reach before anything else, so
+/// another organisation's id reads as "not found" whatever is sent with it.
+async fn must_reach(app: &App, actor: &Actor, org: i64, id: i64) -> AppResult<()> {
+    let mut h = app.db.acquire().await?;
+    load(&mut h.conn(), actor, org, id).await?;
+    Ok(())
+}
+
 /// One suggestion for staff.
 pub async fn detail(app: &App, actor: &Actor, id: i64) -> AppResult<Detail> {
     require(actor, Permission::ManageFeedback)?;
@@ -573,11 +581,7 @@ async fn tell_contact(
 pub async fn publish(app: &App, actor: &Actor, id: i64, public_text: &str) -> AppResult<()> {
     require(actor, Permission::ManageFeedback)?;
     let org = org_of(actor)?;
-    {
-        // Existence first, so another organisation's id reads as "not found" whatever is sent.
-        let mut h = app.db.acquire().await?;
-        load(&mut h.conn(), actor, org, id).await?;
-    }
+    must_reach(app, actor, org, id).await?;
     let text = cairn_domain::feedback::check_note(
         "public_text",
         public_text,
@@ -620,11 +624,7 @@ pub async fn publish(app: &App, actor: &Actor, id: i64, public_text: &str) -> Ap
 pub async fn keep_private(app: &App, actor: &Actor, id: i64, reason: &str) -> AppResult<()> {
     require(actor, Permission::ManageFeedback)?;
     let org = org_of(actor)?;
-    {
-        // Existence first, so another organisation's id reads as "not found" whatever is sent.
-        let mut h = app.db.acquire().await?;
-        load(&mut h.conn(), actor, org, id).await?;
-    }
+    must_reach(app, actor, org, id).await?;
     let reason =
         cairn_domain::feedback::check_note("reason", reason, "feedback-error-private-reason")?;
     let now = app.now();
@@ -687,11 +687,7 @@ pub async fn transition_from(
 ) -> AppResult<()> {
     require(actor, Permission::ManageFeedback)?;
     let org = org_of(actor)?;
-    {
-        // Existence first, so another organisation's id reads as "not found" whatever is sent.
-        let mut h = app.db.acquire().await?;
-        load(&mut h.conn(), actor, org, id).await?;
-    }
+    must_reach(app, actor, org, id).await?;
     let statuses = statuses_of(app, org).await?;
     let Some(to_def) = statuses.iter().find(|s| s.key == to.trim()) else {
         let mut e = FieldErrors::new();
@@ -786,11 +782,7 @@ pub async fn transition_from(
 pub async fn add_update(app: &App, actor: &Actor, id: i64, note: &str) -> AppResult<()> {
     require(actor, Permission::ManageFeedback)?;
     let org = org_of(actor)?;
-    {
-        // Existence first, so another organisation's id reads as "not found" whatever is sent.
-        let mut h = app.db.acquire().await?;
-        load(&mut h.conn(), actor, org, id).await?;
-    }
+    must_reach(app, actor, org, id).await?;
     let note = cairn_domain::feedback::check_note("note", note, "feedback-error-note-required")?;
     let now = app.now();
     let mut tx = app.db.begin().await?;
@@ -887,11 +879,7 @@ pub async fn set_forum(
 ) -> AppResult<()> {
     require(actor, Permission::ManageFeedback)?;
     let org = org_of(actor)?;
-    {
-        // Existence first, so another organisation's id reads as "not found" whatever is sent.
-        let mut h = app.db.acquire().await?;
-        load(&mut h.conn(), actor, org, id).await?;
-    }
+    must_reach(app, actor, org, id).await?;
     let mut e = FieldErrors::new();
     let decision = match decision.map(str::trim).filter(|d| !d.is_empty()) {
         None => None,
