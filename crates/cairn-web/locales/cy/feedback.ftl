@@ -226,3 +226,4 @@ model-measure-forum = { $count ->
    *[other] Mae gan { $count } datblygiad benderfyniad fforwm
 }
 feedback-see-board = Gweld bwrdd cyhoeddus "Dywedoch chi, gwnaethom ni" yr uned hon
+feedback-contact-hint-self = Eich cyfeiriad e-bost neu rif ffôn, os hoffech glywed beth sy'n digwydd. Gadewch yn wag os na hoffech.

@@ -215,3 +215,4 @@ model-measure-forum = { $count ->
    *[other] { $count } developments have a forum decision
 }
 feedback-see-board = See the public "You said, we did" board for this unit
+feedback-contact-hint-self = Your email address or phone number, if you would like to hear what happens. Leave it empty if not.
