@@ -18,6 +18,8 @@ use cairn_domain::units::{GenderMix, UnitFields, UnitType};
 use rand::rngs::StdRng;
 use rand::{Rng, SeedableRng};
 
+mod meetings;
+
 /// The demo organisation's name.
 pub const DEMO_ORG: &str = "Demo Health Board";
 /// The demo sign-ins: e-mail, role, and the chosen name of the person behind it (if any).
@@ -324,6 +326,8 @@ async fn build_demo(app: &App, hash: &str, now: i64) -> AppResult<i64> {
     assessment_history(c, org, &unit_ids, now, 3, 2016, "lead@demo.cairn.test").await?;
     // Suggestions from every channel over the last six months, some answered on the boards.
     feedback_history(c, org, &unit_ids, now, 40, 180, 2016).await?;
+    // A year of meetings, with a few to come: strategy group, forum, community meetings.
+    meetings::meeting_history(c, org, &unit_ids, now, &meetings::Plan::demo()).await?;
     tx.commit().await?;
     Ok(org)
 }
@@ -443,6 +447,9 @@ async fn build_synthetic(app: &App, index: i64, now: i64) -> AppResult<i64> {
         u64::try_from(index).unwrap_or(0) + 7,
     )
     .await?;
+    // Two years of meetings: over 10,000 across the board's units.
+    let plan = meetings::Plan::board(u64::try_from(index).unwrap_or(0) + 11);
+    meetings::meeting_history(c, org, &units, now, &plan).await?;
     tx.commit().await?;
     Ok(org)
 }

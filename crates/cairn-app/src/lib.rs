@@ -9,6 +9,7 @@ pub mod accounts;
 pub mod audit;
 pub mod demo;
 pub mod feedback;
+pub mod meetings;
 pub mod model;
 pub mod notices;
 pub mod people;

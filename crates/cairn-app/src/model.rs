@@ -901,7 +901,12 @@ pub mod measures {
     use cairn_domain::model::Status;
 
     /// The practice codes that have a live measure today.
-    pub const MEASURED: &[&str] = &["L1.02", "L1.03", "L3.06", "L3.10"];
+    pub const MEASURED: &[&str] = &[
+        "L1.01", "L1.02", "L1.03", "L1.05", "L2.05", "L3.05", "L3.06", "L3.10",
+    ];
+
+    /// A quarter (91 days), for meeting measures.
+    const QUARTER_MS: i64 = 91 * 24 * 60 * 60 * 1000;
 
     /// Thirty days, for "the last month".
     const MONTH_MS: i64 = 30 * 24 * 60 * 60 * 1000;
@@ -945,6 +950,54 @@ pub mod measures {
                     message_id: "model-measure-forum",
                     count: decided,
                     disagrees: status == Status::InPlace && (needing == 0 || decided * 2 < needing),
+                })
+            }
+            // Community or mutual-help meetings held on the unit in the last month.
+            "L1.01" => {
+                let n =
+                    cairn_db::meetings::unit_meetings_held(c, unit, "community", now - MONTH_MS)
+                        .await?;
+                Some(MeasureView {
+                    message_id: "model-measure-community-meetings",
+                    count: n,
+                    disagrees: status == Status::InPlace && n == 0,
+                })
+            }
+            // Share of the last quarter's meetings whose agenda carried service-user and carer issues.
+            "L1.05" => {
+                let (held, with_item, _) =
+                    cairn_db::meetings::unit_meeting_shares(c, unit, now - QUARTER_MS).await?;
+                let pct = if held == 0 { 0 } else { with_item * 100 / held };
+                Some(MeasureView {
+                    message_id: "model-measure-agenda-item",
+                    count: pct,
+                    disagrees: status == Status::InPlace && (held == 0 || pct < 100),
+                })
+            }
+            // Team-building events on the unit in the last quarter.
+            "L2.05" => {
+                let n = cairn_db::meetings::unit_meetings_held(
+                    c,
+                    unit,
+                    "team_building",
+                    now - QUARTER_MS,
+                )
+                .await?;
+                Some(MeasureView {
+                    message_id: "model-measure-team-building",
+                    count: n,
+                    disagrees: status == Status::InPlace && n == 0,
+                })
+            }
+            // Share of the last quarter's meetings that met their representation rule.
+            "L3.05" => {
+                let (held, _, met) =
+                    cairn_db::meetings::unit_meeting_shares(c, unit, now - QUARTER_MS).await?;
+                let pct = if held == 0 { 0 } else { met * 100 / held };
+                Some(MeasureView {
+                    message_id: "model-measure-representation",
+                    count: pct,
+                    disagrees: status == Status::InPlace && (held == 0 || pct < 80),
                 })
             }
             // Former service users who stay involved: people on the unit recorded as "moved on".

@@ -7,7 +7,7 @@ use crate::{Actor, App, AppResult};
 use cairn_db::notices::Notice;
 use cairn_db::{Conn, DbResult};
 use cairn_domain::people::Language;
-use lettre::message::{Mailbox, header::ContentType};
+use lettre::message::{Attachment, Mailbox, MultiPart, SinglePart, header::ContentType};
 use lettre::transport::smtp::authentication::Credentials;
 use lettre::transport::smtp::client::{Tls, TlsParameters};
 use lettre::{AsyncSmtpTransport, AsyncTransport, Message, Tokio1Executor};
@@ -156,13 +156,29 @@ async fn send_one(
         .to_address
         .parse()
         .map_err(|e| format!("recipient: {e}"))?;
-    let message = Message::builder()
+    let builder = Message::builder()
         .from(from)
         .to(to)
-        .subject(email.subject.clone())
-        .header(ContentType::TEXT_PLAIN)
-        .body(email.body.clone())
-        .map_err(|e| e.to_string())?;
+        .subject(email.subject.clone());
+    let message = match &email.calendar {
+        // The invitation goes as an attachment beside the plain text, so every mail program
+        // shows the words and calendar programs offer to add the event.
+        Some(ics) => {
+            let calendar_type = ContentType::parse("text/calendar; charset=utf-8; method=PUBLISH")
+                .map_err(|e| e.to_string())?;
+            builder.multipart(
+                MultiPart::mixed()
+                    .singlepart(SinglePart::plain(email.body.clone()))
+                    .singlepart(
+                        Attachment::new("invite.ics".to_owned()).body(ics.clone(), calendar_type),
+                    ),
+            )
+        }
+        None => builder
+            .header(ContentType::TEXT_PLAIN)
+            .body(email.body.clone()),
+    }
+    .map_err(|e| e.to_string())?;
     let port = org.smtp_port.and_then(|p| u16::try_from(p).ok());
     let mut builder = AsyncSmtpTransport::<Tokio1Executor>::builder_dangerous(host.clone());
     let tls = || TlsParameters::new(host.clone()).map_err(|e| e.to_string());

@@ -69,6 +69,8 @@ pub struct Email {
     pub sent_at: Option<i64>,
     pub attempts: i64,
     pub last_error: Option<String>,
+    /// An iCalendar invitation sent with the message, when there is one.
+    pub calendar: Option<String>,
 }
 
 /// Queues an e-mail.
@@ -94,6 +96,32 @@ pub async fn queue_email(
     )
 }
 
+/// Queues an e-mail carrying a calendar invitation.
+#[expect(clippy::too_many_arguments, reason = "an e-mail has this many parts")]
+pub async fn queue_email_with_calendar(
+    c: &mut Conn<'_>,
+    organisation_id: i64,
+    to: &str,
+    language: &str,
+    subject: &str,
+    body: &str,
+    calendar: &str,
+    now: i64,
+) -> DbResult<i64> {
+    fetch_scalar!(
+        c,
+        i64,
+        "INSERT INTO outbound_emails (organisation_id, to_address, language, subject, body, created_at, calendar) VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id",
+        organisation_id,
+        to,
+        language,
+        subject,
+        body,
+        now,
+        calendar
+    )
+}
+
 /// E-mails not yet sent, oldest first, that have been tried fewer than `max_attempts` times.
 pub async fn pending_emails(
     c: &mut Conn<'_>,
@@ -103,7 +131,7 @@ pub async fn pending_emails(
     fetch_all!(
         c,
         Email,
-        "SELECT id, organisation_id, to_address, language, subject, body, created_at, sent_at, attempts, last_error FROM outbound_emails \
+        "SELECT id, organisation_id, to_address, language, subject, body, created_at, sent_at, attempts, last_error, calendar FROM outbound_emails \
          WHERE sent_at IS NULL AND attempts < $1 ORDER BY id LIMIT $2",
         max_attempts,
         limit
@@ -119,7 +147,7 @@ pub async fn list_emails(
     fetch_all!(
         c,
         Email,
-        "SELECT id, organisation_id, to_address, language, subject, body, created_at, sent_at, attempts, last_error FROM outbound_emails \
+        "SELECT id, organisation_id, to_address, language, subject, body, created_at, sent_at, attempts, last_error, calendar FROM outbound_emails \
          WHERE organisation_id = $1 ORDER BY id DESC LIMIT $2",
         organisation_id,
         limit

@@ -1433,3 +1433,662 @@ async fn a_sqlite_backup_restores_with_every_row_and_postgres_declines_it() {
         );
     }
 }
+
+// ---------------------------------------------------------------------------------------------
+// Meetings
+// ---------------------------------------------------------------------------------------------
+
+const DAY: i64 = 24 * 60 * MINUTE;
+
+fn group_fields(
+    name: &str,
+    kind: cairn_domain::meetings::GroupKind,
+    unit_id: Option<i64>,
+    minimums: [u32; 5],
+) -> cairn_domain::meetings::GroupFields {
+    cairn_domain::meetings::GroupFields {
+        name_en: name.to_owned(),
+        name_cy: format!("{name} (cy)"),
+        kind,
+        unit_id,
+        usual_place: None,
+        usual_time: None,
+        tor_en: Default::default(),
+        tor_cy: Default::default(),
+        rule: cairn_domain::meetings::Rule(cairn_domain::meetings::Counts(minimums)),
+        standing: Vec::new(),
+    }
+}
+
+async fn meeting_group(
+    c: &mut Conn<'_>,
+    org: i64,
+    f: &cairn_domain::meetings::GroupFields,
+) -> cairn_db::meetings::Group {
+    let id = cairn_db::meetings::insert_group(c, org, f, NOW)
+        .await
+        .expect("insert group");
+    cairn_db::meetings::get_group(c, org, id)
+        .await
+        .expect("get group")
+        .expect("group exists")
+}
+
+/// A meeting of `g` starting at `starts`, an hour long, in `month`.
+async fn meeting_of(
+    c: &mut Conn<'_>,
+    g: &cairn_db::meetings::Group,
+    starts: i64,
+    month: &str,
+) -> i64 {
+    let new = cairn_db::meetings::NewMeeting {
+        group: g,
+        starts_at: starts,
+        ends_at: starts + 60 * MINUTE,
+        month,
+        place: Some("Day room"),
+        online_link: None,
+        arrangements: "",
+        by: "tester@example.org",
+    };
+    cairn_db::meetings::insert_meeting(c, &new, NOW)
+        .await
+        .expect("insert meeting")
+}
+
+/// Records a meeting's summary as attendance would: `counts` by constituency and whether the
+/// group's rule was met by them.
+async fn held(
+    c: &mut Conn<'_>,
+    g: &cairn_db::meetings::Group,
+    meeting: i64,
+    counts: [u32; 5],
+    others: i64,
+) -> bool {
+    let counts = cairn_domain::meetings::Counts(counts);
+    let met = g.rule().evaluate_counts(counts).met;
+    cairn_db::meetings::set_attendance_summary(c, meeting, &counts, others, &g.rule(), met, NOW)
+        .await
+        .expect("summary");
+    met
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_group_is_read_back_with_its_rule_and_each_meeting_copies_its_rule_unit_and_kind() {
+    both_engines(|db| async move {
+        // Setup
+        use cairn_domain::meetings::GroupKind;
+        let mut h = db.acquire().await.expect("acquire");
+        let mut c = h.conn();
+        let (org, service) = org_with_service(&mut c, "Org A").await;
+        let (other_org, _) = org_with_service(&mut c, "Org B").await;
+        let u1 = unit(&mut c, org, service, "Alder").await;
+        let u2 = unit(&mut c, org, service, "Birch").await;
+        let mut f = group_fields(
+            "Alder community",
+            GroupKind::Community,
+            Some(u1),
+            [2, 1, 0, 0, 1],
+        );
+        f.standing = vec!["Ward news".into(), "Garden".into()];
+        f.tor_en[0] = Some("Speak for the ward".into());
+        f.tor_cy[0] = Some("Siarad dros y ward".into());
+
+        // Exec
+        let g = meeting_group(&mut c, org, &f).await;
+        let wide = meeting_group(
+            &mut c,
+            org,
+            &group_fields("Forum", GroupKind::Forum, None, [1, 1, 0, 0, 0]),
+        )
+        .await;
+        let m = meeting_of(&mut c, &g, NOW + DAY, "2026-03").await;
+        let stored = cairn_db::meetings::get_meeting(&mut c, org, m)
+            .await
+            .expect("get")
+            .expect("meeting");
+        let from_other_org = cairn_db::meetings::get_meeting(&mut c, other_org, m)
+            .await
+            .expect("get");
+        let all = cairn_db::meetings::list_groups(&mut c, org, None)
+            .await
+            .expect("list");
+        let on_birch = cairn_db::meetings::list_groups(&mut c, org, Some(&[u2]))
+            .await
+            .expect("list");
+        let no_units = cairn_db::meetings::list_groups(&mut c, org, Some(&[]))
+            .await
+            .expect("list");
+        let mut changed = f.clone();
+        changed.rule =
+            cairn_domain::meetings::Rule(cairn_domain::meetings::Counts([1, 1, 1, 0, 0]));
+        let updated = cairn_db::meetings::update_group(&mut c, org, g.id, &changed, NOW + 1)
+            .await
+            .expect("update");
+        let not_updated =
+            cairn_db::meetings::update_group(&mut c, other_org, g.id, &changed, NOW + 1)
+                .await
+                .expect("update");
+        let after = cairn_db::meetings::get_group(&mut c, org, g.id)
+            .await
+            .expect("get")
+            .expect("group");
+        let meeting_after = cairn_db::meetings::get_meeting(&mut c, org, m)
+            .await
+            .expect("get")
+            .expect("meeting");
+
+        // Check
+        assert_eq!(g.rule().0.0, [2, 1, 0, 0, 1]);
+        assert_eq!((g.unit_id, g.kind), (Some(u1), GroupKind::Community));
+        assert_eq!(g.standing(), vec!["Ward news", "Garden"]);
+        assert_eq!(g.tor(true)[0], Some("Siarad dros y ward"));
+        assert_eq!(g.tor(false)[1], None);
+        assert_eq!(
+            (stored.unit_id, stored.kind.as_str(), stored.rule.as_str()),
+            (Some(u1), "community", "2,1,0,0,1")
+        );
+        assert_eq!((stored.month.as_str(), stored.sequence), ("2026-03", 0));
+        assert_eq!(
+            (stored.attended_at, stored.representation_met),
+            (None, None)
+        );
+        assert!(stored.issues_item);
+        assert!(from_other_org.is_none());
+        assert_eq!(
+            all.iter().map(|x| x.id).collect::<Vec<_>>(),
+            vec![g.id, wide.id],
+            "by English name"
+        );
+        assert_eq!(
+            on_birch.iter().map(|x| x.id).collect::<Vec<_>>(),
+            vec![wide.id]
+        );
+        assert_eq!(
+            no_units.iter().map(|x| x.id).collect::<Vec<_>>(),
+            vec![wide.id]
+        );
+        assert!(updated && !not_updated);
+        assert_eq!(after.rule().0.0, [1, 1, 1, 0, 0]);
+        assert_eq!(after.updated_at, NOW + 1);
+        assert_eq!(
+            meeting_after.rule, "2,1,0,0,1",
+            "a meeting keeps the rule it was scheduled under"
+        );
+        let r = g.rule();
+        assert_eq!(
+            cairn_db::meetings::parse_rule(&cairn_db::meetings::rule_text(&r)),
+            r
+        );
+        assert!(cairn_db::meetings::parse_rule("x,y").is_empty());
+    })
+    .await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_reply_and_a_presence_share_one_row_and_clearing_presence_keeps_only_the_replies() {
+    both_engines(|db| async move {
+        // Setup
+        use cairn_domain::meetings::GroupKind;
+        let mut h = db.acquire().await.expect("acquire");
+        let mut c = h.conn();
+        let (org, _) = org_with_service(&mut c, "Org A").await;
+        let sam = person(&mut c, org, "Sam", Constituency::ServiceUser, &[]).await;
+        let cai = person(&mut c, org, "Cai", Constituency::Carer, &[]).await;
+        let g = meeting_group(
+            &mut c,
+            org,
+            &group_fields("Forum", GroupKind::Forum, None, [1, 1, 0, 0, 0]),
+        )
+        .await;
+        let m = meeting_of(&mut c, &g, NOW, "2026-03").await;
+
+        // Exec
+        cairn_db::meetings::set_reply(
+            &mut c,
+            m,
+            sam,
+            Constituency::ServiceUser,
+            "confirmed",
+            NOW,
+            None,
+        )
+        .await
+        .expect("reply");
+        cairn_db::meetings::set_presence(
+            &mut c,
+            m,
+            sam,
+            Constituency::ServiceUser,
+            "attended",
+            Some(60),
+        )
+        .await
+        .expect("presence");
+        cairn_db::meetings::set_presence(&mut c, m, cai, Constituency::Carer, "attended", Some(60))
+            .await
+            .expect("presence");
+        cairn_db::meetings::set_reply(
+            &mut c,
+            m,
+            sam,
+            Constituency::ServiceUser,
+            "apologies",
+            NOW + 1,
+            Some("staff@example.org"),
+        )
+        .await
+        .expect("second reply");
+        let both = cairn_db::meetings::meeting_people(&mut c, m)
+            .await
+            .expect("people");
+        cairn_db::meetings::clear_presence(&mut c, m)
+            .await
+            .expect("clear");
+        let cleared = cairn_db::meetings::meeting_people(&mut c, m)
+            .await
+            .expect("people");
+
+        // Check
+        assert_eq!(both.len(), 2, "one row per person");
+        let s = &both[1];
+        assert_eq!(s.person_id, sam, "by name: Cai, then Sam");
+        assert_eq!(
+            (
+                s.reply.as_deref(),
+                s.replied_at,
+                s.replied_by_label.as_deref(),
+                s.presence.as_deref(),
+                s.minutes
+            ),
+            (
+                Some("apologies"),
+                Some(NOW + 1),
+                Some("staff@example.org"),
+                Some("attended"),
+                Some(60)
+            ),
+            "the second reply replaced the first and kept the presence"
+        );
+        assert_eq!(
+            (
+                both[0].person_id,
+                both[0].reply.as_deref(),
+                both[0].constituency
+            ),
+            (cai, None, Constituency::Carer)
+        );
+        assert_eq!(cleared.len(), 1, "Cai was only recorded, so leaves");
+        assert_eq!(
+            (
+                cleared[0].person_id,
+                cleared[0].reply.as_deref(),
+                cleared[0].presence.as_deref(),
+                cleared[0].minutes
+            ),
+            (sam, Some("apologies"), None, None)
+        );
+    })
+    .await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn first_timers_look_only_at_earlier_attended_meetings_of_the_same_group() {
+    both_engines(|db| async move {
+        // Setup
+        use cairn_domain::meetings::GroupKind;
+        let mut h = db.acquire().await.expect("acquire");
+        let mut c = h.conn();
+        let (org, _) = org_with_service(&mut c, "Org A").await;
+        let mut p = Vec::new();
+        for name in ["Ama", "Ben", "Cat", "Dai"] {
+            p.push(person(&mut c, org, name, Constituency::ServiceUser, &[]).await);
+        }
+        let rule = [1, 0, 0, 0, 0];
+        let g = meeting_group(
+            &mut c,
+            org,
+            &group_fields("Forum", GroupKind::Forum, None, rule),
+        )
+        .await;
+        let other = meeting_group(
+            &mut c,
+            org,
+            &group_fields("Strategy", GroupKind::Strategy, None, rule),
+        )
+        .await;
+        let earlier = meeting_of(&mut c, &g, NOW - 2 * DAY, "2026-03").await;
+        let elsewhere = meeting_of(&mut c, &other, NOW - DAY, "2026-03").await;
+        let later = meeting_of(&mut c, &g, NOW + DAY, "2026-03").await;
+        let su = Constituency::ServiceUser;
+        let mark = |m: i64, who: i64, presence: &'static str| (m, who, presence);
+        let records = [
+            mark(earlier, p[0], "attended"),
+            mark(earlier, p[1], "apologies"),
+            mark(elsewhere, p[2], "attended"),
+            mark(later, p[3], "attended"),
+        ];
+        for (m, who, presence) in records {
+            cairn_db::meetings::set_presence(&mut c, m, who, su, presence, None)
+                .await
+                .expect("presence");
+        }
+
+        // Exec
+        let firsts = cairn_db::meetings::first_timers(&mut c, g.id, NOW, &p)
+            .await
+            .expect("first timers");
+        let at_earlier = cairn_db::meetings::first_timers(&mut c, g.id, NOW - 2 * DAY, &p)
+            .await
+            .expect("first timers");
+        let nobody = cairn_db::meetings::first_timers(&mut c, g.id, NOW, &[])
+            .await
+            .expect("first timers");
+
+        // Check
+        assert_eq!(
+            firsts,
+            vec![p[1], p[2], p[3]],
+            "Ama came before; apologies, another group and a later meeting do not count"
+        );
+        assert_eq!(at_earlier, p, "nothing was before the first meeting");
+        assert!(nobody.is_empty());
+    })
+    .await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn overdue_actions_are_open_and_past_due_filtered_by_owner_and_units() {
+    both_engines(|db| async move {
+        // Setup
+        use cairn_domain::meetings::GroupKind;
+        let mut h = db.acquire().await.expect("acquire");
+        let mut c = h.conn();
+        let (org, service) = org_with_service(&mut c, "Org A").await;
+        let (other_org, _) = org_with_service(&mut c, "Org B").await;
+        let u1 = unit(&mut c, org, service, "Alder").await;
+        let u2 = unit(&mut c, org, service, "Birch").await;
+        let pat = person(&mut c, org, "Pat", Constituency::Staff, &[]).await;
+        let quinn = person(&mut c, org, "Quinn", Constituency::Carer, &[]).await;
+        let rule = [1, 1, 0, 0, 0];
+        let g1 = meeting_group(
+            &mut c,
+            org,
+            &group_fields("A", GroupKind::Community, Some(u1), rule),
+        )
+        .await;
+        let g2 = meeting_group(
+            &mut c,
+            org,
+            &group_fields("B", GroupKind::Community, Some(u2), rule),
+        )
+        .await;
+        let gw = meeting_group(
+            &mut c,
+            org,
+            &group_fields("W", GroupKind::Forum, None, rule),
+        )
+        .await;
+        let m1 = meeting_of(&mut c, &g1, NOW - 30 * DAY, "2026-02").await;
+        let m2 = meeting_of(&mut c, &g2, NOW - 30 * DAY, "2026-02").await;
+        let mw = meeting_of(&mut c, &gw, NOW - 30 * DAY, "2026-02").await;
+        let mut add = Vec::new();
+        for (m, owner, due) in [
+            (m1, pat, "2026-03-01"),
+            (m2, quinn, "2026-03-10"),
+            (mw, pat, "2026-03-20"),
+            (m1, pat, "2026-03-29"),
+            (m1, quinn, "2026-02-01"),
+        ] {
+            add.push(
+                cairn_db::meetings::add_action(&mut c, org, m, "Do it", owner, due, NOW)
+                    .await
+                    .expect("action"),
+            );
+        }
+        let (a1, a2, a3, due_today, done) = (add[0], add[1], add[2], add[3], add[4]);
+        cairn_db::meetings::set_action_status(&mut c, done, "done", NOW + 1)
+            .await
+            .expect("done");
+
+        // Exec
+        let today = "2026-03-29";
+        let ids = |v: Vec<cairn_db::meetings::Action>| v.iter().map(|a| a.id).collect::<Vec<_>>();
+        let all = ids(
+            cairn_db::meetings::overdue_actions(&mut c, org, today, None, None)
+                .await
+                .expect("overdue"),
+        );
+        let pats = ids(
+            cairn_db::meetings::overdue_actions(&mut c, org, today, Some(pat), None)
+                .await
+                .expect("overdue"),
+        );
+        let on_u1 = ids(
+            cairn_db::meetings::overdue_actions(&mut c, org, today, None, Some(&[u1]))
+                .await
+                .expect("overdue"),
+        );
+        let no_units =
+            ids(
+                cairn_db::meetings::overdue_actions(&mut c, org, today, None, Some(&[]))
+                    .await
+                    .expect("overdue"),
+            );
+        let other = ids(
+            cairn_db::meetings::overdue_actions(&mut c, other_org, today, None, None)
+                .await
+                .expect("overdue"),
+        );
+        let one = cairn_db::meetings::get_action(&mut c, org, a1)
+            .await
+            .expect("get")
+            .expect("action");
+        let hidden = cairn_db::meetings::get_action(&mut c, other_org, a1)
+            .await
+            .expect("get");
+
+        // Check
+        assert_eq!(
+            all,
+            vec![a1, a2, a3],
+            "oldest due first; not today's, not done"
+        );
+        assert_eq!(pats, vec![a1, a3]);
+        assert_eq!(on_u1, vec![a1, a3], "the unit's and the service-wide");
+        assert_eq!(no_units, vec![a3]);
+        assert!(other.is_empty());
+        assert!(!all.contains(&due_today) && !all.contains(&done));
+        assert_eq!(
+            (
+                one.meeting_id,
+                one.group_id,
+                one.unit_id,
+                one.owner_name.as_str(),
+                one.due_on.as_str(),
+                one.status.as_str()
+            ),
+            (m1, g1.id, Some(u1), "Pat", "2026-03-01", "open")
+        );
+        assert!(hidden.is_none());
+    })
+    .await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn representation_rows_add_up_recorded_meetings_by_month_group_and_unit() {
+    both_engines(|db| async move {
+        // Setup
+        use cairn_db::meetings::{RepresentationBy, RepresentationQuery, RepresentationRow};
+        use cairn_domain::meetings::GroupKind;
+        let mut h = db.acquire().await.expect("acquire");
+        let mut c = h.conn();
+        let (org, service) = org_with_service(&mut c, "Org A").await;
+        let (other_org, _) = org_with_service(&mut c, "Org B").await;
+        let u1 = unit(&mut c, org, service, "Alder").await;
+        let g1 = meeting_group(
+            &mut c,
+            org,
+            &group_fields(
+                "Alder community",
+                GroupKind::Community,
+                Some(u1),
+                [1, 1, 0, 0, 0],
+            ),
+        )
+        .await;
+        let gw = meeting_group(
+            &mut c,
+            org,
+            &group_fields("Forum", GroupKind::Forum, None, [2, 0, 0, 0, 0]),
+        )
+        .await;
+        let a = meeting_of(&mut c, &g1, NOW - 40 * DAY, "2026-02").await;
+        let b = meeting_of(&mut c, &g1, NOW - 10 * DAY, "2026-03").await;
+        let w = meeting_of(&mut c, &gw, NOW - 5 * DAY, "2026-03").await;
+        let _never_held = meeting_of(&mut c, &g1, NOW - 2 * DAY, "2026-03").await;
+        let met_a = held(&mut c, &g1, a, [1, 1, 1, 0, 0], 2).await;
+        let met_b = held(&mut c, &g1, b, [2, 0, 1, 0, 0], 0).await;
+        let met_w = held(&mut c, &gw, w, [2, 3, 0, 1, 1], 4).await;
+
+        // Exec
+        let q = RepresentationQuery::default();
+        let by_month = cairn_db::meetings::representation(&mut c, org, &q, RepresentationBy::Month)
+            .await
+            .expect("month");
+        let by_group = cairn_db::meetings::representation(&mut c, org, &q, RepresentationBy::Group)
+            .await
+            .expect("group");
+        let by_unit = cairn_db::meetings::representation(&mut c, org, &q, RepresentationBy::Unit)
+            .await
+            .expect("unit");
+        let march_only = cairn_db::meetings::representation(
+            &mut c,
+            org,
+            &RepresentationQuery {
+                from_month: Some("2026-03".into()),
+                to_month: Some("2026-03".into()),
+                within_units: Some(vec![]),
+                ..Default::default()
+            },
+            RepresentationBy::Month,
+        )
+        .await
+        .expect("march, service-wide only");
+        let other =
+            cairn_db::meetings::representation(&mut c, other_org, &q, RepresentationBy::Month)
+                .await
+                .expect("other org");
+        let community_held =
+            cairn_db::meetings::unit_meetings_held(&mut c, u1, "community", NOW - 30 * DAY)
+                .await
+                .expect("held");
+        let shares = cairn_db::meetings::unit_meeting_shares(&mut c, u1, NOW - 91 * DAY)
+            .await
+            .expect("shares");
+
+        // Check
+        assert_eq!((met_a, met_b, met_w), (true, false, true));
+        let row =
+            |key: &str, meetings: i64, met: i64, n: [i64; 5], others: i64| RepresentationRow {
+                key: key.to_owned(),
+                meetings,
+                met,
+                service_user: n[0],
+                carer: n[1],
+                staff: n[2],
+                third_sector: n[3],
+                manager: n[4],
+                others,
+            };
+        assert_eq!(
+            by_month,
+            vec![
+                row("2026-02", 1, 1, [1, 1, 1, 0, 0], 2),
+                row("2026-03", 2, 1, [4, 3, 1, 1, 1], 4),
+            ]
+        );
+        let mut groups = by_group.clone();
+        groups.sort_by_key(|r| r.key.parse::<i64>().expect("group id"));
+        assert_eq!(
+            groups,
+            vec![
+                row(&g1.id.to_string(), 2, 1, [3, 1, 2, 0, 0], 2),
+                row(&gw.id.to_string(), 1, 1, [2, 3, 0, 1, 1], 4),
+            ]
+        );
+        assert_eq!(
+            by_unit,
+            vec![
+                row("", 1, 1, [2, 3, 0, 1, 1], 4),
+                row(&u1.to_string(), 2, 1, [3, 1, 2, 0, 0], 2),
+            ],
+            "service-wide first, under an empty key"
+        );
+        assert_eq!(march_only, vec![row("2026-03", 1, 1, [2, 3, 0, 1, 1], 4)]);
+        assert!(other.is_empty());
+        assert_eq!(
+            community_held, 1,
+            "only the one ten days ago is within the month"
+        );
+        assert_eq!(shares, (2, 2, 1), "held, with the issues item, met");
+    })
+    .await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn agenda_items_take_the_next_position_on_their_own_meeting() {
+    both_engines(|db| async move {
+        // Setup
+        use cairn_domain::meetings::GroupKind;
+        let mut h = db.acquire().await.expect("acquire");
+        let mut c = h.conn();
+        let (org, _) = org_with_service(&mut c, "Org A").await;
+        let g = meeting_group(
+            &mut c,
+            org,
+            &group_fields("Forum", GroupKind::Forum, None, [1, 1, 0, 0, 0]),
+        )
+        .await;
+        let m1 = meeting_of(&mut c, &g, NOW, "2026-03").await;
+        let m2 = meeting_of(&mut c, &g, NOW + DAY, "2026-03").await;
+
+        // Exec
+        cairn_db::meetings::add_agenda_item(&mut c, m1, Some("representation"), None, None)
+            .await
+            .expect("item");
+        cairn_db::meetings::add_agenda_item(&mut c, m2, None, Some("Elsewhere"), None)
+            .await
+            .expect("item");
+        cairn_db::meetings::add_agenda_item(&mut c, m1, Some("su_carer_issues"), None, None)
+            .await
+            .expect("item");
+        cairn_db::meetings::add_agenda_item(&mut c, m1, None, Some("Garden"), None)
+            .await
+            .expect("item");
+        let a1 = cairn_db::meetings::agenda(&mut c, m1)
+            .await
+            .expect("agenda");
+        let a2 = cairn_db::meetings::agenda(&mut c, m2)
+            .await
+            .expect("agenda");
+
+        // Check
+        assert_eq!(
+            a1.iter()
+                .map(|a| (a.position, a.standing.as_deref(), a.title.as_deref()))
+                .collect::<Vec<_>>(),
+            vec![
+                (1, Some("representation"), None),
+                (2, Some("su_carer_issues"), None),
+                (3, None, Some("Garden")),
+            ]
+        );
+        assert_eq!(
+            a2.iter().map(|a| a.position).collect::<Vec<_>>(),
+            vec![1],
+            "positions are per meeting"
+        );
+    })
+    .await;
+}

@@ -55,6 +55,18 @@ pub enum Permission {
     ManageKiosks,
     /// Leave a suggestion online as oneself.
     SubmitSuggestion,
+    /// See groups, meetings, agendas and attendance (unit staff: service-wide groups and their
+    /// units' groups).
+    ViewMeetings,
+    /// Schedule meetings, reply for people, record attendance, minutes, decisions and actions
+    /// (unit staff: their units' groups).
+    ManageMeetings,
+    /// Create groups and write their terms of reference and representation rule.
+    ManageGroups,
+    /// Read representation figures (aggregates, never named people).
+    ViewRepresentation,
+    /// Confirm or send apologies for one's own meetings.
+    ReplyToMeeting,
 }
 
 impl Role {
@@ -74,7 +86,8 @@ impl Role {
             (
                 UnitStaff,
                 ViewUnits | ViewPeople | ManagePeople | ViewAssessments | ManageAssessments
-                | ManageFeedback | SubmitSuggestion,
+                | ManageFeedback | SubmitSuggestion | ViewMeetings | ManageMeetings
+                | ViewRepresentation,
             ) => true,
             (UnitStaff, _) => false,
             // Finance needs the list of units (cost centres); people come with the payments
@@ -82,11 +95,11 @@ impl Role {
             (Finance, ViewUnits) => true,
             (Finance, _) => false,
             // The board sees units and aggregates, never individual people.
-            (Viewer, ViewUnits | ViewAssessments) => true,
+            (Viewer, ViewUnits | ViewAssessments | ViewRepresentation) => true,
             (Viewer, _) => false,
             // A member sees only their own record (`Actor::is_person`), and assessments only
             // when the organisation publishes them (checked by the use case).
-            (Member, SubmitSuggestion) => true,
+            (Member, SubmitSuggestion | ReplyToMeeting) => true,
             (Member, _) => false,
         }
     }

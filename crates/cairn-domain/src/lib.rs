@@ -9,6 +9,7 @@
 pub mod access;
 pub mod enums;
 pub mod feedback;
+pub mod meetings;
 pub mod model;
 pub mod people;
 pub mod time;

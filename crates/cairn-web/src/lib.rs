@@ -16,6 +16,7 @@ pub mod error;
 pub mod feedback;
 pub mod health;
 pub mod i18n;
+pub mod meetings;
 pub mod model;
 pub mod notices;
 pub mod people;
@@ -112,6 +113,7 @@ fn all_routes() -> Routes {
     let r = people::routes(r);
     let r = model::routes(r);
     let r = feedback::routes(r);
+    let r = meetings::routes(r);
     let r = audit::routes(r);
     api::routes(r)
 }

@@ -78,6 +78,13 @@ impl Chrome {
         } else if a.can(Permission::SubmitSuggestion) {
             items.push(("nav-suggest", "/suggest"));
         }
+        if a.can(Permission::ViewMeetings) {
+            items.push(("nav-meetings", "/meetings"));
+        } else if a.can(Permission::ReplyToMeeting) {
+            items.push(("nav-my-meetings", "/my-meetings"));
+        } else if a.can(Permission::ViewRepresentation) {
+            items.push(("nav-representation", "/meetings/representation"));
+        }
         if a.organisation_id.is_some() {
             items.push(("nav-model", "/model"));
         }

@@ -1,5 +1,6 @@
 //! `cairn bench`: render times of the busiest pages on board-scale data (30 units, 2,000
-//! people, two years of quarterly self-assessment of 32 practices), and the server's
+//! people, two years of quarterly self-assessment of 32 practices, 20,000 suggestions and
+//! over 10,000 meetings with attendance), and the server's
 //! resident memory after start. Runs on a fresh SQLite file in a temporary folder (or the
 //! database given), through the real router, signed in as the board's co-production lead.
 //! With `--check`, exits with an error when a target is missed.
@@ -122,6 +123,10 @@ async fn kiosk_load(
 
 /// Median target for the service-wide assessment view, milliseconds.
 const SERVICE_TARGET_MS: f64 = 10.0;
+/// Median target for the representation report over every meeting, milliseconds.
+const REPRESENTATION_TARGET_MS: f64 = 20.0;
+/// The fewest meetings the representation report must cover for its figure to count.
+const REPRESENTATION_MEETINGS: i64 = 10_000;
 /// Resident memory target after start, megabytes.
 const RSS_TARGET_MB: f64 = 60.0;
 
@@ -328,7 +333,38 @@ pub async fn run(args: BenchArgs) -> Result<()> {
             PAGE_TARGET_MS,
         )
         .await?,
+        measure(
+            &router,
+            "representation report, 24 months, all meetings",
+            "/meetings/representation?months=24&period=quarter",
+            &cookie,
+            args.iterations,
+            REPRESENTATION_TARGET_MS,
+        )
+        .await?,
     ];
+    // The report page above covers the last 24 months; count what it covered.
+    let today = cairn_domain::time::local_date(
+        app.now(),
+        &cairn_domain::time::time_zone(cairn_domain::time::DEFAULT_TIME_ZONE),
+    );
+    let first = today
+        .first_of_month()
+        .checked_sub(jiff::Span::new().months(23))?;
+    let covered = cairn_app::meetings::representation(
+        &app,
+        &cookie_actor(&app, lead).await?,
+        cairn_db::meetings::RepresentationQuery {
+            from_month: Some(cairn_domain::meetings::month_key(first)),
+            to_month: Some(cairn_domain::meetings::month_key(today)),
+            ..Default::default()
+        },
+        cairn_app::meetings::Period::Quarter,
+    )
+    .await?
+    .total
+    .meetings;
+    println!("Meetings with attendance in the representation report: {covered}");
     let suggestions = {
         let mut h = app.db.acquire().await?;
         cairn_db::fetch_scalar!(
@@ -373,6 +409,9 @@ pub async fn run(args: BenchArgs) -> Result<()> {
     );
     if kiosk.rate < KIOSK_RATE as f64 || kiosk.stored != kiosk.sent || kiosk.failed > 0 {
         missed.push("kiosk posts");
+    }
+    if covered < REPRESENTATION_MEETINGS {
+        missed.push("meetings in the representation report");
     }
     if args.database_url.is_none() {
         let _ = std::fs::remove_dir_all(&dir);

@@ -4,6 +4,8 @@
 //! keys; errors are `{"error": code, "message": text, "fields": [...]}` with field messages
 //! from Fluent (English unless `Accept-Language: cy`). Described by `/api/v1/openapi.json`.
 
+mod meetings;
+
 use crate::i18n::{Tr, from_accept_language};
 use crate::{AppState, Routes};
 use axum::Json;
@@ -45,6 +47,14 @@ pub(crate) fn routes(r: Routes) -> Routes {
         )
         .post("/api/v1/suggestions/{id}/publish", publish_suggestion)
         .get("/api/v1/units/{id}/you-said-we-did", unit_board)
+        .get("/api/v1/groups", meetings::list_groups)
+        .post("/api/v1/groups", meetings::create_group)
+        .get("/api/v1/meetings", meetings::list_meetings)
+        .post("/api/v1/meetings", meetings::create_meeting)
+        .get("/api/v1/meetings/{id}", meetings::get_meeting)
+        .put("/api/v1/meetings/{id}/attendance", meetings::put_attendance)
+        .get("/api/v1/meetings/{id}/invite.ics", meetings::invite)
+        .get("/api/v1/representation", meetings::representation)
 }
 
 /// An API error response.

@@ -32,6 +32,13 @@ const VIEW_ASSESSMENTS: &[Who] = &[OrgAdmin, Lead, UnitStaff, Viewer, OtherAdmin
 const CHANGE_ASSESSMENTS: &[Who] = &[OrgAdmin, Lead, UnitStaff];
 const FEEDBACK: &[Who] = &[OrgAdmin, Lead, UnitStaff, OtherAdmin];
 const FEEDBACK_A: &[Who] = &[OrgAdmin, Lead, UnitStaff];
+/// Those who run the seeded unit group's meetings.
+const RUN_MEETINGS: &[Who] = &[OrgAdmin, Lead, UnitStaff];
+const VIEW_MEETINGS: &[Who] = &[OrgAdmin, Lead, UnitStaff, OtherAdmin];
+const GROUPS: &[Who] = &[OrgAdmin, Lead, OtherAdmin];
+const REPRESENTATION: &[Who] = &[OrgAdmin, Lead, UnitStaff, Viewer, OtherAdmin];
+/// Staff who see meetings, and the member who belongs to the seeded group.
+const IN_GROUP: &[Who] = &[OrgAdmin, Lead, UnitStaff, Member];
 
 fn path_is(hint: &str, path: &str) -> bool {
     hint == path
@@ -243,6 +250,70 @@ fn expected(method: &str, path: &str, who: Who) -> Option<Expect> {
                 Status(200)
             },
         ),
+        // Meetings: staff see them (unit staff: their units' groups), leads and administrators
+        // write groups, the member answers for their own group; the viewer sees only figures.
+        ("GET", "/meetings") => match who {
+            Member | Viewer => Redirect,
+            _ => page(who, VIEW_MEETINGS, Status(200)),
+        },
+        ("GET", "/meetings/groups/new") => page(who, GROUPS, Status(200)),
+        ("POST", "/meetings/groups/new") => page(who, GROUPS, Status(422)),
+        ("GET", "/meetings/groups/{id}") => record(who, IN_GROUP, Status(200), &[]),
+        ("GET", "/meetings/groups/{id}/edit") => record(who, &[OrgAdmin, Lead], Status(200), &[]),
+        ("POST", "/meetings/groups/{id}/edit") => record(who, &[OrgAdmin, Lead], Status(422), &[]),
+        ("POST", "/meetings/groups/{id}/members" | "/meetings/groups/{id}/schedule") => {
+            record(who, RUN_MEETINGS, Status(422), &[])
+        }
+        ("GET", "/meetings/groups/{id}/schedule") => record(who, RUN_MEETINGS, Status(200), &[]),
+        ("GET", "/meetings/representation" | "/meetings/representation.csv") => {
+            page(who, REPRESENTATION, Status(200))
+        }
+        ("POST", "/meetings/actions/{id}/status") => record(who, RUN_MEETINGS, Status(409), &[]),
+        ("GET", "/meetings/{id}" | "/meetings/{id}/name-cards") => {
+            record(who, RUN_MEETINGS, Status(200), &[])
+        }
+        ("GET", "/meetings/{id}/invite.ics") => record(who, IN_GROUP, Status(200), &[]),
+        // The member's own reply with nothing chosen; staff must say for whom.
+        ("POST", "/meetings/{id}/reply") => match who {
+            Member => Status(409),
+            _ => record(who, RUN_MEETINGS, Status(422), &[]),
+        },
+        // The seeded meeting has not started yet, so attendance cannot be recorded.
+        ("POST", "/meetings/{id}/attendance") => record(who, RUN_MEETINGS, Status(409), &[]),
+        (
+            "POST",
+            "/meetings/{id}/agenda" | "/meetings/{id}/decisions" | "/meetings/{id}/actions",
+        ) => record(who, RUN_MEETINGS, Status(422), &[]),
+        ("POST", "/meetings/{id}/minutes") => record(who, RUN_MEETINGS, Redirect, &[]),
+        // E-mail is off in the test organisation.
+        ("POST", "/meetings/{id}/invitations") => record(who, RUN_MEETINGS, Status(409), &[]),
+        // The first canceller cancels it; the later ones find it already cancelled.
+        ("POST", "/meetings/{id}/cancel") => match who {
+            OrgAdmin => Redirect,
+            _ => record(who, RUN_MEETINGS, Status(409), &[]),
+        },
+        ("GET", "/my-meetings") => page(who, &[OrgAdmin, Lead, Member, OtherAdmin], Status(200)),
+        ("GET", "/api/v1/groups" | "/api/v1/meetings") => api(
+            who,
+            page(
+                who,
+                &[OrgAdmin, Lead, UnitStaff, Member, OtherAdmin],
+                Status(200),
+            ),
+        ),
+        ("POST", "/api/v1/groups") => api(who, page(who, GROUPS, Status(422))),
+        ("POST", "/api/v1/meetings") => api(
+            who,
+            page(who, &[OrgAdmin, Lead, UnitStaff, OtherAdmin], Status(422)),
+        ),
+        ("GET", "/api/v1/meetings/{id}") => api(who, record(who, RUN_MEETINGS, Status(200), &[])),
+        ("GET", "/api/v1/meetings/{id}/invite.ics") => {
+            api(who, record(who, IN_GROUP, Status(200), &[]))
+        }
+        ("PUT", "/api/v1/meetings/{id}/attendance") => {
+            api(who, record(who, RUN_MEETINGS, Status(409), &[]))
+        }
+        ("GET", "/api/v1/representation") => api(who, page(who, REPRESENTATION, Status(200))),
         _ => return None,
     })
 }
@@ -298,6 +369,11 @@ async fn walk(t: &TestApp) {
                     t.seed.open_rounds[2 + slot].to_string()
                 }
                 p if p.starts_with("/feedback/kiosks/") => t.seed.kiosks[slot].to_string(),
+                p if p.starts_with("/meetings/groups/") => t.seed.group.to_string(),
+                p if p.starts_with("/meetings/actions/") => t.seed.action.to_string(),
+                p if p.starts_with("/meetings/") || p.starts_with("/api/v1/meetings/") => {
+                    t.seed.meeting.to_string()
+                }
                 p if p.starts_with("/feedback/") || p.contains("/suggestions/") => {
                     t.seed.suggestion.to_string()
                 }

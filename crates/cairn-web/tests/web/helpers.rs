@@ -93,6 +93,11 @@ pub struct Seed {
     /// Kiosks on unit A1 for revoking (one per revoker), and the secret of one that stays live.
     pub kiosks: Vec<i64>,
     pub kiosk_token: String,
+    /// A group on unit A1 with the member and the carer on it, an upcoming meeting of it, and
+    /// an overdue action from that meeting owned by the carer.
+    pub group: i64,
+    pub meeting: i64,
+    pub action: i64,
 }
 
 pub struct TestApp {
@@ -378,6 +383,53 @@ impl TestApp {
         s.kiosk_token = cairn_app::feedback::create_kiosk(&app, &admin, s.unit_a1, "Day room")
             .await
             .expect("kiosk");
+        let group = cairn_domain::meetings::GroupDraft {
+            name_en: "Community meeting".into(),
+            name_cy: "Cyfarfod cymunedol".into(),
+            kind: "community".into(),
+            unit_id: Some(s.unit_a1),
+            minimums: [
+                "1".into(),
+                "1".into(),
+                String::new(),
+                String::new(),
+                String::new(),
+            ],
+            ..Default::default()
+        };
+        s.group = cairn_app::meetings::create_group(&app, &admin, &group)
+            .await
+            .expect("group");
+        for p in [s.member_person, s.person_a1] {
+            cairn_app::meetings::set_member(&app, &admin, s.group, p, true)
+                .await
+                .expect("member");
+        }
+        let start = app.now() + 7 * 24 * 60 * 60 * 1000;
+        s.meeting = cairn_app::meetings::schedule_at(
+            &app,
+            &admin,
+            s.group,
+            start,
+            start + 60 * 60 * 1000,
+            "Day room",
+        )
+        .await
+        .expect("meeting");
+        s.action = cairn_app::meetings::add_action(
+            &app,
+            &admin,
+            s.meeting,
+            "Ask about the garden",
+            Some(s.person_a1),
+            &cairn_domain::time::DateParts {
+                day: "1".into(),
+                month: "2".into(),
+                year: "2026".into(),
+            },
+        )
+        .await
+        .expect("action");
         for i in 0..4 {
             s.open_rounds.push(
                 cairn_app::model::open_round(&app, &admin, "round", &format!("Round {i}"))

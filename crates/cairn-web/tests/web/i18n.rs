@@ -86,7 +86,20 @@ fn used_ids() -> BTreeSet<String> {
                 "common-",
                 "nav-",
                 "header-",
+                "meetings-",
             ];
+            // Enumeration prefixes (`keyed_enum!`), not message ids themselves.
+            let enum_prefixes = [
+                "meetings-kind",
+                "meetings-reply",
+                "meetings-presence",
+                "meetings-arrangement",
+                "meetings-action-status",
+                "meetings-standing",
+            ];
+            if enum_prefixes.contains(&s) {
+                continue;
+            }
             if known_prefix.iter().any(|p| s.starts_with(p))
                 && s.chars()
                     .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
@@ -119,6 +132,21 @@ fn every_enumeration_value_has_a_label_in_both_languages() {
     labels.extend(Constituency::ALL.iter().map(|x| x.label_id()));
     labels.extend(PersonStatus::ALL.iter().map(|x| x.label_id()));
     labels.extend(Language::ALL.iter().map(|x| x.label_id()));
+    {
+        use cairn_domain::meetings::{
+            ActionStatus, Arrangement, GroupKind, Presence, Reply, StandingItem,
+        };
+        labels.extend(GroupKind::ALL.iter().map(|x| x.label_id()));
+        labels.extend(Reply::ALL.iter().map(|x| x.label_id()));
+        labels.extend(Presence::ALL.iter().map(|x| x.label_id()));
+        labels.extend(Arrangement::ALL.iter().map(|x| x.label_id()));
+        labels.extend(ActionStatus::ALL.iter().map(|x| x.label_id()));
+        labels.extend(StandingItem::ALL.iter().map(|x| x.label_id()));
+        for stem in cairn_domain::meetings::TOR_FIELDS {
+            labels.push(format!("meetings-tor-{stem}"));
+            labels.push(format!("meetings-tor-{stem}-hint"));
+        }
+    }
     labels.extend(
         cairn_app::audit::Action::KEYS
             .iter()

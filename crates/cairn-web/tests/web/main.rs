@@ -2,13 +2,16 @@
 //!
 //! `access` walks every route for every role; `security` checks the defences; `pages` the
 //! behaviour of forms and pages; `api` the JSON API; `i18n` English/Welsh parity; `feedback`
-//! the suggestions list, kiosk, public boards and their API.
+//! the suggestions list, kiosk, public boards and their API; `meetings` the group and
+//! scheduling forms, replies and the representation warning, attendance, calendar invitations,
+//! name cards, the representation report and CSV, a member's own meetings, and the meetings API.
 
 mod access;
 mod api;
 mod feedback;
 mod helpers;
 mod i18n;
+mod meetings;
 mod model;
 mod pages;
 mod security;

@@ -1,0 +1,457 @@
+//! Meetings in the JSON API: groups, meetings (instants in RFC 3339), attendance, one meeting
+//! with its representation outcome and counts by constituency, the calendar invitation, and
+//! the representation figures.
+
+use super::{ApiActor, ApiError, json_body};
+use crate::AppState;
+use axum::Json;
+use axum::extract::rejection::JsonRejection;
+use axum::extract::{Path, Query, State};
+use axum::http::StatusCode;
+use axum::response::Response;
+use cairn_app::AppError;
+use cairn_app::meetings::{Period, Report};
+use cairn_db::meetings::{Group, Meeting, MeetingQuery, RepresentationQuery};
+use cairn_domain::FieldErrors;
+use cairn_domain::meetings::{Counts, GroupDraft, Rule, TOR_FIELDS};
+use cairn_domain::people::Constituency;
+use serde::{Deserialize, Serialize};
+use serde_json::{Map, Value, json};
+use std::collections::BTreeMap;
+
+fn app_err(lang: cairn_domain::people::Language) -> impl Fn(AppError) -> ApiError {
+    move |e| ApiError::from_app(e, lang)
+}
+
+fn invalid(field: &str, code: &'static str) -> AppError {
+    let mut e = FieldErrors::new();
+    e.add(field, code);
+    AppError::Invalid(e)
+}
+
+fn rfc3339(ms: i64) -> String {
+    jiff::Timestamp::from_millisecond(ms)
+        .unwrap_or(jiff::Timestamp::UNIX_EPOCH)
+        .to_string()
+}
+
+fn counts_json(c: &Counts) -> Value {
+    let m: Map<String, Value> = Constituency::ALL
+        .iter()
+        .map(|k| (k.key().to_owned(), json!(c.get(*k))))
+        .collect();
+    Value::Object(m)
+}
+
+fn group_json(g: &Group) -> Value {
+    let tor = |welsh: bool| -> Value {
+        let m: Map<String, Value> = TOR_FIELDS
+            .iter()
+            .zip(g.tor(welsh))
+            .map(|(k, v)| ((*k).to_owned(), json!(v)))
+            .collect();
+        Value::Object(m)
+    };
+    json!({
+        "id": g.id,
+        "unit_id": g.unit_id,
+        "kind": g.kind.key(),
+        "name_en": g.name_en,
+        "name_cy": g.name_cy,
+        "usual_place": g.usual_place,
+        "usual_time": g.usual_time,
+        "terms_of_reference": {"en": tor(false), "cy": tor(true)},
+        "rule": counts_json(&g.rule().0),
+        "standing_items": g.standing(),
+    })
+}
+
+fn meeting_json(m: &Meeting) -> Value {
+    json!({
+        "id": m.id,
+        "group_id": m.group_id,
+        "unit_id": m.unit_id,
+        "starts_at": rfc3339(m.starts_at),
+        "ends_at": rfc3339(m.ends_at),
+        "place": m.place,
+        "online_link": m.online_link,
+        "arrangements": m.arrangements.split(',').filter(|a| !a.is_empty()).collect::<Vec<_>>(),
+        "attendance_recorded": m.attended_at.is_some(),
+        "cancelled": m.cancelled_at.is_some(),
+    })
+}
+
+#[derive(Serialize)]
+pub(super) struct Items {
+    items: Vec<Value>,
+}
+
+pub(super) async fn list_groups(
+    State(st): State<AppState>,
+    a: ApiActor,
+) -> Result<Json<Items>, ApiError> {
+    let groups = cairn_app::meetings::groups(&st.app, &a.actor)
+        .await
+        .map_err(app_err(a.lang))?;
+    Ok(Json(Items {
+        items: groups.iter().map(group_json).collect(),
+    }))
+}
+
+#[derive(Deserialize, Default)]
+pub(super) struct Bilingual {
+    en: Option<String>,
+    cy: Option<String>,
+}
+
+#[derive(Deserialize)]
+pub(super) struct GroupIn {
+    name_en: Option<String>,
+    name_cy: Option<String>,
+    kind: Option<String>,
+    unit_id: Option<i64>,
+    usual_place: Option<String>,
+    usual_time: Option<String>,
+    /// `{"role": {"en": …, "cy": …}, "remit": …, "relationships": …, "responsibility": …}`
+    #[serde(default)]
+    terms_of_reference: BTreeMap<String, Bilingual>,
+    /// Minimum per constituency key; absent means the default rule.
+    rule: Option<BTreeMap<String, u32>>,
+    #[serde(default)]
+    standing_items: Vec<String>,
+}
+
+pub(super) async fn create_group(
+    State(st): State<AppState>,
+    a: ApiActor,
+    body: Result<Json<GroupIn>, JsonRejection>,
+) -> Result<(StatusCode, Json<Value>), ApiError> {
+    let input = json_body(body, a.lang)?;
+    let mut tor_en: [String; 4] = Default::default();
+    let mut tor_cy: [String; 4] = Default::default();
+    for (i, k) in TOR_FIELDS.iter().enumerate() {
+        if let Some(b) = input.terms_of_reference.get(*k) {
+            tor_en[i] = b.en.clone().unwrap_or_default();
+            tor_cy[i] = b.cy.clone().unwrap_or_default();
+        }
+    }
+    let rule = match &input.rule {
+        None => Rule::default(),
+        Some(map) => {
+            let mut c = Counts::default();
+            for (k, n) in map {
+                match Constituency::parse(k) {
+                    Some(con) => c.set(con, *n),
+                    None => {
+                        return Err(ApiError::from_app(
+                            invalid("rule", "meetings-error-minimum"),
+                            a.lang,
+                        ));
+                    }
+                }
+            }
+            Rule(c)
+        }
+    };
+    let draft = GroupDraft {
+        name_en: input.name_en.unwrap_or_default(),
+        name_cy: input.name_cy.unwrap_or_default(),
+        kind: input.kind.unwrap_or_default(),
+        unit_id: input.unit_id,
+        usual_place: input.usual_place.unwrap_or_default(),
+        usual_time: input.usual_time.unwrap_or_default(),
+        tor_en,
+        tor_cy,
+        minimums: rule.0.0.map(|n| n.to_string()),
+        standing: input.standing_items.join("\n"),
+    };
+    let id = cairn_app::meetings::create_group(&st.app, &a.actor, &draft)
+        .await
+        .map_err(app_err(a.lang))?;
+    let v = cairn_app::meetings::group(&st.app, &a.actor, id)
+        .await
+        .map_err(app_err(a.lang))?;
+    Ok((StatusCode::CREATED, Json(group_json(&v.group))))
+}
+
+#[derive(Deserialize)]
+pub(super) struct MeetingsQuery {
+    group_id: Option<i64>,
+    from: Option<String>,
+    to: Option<String>,
+}
+
+fn instant(s: Option<&str>, field: &str) -> Result<Option<i64>, AppError> {
+    match s.map(str::trim).filter(|s| !s.is_empty()) {
+        None => Ok(None),
+        Some(s) => s
+            .parse::<jiff::Timestamp>()
+            .map(|t| Some(t.as_millisecond()))
+            .map_err(|_| invalid(field, "meetings-error-instant")),
+    }
+}
+
+pub(super) async fn list_meetings(
+    State(st): State<AppState>,
+    a: ApiActor,
+    Query(q): Query<MeetingsQuery>,
+) -> Result<Json<Items>, ApiError> {
+    let from = instant(q.from.as_deref(), "from").map_err(app_err(a.lang))?;
+    let to = instant(q.to.as_deref(), "to").map_err(app_err(a.lang))?;
+    let groups = cairn_app::meetings::groups(&st.app, &a.actor)
+        .await
+        .map_err(app_err(a.lang))?;
+    let mut ids: Vec<i64> = groups.iter().map(|g| g.id).collect();
+    if let Some(g) = q.group_id {
+        if !ids.contains(&g) {
+            return Err(ApiError::from_app(AppError::NotFound, a.lang));
+        }
+        ids = vec![g];
+    }
+    let list = cairn_app::meetings::list(
+        &st.app,
+        &a.actor,
+        &MeetingQuery {
+            groups: Some(ids),
+            from,
+            to,
+            limit: 500,
+            ..Default::default()
+        },
+    )
+    .await
+    .map_err(app_err(a.lang))?;
+    Ok(Json(Items {
+        items: list.iter().map(meeting_json).collect(),
+    }))
+}
+
+#[derive(Deserialize)]
+pub(super) struct MeetingIn {
+    group_id: Option<i64>,
+    starts_at: Option<String>,
+    ends_at: Option<String>,
+    place: Option<String>,
+}
+
+pub(super) async fn create_meeting(
+    State(st): State<AppState>,
+    a: ApiActor,
+    body: Result<Json<MeetingIn>, JsonRejection>,
+) -> Result<(StatusCode, Json<Value>), ApiError> {
+    if !a.actor.can(cairn_domain::Permission::ManageMeetings) {
+        return Err(ApiError::from_app(AppError::Forbidden, a.lang));
+    }
+    let input = json_body(body, a.lang)?;
+    let Some(group) = input.group_id else {
+        return Err(ApiError::from_app(
+            invalid("group_id", "meetings-error-group"),
+            a.lang,
+        ));
+    };
+    // The group must exist and be within reach before the rest of the body is judged.
+    let v = cairn_app::meetings::group(&st.app, &a.actor, group)
+        .await
+        .map_err(app_err(a.lang))?;
+    if !v.can_run {
+        return Err(ApiError::from_app(AppError::Forbidden, a.lang));
+    }
+    let mut e = FieldErrors::new();
+    let starts = instant(input.starts_at.as_deref(), "starts_at").unwrap_or_else(|_| {
+        e.add("starts_at", "meetings-error-instant");
+        None
+    });
+    let ends = instant(input.ends_at.as_deref(), "ends_at").unwrap_or_else(|_| {
+        e.add("ends_at", "meetings-error-instant");
+        None
+    });
+    if starts.is_none() && e.for_field("starts_at").is_none() {
+        e.add("starts_at", "meetings-error-instant");
+    }
+    if ends.is_none() && e.for_field("ends_at").is_none() {
+        e.add("ends_at", "meetings-error-instant");
+    }
+    let (Some(starts), Some(ends), true) = (starts, ends, e.is_empty()) else {
+        return Err(ApiError::from_app(AppError::Invalid(e), a.lang));
+    };
+    let id = cairn_app::meetings::schedule_at(
+        &st.app,
+        &a.actor,
+        group,
+        starts,
+        ends,
+        input.place.as_deref().unwrap_or(""),
+    )
+    .await
+    .map_err(app_err(a.lang))?;
+    Ok((
+        StatusCode::CREATED,
+        Json(meeting_detail(&st, &a, id).await?),
+    ))
+}
+
+async fn meeting_detail(st: &AppState, a: &ApiActor, id: i64) -> Result<Value, ApiError> {
+    let v = cairn_app::meetings::meeting(&st.app, &a.actor, id)
+        .await
+        .map_err(app_err(a.lang))?;
+    let mut out = meeting_json(&v.meeting);
+    let rule = cairn_app::meetings::rule_of(&v.meeting, &v.group);
+    let (met, counts) = match &v.actual {
+        Some(e) => (e.met, e.counts),
+        None => (v.expected.met, v.expected.counts),
+    };
+    let obj = out.as_object_mut().expect("meeting_json is an object");
+    obj.insert("representation_met".into(), json!(met));
+    obj.insert("rule".into(), counts_json(&rule.0));
+    obj.insert("counts".into(), counts_json(&counts));
+    obj.insert("others_count".into(), json!(v.meeting.others_count));
+    obj.insert(
+        "short".into(),
+        counts_json(&{
+            let mut c = Counts::default();
+            let short = match &v.actual {
+                Some(e) => &e.short,
+                None => &v.expected.short,
+            };
+            for (k, n) in short {
+                c.set(*k, *n);
+            }
+            c
+        }),
+    );
+    obj.insert(
+        "agenda".into(),
+        json!(
+            v.agenda
+                .iter()
+                .map(|i| json!({"standing": i.standing, "title": i.title, "suggestion_id": i.suggestion_id}))
+                .collect::<Vec<_>>()
+        ),
+    );
+    obj.insert(
+        "attendance".into(),
+        json!(
+            v.people
+                .iter()
+                .map(|p| json!({"person_id": p.person_id, "constituency": p.constituency.key(), "reply": p.reply, "status": p.presence}))
+                .collect::<Vec<_>>()
+        ),
+    );
+    Ok(out)
+}
+
+pub(super) async fn get_meeting(
+    State(st): State<AppState>,
+    a: ApiActor,
+    Path(id): Path<i64>,
+) -> Result<Json<Value>, ApiError> {
+    Ok(Json(meeting_detail(&st, &a, id).await?))
+}
+
+#[derive(Deserialize)]
+pub(super) struct LineIn {
+    person_id: i64,
+    status: String,
+}
+
+#[derive(Deserialize)]
+pub(super) struct AttendanceIn {
+    #[serde(default)]
+    attendance: Vec<LineIn>,
+    #[serde(default)]
+    others_count: i64,
+}
+
+pub(super) async fn put_attendance(
+    State(st): State<AppState>,
+    a: ApiActor,
+    Path(id): Path<i64>,
+    body: Result<Json<AttendanceIn>, JsonRejection>,
+) -> Result<Json<Value>, ApiError> {
+    // Existence and reach first, so another organisation's id is "not found" whatever is sent.
+    cairn_app::meetings::meeting(&st.app, &a.actor, id)
+        .await
+        .map_err(app_err(a.lang))?;
+    let input = json_body(body, a.lang)?;
+    let raw: Vec<(i64, String)> = input
+        .attendance
+        .into_iter()
+        .map(|l| (l.person_id, l.status))
+        .collect();
+    let lines = cairn_app::meetings::read_lines(&raw)
+        .map_err(|e| ApiError::from_app(AppError::Invalid(e), a.lang))?;
+    cairn_app::meetings::record_attendance(&st.app, &a.actor, id, &lines, input.others_count)
+        .await
+        .map_err(app_err(a.lang))?;
+    Ok(Json(meeting_detail(&st, &a, id).await?))
+}
+
+pub(super) async fn invite(
+    State(st): State<AppState>,
+    a: ApiActor,
+    Path(id): Path<i64>,
+) -> Result<Response, ApiError> {
+    let text = cairn_app::meetings::invite(&st.app, &a.actor, id, a.lang, &st.config.base_url)
+        .await
+        .map_err(app_err(a.lang))?;
+    Ok(crate::meetings::ics_response(id, text))
+}
+
+#[derive(Deserialize)]
+pub(super) struct RepresentationIn {
+    group_id: Option<i64>,
+    unit_id: Option<i64>,
+    /// A date (`2026-01-01`) or month (`2026-01`); the report covers whole months.
+    from: Option<String>,
+    to: Option<String>,
+    period: Option<String>,
+}
+
+/// Reads `2026-01` or `2026-01-31` as a month key.
+fn month_of(s: Option<&str>, field: &str) -> Result<Option<String>, AppError> {
+    let Some(s) = s.map(str::trim).filter(|s| !s.is_empty()) else {
+        return Ok(None);
+    };
+    let date = if s.len() == 7 {
+        format!("{s}-01")
+    } else {
+        s.to_owned()
+    };
+    date.parse::<jiff::civil::Date>()
+        .map(|d| Some(cairn_domain::meetings::month_key(d)))
+        .map_err(|_| invalid(field, "meetings-error-month"))
+}
+
+pub(super) async fn representation(
+    State(st): State<AppState>,
+    a: ApiActor,
+    Query(q): Query<RepresentationIn>,
+) -> Result<Json<Report>, ApiError> {
+    let from_month = month_of(q.from.as_deref(), "from").map_err(app_err(a.lang))?;
+    let to_month = month_of(q.to.as_deref(), "to").map_err(app_err(a.lang))?;
+    let period = match q.period.as_deref() {
+        None | Some("month") => Period::Month,
+        Some("quarter") => Period::Quarter,
+        Some(_) => {
+            return Err(ApiError::from_app(
+                invalid("period", "meetings-error-period"),
+                a.lang,
+            ));
+        }
+    };
+    let report = cairn_app::meetings::representation(
+        &st.app,
+        &a.actor,
+        RepresentationQuery {
+            group_id: q.group_id,
+            unit_id: q.unit_id,
+            from_month,
+            to_month,
+            within_units: None,
+        },
+        period,
+    )
+    .await
+    .map_err(app_err(a.lang))?;
+    Ok(Json(report))
+}

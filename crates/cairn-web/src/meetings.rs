@@ -1,0 +1,1720 @@
+//! Meeting pages: the meetings home (upcoming meetings with their representation warning,
+//! groups, overdue actions), a group's terms of reference, rule and members, scheduling, one
+//! meeting's page (replies, first-timers, agenda, attendance, minutes, decisions, actions), the
+//! calendar invitation, printable name cards, the representation report with its chart, table
+//! and CSV, and a member's own meetings.
+
+use crate::accounts::{org_name, page, page_with};
+use crate::charts::{Bar, stacked_bars};
+use crate::context::{Posted, Signed};
+use crate::error::WebError;
+use crate::i18n::Tr;
+use crate::views::{Choice, Chrome, FormState, local_name};
+use crate::{AppState, Routes};
+use askama::Template;
+use axum::extract::{Path, Query, State};
+use axum::http::{StatusCode, header};
+use axum::response::{IntoResponse, Redirect, Response};
+use cairn_app::AppError;
+use cairn_app::meetings::{GroupView, MeetingView, Period, Report, ReportLine, group_name};
+use cairn_db::meetings::{Group, Meeting, RepresentationQuery};
+use cairn_domain::Permission;
+use cairn_domain::meetings::{
+    ActionStatus, Arrangement, GroupDraft, GroupKind, MeetingDraft, Presence, Reply, Rule,
+    StandingItem, TOR_FIELDS,
+};
+use cairn_domain::people::{Constituency, Language};
+use cairn_domain::time::{DateParts, format_date, format_instant, parse_iso_date, time_zone};
+use jiff::tz::TimeZone;
+use serde::Deserialize;
+
+pub(crate) fn routes(r: Routes) -> Routes {
+    r.get("/meetings", home)
+        .get("/meetings/groups/new", new_group_form)
+        .post("/meetings/groups/new", create_group)
+        .get("/meetings/groups/{id}", group_page)
+        .get("/meetings/groups/{id}/edit", edit_group_form)
+        .post("/meetings/groups/{id}/edit", update_group)
+        .post("/meetings/groups/{id}/members", set_member)
+        .get("/meetings/groups/{id}/schedule", schedule_form)
+        .post("/meetings/groups/{id}/schedule", schedule)
+        .get("/meetings/representation", representation)
+        .get("/meetings/representation.csv", representation_csv)
+        .post("/meetings/actions/{id}/status", action_status)
+        .get("/meetings/{id}", meeting_page)
+        .post("/meetings/{id}/reply", reply)
+        .post("/meetings/{id}/attendance", attendance)
+        .post("/meetings/{id}/agenda", add_item)
+        .post("/meetings/{id}/minutes", minutes)
+        .post("/meetings/{id}/decisions", add_decision)
+        .post("/meetings/{id}/actions", add_action)
+        .post("/meetings/{id}/invitations", email_invites)
+        .post("/meetings/{id}/cancel", cancel)
+        .get("/meetings/{id}/invite.ics", invite_ics)
+        .get("/meetings/{id}/name-cards", name_cards)
+        .get("/my-meetings", my_meetings)
+}
+
+fn err(e: AppError, lang: Language) -> Response {
+    WebError::from_app(e, lang).into_response()
+}
+
+async fn tz_of(st: &AppState, s: &Signed) -> TimeZone {
+    match cairn_app::units::my_organisation(&st.app, s.actor()).await {
+        Ok(o) => time_zone(&o.time_zone),
+        Err(_) => time_zone(cairn_domain::time::DEFAULT_TIME_ZONE),
+    }
+}
+
+/// "Tuesday"-free, plain: "15 July 2026 at 14:00 to 15:30".
+fn when(t: &Tr, m: &Meeting, tz: &TimeZone) -> String {
+    let end = jiff::Timestamp::from_millisecond(m.ends_at)
+        .unwrap_or(jiff::Timestamp::UNIX_EPOCH)
+        .to_zoned(tz.clone());
+    t.with(
+        "meetings-when",
+        &[
+            ("start", format_instant(m.starts_at, tz, t.lang)),
+            ("end", format!("{:02}:{:02}", end.hour(), end.minute())),
+        ],
+    )
+}
+
+fn rule_words(t: &Tr, rule: &Rule) -> String {
+    if rule.is_empty() {
+        return t.get("meetings-rule-none");
+    }
+    rule.required()
+        .iter()
+        .map(|(c, n)| {
+            t.with(
+                "meetings-rule-part",
+                &[("count", n.to_string()), ("who", t.get(&c.label_id()))],
+            )
+        })
+        .collect::<Vec<_>>()
+        .join(t.get("meetings-rule-and").as_str())
+}
+
+fn short_words(t: &Tr, short: &[(Constituency, u32)]) -> String {
+    short
+        .iter()
+        .map(|(c, n)| {
+            t.with(
+                "meetings-short-part",
+                &[("count", n.to_string()), ("who", t.get(&c.label_id()))],
+            )
+        })
+        .collect::<Vec<_>>()
+        .join(t.get("meetings-rule-and").as_str())
+}
+
+fn arrangement_words(t: &Tr, m: &Meeting) -> Vec<String> {
+    m.arrangements
+        .split(',')
+        .filter_map(Arrangement::parse)
+        .map(|a| t.get(&a.label_id()))
+        .collect()
+}
+
+async fn unit_names(st: &AppState, s: &Signed) -> Vec<(i64, String)> {
+    let t = s.ctx.t();
+    cairn_app::units::list_units(&st.app, s.actor(), None, 1000)
+        .await
+        .map(|rows| {
+            rows.into_iter()
+                .map(|r| {
+                    (
+                        r.unit.id,
+                        local_name(&t, &r.unit.name, r.unit.name_cy.as_deref()),
+                    )
+                })
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+fn unit_label(t: &Tr, units: &[(i64, String)], unit: Option<i64>) -> String {
+    match unit {
+        None => t.get("meetings-service-wide"),
+        Some(u) => units
+            .iter()
+            .find(|(id, _)| *id == u)
+            .map(|(_, n)| n.clone())
+            .unwrap_or_default(),
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Home
+// ---------------------------------------------------------------------------------------------
+
+struct UpcomingRow {
+    id: i64,
+    group: String,
+    when: String,
+    place: String,
+    /// The representation warning, when confirmed people would not meet the rule.
+    warning: bool,
+}
+
+struct GroupRow {
+    id: i64,
+    name: String,
+    kind: String,
+    unit: String,
+    rule: String,
+}
+
+struct ActionRow {
+    meeting_id: i64,
+    text: String,
+    owner: String,
+    due: String,
+}
+
+#[derive(Template)]
+#[template(path = "meetings/home.html")]
+struct HomePage {
+    chrome: Chrome,
+    t: Tr,
+    upcoming: Vec<UpcomingRow>,
+    groups: Vec<GroupRow>,
+    mine: Vec<ActionRow>,
+    all: Vec<ActionRow>,
+    can_create_group: bool,
+    can_report: bool,
+}
+
+fn action_rows(t: &Tr, list: &[cairn_db::meetings::Action]) -> Vec<ActionRow> {
+    list.iter()
+        .map(|a| ActionRow {
+            meeting_id: a.meeting_id,
+            text: a.text.clone(),
+            owner: a.owner_name.clone(),
+            due: parse_iso_date(&a.due_on)
+                .map(|d| format_date(d, t.lang))
+                .unwrap_or_default(),
+        })
+        .collect()
+}
+
+async fn home(State(st): State<AppState>, s: Signed) -> Response {
+    let a = s.actor();
+    if !a.can(Permission::ViewMeetings) {
+        if a.can(Permission::ReplyToMeeting) {
+            return Redirect::to("/my-meetings").into_response();
+        }
+        if a.can(Permission::ViewRepresentation) {
+            return Redirect::to("/meetings/representation").into_response();
+        }
+        return WebError::Forbidden(s.ctx.lang).into_response();
+    }
+    let t = s.ctx.t();
+    let tz = tz_of(&st, &s).await;
+    let units = unit_names(&st, &s).await;
+    let (upcoming, groups, overdue) = match (
+        cairn_app::meetings::upcoming(&st.app, a, 20).await,
+        cairn_app::meetings::groups(&st.app, a).await,
+        cairn_app::meetings::overdue(&st.app, a).await,
+    ) {
+        (Ok(u), Ok(g), Ok(o)) => (u, g, o),
+        (Err(e), _, _) | (_, Err(e), _) | (_, _, Err(e)) => return err(e, s.ctx.lang),
+    };
+    let upcoming = upcoming
+        .iter()
+        .map(|l| UpcomingRow {
+            id: l.meeting.id,
+            group: group_name(&l.group, t.lang).to_owned(),
+            when: when(&t, &l.meeting, &tz),
+            place: l
+                .meeting
+                .place
+                .clone()
+                .unwrap_or_else(|| t.get("meetings-online")),
+            warning: l.expected_met == Some(false),
+        })
+        .collect();
+    let groups = groups
+        .iter()
+        .map(|g| GroupRow {
+            id: g.id,
+            name: group_name(g, t.lang).to_owned(),
+            kind: t.get(&g.kind.label_id()),
+            unit: unit_label(&t, &units, g.unit_id),
+            rule: rule_words(&t, &g.rule()),
+        })
+        .collect();
+    let chrome = Chrome::signed(&s, t.get("meetings-title"), org_name(&st, &s).await);
+    page(&HomePage {
+        mine: action_rows(&t, &overdue.mine),
+        all: action_rows(&t, &overdue.all),
+        chrome,
+        t,
+        upcoming,
+        groups,
+        can_create_group: a.can(Permission::ManageGroups),
+        can_report: a.can(Permission::ViewRepresentation),
+    })
+}
+
+// ---------------------------------------------------------------------------------------------
+// Groups
+// ---------------------------------------------------------------------------------------------
+
+#[derive(Deserialize, Default)]
+struct GroupIn {
+    #[serde(default)]
+    name_en: String,
+    #[serde(default)]
+    name_cy: String,
+    #[serde(default)]
+    kind: String,
+    #[serde(default)]
+    unit_id: String,
+    #[serde(default)]
+    usual_place: String,
+    #[serde(default)]
+    usual_time: String,
+    #[serde(default)]
+    role_en: String,
+    #[serde(default)]
+    role_cy: String,
+    #[serde(default)]
+    remit_en: String,
+    #[serde(default)]
+    remit_cy: String,
+    #[serde(default)]
+    relationships_en: String,
+    #[serde(default)]
+    relationships_cy: String,
+    #[serde(default)]
+    responsibility_en: String,
+    #[serde(default)]
+    responsibility_cy: String,
+    #[serde(default)]
+    min_service_user: String,
+    #[serde(default)]
+    min_carer: String,
+    #[serde(default)]
+    min_staff: String,
+    #[serde(default)]
+    min_third_sector: String,
+    #[serde(default)]
+    min_manager: String,
+    #[serde(default)]
+    standing: String,
+}
+
+impl GroupIn {
+    fn draft(&self) -> GroupDraft {
+        GroupDraft {
+            name_en: self.name_en.clone(),
+            name_cy: self.name_cy.clone(),
+            kind: self.kind.clone(),
+            unit_id: self.unit_id.trim().parse().ok(),
+            usual_place: self.usual_place.clone(),
+            usual_time: self.usual_time.clone(),
+            tor_en: [
+                self.role_en.clone(),
+                self.remit_en.clone(),
+                self.relationships_en.clone(),
+                self.responsibility_en.clone(),
+            ],
+            tor_cy: [
+                self.role_cy.clone(),
+                self.remit_cy.clone(),
+                self.relationships_cy.clone(),
+                self.responsibility_cy.clone(),
+            ],
+            minimums: [
+                self.min_service_user.clone(),
+                self.min_carer.clone(),
+                self.min_staff.clone(),
+                self.min_third_sector.clone(),
+                self.min_manager.clone(),
+            ],
+            standing: self.standing.clone(),
+        }
+    }
+
+    fn form(&self) -> FormState {
+        let mut f = FormState::new();
+        let d = self.draft();
+        f.set("name_en", self.name_en.clone())
+            .set("name_cy", self.name_cy.clone())
+            .set("kind", self.kind.clone())
+            .set("unit_id", self.unit_id.clone())
+            .set("usual_place", self.usual_place.clone())
+            .set("usual_time", self.usual_time.clone())
+            .set("standing", self.standing.clone());
+        for (i, r) in TOR_FIELDS.iter().enumerate() {
+            f.set(&format!("{r}_en"), d.tor_en[i].clone())
+                .set(&format!("{r}_cy"), d.tor_cy[i].clone());
+        }
+        for (i, c) in Constituency::ALL.iter().enumerate() {
+            f.set(&format!("min_{}", c.key()), d.minimums[i].clone());
+        }
+        f
+    }
+
+    fn of(g: &Group) -> Self {
+        let o = |v: &Option<String>| v.clone().unwrap_or_default();
+        GroupIn {
+            name_en: g.name_en.clone(),
+            name_cy: g.name_cy.clone(),
+            kind: g.kind.key().into(),
+            unit_id: g.unit_id.map(|u| u.to_string()).unwrap_or_default(),
+            usual_place: o(&g.usual_place),
+            usual_time: o(&g.usual_time),
+            role_en: o(&g.role_en),
+            role_cy: o(&g.role_cy),
+            remit_en: o(&g.remit_en),
+            remit_cy: o(&g.remit_cy),
+            relationships_en: o(&g.relationships_en),
+            relationships_cy: o(&g.relationships_cy),
+            responsibility_en: o(&g.responsibility_en),
+            responsibility_cy: o(&g.responsibility_cy),
+            min_service_user: g.min_service_user.to_string(),
+            min_carer: g.min_carer.to_string(),
+            min_staff: g.min_staff.to_string(),
+            min_third_sector: g.min_third_sector.to_string(),
+            min_manager: g.min_manager.to_string(),
+            standing: g.standing_items.clone(),
+        }
+    }
+}
+
+/// One "R" of the terms of reference on the form: (field stem, label, hint).
+struct TorField {
+    en: String,
+    cy: String,
+    label: String,
+    hint: String,
+}
+
+#[derive(Template)]
+#[template(path = "meetings/group_form.html")]
+struct GroupFormPage {
+    chrome: Chrome,
+    t: Tr,
+    form: FormState,
+    kinds: Vec<Choice>,
+    units: Vec<Choice>,
+    tor: Vec<TorField>,
+    minimums: Vec<(String, String)>,
+    /// Set when editing an existing group.
+    editing: Option<i64>,
+}
+
+async fn group_form_page(
+    st: &AppState,
+    s: &Signed,
+    form: FormState,
+    editing: Option<i64>,
+) -> Response {
+    if !s.actor().can(Permission::ManageGroups) {
+        return WebError::Forbidden(s.ctx.lang).into_response();
+    }
+    let t = s.ctx.t();
+    let title = if editing.is_some() {
+        t.get("meetings-group-edit-title")
+    } else {
+        t.get("meetings-group-new-title")
+    };
+    let chrome = Chrome::signed(s, title, org_name(st, s).await).with_errors(&form);
+    let status = if form.has_errors() {
+        StatusCode::UNPROCESSABLE_ENTITY
+    } else {
+        StatusCode::OK
+    };
+    let kinds = GroupKind::ALL
+        .iter()
+        .map(|k| Choice {
+            value: k.key().into(),
+            label: t.get(&k.label_id()),
+        })
+        .collect();
+    let units = unit_names(st, s)
+        .await
+        .into_iter()
+        .map(|(id, name)| Choice {
+            value: id.to_string(),
+            label: name,
+        })
+        .collect();
+    let tor = TOR_FIELDS
+        .iter()
+        .map(|stem| TorField {
+            en: format!("{stem}_en"),
+            cy: format!("{stem}_cy"),
+            label: t.get(&format!("meetings-tor-{stem}")),
+            hint: t.get(&format!("meetings-tor-{stem}-hint")),
+        })
+        .collect();
+    let minimums = Constituency::ALL
+        .iter()
+        .map(|c| (format!("min_{}", c.key()), t.get(&c.label_id())))
+        .collect();
+    page_with(
+        status,
+        &GroupFormPage {
+            chrome,
+            t,
+            form,
+            kinds,
+            units,
+            tor,
+            minimums,
+            editing,
+        },
+    )
+}
+
+async fn new_group_form(State(st): State<AppState>, s: Signed) -> Response {
+    let mut form = FormState::new();
+    // The default rule: at least one service user and at least one carer.
+    for (c, n) in Rule::default().required() {
+        form.set(&format!("min_{}", c.key()), n.to_string());
+    }
+    group_form_page(&st, &s, form, None).await
+}
+
+async fn create_group(
+    State(st): State<AppState>,
+    s: Signed,
+    Posted(f): Posted<GroupIn>,
+) -> Response {
+    match cairn_app::meetings::create_group(&st.app, s.actor(), &f.draft()).await {
+        Ok(id) => Redirect::to(&format!("/meetings/groups/{id}")).into_response(),
+        Err(AppError::Invalid(errs)) => {
+            let mut form = f.form();
+            form.add_errors(&s.ctx.t(), &errs);
+            group_form_page(&st, &s, form, None).await
+        }
+        Err(e) => err(e, s.ctx.lang),
+    }
+}
+
+async fn edit_group_form(State(st): State<AppState>, s: Signed, Path(id): Path<i64>) -> Response {
+    match cairn_app::meetings::group(&st.app, s.actor(), id).await {
+        Ok(v) => group_form_page(&st, &s, GroupIn::of(&v.group).form(), Some(id)).await,
+        Err(e) => err(e, s.ctx.lang),
+    }
+}
+
+async fn update_group(
+    State(st): State<AppState>,
+    s: Signed,
+    Path(id): Path<i64>,
+    Posted(f): Posted<GroupIn>,
+) -> Response {
+    match cairn_app::meetings::update_group(&st.app, s.actor(), id, &f.draft()).await {
+        Ok(()) => Redirect::to(&format!("/meetings/groups/{id}")).into_response(),
+        Err(AppError::Invalid(errs)) => {
+            let mut form = f.form();
+            form.add_errors(&s.ctx.t(), &errs);
+            group_form_page(&st, &s, form, Some(id)).await
+        }
+        Err(e) => err(e, s.ctx.lang),
+    }
+}
+
+struct MeetingRow {
+    id: i64,
+    when: String,
+    place: String,
+    /// "Met", "Not met" or "Not recorded yet".
+    outcome: String,
+    met: Option<bool>,
+}
+
+struct MemberRow {
+    id: i64,
+    name: String,
+    constituency: String,
+}
+
+#[derive(Template)]
+#[template(path = "meetings/group.html")]
+struct GroupPage {
+    chrome: Chrome,
+    t: Tr,
+    id: i64,
+    kind: String,
+    unit: String,
+    usual_place: String,
+    usual_time: String,
+    tor: Vec<(String, String)>,
+    rule: String,
+    standing: Vec<String>,
+    members: Vec<MemberRow>,
+    candidates: Vec<Choice>,
+    upcoming: Vec<MeetingRow>,
+    past: Vec<MeetingRow>,
+    can_run: bool,
+    can_edit: bool,
+    form: FormState,
+}
+
+fn meeting_rows(t: &Tr, list: &[Meeting], tz: &TimeZone) -> Vec<MeetingRow> {
+    list.iter()
+        .map(|m| MeetingRow {
+            id: m.id,
+            when: when(t, m, tz),
+            place: m.place.clone().unwrap_or_else(|| t.get("meetings-online")),
+            outcome: match m.representation_met {
+                Some(true) => t.get("meetings-rule-met"),
+                Some(false) => t.get("meetings-rule-not-met"),
+                None => t.get("meetings-not-recorded"),
+            },
+            met: m.representation_met,
+        })
+        .collect()
+}
+
+async fn group_view(st: &AppState, s: &Signed, id: i64, form: FormState) -> Response {
+    let t = s.ctx.t();
+    let v: GroupView = match cairn_app::meetings::group(&st.app, s.actor(), id).await {
+        Ok(v) => v,
+        Err(e) => return err(e, s.ctx.lang),
+    };
+    let tz = tz_of(st, s).await;
+    let units = unit_names(st, s).await;
+    let g = &v.group;
+    let welsh = t.lang == Language::Cy;
+    let tor = TOR_FIELDS
+        .iter()
+        .zip(g.tor(welsh))
+        .map(|(stem, text)| {
+            (
+                t.get(&format!("meetings-tor-{stem}")),
+                text.map(str::to_owned)
+                    .unwrap_or_else(|| t.get("meetings-tor-missing")),
+            )
+        })
+        .collect();
+    let candidates = if v.can_run {
+        let q = cairn_db::people::PeopleQuery {
+            unit_id: g.unit_id,
+            limit: 500,
+            ..Default::default()
+        };
+        cairn_app::people::list(&st.app, s.actor(), q)
+            .await
+            .map(|rows| {
+                rows.into_iter()
+                    .filter(|p| !v.members.iter().any(|m| m.person_id == p.person.id))
+                    .map(|p| Choice {
+                        value: p.person.id.to_string(),
+                        label: format!(
+                            "{} ({})",
+                            p.person.chosen_name,
+                            t.get(&p.person.constituency.label_id())
+                        ),
+                    })
+                    .collect()
+            })
+            .unwrap_or_default()
+    } else {
+        Vec::new()
+    };
+    let mut standing: Vec<String> = StandingItem::ALL
+        .iter()
+        .map(|i| t.get(&i.label_id()))
+        .collect();
+    standing.extend(g.standing());
+    let chrome = Chrome::signed(s, group_name(g, t.lang).to_owned(), org_name(st, s).await)
+        .with_errors(&form);
+    let status = if form.has_errors() {
+        StatusCode::UNPROCESSABLE_ENTITY
+    } else {
+        StatusCode::OK
+    };
+    page_with(
+        status,
+        &GroupPage {
+            id,
+            kind: t.get(&g.kind.label_id()),
+            unit: unit_label(&t, &units, g.unit_id),
+            usual_place: g.usual_place.clone().unwrap_or_default(),
+            usual_time: g.usual_time.clone().unwrap_or_default(),
+            tor,
+            rule: rule_words(&t, &g.rule()),
+            standing,
+            members: v
+                .members
+                .iter()
+                .map(|m| MemberRow {
+                    id: m.person_id,
+                    name: m.chosen_name.clone(),
+                    constituency: t.get(&m.constituency.label_id()),
+                })
+                .collect(),
+            candidates,
+            upcoming: meeting_rows(&t, &v.upcoming, &tz),
+            past: meeting_rows(&t, &v.past, &tz),
+            can_run: v.can_run,
+            can_edit: v.can_edit,
+            chrome,
+            t,
+            form,
+        },
+    )
+}
+
+async fn group_page(State(st): State<AppState>, s: Signed, Path(id): Path<i64>) -> Response {
+    group_view(&st, &s, id, FormState::new()).await
+}
+
+#[derive(Deserialize, Default)]
+struct MemberIn {
+    #[serde(default)]
+    person_id: String,
+    #[serde(default)]
+    action: String,
+}
+
+async fn set_member(
+    State(st): State<AppState>,
+    s: Signed,
+    Path(id): Path<i64>,
+    Posted(f): Posted<MemberIn>,
+) -> Response {
+    let person = f.person_id.trim().parse::<i64>().unwrap_or(0);
+    let add = f.action != "remove";
+    match cairn_app::meetings::set_member(&st.app, s.actor(), id, person, add).await {
+        Ok(()) => Redirect::to(&format!("/meetings/groups/{id}#members")).into_response(),
+        Err(AppError::Invalid(errs)) => {
+            let mut form = FormState::new();
+            form.set("person_id", f.person_id);
+            form.add_errors(&s.ctx.t(), &errs);
+            group_view(&st, &s, id, form).await
+        }
+        Err(e) => err(e, s.ctx.lang),
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Scheduling
+// ---------------------------------------------------------------------------------------------
+
+#[derive(Deserialize, Default)]
+struct MeetingIn {
+    #[serde(default)]
+    on_day: String,
+    #[serde(default)]
+    on_month: String,
+    #[serde(default)]
+    on_year: String,
+    #[serde(default)]
+    starts: String,
+    #[serde(default)]
+    ends: String,
+    #[serde(default)]
+    place: String,
+    #[serde(default)]
+    online_link: String,
+    #[serde(default)]
+    arrangements: Vec<String>,
+}
+
+impl MeetingIn {
+    fn draft(&self) -> MeetingDraft {
+        MeetingDraft {
+            on: DateParts {
+                day: self.on_day.clone(),
+                month: self.on_month.clone(),
+                year: self.on_year.clone(),
+            },
+            starts: self.starts.clone(),
+            ends: self.ends.clone(),
+            place: self.place.clone(),
+            online_link: self.online_link.clone(),
+            arrangements: self.arrangements.clone(),
+        }
+    }
+
+    fn form(&self) -> FormState {
+        let mut f = FormState::new();
+        f.set_date("on", &self.draft().on)
+            .set("starts", self.starts.clone())
+            .set("ends", self.ends.clone())
+            .set("place", self.place.clone())
+            .set("online_link", self.online_link.clone())
+            .set_many("arrangements", self.arrangements.clone());
+        f
+    }
+}
+
+#[derive(Template)]
+#[template(path = "meetings/schedule.html")]
+struct SchedulePage {
+    chrome: Chrome,
+    t: Tr,
+    id: i64,
+    group: String,
+    form: FormState,
+    arrangements: Vec<Choice>,
+}
+
+async fn schedule_page(st: &AppState, s: &Signed, id: i64, form: FormState) -> Response {
+    let t = s.ctx.t();
+    let v = match cairn_app::meetings::group(&st.app, s.actor(), id).await {
+        Ok(v) => v,
+        Err(e) => return err(e, s.ctx.lang),
+    };
+    if !v.can_run {
+        return WebError::Forbidden(s.ctx.lang).into_response();
+    }
+    let chrome = Chrome::signed(s, t.get("meetings-schedule-title"), org_name(st, s).await)
+        .with_errors(&form);
+    let status = if form.has_errors() {
+        StatusCode::UNPROCESSABLE_ENTITY
+    } else {
+        StatusCode::OK
+    };
+    let arrangements = Arrangement::ALL
+        .iter()
+        .map(|a| Choice {
+            value: a.key().into(),
+            label: t.get(&a.label_id()),
+        })
+        .collect();
+    page_with(
+        status,
+        &SchedulePage {
+            group: group_name(&v.group, t.lang).to_owned(),
+            chrome,
+            t,
+            id,
+            form,
+            arrangements,
+        },
+    )
+}
+
+async fn schedule_form(State(st): State<AppState>, s: Signed, Path(id): Path<i64>) -> Response {
+    let mut form = FormState::new();
+    if let Ok(v) = cairn_app::meetings::group(&st.app, s.actor(), id).await
+        && let Some(p) = &v.group.usual_place
+    {
+        form.set("place", p.clone());
+    }
+    schedule_page(&st, &s, id, form).await
+}
+
+async fn schedule(
+    State(st): State<AppState>,
+    s: Signed,
+    Path(id): Path<i64>,
+    Posted(f): Posted<MeetingIn>,
+) -> Response {
+    match cairn_app::meetings::schedule(&st.app, s.actor(), id, &f.draft()).await {
+        Ok(m) => Redirect::to(&format!("/meetings/{m}")).into_response(),
+        Err(AppError::Invalid(errs)) => {
+            let mut form = f.form();
+            form.add_errors(&s.ctx.t(), &errs);
+            schedule_page(&st, &s, id, form).await
+        }
+        Err(e) => err(e, s.ctx.lang),
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// One meeting
+// ---------------------------------------------------------------------------------------------
+
+struct AgendaRow {
+    title: String,
+    suggestion: Option<(i64, String)>,
+    /// The forum's decision on the linked suggestion, in words.
+    decision: Option<String>,
+    standing: bool,
+}
+
+struct PersonRow {
+    id: i64,
+    name: String,
+    constituency: String,
+    reply: String,
+    /// Who recorded the reply, when it was someone else.
+    by: String,
+    presence: String,
+    first_time: bool,
+}
+
+struct ActionLine {
+    id: i64,
+    text: String,
+    owner: String,
+    due: String,
+    status: String,
+    open: bool,
+}
+
+#[derive(Template)]
+#[template(path = "meetings/meeting.html")]
+struct MeetingPage {
+    chrome: Chrome,
+    t: Tr,
+    id: i64,
+    group_id: i64,
+    group: String,
+    when: String,
+    place: String,
+    online_link: String,
+    arrangements: Vec<String>,
+    rule: String,
+    /// Before the meeting: the warning, if any.
+    warning: Option<String>,
+    /// After attendance: met or not, with what was short.
+    outcome: Option<(bool, String)>,
+    counts: Vec<(String, u32)>,
+    others: i64,
+    agenda: Vec<AgendaRow>,
+    people: Vec<PersonRow>,
+    no_reply: Vec<PersonRow>,
+    first_timers: Vec<String>,
+    minutes: String,
+    decisions: Vec<String>,
+    actions: Vec<ActionLine>,
+    owners: Vec<Choice>,
+    presences: Vec<Choice>,
+    can_run: bool,
+    started: bool,
+    cancelled: bool,
+    form: FormState,
+}
+
+async fn meeting_view(st: &AppState, s: &Signed, id: i64, form: FormState) -> Response {
+    let t = s.ctx.t();
+    let v: MeetingView = match cairn_app::meetings::meeting(&st.app, s.actor(), id).await {
+        Ok(v) => v,
+        Err(e) => return err(e, s.ctx.lang),
+    };
+    let tz = tz_of(st, s).await;
+    let m = &v.meeting;
+    let rule = cairn_app::meetings::rule_of(m, &v.group);
+    let person_row = |p: &cairn_db::meetings::MeetingPerson| PersonRow {
+        id: p.person_id,
+        name: p.chosen_name.clone(),
+        constituency: t.get(&p.constituency.label_id()),
+        reply: p
+            .reply
+            .as_deref()
+            .and_then(Reply::parse)
+            .map(|r| t.get(&r.label_id()))
+            .unwrap_or_else(|| t.get("meetings-reply-none")),
+        by: p.replied_by_label.clone().unwrap_or_default(),
+        presence: p.presence.clone().unwrap_or_default(),
+        first_time: v.first_timers.contains(&p.person_id),
+    };
+    let people: Vec<PersonRow> = v.people.iter().map(person_row).collect();
+    let no_reply: Vec<PersonRow> = v
+        .no_reply
+        .iter()
+        .map(|mem| PersonRow {
+            id: mem.person_id,
+            name: mem.chosen_name.clone(),
+            constituency: t.get(&mem.constituency.label_id()),
+            reply: t.get("meetings-reply-none"),
+            by: String::new(),
+            presence: String::new(),
+            first_time: false,
+        })
+        .collect();
+    let first_timers = people
+        .iter()
+        .filter(|p| p.first_time)
+        .map(|p| p.name.clone())
+        .collect();
+    let warning = (v.actual.is_none() && !v.expected.met && m.cancelled_at.is_none()).then(|| {
+        t.with(
+            "meetings-warning",
+            &[("short", short_words(&t, &v.expected.short))],
+        )
+    });
+    let outcome = v
+        .actual
+        .as_ref()
+        .map(|e| (e.met, short_words(&t, &e.short)));
+    let counts = Constituency::ALL
+        .iter()
+        .map(|c| (t.get(&c.label_id()), m.counts().get(*c)))
+        .collect();
+    let agenda = v
+        .agenda
+        .iter()
+        .map(|a| AgendaRow {
+            title: match a.standing.as_deref().and_then(StandingItem::parse) {
+                Some(si) => t.get(&si.label_id()),
+                None => a.title.clone().unwrap_or_default(),
+            },
+            suggestion: a
+                .suggestion_id
+                .map(|sid| (sid, a.suggestion_text.clone().unwrap_or_default())),
+            decision: a
+                .forum_decision
+                .as_deref()
+                .and_then(cairn_domain::feedback::ForumDecision::parse)
+                .map(|d| t.get(&d.label_id())),
+            standing: a.standing.is_some(),
+        })
+        .collect();
+    let mut owners: Vec<Choice> = v
+        .people
+        .iter()
+        .map(|p| Choice {
+            value: p.person_id.to_string(),
+            label: p.chosen_name.clone(),
+        })
+        .chain(v.no_reply.iter().map(|p| Choice {
+            value: p.person_id.to_string(),
+            label: p.chosen_name.clone(),
+        }))
+        .collect();
+    owners.sort_by(|a, b| a.label.cmp(&b.label));
+    let actions = v
+        .actions
+        .iter()
+        .map(|a| ActionLine {
+            id: a.id,
+            text: a.text.clone(),
+            owner: a.owner_name.clone(),
+            due: parse_iso_date(&a.due_on)
+                .map(|d| format_date(d, t.lang))
+                .unwrap_or_default(),
+            status: ActionStatus::parse(&a.status)
+                .map(|s| t.get(&s.label_id()))
+                .unwrap_or_default(),
+            open: a.status == ActionStatus::Open.key(),
+        })
+        .collect();
+    let presences = Presence::ALL
+        .iter()
+        .map(|p| Choice {
+            value: p.key().into(),
+            label: t.get(&p.label_id()),
+        })
+        .collect();
+    let title = format!("{} – {}", group_name(&v.group, t.lang), when(&t, m, &tz));
+    let chrome = Chrome::signed(s, title, org_name(st, s).await).with_errors(&form);
+    let status = if form.has_errors() {
+        StatusCode::UNPROCESSABLE_ENTITY
+    } else {
+        StatusCode::OK
+    };
+    page_with(
+        status,
+        &MeetingPage {
+            id,
+            group_id: v.group.id,
+            group: group_name(&v.group, t.lang).to_owned(),
+            when: when(&t, m, &tz),
+            place: m.place.clone().unwrap_or_default(),
+            online_link: m.online_link.clone().unwrap_or_default(),
+            arrangements: arrangement_words(&t, m),
+            rule: rule_words(&t, &rule),
+            warning,
+            outcome,
+            counts,
+            others: m.others_count,
+            agenda,
+            people,
+            no_reply,
+            first_timers,
+            minutes: m.minutes.clone().unwrap_or_default(),
+            decisions: v.decisions.iter().map(|d| d.text.clone()).collect(),
+            actions,
+            owners,
+            presences,
+            can_run: v.can_run,
+            started: v.started,
+            cancelled: m.cancelled_at.is_some(),
+            chrome,
+            t,
+            form,
+        },
+    )
+}
+
+async fn meeting_page(State(st): State<AppState>, s: Signed, Path(id): Path<i64>) -> Response {
+    meeting_view(&st, &s, id, FormState::new()).await
+}
+
+/// After a post on a meeting: back to it, or the page again with the message beside the field.
+async fn after<T>(
+    st: &AppState,
+    s: &Signed,
+    id: i64,
+    r: Result<T, AppError>,
+    anchor: &str,
+    typed: &[(&str, String)],
+) -> Response {
+    match r {
+        Ok(_) => Redirect::to(&format!("/meetings/{id}#{anchor}")).into_response(),
+        Err(AppError::Invalid(errs)) => {
+            let mut form = FormState::new();
+            for (k, v) in typed {
+                form.set(k, v.clone());
+            }
+            form.add_errors(&s.ctx.t(), &errs);
+            meeting_view(st, s, id, form).await
+        }
+        Err(e) => err(e, s.ctx.lang),
+    }
+}
+
+#[derive(Deserialize, Default)]
+struct ReplyIn {
+    #[serde(default)]
+    person_id: String,
+    #[serde(default)]
+    reply: String,
+    #[serde(default)]
+    back: String,
+}
+
+async fn reply(
+    State(st): State<AppState>,
+    s: Signed,
+    Path(id): Path<i64>,
+    Posted(f): Posted<ReplyIn>,
+) -> Response {
+    let person = f.person_id.trim().parse::<i64>().ok();
+    let r = cairn_app::meetings::reply(&st.app, s.actor(), id, person, &f.reply).await;
+    if f.back == "mine" || !s.actor().can(Permission::ViewMeetings) {
+        return match r {
+            Ok(()) => Redirect::to(&format!("/my-meetings#meeting-{id}")).into_response(),
+            Err(e) => err(e, s.ctx.lang),
+        };
+    }
+    after(&st, &s, id, r, "replies", &[]).await
+}
+
+async fn attendance(
+    State(st): State<AppState>,
+    s: Signed,
+    Path(id): Path<i64>,
+    Posted(pairs): Posted<Vec<(String, String)>>,
+) -> Response {
+    let mut raw = Vec::new();
+    let mut others = String::new();
+    for (k, v) in &pairs {
+        if let Some(p) = k.strip_prefix("presence_")
+            && let Ok(pid) = p.parse::<i64>()
+            && !v.is_empty()
+        {
+            raw.push((pid, v.clone()));
+        } else if k == "others_count" {
+            others = v.clone();
+        }
+    }
+    let lines = match cairn_app::meetings::read_lines(&raw) {
+        Ok(l) => l,
+        Err(e) => return after::<()>(&st, &s, id, Err(AppError::Invalid(e)), "", &[]).await,
+    };
+    let others_n = if others.trim().is_empty() {
+        Ok(0)
+    } else {
+        others.trim().parse::<i64>()
+    };
+    let r = match others_n {
+        Ok(n) => cairn_app::meetings::record_attendance(&st.app, s.actor(), id, &lines, n)
+            .await
+            .map(|_| ()),
+        Err(_) => {
+            let mut e = cairn_domain::FieldErrors::new();
+            e.add("others_count", "meetings-error-others");
+            Err(AppError::Invalid(e))
+        }
+    };
+    after(&st, &s, id, r, "attendance", &[("others_count", others)]).await
+}
+
+#[derive(Deserialize, Default)]
+struct ItemIn {
+    #[serde(default)]
+    title: String,
+    #[serde(default)]
+    suggestion_id: String,
+}
+
+async fn add_item(
+    State(st): State<AppState>,
+    s: Signed,
+    Path(id): Path<i64>,
+    Posted(f): Posted<ItemIn>,
+) -> Response {
+    let sid = f.suggestion_id.trim();
+    let suggestion = if sid.is_empty() {
+        Ok(None)
+    } else {
+        sid.parse::<i64>().map(Some)
+    };
+    let r = match suggestion {
+        Ok(sug) => {
+            cairn_app::meetings::add_agenda_item(&st.app, s.actor(), id, &f.title, sug).await
+        }
+        Err(_) => {
+            let mut e = cairn_domain::FieldErrors::new();
+            e.add("suggestion_id", "meetings-error-suggestion");
+            Err(AppError::Invalid(e))
+        }
+    };
+    after(
+        &st,
+        &s,
+        id,
+        r,
+        "agenda",
+        &[("title", f.title), ("suggestion_id", f.suggestion_id)],
+    )
+    .await
+}
+
+#[derive(Deserialize, Default)]
+struct MinutesIn {
+    #[serde(default)]
+    minutes: String,
+}
+
+async fn minutes(
+    State(st): State<AppState>,
+    s: Signed,
+    Path(id): Path<i64>,
+    Posted(f): Posted<MinutesIn>,
+) -> Response {
+    let r = cairn_app::meetings::set_minutes(&st.app, s.actor(), id, &f.minutes).await;
+    after(&st, &s, id, r, "minutes", &[("minutes", f.minutes)]).await
+}
+
+#[derive(Deserialize, Default)]
+struct DecisionIn {
+    #[serde(default)]
+    decision: String,
+}
+
+async fn add_decision(
+    State(st): State<AppState>,
+    s: Signed,
+    Path(id): Path<i64>,
+    Posted(f): Posted<DecisionIn>,
+) -> Response {
+    let r = cairn_app::meetings::add_decision(&st.app, s.actor(), id, &f.decision).await;
+    after(&st, &s, id, r, "decisions", &[("decision", f.decision)]).await
+}
+
+#[derive(Deserialize, Default)]
+struct ActionIn {
+    #[serde(default)]
+    action: String,
+    #[serde(default)]
+    owner: String,
+    #[serde(default)]
+    due_day: String,
+    #[serde(default)]
+    due_month: String,
+    #[serde(default)]
+    due_year: String,
+}
+
+async fn add_action(
+    State(st): State<AppState>,
+    s: Signed,
+    Path(id): Path<i64>,
+    Posted(f): Posted<ActionIn>,
+) -> Response {
+    let due = DateParts {
+        day: f.due_day.clone(),
+        month: f.due_month.clone(),
+        year: f.due_year.clone(),
+    };
+    let owner = f.owner.trim().parse::<i64>().ok();
+    let r = cairn_app::meetings::add_action(&st.app, s.actor(), id, &f.action, owner, &due).await;
+    match r {
+        Err(AppError::Invalid(errs)) => {
+            let mut form = FormState::new();
+            form.set("action", f.action)
+                .set("owner", f.owner)
+                .set_date("due", &due);
+            form.add_errors(&s.ctx.t(), &errs);
+            meeting_view(&st, &s, id, form).await
+        }
+        other => after(&st, &s, id, other, "actions", &[]).await,
+    }
+}
+
+#[derive(Deserialize, Default)]
+struct ActionStatusIn {
+    #[serde(default)]
+    status: String,
+    #[serde(default)]
+    back: String,
+}
+
+async fn action_status(
+    State(st): State<AppState>,
+    s: Signed,
+    Path(id): Path<i64>,
+    Posted(f): Posted<ActionStatusIn>,
+) -> Response {
+    match cairn_app::meetings::set_action_status(&st.app, s.actor(), id, &f.status).await {
+        Ok(meeting) => {
+            let to = match f.back.as_str() {
+                "home" => "/meetings".to_owned(),
+                "mine" => "/my-meetings".to_owned(),
+                _ => format!("/meetings/{meeting}#actions"),
+            };
+            Redirect::to(&to).into_response()
+        }
+        Err(e) => err(e, s.ctx.lang),
+    }
+}
+
+async fn email_invites(
+    State(st): State<AppState>,
+    s: Signed,
+    Path(id): Path<i64>,
+    Posted(_): Posted<serde::de::IgnoredAny>,
+) -> Response {
+    let r = cairn_app::meetings::email_invites(&st.app, s.actor(), id, &st.config.base_url).await;
+    after(&st, &s, id, r, "invite", &[]).await
+}
+
+async fn cancel(
+    State(st): State<AppState>,
+    s: Signed,
+    Path(id): Path<i64>,
+    Posted(_): Posted<serde::de::IgnoredAny>,
+) -> Response {
+    let r = cairn_app::meetings::cancel(&st.app, s.actor(), id).await;
+    after(&st, &s, id, r, "invite", &[]).await
+}
+
+async fn invite_ics(State(st): State<AppState>, s: Signed, Path(id): Path<i64>) -> Response {
+    match cairn_app::meetings::invite(&st.app, s.actor(), id, s.ctx.lang, &st.config.base_url).await
+    {
+        Ok(text) => ics_response(id, text),
+        Err(e) => err(e, s.ctx.lang),
+    }
+}
+
+/// An `.ics` download: always an attachment, never shown inline.
+pub(crate) fn ics_response(id: i64, text: String) -> Response {
+    (
+        [
+            (
+                header::CONTENT_TYPE,
+                "text/calendar; charset=utf-8".to_owned(),
+            ),
+            (
+                header::CONTENT_DISPOSITION,
+                format!("attachment; filename=\"meeting-{id}.ics\""),
+            ),
+        ],
+        text,
+    )
+        .into_response()
+}
+
+#[derive(Template)]
+#[template(path = "meetings/name_cards.html")]
+struct NameCardsPage {
+    t: Tr,
+    title: String,
+    group: String,
+    names: Vec<String>,
+    back: String,
+}
+
+async fn name_cards(State(st): State<AppState>, s: Signed, Path(id): Path<i64>) -> Response {
+    let t = s.ctx.t();
+    match cairn_app::meetings::name_cards(&st.app, s.actor(), id).await {
+        Ok((g, names)) => page(&NameCardsPage {
+            title: t.get("meetings-name-cards"),
+            group: group_name(&g, t.lang).to_owned(),
+            names,
+            back: format!("/meetings/{id}"),
+            t,
+        }),
+        Err(e) => err(e, s.ctx.lang),
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Representation figures
+// ---------------------------------------------------------------------------------------------
+
+#[derive(Deserialize, Default, Clone)]
+struct ReportQuery {
+    group_id: Option<String>,
+    unit_id: Option<String>,
+    period: Option<String>,
+    months: Option<String>,
+}
+
+impl ReportQuery {
+    fn months(&self) -> i64 {
+        self.months
+            .as_deref()
+            .and_then(|m| m.parse::<i64>().ok())
+            .filter(|m| [3, 6, 12, 24].contains(m))
+            .unwrap_or(12)
+    }
+
+    fn period(&self) -> Period {
+        if self.period.as_deref() == Some("quarter") {
+            Period::Quarter
+        } else {
+            Period::Month
+        }
+    }
+
+    fn id(v: &Option<String>) -> Option<i64> {
+        v.as_deref().and_then(|x| x.trim().parse().ok())
+    }
+
+    fn query(&self, today: jiff::civil::Date) -> RepresentationQuery {
+        let first = today
+            .first_of_month()
+            .checked_sub(jiff::Span::new().months(self.months() - 1))
+            .unwrap_or(today);
+        RepresentationQuery {
+            group_id: Self::id(&self.group_id),
+            unit_id: Self::id(&self.unit_id),
+            from_month: Some(cairn_domain::meetings::month_key(first)),
+            to_month: Some(cairn_domain::meetings::month_key(today)),
+            within_units: None,
+        }
+    }
+
+    fn query_string(&self) -> String {
+        let mut parts = Vec::new();
+        for (k, v) in [
+            ("group_id", &self.group_id),
+            ("unit_id", &self.unit_id),
+            ("period", &self.period),
+            ("months", &self.months),
+        ] {
+            if let Some(v) = v.as_deref().filter(|v| !v.is_empty()) {
+                parts.push(format!(
+                    "{k}={}",
+                    url::form_urlencoded::byte_serialize(v.as_bytes()).collect::<String>()
+                ));
+            }
+        }
+        parts.join("&")
+    }
+}
+
+struct ReportRow {
+    label: String,
+    line: ReportLine,
+}
+
+#[derive(Template)]
+#[template(path = "meetings/representation.html")]
+struct ReportPage {
+    chrome: Chrome,
+    t: Tr,
+    form: FormState,
+    groups: Vec<Choice>,
+    units: Vec<Choice>,
+    periods: Vec<Choice>,
+    spans: Vec<Choice>,
+    chart: String,
+    by_period: Vec<ReportRow>,
+    by_group: Vec<ReportRow>,
+    by_unit: Vec<ReportRow>,
+    total: ReportLine,
+    csv_href: String,
+}
+
+async fn report_data(
+    st: &AppState,
+    s: &Signed,
+    q: &ReportQuery,
+) -> Result<(Report, Vec<Group>, Vec<(i64, String)>), AppError> {
+    let tz = tz_of(st, s).await;
+    let today = cairn_domain::time::local_date(st.app.now(), &tz);
+    let report =
+        cairn_app::meetings::representation(&st.app, s.actor(), q.query(today), q.period()).await?;
+    let groups = if s.actor().can(Permission::ViewMeetings) {
+        cairn_app::meetings::groups(&st.app, s.actor()).await?
+    } else {
+        Vec::new()
+    };
+    Ok((report, groups, unit_names(st, s).await))
+}
+
+fn label_rows(
+    t: &Tr,
+    lines: &[ReportLine],
+    groups: &[Group],
+    units: &[(i64, String)],
+    kind: &str,
+) -> Vec<ReportRow> {
+    lines
+        .iter()
+        .map(|l| ReportRow {
+            label: match kind {
+                "group" => l
+                    .key
+                    .parse::<i64>()
+                    .ok()
+                    .and_then(|id| groups.iter().find(|g| g.id == id))
+                    .map(|g| group_name(g, t.lang).to_owned())
+                    .unwrap_or_else(|| t.with("meetings-group-number", &[("id", l.key.clone())])),
+                "unit" => unit_label(t, units, l.key.parse::<i64>().ok()),
+                _ => l.key.clone(),
+            },
+            line: l.clone(),
+        })
+        .collect()
+}
+
+async fn representation(
+    State(st): State<AppState>,
+    s: Signed,
+    Query(q): Query<ReportQuery>,
+) -> Response {
+    let t = s.ctx.t();
+    let (report, groups, units) = match report_data(&st, &s, &q).await {
+        Ok(x) => x,
+        Err(e) => return err(e, s.ctx.lang),
+    };
+    let bars: Vec<Bar> = report
+        .by_period
+        .iter()
+        .map(|l| Bar {
+            label: l.key.clone(),
+            segments: vec![
+                (l.met, "#007f3b", "#ffffff"),
+                (l.meetings - l.met, "#d5281b", "#ffffff"),
+            ],
+        })
+        .collect();
+    let chart = stacked_bars(
+        "representation-chart",
+        &t.get("meetings-report-chart-title"),
+        &t.with(
+            "meetings-report-chart-summary",
+            &[
+                ("meetings", report.total.meetings.to_string()),
+                ("percent", report.total.met_percent.to_string()),
+                ("carers", report.total.carer_percent.to_string()),
+            ],
+        ),
+        &bars,
+        &[
+            (t.get("meetings-rule-met"), "#007f3b"),
+            (t.get("meetings-rule-not-met"), "#d5281b"),
+        ],
+    );
+    let mut form = FormState::new();
+    form.set("group_id", q.group_id.clone().unwrap_or_default())
+        .set("unit_id", q.unit_id.clone().unwrap_or_default())
+        .set(
+            "period",
+            if q.period() == Period::Quarter {
+                "quarter"
+            } else {
+                "month"
+            },
+        )
+        .set("months", q.months().to_string());
+    let by_period = label_rows(&t, &report.by_period, &groups, &units, "period");
+    let by_group = label_rows(&t, &report.by_group, &groups, &units, "group");
+    let by_unit = label_rows(&t, &report.by_unit, &groups, &units, "unit");
+    let chrome = Chrome::signed(&s, t.get("meetings-report-title"), org_name(&st, &s).await);
+    let qs = q.query_string();
+    page(&ReportPage {
+        groups: groups
+            .iter()
+            .map(|g| Choice {
+                value: g.id.to_string(),
+                label: group_name(g, t.lang).to_owned(),
+            })
+            .collect(),
+        units: units
+            .iter()
+            .filter(|(id, _)| s.actor().can_reach_unit(*id))
+            .map(|(id, n)| Choice {
+                value: id.to_string(),
+                label: n.clone(),
+            })
+            .collect(),
+        periods: vec![
+            Choice {
+                value: "month".into(),
+                label: t.get("meetings-report-by-month"),
+            },
+            Choice {
+                value: "quarter".into(),
+                label: t.get("meetings-report-by-quarter"),
+            },
+        ],
+        spans: [3, 6, 12, 24]
+            .iter()
+            .map(|m| Choice {
+                value: m.to_string(),
+                label: t.count("meetings-report-months", *m),
+            })
+            .collect(),
+        chart,
+        by_period,
+        by_group,
+        by_unit,
+        total: report.total,
+        csv_href: if qs.is_empty() {
+            "/meetings/representation.csv".into()
+        } else {
+            format!("/meetings/representation.csv?{qs}")
+        },
+        chrome,
+        t,
+        form,
+    })
+}
+
+async fn representation_csv(
+    State(st): State<AppState>,
+    s: Signed,
+    Query(q): Query<ReportQuery>,
+) -> Response {
+    let t = s.ctx.t();
+    let (report, groups, units) = match report_data(&st, &s, &q).await {
+        Ok(x) => x,
+        Err(e) => return err(e, s.ctx.lang),
+    };
+    let mut header = vec![
+        t.get("meetings-col-breakdown"),
+        t.get("meetings-col-row"),
+        t.get("meetings-col-meetings"),
+        t.get("meetings-col-met"),
+        t.get("meetings-col-met-percent"),
+    ];
+    header.extend(Constituency::ALL.iter().map(|c| t.get(&c.label_id())));
+    header.push(t.get("meetings-col-others"));
+    header.push(t.get("meetings-col-carer-percent"));
+    let mut rows = vec![header];
+    let period_label = if q.period() == Period::Quarter {
+        t.get("meetings-report-by-quarter")
+    } else {
+        t.get("meetings-report-by-month")
+    };
+    let sections = [
+        (
+            period_label,
+            label_rows(&t, &report.by_period, &groups, &units, "period"),
+        ),
+        (
+            t.get("meetings-report-by-group"),
+            label_rows(&t, &report.by_group, &groups, &units, "group"),
+        ),
+        (
+            t.get("meetings-report-by-unit"),
+            label_rows(&t, &report.by_unit, &groups, &units, "unit"),
+        ),
+        (
+            t.get("meetings-report-total"),
+            vec![ReportRow {
+                label: t.get("meetings-report-total"),
+                line: report.total.clone(),
+            }],
+        ),
+    ];
+    for (section, list) in sections {
+        for r in list {
+            let l = &r.line;
+            rows.push(vec![
+                section.clone(),
+                r.label,
+                l.meetings.to_string(),
+                l.met.to_string(),
+                l.met_percent.to_string(),
+                l.service_user.to_string(),
+                l.carer.to_string(),
+                l.staff.to_string(),
+                l.third_sector.to_string(),
+                l.manager.to_string(),
+                l.others.to_string(),
+                l.carer_percent.to_string(),
+            ]);
+        }
+    }
+    crate::csv_export::download("representation.csv", &rows)
+}
+
+// ---------------------------------------------------------------------------------------------
+// A member's own meetings
+// ---------------------------------------------------------------------------------------------
+
+struct MyRow {
+    id: i64,
+    group: String,
+    when: String,
+    place: String,
+    online_link: String,
+    arrangements: Vec<String>,
+    reply: Option<String>,
+}
+
+#[derive(Template)]
+#[template(path = "meetings/mine.html")]
+struct MinePage {
+    chrome: Chrome,
+    t: Tr,
+    rows: Vec<MyRow>,
+    actions: Vec<(i64, String, String)>,
+}
+
+async fn my_meetings(State(st): State<AppState>, s: Signed) -> Response {
+    let t = s.ctx.t();
+    let (list, overdue) = match (
+        cairn_app::meetings::my_meetings(&st.app, s.actor()).await,
+        cairn_app::meetings::overdue(&st.app, s.actor()).await,
+    ) {
+        (Ok(l), Ok(o)) => (l, o),
+        (Err(e), _) | (_, Err(e)) => return err(e, s.ctx.lang),
+    };
+    let tz = tz_of(&st, &s).await;
+    let rows = list
+        .iter()
+        .map(|l| MyRow {
+            id: l.meeting.id,
+            group: group_name(&l.group, t.lang).to_owned(),
+            when: when(&t, &l.meeting, &tz),
+            place: l.meeting.place.clone().unwrap_or_default(),
+            online_link: l.meeting.online_link.clone().unwrap_or_default(),
+            arrangements: arrangement_words(&t, &l.meeting),
+            reply: l
+                .my_reply
+                .as_deref()
+                .and_then(Reply::parse)
+                .map(|r| t.get(&r.label_id())),
+        })
+        .collect();
+    let actions = overdue
+        .mine
+        .iter()
+        .map(|a| {
+            (
+                a.id,
+                a.text.clone(),
+                parse_iso_date(&a.due_on)
+                    .map(|d| format_date(d, t.lang))
+                    .unwrap_or_default(),
+            )
+        })
+        .collect();
+    let chrome = Chrome::signed(&s, t.get("meetings-mine-title"), org_name(&st, &s).await);
+    page(&MinePage {
+        chrome,
+        t,
+        rows,
+        actions,
+    })
+}
