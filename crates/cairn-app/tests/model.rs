@@ -1311,7 +1311,7 @@ async fn the_moved_on_measure_disagrees_with_in_place_until_someone_on_the_unit_
         let m = item(&after, "L3.10").measure.as_ref().expect("a measure");
         assert_eq!((m.count, m.disagrees), (1, false));
         assert!(
-            item(&after, "L1.01").measure.is_none(),
+            item(&after, "L2.01").measure.is_none(),
             "self-assessed practices have no measure"
         );
     })
