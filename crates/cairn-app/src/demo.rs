@@ -328,6 +328,7 @@ async fn build_demo(app: &App, hash: &str, now: i64) -> AppResult<i64> {
     feedback_history(c, org, &unit_ids, now, 40, 180, 2016).await?;
     // A year of meetings, with a few to come: strategy group, forum, community meetings.
     meetings::meeting_history(c, org, &unit_ids, now, &meetings::Plan::demo()).await?;
+    crate::payments::add_examples(c, org, now).await?;
     tx.commit().await?;
     Ok(org)
 }
@@ -367,6 +368,8 @@ async fn build_synthetic(app: &App, index: i64, now: i64) -> AppResult<i64> {
         };
         units.push(cairn_db::units::insert_unit(c, org, &f, now).await?);
     }
+    // People who claim for their time: (person, unit, constituency).
+    let mut claimants: Vec<(i64, i64, Constituency)> = Vec::new();
     for i in 0..2000usize {
         let k = match i % 10 {
             0..=4 => Constituency::ServiceUser,
@@ -401,7 +404,10 @@ async fn build_synthetic(app: &App, index: i64, now: i64) -> AppResult<i64> {
             PersonStatus::MovedOn,
             PersonStatus::Left,
         ][i % 6];
-        cairn_db::people::insert(c, org, &f, now).await?;
+        let id = cairn_db::people::insert(c, org, &f, now).await?;
+        if matches!(k, Constituency::ServiceUser | Constituency::Carer) && i % 3 == 0 {
+            claimants.push((id, unit, k));
+        }
     }
     let lead = NewUser {
         organisation_id: Some(org),
@@ -450,8 +456,55 @@ async fn build_synthetic(app: &App, index: i64, now: i64) -> AppResult<i64> {
     // Two years of meetings: over 10,000 across the board's units.
     let plan = meetings::Plan::board(u64::try_from(index).unwrap_or(0) + 11);
     meetings::meeting_history(c, org, &units, now, &plan).await?;
+    crate::payments::add_examples(c, org, now).await?;
+    claim_history(c, org, &claimants, now, &mut rng).await?;
     tx.commit().await?;
     Ok(org)
+}
+
+/// Two years of involvement claims: ten per claimant, paid once more than a month old, the
+/// recent ones still on their way.
+async fn claim_history(
+    c: &mut cairn_db::Conn<'_>,
+    org: i64,
+    claimants: &[(i64, i64, Constituency)],
+    now: i64,
+    rng: &mut StdRng,
+) -> AppResult<()> {
+    use cairn_domain::payments::{ActivityType, ClaimStatus};
+    const DAY: i64 = 24 * 60 * 60 * 1000;
+    let tz = cairn_domain::time::time_zone(cairn_domain::time::DEFAULT_TIME_ZONE);
+    let mut rows = Vec::new();
+    for (person, unit, k) in claimants {
+        for _ in 0..10 {
+            let age = rng.random_range(1..730i64);
+            let created = now - age * DAY;
+            let on = cairn_domain::time::local_date(created - DAY, &tz);
+            let activity = ActivityType::ALL[rng.random_range(0..ActivityType::ALL.len())];
+            let minutes = [60, 120, 180, 240, 300][rng.random_range(0..5usize)];
+            let status = match age {
+                0..=7 => ClaimStatus::Submitted,
+                8..=14 => ClaimStatus::Approved,
+                15..=30 => ClaimStatus::Authorised,
+                _ => ClaimStatus::Paid,
+            };
+            rows.push(cairn_db::payments::BulkClaim {
+                person_id: *person,
+                unit_id: *unit,
+                constituency: k.key().to_owned(),
+                activity,
+                activity_on: on.to_string(),
+                minutes,
+                status,
+                fee_pence: if minutes >= 240 { 15000 } else { 7500 },
+                created_at: created,
+                paid_at: (status == ClaimStatus::Paid)
+                    .then(|| created + rng.random_range(5..40i64) * DAY),
+            });
+        }
+    }
+    cairn_db::payments::insert_claims_bulk(c, org, &rows).await?;
+    Ok(())
 }
 
 /// A quarter, in milliseconds.

@@ -12,6 +12,7 @@ pub mod feedback;
 pub mod meetings;
 pub mod model;
 pub mod notices;
+pub mod payments;
 pub mod people;
 pub mod units;
 

@@ -15,13 +15,14 @@
 pub mod accounts;
 pub mod audit;
 mod macros;
-pub use macros::{Arg, Filter, fetch_all_dynamic, sql};
+pub use macros::{Arg, Filter, execute_dynamic, fetch_all_dynamic, sql};
 /// Re-exported for the query macros, so crates using them need not depend on sqlx themselves.
 pub use sqlx;
 pub mod feedback;
 pub mod meetings;
 pub mod model;
 pub mod notices;
+pub mod payments;
 pub mod people;
 pub mod settings;
 pub mod units;

@@ -70,6 +70,36 @@ pub enum Arg {
     Text(String),
 }
 
+/// Runs a statement built at run time with `args` bound in order; returns the rows affected.
+pub async fn execute_dynamic(
+    conn: &mut crate::Conn<'_>,
+    sql: &str,
+    args: Vec<Arg>,
+) -> crate::DbResult<u64> {
+    match conn {
+        crate::Conn::Sqlite(c) => {
+            let mut q = sqlx::query(crate::sql(sql));
+            for a in args {
+                q = match a {
+                    Arg::I64(v) => q.bind(v),
+                    Arg::Text(v) => q.bind(v),
+                };
+            }
+            Ok(q.execute(&mut **c).await?.rows_affected())
+        }
+        crate::Conn::Postgres(c) => {
+            let mut q = sqlx::query(crate::sql(sql));
+            for a in args {
+                q = match a {
+                    Arg::I64(v) => q.bind(v),
+                    Arg::Text(v) => q.bind(v),
+                };
+            }
+            Ok(q.execute(&mut **c).await?.rows_affected())
+        }
+    }
+}
+
 /// Runs a query built at run time with `args` bound in order; decodes every row as `R`.
 pub async fn fetch_all_dynamic<R>(
     conn: &mut crate::Conn<'_>,

@@ -2092,3 +2092,813 @@ async fn agenda_items_take_the_next_position_on_their_own_meeting() {
     })
     .await;
 }
+
+// ---------------------------------------------------------------------------------------------
+// Payments
+// ---------------------------------------------------------------------------------------------
+
+fn new_claim(person: i64, unit: Option<i64>, on: &str) -> cairn_db::payments::NewClaim<'_> {
+    cairn_db::payments::NewClaim {
+        person_id: person,
+        unit_id: unit,
+        constituency: "service_user",
+        activity: cairn_domain::payments::ActivityType::Meeting,
+        activity_on: on,
+        minutes: 120,
+        description: "Ward forum",
+        meeting_id: None,
+        choice: cairn_domain::payments::PaymentChoice::Bank,
+        created_by_user_id: None,
+        created_by_label: "system",
+    }
+}
+
+/// A money line: a fee (no category) or an expense; reversals name the line they reverse.
+fn money(
+    kind: &'static str,
+    category: Option<cairn_domain::payments::ExpenseCategory>,
+    miles_tenths: Option<i64>,
+    amount_pence: i64,
+    counts_as_income: bool,
+    reverses_line_id: Option<i64>,
+) -> cairn_db::payments::NewLine<'static> {
+    cairn_db::payments::NewLine {
+        kind,
+        category,
+        miles_tenths,
+        amount_pence,
+        counts_as_income,
+        is_fee: category.is_none(),
+        note: None,
+        reverses_line_id,
+        preapproved: false,
+    }
+}
+
+fn car(tenths: i64) -> cairn_db::payments::NewLine<'static> {
+    money(
+        "expense",
+        Some(cairn_domain::payments::ExpenseCategory::MileageCar),
+        Some(tenths),
+        tenths * 45 / 10,
+        false,
+        None,
+    )
+}
+
+/// A claim with its lines; returns the claim and its line ids.
+async fn claim_with(
+    c: &mut Conn<'_>,
+    org: i64,
+    person: i64,
+    unit: Option<i64>,
+    on: &str,
+    lines: &[cairn_db::payments::NewLine<'_>],
+) -> (i64, Vec<i64>) {
+    let id = cairn_db::payments::insert_claim(c, org, &new_claim(person, unit, on), NOW)
+        .await
+        .expect("insert claim");
+    let mut ids = Vec::new();
+    for l in lines {
+        ids.push(
+            cairn_db::payments::add_line(c, id, l, NOW, "system")
+                .await
+                .expect("add line"),
+        );
+    }
+    (id, ids)
+}
+
+/// A claim of `pence` (one fee line) taken through submit, approve and authorise.
+async fn authorised_claim(
+    c: &mut Conn<'_>,
+    org: i64,
+    person: i64,
+    unit: Option<i64>,
+    pence: i64,
+    approver: i64,
+    authoriser: i64,
+) -> i64 {
+    let (id, _) = claim_with(
+        c,
+        org,
+        person,
+        unit,
+        "2026-03-23",
+        &[money("fee", None, None, pence, true, None), car(10)],
+    )
+    .await;
+    assert!(
+        cairn_db::payments::submit(c, id, NOW)
+            .await
+            .expect("submit")
+    );
+    assert!(
+        cairn_db::payments::approve(c, id, approver, None, NOW)
+            .await
+            .expect("approve")
+    );
+    assert!(
+        cairn_db::payments::authorise(c, id, authoriser, None, NOW)
+            .await
+            .expect("authorise")
+    );
+    id
+}
+
+#[track_caller]
+fn assert_refused(r: Result<u64, DbError>, because: &str) {
+    match r {
+        Err(e) => {
+            let text = e.to_string().to_lowercase();
+            assert!(
+                text.contains(because),
+                "refused, but not because of {because}: {text}"
+            );
+        }
+        Ok(n) => panic!("the database accepted it ({n} rows): expected {because}"),
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_claims_totals_follow_its_lines_and_a_line_is_only_ever_appended_or_reversed_once() {
+    use cairn_domain::payments::ExpenseCategory;
+    both_engines(|db| async move {
+        // Setup
+        let mut h = db.acquire().await.expect("acquire");
+        let mut c = h.conn();
+        let (org, service) = org_with_service(&mut c, "Org A").await;
+        let u = unit(&mut c, org, service, "Alder").await;
+        let p = person(&mut c, org, "Mo", Constituency::ServiceUser, &[u]).await;
+
+        // Exec
+        let (id, lines) = claim_with(
+            &mut c,
+            org,
+            p,
+            Some(u),
+            "2026-03-23",
+            &[
+                money("fee", None, None, 7500, true, None),
+                car(300),
+                money(
+                    "expense",
+                    Some(ExpenseCategory::OnlineAllowance),
+                    None,
+                    500,
+                    true,
+                    None,
+                ),
+            ],
+        )
+        .await;
+        let before = cairn_db::payments::get_claim(&mut c, org, id)
+            .await
+            .expect("get")
+            .expect("claim");
+        cairn_db::payments::add_line(
+            &mut c,
+            id,
+            &money(
+                "reversal",
+                Some(ExpenseCategory::MileageCar),
+                None,
+                -1350,
+                false,
+                Some(lines[1]),
+            ),
+            NOW,
+            "lead",
+        )
+        .await
+        .expect("reverse");
+        let twice = cairn_db::payments::add_line(
+            &mut c,
+            id,
+            &money(
+                "reversal",
+                Some(ExpenseCategory::MileageCar),
+                None,
+                -1350,
+                false,
+                Some(lines[1]),
+            ),
+            NOW,
+            "lead",
+        )
+        .await;
+        let after = cairn_db::payments::get_claim(&mut c, org, id)
+            .await
+            .expect("get")
+            .expect("claim");
+        let stored = cairn_db::payments::lines(&mut c, id).await.expect("lines");
+        let update = cairn_db::execute!(
+            &mut c,
+            "UPDATE claim_lines SET amount_pence = 0 WHERE id = $1",
+            lines[0]
+        );
+        let delete = cairn_db::execute!(&mut c, "DELETE FROM claim_lines WHERE claim_id = $1", id);
+        let broken = cairn_db::execute!(
+            &mut c,
+            "UPDATE claims SET expenses_pence = 0 WHERE id = $1",
+            id
+        );
+
+        // Check
+        assert_eq!(
+            (
+                before.fee_pence,
+                before.expenses_pence,
+                before.total_pence,
+                before.income_pence
+            ),
+            (7500, 1850, 9350, 8000)
+        );
+        assert_eq!(
+            (
+                after.fee_pence,
+                after.expenses_pence,
+                after.total_pence,
+                after.income_pence
+            ),
+            (7500, 500, 8000, 8000),
+            "the reversal nets the car line to zero"
+        );
+        assert!(
+            matches!(twice, Err(DbError::Conflict)),
+            "a line is reversed once: {twice:?}"
+        );
+        assert_eq!(
+            stored
+                .iter()
+                .map(|l| (l.kind.as_str(), l.amount_pence, l.reverses_line_id))
+                .collect::<Vec<_>>(),
+            vec![
+                ("fee", 7500, None),
+                ("expense", 1350, None),
+                ("expense", 500, None),
+                ("reversal", -1350, Some(lines[1])),
+            ]
+        );
+        assert_eq!(stored[1].miles_tenths, Some(300));
+        assert_refused(update, "claim lines are append-only");
+        assert_refused(delete, "claim lines are append-only");
+        assert_refused(broken, "check constraint");
+        assert_eq!(
+            cairn_db::payments::lines(&mut c, id)
+                .await
+                .expect("lines")
+                .len(),
+            4
+        );
+    })
+    .await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn each_claim_step_is_one_conditional_update_and_two_different_people_always_sign() {
+    both_engines(|db| async move {
+        // Setup: Mo claims; Lee (a lead) approves; Pat is Lee's person, also in finance; Fin
+        // is in finance.
+        let mut h = db.acquire().await.expect("acquire");
+        let mut c = h.conn();
+        let (org, _) = org_with_service(&mut c, "Org A").await;
+        let mo = person(&mut c, org, "Mo", Constituency::ServiceUser, &[]).await;
+        let lee_person = person(&mut c, org, "Lee", Constituency::Staff, &[]).await;
+        let fin_person = person(&mut c, org, "Fin", Constituency::Staff, &[]).await;
+        let lee = user(&mut c, Some(org), "lee@org-a.example", Role::Lead).await;
+        let lee_finance = user(&mut c, Some(org), "lee.f@org-a.example", Role::Finance).await;
+        let fin = user(&mut c, Some(org), "fin@org-a.example", Role::Finance).await;
+        let fin2 = user(&mut c, Some(org), "fin2@org-a.example", Role::Finance).await;
+        let (id, _) = claim_with(
+            &mut c,
+            org,
+            mo,
+            None,
+            "2026-03-23",
+            &[money("fee", None, None, 7500, true, None)],
+        )
+        .await;
+        let (other, _) = claim_with(&mut c, org, mo, None, "2026-03-24", &[]).await;
+
+        // Exec
+        let approve_draft = cairn_db::payments::approve(&mut c, id, lee, Some(lee_person), NOW)
+            .await
+            .expect("approve");
+        let submit = cairn_db::payments::submit(&mut c, id, NOW)
+            .await
+            .expect("submit");
+        let resubmit = cairn_db::payments::submit(&mut c, id, NOW)
+            .await
+            .expect("submit");
+        let by_claimant = cairn_db::payments::approve(&mut c, id, lee, Some(mo), NOW)
+            .await
+            .expect("approve");
+        let approve = cairn_db::payments::approve(&mut c, id, lee, Some(lee_person), NOW + 1)
+            .await
+            .expect("approve");
+        let reapprove = cairn_db::payments::approve(&mut c, id, fin, None, NOW)
+            .await
+            .expect("approve");
+        let by_approver = cairn_db::payments::authorise(&mut c, id, lee, None, NOW)
+            .await
+            .expect("authorise");
+        let by_approvers_person =
+            cairn_db::payments::authorise(&mut c, id, lee_finance, Some(lee_person), NOW)
+                .await
+                .expect("authorise");
+        let by_claimant_person = cairn_db::payments::authorise(&mut c, id, fin, Some(mo), NOW)
+            .await
+            .expect("authorise");
+        let authorise = cairn_db::payments::authorise(&mut c, id, fin, Some(fin_person), NOW + 2)
+            .await
+            .expect("authorise");
+        let twice = cairn_db::payments::authorise(&mut c, id, fin2, None, NOW)
+            .await
+            .expect("authorise");
+        let reject_authorised = cairn_db::payments::reject(&mut c, id, fin2, "No", NOW)
+            .await
+            .expect("reject");
+        assert!(
+            cairn_db::payments::submit(&mut c, other, NOW)
+                .await
+                .expect("submit")
+        );
+        let reject = cairn_db::payments::reject(&mut c, other, lee, "Not ours", NOW + 3)
+            .await
+            .expect("reject");
+        let approve_rejected = cairn_db::payments::approve(&mut c, other, lee, None, NOW)
+            .await
+            .expect("approve");
+
+        // Check
+        assert!(!approve_draft, "only a submitted claim is approved");
+        assert!(submit && !resubmit);
+        assert!(!by_claimant, "the claimant never approves");
+        assert!(approve && !reapprove);
+        assert!(!by_approver, "the approving account never authorises");
+        assert!(
+            !by_approvers_person,
+            "nor does the approver's person from another account"
+        );
+        assert!(!by_claimant_person, "the claimant never authorises");
+        assert!(authorise && !twice);
+        assert!(!reject_authorised, "an authorised claim is past rejecting");
+        assert!(reject && !approve_rejected);
+        let a = cairn_db::payments::get_claim(&mut c, org, id)
+            .await
+            .expect("get")
+            .expect("claim");
+        assert_eq!(a.status, cairn_domain::payments::ClaimStatus::Authorised);
+        assert_eq!(
+            (
+                a.submitted_at,
+                a.approved_at,
+                a.approved_by_user_id,
+                a.approved_by_person_id
+            ),
+            (Some(NOW), Some(NOW + 1), Some(lee), Some(lee_person))
+        );
+        assert_eq!(
+            (a.authorised_at, a.authorised_by_user_id),
+            (Some(NOW + 2), Some(fin))
+        );
+        let r = cairn_db::payments::get_claim(&mut c, org, other)
+            .await
+            .expect("get")
+            .expect("claim");
+        assert_eq!(
+            (r.status, r.rejected_at, r.reject_reason.as_deref()),
+            (
+                cairn_domain::payments::ClaimStatus::Rejected,
+                Some(NOW + 3),
+                Some("Not ours")
+            )
+        );
+        assert_eq!(
+            cairn_db::payments::counts_by_status(&mut c, org)
+                .await
+                .expect("counts"),
+            vec![("authorised".to_owned(), 1), ("rejected".to_owned(), 1)]
+        );
+    })
+    .await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn car_miles_count_the_dates_given_and_leave_out_rejected_claims_reversed_lines_and_other_modes()
+ {
+    use cairn_domain::payments::ExpenseCategory;
+    both_engines(|db| async move {
+        // Setup
+        let mut h = db.acquire().await.expect("acquire");
+        let mut c = h.conn();
+        let (org, _) = org_with_service(&mut c, "Org A").await;
+        let mo = person(&mut c, org, "Mo", Constituency::ServiceUser, &[]).await;
+        let jo = person(&mut c, org, "Jo", Constituency::Carer, &[]).await;
+        let lee = user(&mut c, Some(org), "lee@org-a.example", Role::Lead).await;
+        // A draft still counts: it has been claimed.
+        claim_with(&mut c, org, mo, None, "2025-06-01", &[car(1000)]).await;
+        let (rejected, _) = claim_with(&mut c, org, mo, None, "2025-07-01", &[car(500)]).await;
+        assert!(
+            cairn_db::payments::submit(&mut c, rejected, NOW)
+                .await
+                .expect("submit")
+        );
+        assert!(
+            cairn_db::payments::reject(&mut c, rejected, lee, "No", NOW)
+                .await
+                .expect("reject")
+        );
+        let (corrected, lines) =
+            claim_with(&mut c, org, mo, None, "2025-08-01", &[car(200), car(40)]).await;
+        cairn_db::payments::add_line(
+            &mut c,
+            corrected,
+            &money(
+                "reversal",
+                Some(ExpenseCategory::MileageCar),
+                None,
+                -900,
+                false,
+                Some(lines[0]),
+            ),
+            NOW,
+            "lead",
+        )
+        .await
+        .expect("reverse");
+        claim_with(
+            &mut c,
+            org,
+            mo,
+            None,
+            "2025-09-01",
+            &[money(
+                "expense",
+                Some(ExpenseCategory::MileagePassenger),
+                Some(90),
+                45,
+                false,
+                None,
+            )],
+        )
+        .await;
+        claim_with(&mut c, org, mo, None, "2026-04-06", &[car(70)]).await;
+        claim_with(&mut c, org, jo, None, "2025-06-01", &[car(300)]).await;
+
+        // Exec
+        let mut miles = Vec::new();
+        for (from, to) in [
+            ("2025-04-06", "2026-04-05"),
+            ("2025-04-06", "2025-06-01"),
+            ("2025-04-06", "2025-05-31"),
+            ("2026-04-06", "2027-04-05"),
+        ] {
+            miles.push(
+                cairn_db::payments::car_miles_since(&mut c, mo, from, to)
+                    .await
+                    .expect("miles"),
+            );
+        }
+
+        // Check
+        assert_eq!(
+            miles,
+            vec![1040, 1000, 0, 70],
+            "the tax year; its first day inclusive; nothing before; the next year alone"
+        );
+    })
+    .await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_run_takes_all_of_its_claims_or_none_and_its_lines_claims_and_total_reconcile() {
+    both_engines(|db| async move {
+        // Setup: three authorised claims and one only approved.
+        let mut h = db.acquire().await.expect("acquire");
+        let mut c = h.conn();
+        let (org, service) = org_with_service(&mut c, "Org A").await;
+        let (other_org, _) = org_with_service(&mut c, "Org B").await;
+        let u = unit(&mut c, org, service, "Alder").await;
+        let mo = person(&mut c, org, "Mo", Constituency::ServiceUser, &[u]).await;
+        let ana = person(&mut c, org, "Ana", Constituency::Carer, &[u]).await;
+        let lee = user(&mut c, Some(org), "lee@org-a.example", Role::Lead).await;
+        let fin = user(&mut c, Some(org), "fin@org-a.example", Role::Finance).await;
+        let a = authorised_claim(&mut c, org, mo, Some(u), 7500, lee, fin).await;
+        let b = authorised_claim(&mut c, org, ana, Some(u), 2000, lee, fin).await;
+        let d = authorised_claim(&mut c, org, mo, None, 1380, lee, fin).await;
+        let (approved_only, _) = claim_with(
+            &mut c,
+            org,
+            mo,
+            None,
+            "2026-03-23",
+            &[money("fee", None, None, 100, true, None)],
+        )
+        .await;
+        assert!(
+            cairn_db::payments::submit(&mut c, approved_only, NOW)
+                .await
+                .expect("submit")
+        );
+        assert!(
+            cairn_db::payments::approve(&mut c, approved_only, lee, None, NOW)
+                .await
+                .expect("approve")
+        );
+        drop(h);
+
+        // Exec
+        let mut tx = db.begin().await.expect("begin");
+        let mixed =
+            cairn_db::payments::create_run(&mut tx.conn(), org, fin, &[a, approved_only], NOW)
+                .await
+                .expect("run");
+        drop(tx);
+        let mut tx = db.begin().await.expect("begin");
+        let run = cairn_db::payments::create_run(&mut tx.conn(), org, fin, &[a, b], NOW)
+            .await
+            .expect("run")
+            .expect("a run of two authorised claims");
+        tx.commit().await.expect("commit");
+        // The caller rolls back a refused run: each attempt is a transaction dropped.
+        let mut refused = Vec::new();
+        for (o, ids) in [(org, vec![b, d]), (other_org, vec![d])] {
+            let mut tx = db.begin().await.expect("begin");
+            refused.push(
+                cairn_db::payments::create_run(&mut tx.conn(), o, fin, &ids, NOW)
+                    .await
+                    .expect("run"),
+            );
+        }
+        let (overlapping, foreign) = (refused[0], refused[1]);
+        let mut h = db.acquire().await.expect("acquire");
+        let mut c = h.conn();
+        let sums = cairn_db::payments::run_sums(&mut c, run)
+            .await
+            .expect("sums");
+        let rows = cairn_db::payments::export_rows(&mut c, run)
+            .await
+            .expect("rows");
+        let paid_before_lock = cairn_db::payments::mark_paid(&mut c, run, fin, NOW)
+            .await
+            .expect("paid");
+        let lock = cairn_db::payments::lock_run(&mut c, run, fin, NOW)
+            .await
+            .expect("lock");
+        let relock = cairn_db::payments::lock_run(&mut c, run, fin, NOW)
+            .await
+            .expect("lock");
+        let paid = cairn_db::payments::mark_paid(&mut c, run, fin, NOW + MINUTE)
+            .await
+            .expect("paid");
+        let repaid = cairn_db::payments::mark_paid(&mut c, run, fin, NOW)
+            .await
+            .expect("paid");
+
+        // Check
+        assert_eq!(mixed, None, "one claim not authorised: no run");
+        assert_eq!(overlapping, None, "one claim already in a run: no run");
+        assert_eq!(foreign, None, "another organisation's claims never join");
+        let total = 7500 + 2000 + 2 * 45;
+        assert_eq!(sums, (total, total, total));
+        assert_eq!(
+            rows.iter()
+                .map(|r| (r.person_name.as_str(), r.claim_id, r.unit_name.as_deref()))
+                .collect::<Vec<_>>(),
+            vec![("Ana", b, Some("Alder")), ("Mo", a, Some("Alder"))],
+            "by name"
+        );
+        assert!(!paid_before_lock && lock && !relock && paid && !repaid);
+        let runs = cairn_db::payments::runs(&mut c, org).await.expect("runs");
+        assert_eq!(
+            runs.len(),
+            1,
+            "the refused runs were rolled back or never made"
+        );
+        assert_eq!(
+            (
+                runs[0].id,
+                runs[0].status.as_str(),
+                runs[0].claims_count,
+                runs[0].total_pence,
+                runs[0].paid_at
+            ),
+            (run, "paid", 2, total, Some(NOW + MINUTE))
+        );
+        for (id, status, run_id) in [
+            (a, "paid", Some(run)),
+            (b, "paid", Some(run)),
+            (d, "authorised", None),
+            (approved_only, "approved", None),
+        ] {
+            let cl = cairn_db::payments::get_claim(&mut c, org, id)
+                .await
+                .expect("get")
+                .expect("claim");
+            assert_eq!((cl.status.key(), cl.run_id), (status, run_id), "claim {id}");
+        }
+        let paid_rows = cairn_db::payments::paid_between(&mut c, org, NOW, NOW + DAY)
+            .await
+            .expect("paid");
+        assert_eq!(paid_rows.iter().map(|r| r.total_pence).sum::<i64>(), total);
+        assert!(
+            cairn_db::payments::paid_between(&mut c, org, NOW + DAY, NOW + 2 * DAY)
+                .await
+                .expect("paid")
+                .is_empty()
+        );
+    })
+    .await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_receipt_keeps_every_byte_and_is_read_only_within_its_organisation() {
+    both_engines(|db| async move {
+        // Setup
+        let mut h = db.acquire().await.expect("acquire");
+        let mut c = h.conn();
+        let (org, _) = org_with_service(&mut c, "Org A").await;
+        let (other_org, _) = org_with_service(&mut c, "Org B").await;
+        let mo = person(&mut c, org, "Mo", Constituency::ServiceUser, &[]).await;
+        let (claim, _) = claim_with(&mut c, org, mo, None, "2026-03-23", &[]).await;
+        let mut body = b"%PDF-1.7\n".to_vec();
+        for _ in 0..4 {
+            body.extend(0..=255u8);
+        }
+
+        // Exec
+        let id = cairn_db::payments::insert_receipt(
+            &mut c,
+            claim,
+            "application/pdf",
+            &body,
+            "abc123",
+            NOW,
+            "mo@example.org",
+        )
+        .await
+        .expect("insert");
+        let read = cairn_db::payments::receipt_body(&mut c, org, id)
+            .await
+            .expect("read");
+        let elsewhere = cairn_db::payments::receipt_body(&mut c, other_org, id)
+            .await
+            .expect("read");
+        let listed = cairn_db::payments::receipts(&mut c, claim)
+            .await
+            .expect("list");
+        let text = cairn_db::payments::insert_receipt(
+            &mut c,
+            claim,
+            "text/plain",
+            b"hello",
+            "def",
+            NOW,
+            "mo@example.org",
+        )
+        .await;
+
+        // Check
+        let (r, bytes) = read.expect("found in its organisation");
+        assert_eq!(bytes, body, "byte for byte");
+        assert_eq!(
+            (
+                r.claim_id,
+                r.content_type.as_str(),
+                r.size_bytes,
+                r.sha256.as_str()
+            ),
+            (claim, "application/pdf", body.len() as i64, "abc123")
+        );
+        assert!(elsewhere.is_none());
+        assert_eq!(listed.len(), 1);
+        assert_eq!(listed[0].id, id);
+        assert!(text.is_err(), "only JPEG, PNG and PDF are kept: {text:?}");
+    })
+    .await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn income_by_day_splits_income_from_expenses_per_day_and_status_leaving_out_drafts_and_rejected()
+ {
+    use cairn_domain::payments::ExpenseCategory;
+    both_engines(|db| async move {
+        // Setup
+        let mut h = db.acquire().await.expect("acquire");
+        let mut c = h.conn();
+        let (org, _) = org_with_service(&mut c, "Org A").await;
+        let mo = person(&mut c, org, "Mo", Constituency::ServiceUser, &[]).await;
+        let lee = user(&mut c, Some(org), "lee@org-a.example", Role::Lead).await;
+        let bus = money(
+            "expense",
+            Some(ExpenseCategory::PublicTransport),
+            None,
+            1200,
+            false,
+            None,
+        );
+        let online = money(
+            "expense",
+            Some(ExpenseCategory::OnlineAllowance),
+            None,
+            500,
+            true,
+            None,
+        );
+        let fee = |p| money("fee", None, None, p, true, None);
+        let mut submitted = Vec::new();
+        for (on, lines) in [
+            ("2026-03-02", vec![fee(4000), bus.clone()]),
+            ("2026-03-02", vec![fee(2000), online.clone()]),
+            ("2026-03-09", vec![fee(1000)]),
+            ("2026-03-10", vec![fee(9999)]),
+        ] {
+            let (id, _) = claim_with(&mut c, org, mo, None, on, &lines).await;
+            assert!(
+                cairn_db::payments::submit(&mut c, id, NOW)
+                    .await
+                    .expect("submit")
+            );
+            submitted.push(id);
+        }
+        assert!(
+            cairn_db::payments::approve(&mut c, submitted[2], lee, None, NOW)
+                .await
+                .expect("approve")
+        );
+        assert!(
+            cairn_db::payments::reject(&mut c, submitted[3], lee, "Duplicate", NOW)
+                .await
+                .expect("reject")
+        );
+        claim_with(&mut c, org, mo, None, "2026-03-09", &[fee(7777)]).await;
+        claim_with(&mut c, org, mo, None, "2026-04-01", &[fee(3333)]).await;
+
+        // Exec
+        let rows = cairn_db::payments::income_by_day(&mut c, mo, "2026-03-01", "2026-03-31")
+            .await
+            .expect("income");
+        cairn_db::payments::set_profile(
+            &mut c,
+            &cairn_db::payments::Profile {
+                person_id: mo,
+                choice: cairn_domain::payments::PaymentChoice::Lower,
+                lower_pence: Some(3000),
+                limit_period: Some("week".into()),
+                limit_pence: Some(5000),
+                limit_preset_id: None,
+                updated_at: NOW,
+                updated_by_label: "mo@example.org".into(),
+            },
+        )
+        .await
+        .expect("profile");
+        cairn_db::payments::set_profile(
+            &mut c,
+            &cairn_db::payments::Profile {
+                person_id: mo,
+                choice: cairn_domain::payments::PaymentChoice::Nothing,
+                lower_pence: None,
+                limit_period: None,
+                limit_pence: None,
+                limit_preset_id: None,
+                updated_at: NOW + 1,
+                updated_by_label: "staff@org-a.example".into(),
+            },
+        )
+        .await
+        .expect("replace profile");
+        let profile = cairn_db::payments::profile(&mut c, mo)
+            .await
+            .expect("profile")
+            .expect("set");
+
+        // Check
+        assert_eq!(
+            rows,
+            vec![
+                ("2026-03-02".to_owned(), "submitted".to_owned(), 6500, 1200),
+                ("2026-03-09".to_owned(), "approved".to_owned(), 1000, 0),
+            ],
+            "fees and the allowance are income; the bus fare is not"
+        );
+        assert_eq!(
+            (
+                profile.choice,
+                profile.lower_pence,
+                profile.limit_pence,
+                profile.updated_at
+            ),
+            (
+                cairn_domain::payments::PaymentChoice::Nothing,
+                None,
+                None,
+                NOW + 1
+            ),
+            "the second profile replaced the first"
+        );
+    })
+    .await;
+}

@@ -67,6 +67,20 @@ pub enum Permission {
     ViewRepresentation,
     /// Confirm or send apologies for one's own meetings.
     ReplyToMeeting,
+    /// Keep the rate card and the preset earnings limits.
+    ManageRates,
+    /// Claim for one's own time and expenses, and set one's own payment choice and limit.
+    ClaimOwn,
+    /// Make claims with people and see their claims (unit staff: people in their units).
+    ManageClaims,
+    /// Approve or reject submitted claims (never one's own).
+    ApproveClaims,
+    /// Authorise approved claims (never one's own, never one approved oneself).
+    AuthoriseClaims,
+    /// Gather authorised claims into payment runs, lock, export and mark them paid.
+    ManagePaymentRuns,
+    /// Read payment reports (totals, never individual people).
+    ViewPaymentReports,
 }
 
 impl Role {
@@ -79,6 +93,13 @@ impl Role {
             (PlatformAdmin, ManageOrganisations) => true,
             (PlatformAdmin, _) => false,
             (_, ManageOrganisations) => false,
+            // Money needs two different roles: finance authorises and pays, and nobody else does.
+            (Finance, AuthoriseClaims | ManagePaymentRuns | ManageRates | ViewPaymentReports) => {
+                true
+            }
+            (_, AuthoriseClaims | ManagePaymentRuns) => false,
+            (Member, ClaimOwn) => true,
+            (_, ClaimOwn) => false,
             (_, ViewModel) => true,
             (OrgAdmin, _) => true,
             (Lead, ManageOrganisationSettings | ManageAccounts | ReadAudit) => false,
@@ -87,7 +108,7 @@ impl Role {
                 UnitStaff,
                 ViewUnits | ViewPeople | ManagePeople | ViewAssessments | ManageAssessments
                 | ManageFeedback | SubmitSuggestion | ViewMeetings | ManageMeetings
-                | ViewRepresentation,
+                | ViewRepresentation | ManageClaims | ApproveClaims,
             ) => true,
             (UnitStaff, _) => false,
             // Finance needs the list of units (cost centres); people come with the payments
@@ -95,7 +116,7 @@ impl Role {
             (Finance, ViewUnits) => true,
             (Finance, _) => false,
             // The board sees units and aggregates, never individual people.
-            (Viewer, ViewUnits | ViewAssessments | ViewRepresentation) => true,
+            (Viewer, ViewUnits | ViewAssessments | ViewRepresentation | ViewPaymentReports) => true,
             (Viewer, _) => false,
             // A member sees only their own record (`Actor::is_person`), and assessments only
             // when the organisation publishes them (checked by the use case).
@@ -218,6 +239,20 @@ mod tests {
             .filter(|r| r.allows(Permission::ReadAudit))
             .collect();
         assert_eq!(readers, vec![Role::OrgAdmin]);
+    }
+
+    #[test]
+    fn only_finance_authorises_and_runs_payments_and_only_members_claim_for_themselves() {
+        for r in Role::ALL {
+            let finance = *r == Role::Finance;
+            assert_eq!(r.allows(Permission::AuthoriseClaims), finance, "{r:?}");
+            assert_eq!(r.allows(Permission::ManagePaymentRuns), finance, "{r:?}");
+            assert_eq!(r.allows(Permission::ClaimOwn), *r == Role::Member, "{r:?}");
+            // Whoever authorises cannot also approve: the two steps are different roles.
+            assert!(
+                !(r.allows(Permission::AuthoriseClaims) && r.allows(Permission::ApproveClaims))
+            );
+        }
     }
 
     #[test]

@@ -11,6 +11,7 @@ pub mod enums;
 pub mod feedback;
 pub mod meetings;
 pub mod model;
+pub mod payments;
 pub mod people;
 pub mod time;
 pub mod units;

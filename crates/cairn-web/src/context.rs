@@ -216,6 +216,14 @@ where
     }
 }
 
+/// True when `sent` is the session's form token (for forms read without [`Posted`], such as
+/// file uploads).
+pub(crate) fn csrf_ok(ctx: &Ctx, sent: &str) -> bool {
+    ctx.session
+        .as_ref()
+        .is_some_and(|s| constant_time_eq(sent.as_bytes(), s.csrf.as_bytes()))
+}
+
 fn constant_time_eq(a: &[u8], b: &[u8]) -> bool {
     a.len() == b.len() && a.iter().zip(b).fold(0u8, |acc, (x, y)| acc | (x ^ y)) == 0
 }

@@ -19,6 +19,7 @@ pub mod i18n;
 pub mod meetings;
 pub mod model;
 pub mod notices;
+pub mod payments;
 pub mod people;
 pub mod units;
 pub mod views;
@@ -39,6 +40,8 @@ use tower_http::set_header::SetResponseHeaderLayer;
 
 /// Largest request body accepted anywhere (forms and JSON). Larger bodies get 413.
 pub const BODY_LIMIT: usize = 256 * 1024;
+/// Largest body of a file upload route (a receipt plus the form around it).
+pub const UPLOAD_LIMIT: usize = 6 * 1024 * 1024;
 
 /// Settings the web layer needs.
 #[derive(Debug, Clone)]
@@ -66,6 +69,8 @@ pub struct RouteInfo {
 /// Builds the router while keeping the list of every route.
 pub struct Routes {
     router: Router<AppState>,
+    /// Routes that take file uploads, with the larger body limit.
+    uploads: Router<AppState>,
     list: Vec<RouteInfo>,
 }
 
@@ -73,6 +78,7 @@ impl Routes {
     fn new() -> Self {
         Routes {
             router: Router::new(),
+            uploads: Router::new(),
             list: Vec::new(),
         }
     }
@@ -91,6 +97,16 @@ impl Routes {
     /// Adds a POST route.
     pub fn post<H: Handler<T, AppState>, T: 'static>(self, path: &'static str, h: H) -> Self {
         self.add("POST", path, axum::routing::post(h))
+    }
+
+    /// Adds a POST route that takes a file upload (up to [`UPLOAD_LIMIT`]).
+    pub fn upload<H: Handler<T, AppState>, T: 'static>(mut self, path: &'static str, h: H) -> Self {
+        self.list.push(RouteInfo {
+            method: "POST",
+            path,
+        });
+        self.uploads = self.uploads.route(path, axum::routing::post(h));
+        self
     }
 
     /// Adds a PUT route.
@@ -114,6 +130,7 @@ fn all_routes() -> Routes {
     let r = model::routes(r);
     let r = feedback::routes(r);
     let r = meetings::routes(r);
+    let r = payments::routes(r);
     let r = audit::routes(r);
     api::routes(r)
 }
@@ -130,15 +147,23 @@ const CSP: &str = "default-src 'self'; script-src 'self'; style-src 'self'; img-
 pub fn router(state: AppState) -> Router {
     health::install_metrics();
     let routes = all_routes();
+    // Each group of routes gets its own body limit before they are joined, so only upload
+    // routes accept large bodies.
+    let uploads = routes
+        .uploads
+        .layer(DefaultBodyLimit::max(UPLOAD_LIMIT))
+        .layer(RequestBodyLimitLayer::new(UPLOAD_LIMIT));
     routes
         .router
+        .layer(DefaultBodyLimit::max(BODY_LIMIT))
+        .layer(RequestBodyLimitLayer::new(BODY_LIMIT))
+        .merge(uploads)
         .nest_service("/assets", assets::service())
         .fallback(not_found)
         .layer(middleware::from_fn_with_state(state.clone(), context::load))
         .layer(middleware::from_fn(track))
-        .layer(DefaultBodyLimit::max(BODY_LIMIT))
-        .layer(RequestBodyLimitLayer::new(BODY_LIMIT))
-        .layer(SetResponseHeaderLayer::overriding(
+        // A handler may send a stricter policy of its own (receipts are sandboxed).
+        .layer(SetResponseHeaderLayer::if_not_present(
             header::CONTENT_SECURITY_POLICY,
             HeaderValue::from_static(CSP),
         ))

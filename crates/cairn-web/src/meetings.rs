@@ -885,6 +885,9 @@ struct MeetingPage {
     started: bool,
     cancelled: bool,
     form: FormState,
+    /// People who attended, for starting an involvement claim from their attendance.
+    attendees: Vec<(i64, String)>,
+    can_claim: bool,
 }
 
 async fn meeting_view(st: &AppState, s: &Signed, id: i64, form: FormState) -> Response {
@@ -1032,6 +1035,13 @@ async fn meeting_view(st: &AppState, s: &Signed, id: i64, form: FormState) -> Re
             can_run: v.can_run,
             started: v.started,
             cancelled: m.cancelled_at.is_some(),
+            attendees: v
+                .people
+                .iter()
+                .filter(|p| p.presence.as_deref() == Some(Presence::Attended.key()))
+                .map(|p| (p.person_id, p.chosen_name.clone()))
+                .collect(),
+            can_claim: s.actor().can(Permission::ManageClaims),
             chrome,
             t,
             form,

@@ -94,6 +94,8 @@ struct ModelPage {
     can_settings: bool,
     form: FormState,
     changes: Vec<String>,
+    /// The payment support's live figures, in words.
+    payment_support: Vec<String>,
 }
 
 async fn model_page(st: &AppState, s: &Signed, form: FormState) -> Response {
@@ -151,6 +153,17 @@ async fn model_page(st: &AppState, s: &Signed, form: FormState) -> Response {
     } else {
         StatusCode::OK
     };
+    let payment_support = match cairn_app::payments::support(&st.app, s.actor()).await {
+        Ok((card, share)) => vec![
+            t.get(if card {
+                "model-measure-rate-card-yes"
+            } else {
+                "model-measure-rate-card-no"
+            }),
+            t.count("model-measure-paid-in-time", share),
+        ],
+        Err(_) => Vec::new(),
+    };
     page_with(
         status,
         &ModelPage {
@@ -162,6 +175,7 @@ async fn model_page(st: &AppState, s: &Signed, form: FormState) -> Response {
             can_settings: s.actor().can(Permission::ManageOrganisationSettings),
             form,
             changes,
+            payment_support,
         },
     )
 }

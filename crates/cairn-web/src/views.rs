@@ -85,6 +85,13 @@ impl Chrome {
         } else if a.can(Permission::ViewRepresentation) {
             items.push(("nav-representation", "/meetings/representation"));
         }
+        if a.can(Permission::ClaimOwn) {
+            items.push(("nav-my-claims", "/payments/claims"));
+        } else if a.can(Permission::ManageClaims) || a.can(Permission::AuthoriseClaims) {
+            items.push(("nav-payments", "/payments"));
+        } else if a.can(Permission::ViewPaymentReports) {
+            items.push(("nav-payment-report", "/payments/report"));
+        }
         if a.organisation_id.is_some() {
             items.push(("nav-model", "/model"));
         }

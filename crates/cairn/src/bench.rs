@@ -1,6 +1,7 @@
 //! `cairn bench`: render times of the busiest pages on board-scale data (30 units, 2,000
 //! people, two years of quarterly self-assessment of 32 practices, 20,000 suggestions and
-//! over 10,000 meetings with attendance), and the server's
+//! over 10,000 meetings with attendance, and two years of involvement claims), a payment run of
+//! 10,000 claims, and the server's
 //! resident memory after start. Runs on a fresh SQLite file in a temporary folder (or the
 //! database given), through the real router, signed in as the board's co-production lead.
 //! With `--check`, exits with an error when a target is missed.
@@ -127,6 +128,98 @@ const SERVICE_TARGET_MS: f64 = 10.0;
 const REPRESENTATION_TARGET_MS: f64 = 20.0;
 /// The fewest meetings the representation report must cover for its figure to count.
 const REPRESENTATION_MEETINGS: i64 = 10_000;
+/// Claims in the benchmarked payment run.
+const RUN_CLAIMS: usize = 10_000;
+/// Target for building and exporting that run, milliseconds.
+const RUN_TARGET_MS: f64 = 1000.0;
+
+/// Builds a payment run of [`RUN_CLAIMS`] freshly authorised claims as a finance officer and
+/// exports it both ways. Returns (milliseconds taken, claims in the run, run total == sum of
+/// the exported claim rows).
+async fn payment_run(app: &cairn_app::App, org: i64) -> Result<(f64, i64, bool)> {
+    let (finance, claims) = {
+        let mut tx = app.db.begin().await?;
+        let uid = cairn_db::accounts::insert_user(
+            &mut tx.conn(),
+            &cairn_db::accounts::NewUser {
+                organisation_id: Some(org),
+                email: "finance@bench.cairn.test",
+                password_hash: None,
+                role: cairn_domain::Role::Finance,
+                person_id: None,
+                locale: None,
+            },
+            app.now(),
+        )
+        .await?;
+        let people: Vec<(i64, i64)> = cairn_db::fetch_all!(
+            &mut tx.conn(),
+            (i64, i64),
+            "SELECT p.id, pu.unit_id FROM people p JOIN person_units pu ON pu.person_id = p.id WHERE p.organisation_id = $1 ORDER BY p.id LIMIT 500",
+            org
+        )?;
+        let rows: Vec<cairn_db::payments::BulkClaim> = (0..RUN_CLAIMS)
+            .map(|i| {
+                let (person, unit) = people[i % people.len()];
+                cairn_db::payments::BulkClaim {
+                    person_id: person,
+                    unit_id: unit,
+                    constituency: "service_user".into(),
+                    activity: cairn_domain::payments::ActivityType::Meeting,
+                    activity_on: "2026-01-15".into(),
+                    minutes: 120,
+                    status: cairn_domain::payments::ClaimStatus::Authorised,
+                    fee_pence: 7500 + i64::try_from(i % 7).unwrap_or(0),
+                    created_at: app.now(),
+                    paid_at: None,
+                }
+            })
+            .collect();
+        cairn_db::payments::insert_claims_bulk(&mut tx.conn(), org, &rows).await?;
+        let ids: Vec<(i64,)> = cairn_db::fetch_all!(
+            &mut tx.conn(),
+            (i64,),
+            "SELECT id FROM claims WHERE organisation_id = $1 AND status = 'authorised' AND run_id IS NULL ORDER BY id DESC LIMIT $2",
+            org,
+            i64::try_from(RUN_CLAIMS).unwrap_or(0)
+        )?;
+        tx.commit().await?;
+        (
+            cookie_actor(app, uid).await?,
+            ids.into_iter().map(|(i,)| i).collect::<Vec<_>>(),
+        )
+    };
+    let started = Instant::now();
+    let run = cairn_app::payments::create_run(app, &finance, &claims).await?;
+    cairn_app::payments::lock_run(app, &finance, run).await?;
+    let payroll = cairn_app::payments::export(
+        app,
+        &finance,
+        run,
+        cairn_app::payments::ExportFormat::Payroll,
+    )
+    .await?;
+    let accounts = cairn_app::payments::export(
+        app,
+        &finance,
+        run,
+        cairn_app::payments::ExportFormat::Accounts,
+    )
+    .await?;
+    let took = started.elapsed().as_secs_f64() * 1000.0;
+    let v = cairn_app::payments::run(app, &finance, run).await?;
+    // Payroll rows carry the total in column 7; they must add up to the run's total.
+    let payroll_sum: i64 = payroll
+        .iter()
+        .skip(1)
+        .filter_map(|r| r.get(7).and_then(|x| x.parse::<i64>().ok()))
+        .sum();
+    let reconciled = payroll_sum == v.run.total_pence
+        && v.sums.0 == v.sums.1
+        && v.sums.1 == v.sums.2
+        && accounts.len() > RUN_CLAIMS;
+    Ok((took, v.run.claims_count, reconciled))
+}
 /// Resident memory target after start, megabytes.
 const RSS_TARGET_MB: f64 = 60.0;
 
@@ -278,6 +371,16 @@ pub async fn run(args: BenchArgs) -> Result<()> {
         }),
     };
     let router = cairn_web::router(state);
+    // The claimant with the most claims in the board organisation.
+    let claimant = {
+        let mut h = app.db.acquire().await?;
+        cairn_db::fetch_scalar!(
+            &mut h.conn(),
+            i64,
+            "SELECT person_id FROM claims WHERE organisation_id = $1 GROUP BY person_id ORDER BY COUNT(*) DESC, person_id LIMIT 1",
+            org
+        )?
+    };
     let results = vec![
         measure(
             &router,
@@ -335,6 +438,15 @@ pub async fn run(args: BenchArgs) -> Result<()> {
         .await?,
         measure(
             &router,
+            "a claimant's statement of fees by week and month",
+            &format!("/payments/statement?person_id={claimant}"),
+            &cookie,
+            args.iterations,
+            PAGE_TARGET_MS,
+        )
+        .await?,
+        measure(
+            &router,
             "representation report, 24 months, all meetings",
             "/meetings/representation?months=24&period=quarter",
             &cookie,
@@ -376,6 +488,7 @@ pub async fn run(args: BenchArgs) -> Result<()> {
     };
     println!("Suggestions in the board organisation: {suggestions}");
     let kiosk = kiosk_load(&app, &router, unit, &cookie_actor(&app, lead).await?).await?;
+    let (run_ms, run_claims, run_reconciled) = payment_run(&app, org).await?;
     app.db.close().await;
     let rss = rss_of_server(&url)?;
     println!(
@@ -409,6 +522,20 @@ pub async fn run(args: BenchArgs) -> Result<()> {
     );
     if kiosk.rate < KIOSK_RATE as f64 || kiosk.stored != kiosk.sent || kiosk.failed > 0 {
         missed.push("kiosk posts");
+    }
+    println!(
+        "{:<44} {:>10.0} {:>10} {:>9}<{}",
+        "payment run of 10,000 claims: build, lock, export (ms)", run_ms, "", "", RUN_TARGET_MS
+    );
+    println!(
+        "{:<44} {:>10} {:>10} {:>10}",
+        "claims in the run / reconciled", run_claims, run_reconciled, ""
+    );
+    if run_ms >= RUN_TARGET_MS
+        || run_claims != i64::try_from(RUN_CLAIMS).unwrap_or(0)
+        || !run_reconciled
+    {
+        missed.push("payment run");
     }
     if covered < REPRESENTATION_MEETINGS {
         missed.push("meetings in the representation report");

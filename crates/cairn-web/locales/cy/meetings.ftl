@@ -129,6 +129,9 @@ meetings-arrangements-hint = Ticiwch bopeth a fydd yn cael ei gynnig.
 meetings-arrangements-none = Dim wedi'u rhestru
 
 ## Un cyfarfod
+meetings-claims = Hawliadau ar gyfer y cyfarfod hwn
+meetings-claims-intro = Gellir talu pob person a oedd yn bresennol am ei amser. Dechreuwch hawliad gyda nhw o'u presenoldeb.
+meetings-claim-for = Dechrau hawliad: { $name }
 meetings-cancel = Canslo'r cyfarfod hwn
 meetings-forum-decision = Penderfyniad y fforwm: { $decision }
 meetings-error-cancel-held = Mae'r cyfarfod hwn wedi'i gynnal yn barod, felly ni ellir ei ganslo

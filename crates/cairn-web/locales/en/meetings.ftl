@@ -127,6 +127,9 @@ meetings-arrangements-hint = Tick everything that will be offered.
 meetings-arrangements-none = None listed
 
 ## One meeting
+meetings-claims = Claims for this meeting
+meetings-claims-intro = Each person who attended can be paid for their time. Start a claim with them from their attendance.
+meetings-claim-for = Start a claim: { $name }
 meetings-cancel = Cancel this meeting
 meetings-forum-decision = Forum decision: { $decision }
 meetings-error-cancel-held = This meeting has already been held, so it cannot be cancelled

@@ -5,6 +5,7 @@
 //! from Fluent (English unless `Accept-Language: cy`). Described by `/api/v1/openapi.json`.
 
 mod meetings;
+mod payments;
 
 use crate::i18n::{Tr, from_accept_language};
 use crate::{AppState, Routes};
@@ -55,6 +56,18 @@ pub(crate) fn routes(r: Routes) -> Routes {
         .put("/api/v1/meetings/{id}/attendance", meetings::put_attendance)
         .get("/api/v1/meetings/{id}/invite.ics", meetings::invite)
         .get("/api/v1/representation", meetings::representation)
+        .get("/api/v1/rates", payments::list_rates)
+        .post("/api/v1/rates", payments::create_rate)
+        .post("/api/v1/claims", payments::create_claim)
+        .get("/api/v1/claims/{id}", payments::get_claim)
+        .post("/api/v1/claims/{id}/submit", payments::submit)
+        .post("/api/v1/claims/{id}/approve", payments::approve)
+        .post("/api/v1/claims/{id}/authorise", payments::authorise)
+        .post("/api/v1/claims/{id}/reject", payments::reject)
+        .get("/api/v1/people/{id}/earnings", payments::earnings)
+        .post("/api/v1/payment-runs", payments::create_run)
+        .post("/api/v1/payment-runs/{id}/lock", payments::lock_run)
+        .get("/api/v1/payment-runs/{id}/export", payments::export_run)
 }
 
 /// An API error response.
@@ -63,6 +76,8 @@ pub struct ApiError {
     code: &'static str,
     lang: Language,
     fields: Option<FieldErrors>,
+    /// A conflict's own message (a Fluent id), more telling than the generic one.
+    detail: Option<&'static str>,
 }
 
 impl ApiError {
@@ -72,6 +87,7 @@ impl ApiError {
             code,
             lang,
             fields: None,
+            detail: None,
         }
     }
 
@@ -83,7 +99,10 @@ impl ApiError {
                 fields: Some(f),
                 ..ApiError::new(StatusCode::UNPROCESSABLE_ENTITY, "invalid", lang)
             },
-            AppError::Conflict(_) => ApiError::new(StatusCode::CONFLICT, "conflict", lang),
+            AppError::Conflict(id) => ApiError {
+                detail: Some(id),
+                ..ApiError::new(StatusCode::CONFLICT, "conflict", lang)
+            },
             AppError::Throttled => ApiError::new(StatusCode::TOO_MANY_REQUESTS, "throttled", lang),
             AppError::Unexpected(m) => {
                 tracing::error!(error = %m, "unexpected API error");
@@ -104,7 +123,11 @@ impl IntoResponse for ApiError {
                     .collect()
             })
             .unwrap_or_default();
-        let body = json!({"error": self.code, "message": t.get(&format!("api-error-{}", self.code.replace('_', "-"))), "fields": fields});
+        let message = match self.detail {
+            Some(id) => t.get(id),
+            None => t.get(&format!("api-error-{}", self.code.replace('_', "-"))),
+        };
+        let body = json!({"error": self.code, "message": message, "fields": fields});
         let mut res = (self.status, Json(body)).into_response();
         if self.status == StatusCode::UNAUTHORIZED {
             res.headers_mut().insert(

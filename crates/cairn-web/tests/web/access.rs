@@ -32,6 +32,11 @@ const VIEW_ASSESSMENTS: &[Who] = &[OrgAdmin, Lead, UnitStaff, Viewer, OtherAdmin
 const CHANGE_ASSESSMENTS: &[Who] = &[OrgAdmin, Lead, UnitStaff];
 const FEEDBACK: &[Who] = &[OrgAdmin, Lead, UnitStaff, OtherAdmin];
 const FEEDBACK_A: &[Who] = &[OrgAdmin, Lead, UnitStaff];
+/// Those who may see the seeded claims.
+const CLAIMS: &[Who] = &[OrgAdmin, Lead, UnitStaff, Finance, Member, OtherAdmin];
+/// Those who make claims (members for themselves, staff with people).
+const CLAIMERS: &[Who] = &[OrgAdmin, Lead, UnitStaff, Member, OtherAdmin];
+const APPROVERS: &[Who] = &[OrgAdmin, Lead, UnitStaff];
 /// Those who run the seeded unit group's meetings.
 const RUN_MEETINGS: &[Who] = &[OrgAdmin, Lead, UnitStaff];
 const VIEW_MEETINGS: &[Who] = &[OrgAdmin, Lead, UnitStaff, OtherAdmin];
@@ -314,6 +319,95 @@ fn expected(method: &str, path: &str, who: Who) -> Option<Expect> {
             api(who, record(who, RUN_MEETINGS, Status(409), &[]))
         }
         ("GET", "/api/v1/representation") => api(who, page(who, REPRESENTATION, Status(200))),
+        // Payments: members claim for themselves; staff make claims with people and approve;
+        // finance alone authorises and runs payments; the viewer sees only the report.
+        ("GET", "/payments") => match who {
+            Member | Viewer => Redirect,
+            _ => page(
+                who,
+                &[OrgAdmin, Lead, UnitStaff, Finance, OtherAdmin],
+                Status(200),
+            ),
+        },
+        ("GET", "/payments/claims") => page(who, CLAIMS, Status(200)),
+        ("GET", "/payments/claims/new") => page(who, CLAIMERS, Status(200)),
+        ("POST", "/payments/claims/new") => page(who, CLAIMERS, Status(422)),
+        ("GET", "/payments/claims/{id}") => record(who, CLAIMS, Status(200), &[]),
+        // The member's claim was already sent.
+        ("POST", "/payments/claims/{id}/submit") => {
+            record(who, &[OrgAdmin, Lead, UnitStaff, Member], Status(409), &[])
+        }
+        // The first approver approves; later ones find it approved already.
+        // The carer's claims are out of the member's sight.
+        ("POST", "/payments/claims/{id}/approve") => match who {
+            OrgAdmin => Redirect,
+            _ => record(who, APPROVERS, Status(409), &[Member]),
+        },
+        ("POST", "/payments/claims/{id}/authorise") => record(who, &[Finance], Redirect, &[Member]),
+        // No reason given.
+        ("POST", "/payments/claims/{id}/reject") => {
+            record(who, &[OrgAdmin, Lead, UnitStaff, Finance], Status(422), &[])
+        }
+        ("POST", "/payments/claims/{id}/reverse") => record(who, APPROVERS, Status(422), &[]),
+        // An empty upload is refused beside the field.
+        ("POST", "/payments/claims/{id}/receipts") => {
+            record(who, &[OrgAdmin, Lead, UnitStaff, Member], Status(422), &[])
+        }
+        ("GET", "/payments/receipts/{id}") => record(who, CLAIMS, Status(200), &[]),
+        ("GET", "/payments/rates") => page(who, ORG_ROLES, Status(200)),
+        ("POST", "/payments/rates" | "/payments/rates/expenses") => {
+            page(who, &[OrgAdmin, Lead, Finance, OtherAdmin], Status(422))
+        }
+        ("GET", "/payments/runs") => page(who, &[Finance], Status(200)),
+        ("POST", "/payments/runs") => page(who, &[Finance], Status(422)),
+        // Runs are finance's alone: any other role is refused before the run is looked up.
+        ("GET", "/payments/runs/{id}") => page(who, &[Finance], Status(200)),
+        // Locked first, then paid; the export needs a locked run, which it is by then.
+        ("POST", "/payments/runs/{id}/lock" | "/payments/runs/{id}/paid") => {
+            page(who, &[Finance], Redirect)
+        }
+        ("GET", "/payments/runs/{id}/export.csv") => page(who, &[Finance], Status(200)),
+        ("GET", "/payments/settings" | "/payments/statement") => match who {
+            Anon => Login,
+            Member => Status(200),
+            // Staff without a person record of their own must say whose.
+            Platform | OrgAdmin | Lead | UnitStaff | Finance | Viewer | OtherAdmin => Status(403),
+        },
+        ("POST", "/payments/settings") => match who {
+            Anon => Login,
+            Member => Status(422),
+            _ => Status(403),
+        },
+        ("GET", "/payments/report" | "/payments/report.csv") => page(
+            who,
+            &[OrgAdmin, Lead, Finance, Viewer, OtherAdmin],
+            Status(200),
+        ),
+        ("GET", "/api/v1/rates") => api(who, page(who, ORG_ROLES, Status(200))),
+        ("POST", "/api/v1/rates") => api(
+            who,
+            page(who, &[OrgAdmin, Lead, Finance, OtherAdmin], Status(422)),
+        ),
+        ("POST", "/api/v1/claims") => api(who, page(who, CLAIMERS, Status(422))),
+        ("GET", "/api/v1/claims/{id}") => api(who, record(who, CLAIMS, Status(200), &[])),
+        ("POST", "/api/v1/claims/{id}/submit") => api(
+            who,
+            record(who, &[OrgAdmin, Lead, UnitStaff, Member], Status(409), &[]),
+        ),
+        ("POST", "/api/v1/claims/{id}/approve") => {
+            api(who, record(who, APPROVERS, Status(409), &[Member]))
+        }
+        ("POST", "/api/v1/claims/{id}/authorise") => {
+            api(who, record(who, &[Finance], Status(409), &[Member]))
+        }
+        ("POST", "/api/v1/claims/{id}/reject") => api(
+            who,
+            record(who, &[OrgAdmin, Lead, UnitStaff, Finance], Status(422), &[]),
+        ),
+        ("GET", "/api/v1/people/{id}/earnings") => api(who, record(who, CLAIMS, Status(200), &[])),
+        ("POST", "/api/v1/payment-runs") => api(who, page(who, &[Finance], Status(422))),
+        ("POST", "/api/v1/payment-runs/{id}/lock") => api(who, page(who, &[Finance], Status(409))),
+        ("GET", "/api/v1/payment-runs/{id}/export") => api(who, page(who, &[Finance], Status(200))),
         _ => return None,
     })
 }
@@ -369,6 +463,16 @@ async fn walk(t: &TestApp) {
                     t.seed.open_rounds[2 + slot].to_string()
                 }
                 p if p.starts_with("/feedback/kiosks/") => t.seed.kiosks[slot].to_string(),
+                p if p.ends_with("/approve") => t.seed.claims[1].to_string(),
+                p if p.ends_with("/authorise") => t.seed.claims[2].to_string(),
+                p if p.starts_with("/payments/claims/") || p.starts_with("/api/v1/claims/") => {
+                    t.seed.claims[0].to_string()
+                }
+                p if p.starts_with("/payments/receipts/") => t.seed.receipt.to_string(),
+                p if p.starts_with("/payments/runs/") || p.starts_with("/api/v1/payment-runs/") => {
+                    t.seed.run.to_string()
+                }
+                p if p.ends_with("/earnings") => t.seed.member_person.to_string(),
                 p if p.starts_with("/meetings/groups/") => t.seed.group.to_string(),
                 p if p.starts_with("/meetings/actions/") => t.seed.action.to_string(),
                 p if p.starts_with("/meetings/") || p.starts_with("/api/v1/meetings/") => {

@@ -42,7 +42,7 @@ impl Who {
         Who::OtherAdmin,
     ];
 
-    fn email(self) -> &'static str {
+    pub fn email(self) -> &'static str {
         match self {
             Who::Anon => "",
             Who::Platform => "platform@test.cairn.test",
@@ -98,6 +98,11 @@ pub struct Seed {
     pub group: i64,
     pub meeting: i64,
     pub action: i64,
+    /// Claims: [0] the member's own, submitted, with a receipt; [1] the carer's, submitted;
+    /// [2] the carer's, approved by the lead; [3] the carer's, in the open run.
+    pub claims: Vec<i64>,
+    pub receipt: i64,
+    pub run: i64,
 }
 
 pub struct TestApp {
@@ -430,6 +435,94 @@ impl TestApp {
         )
         .await
         .expect("action");
+        let as_who = |who: Who| {
+            let app = app.clone();
+            async move {
+                let mut h = app.db.acquire().await.expect("h");
+                let u = cairn_db::accounts::find_user_by_email(&mut h.conn(), who.email())
+                    .await
+                    .expect("u")
+                    .expect("u");
+                cairn_app::accounts::actor_for(&app, &u)
+                    .await
+                    .expect("actor")
+            }
+        };
+        {
+            let mut tx = app.db.begin().await.expect("tx");
+            cairn_app::payments::add_examples(&mut tx.conn(), s.org_a, app.now())
+                .await
+                .expect("rates");
+            tx.commit().await.expect("commit");
+        }
+        let (lead, finance, member) = (
+            as_who(Who::Lead).await,
+            as_who(Who::Finance).await,
+            as_who(Who::Member).await,
+        );
+        let yesterday = cairn_domain::time::local_date(
+            app.now() - 24 * 60 * 60 * 1000,
+            &cairn_domain::time::time_zone("Europe/London"),
+        );
+        let claim = |activity: &str, expense: bool| cairn_domain::payments::ClaimDraft {
+            activity_type: activity.into(),
+            activity_on: cairn_domain::time::DateParts::from_date(Some(yesterday)),
+            hours: "2".into(),
+            minutes: "0".into(),
+            description: "Community meeting".into(),
+            expenses: if expense {
+                vec![cairn_domain::payments::ExpenseDraft {
+                    category: "public_transport".into(),
+                    amount: "4.80".into(),
+                    ..Default::default()
+                }]
+            } else {
+                Vec::new()
+            },
+        };
+        let own =
+            cairn_app::payments::create_claim(&app, &member, None, None, &claim("meeting", true))
+                .await
+                .expect("claim");
+        // A one-pixel PNG's signature and header are enough for the content check.
+        let png = [
+            0x89, b'P', b'N', b'G', 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 13, b'I', b'H', b'D', b'R',
+        ];
+        s.receipt = cairn_app::payments::add_receipt(&app, &member, own, &png)
+            .await
+            .expect("receipt");
+        cairn_app::payments::submit(&app, &member, own)
+            .await
+            .expect("submit");
+        s.claims.push(own);
+        for step in 1..4 {
+            let id = cairn_app::payments::create_claim(
+                &app,
+                &admin,
+                Some(s.person_a1),
+                None,
+                &claim("consultation", false),
+            )
+            .await
+            .expect("claim");
+            cairn_app::payments::submit(&app, &admin, id)
+                .await
+                .expect("submit");
+            if step >= 2 {
+                cairn_app::payments::approve(&app, &lead, id, None, "")
+                    .await
+                    .expect("approve");
+            }
+            if step == 3 {
+                cairn_app::payments::authorise(&app, &finance, id)
+                    .await
+                    .expect("authorise");
+                s.run = cairn_app::payments::create_run(&app, &finance, &[id])
+                    .await
+                    .expect("run");
+            }
+            s.claims.push(id);
+        }
         for i in 0..4 {
             s.open_rounds.push(
                 cairn_app::model::open_round(&app, &admin, "round", &format!("Round {i}"))

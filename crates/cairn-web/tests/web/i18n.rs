@@ -87,6 +87,7 @@ fn used_ids() -> BTreeSet<String> {
                 "nav-",
                 "header-",
                 "meetings-",
+                "payments-",
             ];
             // Enumeration prefixes (`keyed_enum!`), not message ids themselves.
             let enum_prefixes = [
@@ -96,6 +97,14 @@ fn used_ids() -> BTreeSet<String> {
                 "meetings-arrangement",
                 "meetings-action-status",
                 "meetings-standing",
+                "payments-activity",
+                "payments-basis",
+                "payments-expense",
+                "payments-status",
+                "payments-choice",
+                "payments-period",
+                "payments-run",
+                "payments-chart",
             ];
             if enum_prefixes.contains(&s) {
                 continue;
@@ -142,6 +151,33 @@ fn every_enumeration_value_has_a_label_in_both_languages() {
         labels.extend(Arrangement::ALL.iter().map(|x| x.label_id()));
         labels.extend(ActionStatus::ALL.iter().map(|x| x.label_id()));
         labels.extend(StandingItem::ALL.iter().map(|x| x.label_id()));
+        use cairn_domain::payments::{
+            ActivityType, ClaimStatus, ExpenseCategory, LimitPeriod, PaymentChoice, RateBasis,
+            RunStatus,
+        };
+        labels.extend(ActivityType::ALL.iter().map(|x| x.label_id()));
+        labels.extend(RateBasis::ALL.iter().map(|x| x.label_id()));
+        labels.extend(ExpenseCategory::ALL.iter().map(|x| x.label_id()));
+        labels.extend(ClaimStatus::ALL.iter().map(|x| x.label_id()));
+        labels.extend(PaymentChoice::ALL.iter().map(|x| x.label_id()));
+        labels.extend(LimitPeriod::ALL.iter().map(|x| x.label_id()));
+        labels.extend(RunStatus::ALL.iter().map(|x| x.label_id()));
+        for kind in [
+            "made",
+            "made-for",
+            "submitted",
+            "approved",
+            "authorised",
+            "rejected",
+            "paid",
+            "paid-less",
+            "corrected",
+        ] {
+            labels.push(format!("payments-event-{kind}"));
+        }
+        for kind in ["none", "preset", "own"] {
+            labels.push(format!("payments-limit-kind-{kind}"));
+        }
         for stem in cairn_domain::meetings::TOR_FIELDS {
             labels.push(format!("meetings-tor-{stem}"));
             labels.push(format!("meetings-tor-{stem}-hint"));

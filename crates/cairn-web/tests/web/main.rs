@@ -14,4 +14,5 @@ mod i18n;
 mod meetings;
 mod model;
 mod pages;
+mod payments;
 mod security;
