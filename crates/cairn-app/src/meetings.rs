@@ -12,7 +12,7 @@ use crate::{Actor, App, AppError, AppResult, org_of, require};
 use cairn_db::Conn;
 use cairn_db::meetings::{
     AgendaItem, Decision, Group, Meeting, MeetingPerson, MeetingQuery, Member, NewMeeting,
-    RepresentationBy, RepresentationQuery, RepresentationRow,
+    RepresentationQuery, RepresentationRow,
 };
 use cairn_domain::meetings::{
     ActionStatus, Counts, Evaluation, GroupDraft, GroupFields, MeetingDraft, Presence, Reply, Rule,
@@ -1330,6 +1330,38 @@ fn sum(rows: &[&RepresentationRow], key: String) -> RepresentationRow {
     t
 }
 
+/// Adds up cells by a key, in key order.
+fn roll_up(
+    cells: &[cairn_db::meetings::RepresentationCell],
+    key: impl Fn(&cairn_db::meetings::RepresentationCell) -> String,
+) -> Vec<RepresentationRow> {
+    let mut out: std::collections::BTreeMap<String, RepresentationRow> =
+        std::collections::BTreeMap::new();
+    for c in cells {
+        let k = key(c);
+        let r = out.entry(k.clone()).or_insert_with(|| RepresentationRow {
+            key: k,
+            meetings: 0,
+            met: 0,
+            service_user: 0,
+            carer: 0,
+            staff: 0,
+            third_sector: 0,
+            manager: 0,
+            others: 0,
+        });
+        r.meetings += c.meetings;
+        r.met += c.met;
+        r.service_user += c.service_user;
+        r.carer += c.carer;
+        r.staff += c.staff;
+        r.third_sector += c.third_sector;
+        r.manager += c.manager;
+        r.others += c.others;
+    }
+    out.into_values().collect()
+}
+
 /// A representation report: by period, by group and by unit, and the total.
 #[derive(Debug, Clone, Serialize)]
 pub struct Report {
@@ -1366,12 +1398,13 @@ pub async fn representation(
         return Err(AppError::NotFound);
     }
     q.within_units = scope(actor);
-    let months =
-        cairn_db::meetings::representation(&mut c, org, &q, RepresentationBy::Month).await?;
-    let by_group =
-        cairn_db::meetings::representation(&mut c, org, &q, RepresentationBy::Group).await?;
-    let by_unit =
-        cairn_db::meetings::representation(&mut c, org, &q, RepresentationBy::Unit).await?;
+    // One scan by month and group; the month, group and unit figures are sums of its cells.
+    let cells = cairn_db::meetings::representation_cells(&mut c, org, &q).await?;
+    let months = roll_up(&cells, |x| x.month.clone());
+    let by_group = roll_up(&cells, |x| x.group_id.to_string());
+    let by_unit = roll_up(&cells, |x| {
+        x.unit_id.map(|u| u.to_string()).unwrap_or_default()
+    });
     let by_period = match period {
         Period::Month => months.iter().map(|r| line(r, r.key.clone())).collect(),
         Period::Quarter => {

@@ -890,6 +890,65 @@ pub async fn representation(
     .await
 }
 
+/// One cell of the representation figures: a month, a group (and its unit), with the same sums
+/// as [`RepresentationRow`]. The report is built from these in one scan.
+#[derive(Debug, Clone, sqlx::FromRow, Serialize, PartialEq, Eq)]
+pub struct RepresentationCell {
+    pub month: String,
+    pub group_id: i64,
+    pub unit_id: Option<i64>,
+    pub meetings: i64,
+    pub met: i64,
+    pub service_user: i64,
+    pub carer: i64,
+    pub staff: i64,
+    pub third_sector: i64,
+    pub manager: i64,
+    pub others: i64,
+}
+
+/// Representation figures by month and group in one grouped scan (meetings with recorded
+/// attendance, cancelled ones left out).
+pub async fn representation_cells(
+    c: &mut Conn<'_>,
+    org: i64,
+    q: &RepresentationQuery,
+) -> DbResult<Vec<RepresentationCell>> {
+    let mut f = Filter::new();
+    f.and("organisation_id = ?", vec![Arg::I64(org)]);
+    f.and("attended_at IS NOT NULL", vec![]);
+    f.and("cancelled_at IS NULL", vec![]);
+    if let Some(g) = q.group_id {
+        f.and("group_id = ?", vec![Arg::I64(g)]);
+    }
+    if let Some(u) = q.unit_id {
+        f.and("unit_id = ?", vec![Arg::I64(u)]);
+    }
+    if let Some(m) = &q.from_month {
+        f.and("month >= ?", vec![Arg::Text(m.clone())]);
+    }
+    if let Some(m) = &q.to_month {
+        f.and("month <= ?", vec![Arg::Text(m.clone())]);
+    }
+    if let Some(units) = &q.within_units {
+        scope_units(&mut f, units);
+    }
+    fetch_all_dynamic(
+        c,
+        &format!(
+            "SELECT month, group_id, MIN(unit_id) AS unit_id, COUNT(*) AS meetings, \
+             CAST(SUM(CASE WHEN representation_met THEN 1 ELSE 0 END) AS BIGINT) AS met, \
+             CAST(SUM(n_service_user) AS BIGINT) AS service_user, CAST(SUM(n_carer) AS BIGINT) AS carer, \
+             CAST(SUM(n_staff) AS BIGINT) AS staff, CAST(SUM(n_third_sector) AS BIGINT) AS third_sector, \
+             CAST(SUM(n_manager) AS BIGINT) AS manager, CAST(SUM(others_count) AS BIGINT) AS others \
+             FROM meetings{} GROUP BY month, group_id ORDER BY month, group_id",
+            f.where_sql()
+        ),
+        f.into_args(),
+    )
+    .await
+}
+
 /// Meetings held on a unit of a kind since an instant (for L1.01 and L2.05).
 pub async fn unit_meetings_held(
     c: &mut Conn<'_>,
