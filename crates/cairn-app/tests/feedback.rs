@@ -10,7 +10,6 @@ use cairn_app::feedback::{self, KIOSK_MAX_POSTS, KIOSK_WINDOW_MS, ListFilters};
 use cairn_app::units::SettingsForm;
 use cairn_app::{Actor, App, AppError, AppResult, model, notices};
 use cairn_app::{people, units};
-use cairn_db::accounts::NewUser;
 use cairn_db::feedback::Suggestion;
 use cairn_domain::Role;
 use cairn_domain::feedback::{SuggestionDraft, Visibility};
@@ -30,47 +29,6 @@ const DAY: i64 = 24 * HOUR;
 // ---------------------------------------------------------------------------------------------
 // Helpers
 // ---------------------------------------------------------------------------------------------
-
-/// UTC milliseconds of a wall-clock instant in UTC.
-fn utc(y: i16, mo: i8, d: i8, h: i8, mi: i8) -> i64 {
-    jiff::civil::date(y, mo, d)
-        .at(h, mi, 0, 0)
-        .to_zoned(jiff::tz::TimeZone::UTC)
-        .expect("a real instant")
-        .timestamp()
-        .as_millisecond()
-}
-
-/// An account without a password, written straight to the database.
-async fn account(
-    app: &App,
-    org: &Org,
-    email: &str,
-    role: Role,
-    unit_ids: &[i64],
-    person_id: Option<i64>,
-) -> Actor {
-    let mut tx = app.db.begin().await.expect("begin");
-    let uid = cairn_db::accounts::insert_user(
-        &mut tx.conn(),
-        &NewUser {
-            organisation_id: Some(org.id),
-            email,
-            password_hash: None,
-            role,
-            person_id,
-            locale: None,
-        },
-        app.now(),
-    )
-    .await
-    .expect("insert user");
-    cairn_db::accounts::set_user_units(&mut tx.conn(), uid, unit_ids)
-        .await
-        .expect("user units");
-    tx.commit().await.expect("commit");
-    actor_of(app, uid).await
-}
 
 async fn unit(app: &App, org: &Org, name: &str) -> i64 {
     let draft = UnitDraft {
