@@ -1345,6 +1345,16 @@ pub async fn reverse_line(
     if line.kind == "reversal" || lines.iter().any(|l| l.reverses_line_id == Some(line_id)) {
         return Err(AppError::Conflict("payments-error-reversed"));
     }
+    // A correction never leaves a negative fee or negative expenses: with a lower fee standing
+    // against the fee, the lower-fee line is corrected first.
+    let (fee, expenses) = if line.is_fee {
+        (claim.fee_pence - line.amount_pence, claim.expenses_pence)
+    } else {
+        (claim.fee_pence, claim.expenses_pence - line.amount_pence)
+    };
+    if fee < 0 || expenses < 0 {
+        return Err(AppError::Conflict("payments-error-below-zero"));
+    }
     cairn_db::payments::add_line(
         &mut tx.conn(),
         claim_id,

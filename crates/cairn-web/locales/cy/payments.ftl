@@ -288,6 +288,7 @@ payments-error-same-person = All y person a gymeradwyodd hawliad ddim ei awdurdo
 payments-error-not-yet = Gellir awdurdodi hawliad unwaith y bydd y gweithgaredd wedi digwydd
 payments-error-pay-less = Rhowch ffi nad yw'n uwch na'r ffi a hawliwyd
 payments-error-reason = Rhowch reswm
+payments-error-below-zero = Byddai'r cywiriad hwn yn gadael swm negyddol. Cywirwch y llinell ffi is yn gyntaf.
 payments-error-reversed = Mae'r llinell honno wedi'i chywiro yn barod
 payments-error-line = Dewiswch linell o'r hawliad hwn
 payments-error-receipt-empty = Dewiswch ffeil i'w hatodi

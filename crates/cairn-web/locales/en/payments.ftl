@@ -286,6 +286,7 @@ payments-error-same-person = The person who approved a claim cannot also authori
 payments-error-not-yet = A claim can be authorised once the activity has happened
 payments-error-pay-less = Enter a fee no higher than the fee claimed
 payments-error-reason = Give a reason
+payments-error-below-zero = This correction would leave a negative amount. Correct the lower-fee line first.
 payments-error-reversed = That line has already been corrected
 payments-error-line = Choose a line of this claim
 payments-error-receipt-empty = Choose a file to attach
