@@ -1759,6 +1759,10 @@ struct StatementPage {
     limit: Option<String>,
     weeks: Vec<StatementRow>,
     months: Vec<StatementRow>,
+    /// The period chosen (ISO dates), kept in the form.
+    form: FormState,
+    /// Carries the person to the period form when staff look at someone's statement.
+    person_id: String,
 }
 
 fn statement_rows(
@@ -1837,6 +1841,16 @@ async fn statement(
         },
         weeks: statement_rows(&t, &e.weeks, true),
         months: statement_rows(&t, &e.months, false),
+        form: {
+            let mut f = FormState::new();
+            f.set("from", e.from.clone()).set("to", e.to.clone());
+            f
+        },
+        person_id: if s.actor().is_person(person) {
+            String::new()
+        } else {
+            person.to_string()
+        },
         chrome,
         t,
     })

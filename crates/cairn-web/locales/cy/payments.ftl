@@ -238,6 +238,7 @@ payments-save-settings = Cadw
 ## Datganiad
 payments-statement-title = Datganiad ffioedd a threuliau
 payments-statement-for = Datganiad ar gyfer: { $name }
+payments-statement-period = Dangos y cyfnod hwn
 payments-statement-print = Argraffwch y dudalen hon o'ch porwr i fynd â hi at gynghorydd.
 payments-by-week = Fesul wythnos
 payments-by-month = Fesul mis

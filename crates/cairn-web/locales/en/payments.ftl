@@ -236,6 +236,7 @@ payments-save-settings = Save
 ## Statement
 payments-statement-title = Statement of fees and expenses
 payments-statement-for = Statement for: { $name }
+payments-statement-period = Show this period
 payments-statement-print = Print this page from your browser to take to an adviser.
 payments-by-week = By week
 payments-by-month = By month

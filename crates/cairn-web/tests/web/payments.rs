@@ -430,3 +430,31 @@ async fn the_claims_api_computes_pence_and_refuses_self_approval_with_a_clear_co
         "The person who approved a claim cannot also authorise it"
     );
 }
+
+#[tokio::test]
+async fn the_statement_covers_the_period_chosen_and_keeps_it_in_the_form() {
+    // Setup: the member's seeded claim is dated yesterday.
+    let t = TestApp::new().await;
+    let today = jiff::Zoned::now().date();
+    let long_ago = today.checked_sub(jiff::Span::new().years(1)).expect("date");
+    let a_month_before = long_ago
+        .checked_add(jiff::Span::new().months(1))
+        .expect("date");
+
+    // Exec
+    let recent = t.get(Who::Member, "/payments/statement").await;
+    let old = t
+        .get(
+            Who::Member,
+            &format!("/payments/statement?from={long_ago}&to={a_month_before}"),
+        )
+        .await;
+
+    // Check: the recent statement shows the £75 fee; the old period has none and says so.
+    assert_eq!(recent.status, StatusCode::OK);
+    assert!(recent.body.contains("£75.00"));
+    assert_eq!(old.status, StatusCode::OK);
+    assert!(!old.body.contains("£75.00"));
+    assert!(old.body.contains(&format!("value=\"{long_ago}\"")));
+    assert!(old.body.contains(&format!("value=\"{a_month_before}\"")));
+}
