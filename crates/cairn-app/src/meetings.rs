@@ -109,6 +109,14 @@ async fn load_meeting_to_run(
     Ok((m, g))
 }
 
+/// Checks, before anything is read from a form, that the meeting exists and the actor may run
+/// it, so another organisation's id is "not found" whatever is sent with it.
+async fn must_run(app: &App, actor: &Actor, org: i64, meeting: i64) -> AppResult<()> {
+    let mut h = app.db.acquire().await?;
+    load_meeting_to_run(&mut h.conn(), actor, org, meeting).await?;
+    Ok(())
+}
+
 fn scope(actor: &Actor) -> Option<Vec<i64>> {
     actor.role.is_unit_scoped().then(|| actor.unit_ids.clone())
 }
@@ -630,10 +638,7 @@ pub async fn record_attendance(
 ) -> AppResult<Evaluation> {
     let org = org_of(actor)?;
     let now = app.now();
-    {
-        let mut h = app.db.acquire().await?;
-        load_meeting_to_run(&mut h.conn(), actor, org, meeting).await?;
-    }
+    must_run(app, actor, org, meeting).await?;
     let mut e = FieldErrors::new();
     if !(0..=OTHERS_MAX).contains(&others) {
         e.add("others_count", "meetings-error-others");
@@ -746,10 +751,7 @@ pub async fn add_agenda_item(
     suggestion: Option<i64>,
 ) -> AppResult<i64> {
     let org = org_of(actor)?;
-    {
-        let mut h = app.db.acquire().await?;
-        load_meeting_to_run(&mut h.conn(), actor, org, meeting).await?;
-    }
+    must_run(app, actor, org, meeting).await?;
     let mut e = FieldErrors::new();
     let title = short_text(
         &mut e,
@@ -863,10 +865,7 @@ pub async fn set_minutes(app: &App, actor: &Actor, meeting: i64, text: &str) -> 
 /// Records a decision.
 pub async fn add_decision(app: &App, actor: &Actor, meeting: i64, text: &str) -> AppResult<i64> {
     let org = org_of(actor)?;
-    {
-        let mut h = app.db.acquire().await?;
-        load_meeting_to_run(&mut h.conn(), actor, org, meeting).await?;
-    }
+    must_run(app, actor, org, meeting).await?;
     let mut e = FieldErrors::new();
     let text = short_text(
         &mut e,
@@ -909,10 +908,7 @@ pub async fn add_action(
     due: &DateParts,
 ) -> AppResult<i64> {
     let org = org_of(actor)?;
-    {
-        let mut h = app.db.acquire().await?;
-        load_meeting_to_run(&mut h.conn(), actor, org, meeting).await?;
-    }
+    must_run(app, actor, org, meeting).await?;
     let mut e = FieldErrors::new();
     let text = short_text(
         &mut e,

@@ -933,6 +933,14 @@ async fn load_claim(c: &mut Conn<'_>, actor: &Actor, org: i64, id: i64) -> AppRe
     Ok(claim)
 }
 
+/// Checks, before anything else, that the claim exists and the actor may see it, so another
+/// organisation's id is "not found" whatever is sent with it.
+async fn must_see_claim(app: &App, actor: &Actor, org: i64, id: i64) -> AppResult<()> {
+    let mut h = app.db.acquire().await?;
+    load_claim(&mut h.conn(), actor, org, id).await?;
+    Ok(())
+}
+
 /// One claim as its page shows it.
 #[derive(Debug, Clone)]
 pub struct ClaimView {
@@ -1142,10 +1150,7 @@ pub async fn approve(
     reason: &str,
 ) -> AppResult<()> {
     let org = org_of(actor)?;
-    {
-        let mut h = app.db.acquire().await?;
-        load_claim(&mut h.conn(), actor, org, id).await?;
-    }
+    must_see_claim(app, actor, org, id).await?;
     require(actor, Permission::ApproveClaims)?;
     let now = app.now();
     let mut tx = app.db.begin().await?;
@@ -1219,10 +1224,7 @@ pub async fn approve(
 /// the activity has happened).
 pub async fn authorise(app: &App, actor: &Actor, id: i64) -> AppResult<()> {
     let org = org_of(actor)?;
-    {
-        let mut h = app.db.acquire().await?;
-        load_claim(&mut h.conn(), actor, org, id).await?;
-    }
+    must_see_claim(app, actor, org, id).await?;
     require(actor, Permission::AuthoriseClaims)?;
     let now = app.now();
     let mut tx = app.db.begin().await?;
@@ -1254,10 +1256,7 @@ pub async fn authorise(app: &App, actor: &Actor, id: i64) -> AppResult<()> {
 /// Rejects a waiting claim with a reason the member can read.
 pub async fn reject(app: &App, actor: &Actor, id: i64, reason: &str) -> AppResult<()> {
     let org = org_of(actor)?;
-    {
-        let mut h = app.db.acquire().await?;
-        load_claim(&mut h.conn(), actor, org, id).await?;
-    }
+    must_see_claim(app, actor, org, id).await?;
     if !actor.can(Permission::ApproveClaims) && !actor.can(Permission::AuthoriseClaims) {
         return Err(AppError::Forbidden);
     }
@@ -1316,10 +1315,7 @@ pub async fn reverse_line(
     reason: &str,
 ) -> AppResult<()> {
     let org = org_of(actor)?;
-    {
-        let mut h = app.db.acquire().await?;
-        load_claim(&mut h.conn(), actor, org, claim_id).await?;
-    }
+    must_see_claim(app, actor, org, claim_id).await?;
     require(actor, Permission::ApproveClaims)?;
     let reason = reason.trim();
     if reason.is_empty() || reason.chars().count() > REASON_MAX {
