@@ -81,6 +81,22 @@ pub enum Permission {
     ManagePaymentRuns,
     /// Read payment reports (totals, never individual people).
     ViewPaymentReports,
+    /// Read published role descriptions and open opportunities (any organisation role but the
+    /// board).
+    ViewRoles,
+    /// Write role descriptions, advertise opportunities, move expressions of interest, appoint
+    /// and end appointments.
+    ManageRoles,
+    /// Say "I'm interested" in an opportunity, and give one's own exit feedback.
+    ExpressInterest,
+    /// Record staff recruitment processes and who sat on each stage (unit staff: their units).
+    ManageRecruitment,
+    /// Read the who's-who: people who consented to be on it.
+    ViewWhosWho,
+    /// Read exits and their reasons by quarter (no names).
+    ViewExits,
+    /// Export everything Cairn holds about a person (a subject access request).
+    ExportPersonData,
 }
 
 impl Role {
@@ -100,6 +116,11 @@ impl Role {
             (_, AuthoriseClaims | ManagePaymentRuns) => false,
             (Member, ClaimOwn) => true,
             (_, ClaimOwn) => false,
+            // Subject access exports are for administrators alone.
+            (OrgAdmin, ExportPersonData) => true,
+            (_, ExportPersonData) => false,
+            (Member, ExpressInterest) => true,
+            (_, ExpressInterest) => false,
             (_, ViewModel) => true,
             (OrgAdmin, _) => true,
             (Lead, ManageOrganisationSettings | ManageAccounts | ReadAudit) => false,
@@ -108,19 +129,20 @@ impl Role {
                 UnitStaff,
                 ViewUnits | ViewPeople | ManagePeople | ViewAssessments | ManageAssessments
                 | ManageFeedback | SubmitSuggestion | ViewMeetings | ManageMeetings
-                | ViewRepresentation | ManageClaims | ApproveClaims,
+                | ViewRepresentation | ManageClaims | ApproveClaims | ViewRoles | ManageRecruitment
+                | ViewWhosWho,
             ) => true,
             (UnitStaff, _) => false,
             // Finance needs the list of units (cost centres); people come with the payments
             // capability, scoped to claims.
-            (Finance, ViewUnits) => true,
+            (Finance, ViewUnits | ViewRoles | ViewWhosWho) => true,
             (Finance, _) => false,
             // The board sees units and aggregates, never individual people.
             (Viewer, ViewUnits | ViewAssessments | ViewRepresentation | ViewPaymentReports) => true,
             (Viewer, _) => false,
             // A member sees only their own record (`Actor::is_person`), and assessments only
             // when the organisation publishes them (checked by the use case).
-            (Member, SubmitSuggestion | ReplyToMeeting) => true,
+            (Member, SubmitSuggestion | ReplyToMeeting | ViewRoles | ViewWhosWho) => true,
             (Member, _) => false,
         }
     }
@@ -253,6 +275,27 @@ mod tests {
                 !(r.allows(Permission::AuthoriseClaims) && r.allows(Permission::ApproveClaims))
             );
         }
+    }
+
+    #[test]
+    fn only_org_admins_export_a_person_and_only_members_say_they_are_interested() {
+        for r in Role::ALL {
+            assert_eq!(
+                r.allows(Permission::ExportPersonData),
+                *r == Role::OrgAdmin,
+                "{r:?}"
+            );
+            assert_eq!(
+                r.allows(Permission::ExpressInterest),
+                *r == Role::Member,
+                "{r:?}"
+            );
+        }
+        // The board sees no individual people, so no who's-who either.
+        assert!(!Role::Viewer.allows(Permission::ViewWhosWho));
+        assert!(Role::Member.allows(Permission::ViewWhosWho));
+        assert!(!Role::UnitStaff.allows(Permission::ManageRoles));
+        assert!(Role::Lead.allows(Permission::ManageRoles));
     }
 
     #[test]

@@ -164,6 +164,241 @@ impl PersonDraft {
     }
 }
 
+keyed_enum!(
+    /// How a person likes to be contacted. Labels in Fluent (`contact-by-…`).
+    ContactBy, "contact-by", {
+        Email => "email",
+        Phone => "phone",
+        Letter => "letter",
+        InPerson => "in_person",
+        ThroughStaff => "through_staff",
+    }
+);
+
+keyed_enum!(
+    /// A recorded step on a person's pathway. A buddy is a step too, but it comes from the
+    /// buddy pairings, not from here. Labels in Fluent (`pathway-step-…`).
+    PathwayStep, "pathway-step", {
+        Welcome => "welcome",
+        Information => "information",
+        Training => "training",
+        Practice => "practice",
+        Shadowing => "shadowing",
+    }
+);
+
+impl PathwayStep {
+    /// The level whose steps this belongs to: welcome and information are level 1, the rest
+    /// level 2.
+    pub fn level(self) -> u8 {
+        match self {
+            PathwayStep::Welcome | PathwayStep::Information => 1,
+            PathwayStep::Training | PathwayStep::Practice | PathwayStep::Shadowing => 2,
+        }
+    }
+}
+
+/// Longest free text a person writes about their skills, interests, areas to grow or what to
+/// ask them about.
+pub const PROFILE_TEXT_MAX: usize = 1000;
+/// Longest note on a step, decision or check-in.
+pub const NOTE_MAX: usize = 2000;
+/// A newcomer should have a buddy within this many days of joining (L1.08).
+pub const BUDDY_DUE_DAYS: i64 = 14;
+/// People who joined within this many days count as newcomers.
+pub const NEWCOMER_DAYS: i64 = 182;
+
+/// A profile as typed: the person's own words and choices.
+#[derive(Debug, Clone, Default)]
+pub struct ProfileDraft {
+    pub skills: String,
+    pub interests: String,
+    pub grow_areas: String,
+    pub ask_me_about: String,
+    pub contact_by: String,
+    pub contact_note: String,
+    pub access_needs: String,
+    pub consent_whos_who: bool,
+    pub consent_photo: bool,
+    pub consent_opportunities: bool,
+}
+
+/// A profile once checked.
+#[derive(Debug, Clone, PartialEq, Eq, Default, serde::Serialize)]
+pub struct ProfileFields {
+    pub skills: Option<String>,
+    pub interests: Option<String>,
+    pub grow_areas: Option<String>,
+    pub ask_me_about: Option<String>,
+    pub contact_by: Option<ContactBy>,
+    pub contact_note: Option<String>,
+    pub access_needs: Option<String>,
+    pub consent_whos_who: bool,
+    pub consent_photo: bool,
+    pub consent_opportunities: bool,
+}
+
+impl ProfileDraft {
+    /// Checks every field; everything is optional, nothing is longer than its limit.
+    pub fn validate(&self) -> Result<ProfileFields, FieldErrors> {
+        let mut e = FieldErrors::new();
+        let mut text = |field: &str, raw: &str, max: usize| {
+            optional_text(&mut e, field, Some(raw), max, "profile-error-too-long")
+        };
+        let skills = text("skills", &self.skills, PROFILE_TEXT_MAX);
+        let interests = text("interests", &self.interests, PROFILE_TEXT_MAX);
+        let grow_areas = text("grow_areas", &self.grow_areas, PROFILE_TEXT_MAX);
+        let ask_me_about = text("ask_me_about", &self.ask_me_about, PROFILE_TEXT_MAX);
+        let contact_note = text("contact_note", &self.contact_note, PROFILE_TEXT_MAX);
+        let access_needs = text("access_needs", &self.access_needs, ACCESS_NEEDS_MAX);
+        let contact_by = match self.contact_by.trim() {
+            "" => None,
+            k => {
+                let c = ContactBy::parse(k);
+                if c.is_none() {
+                    e.add("contact_by", "profile-error-contact-by");
+                }
+                c
+            }
+        };
+        e.into_result(ProfileFields {
+            skills,
+            interests,
+            grow_areas,
+            ask_me_about,
+            contact_by,
+            contact_note,
+            access_needs,
+            consent_whos_who: self.consent_whos_who,
+            consent_photo: self.consent_photo,
+            consent_opportunities: self.consent_opportunities,
+        })
+    }
+}
+
+/// A decision to move a person's level, made with them, as typed.
+#[derive(Debug, Clone, Default)]
+pub struct LevelDraft {
+    pub to_level: String,
+    pub decided_on: DateParts,
+    pub note: String,
+}
+
+/// A level decision once checked.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LevelFields {
+    pub from_level: u8,
+    pub to_level: u8,
+    pub decided_on: Date,
+    pub note: String,
+}
+
+impl LevelDraft {
+    /// Checks the decision against the person's current level: a different level, a date no
+    /// later than today, and a note saying what was agreed with them.
+    pub fn validate(&self, current: u8, today: Date) -> Result<LevelFields, FieldErrors> {
+        let mut e = FieldErrors::new();
+        let to_level = match self.to_level.trim() {
+            "1" => Some(1u8),
+            "2" => Some(2),
+            "3" => Some(3),
+            _ => None,
+        };
+        match to_level {
+            None => e.add("to_level", "level-error-level"),
+            Some(l) if l == current => e.add("to_level", "level-error-same"),
+            _ => {}
+        }
+        let decided_on = parse_date_parts(&mut e, "decided_on", &self.decided_on, Some(today));
+        if decided_on.is_none() && e.for_field("decided_on").is_none() {
+            e.add("decided_on", "level-error-date");
+        }
+        let note = required_text(
+            &mut e,
+            "note",
+            &self.note,
+            NOTE_MAX,
+            "level-error-note",
+            "level-error-note-too-long",
+        );
+        match (e.is_empty(), to_level, decided_on) {
+            (true, Some(to_level), Some(decided_on)) => Ok(LevelFields {
+                from_level: current,
+                to_level,
+                decided_on,
+                note,
+            }),
+            _ => Err(e),
+        }
+    }
+}
+
+/// A pathway step as typed.
+#[derive(Debug, Clone, Default)]
+pub struct StepDraft {
+    pub step: String,
+    pub done_on: DateParts,
+    pub note: String,
+}
+
+/// A pathway step once checked.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StepFields {
+    pub step: PathwayStep,
+    pub done_on: Date,
+    pub note: Option<String>,
+}
+
+impl StepDraft {
+    /// Checks the step: a known step and a date no later than today.
+    pub fn validate(&self, today: Date) -> Result<StepFields, FieldErrors> {
+        let mut e = FieldErrors::new();
+        let step = PathwayStep::parse(self.step.trim());
+        if step.is_none() {
+            e.add("step", "pathway-error-step");
+        }
+        let done_on = parse_date_parts(&mut e, "done_on", &self.done_on, Some(today));
+        if done_on.is_none() && e.for_field("done_on").is_none() {
+            e.add("done_on", "pathway-error-date");
+        }
+        let note = optional_text(
+            &mut e,
+            "note",
+            Some(&self.note),
+            NOTE_MAX,
+            "pathway-error-note-too-long",
+        );
+        match (e.is_empty(), step, done_on) {
+            (true, Some(step), Some(done_on)) => Ok(StepFields {
+                step,
+                done_on,
+                note,
+            }),
+            _ => Err(e),
+        }
+    }
+}
+
+/// Whether a newcomer who joined on `joined` and was first paired on `first_buddy` (if ever)
+/// had a buddy within [`BUDDY_DUE_DAYS`].
+pub fn buddy_in_time(joined: Date, first_buddy: Option<Date>) -> bool {
+    first_buddy.is_some_and(|b| {
+        joined
+            .until(b)
+            .map(|span| span.get_days() <= BUDDY_DUE_DAYS as i32)
+            .unwrap_or(false)
+            || b <= joined
+    })
+}
+
+/// Whether a newcomer with no buddy is overdue one on `today` (more than
+/// [`BUDDY_DUE_DAYS`] since they joined).
+pub fn buddy_overdue(joined: Date, today: Date) -> bool {
+    joined
+        .checked_add(jiff::Span::new().days(BUDDY_DUE_DAYS))
+        .is_ok_and(|due| today > due)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -228,5 +463,73 @@ mod tests {
         for f in ["chosen_name", "constituency", "preferred_language", "email"] {
             assert!(e.for_field(f).is_some(), "{f}");
         }
+    }
+
+    #[test]
+    fn a_profile_keeps_the_persons_words_and_defaults_every_consent_to_no() {
+        let f = ProfileDraft {
+            skills: " Baking ".into(),
+            contact_by: "phone".into(),
+            ..Default::default()
+        }
+        .validate()
+        .expect("valid");
+        assert_eq!(f.skills.as_deref(), Some("Baking"));
+        assert_eq!(f.contact_by, Some(ContactBy::Phone));
+        assert!(!f.consent_whos_who && !f.consent_photo && !f.consent_opportunities);
+        let e = ProfileDraft {
+            interests: "x".repeat(PROFILE_TEXT_MAX + 1),
+            contact_by: "pigeon".into(),
+            ..Default::default()
+        }
+        .validate()
+        .expect_err("invalid");
+        assert!(e.for_field("interests").is_some());
+        assert!(e.for_field("contact_by").is_some());
+    }
+
+    #[test]
+    fn a_level_decision_needs_a_different_level_a_date_and_a_note() {
+        let parts = |d: &str| DateParts {
+            day: d.into(),
+            month: "3".into(),
+            year: "2026".into(),
+        };
+        let d = LevelDraft {
+            to_level: "2".into(),
+            decided_on: parts("29"),
+            note: "Agreed with Sam at review".into(),
+        };
+        let f = d.validate(1, today()).expect("valid");
+        assert_eq!((f.from_level, f.to_level), (1, 2));
+        let e = d.validate(2, today()).expect_err("same level");
+        assert_eq!(
+            e.for_field("to_level").map(|x| x.code),
+            Some("level-error-same")
+        );
+        let e = LevelDraft::default()
+            .validate(1, today())
+            .expect_err("empty");
+        for f in ["to_level", "decided_on", "note"] {
+            assert!(e.for_field(f).is_some(), "{f}");
+        }
+    }
+
+    #[test]
+    fn a_buddy_is_in_time_up_to_fourteen_days_after_joining() {
+        use jiff::civil::date;
+        let joined = date(2026, 3, 1);
+        assert!(buddy_in_time(joined, Some(date(2026, 3, 15))));
+        assert!(!buddy_in_time(joined, Some(date(2026, 3, 16))));
+        assert!(buddy_in_time(joined, Some(date(2026, 2, 20))));
+        assert!(!buddy_in_time(joined, None));
+        assert!(!buddy_overdue(joined, date(2026, 3, 15)));
+        assert!(buddy_overdue(joined, date(2026, 3, 16)));
+    }
+
+    #[test]
+    fn pathway_steps_belong_to_levels_one_and_two() {
+        assert_eq!(PathwayStep::Information.level(), 1);
+        assert_eq!(PathwayStep::Shadowing.level(), 2);
     }
 }
