@@ -899,11 +899,219 @@ pub mod measures {
     use super::MeasureView;
     use cairn_db::Conn;
     use cairn_domain::model::Status;
+    use cairn_domain::people::Constituency;
+    use cairn_domain::roles::RecruitmentStage;
 
     /// The practice codes that have a live measure today.
     pub const MEASURED: &[&str] = &[
-        "L1.01", "L1.02", "L1.03", "L1.05", "L2.05", "L3.05", "L3.06", "L3.10",
+        "L1.01", "L1.02", "L1.03", "L1.05", "L1.08", "L1.09", "L1.10", "L2.01", "L2.05", "L2.06",
+        "L2.07", "L2.08", "L3.01", "L3.02", "L3.04", "L3.05", "L3.06", "L3.08", "L3.10",
     ];
+
+    /// Ninety days, for the welcome-meeting and practice measures.
+    const NINETY_DAYS: i64 = 90;
+
+    /// The unit's organisation and its local date now.
+    async fn unit_today(
+        c: &mut Conn<'_>,
+        unit: i64,
+        now: i64,
+    ) -> crate::AppResult<(i64, jiff::civil::Date)> {
+        let (org, tz) = cairn_db::model::measures::unit_organisation(c, unit).await?;
+        let today = cairn_domain::time::local_date(now, &cairn_domain::time::time_zone(&tz));
+        Ok((org, today))
+    }
+
+    fn days_before(d: jiff::civil::Date, days: i64) -> String {
+        d.checked_sub(jiff::Span::new().days(days))
+            .unwrap_or(d)
+            .to_string()
+    }
+
+    fn percent(part: i64, whole: i64) -> i64 {
+        if whole == 0 { 0 } else { part * 100 / whole }
+    }
+
+    /// The measures of the people and roles practices.
+    async fn people_and_roles(
+        c: &mut Conn<'_>,
+        code: &str,
+        unit: i64,
+        status: Status,
+        now: i64,
+    ) -> crate::AppResult<Option<MeasureView>> {
+        use cairn_db::model::measures as m;
+        use cairn_domain::people::{BUDDY_DUE_DAYS, NEWCOMER_DAYS, buddy_in_time};
+        let in_place = status == Status::InPlace;
+        let (org, today) = unit_today(c, unit, now).await?;
+        let today_iso = today.to_string();
+        Ok(Some(match code {
+            // Newcomers whose first fortnight is over: the share paired with a buddy in it.
+            "L1.08" => {
+                let rows = m::newcomers_with_first_buddy(
+                    c,
+                    unit,
+                    &days_before(today, NEWCOMER_DAYS),
+                    &days_before(today, BUDDY_DUE_DAYS),
+                )
+                .await?;
+                let due = rows.len() as i64;
+                let in_time = rows
+                    .iter()
+                    .filter(
+                        |(_, joined, first)| match cairn_domain::time::parse_iso_date(joined) {
+                            Some(j) => buddy_in_time(
+                                j,
+                                first
+                                    .as_deref()
+                                    .and_then(cairn_domain::time::parse_iso_date),
+                            ),
+                            None => false,
+                        },
+                    )
+                    .count() as i64;
+                let pct = percent(in_time, due);
+                MeasureView {
+                    message_id: "model-measure-buddies",
+                    count: pct,
+                    disagrees: in_place && (due == 0 || pct < 100),
+                }
+            }
+            // Arrivals in the last 90 days offered a welcome or family-liaison meeting.
+            "L1.09" => {
+                let (arrived, offered) =
+                    m::arrivals_offered(c, unit, &days_before(today, NINETY_DAYS)).await?;
+                let pct = percent(offered, arrived);
+                MeasureView {
+                    message_id: "model-measure-welcome",
+                    count: pct,
+                    disagrees: in_place && (arrived == 0 || pct < 100),
+                }
+            }
+            // Open opportunities the unit's people can see today.
+            "L1.10" => {
+                let n = m::open_opportunities(c, org, unit, &today_iso).await?;
+                MeasureView {
+                    message_id: "model-measure-opportunities",
+                    count: n,
+                    disagrees: in_place && n == 0,
+                }
+            }
+            // Newcomers (last six months) with every level-1 step done; L3.01 adds a level-2
+            // step.
+            "L2.01" | "L3.01" => {
+                let rows =
+                    m::newcomer_steps(c, unit, &days_before(today, NEWCOMER_DAYS), &today_iso)
+                        .await?;
+                let done = rows
+                    .iter()
+                    .filter(|(_, buddy, welcome, info, level2)| {
+                        *buddy && *welcome && *info && (code == "L2.01" || *level2)
+                    })
+                    .count() as i64;
+                let pct = percent(done, rows.len() as i64);
+                MeasureView {
+                    message_id: if code == "L2.01" {
+                        "model-measure-level-one-steps"
+                    } else {
+                        "model-measure-level-two-steps"
+                    },
+                    count: pct,
+                    disagrees: in_place && (rows.is_empty() || pct < 80),
+                }
+            }
+            // Service users and carers who have written down their interests.
+            "L2.06" => {
+                let (with, _said) = m::people_with_interests(c, unit).await?;
+                MeasureView {
+                    message_id: "model-measure-interests",
+                    count: with,
+                    disagrees: in_place && with == 0,
+                }
+            }
+            // Roles with a published description (the organisation's).
+            "L2.07" => {
+                let (all, published) = m::published_roles(c, org).await?;
+                MeasureView {
+                    message_id: "model-measure-role-descriptions",
+                    count: published,
+                    disagrees: in_place && (published == 0 || published < all),
+                }
+            }
+            // Practising and shadowing in the last 90 days.
+            "L2.08" => {
+                let n = m::practice_steps(c, unit, &days_before(today, NINETY_DAYS)).await?;
+                MeasureView {
+                    message_id: "model-measure-practice",
+                    count: n,
+                    disagrees: in_place && n == 0,
+                }
+            }
+            // Somebody holds the service-user and carer coordinator role for the unit today.
+            "L3.02" => {
+                let n = m::current_appointments_of_kind(c, org, unit, "coordinator", &today_iso)
+                    .await?;
+                MeasureView {
+                    message_id: "model-measure-coordinator",
+                    count: n,
+                    disagrees: in_place && n == 0,
+                }
+            }
+            // The unit's recruitment processes with service users or carers from the job
+            // description onwards.
+            "L3.04" => {
+                let rows = m::recruitment_panels(c, unit).await?;
+                let mut processes: Vec<(i64, Vec<(RecruitmentStage, Vec<Constituency>)>)> =
+                    Vec::new();
+                for (id, stage, constituency) in rows {
+                    if processes.last().is_none_or(|(p, _)| *p != id) {
+                        processes.push((id, Vec::new()));
+                    }
+                    if let (Some(stage), Some(k), Some((_, stages))) = (
+                        stage.as_deref().and_then(RecruitmentStage::parse),
+                        constituency.as_deref().and_then(Constituency::parse),
+                        processes.last_mut(),
+                    ) {
+                        match stages.iter_mut().find(|(s, _)| *s == stage) {
+                            Some((_, ks)) => ks.push(k),
+                            None => stages.push((stage, vec![k])),
+                        }
+                    }
+                }
+                let involved = processes
+                    .iter()
+                    .filter(|(_, stages)| {
+                        cairn_domain::roles::involved_from_job_description(stages)
+                    })
+                    .count() as i64;
+                let pct = percent(involved, processes.len() as i64);
+                MeasureView {
+                    message_id: "model-measure-recruitment",
+                    count: pct,
+                    disagrees: in_place && (processes.is_empty() || pct < 100),
+                }
+            }
+            // Service users and carers on the unit in leadership roles today.
+            "L3.08" => {
+                let n = m::lived_experience_leaders(c, unit, &today_iso).await?;
+                MeasureView {
+                    message_id: "model-measure-leaders",
+                    count: n,
+                    disagrees: in_place && n == 0,
+                }
+            }
+            // People who have moved on and still take part: holding a role or buddying.
+            "L3.10" => {
+                let (_moved_on, active) = m::moved_on_still_active(c, unit, &today_iso).await?;
+                MeasureView {
+                    message_id: "model-measure-moved-on",
+                    count: active,
+                    disagrees: in_place && active == 0,
+                }
+            }
+            _ => return Ok(None),
+        }))
+    }
 
     /// A quarter (91 days), for meeting measures.
     const QUARTER_MS: i64 = 91 * 24 * 60 * 60 * 1000;
@@ -1000,14 +1208,9 @@ pub mod measures {
                     disagrees: status == Status::InPlace && (held == 0 || pct < 80),
                 })
             }
-            // Former service users who stay involved: people on the unit recorded as "moved on".
-            "L3.10" => {
-                let n = cairn_db::model::people_with_status(c, unit, "moved_on").await?;
-                Some(MeasureView {
-                    message_id: "model-measure-moved-on",
-                    count: n,
-                    disagrees: status == Status::InPlace && n == 0,
-                })
+            "L1.08" | "L1.09" | "L1.10" | "L2.01" | "L2.06" | "L2.07" | "L2.08" | "L3.01"
+            | "L3.02" | "L3.04" | "L3.08" | "L3.10" => {
+                people_and_roles(c, code, unit, status, now).await?
             }
             _ => None,
         })

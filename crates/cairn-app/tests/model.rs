@@ -1283,40 +1283,7 @@ async fn over_time_lists_closed_rounds_oldest_first_with_their_percentages() {
     .await;
 }
 
-// ---------------------------------------------------------------------------------------------
-// The live measure
-// ---------------------------------------------------------------------------------------------
-
-#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn the_moved_on_measure_disagrees_with_in_place_until_someone_on_the_unit_has_moved_on() {
-    both_engines(|db| async move {
-        // Setup
-        let app = app(db);
-        let org = org(&app, "Org A", "admin@org-a.example").await;
-        let u = unit(&app, &org, "Alder").await;
-        let elsewhere = unit(&app, &org, "Birch").await;
-        person_with_status(&app, &org, "Ama", &[u], "active").await;
-        person_with_status(&app, &org, "Bea", &[elsewhere], "moved_on").await;
-        set(&app, &org.admin, u, "L3.10", &status("in_place")).await;
-        let before = assessment(&app, &org.admin, u).await;
-
-        // Exec
-        person_with_status(&app, &org, "Cai", &[u], "moved_on").await;
-        let after = assessment(&app, &org.admin, u).await;
-
-        // Check
-        let m = item(&before, "L3.10").measure.as_ref().expect("a measure");
-        assert_eq!((m.count, m.disagrees), (0, true));
-        assert_eq!(m.message_id, "model-measure-moved-on");
-        let m = item(&after, "L3.10").measure.as_ref().expect("a measure");
-        assert_eq!((m.count, m.disagrees), (1, false));
-        assert!(
-            item(&after, "L2.01").measure.is_none(),
-            "self-assessed practices have no measure"
-        );
-    })
-    .await;
-}
+// The live measures of people and roles are tested in `people_measures.rs`.
 
 // ---------------------------------------------------------------------------------------------
 // The service-wide view

@@ -1,6 +1,8 @@
 //! The co-production model's tables: practices (each organisation's versioned copy), current
 //! statuses, the append-only history, and rounds with their frozen snapshots.
 
+pub mod measures;
+
 use crate::{Conn, DbResult, execute, fetch_all, fetch_optional, fetch_scalar};
 use cairn_domain::model::{AssessmentFields, Status};
 use serde::Serialize;
@@ -478,17 +480,6 @@ pub async fn snapshot_counts(
         "SELECT s.round_id, s.unit_id, s.level, s.status, COUNT(*) FROM round_snapshots s JOIN assessment_rounds r ON r.id = s.round_id \
          WHERE r.organisation_id = $1 AND r.closed_at IS NOT NULL GROUP BY s.round_id, s.unit_id, s.level, s.status",
         org
-    )
-}
-
-/// People on a unit with a given status (for live measures).
-pub async fn people_with_status(c: &mut Conn<'_>, unit: i64, status: &str) -> DbResult<i64> {
-    fetch_scalar!(
-        c,
-        i64,
-        "SELECT COUNT(*) FROM person_units pu JOIN people p ON p.id = pu.person_id WHERE pu.unit_id = $1 AND p.status = $2",
-        unit,
-        status
     )
 }
 

@@ -94,15 +94,26 @@ model-review-on = Adolygu: { $date }
 model-changed-since-baseline = Adeg y llinell sylfaen: { $status }
 model-measure-label = Beth mae cofnodion Cairn ei hun yn ei ddangos
 model-measure-disagrees = Gwiriwch hyn: nid yw'r cofnodion yn cefnogi'r statws hwn
-# person (m): 2 berson (soft after dau), 3 pherson and 6 pherson (aspirate after tri, chwe).
-model-measure-moved-on = { $count ->
-    [zero] Does neb sydd wedi symud ymlaen wedi'i gofnodi ar yr uned hon
-    [one] Mae { $count } person sydd wedi symud ymlaen wedi'i gofnodi ar yr uned hon
-    [two] Mae { $count } berson sydd wedi symud ymlaen wedi'u cofnodi ar yr uned hon
-    [few] Mae { $count } pherson sydd wedi symud ymlaen wedi'u cofnodi ar yr uned hon
-    [many] Mae { $count } pherson sydd wedi symud ymlaen wedi'u cofnodi ar yr uned hon
-   *[other] Mae { $count } person sydd wedi symud ymlaen wedi'u cofnodi ar yr uned hon
+model-measure-moved-on = Pobl sydd wedi symud ymlaen ac sy'n dal i gymryd rhan (mewn rôl neu fel cyfaill): { $count }
+model-measure-buddies = Roedd gan { $count }% o'r bobl newydd y mae eu 14 diwrnod cyntaf ar ben gyfaill o fewn y 14 diwrnod hynny
+model-measure-welcome = Cafodd { $count }% o'r rhai a gyrhaeddodd yn ystod y 90 diwrnod diwethaf gynnig cyfarfod croeso neu gyfarfod cyswllt teulu
+# cyfle (m): 2 gyfle (soft after dau), 3 chyfle and 6 chyfle (aspirate after tri, chwe).
+model-measure-opportunities = { $count ->
+    [zero] Dim cyfleoedd agored i bobl yr uned hon
+    [one] { $count } cyfle agored i bobl yr uned hon
+    [two] { $count } gyfle agored i bobl yr uned hon
+    [few] { $count } chyfle agored i bobl yr uned hon
+    [many] { $count } chyfle agored i bobl yr uned hon
+   *[other] { $count } cyfle agored i bobl yr uned hon
 }
+model-measure-level-one-steps = Mae { $count }% o'r bobl newydd wedi cael pob cam lefel 1 (cyfaill, croeso a gwybodaeth)
+model-measure-level-two-steps = Mae { $count }% o'r bobl newydd wedi cael pob cam lefel 1 a cham lefel 2
+model-measure-interests = Defnyddwyr gwasanaeth a gofalwyr sydd wedi nodi eu diddordebau: { $count }
+model-measure-role-descriptions = Rolau â disgrifiad rôl wedi'i gyhoeddi: { $count }
+model-measure-practice = Ymarfer a chysgodi yn ystod y 90 diwrnod diwethaf: { $count }
+model-measure-coordinator = Pobl sydd yn rôl cydgysylltydd defnyddwyr gwasanaeth a gofalwyr: { $count }
+model-measure-recruitment = Roedd defnyddwyr gwasanaeth neu ofalwyr yn rhan o { $count }% o recriwtio'r uned hon, o'r disgrifiad swydd ymlaen
+model-measure-leaders = Defnyddwyr gwasanaeth a gofalwyr mewn rolau arwain: { $count }
 model-download-unit = Lawrlwytho'r asesiad hwn fel CSV
 model-print-hint = Argraffwch o'ch porwr i gael copi A4 ar gyfer cyfarfod tîm.
 model-printed = Argraffwyd: { $when }

@@ -94,11 +94,22 @@ model-review-on = Review: { $date }
 model-changed-since-baseline = At the baseline: { $status }
 model-measure-label = What Cairn's own records show
 model-measure-disagrees = Check this: the records do not support this status
-model-measure-moved-on = { $count ->
-    [zero] Nobody who has moved on is recorded on this unit
-    [one] { $count } person who has moved on is recorded on this unit
-   *[other] { $count } people who have moved on are recorded on this unit
+model-measure-moved-on = People who have moved on and still take part (in a role or as a buddy): { $count }
+model-measure-buddies = { $count }% of newcomers whose first 14 days are over had a buddy within those 14 days
+model-measure-welcome = { $count }% of arrivals in the last 90 days were offered a welcome or family-liaison meeting
+model-measure-opportunities = { $count ->
+    [zero] No open opportunities for this unit's people
+    [one] { $count } open opportunity for this unit's people
+   *[other] { $count } open opportunities for this unit's people
 }
+model-measure-level-one-steps = { $count }% of newcomers have had every level-1 step (a buddy, a welcome and information)
+model-measure-level-two-steps = { $count }% of newcomers have had every level-1 step and a level-2 step
+model-measure-interests = Service users and carers who have written down their interests: { $count }
+model-measure-role-descriptions = Roles with a published role description: { $count }
+model-measure-practice = Practising and shadowing in the last 90 days: { $count }
+model-measure-coordinator = People holding the service-user and carer coordinator role: { $count }
+model-measure-recruitment = { $count }% of this unit's recruitment had service users or carers from the job description onwards
+model-measure-leaders = Service users and carers in leadership roles: { $count }
 model-download-unit = Download this assessment as CSV
 model-print-hint = Print from your browser for an A4 copy for a team meeting.
 model-printed = Printed { $when }
