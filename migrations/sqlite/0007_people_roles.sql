@@ -190,6 +190,8 @@ CREATE TABLE buddy_pairings (
 );
 CREATE INDEX buddy_pairings_newcomer ON buddy_pairings(newcomer_id, starts_on);
 CREATE INDEX buddy_pairings_buddy ON buddy_pairings(buddy_id);
+-- A newcomer has at most one open pairing at a time.
+CREATE UNIQUE INDEX buddy_pairings_one_open ON buddy_pairings(newcomer_id) WHERE ends_on IS NULL;
 
 CREATE TABLE buddy_checkins (
     id INTEGER PRIMARY KEY,

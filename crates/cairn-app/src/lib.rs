@@ -14,6 +14,7 @@ pub mod model;
 pub mod notices;
 pub mod payments;
 pub mod people;
+pub mod roles;
 pub mod units;
 
 use cairn_db::{Db, DbError};

@@ -908,6 +908,9 @@ pub mod measures {
         "L2.07", "L2.08", "L3.01", "L3.02", "L3.04", "L3.05", "L3.06", "L3.08", "L3.10",
     ];
 
+    /// A recruitment process's stages, each with the constituencies of those who sat on it.
+    type Panels = Vec<(RecruitmentStage, Vec<Constituency>)>;
+
     /// Ninety days, for the welcome-meeting and practice measures.
     const NINETY_DAYS: i64 = 90;
 
@@ -1061,8 +1064,7 @@ pub mod measures {
             // description onwards.
             "L3.04" => {
                 let rows = m::recruitment_panels(c, unit).await?;
-                let mut processes: Vec<(i64, Vec<(RecruitmentStage, Vec<Constituency>)>)> =
-                    Vec::new();
+                let mut processes: Vec<(i64, Panels)> = Vec::new();
                 for (id, stage, constituency) in rows {
                     if processes.last().is_none_or(|(p, _)| *p != id) {
                         processes.push((id, Vec::new()));

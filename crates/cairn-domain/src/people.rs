@@ -399,6 +399,306 @@ pub fn buddy_overdue(joined: Date, today: Date) -> bool {
         .is_ok_and(|due| today > due)
 }
 
+// ---------------------------------------------------------------------------------------------
+// Buddies (L1.08) and welcome meetings (L1.09)
+// ---------------------------------------------------------------------------------------------
+
+/// The share of arrivals offered a welcome meeting is taken over this many days, today
+/// included (L1.09).
+pub const WELCOME_WINDOW_DAYS: i64 = 90;
+
+/// The earliest joining date that still makes someone a newcomer on `today`.
+pub fn newcomer_since(today: Date) -> Date {
+    today
+        .checked_sub(jiff::Span::new().days(NEWCOMER_DAYS))
+        .unwrap_or(today)
+}
+
+/// Whether a person who joined on `joined` is a newcomer on `today`: they joined no later than
+/// today and no more than [`NEWCOMER_DAYS`] ago. A person with no joining date is not one.
+pub fn is_newcomer(joined: Option<Date>, today: Date) -> bool {
+    joined.is_some_and(|j| j <= today && j >= newcomer_since(today))
+}
+
+/// The first arrival date inside the welcome window that ends on `today`.
+pub fn welcome_window_start(today: Date) -> Date {
+    today
+        .checked_sub(jiff::Span::new().days(WELCOME_WINDOW_DAYS - 1))
+        .unwrap_or(today)
+}
+
+/// A pairing as typed: the newcomer, their buddy and the start date.
+#[derive(Debug, Clone, Default)]
+pub struct PairingDraft {
+    pub newcomer_id: String,
+    pub buddy_id: String,
+    pub starts_on: DateParts,
+}
+
+/// A pairing once checked (who may be paired is checked against the records by the use case).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PairingFields {
+    pub newcomer_id: i64,
+    pub buddy_id: i64,
+    pub starts_on: Date,
+}
+
+impl PairingDraft {
+    /// Checks the form: a newcomer, a different person as buddy, and a start date no later
+    /// than `today`.
+    pub fn validate(&self, today: Date) -> Result<PairingFields, FieldErrors> {
+        let mut e = FieldErrors::new();
+        let newcomer = self.newcomer_id.trim().parse::<i64>().ok();
+        if newcomer.is_none() {
+            e.add("newcomer_id", "buddies-error-newcomer");
+        }
+        let buddy = self.buddy_id.trim().parse::<i64>().ok();
+        match buddy {
+            None => e.add("buddy_id", "buddies-error-buddy"),
+            Some(b) if Some(b) == newcomer => e.add("buddy_id", "buddies-error-same"),
+            _ => {}
+        }
+        let starts_on = parse_date_parts(&mut e, "starts_on", &self.starts_on, Some(today));
+        if starts_on.is_none() && e.for_field("starts_on").is_none() {
+            e.add("starts_on", "buddies-error-start");
+        }
+        match (e.is_empty(), newcomer, buddy, starts_on) {
+            (true, Some(newcomer_id), Some(buddy_id), Some(starts_on)) => Ok(PairingFields {
+                newcomer_id,
+                buddy_id,
+                starts_on,
+            }),
+            _ => Err(e),
+        }
+    }
+}
+
+/// A buddy check-in as typed.
+#[derive(Debug, Clone, Default)]
+pub struct CheckinDraft {
+    pub held_on: DateParts,
+    pub note: String,
+}
+
+/// A check-in once checked.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CheckinFields {
+    pub held_on: Date,
+    pub note: Option<String>,
+}
+
+impl CheckinDraft {
+    /// Checks a check-in on a pairing that started on `starts_on` (and ended on `ends_on`, if
+    /// it has): a date inside the pairing, no later than `today`, and a note of limited length.
+    pub fn validate(
+        &self,
+        starts_on: Date,
+        ends_on: Option<Date>,
+        today: Date,
+    ) -> Result<CheckinFields, FieldErrors> {
+        let mut e = FieldErrors::new();
+        let held_on = parse_date_parts(&mut e, "held_on", &self.held_on, Some(today));
+        match held_on {
+            None if e.for_field("held_on").is_none() => {
+                e.add("held_on", "buddies-error-checkin-date")
+            }
+            Some(d) if d < starts_on => e.add("held_on", "buddies-error-checkin-before-start"),
+            Some(d) if ends_on.is_some_and(|end| d > end) => {
+                e.add("held_on", "buddies-error-checkin-after-end")
+            }
+            _ => {}
+        }
+        let note = optional_text(
+            &mut e,
+            "note",
+            Some(&self.note),
+            NOTE_MAX,
+            "buddies-error-note-too-long",
+        );
+        match (e.is_empty(), held_on) {
+            (true, Some(held_on)) => Ok(CheckinFields { held_on, note }),
+            _ => Err(e),
+        }
+    }
+}
+
+/// The end of a pairing as typed.
+#[derive(Debug, Clone, Default)]
+pub struct EndDraft {
+    pub ends_on: DateParts,
+}
+
+impl EndDraft {
+    /// Checks the end date of a pairing that started on `starts_on`: given, not before the
+    /// start and no later than `today`.
+    pub fn validate(&self, starts_on: Date, today: Date) -> Result<Date, FieldErrors> {
+        let mut e = FieldErrors::new();
+        let ends_on = parse_date_parts(&mut e, "ends_on", &self.ends_on, Some(today));
+        match ends_on {
+            None if e.for_field("ends_on").is_none() => e.add("ends_on", "buddies-error-end-date"),
+            Some(d) if d < starts_on => e.add("ends_on", "buddies-error-end-before-start"),
+            _ => {}
+        }
+        match (e.is_empty(), ends_on) {
+            (true, Some(d)) => Ok(d),
+            _ => Err(e),
+        }
+    }
+}
+
+/// An arrival on a unit and its welcome / family-liaison meeting, as typed. A date only: no
+/// names and no clinical details are ever asked for.
+#[derive(Debug, Clone, Default)]
+pub struct ArrivalDraft {
+    pub arrived_on: DateParts,
+    pub offered_on: DateParts,
+    pub accepted_on: DateParts,
+    pub declined_on: DateParts,
+    pub held_on: DateParts,
+}
+
+/// An arrival once checked.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct ArrivalFields {
+    pub arrived_on: Date,
+    pub offered_on: Option<Date>,
+    pub accepted_on: Option<Date>,
+    pub declined_on: Option<Date>,
+    pub held_on: Option<Date>,
+}
+
+impl ArrivalDraft {
+    /// Checks the dates: an arrival date no later than `today`; every other date optional, not
+    /// before the arrival and not after today; accepting, declining and holding a meeting need
+    /// it to have been offered first (and on or after the offer); a meeting is accepted or
+    /// declined, not both; a declined meeting was not held.
+    pub fn validate(&self, today: Date) -> Result<ArrivalFields, FieldErrors> {
+        let mut e = FieldErrors::new();
+        let arrived_on = parse_date_parts(&mut e, "arrived_on", &self.arrived_on, Some(today));
+        if arrived_on.is_none() && e.for_field("arrived_on").is_none() {
+            e.add("arrived_on", "welcome-error-arrived");
+        }
+        let later = |e: &mut FieldErrors, field: &str, parts: &DateParts| {
+            let d = parse_date_parts(e, field, parts, Some(today));
+            if let (Some(d), Some(a)) = (d, arrived_on)
+                && d < a
+            {
+                e.add(field, "welcome-error-before-arrival");
+            }
+            d
+        };
+        let offered_on = later(&mut e, "offered_on", &self.offered_on);
+        let accepted_on = later(&mut e, "accepted_on", &self.accepted_on);
+        let declined_on = later(&mut e, "declined_on", &self.declined_on);
+        let held_on = later(&mut e, "held_on", &self.held_on);
+        for (field, d) in [
+            ("accepted_on", accepted_on),
+            ("declined_on", declined_on),
+            ("held_on", held_on),
+        ] {
+            if d.is_none() || e.for_field(field).is_some() {
+                continue;
+            }
+            match offered_on {
+                None if e.for_field("offered_on").is_none() => {
+                    e.add(field, "welcome-error-needs-offered")
+                }
+                Some(o) if d.is_some_and(|d| d < o) => e.add(field, "welcome-error-before-offered"),
+                _ => {}
+            }
+        }
+        if accepted_on.is_some() && declined_on.is_some() && e.for_field("declined_on").is_none() {
+            e.add("declined_on", "welcome-error-accepted-and-declined");
+        }
+        if held_on.is_some() && declined_on.is_some() && e.for_field("held_on").is_none() {
+            e.add("held_on", "welcome-error-held-declined");
+        }
+        match (e.is_empty(), arrived_on) {
+            (true, Some(arrived_on)) => Ok(ArrivalFields {
+                arrived_on,
+                offered_on,
+                accepted_on,
+                declined_on,
+                held_on,
+            }),
+            _ => Err(e),
+        }
+    }
+
+    /// As [`ArrivalDraft::validate`], for recording how the meeting went on an arrival already
+    /// logged: the offer date is then needed, since everything else follows from it.
+    pub fn validate_meeting(&self, today: Date) -> Result<ArrivalFields, FieldErrors> {
+        let mut e = match self.validate(today) {
+            Ok(f) if f.offered_on.is_some() => return Ok(f),
+            Ok(_) => FieldErrors::new(),
+            Err(e) => e,
+        };
+        if self.offered_on.is_blank() && e.for_field("offered_on").is_none() {
+            e.add("offered_on", "welcome-error-offered-required");
+        }
+        Err(e)
+    }
+}
+
+/// The letters of the alphabet a sort uses, in order. Welsh digraphs are single letters (G7):
+/// *ch* after *c*, *dd* after *d*, *ff* after *f*, *ng* after *g*, *ll* after *l*, *ph* after
+/// *p*, *rh* after *r*, *th* after *t*; letters Welsh borrows (j, k, q, v, x, z) keep their
+/// Latin places.
+const WELSH_LETTERS: [&str; 34] = [
+    "a", "b", "c", "ch", "d", "dd", "e", "f", "ff", "g", "ng", "h", "i", "j", "k", "l", "ll", "m",
+    "n", "o", "p", "ph", "q", "r", "rh", "s", "t", "th", "u", "v", "w", "x", "y", "z",
+];
+
+/// A vowel or consonant without its accent (â → a, ŵ → w), so accents do not move a name.
+fn base_letter(c: char) -> char {
+    match c {
+        'à' | 'á' | 'â' | 'ä' => 'a',
+        'è' | 'é' | 'ê' | 'ë' => 'e',
+        'ì' | 'í' | 'î' | 'ï' => 'i',
+        'ò' | 'ó' | 'ô' | 'ö' => 'o',
+        'ù' | 'ú' | 'û' | 'ü' => 'u',
+        'ẁ' | 'ẃ' | 'ŵ' | 'ẅ' => 'w',
+        'ỳ' | 'ý' | 'ŷ' | 'ÿ' => 'y',
+        other => other,
+    }
+}
+
+/// A key that sorts names alphabetically in `lang`: in Welsh by the Welsh alphabet (so Lyons
+/// comes before Llewelyn, and Cyril before Chris), in English by the Latin one. Accents and
+/// case are ignored; spaces and punctuation come before letters. (As in ICU's `cy` collation,
+/// *ng* is always read as one letter, which puts a name such as "Bangor" after "Banw".)
+pub fn name_sort_key(name: &str, lang: Language) -> Vec<u32> {
+    let chars: Vec<char> = name
+        .chars()
+        .flat_map(char::to_lowercase)
+        .map(base_letter)
+        .collect();
+    let mut key = Vec::with_capacity(chars.len());
+    let mut i = 0;
+    while i < chars.len() {
+        let c = chars[i];
+        if lang == Language::Cy
+            && let Some(&next) = chars.get(i + 1)
+        {
+            let pair: String = [c, next].iter().collect();
+            if let Some(pos) = WELSH_LETTERS.iter().position(|l| *l == pair) {
+                key.push(1000 + pos as u32);
+                i += 2;
+                continue;
+            }
+        }
+        let single = c.to_string();
+        key.push(match WELSH_LETTERS.iter().position(|l| *l == single) {
+            Some(pos) => 1000 + pos as u32,
+            // Spaces, digits and punctuation first; any other letter after z.
+            None if (c as u32) < 1000 => c as u32,
+            None => 2000 + c as u32,
+        });
+        i += 1;
+    }
+    key
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -531,5 +831,231 @@ mod tests {
     fn pathway_steps_belong_to_levels_one_and_two() {
         assert_eq!(PathwayStep::Information.level(), 1);
         assert_eq!(PathwayStep::Shadowing.level(), 2);
+    }
+    #[test]
+    fn welsh_names_sort_by_the_welsh_alphabet_and_english_by_the_latin_one() {
+        let names = [
+            "Llewelyn", "Lyons", "Chris", "Cyril", "Dafydd", "Ŵyn", "Wil",
+        ];
+        let sorted = |lang| {
+            let mut v = names.to_vec();
+            v.sort_by_key(|n| name_sort_key(n, lang));
+            v
+        };
+        assert_eq!(
+            sorted(Language::Cy),
+            [
+                "Cyril", "Chris", "Dafydd", "Lyons", "Llewelyn", "Wil", "Ŵyn"
+            ]
+        );
+        assert_eq!(
+            sorted(Language::En),
+            [
+                "Chris", "Cyril", "Dafydd", "Llewelyn", "Lyons", "Wil", "Ŵyn"
+            ]
+        );
+        assert!(name_sort_key("Ann Jones", Language::En) < name_sort_key("Anna", Language::En));
+    }
+}
+
+#[cfg(test)]
+mod buddy_and_welcome_tests {
+    use super::*;
+    use jiff::civil::date;
+
+    fn parts(d: Date) -> DateParts {
+        DateParts::from_date(Some(d))
+    }
+
+    fn today() -> Date {
+        date(2026, 3, 29)
+    }
+
+    #[test]
+    fn a_newcomer_joined_within_the_newcomer_days_and_no_joining_date_is_no_newcomer() {
+        let t = today();
+        let edge = t
+            .checked_sub(jiff::Span::new().days(NEWCOMER_DAYS))
+            .expect("date");
+        assert!(is_newcomer(Some(t), t));
+        assert!(is_newcomer(Some(edge), t));
+        assert!(!is_newcomer(Some(edge.yesterday().expect("date")), t));
+        assert!(!is_newcomer(Some(t.tomorrow().expect("date")), t));
+        assert!(!is_newcomer(None, t));
+    }
+
+    #[test]
+    fn the_welcome_window_is_ninety_days_including_today() {
+        let start = welcome_window_start(today());
+        assert_eq!(start.until(today()).expect("span").get_days(), 89);
+    }
+
+    #[test]
+    fn a_pairing_needs_a_newcomer_another_person_as_buddy_and_a_start_not_in_the_future() {
+        let ok = PairingDraft {
+            newcomer_id: "4".into(),
+            buddy_id: "7".into(),
+            starts_on: parts(today()),
+        }
+        .validate(today())
+        .expect("valid");
+        assert_eq!((ok.newcomer_id, ok.buddy_id, ok.starts_on), (4, 7, today()));
+        let same = PairingDraft {
+            newcomer_id: "4".into(),
+            buddy_id: "4".into(),
+            starts_on: parts(today().tomorrow().expect("date")),
+        }
+        .validate(today())
+        .expect_err("same person, future start");
+        assert_eq!(
+            same.for_field("buddy_id").map(|e| e.code),
+            Some("buddies-error-same")
+        );
+        assert_eq!(
+            same.for_field("starts_on").map(|e| e.code),
+            Some("date-error-future")
+        );
+        let empty = PairingDraft::default()
+            .validate(today())
+            .expect_err("empty");
+        for f in ["newcomer_id", "buddy_id", "starts_on"] {
+            assert!(empty.for_field(f).is_some(), "{f}");
+        }
+    }
+
+    #[test]
+    fn a_check_in_falls_inside_the_pairing_and_an_end_is_not_before_the_start() {
+        let start = date(2026, 3, 10);
+        let d = |day| CheckinDraft {
+            held_on: parts(date(2026, 3, day)),
+            note: "Talked about the garden".into(),
+        };
+        assert!(d(10).validate(start, None, today()).is_ok());
+        assert_eq!(
+            d(9).validate(start, None, today())
+                .expect_err("before")
+                .for_field("held_on")
+                .map(|e| e.code),
+            Some("buddies-error-checkin-before-start")
+        );
+        assert_eq!(
+            d(20)
+                .validate(start, Some(date(2026, 3, 15)), today())
+                .expect_err("after end")
+                .for_field("held_on")
+                .map(|e| e.code),
+            Some("buddies-error-checkin-after-end")
+        );
+        assert!(
+            CheckinDraft::default()
+                .validate(start, None, today())
+                .is_err()
+        );
+        let end = |d: Date| EndDraft { ends_on: parts(d) }.validate(start, today());
+        assert_eq!(end(start), Ok(start));
+        assert_eq!(
+            end(date(2026, 3, 9))
+                .expect_err("before")
+                .for_field("ends_on")
+                .map(|e| e.code),
+            Some("buddies-error-end-before-start")
+        );
+        assert!(end(today().tomorrow().expect("date")).is_err());
+        assert!(EndDraft::default().validate(start, today()).is_err());
+    }
+
+    fn arrival(
+        arrived: i8,
+        offered: Option<i8>,
+        accepted: Option<i8>,
+        declined: Option<i8>,
+        held: Option<i8>,
+    ) -> ArrivalDraft {
+        let p = |d: Option<i8>| DateParts::from_date(d.map(|d| date(2026, 3, d)));
+        ArrivalDraft {
+            arrived_on: p(Some(arrived)),
+            offered_on: p(offered),
+            accepted_on: p(accepted),
+            declined_on: p(declined),
+            held_on: p(held),
+        }
+    }
+
+    fn code(e: &FieldErrors, f: &str) -> Option<&'static str> {
+        e.for_field(f).map(|x| x.code)
+    }
+
+    #[test]
+    fn an_arrival_needs_a_date_no_later_than_today_and_may_be_offered_at_once() {
+        let f = arrival(20, Some(21), Some(22), None, Some(25))
+            .validate(today())
+            .expect("valid");
+        assert_eq!(f.arrived_on, date(2026, 3, 20));
+        assert_eq!(f.held_on, Some(date(2026, 3, 25)));
+        let e = ArrivalDraft::default()
+            .validate(today())
+            .expect_err("empty");
+        assert_eq!(code(&e, "arrived_on"), Some("welcome-error-arrived"));
+        let e = arrival(30, None, None, None, None)
+            .validate(today())
+            .expect_err("future");
+        assert_eq!(code(&e, "arrived_on"), Some("date-error-future"));
+    }
+
+    #[test]
+    fn meeting_dates_follow_the_arrival_and_the_offer_and_never_pass_today() {
+        let e = arrival(20, Some(19), None, None, None)
+            .validate(today())
+            .expect_err("x");
+        assert_eq!(code(&e, "offered_on"), Some("welcome-error-before-arrival"));
+        let e = arrival(20, None, None, None, Some(22))
+            .validate(today())
+            .expect_err("x");
+        assert_eq!(code(&e, "held_on"), Some("welcome-error-needs-offered"));
+        let e = arrival(20, Some(23), Some(22), None, None)
+            .validate(today())
+            .expect_err("x");
+        assert_eq!(
+            code(&e, "accepted_on"),
+            Some("welcome-error-before-offered")
+        );
+        let e = arrival(20, Some(21), Some(22), Some(22), None)
+            .validate(today())
+            .expect_err("x");
+        assert_eq!(
+            code(&e, "declined_on"),
+            Some("welcome-error-accepted-and-declined")
+        );
+        let e = arrival(20, Some(21), None, Some(22), Some(23))
+            .validate(today())
+            .expect_err("x");
+        assert_eq!(code(&e, "held_on"), Some("welcome-error-held-declined"));
+        let mut d = arrival(20, Some(21), None, None, None);
+        d.held_on = parts(today().tomorrow().expect("date"));
+        assert_eq!(
+            code(&d.validate(today()).expect_err("x"), "held_on"),
+            Some("date-error-future")
+        );
+    }
+
+    #[test]
+    fn recording_the_meeting_on_a_logged_arrival_needs_the_offer_date() {
+        let e = arrival(20, None, None, None, None)
+            .validate_meeting(today())
+            .expect_err("nothing");
+        assert_eq!(
+            code(&e, "offered_on"),
+            Some("welcome-error-offered-required")
+        );
+        assert!(
+            arrival(20, None, None, None, None)
+                .validate(today())
+                .is_ok()
+        );
+        assert!(
+            arrival(20, Some(20), None, Some(21), None)
+                .validate_meeting(today())
+                .is_ok()
+        );
     }
 }

@@ -510,6 +510,57 @@ pub fn involved_from_job_description(stages: &[(RecruitmentStage, Vec<Constituen
             .all(|s| !sat(*s) || has(*s))
 }
 
+/// A staff recruitment process as typed: the post, its unit (blank for the whole service) and
+/// the date it opened.
+#[derive(Debug, Clone, Default)]
+pub struct RecruitmentDraft {
+    pub post: String,
+    pub unit_id: String,
+    pub opened_on: DateParts,
+}
+
+/// A recruitment process once checked.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RecruitmentFields {
+    pub post: String,
+    pub unit_id: Option<i64>,
+    pub opened_on: Date,
+}
+
+impl RecruitmentDraft {
+    /// Checks every field; the opening date is not in the future.
+    pub fn validate(&self, today: Date) -> Result<RecruitmentFields, FieldErrors> {
+        let mut e = FieldErrors::new();
+        let post = required_text(
+            &mut e,
+            "post",
+            &self.post,
+            POST_MAX,
+            "recruitment-error-post",
+            "roles-error-too-long",
+        );
+        let unit_id = match self.unit_id.trim() {
+            "" => Some(None),
+            u => u.parse::<i64>().ok().map(Some),
+        };
+        if unit_id.is_none() {
+            e.add("unit_id", "roles-error-unit");
+        }
+        let opened_on = parse_date_parts(&mut e, "opened_on", &self.opened_on, Some(today));
+        if opened_on.is_none() && e.for_field("opened_on").is_none() {
+            e.add("opened_on", "recruitment-error-opened");
+        }
+        match (e.is_empty(), unit_id, opened_on) {
+            (true, Some(unit_id), Some(opened_on)) => Ok(RecruitmentFields {
+                post,
+                unit_id,
+                opened_on,
+            }),
+            _ => Err(e),
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

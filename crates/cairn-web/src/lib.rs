@@ -21,6 +21,7 @@ pub mod model;
 pub mod notices;
 pub mod payments;
 pub mod people;
+pub mod roles;
 pub mod units;
 pub mod views;
 
@@ -127,10 +128,13 @@ fn all_routes() -> Routes {
     let r = notices::routes(r);
     let r = units::routes(r);
     let r = people::routes(r);
+    let r = people::buddies::routes(r);
+    let r = people::welcome::routes(r);
     let r = model::routes(r);
     let r = feedback::routes(r);
     let r = meetings::routes(r);
     let r = payments::routes(r);
+    let r = roles::routes(r);
     let r = audit::routes(r);
     api::routes(r)
 }

@@ -26,6 +26,8 @@ struct HomePage {
     chrome: Chrome,
     t: Tr,
     notices: Vec<NoticeRow>,
+    /// The person is in a buddy pairing now: link to their "My buddy" page.
+    my_buddy: bool,
 }
 
 async fn home(State(st): State<AppState>, s: Signed) -> Response {
@@ -47,5 +49,11 @@ async fn home(State(st): State<AppState>, s: Signed) -> Response {
         })
         .collect();
     let chrome = Chrome::signed(&s, t.get("home-title"), org_name(&st, &s).await);
-    page(&HomePage { chrome, t, notices })
+    let my_buddy = crate::people::buddies::has_my_buddy(&st, &s).await;
+    page(&HomePage {
+        chrome,
+        t,
+        notices,
+        my_buddy,
+    })
 }

@@ -1,20 +1,30 @@
 //! People pages: the list with filters that stay in the URL, a person's record (each view is
-//! audited), adding and changing people, and giving a person an account.
+//! audited), adding and changing people, giving a person an account; profiles and photos (a
+//! member's own at `/me/profile`, staff's on a person's behalf), each person's pathway and
+//! level decisions, "what Cairn holds about me" (`/me`), the subject access export, and the
+//! who's-who. Photos are served like receipts: a download with a sandboxing CSP, shown only in
+//! `<img>` elements.
+
+pub mod buddies;
+pub mod welcome;
 
 use crate::accounts::{org_name, page, page_with};
-use crate::context::{Posted, Signed};
+use crate::context::{Posted, Signed, csrf_ok};
 use crate::error::WebError;
 use crate::i18n::Tr;
 use crate::views::{Choice, Chrome, FormState, choices, local_name};
 use crate::{AppState, Routes};
 use askama::Template;
-use axum::extract::{Path, Query, State};
-use axum::http::StatusCode;
+use axum::extract::{Multipart, Path, Query, State};
+use axum::http::{StatusCode, header};
 use axum::response::{IntoResponse, Redirect, Response};
 use cairn_app::AppError;
-use cairn_db::people::PeopleQuery;
+use cairn_db::people::{PeopleQuery, Profile};
 use cairn_domain::Permission;
-use cairn_domain::people::{Constituency, Language, PersonDraft, PersonStatus};
+use cairn_domain::people::{
+    Constituency, ContactBy, Language, LevelDraft, PathwayStep, PersonDraft, PersonStatus,
+    ProfileDraft, StepDraft,
+};
 use cairn_domain::time::{DateParts, format_date, format_instant, parse_iso_date, time_zone};
 use serde::Deserialize;
 
@@ -26,6 +36,20 @@ pub(crate) fn routes(r: Routes) -> Routes {
         .get("/people/{id}/edit", edit_form)
         .post("/people/{id}/edit", update)
         .post("/people/{id}/account", create_account)
+        .get("/people/{id}/profile", person_profile_form)
+        .post("/people/{id}/profile", person_profile_save)
+        .upload("/people/{id}/photo", person_photo_upload)
+        .get("/people/{id}/photo", photo)
+        .get("/people/{id}/pathway", pathway)
+        .post("/people/{id}/steps", add_step)
+        .post("/people/{id}/level", decide_level)
+        .get("/people/{id}/export.json", export)
+        .get("/me", about_me)
+        .get("/me/profile", my_profile_form)
+        .post("/me/profile", my_profile_save)
+        .upload("/me/photo", my_photo)
+        .get("/whos-who", whos_who)
+        .get("/whos-who/units/{id}", whos_who_unit)
 }
 
 /// People per page.
@@ -72,6 +96,7 @@ struct ListPage {
     statuses: Vec<Choice>,
     next_href: Option<String>,
     can_manage: bool,
+    newcomers: Option<buddies::NewcomersNote>,
 }
 
 #[derive(Deserialize, Default)]
@@ -165,6 +190,7 @@ async fn list(State(st): State<AppState>, s: Signed, Query(q): Query<ListQuery>)
         statuses: choices(&t, PersonStatus::ALL, |x| x.key(), |x| x.label_id()),
         next_href,
         can_manage: s.actor().can(Permission::ManagePeople),
+        newcomers: buddies::newcomers_note(&st, &s).await,
     })
 }
 
@@ -182,6 +208,11 @@ struct ShowPage {
     id: i64,
     name: String,
     rows: Vec<(String, String)>,
+    /// The profile, consents and level, when the actor may see them.
+    profile: Vec<(String, String)>,
+    has_photo: bool,
+    photo_alt: String,
+    can_export: bool,
     history: Vec<HistoryRow>,
     can_manage: bool,
     can_give_account: bool,
@@ -281,6 +312,24 @@ async fn show_page(
             what: t.get(&format!("audit-action-{}", e.action.replace('_', "-"))),
         })
         .collect();
+    let profile = cairn_app::people::profile_only(&st.app, s.actor(), id)
+        .await
+        .ok();
+    let has_photo = profile.as_ref().is_some_and(|p| p.has_photo);
+    let profile = profile
+        .map(|p| {
+            let mut rows = vec![(
+                t.get("profile-level"),
+                t.with("pathway-level-now", &[("level", p.level.to_string())]),
+            )];
+            if let Some(j) = &p.joined_on {
+                rows.push((t.get("profile-joined-on"), date_words(&t, j)));
+            }
+            rows.extend(profile_rows(&t, &p));
+            rows.extend(consent_rows(&t, &p));
+            rows
+        })
+        .unwrap_or_default();
     let can_give_account = s.actor().can(Permission::ManageAccounts);
     let account = if can_give_account || s.actor().can(Permission::ViewPeople) {
         cairn_app::people::account_of(&st.app, s.actor(), id)
@@ -315,6 +364,10 @@ async fn show_page(
             id,
             name: person.chosen_name.clone(),
             rows,
+            profile,
+            has_photo,
+            photo_alt: t.with("profile-photo-alt", &[("name", person.chosen_name.clone())]),
+            can_export: s.actor().can(Permission::ExportPersonData),
             history,
             can_manage: s.actor().can(Permission::ManagePeople),
             can_give_account,
@@ -647,4 +700,1029 @@ async fn create_account(
 /// The language a person's page is in, for tests of the Welsh labels.
 pub fn language_label(t: &Tr, l: Language) -> String {
     t.get(&l.label_id())
+}
+
+// ---------------------------------------------------------------------------------------------
+// Profiles and photos
+// ---------------------------------------------------------------------------------------------
+
+/// A yes/no question about consent on the profile form, saying who will see what.
+struct ConsentQuestion {
+    name: &'static str,
+    legend: String,
+    hint: String,
+    yes: String,
+    no: String,
+}
+
+#[derive(Template)]
+#[template(path = "people/profile.html")]
+struct ProfilePage {
+    chrome: Chrome,
+    t: Tr,
+    heading: String,
+    /// "You are recording this for …", when staff act for the person.
+    on_behalf: Option<String>,
+    action: String,
+    photo_action: String,
+    back: String,
+    form: FormState,
+    photo_form: FormState,
+    contact_choices: Vec<Choice>,
+    consents: Vec<ConsentQuestion>,
+    photo_allowed: bool,
+    has_photo: bool,
+    photo_src: String,
+    photo_alt: String,
+}
+
+#[derive(Deserialize, Default)]
+struct ProfileIn {
+    #[serde(default)]
+    skills: String,
+    #[serde(default)]
+    interests: String,
+    #[serde(default)]
+    grow_areas: String,
+    #[serde(default)]
+    ask_me_about: String,
+    #[serde(default)]
+    contact_by: String,
+    #[serde(default)]
+    contact_note: String,
+    #[serde(default)]
+    access_needs: String,
+    #[serde(default)]
+    consent_whos_who: String,
+    #[serde(default)]
+    consent_photo: String,
+    #[serde(default)]
+    consent_opportunities: String,
+}
+
+const CONSENTS: [&str; 3] = ["consent_whos_who", "consent_photo", "consent_opportunities"];
+
+impl ProfileIn {
+    /// The draft, and the yes/no questions left unanswered (each needs a clear answer).
+    fn draft(&self) -> (ProfileDraft, cairn_domain::FieldErrors) {
+        let mut e = cairn_domain::FieldErrors::new();
+        let mut answer = |field: &str, raw: &str| match raw {
+            "yes" => true,
+            "no" => false,
+            _ => {
+                e.add(field, "profile-error-consent");
+                false
+            }
+        };
+        let consent_whos_who = answer("consent_whos_who", &self.consent_whos_who);
+        let consent_photo = answer("consent_photo", &self.consent_photo);
+        let consent_opportunities = answer("consent_opportunities", &self.consent_opportunities);
+        (
+            ProfileDraft {
+                skills: self.skills.clone(),
+                interests: self.interests.clone(),
+                grow_areas: self.grow_areas.clone(),
+                ask_me_about: self.ask_me_about.clone(),
+                contact_by: self.contact_by.clone(),
+                contact_note: self.contact_note.clone(),
+                access_needs: self.access_needs.clone(),
+                consent_whos_who,
+                consent_photo,
+                consent_opportunities,
+            },
+            e,
+        )
+    }
+
+    fn form(&self) -> FormState {
+        let mut f = FormState::new();
+        f.set("skills", self.skills.clone())
+            .set("interests", self.interests.clone())
+            .set("grow_areas", self.grow_areas.clone())
+            .set("ask_me_about", self.ask_me_about.clone())
+            .set("contact_by", self.contact_by.clone())
+            .set("contact_note", self.contact_note.clone())
+            .set("access_needs", self.access_needs.clone())
+            .set("consent_whos_who", self.consent_whos_who.clone())
+            .set("consent_photo", self.consent_photo.clone())
+            .set("consent_opportunities", self.consent_opportunities.clone());
+        f
+    }
+
+    fn from_profile(p: &Profile) -> Self {
+        let yn = |b: bool| if b { "yes" } else { "no" }.to_owned();
+        ProfileIn {
+            skills: p.skills.clone().unwrap_or_default(),
+            interests: p.interests.clone().unwrap_or_default(),
+            grow_areas: p.grow_areas.clone().unwrap_or_default(),
+            ask_me_about: p.ask_me_about.clone().unwrap_or_default(),
+            contact_by: p.contact_by.clone().unwrap_or_default(),
+            contact_note: p.contact_note.clone().unwrap_or_default(),
+            access_needs: p.access_needs.clone().unwrap_or_default(),
+            consent_whos_who: yn(p.consent_whos_who),
+            consent_photo: yn(p.consent_photo),
+            consent_opportunities: yn(p.consent_opportunities),
+        }
+    }
+}
+
+fn consent_questions(t: &Tr) -> Vec<ConsentQuestion> {
+    CONSENTS
+        .iter()
+        .map(|name| {
+            let stem = format!("profile-{}", name.replace('_', "-"));
+            ConsentQuestion {
+                name,
+                legend: t.get(&stem),
+                hint: t.get(&format!("{stem}-hint")),
+                yes: t.get(&format!("{stem}-yes")),
+                no: t.get(&format!("{stem}-no")),
+            }
+        })
+        .collect()
+}
+
+/// The profile page for `id`: `mine` for the person's own page at `/me/profile`. `form` keeps
+/// what was typed when the profile form had errors; `photo_form` holds the photo's error.
+async fn profile_page(
+    st: &AppState,
+    s: &Signed,
+    id: i64,
+    mine: bool,
+    form: Option<FormState>,
+    photo_form: FormState,
+) -> Response {
+    let t = s.ctx.t();
+    let v = match cairn_app::people::profile(&st.app, s.actor(), id).await {
+        Ok(v) => v,
+        Err(e) => return err(e, s),
+    };
+    let name = v.person.chosen_name.clone();
+    let has_errors = form.as_ref().is_some_and(FormState::has_errors) || photo_form.has_errors();
+    let form = form.unwrap_or_else(|| ProfileIn::from_profile(&v.profile).form());
+    let (heading, on_behalf, action, photo_action, back) = if mine {
+        (
+            t.get("profile-mine-title"),
+            None,
+            "/me/profile".to_owned(),
+            "/me/photo".to_owned(),
+            "/me".to_owned(),
+        )
+    } else {
+        (
+            t.with("profile-for-title", &[("name", name.clone())]),
+            Some(t.with(
+                "profile-on-behalf",
+                &[
+                    ("name", name.clone()),
+                    ("constituency", t.get(&v.person.constituency.label_id())),
+                ],
+            )),
+            format!("/people/{id}/profile"),
+            format!("/people/{id}/photo"),
+            format!("/people/{id}"),
+        )
+    };
+    let mut chrome = Chrome::signed(s, heading.clone(), org_name(st, s).await);
+    chrome.has_errors = has_errors;
+    let status = if has_errors {
+        StatusCode::UNPROCESSABLE_ENTITY
+    } else {
+        StatusCode::OK
+    };
+    page_with(
+        status,
+        &ProfilePage {
+            chrome,
+            heading,
+            on_behalf,
+            action,
+            photo_action,
+            back,
+            form,
+            photo_form,
+            contact_choices: choices(&t, ContactBy::ALL, |x| x.key(), |x| x.label_id()),
+            consents: consent_questions(&t),
+            photo_allowed: v.profile.consent_photo,
+            has_photo: v.profile.has_photo,
+            photo_src: format!("/people/{id}/photo"),
+            photo_alt: t.with("profile-photo-alt", &[("name", name)]),
+            t,
+        },
+    )
+}
+
+async fn my_profile_form(State(st): State<AppState>, s: Signed) -> Response {
+    match s.actor().person_id {
+        Some(id) => profile_page(&st, &s, id, true, None, FormState::new()).await,
+        // An account with no person record has no profile; "About me" explains.
+        None => Redirect::to("/me").into_response(),
+    }
+}
+
+async fn person_profile_form(
+    State(st): State<AppState>,
+    s: Signed,
+    Path(id): Path<i64>,
+) -> Response {
+    let mine = s.actor().is_person(id);
+    profile_page(&st, &s, id, mine, None, FormState::new()).await
+}
+
+async fn save_profile(st: &AppState, s: &Signed, id: i64, mine: bool, f: &ProfileIn) -> Response {
+    let t = s.ctx.t();
+    let (draft, unanswered) = f.draft();
+    match cairn_app::people::save_profile_with(&st.app, s.actor(), id, &draft, unanswered).await {
+        Ok(()) => Redirect::to(&if mine {
+            "/me".to_owned()
+        } else {
+            format!("/people/{id}")
+        })
+        .into_response(),
+        Err(AppError::Invalid(errs)) => {
+            let mut form = f.form();
+            form.add_errors(&t, &errs);
+            profile_page(st, s, id, mine, Some(form), FormState::new()).await
+        }
+        Err(e) => err(e, s),
+    }
+}
+
+async fn my_profile_save(
+    State(st): State<AppState>,
+    s: Signed,
+    Posted(f): Posted<ProfileIn>,
+) -> Response {
+    match cairn_app::people::own_person(s.actor()) {
+        Ok(id) => save_profile(&st, &s, id, true, &f).await,
+        Err(e) => err(e, &s),
+    }
+}
+
+async fn person_profile_save(
+    State(st): State<AppState>,
+    s: Signed,
+    Path(id): Path<i64>,
+    Posted(f): Posted<ProfileIn>,
+) -> Response {
+    let mine = s.actor().is_person(id);
+    save_profile(&st, &s, id, mine, &f).await
+}
+
+async fn upload_photo(
+    st: &AppState,
+    s: &Signed,
+    id: i64,
+    mine: bool,
+    multipart: Result<Multipart, axum::extract::multipart::MultipartRejection>,
+) -> Response {
+    let t = s.ctx.t();
+    // Reach first, so someone else's id is "not found" whatever is sent.
+    if let Err(e) = cairn_app::people::may_change(&st.app, s.actor(), id).await {
+        return err(e, s);
+    }
+    let refused = |code: &'static str| {
+        let mut e = cairn_domain::FieldErrors::new();
+        e.add("photo", code);
+        AppError::Invalid(e)
+    };
+    let r = match multipart {
+        Err(_) => Err(refused("profile-error-photo-empty")),
+        Ok(mut multipart) => {
+            let mut csrf = String::new();
+            let mut bytes: Option<Vec<u8>> = None;
+            let mut too_big = false;
+            loop {
+                match multipart.next_field().await {
+                    Ok(Some(field)) => match field.name() {
+                        Some("csrf") => csrf = field.text().await.unwrap_or_default(),
+                        Some("photo") => match field.bytes().await {
+                            Ok(b) => bytes = Some(b.to_vec()),
+                            Err(_) => too_big = true,
+                        },
+                        _ => {}
+                    },
+                    Ok(None) => break,
+                    Err(_) => {
+                        too_big = true;
+                        break;
+                    }
+                }
+            }
+            if !csrf_ok(&s.ctx, &csrf) {
+                return (StatusCode::FORBIDDEN, t.get("error-cross-site")).into_response();
+            }
+            if too_big {
+                Err(refused("profile-error-photo-size"))
+            } else {
+                cairn_app::people::add_photo(
+                    &st.app,
+                    s.actor(),
+                    id,
+                    bytes.as_deref().unwrap_or(&[]),
+                )
+                .await
+            }
+        }
+    };
+    match r {
+        Ok(()) => Redirect::to(&if mine {
+            "/me/profile".to_owned()
+        } else {
+            format!("/people/{id}/profile")
+        })
+        .into_response(),
+        Err(AppError::Invalid(errs)) => {
+            let mut photo_form = FormState::new();
+            photo_form.add_errors(&t, &errs);
+            profile_page(st, s, id, mine, None, photo_form).await
+        }
+        Err(e) => err(e, s),
+    }
+}
+
+async fn my_photo(
+    State(st): State<AppState>,
+    s: Signed,
+    multipart: Result<Multipart, axum::extract::multipart::MultipartRejection>,
+) -> Response {
+    match cairn_app::people::own_person(s.actor()) {
+        Ok(id) => upload_photo(&st, &s, id, true, multipart).await,
+        Err(e) => err(e, &s),
+    }
+}
+
+async fn person_photo_upload(
+    State(st): State<AppState>,
+    s: Signed,
+    Path(id): Path<i64>,
+    multipart: Result<Multipart, axum::extract::multipart::MultipartRejection>,
+) -> Response {
+    let mine = s.actor().is_person(id);
+    upload_photo(&st, &s, id, mine, multipart).await
+}
+
+async fn photo(State(st): State<AppState>, s: Signed, Path(id): Path<i64>) -> Response {
+    match cairn_app::people::photo(&st.app, s.actor(), id).await {
+        Ok((content_type, body)) => {
+            let ext = if content_type == "image/png" {
+                "png"
+            } else {
+                "jpg"
+            };
+            (
+                [
+                    (header::CONTENT_TYPE, content_type),
+                    // As with receipts: never a document in Cairn's own origin. An <img> still
+                    // shows it.
+                    (
+                        header::CONTENT_DISPOSITION,
+                        format!("attachment; filename=\"photo-{id}.{ext}\""),
+                    ),
+                    (
+                        header::CONTENT_SECURITY_POLICY,
+                        "sandbox; default-src 'none'".to_owned(),
+                    ),
+                    (header::CACHE_CONTROL, "private, no-cache".to_owned()),
+                ],
+                body,
+            )
+                .into_response()
+        }
+        Err(e) => err(e, &s),
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Level and pathway
+// ---------------------------------------------------------------------------------------------
+
+/// One pathway step as shown: done (with its date) or not yet.
+struct StepRow {
+    label: String,
+    done: bool,
+    status: String,
+}
+
+/// One level decision as shown.
+struct DecisionRow {
+    date: String,
+    change: String,
+    who: String,
+    note: String,
+}
+
+/// A pathway, in words.
+#[derive(Default)]
+struct PathwayView {
+    level: String,
+    joined: String,
+    level1: Vec<StepRow>,
+    level2: Vec<StepRow>,
+    roles: Vec<String>,
+    history: Vec<DecisionRow>,
+    recorded: Vec<String>,
+}
+
+/// Today in the organisation's time zone.
+async fn org_today(st: &AppState, s: &Signed) -> jiff::civil::Date {
+    let tz = cairn_app::units::my_organisation(&st.app, s.actor())
+        .await
+        .map(|o| o.time_zone)
+        .unwrap_or_default();
+    cairn_domain::time::local_date(st.app.now(), &time_zone(&tz))
+}
+
+fn date_words(t: &Tr, iso: &str) -> String {
+    parse_iso_date(iso)
+        .map(|d| format_date(d, t.lang))
+        .unwrap_or_else(|| iso.to_owned())
+}
+
+fn role_title(t: &Tr, r: &cairn_db::people::RoleHeld) -> String {
+    match t.lang {
+        Language::Cy if !r.title_cy.trim().is_empty() => r.title_cy.clone(),
+        _ => r.title_en.clone(),
+    }
+}
+
+fn step_label(t: &Tr, key: &str) -> String {
+    t.get(&format!("pathway-step-{}", key.replace('_', "-")))
+}
+
+fn pathway_view(t: &Tr, p: &cairn_app::people::Pathway) -> PathwayView {
+    let rows = |level: u8| {
+        p.steps
+            .iter()
+            .filter(|s| s.level == level)
+            .map(|s| StepRow {
+                label: step_label(t, s.key),
+                done: s.done_on.is_some(),
+                status: match &s.done_on {
+                    Some(d) => t.with("pathway-done-on", &[("date", date_words(t, d))]),
+                    None => t.get("pathway-not-yet"),
+                },
+            })
+            .collect::<Vec<_>>()
+    };
+    PathwayView {
+        level: t.with("pathway-level-now", &[("level", p.level.to_string())]),
+        joined: p
+            .joined_on
+            .as_deref()
+            .map(|d| t.with("pathway-joined", &[("date", date_words(t, d))]))
+            .unwrap_or_default(),
+        level1: rows(1),
+        level2: rows(2),
+        roles: p
+            .roles
+            .iter()
+            .map(|r| {
+                t.with(
+                    "pathway-role-since",
+                    &[
+                        ("role", role_title(t, r)),
+                        ("date", date_words(t, &r.starts_on)),
+                    ],
+                )
+            })
+            .collect(),
+        history: p
+            .decisions
+            .iter()
+            .map(|d| DecisionRow {
+                date: date_words(t, &d.decided_on),
+                change: t.with(
+                    "pathway-level-change",
+                    &[
+                        ("from", d.from_level.to_string()),
+                        ("to", d.to_level.to_string()),
+                    ],
+                ),
+                who: d.decided_by_label.clone(),
+                note: d.note.clone(),
+            })
+            .collect(),
+        recorded: p
+            .recorded
+            .iter()
+            .map(|r| {
+                let base = t.with(
+                    "pathway-recorded",
+                    &[
+                        ("step", step_label(t, &r.step)),
+                        ("date", date_words(t, &r.done_on)),
+                        ("who", r.recorded_by_label.clone()),
+                    ],
+                );
+                match &r.note {
+                    Some(n) => format!("{base} – {n}"),
+                    None => base,
+                }
+            })
+            .collect(),
+    }
+}
+
+#[derive(Template)]
+#[template(path = "people/pathway.html")]
+struct PathwayPage {
+    chrome: Chrome,
+    t: Tr,
+    id: i64,
+    name: String,
+    pathway: PathwayView,
+    can_manage: bool,
+    who: String,
+    step_form: FormState,
+    level_form: FormState,
+    steps: Vec<Choice>,
+    levels: Vec<Choice>,
+}
+
+async fn pathway_page(
+    st: &AppState,
+    s: &Signed,
+    id: i64,
+    step_form: FormState,
+    level_form: FormState,
+) -> Response {
+    let t = s.ctx.t();
+    let p = match cairn_app::people::pathway(&st.app, s.actor(), id).await {
+        Ok(p) => p,
+        Err(e) => return err(e, s),
+    };
+    let name = p.chosen_name.clone();
+    let has_errors = step_form.has_errors() || level_form.has_errors();
+    let title = t.with("pathway-title-for", &[("name", name.clone())]);
+    let mut chrome = Chrome::signed(s, title, org_name(st, s).await);
+    chrome.has_errors = has_errors;
+    let status = if has_errors {
+        StatusCode::UNPROCESSABLE_ENTITY
+    } else {
+        StatusCode::OK
+    };
+    page_with(
+        status,
+        &PathwayPage {
+            chrome,
+            id,
+            pathway: pathway_view(&t, &p),
+            can_manage: s.actor().can(Permission::ManagePeople) && !s.actor().is_person(id),
+            who: t.with("level-decided-by", &[("who", s.actor().label.clone())]),
+            step_form,
+            level_form,
+            steps: choices(&t, PathwayStep::ALL, |x| x.key(), |x| x.label_id()),
+            levels: (1..=3)
+                .map(|l| Choice {
+                    value: l.to_string(),
+                    label: t.with("pathway-level-choice", &[("level", l.to_string())]),
+                })
+                .collect(),
+            name,
+            t,
+        },
+    )
+}
+
+async fn pathway(State(st): State<AppState>, s: Signed, Path(id): Path<i64>) -> Response {
+    pathway_page(&st, &s, id, FormState::new(), FormState::new()).await
+}
+
+#[derive(Deserialize, Default)]
+struct StepIn {
+    #[serde(default)]
+    step: String,
+    #[serde(default)]
+    done_on_day: String,
+    #[serde(default)]
+    done_on_month: String,
+    #[serde(default)]
+    done_on_year: String,
+    #[serde(default)]
+    note: String,
+}
+
+async fn add_step(
+    State(st): State<AppState>,
+    s: Signed,
+    Path(id): Path<i64>,
+    Posted(f): Posted<StepIn>,
+) -> Response {
+    let t = s.ctx.t();
+    let draft = StepDraft {
+        step: f.step.clone(),
+        done_on: DateParts {
+            day: f.done_on_day.clone(),
+            month: f.done_on_month.clone(),
+            year: f.done_on_year.clone(),
+        },
+        note: f.note.clone(),
+    };
+    match cairn_app::people::record_step(&st.app, s.actor(), id, &draft).await {
+        Ok(_) => Redirect::to(&format!("/people/{id}/pathway")).into_response(),
+        Err(AppError::Invalid(errs)) => {
+            let mut form = FormState::new();
+            form.set("step", f.step)
+                .set("note", f.note)
+                .set_date("done_on", &draft.done_on);
+            form.add_errors(&t, &errs);
+            pathway_page(&st, &s, id, form, FormState::new()).await
+        }
+        Err(e) => err(e, &s),
+    }
+}
+
+#[derive(Deserialize, Default)]
+struct LevelIn {
+    #[serde(default)]
+    to_level: String,
+    #[serde(default)]
+    decided_on_day: String,
+    #[serde(default)]
+    decided_on_month: String,
+    #[serde(default)]
+    decided_on_year: String,
+    /// Named apart from the step form's note, so each form's errors sit by its own fields.
+    #[serde(default)]
+    level_note: String,
+}
+
+async fn decide_level(
+    State(st): State<AppState>,
+    s: Signed,
+    Path(id): Path<i64>,
+    Posted(f): Posted<LevelIn>,
+) -> Response {
+    let t = s.ctx.t();
+    let draft = LevelDraft {
+        to_level: f.to_level.clone(),
+        decided_on: DateParts {
+            day: f.decided_on_day.clone(),
+            month: f.decided_on_month.clone(),
+            year: f.decided_on_year.clone(),
+        },
+        note: f.level_note.clone(),
+    };
+    match cairn_app::people::decide_level(&st.app, s.actor(), id, &draft).await {
+        Ok(_) => Redirect::to(&format!("/people/{id}/pathway")).into_response(),
+        Err(AppError::Invalid(errs)) => {
+            let mut form = FormState::new();
+            form.set("to_level", f.to_level)
+                .set("level_note", f.level_note)
+                .set_date("decided_on", &draft.decided_on);
+            let renamed = cairn_domain::FieldErrors(
+                errs.0
+                    .into_iter()
+                    .map(|mut e| {
+                        if e.field == "note" {
+                            e.field = "level_note".into();
+                        }
+                        e
+                    })
+                    .collect(),
+            );
+            form.add_errors(&t, &renamed);
+            pathway_page(&st, &s, id, FormState::new(), form).await
+        }
+        Err(e) => err(e, &s),
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// What Cairn holds about me, and the subject access export
+// ---------------------------------------------------------------------------------------------
+
+/// One thing the person said they were interested in, with where it has got to.
+struct InterestRow {
+    role: String,
+    status: String,
+    feedback: Option<String>,
+}
+
+#[derive(Template)]
+#[template(path = "people/me.html")]
+struct MePage {
+    chrome: Chrome,
+    t: Tr,
+    /// None for an account with no person record.
+    me: Option<MeView>,
+    /// The person's pathway (empty without a record).
+    pathway: PathwayView,
+}
+
+struct MeView {
+    record: Vec<(String, String)>,
+    profile: Vec<(String, String)>,
+    consents: Vec<(String, String)>,
+    has_photo: bool,
+    photo_src: String,
+    photo_alt: String,
+    interests: Vec<InterestRow>,
+    /// (appointment id, what the role is and since when), each linking to the appointment,
+    /// where the person can step down.
+    roles: Vec<(i64, String)>,
+    exits: Vec<String>,
+    buddies: Vec<String>,
+    groups: Vec<String>,
+    claims: String,
+}
+
+fn or_none(t: &Tr, v: &Option<String>) -> String {
+    v.clone()
+        .filter(|s| !s.trim().is_empty())
+        .unwrap_or_else(|| t.get("me-nothing-yet"))
+}
+
+fn profile_rows(t: &Tr, p: &Profile) -> Vec<(String, String)> {
+    let contact = match p.contact_by.as_deref().and_then(ContactBy::parse) {
+        Some(c) => match &p.contact_note {
+            Some(n) => format!("{} – {n}", t.get(&c.label_id())),
+            None => t.get(&c.label_id()),
+        },
+        None => t.get("me-nothing-yet"),
+    };
+    vec![
+        (t.get("profile-skills"), or_none(t, &p.skills)),
+        (t.get("profile-interests"), or_none(t, &p.interests)),
+        (t.get("profile-grow-areas"), or_none(t, &p.grow_areas)),
+        (t.get("profile-ask-me-about"), or_none(t, &p.ask_me_about)),
+        (t.get("profile-contact-by"), contact),
+        (t.get("profile-access-needs"), or_none(t, &p.access_needs)),
+    ]
+}
+
+fn consent_rows(t: &Tr, p: &Profile) -> Vec<(String, String)> {
+    [
+        ("consent-whos-who", p.consent_whos_who),
+        ("consent-photo", p.consent_photo),
+        ("consent-opportunities", p.consent_opportunities),
+    ]
+    .iter()
+    .map(|(k, yes)| {
+        (
+            t.get(&format!("profile-{k}-short")),
+            t.get(&format!("profile-{k}-{}", if *yes { "yes" } else { "no" })),
+        )
+    })
+    .collect()
+}
+
+async fn about_me(State(st): State<AppState>, s: Signed) -> Response {
+    let t = s.ctx.t();
+    let me = match cairn_app::people::about_me(&st.app, s.actor()).await {
+        Ok(m) => m,
+        Err(e) => return err(e, &s),
+    };
+    let today = org_today(&st, &s).await;
+    let pathway = me
+        .as_ref()
+        .map(|m| pathway_view(&t, &m.pathway))
+        .unwrap_or_default();
+    let me = me.map(|m| {
+        let p = &m.person;
+        let units = if m.unit_ids.is_empty() {
+            t.get("me-nothing-yet")
+        } else {
+            t.count("me-units-count", m.unit_ids.len() as i64)
+        };
+        let record = vec![
+            (t.get("me-name"), p.chosen_name.clone()),
+            (t.get("me-taking-part"), t.get(&p.constituency.label_id())),
+            (t.get("me-units"), units),
+            (t.get("me-status"), t.get(&p.status.label_id())),
+            (
+                t.get("me-language"),
+                t.get(&p.preferred_language.label_id()),
+            ),
+            (t.get("me-email"), or_none(&t, &p.email)),
+            (
+                t.get("me-consent-on"),
+                p.consent_on
+                    .as_deref()
+                    .map(|d| date_words(&t, d))
+                    .unwrap_or_else(|| t.get("me-nothing-yet")),
+            ),
+        ];
+        let today = today.to_string();
+        MeView {
+            record,
+            profile: profile_rows(&t, &m.profile),
+            consents: consent_rows(&t, &m.profile),
+            has_photo: m.profile.has_photo,
+            photo_src: format!("/people/{}/photo", p.id),
+            photo_alt: t.with("profile-photo-alt", &[("name", p.chosen_name.clone())]),
+            interests: m
+                .interests
+                .iter()
+                .map(|i| InterestRow {
+                    role: match t.lang {
+                        Language::Cy if !i.title_cy.trim().is_empty() => i.title_cy.clone(),
+                        _ => i.title_en.clone(),
+                    },
+                    status: t.get(&format!("me-interest-{}", i.status.replace('_', "-"))),
+                    feedback: i.feedback.clone().filter(|f| !f.trim().is_empty()),
+                })
+                .collect(),
+            roles: m
+                .appointments
+                .iter()
+                .map(|r| {
+                    let text = if r.is_current(&today) || r.starts_on > today {
+                        t.with(
+                            "pathway-role-since",
+                            &[
+                                ("role", role_title(&t, r)),
+                                ("date", date_words(&t, &r.starts_on)),
+                            ],
+                        )
+                    } else {
+                        t.with(
+                            "me-role-ended",
+                            &[
+                                ("role", role_title(&t, r)),
+                                ("from", date_words(&t, &r.starts_on)),
+                                ("to", date_words(&t, r.ends_on.as_deref().unwrap_or(""))),
+                            ],
+                        )
+                    };
+                    (r.appointment_id, text)
+                })
+                .collect(),
+            exits: m
+                .exits
+                .iter()
+                .map(|x| {
+                    let reasons = x
+                        .reasons
+                        .lines()
+                        .filter(|r| !r.trim().is_empty())
+                        .map(|r| match cairn_domain::roles::ExitReason::parse(r.trim()) {
+                            Some(k) => t.get(&k.label_id()),
+                            None => r.to_owned(),
+                        })
+                        .collect::<Vec<_>>()
+                        .join(", ");
+                    let base = t.with(
+                        "me-exit",
+                        &[("date", date_words(&t, &x.left_on)), ("reasons", reasons)],
+                    );
+                    match &x.own_words {
+                        Some(w) if !w.trim().is_empty() => format!("{base} – {w}"),
+                        _ => base,
+                    }
+                })
+                .collect(),
+            buddies: m
+                .pairings
+                .iter()
+                .map(|b| {
+                    let (id, other) = if b.newcomer_id == p.id {
+                        ("me-buddy-is", b.buddy_name.clone())
+                    } else {
+                        ("me-buddy-for", b.newcomer_name.clone())
+                    };
+                    t.with(
+                        id,
+                        &[("name", other), ("date", date_words(&t, &b.starts_on))],
+                    )
+                })
+                .collect(),
+            groups: m
+                .groups
+                .iter()
+                .map(|g| local_name(&t, &g.name_en, Some(&g.name_cy)))
+                .collect(),
+            claims: t.count("me-claims-count", m.claim_count),
+        }
+    });
+    let chrome = Chrome::signed(&s, t.get("me-title"), org_name(&st, &s).await);
+    page(&MePage {
+        chrome,
+        t,
+        me,
+        pathway,
+    })
+}
+
+async fn export(State(st): State<AppState>, s: Signed, Path(id): Path<i64>) -> Response {
+    match cairn_app::people::export(&st.app, s.actor(), id).await {
+        Ok(x) => match serde_json::to_vec_pretty(&x) {
+            Ok(body) => (
+                [
+                    (
+                        header::CONTENT_TYPE,
+                        "application/json; charset=utf-8".to_owned(),
+                    ),
+                    (
+                        header::CONTENT_DISPOSITION,
+                        format!("attachment; filename=\"person-{id}.json\""),
+                    ),
+                    (
+                        header::CONTENT_SECURITY_POLICY,
+                        "sandbox; default-src 'none'".to_owned(),
+                    ),
+                    (header::CACHE_CONTROL, "no-store".to_owned()),
+                ],
+                body,
+            )
+                .into_response(),
+            Err(e) => WebError::Internal(e.to_string()).into_response(),
+        },
+        Err(e) => err(e, &s),
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// The who's-who
+// ---------------------------------------------------------------------------------------------
+
+struct WhoCard {
+    name: String,
+    photo: Option<String>,
+    photo_alt: String,
+    roles: Vec<String>,
+    ask_me_about: Option<String>,
+}
+
+#[derive(Template)]
+#[template(path = "people/whos_who.html")]
+struct WhosWhoPage {
+    chrome: Chrome,
+    t: Tr,
+    heading: String,
+    printed: String,
+    cards: Vec<WhoCard>,
+    /// Links to unit pages (on the organisation's page), or back to it (on a unit's).
+    units: Vec<(i64, String)>,
+    on_unit: bool,
+}
+
+async fn whos_who_page(st: &AppState, s: &Signed, unit_id: Option<i64>) -> Response {
+    let t = s.ctx.t();
+    let w = match cairn_app::people::whos_who(&st.app, s.actor(), unit_id, t.lang).await {
+        Ok(w) => w,
+        Err(e) => return err(e, s),
+    };
+    let org = org_name(st, s).await;
+    let heading = match &w.unit {
+        Some(u) => t.with(
+            "whos-who-unit-title",
+            &[("unit", local_name(&t, &u.name, u.name_cy.as_deref()))],
+        ),
+        None => t.get("whos-who-title"),
+    };
+    let units = if w.unit.is_none() {
+        cairn_app::people::whos_who_units(&st.app, s.actor())
+            .await
+            .unwrap_or_default()
+            .into_iter()
+            .map(|u| (u.id, local_name(&t, &u.name, u.name_cy.as_deref())))
+            .collect()
+    } else {
+        Vec::new()
+    };
+    let cards = w
+        .people
+        .iter()
+        .map(|p| WhoCard {
+            name: p.entry.chosen_name.clone(),
+            photo: p
+                .entry
+                .has_photo
+                .then(|| format!("/people/{}/photo", p.entry.id)),
+            photo_alt: t.with(
+                "profile-photo-alt",
+                &[("name", p.entry.chosen_name.clone())],
+            ),
+            roles: p.roles.iter().map(|r| role_title(&t, r)).collect(),
+            ask_me_about: p
+                .entry
+                .ask_me_about
+                .clone()
+                .filter(|a| !a.trim().is_empty()),
+        })
+        .collect();
+    let today = org_today(st, s).await;
+    let chrome = Chrome::signed(s, heading.clone(), org.clone());
+    page(&WhosWhoPage {
+        chrome,
+        heading,
+        printed: t.with(
+            "whos-who-printed",
+            &[("organisation", org), ("date", format_date(today, t.lang))],
+        ),
+        cards,
+        units,
+        on_unit: w.unit.is_some(),
+        t,
+    })
+}
+
+async fn whos_who(State(st): State<AppState>, s: Signed) -> Response {
+    whos_who_page(&st, &s, None).await
+}
+
+async fn whos_who_unit(State(st): State<AppState>, s: Signed, Path(id): Path<i64>) -> Response {
+    whos_who_page(&st, &s, Some(id)).await
 }

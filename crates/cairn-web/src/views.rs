@@ -70,6 +70,12 @@ impl Chrome {
         if a.can(Permission::ViewPeople) {
             items.push(("nav-people", "/people"));
         }
+        if a.can(Permission::ViewWhosWho) {
+            items.push(("nav-whos-who", "/whos-who"));
+        }
+        if a.role == cairn_domain::Role::Member {
+            items.push(("nav-about-me", "/me"));
+        }
         if a.can(Permission::ViewAssessments) {
             items.push(("nav-assessment", "/assessment"));
         }
@@ -91,6 +97,11 @@ impl Chrome {
             items.push(("nav-payments", "/payments"));
         } else if a.can(Permission::ViewPaymentReports) {
             items.push(("nav-payment-report", "/payments/report"));
+        }
+        if a.can(Permission::ExpressInterest) {
+            items.push(("nav-opportunities", "/opportunities"));
+        } else if a.can(Permission::ViewRoles) {
+            items.push(("nav-roles", "/roles"));
         }
         if a.organisation_id.is_some() {
             items.push(("nav-model", "/model"));

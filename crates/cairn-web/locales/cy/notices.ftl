@@ -9,6 +9,15 @@ home-next-title = Mynd i
 
 notice-welcome = Croeso! Mae gennych gyfrif Cairn bellach. Sefydliad: { $organisation }.
 notice-record-updated = Mae { $by } wedi diweddaru eich cofnod ar eich rhan.
+notice-buddy-paired-newcomer = Mae gennych gyfaill: { $name }. Dyddiad dechrau: { $date }. Gallwch weld y manylion ar y dudalen "Fy nghyfaill".
+notice-buddy-paired-buddy = Chi yw cyfaill { $name } bellach. Dyddiad dechrau: { $date }. Gallwch weld y manylion ar y dudalen "Fy nghyfaill".
+notice-profile-updated = Mae { $by } wedi newid eich proffil ar eich rhan.
+notice-pathway-step = Mae { $by } wedi ychwanegu cam at eich llwybr.
+notice-level-decided = Mae { $by } wedi cofnodi'r penderfyniad a wnaethoch gyda'ch gilydd am eich lefel.
+notice-interest-recorded = Mae eich diddordeb yn y rôl "{ $role_cy }" wedi'i gofnodi ar eich rhan. Agorwch Cyfleoedd i'w weld.
+notice-interest-moved = Mae newyddion am eich diddordeb yn y rôl "{ $role_cy }". Agorwch Cyfleoedd i'w weld.
+notice-stepped-down = Mae eich camu i lawr o'r rôl "{ $role_cy }" wedi'i gofnodi ar eich rhan.
+notice-left-recorded = Mae eich gadael wedi'i gofnodi ar eich rhan. Diolch am bopeth rydych wedi'i wneud.
 
 email-invitation-subject = Eich cyfrif Cairn. Sefydliad: { $organisation }
 email-invitation-body =

@@ -9,6 +9,15 @@ home-next-title = Go to
 
 notice-welcome = Welcome to Cairn at { $organisation }.
 notice-record-updated = { $by } updated your record for you.
+notice-buddy-paired-newcomer = You have a buddy: { $name }, from { $date }. You can see them on your "My buddy" page.
+notice-buddy-paired-buddy = You are now the buddy of { $name }, from { $date }. You can see them on your "My buddy" page.
+notice-profile-updated = { $by } changed your profile for you.
+notice-pathway-step = { $by } added a step to your pathway.
+notice-level-decided = { $by } recorded the decision you made together about your level.
+notice-interest-recorded = Your interest in the role "{ $role }" has been recorded for you. Open Opportunities to see it.
+notice-interest-moved = There is news about your interest in the role "{ $role }". Open Opportunities to see it.
+notice-stepped-down = Your stepping down from the role "{ $role }" has been recorded for you.
+notice-left-recorded = Your leaving has been recorded for you. Thank you for all you have done.
 
 email-invitation-subject = Your Cairn account at { $organisation }
 email-invitation-body =

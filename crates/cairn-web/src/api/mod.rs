@@ -6,6 +6,8 @@
 
 mod meetings;
 mod payments;
+mod people;
+mod roles;
 
 use crate::i18n::{Tr, from_accept_language};
 use crate::{AppState, Routes};
@@ -65,9 +67,19 @@ pub(crate) fn routes(r: Routes) -> Routes {
         .post("/api/v1/claims/{id}/authorise", payments::authorise)
         .post("/api/v1/claims/{id}/reject", payments::reject)
         .get("/api/v1/people/{id}/earnings", payments::earnings)
+        .get("/api/v1/people/{id}/pathway", people::pathway)
         .post("/api/v1/payment-runs", payments::create_run)
         .post("/api/v1/payment-runs/{id}/lock", payments::lock_run)
         .get("/api/v1/payment-runs/{id}/export", payments::export_run)
+        .get("/api/v1/roles", roles::list_roles)
+        .post("/api/v1/roles", roles::create_role)
+        .get("/api/v1/opportunities", roles::list_opportunities)
+        .post("/api/v1/opportunities", roles::create_opportunity)
+        .post(
+            "/api/v1/opportunities/{id}/interest",
+            roles::express_interest,
+        )
+        .post("/api/v1/interests/{id}/transitions", roles::transition)
 }
 
 /// An API error response.

@@ -24,6 +24,10 @@ const VIEW_UNITS: &[Who] = &[OrgAdmin, Lead, UnitStaff, Finance, Viewer, OtherAd
 const MANAGE_UNITS: &[Who] = &[OrgAdmin, Lead, OtherAdmin];
 const VIEW_PEOPLE: &[Who] = &[OrgAdmin, Lead, UnitStaff, OtherAdmin];
 const ORG_ADMINS: &[Who] = &[OrgAdmin, OtherAdmin];
+/// Staff of organisation A who reach the carer on unit A1.
+const VIEW_PEOPLE_A: &[Who] = &[OrgAdmin, Lead, UnitStaff];
+/// Those who may read the who's-who (everyone with an organisation but the board).
+const WHOS_WHO: &[Who] = &[OrgAdmin, Lead, UnitStaff, Finance, Member, OtherAdmin];
 const MANAGE_MODEL: &[Who] = &[OrgAdmin, Lead, OtherAdmin];
 const ORG_ROLES: &[Who] = &[
     OrgAdmin, Lead, UnitStaff, Finance, Member, Viewer, OtherAdmin,
@@ -44,6 +48,18 @@ const GROUPS: &[Who] = &[OrgAdmin, Lead, OtherAdmin];
 const REPRESENTATION: &[Who] = &[OrgAdmin, Lead, UnitStaff, Viewer, OtherAdmin];
 /// Staff who see meetings, and the member who belongs to the seeded group.
 const IN_GROUP: &[Who] = &[OrgAdmin, Lead, UnitStaff, Member];
+
+/// Those with a part in involvement roles (everyone in an organisation but the board).
+const ROLES_VIEW: &[Who] = &[OrgAdmin, Lead, UnitStaff, Finance, Member, OtherAdmin];
+/// The same, within organisation A (for its records).
+const ROLES_VIEW_A: &[Who] = &[OrgAdmin, Lead, UnitStaff, Finance, Member];
+/// Those who write role descriptions and read the exits report.
+const ROLES_WRITE: &[Who] = &[OrgAdmin, Lead, OtherAdmin];
+/// Those who reach the member's own interest and appointment: leads, staff on their unit, and
+/// the member.
+const WITH_MEMBER: &[Who] = &[OrgAdmin, Lead, UnitStaff, Member];
+/// Those who record staff recruitment panels.
+const RECRUIT: &[Who] = &[OrgAdmin, Lead, UnitStaff, OtherAdmin];
 
 fn path_is(hint: &str, path: &str) -> bool {
     hint == path
@@ -121,6 +137,44 @@ fn expected(method: &str, path: &str, who: Who) -> Option<Expect> {
             record(who, &[OrgAdmin, Lead, UnitStaff], Status(422), &[])
         }
         ("POST", "/people/{id}/account") => record(who, &[OrgAdmin], Status(422), &[]),
+        // Profiles, photos, pathways and level decisions: staff who reach the person; another
+        // member's id reads as "not found". Empty forms leave yes/no questions unanswered.
+        ("GET", "/people/{id}/profile" | "/people/{id}/pathway") => {
+            record(who, VIEW_PEOPLE_A, Status(200), &[Finance, Viewer, Member])
+        }
+        ("POST", "/people/{id}/profile" | "/people/{id}/photo") => {
+            record(who, VIEW_PEOPLE_A, Status(422), &[Member])
+        }
+        ("POST", "/people/{id}/steps" | "/people/{id}/level") => {
+            record(who, VIEW_PEOPLE_A, Status(422), &[])
+        }
+        // The carer is on the who's-who with a photo, so all who read the who's-who see it.
+        ("GET", "/people/{id}/photo") => record(
+            who,
+            &[OrgAdmin, Lead, UnitStaff, Finance, Member],
+            Status(200),
+            &[],
+        ),
+        ("GET", "/people/{id}/export.json") => record(who, &[OrgAdmin], Status(200), &[]),
+        // Everyone sees what Cairn holds about them (or why it holds nothing); only people with
+        // a record of their own have a profile there.
+        ("GET", "/me") => page(who, &Who::ALL, Status(200)),
+        ("GET", "/me/profile") => match who {
+            Anon => Login,
+            Member => Status(200),
+            _ => Redirect,
+        },
+        ("POST", "/me/profile" | "/me/photo") => match who {
+            Anon => Login,
+            Member => Status(422),
+            _ => Status(404),
+        },
+        ("GET", "/whos-who") => page(who, WHOS_WHO, Status(200)),
+        ("GET", "/whos-who/units/{id}") => record(who, WHOS_WHO, Status(200), &[]),
+        ("GET", "/api/v1/people/{id}/pathway") => api(
+            who,
+            record(who, VIEW_PEOPLE_A, Status(200), &[Finance, Viewer, Member]),
+        ),
         ("GET", "/audit" | "/audit.csv") => page(who, ORG_ADMINS, Status(200)),
         ("GET", "/api/v1/units") => api(who, page(who, VIEW_UNITS, Status(200))),
         ("POST", "/api/v1/units") => api(who, page(who, MANAGE_UNITS, Status(422))),
@@ -408,6 +462,79 @@ fn expected(method: &str, path: &str, who: Who) -> Option<Expect> {
         ("POST", "/api/v1/payment-runs") => api(who, page(who, &[Finance], Status(422))),
         ("POST", "/api/v1/payment-runs/{id}/lock") => api(who, page(who, &[Finance], Status(409))),
         ("GET", "/api/v1/payment-runs/{id}/export") => api(who, page(who, &[Finance], Status(200))),
+        // Buddies and welcome meetings: staff who see people (unit staff: their units); a
+        // member sees only their own pairing, on their own page.
+        ("GET", "/buddies" | "/buddies/new" | "/welcome" | "/welcome/new") => {
+            page(who, VIEW_PEOPLE, Status(200))
+        }
+        ("POST", "/buddies/new" | "/welcome/new") => page(who, VIEW_PEOPLE, Status(422)),
+        ("GET", "/buddies/{id}" | "/welcome/{id}") => {
+            record(who, &[OrgAdmin, Lead, UnitStaff], Status(200), &[])
+        }
+        // Sent empty, each form is missing its date.
+        ("POST", "/buddies/{id}/checkins" | "/buddies/{id}/end" | "/welcome/{id}") => {
+            record(who, &[OrgAdmin, Lead, UnitStaff], Status(422), &[])
+        }
+        ("GET", "/my-buddy") => match who {
+            Anon => Login,
+            Member => Status(200),
+            // Accounts without a person record of their own have no pairing to see.
+            _ => Status(403),
+        },
+        // Involvement roles: everyone with a part in roles reads published roles and
+        // opportunities; leads and administrators write them and move interests; a member
+        // sees only their own interest and appointment, and another's person is "not found".
+        ("GET", "/roles" | "/opportunities") => page(who, ROLES_VIEW, Status(200)),
+        ("GET", "/roles/new" | "/opportunities/new") => page(who, ROLES_WRITE, Status(200)),
+        ("POST", "/roles/new" | "/opportunities/new") => page(who, ROLES_WRITE, Status(422)),
+        ("GET", "/roles/exits" | "/roles/exits.csv") => page(who, ROLES_WRITE, Status(200)),
+        ("GET", "/roles/{id}" | "/opportunities/{id}" | "/opportunities/{id}/poster") => {
+            record(who, ROLES_VIEW_A, Status(200), &[])
+        }
+        ("GET", "/roles/{id}/edit") => record(who, &[OrgAdmin, Lead], Status(200), &[]),
+        ("POST", "/roles/{id}/edit") => record(who, &[OrgAdmin, Lead], Status(422), &[]),
+        // Sent empty: a member says it for themselves (or is told, kindly, they already did);
+        // staff have not chosen a person.
+        ("POST", "/opportunities/{id}/interest") => match who {
+            Member => Redirect,
+            _ => record(who, &[OrgAdmin, Lead, UnitStaff], Status(422), &[]),
+        },
+        ("POST", "/opportunities/{id}/withdraw") => record(who, &[OrgAdmin, Lead], Redirect, &[]),
+        ("GET", "/interests/{id}" | "/appointments/{id}" | "/appointments/{id}/end") => {
+            record(who, WITH_MEMBER, Status(200), &[])
+        }
+        ("POST", "/interests/{id}/transition" | "/appointments/{id}/checks") => {
+            record(who, &[OrgAdmin, Lead], Status(422), &[])
+        }
+        ("POST", "/appointments/{id}/end") => record(who, WITH_MEMBER, Status(422), &[]),
+        ("GET", "/people/{id}/leave") => {
+            record(who, &[OrgAdmin, Lead, UnitStaff], Status(200), &[Member])
+        }
+        ("POST", "/people/{id}/leave") => {
+            record(who, &[OrgAdmin, Lead, UnitStaff], Status(422), &[Member])
+        }
+        ("GET", "/recruitment" | "/recruitment/new") => page(who, RECRUIT, Status(200)),
+        ("POST", "/recruitment/new") => page(who, RECRUIT, Status(422)),
+        ("GET", "/recruitment/{id}") => record(who, &[OrgAdmin, Lead, UnitStaff], Status(200), &[]),
+        ("POST", "/recruitment/{id}/panel") => {
+            record(who, &[OrgAdmin, Lead, UnitStaff], Status(422), &[])
+        }
+        ("GET", "/api/v1/roles" | "/api/v1/opportunities") => {
+            api(who, page(who, ROLES_VIEW, Status(200)))
+        }
+        ("POST", "/api/v1/roles" | "/api/v1/opportunities") => {
+            api(who, page(who, ROLES_WRITE, Status(422)))
+        }
+        ("POST", "/api/v1/opportunities/{id}/interest") => api(
+            who,
+            match who {
+                Member => Status(201),
+                _ => record(who, &[OrgAdmin, Lead, UnitStaff], Status(422), &[]),
+            },
+        ),
+        ("POST", "/api/v1/interests/{id}/transitions") => {
+            api(who, record(who, &[OrgAdmin, Lead], Status(422), &[]))
+        }
         _ => return None,
     })
 }
@@ -458,6 +585,13 @@ async fn walk(t: &TestApp) {
                 _ => "L1.02",
             };
             let id = match r.path {
+                p if p.ends_with("/withdraw") => t.seed.opportunities[2].to_string(),
+                p if p.starts_with("/api/v1/opportunities/") => t.seed.opportunities[1].to_string(),
+                p if p.starts_with("/opportunities/") => t.seed.opportunities[0].to_string(),
+                p if p.starts_with("/roles/") => t.seed.role.to_string(),
+                p if p.contains("/interests/") => t.seed.interest.to_string(),
+                p if p.starts_with("/appointments/") => t.seed.appointment.to_string(),
+                p if p.starts_with("/recruitment/") => t.seed.process.to_string(),
                 p if p.starts_with("/assessment/rounds/") => t.seed.open_rounds[slot].to_string(),
                 p if p.starts_with("/api/v1/assessment-rounds/") => {
                     t.seed.open_rounds[2 + slot].to_string()
@@ -481,7 +615,10 @@ async fn walk(t: &TestApp) {
                 p if p.starts_with("/feedback/") || p.contains("/suggestions/") => {
                     t.seed.suggestion.to_string()
                 }
+                p if p.starts_with("/buddies/") => t.seed.pairing.to_string(),
+                p if p.starts_with("/welcome/") => t.seed.arrival.to_string(),
                 p if p.contains("/units/") => t.seed.unit_a1.to_string(),
+                "/people/{id}/photo" => t.seed.whos_who_photo.to_string(),
                 p if p.contains("/people/") => t.seed.person_a1.to_string(),
                 p if p.contains("/tokens/") => spare.get(&w).copied().unwrap_or(1).to_string(),
                 _ => "1".into(),

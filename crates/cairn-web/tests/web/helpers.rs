@@ -13,6 +13,10 @@ use std::sync::Arc;
 use tower::ServiceExt;
 
 pub const PASSWORD: &str = "correct horse battery";
+/// A PNG's signature and header: enough for the content check of photos.
+pub const PHOTO_PNG: [u8; 16] = [
+    0x89, b'P', b'N', b'G', 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 13, b'I', b'H', b'D', b'R',
+];
 
 /// Who is making a request.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -103,6 +107,20 @@ pub struct Seed {
     pub claims: Vec<i64>,
     pub receipt: i64,
     pub run: i64,
+    /// The carer (`person_a1`), on the who's-who with a photo: their profile says yes to both.
+    pub whos_who_photo: i64,
+    /// A published role; opportunities for it across the service: [0] with the member's
+    /// interest, [1] for the API to say "interested" on, [2] to withdraw, [3] the one the
+    /// member was appointed from; that appointment; a recruitment process on unit A1.
+    pub role: i64,
+    pub opportunities: Vec<i64>,
+    pub interest: i64,
+    pub appointment: i64,
+    pub process: i64,
+    /// The member (a newcomer who joined 20 days ago) paired with the carer, who holds a
+    /// buddy role; and an arrival on unit A1 two days ago, not yet offered a meeting.
+    pub pairing: i64,
+    pub arrival: i64,
 }
 
 pub struct TestApp {
@@ -365,6 +383,23 @@ impl TestApp {
         .await
         .expect("invitation");
         s.invitation = inv.secret;
+        cairn_app::people::save_profile(
+            &app,
+            &admin,
+            s.person_a1,
+            &cairn_domain::people::ProfileDraft {
+                ask_me_about: "The garden group".into(),
+                consent_whos_who: true,
+                consent_photo: true,
+                ..Default::default()
+            },
+        )
+        .await
+        .expect("profile");
+        cairn_app::people::add_photo(&app, &admin, s.person_a1, &PHOTO_PNG)
+            .await
+            .expect("photo");
+        s.whos_who_photo = s.person_a1;
         let draft = cairn_domain::feedback::SuggestionDraft {
             unit_id: Some(s.unit_a1),
             text: "A quiet room for visits".into(),
@@ -530,6 +565,64 @@ impl TestApp {
                     .expect("round"),
             );
         }
+        {
+            let today = cairn_domain::time::local_date(
+                app.now(),
+                &cairn_domain::time::time_zone("Europe/London"),
+            );
+            let ago = |n: i64| today.checked_sub(jiff::Span::new().days(n)).expect("date");
+            let mut tx = app.db.begin().await.expect("tx");
+            let role = cairn_db::fetch_scalar!(
+                &mut tx.conn(),
+                i64,
+                "INSERT INTO involvement_roles (organisation_id, kind, title_en, title_cy, purpose_en, purpose_cy, involves_en, involves_cy, \
+                 time_en, time_cy, support_en, support_cy, level, payment, created_at, updated_at) \
+                 VALUES ($1, 'buddy', 'Buddy', 'Cyfaill', 'Welcome newcomers', 'Croesawu newydd-ddyfodiaid', 'Meeting up', 'Cyfarfod', \
+                 'An hour a week', 'Awr yr wythnos', 'A buddy group', 'Grŵp cyfeillion', 1, 'voluntary', 0, 0) RETURNING id",
+                s.org_a
+            )
+            .expect("buddy role");
+            cairn_db::execute!(
+                &mut tx.conn(),
+                "INSERT INTO appointments (organisation_id, person_id, role_id, starts_on, created_by_label, created_at, updated_at) \
+                 VALUES ($1, $2, $3, '2020-01-01', 'seed', 0, 0)",
+                s.org_a,
+                s.person_a1,
+                role
+            )
+            .expect("buddy appointment");
+            cairn_db::execute!(
+                &mut tx.conn(),
+                "UPDATE people SET joined_on = $2 WHERE id = $1",
+                s.member_person,
+                ago(20).to_string()
+            )
+            .expect("joined");
+            tx.commit().await.expect("commit");
+            s.pairing = cairn_app::people::buddies::pair(
+                &app,
+                &admin,
+                &cairn_domain::people::PairingDraft {
+                    newcomer_id: s.member_person.to_string(),
+                    buddy_id: s.person_a1.to_string(),
+                    starts_on: cairn_domain::time::DateParts::from_date(Some(ago(1))),
+                },
+            )
+            .await
+            .expect("pairing");
+            s.arrival = cairn_app::people::welcome::create(
+                &app,
+                &admin,
+                Some(s.unit_a1),
+                &cairn_domain::people::ArrivalDraft {
+                    arrived_on: cairn_domain::time::DateParts::from_date(Some(ago(2))),
+                    ..Default::default()
+                },
+            )
+            .await
+            .expect("arrival");
+        }
+        crate::roles::seed(&app, &admin, &member, &mut s).await;
         let state = AppState {
             app: app.clone(),
             config: Arc::new(WebConfig {

@@ -8,6 +8,7 @@
 
 mod access;
 mod api;
+mod buddies;
 mod feedback;
 mod helpers;
 mod i18n;
@@ -15,4 +16,6 @@ mod meetings;
 mod model;
 mod pages;
 mod payments;
+mod people;
+mod roles;
 mod security;

@@ -1,0 +1,20 @@
+//! People in the JSON API beyond the record itself: a person's pathway (their own level and its
+//! decisions, the level-1 and level-2 steps with their dates, and the roles they hold). A member
+//! reads only their own; another member's id is "not found", like any id out of reach.
+
+use super::{ApiActor, ApiError};
+use crate::AppState;
+use axum::Json;
+use axum::extract::{Path, State};
+use cairn_app::people::Pathway;
+
+pub(super) async fn pathway(
+    State(st): State<AppState>,
+    a: ApiActor,
+    Path(id): Path<i64>,
+) -> Result<Json<Pathway>, ApiError> {
+    cairn_app::people::pathway(&st.app, &a.actor, id)
+        .await
+        .map(Json)
+        .map_err(|e| ApiError::from_app(e, a.lang))
+}
