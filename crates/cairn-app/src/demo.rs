@@ -19,6 +19,7 @@ use rand::rngs::StdRng;
 use rand::{Rng, SeedableRng};
 
 mod meetings;
+mod people;
 
 /// The demo organisation's name.
 pub const DEMO_ORG: &str = "Demo Health Board";
@@ -328,9 +329,28 @@ async fn build_demo(app: &App, hash: &str, now: i64) -> AppResult<i64> {
     feedback_history(c, org, &unit_ids, now, 40, 180, 2016).await?;
     // A year of meetings, with a few to come: strategy group, forum, community meetings.
     meetings::meeting_history(c, org, &unit_ids, now, &meetings::Plan::demo()).await?;
+    // Roles, opportunities, levels, buddies, welcome meetings, exits and recruitment panels.
+    people::people_and_roles(
+        c,
+        org,
+        &unit_ids,
+        local_today(now),
+        now,
+        &people::Plan::demo(),
+        &mut rng,
+    )
+    .await?;
     crate::payments::add_examples(c, org, now).await?;
     tx.commit().await?;
     Ok(org)
+}
+
+/// Today in the demo organisations' time zone.
+fn local_today(now: i64) -> jiff::civil::Date {
+    cairn_domain::time::local_date(
+        now,
+        &cairn_domain::time::time_zone(cairn_domain::time::DEFAULT_TIME_ZONE),
+    )
 }
 
 /// Makes one board-sized organisation: 30 units, 2,000 people.
@@ -456,6 +476,16 @@ async fn build_synthetic(app: &App, index: i64, now: i64) -> AppResult<i64> {
     // Two years of meetings: over 10,000 across the board's units.
     let plan = meetings::Plan::board(u64::try_from(index).unwrap_or(0) + 11);
     meetings::meeting_history(c, org, &units, now, &plan).await?;
+    people::people_and_roles(
+        c,
+        org,
+        &units,
+        local_today(now),
+        now,
+        &people::Plan::board(),
+        &mut rng,
+    )
+    .await?;
     crate::payments::add_examples(c, org, now).await?;
     claim_history(c, org, &claimants, now, &mut rng).await?;
     tx.commit().await?;

@@ -390,11 +390,70 @@ pub async fn run(args: BenchArgs) -> Result<()> {
             org
         )?
     };
+    // The person the board holds most about: roles, pathway steps, level decisions, buddies.
+    let busiest = {
+        let mut h = app.db.acquire().await?;
+        cairn_db::fetch_scalar!(
+            &mut h.conn(),
+            i64,
+            "SELECT p.id FROM people p WHERE p.organisation_id = $1 ORDER BY \
+             (SELECT COUNT(*) FROM appointments a WHERE a.person_id = p.id) \
+             + (SELECT COUNT(*) FROM pathway_steps s WHERE s.person_id = p.id) \
+             + (SELECT COUNT(*) FROM level_decisions d WHERE d.person_id = p.id) \
+             + (SELECT COUNT(*) FROM buddy_pairings b WHERE b.newcomer_id = p.id OR b.buddy_id = p.id) DESC, p.id LIMIT 1",
+            org
+        )?
+    };
     let results = vec![
         measure(
             &router,
             "people list, first 50, filtered by unit",
             &format!("/people?unit_id={unit}"),
+            &cookie,
+            args.iterations,
+            PAGE_TARGET_MS,
+        )
+        .await?,
+        measure(
+            &router,
+            "people directory, filtered by unit and constituency",
+            &format!("/people?unit_id={unit}&constituency=service_user"),
+            &cookie,
+            args.iterations,
+            PAGE_TARGET_MS,
+        )
+        .await?,
+        measure(
+            &router,
+            "a person's page (roles, pathway, buddies; the read is audited)",
+            &format!("/people/{busiest}"),
+            &cookie,
+            args.iterations,
+            PAGE_TARGET_MS,
+        )
+        .await?,
+        measure(
+            &router,
+            "a person's pathway",
+            &format!("/people/{busiest}/pathway"),
+            &cookie,
+            args.iterations,
+            PAGE_TARGET_MS,
+        )
+        .await?,
+        measure(
+            &router,
+            "a unit's who's-who",
+            &format!("/whos-who/units/{unit}"),
+            &cookie,
+            args.iterations,
+            PAGE_TARGET_MS,
+        )
+        .await?,
+        measure(
+            &router,
+            "opportunities list",
+            "/opportunities",
             &cookie,
             args.iterations,
             PAGE_TARGET_MS,
