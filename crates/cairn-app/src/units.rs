@@ -299,6 +299,24 @@ pub async fn get_unit(app: &App, actor: &Actor, id: i64) -> AppResult<UnitDetail
     })
 }
 
+/// The names of the organisation's units, (id, name, Welsh name), for showing where something
+/// is (an opportunity's unit, say) to anyone in the organisation, members included: a unit's
+/// name is a place, not a person, and nothing else about the unit comes with it.
+pub async fn unit_labels(
+    app: &App,
+    actor: &Actor,
+) -> AppResult<Vec<(i64, String, Option<String>)>> {
+    let org = org_of(actor)?;
+    let mut h = app.db.acquire().await?;
+    Ok(
+        cairn_db::units::list_units(&mut h.conn(), org, None, None, 10_000)
+            .await?
+            .into_iter()
+            .map(|u| (u.id, u.name, u.name_cy))
+            .collect(),
+    )
+}
+
 /// The link people on offer for the unit form.
 pub async fn link_people(app: &App, actor: &Actor) -> AppResult<Vec<(i64, String)>> {
     require(actor, Permission::ManageUnits)?;

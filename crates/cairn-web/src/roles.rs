@@ -84,6 +84,17 @@ fn welsh(t: &Tr) -> bool {
 
 async fn unit_names(st: &AppState, s: &Signed) -> Vec<(i64, String)> {
     let t = s.ctx.t();
+    if !s.actor().can(Permission::ViewUnits) {
+        // Members read where an opportunity is; they are offered no unit to choose.
+        return cairn_app::units::unit_labels(&st.app, s.actor())
+            .await
+            .map(|rows| {
+                rows.into_iter()
+                    .map(|(id, name, cy)| (id, local_name(&t, &name, cy.as_deref())))
+                    .collect()
+            })
+            .unwrap_or_default();
+    }
     cairn_app::units::list_units(&st.app, s.actor(), None, 1000)
         .await
         .map(|rows| {

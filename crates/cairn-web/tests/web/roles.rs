@@ -710,3 +710,30 @@ fn every_roles_message_id_exists_in_both_languages() {
         }
     }
 }
+
+#[tokio::test]
+async fn a_member_reads_which_unit_an_opportunity_is_on() {
+    // Setup: an opportunity on the member's own unit, Alder.
+    let t = TestApp::new().await;
+    let lead = t.actor(Who::Lead).await;
+    let closes = local_date(t.app.now() + 30 * DAY, &time_zone("Europe/London"));
+    let d = OpportunityDraft {
+        role_id: t.seed.role.to_string(),
+        unit_id: t.seed.unit_a1.to_string(),
+        note_en: "On the ward".into(),
+        note_cy: "Ar y ward".into(),
+        closes_on: DateParts::from_date(Some(closes)),
+    };
+    let opp = cairn_app::roles::create_opportunity(&t.app, &lead, &d)
+        .await
+        .expect("opportunity");
+
+    // Exec
+    let list = t.get(Who::Member, "/opportunities").await;
+    let one = t.get(Who::Member, &format!("/opportunities/{opp}")).await;
+
+    // Check: the unit is named, not just called "a unit".
+    assert_eq!(list.status, StatusCode::OK);
+    assert!(list.body.contains("Alder"), "{}", list.body);
+    assert!(one.body.contains("Alder"), "{}", one.body);
+}
