@@ -120,6 +120,20 @@ export const test = base.extend({
   },
 });
 
+/** A date on the organisation's clock (the demo organisation is in Europe/London), `offset` days from today. */
+export function londonDate(offset: number): { day: string; month: string; year: string } {
+  const parts = new Intl.DateTimeFormat('en-GB', {
+    timeZone: 'Europe/London',
+    year: 'numeric',
+    month: 'numeric',
+    day: 'numeric',
+  }).formatToParts(new Date());
+  const part = (type: string) => Number(parts.find((p) => p.type === type)?.value);
+  // Calendar arithmetic in UTC, so a clock change cannot add or lose a day.
+  const d = new Date(Date.UTC(part('year'), part('month') - 1, part('day') + offset));
+  return { day: String(d.getUTCDate()), month: String(d.getUTCMonth() + 1), year: String(d.getUTCFullYear()) };
+}
+
 /** Sign in through the English sign-in page, checking that page on the way. */
 export async function signIn(page: Page, email: string): Promise<void> {
   const password = process.env.CAIRN_DEMO_PASSWORD;

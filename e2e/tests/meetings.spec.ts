@@ -5,27 +5,13 @@
 // that Mair is coming too. A second meeting, already under way today, has its attendance
 // recorded and meets the rule; its name cards print, and the representation report shows it.
 // Every page is checked with axe.
-import { test, expect, checkA11y, signIn, signOut } from '../fixtures';
+import { test, expect, checkA11y, londonDate, signIn, signOut } from '../fixtures';
 import type { Locator, Page } from '@playwright/test';
 
 const WORDS = {
   en: { standing: ['Meeting representation', 'Service-user and carer issues'], coming: 'Coming' },
   cy: { standing: ['Cynrychiolaeth yn y cyfarfod', 'Materion defnyddwyr gwasanaeth a gofalwyr'], coming: 'Yn dod' },
 } as const;
-
-/** A date on the organisation's clock (the demo organisation is in Europe/London), `offset` days from today. */
-function londonDate(offset: number): { day: string; month: string; year: string } {
-  const parts = new Intl.DateTimeFormat('en-GB', {
-    timeZone: 'Europe/London',
-    year: 'numeric',
-    month: 'numeric',
-    day: 'numeric',
-  }).formatToParts(new Date());
-  const part = (type: string) => Number(parts.find((p) => p.type === type)?.value);
-  // Calendar arithmetic in UTC, so a clock change cannot add or lose a day.
-  const d = new Date(Date.UTC(part('year'), part('month') - 1, part('day') + offset));
-  return { day: String(d.getUTCDate()), month: String(d.getUTCMonth() + 1), year: String(d.getUTCFullYear()) };
-}
 
 /** The value of the option whose text starts with `name (` (people are listed as "Name (constituency)"). */
 async function optionFor(select: Locator, name: string): Promise<string> {

@@ -6,7 +6,7 @@
 // (finance) does; after that nobody can authorise it again. Sioned gathers it into a payment run,
 // locks the run, downloads both exports and marks the run paid. Alex then sees the claim paid
 // and the fee on his statement. Every page is checked with axe.
-import { test, expect, checkA11y, signIn, signOut } from '../fixtures';
+import { test, expect, checkA11y, londonDate, signIn, signOut } from '../fixtures';
 import type { Locator, Page } from '@playwright/test';
 
 /** The demo's example rates: a meeting under 4 hours is £75; car mileage is 45p a mile. */
@@ -26,20 +26,6 @@ function pence(text: string): number {
 /** Pence as Cairn writes them: "£79.50". */
 function pounds(p: number): string {
   return `£${Math.floor(p / 100).toLocaleString('en-GB')}.${String(p % 100).padStart(2, '0')}`;
-}
-
-/** A date on the organisation's clock (the demo organisation is in Europe/London), `offset` days from today. */
-function londonDate(offset: number): { day: string; month: string; year: string } {
-  const parts = new Intl.DateTimeFormat('en-GB', {
-    timeZone: 'Europe/London',
-    year: 'numeric',
-    month: 'numeric',
-    day: 'numeric',
-  }).formatToParts(new Date());
-  const part = (type: string) => Number(parts.find((p) => p.type === type)?.value);
-  // Calendar arithmetic in UTC, so a clock change cannot add or lose a day.
-  const d = new Date(Date.UTC(part('year'), part('month') - 1, part('day') + offset));
-  return { day: String(d.getUTCDate()), month: String(d.getUTCMonth() + 1), year: String(d.getUTCFullYear()) };
 }
 
 /** The fees paid in every week of the statement (its first table), added up. */

@@ -8,26 +8,13 @@
 //    she pairs them with a buddy, records a first check-in, and the newcomer's pathway shows
 //    the buddy step done.
 // Every page is checked with axe.
-import { test, expect, checkA11y, signIn, signOut } from '../fixtures';
+import { test, expect, checkA11y, londonDate, signIn, signOut } from '../fixtures';
 import type { Locator, Page } from '@playwright/test';
 
 const WORDS = {
   en: { interested: "I'm interested", sent: 'Thank you for telling us', appointed: 'Appointed', buddy: 'A buddy' },
   cy: { interested: 'Mae gen i ddiddordeb', sent: 'Diolch am ddweud wrthym', appointed: 'Wedi penodi', buddy: 'Cyfaill' },
 } as const;
-
-/** A date on the organisation's clock (Europe/London), `offset` days from today. */
-function londonDate(offset: number): { day: string; month: string; year: string } {
-  const parts = new Intl.DateTimeFormat('en-GB', {
-    timeZone: 'Europe/London',
-    year: 'numeric',
-    month: 'numeric',
-    day: 'numeric',
-  }).formatToParts(new Date());
-  const part = (type: string) => Number(parts.find((p) => p.type === type)?.value);
-  const d = new Date(Date.UTC(part('year'), part('month') - 1, part('day') + offset));
-  return { day: String(d.getUTCDate()), month: String(d.getUTCMonth() + 1), year: String(d.getUTCFullYear()) };
-}
 
 /** The value of the first option of `select` whose text contains `text`. */
 async function optionContaining(select: Locator, text: string): Promise<string> {

@@ -8,12 +8,11 @@
 
 mod common;
 use cairn_app::people::{buddies, welcome};
-use cairn_app::{Actor, App, AppError, people, units};
+use cairn_app::{Actor, App, AppError, people};
 use cairn_db::audit::AuditQuery;
 use cairn_domain::Role;
 use cairn_domain::people::{ArrivalDraft, CheckinDraft, EndDraft, PairingDraft, PersonDraft};
 use cairn_domain::time::DateParts;
-use cairn_domain::units::UnitDraft;
 use cairn_testkit::both_engines;
 use common::*;
 use jiff::civil::{Date, date};
@@ -29,20 +28,6 @@ fn days_ago(n: i64) -> Date {
 
 fn parts(d: Date) -> DateParts {
     DateParts::from_date(Some(d))
-}
-
-async fn unit(app: &App, org: &Org, name: &str) -> i64 {
-    let draft = UnitDraft {
-        name: name.into(),
-        service_id: Some(org.service),
-        unit_type: "open_rehab".into(),
-        beds: Some("12".into()),
-        gender_mix: "mixed".into(),
-        ..Default::default()
-    };
-    units::create_unit(app, &org.admin, &draft)
-        .await
-        .expect("create unit")
 }
 
 /// A person added by the administrator, who joined on `joined` (or has no joining date).

@@ -7,7 +7,6 @@
 mod common;
 use cairn_app::demo::{self, Scale};
 use cairn_app::meetings::{self, Period};
-use cairn_app::{Actor, App};
 use cairn_db::meetings::{MeetingQuery, RepresentationQuery};
 use cairn_domain::meetings::{GroupKind, StandingItem, month_key};
 use cairn_domain::people::Constituency;
@@ -15,18 +14,6 @@ use cairn_domain::time::{local_date, time_zone};
 use cairn_testkit::both_engines;
 use common::*;
 use std::sync::{Arc, Mutex};
-
-async fn signed_in(app: &App, email: &str) -> Actor {
-    let uid = {
-        let mut h = app.db.acquire().await.expect("acquire");
-        cairn_db::accounts::find_user_by_email(&mut h.conn(), email)
-            .await
-            .expect("find user")
-            .expect("demo user")
-            .id
-    };
-    actor_of(app, uid).await
-}
 
 #[tokio::test]
 async fn the_demo_has_groups_a_year_of_meetings_and_some_to_come() {

@@ -5,24 +5,12 @@
 //! checks both engines get the same figures (the generator is deterministic).
 
 mod common;
+use cairn_app::App;
 use cairn_app::demo::{self, Scale};
 use cairn_app::model;
-use cairn_app::{Actor, App};
 use cairn_testkit::both_engines;
 use common::*;
 use std::sync::{Arc, Mutex};
-
-async fn signed_in(app: &App, email: &str) -> Actor {
-    let uid = {
-        let mut h = app.db.acquire().await.expect("acquire");
-        cairn_db::accounts::find_user_by_email(&mut h.conn(), email)
-            .await
-            .expect("find user")
-            .expect("demo user")
-            .id
-    };
-    actor_of(app, uid).await
-}
 
 async fn count(app: &App, sql: &str, org: i64) -> i64 {
     let mut h = app.db.acquire().await.expect("acquire");

@@ -4,33 +4,18 @@
 //! Each test reads Setup → Exec → Check.
 
 mod common;
-use cairn_app::{Actor, App, AppError, people, units};
+use cairn_app::{Actor, App, AppError, people};
 use cairn_db::audit::{AuditQuery, Entry};
 use cairn_db::{Arg, execute_dynamic};
 use cairn_domain::Role;
 use cairn_domain::people::{Language, LevelDraft, PersonDraft, ProfileDraft, StepDraft};
 use cairn_domain::time::DateParts;
-use cairn_domain::units::UnitDraft;
 use cairn_testkit::both_engines;
 use common::*;
 
 // ---------------------------------------------------------------------------------------------
 // Helpers
 // ---------------------------------------------------------------------------------------------
-
-async fn unit(app: &App, org: &Org, name: &str) -> i64 {
-    let draft = UnitDraft {
-        name: name.into(),
-        service_id: Some(org.service),
-        unit_type: "open_rehab".into(),
-        beds: Some("12".into()),
-        gender_mix: "mixed".into(),
-        ..Default::default()
-    };
-    units::create_unit(app, &org.admin, &draft)
-        .await
-        .expect("create unit")
-}
 
 async fn person(app: &App, org: &Org, name: &str, unit_ids: &[i64]) -> i64 {
     let draft = PersonDraft {

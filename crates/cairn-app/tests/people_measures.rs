@@ -8,28 +8,13 @@
 
 mod common;
 use cairn_app::model::{self, ItemView, UnitAssessment};
-use cairn_app::{App, people, units};
+use cairn_app::{App, people};
 use cairn_domain::model::AssessmentDraft;
 use cairn_domain::people::PersonDraft;
-use cairn_domain::units::UnitDraft;
 use cairn_testkit::both_engines;
 use common::*;
 
 // Today, on the fixed clock, is 29 March 2026 (Europe/London).
-
-async fn unit(app: &App, org: &Org, name: &str) -> i64 {
-    let draft = UnitDraft {
-        name: name.into(),
-        service_id: Some(org.service),
-        unit_type: "open_rehab".into(),
-        beds: Some("12".into()),
-        gender_mix: "mixed".into(),
-        ..Default::default()
-    };
-    units::create_unit(app, &org.admin, &draft)
-        .await
-        .expect("create unit")
-}
 
 /// A person on `unit` of `constituency` who joined on `joined` (ISO date).
 async fn person(

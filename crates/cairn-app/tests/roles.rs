@@ -7,7 +7,7 @@
 
 mod common;
 use cairn_app::roles::{self, Expressed};
-use cairn_app::{Actor, App, AppError, people, units};
+use cairn_app::{Actor, App, AppError, people};
 use cairn_db::audit::AuditQuery;
 use cairn_domain::Role;
 use cairn_domain::people::{PersonDraft, PersonStatus};
@@ -15,7 +15,6 @@ use cairn_domain::roles::{
     ExitDraft, ExitReason, InterestStatus, OpportunityDraft, RecruitmentDraft, RoleDraft,
 };
 use cairn_domain::time::DateParts;
-use cairn_domain::units::UnitDraft;
 use cairn_testkit::both_engines;
 use common::*;
 
@@ -29,20 +28,6 @@ fn parts(d: u8, m: u8, y: u16) -> DateParts {
         month: m.to_string(),
         year: y.to_string(),
     }
-}
-
-async fn unit(app: &App, org: &Org, name: &str) -> i64 {
-    let draft = UnitDraft {
-        name: name.into(),
-        service_id: Some(org.service),
-        unit_type: "open_rehab".into(),
-        beds: Some("12".into()),
-        gender_mix: "mixed".into(),
-        ..Default::default()
-    };
-    units::create_unit(app, &org.admin, &draft)
-        .await
-        .expect("create unit")
 }
 
 async fn person(app: &App, org: &Org, name: &str, constituency: &str, unit_ids: &[i64]) -> i64 {

@@ -9,7 +9,8 @@ use crate::charts::{Bar, stacked_bars};
 use crate::context::{Posted, Signed};
 use crate::error::WebError;
 use crate::i18n::Tr;
-use crate::views::{Choice, Chrome, FormState, local_name};
+use crate::units::unit_names;
+use crate::views::{Choice, Chrome, FormState};
 use crate::{AppState, Routes};
 use askama::Template;
 use axum::extract::{Path, Query, State};
@@ -115,23 +116,6 @@ fn arrangement_words(t: &Tr, m: &Meeting) -> Vec<String> {
         .filter_map(Arrangement::parse)
         .map(|a| t.get(&a.label_id()))
         .collect()
-}
-
-async fn unit_names(st: &AppState, s: &Signed) -> Vec<(i64, String)> {
-    let t = s.ctx.t();
-    cairn_app::units::list_units(&st.app, s.actor(), None, 1000)
-        .await
-        .map(|rows| {
-            rows.into_iter()
-                .map(|r| {
-                    (
-                        r.unit.id,
-                        local_name(&t, &r.unit.name, r.unit.name_cy.as_deref()),
-                    )
-                })
-                .collect()
-        })
-        .unwrap_or_default()
 }
 
 fn unit_label(t: &Tr, units: &[(i64, String)], unit: Option<i64>) -> String {

@@ -12,6 +12,7 @@ use crate::accounts::{org_name, page, page_with};
 use crate::context::{Posted, Signed, csrf_ok};
 use crate::error::WebError;
 use crate::i18n::Tr;
+use crate::units::unit_names;
 use crate::views::{Choice, Chrome, FormState, choices, local_name};
 use crate::{AppState, Routes};
 use askama::Template;
@@ -57,23 +58,6 @@ pub const PAGE: i64 = 50;
 
 fn err(e: AppError, s: &Signed) -> Response {
     WebError::from_app(e, s.ctx.lang).into_response()
-}
-
-async fn unit_names(st: &AppState, s: &Signed) -> Vec<(i64, String)> {
-    let t = s.ctx.t();
-    cairn_app::units::list_units(&st.app, s.actor(), None, 1000)
-        .await
-        .map(|rows| {
-            rows.into_iter()
-                .map(|r| {
-                    (
-                        r.unit.id,
-                        local_name(&t, &r.unit.name, r.unit.name_cy.as_deref()),
-                    )
-                })
-                .collect()
-        })
-        .unwrap_or_default()
 }
 
 struct PersonRow {

@@ -95,19 +95,7 @@ async fn unit_names(st: &AppState, s: &Signed) -> Vec<(i64, String)> {
             })
             .unwrap_or_default();
     }
-    cairn_app::units::list_units(&st.app, s.actor(), None, 1000)
-        .await
-        .map(|rows| {
-            rows.into_iter()
-                .map(|r| {
-                    (
-                        r.unit.id,
-                        local_name(&t, &r.unit.name, r.unit.name_cy.as_deref()),
-                    )
-                })
-                .collect()
-        })
-        .unwrap_or_default()
+    crate::units::unit_names(st, s).await
 }
 
 fn where_words(t: &Tr, units: &[(i64, String)], unit: Option<i64>) -> String {

@@ -54,6 +54,34 @@ pub async fn org(app: &App, name: &str, admin_email: &str) -> Org {
     }
 }
 
+/// An open rehabilitation unit of 12 beds in the organisation's service.
+pub async fn unit(app: &App, org: &Org, name: &str) -> i64 {
+    let draft = cairn_domain::units::UnitDraft {
+        name: name.into(),
+        service_id: Some(org.service),
+        unit_type: "open_rehab".into(),
+        beds: Some("12".into()),
+        gender_mix: "mixed".into(),
+        ..Default::default()
+    };
+    units::create_unit(app, &org.admin, &draft)
+        .await
+        .expect("create unit")
+}
+
+/// The actor of the account with this e-mail address (a demo sign-in, say).
+pub async fn signed_in(app: &App, email: &str) -> Actor {
+    let uid = {
+        let mut h = app.db.acquire().await.expect("acquire");
+        cairn_db::accounts::find_user_by_email(&mut h.conn(), email)
+            .await
+            .expect("find user")
+            .expect("demo user")
+            .id
+    };
+    actor_of(app, uid).await
+}
+
 pub async fn actor_of(app: &App, uid: i64) -> Actor {
     let user = {
         let mut h = app.db.acquire().await.expect("acquire");

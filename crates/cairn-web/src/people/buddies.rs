@@ -7,7 +7,8 @@ use crate::accounts::{org_name, page, page_with};
 use crate::context::{Posted, Signed};
 use crate::error::WebError;
 use crate::i18n::Tr;
-use crate::views::{Choice, Chrome, FormState, local_name};
+use crate::units::unit_names;
+use crate::views::{Choice, Chrome, FormState};
 use crate::{AppState, Routes};
 use askama::Template;
 use axum::extract::{Path, Query, State};
@@ -41,25 +42,6 @@ fn status_of(form: &FormState) -> StatusCode {
     } else {
         StatusCode::OK
     }
-}
-
-/// The units the actor reaches, named in the page's language.
-async fn unit_names(st: &AppState, s: &Signed) -> Vec<(i64, String)> {
-    let t = s.ctx.t();
-    cairn_app::units::list_units(&st.app, s.actor(), None, 1000)
-        .await
-        .map(|rows| {
-            rows.into_iter()
-                .filter(|r| s.actor().can_reach_unit(r.unit.id))
-                .map(|r| {
-                    (
-                        r.unit.id,
-                        local_name(&t, &r.unit.name, r.unit.name_cy.as_deref()),
-                    )
-                })
-                .collect()
-        })
-        .unwrap_or_default()
 }
 
 fn show_date(t: &Tr, iso: &str) -> String {
