@@ -156,6 +156,8 @@ CREATE TABLE appointments (
 );
 CREATE INDEX appointments_person ON appointments(person_id, starts_on);
 CREATE INDEX appointments_organisation_role ON appointments(organisation_id, role_id);
+-- One appointment from one expression of interest, however the appointing races.
+CREATE UNIQUE INDEX appointments_interest ON appointments(interest_id) WHERE interest_id IS NOT NULL;
 
 -- Exit feedback: stepping down from one role (appointment_id) or leaving (NULL). Reasons are
 -- keys from a fixed list, one per line.

@@ -398,12 +398,21 @@ pub async fn unit_assessment(app: &App, actor: &Actor, unit_id: i64) -> AppResul
     let people = cairn_db::people::names(c, org, &owner_ids).await?;
     let threshold = organisation.model_threshold_percent;
     let find = |p: &Practice| current.iter().find(|a| a.practice_id == p.id);
+    let at = crate::model::measures::At {
+        organisation: org,
+        unit: unit_id,
+        today: cairn_domain::time::local_date(
+            now,
+            &cairn_domain::time::time_zone(&organisation.time_zone),
+        ),
+    };
+    let facts = crate::model::measures::people_facts(c, &at).await?;
     let mut items = Vec::new();
     for p in practices.iter().filter(|p| p.retired_in_version.is_none()) {
         let a: Option<&Assessment> = find(p);
         let status = a.map(|a| a.status).unwrap_or(Status::NotStarted);
         let measure =
-            crate::model::measures::for_practice(c, &p.code, unit_id, status, now).await?;
+            crate::model::measures::for_practice(c, &p.code, &at, &facts, status, now).await?;
         items.push(ItemView {
             practice: p.clone(),
             status,
@@ -899,8 +908,9 @@ pub mod measures {
     use super::MeasureView;
     use cairn_db::Conn;
     use cairn_domain::model::Status;
-    use cairn_domain::people::Constituency;
+    use cairn_domain::people::{BUDDY_DUE_DAYS, Constituency, NEWCOMER_DAYS, buddy_in_time};
     use cairn_domain::roles::RecruitmentStage;
+    use cairn_domain::time::parse_iso_date;
 
     /// The practice codes that have a live measure today.
     pub const MEASURED: &[&str] = &[
@@ -914,15 +924,13 @@ pub mod measures {
     /// Ninety days, for the welcome-meeting and practice measures.
     const NINETY_DAYS: i64 = 90;
 
-    /// The unit's organisation and its local date now.
-    async fn unit_today(
-        c: &mut Conn<'_>,
-        unit: i64,
-        now: i64,
-    ) -> crate::AppResult<(i64, jiff::civil::Date)> {
-        let (org, tz) = cairn_db::model::measures::unit_organisation(c, unit).await?;
-        let today = cairn_domain::time::local_date(now, &cairn_domain::time::time_zone(&tz));
-        Ok((org, today))
+    /// Where and when a page's measures are taken: the unit, its organisation, and the
+    /// organisation's local date, worked out once per page.
+    #[derive(Debug, Clone, Copy)]
+    pub struct At {
+        pub organisation: i64,
+        pub unit: i64,
+        pub today: jiff::civil::Date,
     }
 
     fn days_before(d: jiff::civil::Date, days: i64) -> String {
@@ -935,184 +943,169 @@ pub mod measures {
         if whole == 0 { 0 } else { part * 100 / whole }
     }
 
-    /// The measures of the people and roles practices.
-    async fn people_and_roles(
-        c: &mut Conn<'_>,
-        code: &str,
-        unit: i64,
-        status: Status,
-        now: i64,
-    ) -> crate::AppResult<Option<MeasureView>> {
+    /// What the people and roles measures read, loaded once for a unit's page.
+    #[derive(Debug, Clone, Default)]
+    pub struct PeopleFacts {
+        counts: cairn_db::model::measures::UnitCounts,
+        /// Service users and carers who joined in the last [`NEWCOMER_DAYS`].
+        newcomers: Vec<cairn_db::model::measures::Newcomer>,
+        /// Recruitment processes on the unit with their panels.
+        processes: Vec<(i64, Panels)>,
+    }
+
+    /// Loads the people and roles facts for a unit's page.
+    pub async fn people_facts(c: &mut Conn<'_>, at: &At) -> crate::AppResult<PeopleFacts> {
         use cairn_db::model::measures as m;
-        use cairn_domain::people::{BUDDY_DUE_DAYS, NEWCOMER_DAYS, buddy_in_time};
+        let today = at.today.to_string();
+        let counts = m::unit_counts(
+            c,
+            at.organisation,
+            at.unit,
+            &today,
+            &days_before(at.today, NINETY_DAYS),
+        )
+        .await?;
+        let newcomers =
+            m::newcomers(c, at.unit, &days_before(at.today, NEWCOMER_DAYS), &today).await?;
+        let mut processes: Vec<(i64, Panels)> = Vec::new();
+        for (id, stage, constituency) in m::recruitment_panels(c, at.unit).await? {
+            if processes.last().is_none_or(|(p, _)| *p != id) {
+                processes.push((id, Vec::new()));
+            }
+            if let (Some(stage), Some(k), Some((_, stages))) = (
+                stage.as_deref().and_then(RecruitmentStage::parse),
+                constituency.as_deref().and_then(Constituency::parse),
+                processes.last_mut(),
+            ) {
+                match stages.iter_mut().find(|(s, _)| *s == stage) {
+                    Some((_, ks)) => ks.push(k),
+                    None => stages.push((stage, vec![k])),
+                }
+            }
+        }
+        Ok(PeopleFacts {
+            counts,
+            newcomers,
+            processes,
+        })
+    }
+
+    /// The measures of the people and roles practices.
+    fn people_and_roles(
+        code: &str,
+        at: &At,
+        facts: &PeopleFacts,
+        status: Status,
+    ) -> Option<MeasureView> {
         let in_place = status == Status::InPlace;
-        let (org, today) = unit_today(c, unit, now).await?;
-        let today_iso = today.to_string();
-        Ok(Some(match code {
+        let n = &facts.counts;
+        let view = |message_id, count, disagrees| MeasureView {
+            message_id,
+            count,
+            disagrees: in_place && disagrees,
+        };
+        Some(match code {
             // Newcomers whose first fortnight is over: the share paired with a buddy in it.
             "L1.08" => {
-                let rows = m::newcomers_with_first_buddy(
-                    c,
-                    unit,
-                    &days_before(today, NEWCOMER_DAYS),
-                    &days_before(today, BUDDY_DUE_DAYS),
-                )
-                .await?;
-                let due = rows.len() as i64;
-                let in_time = rows
+                let due_by = days_before(at.today, BUDDY_DUE_DAYS);
+                let due: Vec<_> = facts
+                    .newcomers
                     .iter()
-                    .filter(
-                        |(_, joined, first)| match cairn_domain::time::parse_iso_date(joined) {
-                            Some(j) => buddy_in_time(
-                                j,
-                                first
-                                    .as_deref()
-                                    .and_then(cairn_domain::time::parse_iso_date),
-                            ),
-                            None => false,
-                        },
-                    )
+                    .filter(|p| p.joined_on <= due_by)
+                    .collect();
+                let in_time = due
+                    .iter()
+                    .filter(|p| match parse_iso_date(&p.joined_on) {
+                        Some(j) => {
+                            buddy_in_time(j, p.first_buddy_on.as_deref().and_then(parse_iso_date))
+                        }
+                        None => false,
+                    })
                     .count() as i64;
-                let pct = percent(in_time, due);
-                MeasureView {
-                    message_id: "model-measure-buddies",
-                    count: pct,
-                    disagrees: in_place && (due == 0 || pct < 100),
-                }
+                let pct = percent(in_time, due.len() as i64);
+                view("model-measure-buddies", pct, due.is_empty() || pct < 100)
             }
             // Arrivals in the last 90 days offered a welcome or family-liaison meeting.
             "L1.09" => {
-                let (arrived, offered) =
-                    m::arrivals_offered(c, unit, &days_before(today, NINETY_DAYS)).await?;
-                let pct = percent(offered, arrived);
-                MeasureView {
-                    message_id: "model-measure-welcome",
-                    count: pct,
-                    disagrees: in_place && (arrived == 0 || pct < 100),
-                }
+                let pct = percent(n.arrivals_offered, n.arrivals);
+                view("model-measure-welcome", pct, n.arrivals == 0 || pct < 100)
             }
             // Open opportunities the unit's people can see today.
-            "L1.10" => {
-                let n = m::open_opportunities(c, org, unit, &today_iso).await?;
-                MeasureView {
-                    message_id: "model-measure-opportunities",
-                    count: n,
-                    disagrees: in_place && n == 0,
-                }
-            }
-            // Newcomers (last six months) with every level-1 step done; L3.01 adds a level-2
-            // step.
+            "L1.10" => view(
+                "model-measure-opportunities",
+                n.open_opportunities,
+                n.open_opportunities == 0,
+            ),
+            // Newcomers with every level-1 step done; L3.01 adds a level-2 step.
             "L2.01" | "L3.01" => {
-                let rows =
-                    m::newcomer_steps(c, unit, &days_before(today, NEWCOMER_DAYS), &today_iso)
-                        .await?;
-                let done = rows
+                let done = facts
+                    .newcomers
                     .iter()
-                    .filter(|(_, buddy, welcome, info, level2)| {
-                        *buddy && *welcome && *info && (code == "L2.01" || *level2)
+                    .filter(|p| {
+                        p.first_buddy_on.is_some()
+                            && p.welcome
+                            && p.information
+                            && (code == "L2.01" || p.level_two)
                     })
                     .count() as i64;
-                let pct = percent(done, rows.len() as i64);
-                MeasureView {
-                    message_id: if code == "L2.01" {
-                        "model-measure-level-one-steps"
-                    } else {
-                        "model-measure-level-two-steps"
-                    },
-                    count: pct,
-                    disagrees: in_place && (rows.is_empty() || pct < 80),
-                }
+                let pct = percent(done, facts.newcomers.len() as i64);
+                let id = if code == "L2.01" {
+                    "model-measure-level-one-steps"
+                } else {
+                    "model-measure-level-two-steps"
+                };
+                view(id, pct, facts.newcomers.is_empty() || pct < 80)
             }
             // Service users and carers who have written down their interests.
-            "L2.06" => {
-                let (with, _said) = m::people_with_interests(c, unit).await?;
-                MeasureView {
-                    message_id: "model-measure-interests",
-                    count: with,
-                    disagrees: in_place && with == 0,
-                }
-            }
+            "L2.06" => view(
+                "model-measure-interests",
+                n.with_interests,
+                n.with_interests == 0,
+            ),
             // Roles with a published description (the organisation's).
-            "L2.07" => {
-                let (all, published) = m::published_roles(c, org).await?;
-                MeasureView {
-                    message_id: "model-measure-role-descriptions",
-                    count: published,
-                    disagrees: in_place && (published == 0 || published < all),
-                }
-            }
+            "L2.07" => view(
+                "model-measure-role-descriptions",
+                n.published_roles,
+                n.published_roles == 0 || n.published_roles < n.roles,
+            ),
             // Practising and shadowing in the last 90 days.
-            "L2.08" => {
-                let n = m::practice_steps(c, unit, &days_before(today, NINETY_DAYS)).await?;
-                MeasureView {
-                    message_id: "model-measure-practice",
-                    count: n,
-                    disagrees: in_place && n == 0,
-                }
-            }
+            "L2.08" => view(
+                "model-measure-practice",
+                n.practice_steps,
+                n.practice_steps == 0,
+            ),
             // Somebody holds the service-user and carer coordinator role for the unit today.
-            "L3.02" => {
-                let n = m::current_appointments_of_kind(c, org, unit, "coordinator", &today_iso)
-                    .await?;
-                MeasureView {
-                    message_id: "model-measure-coordinator",
-                    count: n,
-                    disagrees: in_place && n == 0,
-                }
-            }
-            // The unit's recruitment processes with service users or carers from the job
-            // description onwards.
+            "L3.02" => view(
+                "model-measure-coordinator",
+                n.coordinators,
+                n.coordinators == 0,
+            ),
+            // The unit's recruitment with service users or carers from the job description.
             "L3.04" => {
-                let rows = m::recruitment_panels(c, unit).await?;
-                let mut processes: Vec<(i64, Panels)> = Vec::new();
-                for (id, stage, constituency) in rows {
-                    if processes.last().is_none_or(|(p, _)| *p != id) {
-                        processes.push((id, Vec::new()));
-                    }
-                    if let (Some(stage), Some(k), Some((_, stages))) = (
-                        stage.as_deref().and_then(RecruitmentStage::parse),
-                        constituency.as_deref().and_then(Constituency::parse),
-                        processes.last_mut(),
-                    ) {
-                        match stages.iter_mut().find(|(s, _)| *s == stage) {
-                            Some((_, ks)) => ks.push(k),
-                            None => stages.push((stage, vec![k])),
-                        }
-                    }
-                }
-                let involved = processes
+                let involved = facts
+                    .processes
                     .iter()
                     .filter(|(_, stages)| {
                         cairn_domain::roles::involved_from_job_description(stages)
                     })
                     .count() as i64;
-                let pct = percent(involved, processes.len() as i64);
-                MeasureView {
-                    message_id: "model-measure-recruitment",
-                    count: pct,
-                    disagrees: in_place && (processes.is_empty() || pct < 100),
-                }
+                let pct = percent(involved, facts.processes.len() as i64);
+                view(
+                    "model-measure-recruitment",
+                    pct,
+                    facts.processes.is_empty() || pct < 100,
+                )
             }
             // Service users and carers on the unit in leadership roles today.
-            "L3.08" => {
-                let n = m::lived_experience_leaders(c, unit, &today_iso).await?;
-                MeasureView {
-                    message_id: "model-measure-leaders",
-                    count: n,
-                    disagrees: in_place && n == 0,
-                }
-            }
+            "L3.08" => view("model-measure-leaders", n.leaders, n.leaders == 0),
             // People who have moved on and still take part: holding a role or buddying.
-            "L3.10" => {
-                let (_moved_on, active) = m::moved_on_still_active(c, unit, &today_iso).await?;
-                MeasureView {
-                    message_id: "model-measure-moved-on",
-                    count: active,
-                    disagrees: in_place && active == 0,
-                }
-            }
-            _ => return Ok(None),
-        }))
+            "L3.10" => view(
+                "model-measure-moved-on",
+                n.moved_on_active,
+                n.moved_on_active == 0,
+            ),
+            _ => return None,
+        })
     }
 
     /// A quarter (91 days), for meeting measures.
@@ -1125,10 +1118,12 @@ pub mod measures {
     pub async fn for_practice(
         c: &mut Conn<'_>,
         code: &str,
-        unit: i64,
+        at: &At,
+        facts: &PeopleFacts,
         status: Status,
         now: i64,
     ) -> crate::AppResult<Option<MeasureView>> {
+        let unit = at.unit;
         Ok(match code {
             // Suggestions received on the unit in the last month, from every channel.
             "L1.02" => {
@@ -1211,9 +1206,7 @@ pub mod measures {
                 })
             }
             "L1.08" | "L1.09" | "L1.10" | "L2.01" | "L2.06" | "L2.07" | "L2.08" | "L3.01"
-            | "L3.02" | "L3.04" | "L3.08" | "L3.10" => {
-                people_and_roles(c, code, unit, status, now).await?
-            }
+            | "L3.02" | "L3.04" | "L3.08" | "L3.10" => people_and_roles(code, at, facts, status),
             _ => None,
         })
     }

@@ -22,7 +22,7 @@ use cairn_db::{Conn, DbError};
 use cairn_domain::people::{Constituency, PersonStatus};
 use cairn_domain::roles::{
     ExitDraft, ExitFields, ExitReason, InterestStatus, NOTE_MAX, OpportunityDraft,
-    RecruitmentDraft, RecruitmentStage, RoleCheck, RoleDraft, StayInTouch, check_move,
+    RecruitmentDraft, RecruitmentStage, RoleCheck, RoleDraft, RoleKind, StayInTouch, check_move,
     involved_from_job_description, is_open, quarter_key,
 };
 use cairn_domain::time::{DateParts, local_date, parse_date_parts, parse_iso_date, time_zone};
@@ -65,16 +65,17 @@ async fn reaches_person(c: &mut Conn<'_>, actor: &Actor, org: i64, person: i64) 
     if actor.is_person(person) {
         return Ok(true);
     }
+    // Another organisation's person is out of reach whatever the role.
+    match cairn_db::people::get(c, org, person).await {
+        Ok(_) => {}
+        Err(DbError::NotFound) => return Ok(false),
+        Err(e) => return Err(e.into()),
+    }
     if actor.can(Permission::ManageRoles) {
         return Ok(true);
     }
     if !actor.can(Permission::ViewPeople) {
         return Ok(false);
-    }
-    match cairn_db::people::get(c, org, person).await {
-        Ok(_) => {}
-        Err(DbError::NotFound) => return Ok(false),
-        Err(e) => return Err(e.into()),
     }
     let units = cairn_db::people::unit_ids(c, person).await?;
     Ok(actor.can_reach_any_unit(&units))
@@ -610,12 +611,45 @@ pub async fn interest(app: &App, actor: &Actor, id: i64) -> AppResult<InterestVi
     } else {
         Vec::new()
     };
+    drop(h);
+    audit_read(app, actor, org, "interest", id, i.person_id).await?;
     Ok(InterestView {
         interest: i,
         events,
         appointment_id,
         moves,
     })
+}
+
+/// Writes the audit row for someone reading a record about another person (their interest,
+/// their appointment and its exit feedback). A person reading their own records is not logged.
+async fn audit_read(
+    app: &App,
+    actor: &Actor,
+    org: i64,
+    entity: &str,
+    id: i64,
+    person: i64,
+) -> AppResult<()> {
+    if actor.is_person(person) {
+        return Ok(());
+    }
+    let mut tx = app.db.begin().await?;
+    record::<(), ()>(
+        &mut tx.conn(),
+        actor,
+        Some(org),
+        Action::View,
+        entity,
+        Some(id),
+        None,
+        None,
+        Some(person),
+        app.now(),
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(())
 }
 
 /// Moves an expression of interest one step (or to "not this time" with feedback). Appointing
@@ -780,6 +814,8 @@ pub async fn appointment(app: &App, actor: &Actor, id: i64) -> AppResult<Appoint
     let a = load_appointment(&mut c, actor, org, id).await?;
     let exit = cairn_db::roles::exit_for_appointment(&mut c, id).await?;
     let can_end = a.ends_on.is_none() && may_act_for(&mut c, actor, org, a.person_id).await?;
+    drop(h);
+    audit_read(app, actor, org, "appointment", id, a.person_id).await?;
     Ok(AppointmentView {
         appointment: a,
         exit,
@@ -882,6 +918,24 @@ pub async fn end_appointment(
     if !cairn_db::roles::end_appointment(&mut tx.conn(), id, &left_on, now).await? {
         return Err(AppError::Conflict("exit-error-already-ended"));
     }
+    // A buddy who steps down from their last buddy role stops buddying their newcomers, who
+    // then show again among those waiting for one.
+    let still_buddy = cairn_db::roles::appointments_of_person(&mut tx.conn(), a.person_id)
+        .await?
+        .iter()
+        .any(|o| o.id != id && o.kind == RoleKind::Buddy && o.ends_on.is_none());
+    let pairings_ended = if a.kind == RoleKind::Buddy && !still_buddy {
+        cairn_db::people::buddies::end_open_pairings_of(
+            &mut tx.conn(),
+            org,
+            a.person_id,
+            false,
+            &left_on,
+        )
+        .await?
+    } else {
+        0
+    };
     let on_behalf = !actor.is_person(a.person_id);
     let exit = cairn_db::roles::insert_exit(
         &mut tx.conn(),
@@ -907,7 +961,7 @@ pub async fn end_appointment(
         "appointment",
         Some(id),
         Some(&a),
-        Some(&serde_json::json!({"ends_on": left_on, "exit_id": exit})),
+        Some(&serde_json::json!({"ends_on": left_on, "exit_id": exit, "buddy_pairings_ended": pairings_ended})),
         Some(a.person_id),
         now,
     )
@@ -992,8 +1046,36 @@ pub async fn leave(app: &App, actor: &Actor, person: i64, draft: &ExitDraft) -> 
     let today = today(&mut tx.conn(), app, org).await?;
     let f = draft.validate(today, latest_start)?;
     let left_on = f.left_on.to_string();
+    let status = if f.stay_in_touch == StayInTouch::No {
+        PersonStatus::Left
+    } else {
+        PersonStatus::MovedOn
+    };
+    // First, so that a second submission of the same leaving finds the status moved on.
+    if !cairn_db::roles::set_person_status(
+        &mut tx.conn(),
+        org,
+        person,
+        before.status,
+        status,
+        &left_on,
+        now,
+    )
+    .await?
+    {
+        return Err(AppError::Conflict("exit-error-already-left"));
+    }
     let ended =
         cairn_db::roles::end_all_appointments(&mut tx.conn(), person, &left_on, now).await?;
+    // Someone who leaves neither buddies anyone nor waits on a buddy any more.
+    let pairings_ended = cairn_db::people::buddies::end_open_pairings_of(
+        &mut tx.conn(),
+        org,
+        person,
+        true,
+        &left_on,
+    )
+    .await?;
     let on_behalf = !actor.is_person(person);
     let exit = cairn_db::roles::insert_exit(
         &mut tx.conn(),
@@ -1011,12 +1093,6 @@ pub async fn leave(app: &App, actor: &Actor, person: i64, draft: &ExitDraft) -> 
         now,
     )
     .await?;
-    let status = if f.stay_in_touch == StayInTouch::No {
-        PersonStatus::Left
-    } else {
-        PersonStatus::MovedOn
-    };
-    cairn_db::roles::set_person_status(&mut tx.conn(), org, person, status, &left_on, now).await?;
     record(
         &mut tx.conn(),
         actor,
@@ -1025,7 +1101,7 @@ pub async fn leave(app: &App, actor: &Actor, person: i64, draft: &ExitDraft) -> 
         "person",
         Some(person),
         Some(&serde_json::json!({"status": before.status.key(), "status_since": before.status_since})),
-        Some(&serde_json::json!({"status": status.key(), "status_since": left_on, "exit_id": exit, "appointments_ended": ended})),
+        Some(&serde_json::json!({"status": status.key(), "status_since": left_on, "exit_id": exit, "appointments_ended": ended, "buddy_pairings_ended": pairings_ended})),
         Some(person),
         now,
     )
@@ -1179,7 +1255,8 @@ pub async fn process(app: &App, actor: &Actor, id: i64) -> AppResult<ProcessView
     load_process(&mut h.conn(), actor, org, id).await
 }
 
-/// People who could sit on a panel: the organisation's active people, any constituency.
+/// People who could sit on a panel: the organisation's active people, any constituency; for
+/// unit staff, only people on their units (the list names people and how they take part).
 pub async fn panel_candidates(
     app: &App,
     actor: &Actor,
@@ -1187,11 +1264,17 @@ pub async fn panel_candidates(
     require(actor, Permission::ManageRecruitment)?;
     let org = org_of(actor)?;
     let mut h = app.db.acquire().await?;
-    Ok(cairn_db::roles::panel_candidates(&mut h.conn(), org)
-        .await?
-        .into_iter()
-        .filter_map(|(id, name, k)| Constituency::parse(&k).map(|k| (id, name, k)))
-        .collect())
+    let within = actor
+        .role
+        .is_unit_scoped()
+        .then_some(actor.unit_ids.as_slice());
+    Ok(
+        cairn_db::roles::panel_candidates(&mut h.conn(), org, within)
+            .await?
+            .into_iter()
+            .filter_map(|(id, name, k)| Constituency::parse(&k).map(|k| (id, name, k)))
+            .collect(),
+    )
 }
 
 /// Records a staff recruitment process (unit staff: on one of their units).
@@ -1252,6 +1335,12 @@ pub async fn set_panel(
     if ids.len() > 50 {
         return Err(invalid("person_ids", "recruitment-error-people"));
     }
+    let was: Vec<i64> = before
+        .stages
+        .iter()
+        .filter(|(s, _)| *s == stage)
+        .flat_map(|(_, seats)| seats.iter().map(|x| x.person_id))
+        .collect();
     for p in &ids {
         match cairn_db::people::get(&mut tx.conn(), org, *p).await {
             Ok(_) => {}
@@ -1260,14 +1349,15 @@ pub async fn set_panel(
             }
             Err(e) => return Err(e.into()),
         }
+        // Unit staff add only people on their units; whoever already sat may stay.
+        if actor.role.is_unit_scoped() && !was.contains(p) {
+            let units = cairn_db::people::unit_ids(&mut tx.conn(), *p).await?;
+            if !actor.can_reach_any_unit(&units) {
+                return Err(invalid("person_ids", "recruitment-error-people"));
+            }
+        }
     }
     cairn_db::roles::set_panel(&mut tx.conn(), id, stage, &ids).await?;
-    let was: Vec<i64> = before
-        .stages
-        .iter()
-        .filter(|(s, _)| *s == stage)
-        .flat_map(|(_, seats)| seats.iter().map(|x| x.person_id))
-        .collect();
     record(
         &mut tx.conn(),
         actor,

@@ -526,6 +526,7 @@ async fn unit_staff_record_interest_only_for_people_in_their_units_and_the_perso
             &app,
             &w.org.admin,
             &AuditQuery {
+                action: Some("create".into()),
                 entity: Some("interest".into()),
                 entity_id: Some(inside),
                 limit: 10,
@@ -869,7 +870,8 @@ async fn a_recruitment_process_involves_lived_experience_only_from_the_job_descr
         roles::set_panel(&app, &w.staff, id, "job_description", &[nurse])
             .await
             .expect("jd");
-        roles::set_panel(&app, &w.staff, id, "interview", &[w.dai, nurse])
+        // Dai is on another unit, so the lead seats the interview panel.
+        roles::set_panel(&app, &w.lead, id, "interview", &[w.dai, nurse])
             .await
             .expect("interview");
         let before = roles::process(&app, &w.staff, id).await.expect("view");
@@ -903,6 +905,221 @@ async fn a_recruitment_process_involves_lived_experience_only_from_the_job_descr
             roles::set_panel(&app, &w.lead, id, "coffee", &[w.mo]).await,
             Err(AppError::Invalid(_))
         ));
+    })
+    .await;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Races, buddies who step down, and who unit staff may seat on a panel
+// ---------------------------------------------------------------------------------------------
+
+async fn open_pairings_of(app: &App, newcomer: i64) -> i64 {
+    let mut h = app.db.acquire().await.expect("acquire");
+    cairn_db::fetch_scalar!(
+        &mut h.conn(),
+        i64,
+        "SELECT COUNT(*) FROM buddy_pairings WHERE newcomer_id = $1 AND ends_on IS NULL",
+        newcomer
+    )
+    .expect("count")
+}
+
+async fn exits_recorded(app: &App, person: i64) -> i64 {
+    let mut h = app.db.acquire().await.expect("acquire");
+    cairn_db::fetch_scalar!(
+        &mut h.conn(),
+        i64,
+        "SELECT COUNT(*) FROM exits WHERE person_id = $1",
+        person
+    )
+    .expect("count")
+}
+
+/// Mo holds the buddy role and buddies Dai, a newcomer.
+async fn mo_buddies_dai(app: &App, w: &World) -> i64 {
+    let id = interested(app, &w.mo_actor, w.opp, None).await;
+    let appointment = appoint(app, w, id).await;
+    cairn_app::people::buddies::pair(
+        app,
+        &w.lead,
+        &cairn_domain::people::PairingDraft {
+            newcomer_id: w.dai.to_string(),
+            buddy_id: w.mo.to_string(),
+            starts_on: parts(29, 3, 2026),
+        },
+    )
+    .await
+    .expect("pair");
+    appointment
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn twenty_people_recording_the_same_leaving_at_once_record_it_once() {
+    both_engines(|db| async move {
+        // Setup
+        let app = app(db);
+        let w = world(&app).await;
+
+        // Exec
+        let mut tasks = Vec::new();
+        for _ in 0..20 {
+            let (app, lead, mo) = (app.clone(), w.lead.clone(), w.mo);
+            tasks.push(tokio::spawn(async move {
+                roles::leave(&app, &lead, mo, &exit_draft(&["time"], "mentor")).await
+            }));
+        }
+        let mut ok = 0;
+        for t in tasks {
+            match t.await.expect("task") {
+                Ok(_) => ok += 1,
+                Err(AppError::Conflict(_)) => {}
+                Err(e) => panic!("unexpected: {e:?}"),
+            }
+        }
+
+        // Check
+        assert_eq!(ok, 1, "one leaving is recorded");
+        assert_eq!(exits_recorded(&app, w.mo).await, 1, "one exit row");
+    })
+    .await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_buddy_who_steps_down_from_the_buddy_role_stops_buddying_their_newcomer() {
+    both_engines(|db| async move {
+        // Setup
+        let app = app(db);
+        let w = world(&app).await;
+        let appointment = mo_buddies_dai(&app, &w).await;
+        assert_eq!(open_pairings_of(&app, w.dai).await, 1);
+
+        // Exec
+        roles::end_appointment(&app, &w.mo_actor, appointment, &exit_draft(&["time"], "no"))
+            .await
+            .expect("step down");
+
+        // Check: Dai waits for a buddy again.
+        assert_eq!(open_pairings_of(&app, w.dai).await, 0);
+    })
+    .await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_newcomer_who_leaves_no_longer_has_an_open_pairing() {
+    both_engines(|db| async move {
+        // Setup
+        let app = app(db);
+        let w = world(&app).await;
+        mo_buddies_dai(&app, &w).await;
+
+        // Exec
+        roles::leave(&app, &w.lead, w.dai, &exit_draft(&["discharged"], "no"))
+            .await
+            .expect("leave");
+
+        // Check
+        assert_eq!(open_pairings_of(&app, w.dai).await, 0);
+    })
+    .await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn unit_staff_are_offered_and_may_seat_only_people_on_their_units() {
+    both_engines(|db| async move {
+        // Setup: a process on the staff's unit; Mo is on it, Dai is not.
+        let app = app(db);
+        let w = world(&app).await;
+        let process = roles::create_process(
+            &app,
+            &w.staff,
+            &cairn_domain::roles::RecruitmentDraft {
+                post: "Staff nurse".into(),
+                unit_id: w.u1.to_string(),
+                opened_on: parts(29, 3, 2026),
+            },
+        )
+        .await
+        .expect("process");
+
+        // Exec
+        let offered = roles::panel_candidates(&app, &w.staff)
+            .await
+            .expect("candidates");
+        let outside = roles::set_panel(&app, &w.staff, process, "interview", &[w.dai]).await;
+        let inside = roles::set_panel(&app, &w.staff, process, "interview", &[w.mo]).await;
+        let by_lead = roles::set_panel(&app, &w.lead, process, "interview", &[w.mo, w.dai]).await;
+        // Dai, seated by the lead, may stay when the staff change the stage.
+        let kept = roles::set_panel(&app, &w.staff, process, "interview", &[w.mo, w.dai]).await;
+
+        // Check
+        let ids: Vec<i64> = offered.iter().map(|(id, _, _)| *id).collect();
+        assert!(ids.contains(&w.mo));
+        assert!(
+            !ids.contains(&w.dai),
+            "nobody outside the staff's units is listed"
+        );
+        assert!(
+            matches!(&outside, Err(AppError::Invalid(e)) if e.for_field("person_ids").is_some()),
+            "{outside:?}"
+        );
+        assert!(inside.is_ok(), "{inside:?}");
+        assert!(by_lead.is_ok(), "{by_lead:?}");
+        assert!(kept.is_ok(), "{kept:?}");
+    })
+    .await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn reading_someone_elses_interest_or_appointment_is_audited_and_reading_ones_own_is_not() {
+    both_engines(|db| async move {
+        // Setup
+        let app = app(db);
+        let w = world(&app).await;
+        let id = interested(&app, &w.mo_actor, w.opp, None).await;
+        let appointment = appoint(&app, &w, id).await;
+        let views = |entity: &'static str, entity_id: i64| {
+            let (app, admin) = (app.clone(), w.org.admin.clone());
+            async move {
+                cairn_app::audit::list(
+                    &app,
+                    &admin,
+                    &AuditQuery {
+                        action: Some("view".into()),
+                        entity: Some(entity.into()),
+                        entity_id: Some(entity_id),
+                        limit: 10,
+                        ..Default::default()
+                    },
+                )
+                .await
+                .expect("audit")
+            }
+        };
+
+        // Exec
+        roles::interest(&app, &w.mo_actor, id).await.expect("own");
+        roles::appointment(&app, &w.mo_actor, appointment)
+            .await
+            .expect("own");
+        let own = (
+            views("interest", id).await.len(),
+            views("appointment", appointment).await.len(),
+        );
+        roles::interest(&app, &w.lead, id).await.expect("lead");
+        roles::appointment(&app, &w.lead, appointment)
+            .await
+            .expect("lead");
+
+        // Check
+        assert_eq!(own, (0, 0), "reading one's own records is not logged");
+        let seen = views("interest", id).await;
+        assert_eq!(seen.len(), 1);
+        assert_eq!(
+            seen[0].on_behalf_of_person_id,
+            Some(w.mo),
+            "the row names Mo"
+        );
+        assert_eq!(views("appointment", appointment).await.len(), 1);
     })
     .await;
 }

@@ -818,18 +818,22 @@ pub async fn set_person_status(
     c: &mut Conn<'_>,
     org: i64,
     person_id: i64,
+    from: PersonStatus,
     status: PersonStatus,
     since: &str,
     now: i64,
 ) -> DbResult<bool> {
+    // Only from the status the caller read, so two people recording the same leaving at
+    // once record it once.
     let n = execute!(
         c,
-        "UPDATE people SET status = $3, status_since = $4, updated_at = $5 WHERE organisation_id = $1 AND id = $2",
+        "UPDATE people SET status = $3, status_since = $4, updated_at = $5 WHERE organisation_id = $1 AND id = $2 AND status = $6",
         org,
         person_id,
         status.key(),
         since,
-        now
+        now,
+        from.key()
     )?;
     Ok(n == 1)
 }
@@ -970,12 +974,29 @@ pub async fn set_panel(
     Ok(())
 }
 
-/// Active people of an organisation who could sit on a panel: (id, chosen name, constituency).
-pub async fn panel_candidates(c: &mut Conn<'_>, org: i64) -> DbResult<Vec<(i64, String, String)>> {
-    fetch_all!(
-        c,
-        (i64, String, String),
-        "SELECT id, chosen_name, constituency FROM people WHERE organisation_id = $1 AND status = 'active' ORDER BY chosen_name, id LIMIT 2000",
-        org
-    )
+/// Active people of an organisation who could sit on a panel, optionally only those on the
+/// given units: (id, chosen name, constituency).
+pub async fn panel_candidates(
+    c: &mut Conn<'_>,
+    org: i64,
+    within_units: Option<&[i64]>,
+) -> DbResult<Vec<(i64, String, String)>> {
+    let mut f = Filter::new();
+    f.and("p.organisation_id = ?", vec![Arg::I64(org)]);
+    f.and("p.status = 'active'", vec![]);
+    if let Some(units) = within_units {
+        if units.is_empty() {
+            return Ok(Vec::new());
+        }
+        let marks = vec!["?"; units.len()].join(", ");
+        f.and(
+            &format!("EXISTS (SELECT 1 FROM person_units pu WHERE pu.person_id = p.id AND pu.unit_id IN ({marks}))"),
+            units.iter().map(|u| Arg::I64(*u)).collect(),
+        );
+    }
+    let sql = format!(
+        "SELECT p.id, p.chosen_name, p.constituency FROM people p{} ORDER BY p.chosen_name, p.id LIMIT 2000",
+        f.where_sql()
+    );
+    fetch_all_dynamic(c, &sql, f.into_args()).await
 }

@@ -747,6 +747,12 @@ async fn opportunity_page(st: &AppState, s: &Signed, id: i64, form: FormState) -
     } else {
         None
     };
+    let tz = cairn_domain::time::time_zone(
+        &cairn_app::units::my_organisation(&st.app, s.actor())
+            .await
+            .map(|o| o.time_zone)
+            .unwrap_or_default(),
+    );
     let interests = v
         .interests
         .iter()
@@ -755,11 +761,7 @@ async fn opportunity_page(st: &AppState, s: &Signed, id: i64, form: FormState) -
             name: i.person_name.clone(),
             status: t.get(&i.status.label_id()),
             on_behalf: i.on_behalf,
-            when: cairn_domain::time::format_instant(
-                i.created_at,
-                &cairn_domain::time::time_zone(cairn_domain::time::DEFAULT_TIME_ZONE),
-                t.lang,
-            ),
+            when: cairn_domain::time::format_instant(i.created_at, &tz, t.lang),
         })
         .collect();
     let o = &v.opportunity;
@@ -843,18 +845,14 @@ async fn poster(State(st): State<AppState>, s: Signed, Path(id): Path<i64>) -> R
         Err(e) => return err(e, s.ctx.lang),
     };
     // Unit names in each language, for the two halves of the poster.
-    let rows = cairn_app::units::list_units(&st.app, s.actor(), None, 1000)
+    // Names only: members print posters too.
+    let rows = cairn_app::units::unit_labels(&st.app, s.actor())
         .await
         .unwrap_or_default();
     let names = |lang: Language| -> Vec<(i64, String)> {
         let tr = Tr::new(lang);
         rows.iter()
-            .map(|r| {
-                (
-                    r.unit.id,
-                    local_name(&tr, &r.unit.name, r.unit.name_cy.as_deref()),
-                )
-            })
+            .map(|(id, name, cy)| (*id, local_name(&tr, name, cy.as_deref())))
             .collect()
     };
     let cy = poster_side(Language::Cy, &v, &names(Language::Cy));

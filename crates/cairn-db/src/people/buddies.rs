@@ -352,3 +352,24 @@ pub async fn possible_newcomers(
     );
     fetch_all_dynamic(c, &sql, f.into_args()).await
 }
+
+/// Ends every open pairing in which `person` is the buddy (and, with `as_newcomer`, the
+/// newcomer too) on `ends_on`, or on the pairing's start if that is later. Returns how many
+/// ended.
+pub async fn end_open_pairings_of(
+    c: &mut Conn<'_>,
+    organisation_id: i64,
+    person: i64,
+    as_newcomer: bool,
+    ends_on: &str,
+) -> DbResult<u64> {
+    execute!(
+        c,
+        "UPDATE buddy_pairings SET ends_on = CASE WHEN starts_on > $3 THEN starts_on ELSE $3 END \
+         WHERE organisation_id = $1 AND ends_on IS NULL AND (buddy_id = $2 OR ($4 AND newcomer_id = $2))",
+        organisation_id,
+        person,
+        ends_on,
+        as_newcomer
+    )
+}
