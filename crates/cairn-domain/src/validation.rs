@@ -64,6 +64,8 @@ pub fn required_text(
     let value = raw.trim();
     if value.is_empty() {
         errors.add(field, code_required);
+    } else if has_forbidden_control(value) {
+        errors.add(field, CONTROL_CHARACTER);
     } else if value.chars().count() > max {
         errors.add(field, code_too_long);
     }
@@ -82,10 +84,23 @@ pub fn optional_text(
     if value.is_empty() {
         return None;
     }
-    if value.chars().count() > max {
+    if has_forbidden_control(value) {
+        errors.add(field, CONTROL_CHARACTER);
+    } else if value.chars().count() > max {
         errors.add(field, code_too_long);
     }
     Some(value.to_owned())
+}
+
+/// The Fluent id of the message for text holding a control character.
+pub const CONTROL_CHARACTER: &str = "error-control-character";
+
+/// True when `s` holds a control character other than tab, line feed or carriage return.
+/// PostgreSQL cannot store U+0000 in text at all, and the others are never typed on purpose,
+/// so both engines refuse them alike.
+pub fn has_forbidden_control(s: &str) -> bool {
+    s.chars()
+        .any(|c| c.is_control() && !matches!(c, '\t' | '\n' | '\r'))
 }
 
 /// A deliberately small e-mail check: one `@`, something either side, a dot in the domain, no
@@ -108,6 +123,21 @@ pub fn looks_like_email(s: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn control_characters_are_refused_except_tab_and_new_lines() {
+        for bad in ["a\u{0}b", "\u{7}", "x\u{1b}[31m", "del\u{7f}", "c1\u{85}"] {
+            assert!(has_forbidden_control(bad), "{bad:?}");
+        }
+        for good in ["plain", "tab\there", "line\r\nbreak", "Llanelli – café"] {
+            assert!(!has_forbidden_control(good), "{good:?}");
+        }
+        let mut e = FieldErrors::new();
+        required_text(&mut e, "name", "Ward\u{0}A", 50, "req", "long");
+        optional_text(&mut e, "note", Some("hi\u{0}"), 50, "long");
+        assert_eq!(e.for_field("name").map(|x| x.code), Some(CONTROL_CHARACTER));
+        assert_eq!(e.for_field("note").map(|x| x.code), Some(CONTROL_CHARACTER));
+    }
 
     #[test]
     fn required_text_trims_and_flags_empty_and_long_values() {

@@ -61,7 +61,7 @@ pub(crate) fn local_next(next: Option<&str>) -> String {
 async fn root(State(st): State<AppState>, ctx: Ctx) -> Result<Redirect, WebError> {
     if cairn_app::accounts::needs_setup(&st.app)
         .await
-        .map_err(|e| WebError::from_app(e, ctx.lang))?
+        .map_err(|e| WebError::from(e))?
     {
         return Ok(Redirect::to("/setup"));
     }
@@ -152,7 +152,7 @@ async fn sign_in(
                     form.add_errors(&t, errs);
                     axum::http::StatusCode::UNPROCESSABLE_ENTITY
                 }
-                _ => return WebError::from_app(e, ctx.lang).into_response(),
+                _ => return WebError::from(e).into_response(),
             };
             let chrome = Chrome::public(&ctx, t.get("sign-in-title")).with_errors(&form);
             page_with(
@@ -180,7 +180,7 @@ async fn sign_out(
     if let Some(secret) = &s.ctx.secret
         && let Err(e) = cairn_app::accounts::sign_out(&st.app, s.actor(), secret).await
     {
-        return WebError::from_app(e, s.ctx.lang).into_response();
+        return WebError::from(e).into_response();
     }
     let jar = jar.remove(Cookie::build(SESSION_COOKIE).path("/").build());
     (jar, Redirect::to("/sign-in")).into_response()
@@ -198,7 +198,7 @@ async fn setup_form(State(st): State<AppState>, ctx: Ctx) -> Response {
     match cairn_app::accounts::needs_setup(&st.app).await {
         Ok(false) => return Redirect::to("/sign-in").into_response(),
         Ok(true) => {}
-        Err(e) => return WebError::from_app(e, ctx.lang).into_response(),
+        Err(e) => return WebError::from(e).into_response(),
     }
     let t = ctx.t();
     page(&SetupPage {
@@ -243,7 +243,7 @@ async fn setup(State(st): State<AppState>, ctx: Ctx, Posted(f): Posted<SetupForm
                 &SetupPage { chrome, t, form },
             )
         }
-        Err(e) => WebError::from_app(e, ctx.lang).into_response(),
+        Err(e) => WebError::from(e).into_response(),
     }
 }
 
@@ -263,8 +263,8 @@ async fn invitation_form(
 ) -> Response {
     match cairn_app::accounts::invitation_is_live(&st.app, &token).await {
         Ok(true) => {}
-        Ok(false) => return WebError::NotFound(ctx.lang).into_response(),
-        Err(e) => return WebError::from_app(e, ctx.lang).into_response(),
+        Ok(false) => return WebError::NotFound.into_response(),
+        Err(e) => return WebError::from(e).into_response(),
     }
     let t = ctx.t();
     page(&InvitationPage {
@@ -306,7 +306,7 @@ async fn invitation(
                 },
             )
         }
-        Err(e) => WebError::from_app(e, ctx.lang).into_response(),
+        Err(e) => WebError::from(e).into_response(),
     }
 }
 
@@ -354,7 +354,7 @@ async fn account_page(
     );
     let tokens = match cairn_app::accounts::list_tokens(&st.app, s.actor()).await {
         Ok(x) => x,
-        Err(e) => return WebError::from_app(e, s.ctx.lang).into_response(),
+        Err(e) => return WebError::from(e).into_response(),
     };
     let rows = tokens
         .into_iter()
@@ -414,7 +414,7 @@ async fn create_token(
             form.add_errors(&s.ctx.t(), &errs);
             account_page(&st, &s, None, form).await
         }
-        Err(e) => WebError::from_app(e, s.ctx.lang).into_response(),
+        Err(e) => WebError::from(e).into_response(),
     }
 }
 
@@ -426,7 +426,7 @@ async fn revoke_token(
 ) -> Response {
     match cairn_app::accounts::revoke_token(&st.app, s.actor(), id).await {
         Ok(()) => Redirect::to("/account").into_response(),
-        Err(e) => WebError::from_app(e, s.ctx.lang).into_response(),
+        Err(e) => WebError::from(e).into_response(),
     }
 }
 
@@ -444,12 +444,12 @@ async fn language(
     Query(q): Query<LanguageQuery>,
 ) -> Response {
     let Some(lang) = q.to.as_deref().and_then(Language::parse) else {
-        return WebError::NotFound(ctx.lang).into_response();
+        return WebError::NotFound.into_response();
     };
     if let Some(s) = &ctx.session
         && let Err(e) = cairn_app::accounts::set_language(&st.app, &s.actor, lang).await
     {
-        return WebError::from_app(e, ctx.lang).into_response();
+        return WebError::from(e).into_response();
     }
     let next = match q.next.as_deref() {
         Some(n) if n.starts_with('/') && !n.starts_with("//") => n.to_owned(),

@@ -133,7 +133,7 @@ async fn list(State(st): State<AppState>, s: Signed, Query(f): Query<Filters>) -
     let entries = match cairn_app::audit::list(&st.app, s.actor(), &query(&f, &tz, PAGE + 1)).await
     {
         Ok(x) => x,
-        Err(e) => return WebError::from_app(e, s.ctx.lang).into_response(),
+        Err(e) => return WebError::from(e).into_response(),
     };
     let more = entries.len() as i64 > PAGE;
     let entries: Vec<_> = entries.into_iter().take(PAGE as usize).collect();
@@ -193,7 +193,7 @@ async fn export(State(st): State<AppState>, s: Signed, Query(f): Query<Filters>)
     let entries =
         match cairn_app::audit::export(&st.app, s.actor(), &query(&f, &tz, EXPORT_MAX)).await {
             Ok(x) => x,
-            Err(e) => return WebError::from_app(e, s.ctx.lang).into_response(),
+            Err(e) => return WebError::from(e).into_response(),
         };
     let mut rows = vec![
         [

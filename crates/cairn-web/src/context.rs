@@ -3,8 +3,9 @@
 //! [`Ctx`] and [`Signed`] extractors hand it to handlers.
 
 use crate::AppState;
-use crate::error::WebError;
+use crate::error::{WebError, localise};
 use crate::i18n::{Tr, from_accept_language};
+use crate::requests::RequestId;
 use axum::extract::{FromRequestParts, Request, State};
 use axum::http::request::Parts;
 use axum::http::{HeaderMap, Method, StatusCode, header};
@@ -122,13 +123,21 @@ pub async fn load(
     next: Next,
 ) -> Response {
     let is_api = req.uri().path().starts_with("/api/");
+    let id = req.extensions().get::<RequestId>().cloned();
+    let cookie = jar
+        .get(LANG_COOKIE)
+        .and_then(|c| Language::parse(c.value()));
+    let accept = req
+        .headers()
+        .get(header::ACCEPT_LANGUAGE)
+        .and_then(|v| v.to_str().ok())
+        .and_then(from_accept_language);
+    // The language before we know who is signed in, for refusals that come first.
+    let guess = cookie.or(accept).unwrap_or(Language::En);
     let unsafe_method = !matches!(*req.method(), Method::GET | Method::HEAD | Method::OPTIONS);
     if unsafe_method && !is_api && !same_origin(req.headers()) {
-        let lang = jar
-            .get(LANG_COOKIE)
-            .and_then(|c| Language::parse(c.value()))
-            .unwrap_or(Language::En);
-        return (StatusCode::FORBIDDEN, Tr::new(lang).get("error-cross-site")).into_response();
+        let refused = WebError::Refused(StatusCode::FORBIDDEN, "error-cross-site");
+        return localise(refused.into_response(), guess, id.as_ref());
     }
     let secret = if is_api {
         None
@@ -138,7 +147,7 @@ pub async fn load(
     let session = match &secret {
         Some(s) => match cairn_app::accounts::session(&st.app, s).await {
             Ok(x) => x,
-            Err(e) => return WebError::from(e).into_response(),
+            Err(e) => return localise(WebError::from(e).into_response(), guess, id.as_ref()),
         },
         None => None,
     };
@@ -146,14 +155,6 @@ pub async fn load(
         .as_ref()
         .and_then(|s| s.user.locale.as_deref())
         .and_then(Language::parse);
-    let cookie = jar
-        .get(LANG_COOKIE)
-        .and_then(|c| Language::parse(c.value()));
-    let accept = req
-        .headers()
-        .get(header::ACCEPT_LANGUAGE)
-        .and_then(|v| v.to_str().ok())
-        .and_then(from_accept_language);
     let lang = chosen.or(cookie).or(accept).unwrap_or(Language::En);
     let path = req
         .uri()
@@ -172,7 +173,7 @@ pub async fn load(
         path,
         addr,
     });
-    next.run(req).await
+    localise(next.run(req).await, lang, id.as_ref())
 }
 
 /// A posted form, checked against the session's form token. Signed-in forms without the
@@ -194,7 +195,6 @@ where
 
     async fn from_request(req: Request, state: &S) -> Result<Self, Self::Rejection> {
         let ctx = req.extensions().get::<Ctx>().cloned();
-        let lang = ctx.as_ref().map(|c| c.lang).unwrap_or(Language::En);
         let bytes = bytes::Bytes::from_request(req, state)
             .await
             .map_err(IntoResponse::into_response)?;
@@ -204,14 +204,14 @@ where
                 .unwrap_or_default();
             if !constant_time_eq(sent.as_bytes(), session.csrf.as_bytes()) {
                 return Err(
-                    (StatusCode::FORBIDDEN, Tr::new(lang).get("error-cross-site")).into_response(),
+                    WebError::Refused(StatusCode::FORBIDDEN, "error-cross-site").into_response()
                 );
             }
         }
         serde_html_form::from_bytes::<T>(&bytes)
             .map(Posted)
             .map_err(|_| {
-                (StatusCode::BAD_REQUEST, Tr::new(lang).get("error-bad-form")).into_response()
+                WebError::Refused(StatusCode::BAD_REQUEST, "error-bad-form").into_response()
             })
     }
 }

@@ -1,39 +1,119 @@
-//! Errors as pages (and JSON for the API). Not found and forbidden read plainly in the
-//! person's language; unexpected errors are logged once with detail and shown without it.
+//! Errors as pages. Every handler returns [`WebResult`] and uses `?`; nothing else turns an
+//! error into a response.
+//!
+//! The flow has one place for each job:
+//!
+//! 1. A use case fails with an `AppError`; `?` turns it into a [`WebError`] (no language yet:
+//!    handlers need not know it to fail).
+//! 2. [`WebError::into_response`] gives the status and marks the response with the error, with
+//!    a plain English page as the body in case nothing re-renders it.
+//! 3. [`localise`], called by the context middleware once the handler has answered, swaps that
+//!    body for the page in the person's language with the request's reference, and writes the
+//!    one log line an unexpected error gets (inside the request's span, so it carries the id).
 
 use crate::i18n::Tr;
+use crate::requests::RequestId;
 use askama::Template;
 use axum::http::StatusCode;
 use axum::response::{Html, IntoResponse, Response};
 use cairn_app::AppError;
+use cairn_domain::FieldErrors;
 use cairn_domain::people::Language;
 
-/// An error leaving a handler.
-#[derive(Debug)]
+/// What a handler returns: a response, or an error that becomes a localised page.
+pub type WebResult<T = Response> = Result<T, WebError>;
+
+/// An error leaving a handler. It carries no language: the page is written in the person's
+/// language after the handler returns.
+#[derive(Debug, Clone)]
 pub enum WebError {
-    NotFound(Language),
-    Forbidden(Language),
-    Conflict(Language, &'static str),
-    Throttled(Language),
+    NotFound,
+    Forbidden,
+    /// A clash with a recorded fact, with the Fluent id of the explanation.
+    Conflict(&'static str),
+    /// Input a handler did not show beside its fields (the API and form pages do).
+    Invalid(FieldErrors),
+    Throttled,
+    /// A request the server will not read (unreadable form, foreign origin, a bad query
+    /// parameter), with its status and the Fluent id of the explanation.
+    Refused(StatusCode, &'static str),
+    /// Something that should not happen. The text goes to the log only, never to the page.
     Internal(String),
 }
 
 impl From<AppError> for WebError {
     fn from(e: AppError) -> Self {
-        WebError::from_app(e, Language::En)
+        match e {
+            AppError::NotFound => WebError::NotFound,
+            AppError::Forbidden => WebError::Forbidden,
+            AppError::Conflict(id) => WebError::Conflict(id),
+            AppError::Throttled => WebError::Throttled,
+            AppError::Invalid(f) => WebError::Invalid(f),
+            AppError::Unexpected(m) => WebError::Internal(m),
+        }
+    }
+}
+
+impl From<askama::Error> for WebError {
+    fn from(e: askama::Error) -> Self {
+        WebError::Internal(format!("template: {e}"))
     }
 }
 
 impl WebError {
-    /// Maps a use-case error, speaking `lang`.
-    pub fn from_app(e: AppError, lang: Language) -> Self {
-        match e {
-            AppError::NotFound => WebError::NotFound(lang),
-            AppError::Forbidden => WebError::Forbidden(lang),
-            AppError::Conflict(id) => WebError::Conflict(lang, id),
-            AppError::Throttled => WebError::Throttled(lang),
-            AppError::Invalid(_) => WebError::Conflict(lang, "error-invalid"),
-            AppError::Unexpected(m) => WebError::Internal(m),
+    /// The status and the Fluent ids of the page's title and body.
+    fn parts(&self) -> (StatusCode, &'static str, &'static str) {
+        match self {
+            WebError::NotFound => (
+                StatusCode::NOT_FOUND,
+                "error-not-found-title",
+                "error-not-found-body",
+            ),
+            WebError::Forbidden => (
+                StatusCode::FORBIDDEN,
+                "error-forbidden-title",
+                "error-forbidden-body",
+            ),
+            WebError::Conflict(id) => (StatusCode::CONFLICT, "error-conflict-title", id),
+            WebError::Invalid(_) => (
+                StatusCode::UNPROCESSABLE_ENTITY,
+                "error-conflict-title",
+                "error-invalid",
+            ),
+            WebError::Throttled => (
+                StatusCode::TOO_MANY_REQUESTS,
+                "error-throttled-title",
+                "error-throttled-body",
+            ),
+            WebError::Refused(status, id) => (*status, "error-conflict-title", id),
+            WebError::Internal(_) => (
+                StatusCode::INTERNAL_SERVER_ERROR,
+                "error-internal-title",
+                "error-internal-body",
+            ),
+        }
+    }
+
+    /// The page for this error in `lang`, quoting `reference` when there is one.
+    pub fn page(&self, lang: Language, reference: Option<&RequestId>) -> Response {
+        let (status, title_id, body_id) = self.parts();
+        let t = Tr::new(lang);
+        // Only an unexpected error needs a reference: the person quotes it, we find the log.
+        let reference = match (self, reference) {
+            (WebError::Internal(_), Some(r)) => {
+                t.with("error-reference", &[("reference", r.as_str().to_owned())])
+            }
+            _ => String::new(),
+        };
+        let page = ErrorPage {
+            t,
+            title: t.get(title_id),
+            body: t.get(body_id),
+            reference,
+        };
+        match page.render() {
+            Ok(html) => (status, Html(html)).into_response(),
+            Err(_) => (status, t.get(title_id)).into_response(),
         }
     }
 }
@@ -44,49 +124,42 @@ struct ErrorPage {
     t: Tr,
     title: String,
     body: String,
+    reference: String,
 }
+
+/// The error behind a response, kept on it until [`localise`] writes the page.
+#[derive(Clone)]
+struct Pending(WebError);
 
 impl IntoResponse for WebError {
     fn into_response(self) -> Response {
-        let (status, lang, title_id, body_id) = match &self {
-            WebError::NotFound(l) => (
-                StatusCode::NOT_FOUND,
-                *l,
-                "error-not-found-title",
-                "error-not-found-body",
-            ),
-            WebError::Forbidden(l) => (
-                StatusCode::FORBIDDEN,
-                *l,
-                "error-forbidden-title",
-                "error-forbidden-body",
-            ),
-            WebError::Conflict(l, id) => (StatusCode::CONFLICT, *l, "error-conflict-title", *id),
-            WebError::Throttled(l) => (
-                StatusCode::TOO_MANY_REQUESTS,
-                *l,
-                "error-throttled-title",
-                "error-throttled-body",
-            ),
-            WebError::Internal(m) => {
-                tracing::error!(error = %m, "unexpected error");
-                (
-                    StatusCode::INTERNAL_SERVER_ERROR,
-                    Language::En,
-                    "error-internal-title",
-                    "error-internal-body",
-                )
-            }
-        };
-        let t = Tr::new(lang);
-        let page = ErrorPage {
-            t,
-            title: t.get(title_id),
-            body: t.get(body_id),
-        };
-        match page.render() {
-            Ok(html) => (status, Html(html)).into_response(),
-            Err(_) => (status, t.get(title_id)).into_response(),
+        // The English page is only a fallback for a response that never reaches `localise`.
+        let mut res = self.page(Language::En, None);
+        res.extensions_mut().insert(Pending(self));
+        res
+    }
+}
+
+/// Rewrites an error response in `lang` with the request's reference, and logs an unexpected
+/// error once. Other responses pass through untouched.
+pub fn localise(res: Response, lang: Language, id: Option<&RequestId>) -> Response {
+    let Some(Pending(err)) = res.extensions().get::<Pending>().cloned() else {
+        return res;
+    };
+    if let WebError::Internal(detail) = &err {
+        tracing::error!(error = %detail, "unexpected error");
+    }
+    let mut out = err.page(lang, id);
+    // Keep headers a handler or layer set (cookies, caching) on the rewritten page.
+    for (k, v) in res.headers() {
+        if k != axum::http::header::CONTENT_TYPE && k != axum::http::header::CONTENT_LENGTH {
+            out.headers_mut().append(k.clone(), v.clone());
         }
     }
+    out
+}
+
+/// True when the response is an error page that still waits for [`localise`] (for tests).
+pub fn is_pending(res: &Response) -> bool {
+    res.extensions().get::<Pending>().is_some()
 }

@@ -57,7 +57,7 @@ pub(crate) fn routes(r: Routes) -> Routes {
 }
 
 fn err(e: AppError, lang: Language) -> Response {
-    WebError::from_app(e, lang).into_response()
+    WebError::from(e).into_response()
 }
 
 fn status_label(t: &Tr, statuses: &[StatusDef], key: &str) -> (String, Rag) {
@@ -431,7 +431,7 @@ impl SuggestionIn {
 
 async fn new_page(st: &AppState, s: &Signed, form: FormState) -> Response {
     if !s.actor().can(Permission::ManageFeedback) {
-        return WebError::Forbidden(s.ctx.lang).into_response();
+        return WebError::Forbidden.into_response();
     }
     let t = s.ctx.t();
     let chrome =
@@ -1095,7 +1095,7 @@ struct StatusesPage {
 async fn statuses_view(st: &AppState, s: &Signed, form: FormState) -> Response {
     let t = s.ctx.t();
     if !s.actor().can(Permission::ManageFeedback) {
-        return WebError::Forbidden(s.ctx.lang).into_response();
+        return WebError::Forbidden.into_response();
     }
     let list = match cairn_app::feedback::statuses(&st.app, s.actor()).await {
         Ok(l) => l,
@@ -1197,7 +1197,7 @@ struct SuggestPage {
 
 async fn suggest_view(st: &AppState, s: &Signed, form: FormState) -> Response {
     if !s.actor().can(Permission::SubmitSuggestion) {
-        return WebError::Forbidden(s.ctx.lang).into_response();
+        return WebError::Forbidden.into_response();
     }
     let t = s.ctx.t();
     // A member chooses among their own units; staff among the units they reach.
@@ -1408,7 +1408,7 @@ async fn poster(
     };
     let u = match u {
         Some(u) => u,
-        None => return WebError::NotFound(ctx.lang).into_response(),
+        None => return WebError::NotFound.into_response(),
     };
     let cy = Tr::new(Language::Cy);
     let en = Tr::new(Language::En);

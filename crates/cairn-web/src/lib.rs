@@ -14,6 +14,7 @@ pub mod context;
 pub mod csv_export;
 pub mod error;
 pub mod feedback;
+pub mod guard;
 pub mod health;
 pub mod i18n;
 pub mod meetings;
@@ -21,22 +22,22 @@ pub mod model;
 pub mod notices;
 pub mod payments;
 pub mod people;
+pub mod requests;
 pub mod roles;
 pub mod units;
 pub mod views;
 
 use axum::Router;
-use axum::extract::{DefaultBodyLimit, MatchedPath, Request};
+use axum::extract::DefaultBodyLimit;
 use axum::handler::Handler;
-use axum::http::{HeaderName, HeaderValue, header};
-use axum::middleware::{self, Next};
-use axum::response::Response;
+use axum::http::{HeaderValue, header};
+use axum::middleware;
+use axum::response::IntoResponse;
 use axum::routing::MethodRouter;
 use cairn_app::App;
 use std::sync::Arc;
-use std::time::Instant;
+use tower_http::catch_panic::CatchPanicLayer;
 use tower_http::limit::RequestBodyLimitLayer;
-use tower_http::request_id::{MakeRequestUuid, PropagateRequestIdLayer, SetRequestIdLayer};
 use tower_http::set_header::SetResponseHeaderLayer;
 
 /// Largest request body accepted anywhere (forms and JSON). Larger bodies get 413.
@@ -164,8 +165,12 @@ pub fn router(state: AppState) -> Router {
         .merge(uploads)
         .nest_service("/assets", assets::service())
         .fallback(not_found)
+        // A panic becomes the same error page as any unexpected error (inside `context::load`,
+        // so it is written in the person's language and logged with the request's id).
+        .layer(CatchPanicLayer::custom(panic_page))
+        .layer(middleware::from_fn(guard::text))
         .layer(middleware::from_fn_with_state(state.clone(), context::load))
-        .layer(middleware::from_fn(track))
+        .layer(middleware::from_fn(requests::track))
         // A handler may send a stricter policy of its own (receipts are sandboxed).
         .layer(SetResponseHeaderLayer::if_not_present(
             header::CONTENT_SECURITY_POLICY,
@@ -187,34 +192,19 @@ pub fn router(state: AppState) -> Router {
             header::CACHE_CONTROL,
             HeaderValue::from_static("no-store"),
         ))
-        .layer(PropagateRequestIdLayer::new(HeaderName::from_static(
-            "x-request-id",
-        )))
-        .layer(SetRequestIdLayer::new(
-            HeaderName::from_static("x-request-id"),
-            MakeRequestUuid,
-        ))
+        .layer(middleware::from_fn(requests::assign))
         .with_state(state)
 }
 
-async fn not_found(ctx: context::Ctx) -> error::WebError {
-    error::WebError::NotFound(ctx.lang)
+async fn not_found() -> error::WebError {
+    error::WebError::NotFound
 }
 
-/// Counts requests and their latency by route for `/metrics`, and logs each request once.
-async fn track(req: Request, next: Next) -> Response {
-    let route = req
-        .extensions()
-        .get::<MatchedPath>()
-        .map(|p| p.as_str().to_owned())
-        .unwrap_or_else(|| "unmatched".into());
-    let method = req.method().as_str().to_owned();
-    let start = Instant::now();
-    let res = next.run(req).await;
-    let secs = start.elapsed().as_secs_f64();
-    let status = res.status().as_u16().to_string();
-    metrics::counter!("cairn_http_requests_total", "method" => method.clone(), "route" => route.clone(), "status" => status.clone()).increment(1);
-    metrics::histogram!("cairn_http_request_duration_seconds", "method" => method.clone(), "route" => route.clone()).record(secs);
-    tracing::info!(%method, %route, %status, ms = secs * 1000.0, "request");
-    res
+fn panic_page(p: Box<dyn std::any::Any + Send + 'static>) -> axum::response::Response {
+    let what = p
+        .downcast_ref::<&str>()
+        .map(|s| (*s).to_owned())
+        .or_else(|| p.downcast_ref::<String>().cloned())
+        .unwrap_or_else(|| "a panic".into());
+    error::WebError::Internal(format!("panic: {what}")).into_response()
 }

@@ -57,7 +57,7 @@ pub(crate) fn routes(r: Routes) -> Routes {
 }
 
 fn err(e: AppError, lang: Language) -> Response {
-    WebError::from_app(e, lang).into_response()
+    WebError::from(e).into_response()
 }
 
 async fn tz_of(st: &AppState, s: &Signed) -> TimeZone {
@@ -192,7 +192,7 @@ async fn home(State(st): State<AppState>, s: Signed) -> Response {
         if a.can(Permission::ViewRepresentation) {
             return Redirect::to("/meetings/representation").into_response();
         }
-        return WebError::Forbidden(s.ctx.lang).into_response();
+        return WebError::Forbidden.into_response();
     }
     let t = s.ctx.t();
     let tz = tz_of(&st, &s).await;
@@ -398,7 +398,7 @@ async fn group_form_page(
     editing: Option<i64>,
 ) -> Response {
     if !s.actor().can(Permission::ManageGroups) {
-        return WebError::Forbidden(s.ctx.lang).into_response();
+        return WebError::Forbidden.into_response();
     }
     let t = s.ctx.t();
     let title = if editing.is_some() {
@@ -749,7 +749,7 @@ async fn schedule_page(st: &AppState, s: &Signed, id: i64, form: FormState) -> R
         Err(e) => return err(e, s.ctx.lang),
     };
     if !v.can_run {
-        return WebError::Forbidden(s.ctx.lang).into_response();
+        return WebError::Forbidden.into_response();
     }
     let chrome = Chrome::signed(s, t.get("meetings-schedule-title"), org_name(st, s).await)
         .with_errors(&form);

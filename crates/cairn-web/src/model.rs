@@ -42,7 +42,7 @@ pub(crate) fn routes(r: Routes) -> Routes {
 }
 
 fn err(e: AppError, s: &Signed) -> Response {
-    WebError::from_app(e, s.ctx.lang).into_response()
+    WebError::from(e).into_response()
 }
 
 /// A practice's wording in the page's language.
@@ -242,7 +242,7 @@ async fn practice_form(
     show_level: bool,
 ) -> Response {
     if !s.actor().can(Permission::ManageModel) {
-        return WebError::Forbidden(s.ctx.lang).into_response();
+        return WebError::Forbidden.into_response();
     }
     let t = s.ctx.t();
     let chrome = Chrome::signed(s, heading.clone(), org_name(st, s).await).with_errors(&form);
@@ -332,7 +332,7 @@ async fn edit_practice_form(
         .iter()
         .find(|p| p.code == code && p.retired_in_version.is_none())
     else {
-        return WebError::NotFound(s.ctx.lang).into_response();
+        return WebError::NotFound.into_response();
     };
     let mut form = FormState::new();
     form.set("title_en", p.title_en.clone())

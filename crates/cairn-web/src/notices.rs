@@ -38,7 +38,7 @@ async fn home(State(st): State<AppState>, s: Signed) -> Response {
     };
     let notices = match cairn_app::notices::for_actor(&st.app, s.actor(), t.lang).await {
         Ok(n) => n,
-        Err(e) => return WebError::from_app(e, s.ctx.lang).into_response(),
+        Err(e) => return WebError::from(e).into_response(),
     };
     let notices = notices
         .into_iter()

@@ -59,7 +59,7 @@ pub(crate) fn routes(r: Routes) -> Routes {
 }
 
 fn err(e: AppError, lang: Language) -> Response {
-    WebError::from_app(e, lang).into_response()
+    WebError::from(e).into_response()
 }
 
 fn pounds(p: i64) -> String {
@@ -133,7 +133,7 @@ async fn home(State(st): State<AppState>, s: Signed) -> Response {
         if a.can(Permission::ViewPaymentReports) {
             return Redirect::to("/payments/report").into_response();
         }
-        return WebError::Forbidden(s.ctx.lang).into_response();
+        return WebError::Forbidden.into_response();
     }
     let t = s.ctx.t();
     let waiting = match cairn_app::payments::waiting(&st.app, a).await {
@@ -389,7 +389,7 @@ async fn claim_form_page(st: &AppState, s: &Signed, form: FormState) -> Response
     let a = s.actor();
     let for_someone = a.can(Permission::ManageClaims);
     if !for_someone && !a.can(Permission::ClaimOwn) {
-        return WebError::Forbidden(s.ctx.lang).into_response();
+        return WebError::Forbidden.into_response();
     }
     let t = s.ctx.t();
     let people = if for_someone {
@@ -918,7 +918,7 @@ async fn add_receipt(
     // Reach first, so another organisation's claim is "not found" whatever is sent.
     match cairn_app::payments::claim(&st.app, s.actor(), id).await {
         Ok(v) if v.can_attach => {}
-        Ok(_) => return WebError::Forbidden(s.ctx.lang).into_response(),
+        Ok(_) => return WebError::Forbidden.into_response(),
         Err(e) => return err(e, s.ctx.lang),
     }
     let Ok(mut multipart) = multipart else {
@@ -1677,7 +1677,7 @@ async fn settings_page(
 ) -> Response {
     match person_of(&s, q.person_id.as_deref()) {
         Some(p) => settings_view(&st, &s, p, FormState::new(), q.saved.is_some()).await,
-        None => WebError::Forbidden(s.ctx.lang).into_response(),
+        None => WebError::Forbidden.into_response(),
     }
 }
 
@@ -1705,7 +1705,7 @@ async fn save_settings(
     Posted(f): Posted<SettingsIn>,
 ) -> Response {
     let Some(person) = person_of(&s, Some(&f.person_id)) else {
-        return WebError::Forbidden(s.ctx.lang).into_response();
+        return WebError::Forbidden.into_response();
     };
     let d = ProfileDraft {
         choice: f.choice.clone(),
@@ -1801,7 +1801,7 @@ async fn statement(
 ) -> Response {
     let t = s.ctx.t();
     let Some(person) = person_of(&s, q.person_id.as_deref()) else {
-        return WebError::Forbidden(s.ctx.lang).into_response();
+        return WebError::Forbidden.into_response();
     };
     let from = q.from.as_deref().and_then(parse_iso_date);
     let to = q.to.as_deref().and_then(parse_iso_date);

@@ -57,7 +57,7 @@ pub(crate) fn routes(r: Routes) -> Routes {
 pub const PAGE: i64 = 50;
 
 fn err(e: AppError, s: &Signed) -> Response {
-    WebError::from_app(e, s.ctx.lang).into_response()
+    WebError::from(e).into_response()
 }
 
 struct PersonRow {
@@ -524,7 +524,7 @@ async fn form_page(
 
 async fn new_form(State(st): State<AppState>, s: Signed) -> Response {
     if !s.actor().can(Permission::ManagePeople) {
-        return WebError::Forbidden(s.ctx.lang).into_response();
+        return WebError::Forbidden.into_response();
     }
     let t = s.ctx.t();
     let mut form = FormState::new();
@@ -563,7 +563,7 @@ async fn create(State(st): State<AppState>, s: Signed, Posted(f): Posted<PersonI
 
 async fn edit_form(State(st): State<AppState>, s: Signed, Path(id): Path<i64>) -> Response {
     if !s.actor().can(Permission::ManagePeople) {
-        return WebError::Forbidden(s.ctx.lang).into_response();
+        return WebError::Forbidden.into_response();
     }
     let t = s.ctx.t();
     let p = match cairn_app::people::view(&st.app, s.actor(), id).await {

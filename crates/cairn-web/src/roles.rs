@@ -61,7 +61,7 @@ pub(crate) fn routes(r: Routes) -> Routes {
 }
 
 fn err(e: AppError, lang: Language) -> Response {
-    WebError::from_app(e, lang).into_response()
+    WebError::from(e).into_response()
 }
 
 fn status_of(form: &FormState) -> StatusCode {
@@ -323,7 +323,7 @@ struct FormPage {
 fn form_page(st_org: String, s: &Signed, form: FormState, editing: Option<i64>) -> Response {
     let t = s.ctx.t();
     if !s.actor().can(Permission::ManageRoles) {
-        return WebError::Forbidden(s.ctx.lang).into_response();
+        return WebError::Forbidden.into_response();
     }
     let title = if editing.is_some() {
         t.get("roles-edit-title")
@@ -602,7 +602,7 @@ struct OpportunityFormPage {
 async fn opportunity_form_page(st: &AppState, s: &Signed, form: FormState) -> Response {
     let t = s.ctx.t();
     if !s.actor().can(Permission::ManageRoles) {
-        return WebError::Forbidden(s.ctx.lang).into_response();
+        return WebError::Forbidden.into_response();
     }
     let roles = match cairn_app::roles::roles(&st.app, s.actor()).await {
         Ok(r) => r,
@@ -1334,7 +1334,7 @@ async fn end_page(st: &AppState, s: &Signed, id: i64, form: FormState) -> Respon
         Err(e) => return err(e, s.ctx.lang),
     };
     if a.ends_on.is_some() {
-        return WebError::Conflict(s.ctx.lang, "exit-error-already-ended").into_response();
+        return WebError::Conflict("exit-error-already-ended").into_response();
     }
     let title = a.title(welsh(&t)).to_owned();
     let for_whom = if s.actor().is_person(a.person_id) {
@@ -1582,7 +1582,7 @@ struct ProcessFormPage {
 async fn process_form_page(st: &AppState, s: &Signed, form: FormState) -> Response {
     let t = s.ctx.t();
     if !s.actor().can(Permission::ManageRecruitment) {
-        return WebError::Forbidden(s.ctx.lang).into_response();
+        return WebError::Forbidden.into_response();
     }
     let units = unit_names(st, s)
         .await

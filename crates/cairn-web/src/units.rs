@@ -51,7 +51,7 @@ pub(crate) fn routes(r: Routes) -> Routes {
 }
 
 fn err(e: AppError, s: &Signed) -> Response {
-    WebError::from_app(e, s.ctx.lang).into_response()
+    WebError::from(e).into_response()
 }
 
 struct UnitListRow {
@@ -348,7 +348,7 @@ async fn form_page(
 
 async fn new_form(State(st): State<AppState>, s: Signed) -> Response {
     if !s.actor().can(Permission::ManageUnits) {
-        return WebError::Forbidden(s.ctx.lang).into_response();
+        return WebError::Forbidden.into_response();
     }
     let t = s.ctx.t();
     form_page(
@@ -376,7 +376,7 @@ async fn create(State(st): State<AppState>, s: Signed, Posted(f): Posted<UnitIn>
 
 async fn edit_form(State(st): State<AppState>, s: Signed, Path(id): Path<i64>) -> Response {
     if !s.actor().can(Permission::ManageUnits) {
-        return WebError::Forbidden(s.ctx.lang).into_response();
+        return WebError::Forbidden.into_response();
     }
     let t = s.ctx.t();
     let d = match cairn_app::units::get_unit(&st.app, s.actor(), id).await {
@@ -551,7 +551,7 @@ async fn settings_page(st: &AppState, s: &Signed, form: FormState) -> Response {
 
 async fn settings_form(State(st): State<AppState>, s: Signed) -> Response {
     if !s.actor().can(Permission::ManageOrganisationSettings) {
-        return WebError::Forbidden(s.ctx.lang).into_response();
+        return WebError::Forbidden.into_response();
     }
     let o = match cairn_app::units::my_organisation(&st.app, s.actor()).await {
         Ok(o) => o,

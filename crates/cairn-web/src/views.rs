@@ -1,11 +1,61 @@
 //! What every page's frame needs (title, header, navigation, language switch, form token),
 //! and the form state that keeps what a person typed and the message beside each field.
 
+use crate::AppState;
 use crate::context::{Ctx, Signed};
+use crate::error::WebResult;
 use crate::i18n::Tr;
+use askama::Template;
+use axum::http::StatusCode;
+use axum::response::{Html, IntoResponse, Redirect};
 use cairn_domain::people::Language;
 use cairn_domain::{FieldErrors, Permission};
 use std::collections::HashMap;
+
+/// A rendered page (200). A template that fails to render is an unexpected error.
+pub(crate) fn html(tpl: &impl Template) -> WebResult {
+    Ok(Html(tpl.render()?).into_response())
+}
+
+/// A rendered page with its own status (422 for a form with errors, 409 for a clash shown on
+/// the form).
+pub(crate) fn html_status(status: StatusCode, tpl: &impl Template) -> WebResult {
+    Ok((status, Html(tpl.render()?)).into_response())
+}
+
+/// POST → redirect → GET: 303 to a path on this site.
+pub(crate) fn see_other(to: &str) -> WebResult {
+    Ok(Redirect::to(to).into_response())
+}
+
+/// The signed-in person's organisation's name in the page's language (empty for a platform
+/// administrator, who has none).
+pub(crate) async fn organisation(st: &AppState, s: &Signed) -> WebResult<String> {
+    if s.actor().organisation_id.is_none() {
+        return Ok(String::new());
+    }
+    let o = cairn_app::units::my_organisation(&st.app, s.actor()).await?;
+    Ok(local_name(&s.ctx.t(), &o.name, o.name_cy.as_deref()))
+}
+
+/// The units the actor may reach (unit staff: theirs), as (id, name in the page's language),
+/// for filters, forms and labels. Empty for a role that sees no units.
+pub(crate) async fn unit_names(st: &AppState, s: &Signed) -> WebResult<Vec<(i64, String)>> {
+    if !s.actor().can(cairn_domain::Permission::ViewUnits) || s.actor().organisation_id.is_none() {
+        return Ok(Vec::new());
+    }
+    let t = s.ctx.t();
+    let rows = cairn_app::units::list_units(&st.app, s.actor(), None, 1000).await?;
+    Ok(rows
+        .into_iter()
+        .map(|r| {
+            (
+                r.unit.id,
+                local_name(&t, &r.unit.name, r.unit.name_cy.as_deref()),
+            )
+        })
+        .collect())
+}
 
 /// One link in the header navigation.
 #[derive(Debug, Clone)]

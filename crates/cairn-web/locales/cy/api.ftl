@@ -9,3 +9,4 @@ api-error-too-large = Mae'r corff yn rhy fawr.
 api-error-conflict = Mae hyn yn gwrthdaro â rhywbeth sydd eisoes wedi'i gofnodi.
 api-error-throttled = Gormod o geisiadau; arhoswch a rhowch gynnig arall arni.
 api-error-internal = Aeth rhywbeth o'i le ar ein hochr ni.
+api-error-bad-query = Mae paramedr ymholiad neu'r llwybr yn cynnwys nod na ellir ei ddarllen.

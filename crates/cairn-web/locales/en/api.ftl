@@ -9,3 +9,4 @@ api-error-too-large = The body is too large.
 api-error-conflict = This clashes with something already recorded.
 api-error-throttled = Too many requests; wait and try again.
 api-error-internal = Something went wrong on our side.
+api-error-bad-query = A query parameter or the path holds a character that cannot be read.

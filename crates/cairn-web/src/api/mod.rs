@@ -82,6 +82,24 @@ pub(crate) fn routes(r: Routes) -> Routes {
         .post("/api/v1/interests/{id}/transitions", roles::transition)
 }
 
+/// 400 for a query string or path holding a control character (see `guard`).
+pub(crate) fn refuse_control_query(lang: Language) -> Response {
+    ApiError::new(StatusCode::BAD_REQUEST, "bad_query", lang).into_response()
+}
+
+/// 422 naming each field of a JSON body that holds a control character (see `guard`).
+pub(crate) fn refuse_control_fields(fields: Vec<String>, lang: Language) -> Response {
+    let mut errors = FieldErrors::new();
+    for f in &fields {
+        errors.add(f, cairn_domain::validation::CONTROL_CHARACTER);
+    }
+    ApiError {
+        fields: Some(errors),
+        ..ApiError::new(StatusCode::UNPROCESSABLE_ENTITY, "invalid", lang)
+    }
+    .into_response()
+}
+
 /// An API error response.
 pub struct ApiError {
     status: StatusCode,

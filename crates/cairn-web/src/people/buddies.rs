@@ -33,7 +33,7 @@ pub(crate) fn routes(r: Routes) -> Routes {
 }
 
 fn err(e: AppError, s: &Signed) -> Response {
-    WebError::from_app(e, s.ctx.lang).into_response()
+    WebError::from(e).into_response()
 }
 
 fn status_of(form: &FormState) -> StatusCode {

@@ -3,17 +3,16 @@
 //! declined, and held, the share offered per unit over the last ninety days, logging an
 //! arrival, and recording its meeting. The unit filter stays in the URL.
 
-use crate::accounts::{org_name, page, page_with};
 use crate::context::{Posted, Signed};
-use crate::error::WebError;
+use crate::error::WebResult;
 use crate::i18n::Tr;
-use crate::units::unit_names;
-use crate::views::{Choice, Chrome, FormState};
+use crate::views::{
+    Choice, Chrome, FormState, html, html_status, organisation, see_other, unit_names,
+};
 use crate::{AppState, Routes};
 use askama::Template;
 use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
-use axum::response::{IntoResponse, Redirect, Response};
 use cairn_app::AppError;
 use cairn_db::people::welcome::Arrival;
 use cairn_domain::people::{ArrivalDraft, WELCOME_WINDOW_DAYS};
@@ -26,10 +25,6 @@ pub(crate) fn routes(r: Routes) -> Routes {
         .post("/welcome/new", create)
         .get("/welcome/{id}", show)
         .post("/welcome/{id}", update)
-}
-
-fn err(e: AppError, s: &Signed) -> Response {
-    WebError::from_app(e, s.ctx.lang).into_response()
 }
 
 fn status_of(form: &FormState) -> StatusCode {
@@ -132,14 +127,11 @@ fn arrival_row(t: &Tr, units: &[(i64, String)], a: &Arrival) -> ArrivalRow {
     }
 }
 
-async fn list(State(st): State<AppState>, s: Signed, Query(q): Query<ListQuery>) -> Response {
+async fn list(State(st): State<AppState>, s: Signed, Query(q): Query<ListQuery>) -> WebResult {
     let t = s.ctx.t();
     let unit_id = q.unit_id.as_deref().and_then(|u| u.parse::<i64>().ok());
-    let o = match cairn_app::people::welcome::overview(&st.app, s.actor(), unit_id).await {
-        Ok(o) => o,
-        Err(e) => return err(e, &s),
-    };
-    let units = unit_names(&st, &s).await;
+    let o = cairn_app::people::welcome::overview(&st.app, s.actor(), unit_id).await?;
+    let units = unit_names(&st, &s).await?;
     let rows = o
         .arrivals
         .iter()
@@ -174,8 +166,8 @@ async fn list(State(st): State<AppState>, s: Signed, Query(q): Query<ListQuery>)
     );
     let mut filters = FormState::new();
     filters.set("unit_id", q.unit_id.unwrap_or_default());
-    let chrome = Chrome::signed(&s, t.get("welcome-title"), org_name(&st, &s).await);
-    page(&ListPage {
+    let chrome = Chrome::signed(&s, t.get("welcome-title"), organisation(&st, &s).await?);
+    html(&ListPage {
         chrome,
         t,
         rows,
@@ -246,12 +238,12 @@ impl ArrivalIn {
     }
 }
 
-async fn form_page(st: &AppState, s: &Signed, form: FormState) -> Response {
+async fn form_page(st: &AppState, s: &Signed, form: FormState) -> WebResult {
     let t = s.ctx.t();
-    let units = unit_names(st, s).await;
-    let chrome =
-        Chrome::signed(s, t.get("welcome-new-title"), org_name(st, s).await).with_errors(&form);
-    page_with(
+    let units = unit_names(st, s).await?;
+    let chrome = Chrome::signed(s, t.get("welcome-new-title"), organisation(st, s).await?)
+        .with_errors(&form);
+    html_status(
         status_of(&form),
         &FormPage {
             chrome,
@@ -262,31 +254,28 @@ async fn form_page(st: &AppState, s: &Signed, form: FormState) -> Response {
     )
 }
 
-async fn new_form(State(st): State<AppState>, s: Signed) -> Response {
-    let today = match cairn_app::people::welcome::today(&st.app, s.actor()).await {
-        Ok(d) => d,
-        Err(e) => return err(e, &s),
-    };
+async fn new_form(State(st): State<AppState>, s: Signed) -> WebResult {
+    let today = cairn_app::people::welcome::today(&st.app, s.actor()).await?;
     let mut form = FormState::new();
     form.set_date("arrived_on", &DateParts::from_date(Some(today)));
     // With one unit to choose from, it is chosen already.
-    let units = unit_names(&st, &s).await;
+    let units = unit_names(&st, &s).await?;
     if let [(only, _)] = units.as_slice() {
         form.set("unit_id", only.to_string());
     }
     form_page(&st, &s, form).await
 }
 
-async fn create(State(st): State<AppState>, s: Signed, Posted(f): Posted<ArrivalIn>) -> Response {
+async fn create(State(st): State<AppState>, s: Signed, Posted(f): Posted<ArrivalIn>) -> WebResult {
     let unit = f.unit_id.trim().parse::<i64>().ok();
     match cairn_app::people::welcome::create(&st.app, s.actor(), unit, &f.draft()).await {
-        Ok(_) => Redirect::to("/welcome").into_response(),
+        Ok(_) => see_other("/welcome"),
         Err(AppError::Invalid(errs)) => {
             let mut form = f.form();
             form.add_errors(&s.ctx.t(), &errs);
             form_page(&st, &s, form).await
         }
-        Err(e) => err(e, &s),
+        Err(e) => Err(e.into()),
     }
 }
 
@@ -366,13 +355,10 @@ fn meeting_form(d: &ArrivalDraft) -> FormState {
     f
 }
 
-async fn show_page(st: &AppState, s: &Signed, id: i64, form: Option<FormState>) -> Response {
+async fn show_page(st: &AppState, s: &Signed, id: i64, form: Option<FormState>) -> WebResult {
     let t = s.ctx.t();
-    let a = match cairn_app::people::welcome::get(&st.app, s.actor(), id).await {
-        Ok(a) => a,
-        Err(e) => return err(e, s),
-    };
-    let units = unit_names(st, s).await;
+    let a = cairn_app::people::welcome::get(&st.app, s.actor(), id).await?;
+    let units = unit_names(st, s).await?;
     let form = form.unwrap_or_else(|| {
         let d =
             |iso: &Option<String>| DateParts::from_date(iso.as_deref().and_then(parse_iso_date));
@@ -391,8 +377,8 @@ async fn show_page(st: &AppState, s: &Signed, id: i64, form: Option<FormState>) 
             show_date(&t, Some(&a.arrived_on)).unwrap_or_default(),
         )],
     );
-    let chrome = Chrome::signed(s, heading.clone(), org_name(st, s).await).with_errors(&form);
-    page_with(
+    let chrome = Chrome::signed(s, heading.clone(), organisation(st, s).await?).with_errors(&form);
+    html_status(
         status_of(&form),
         &ShowPage {
             chrome,
@@ -405,7 +391,7 @@ async fn show_page(st: &AppState, s: &Signed, id: i64, form: Option<FormState>) 
     )
 }
 
-async fn show(State(st): State<AppState>, s: Signed, Path(id): Path<i64>) -> Response {
+async fn show(State(st): State<AppState>, s: Signed, Path(id): Path<i64>) -> WebResult {
     show_page(&st, &s, id, None).await
 }
 
@@ -414,15 +400,15 @@ async fn update(
     s: Signed,
     Path(id): Path<i64>,
     Posted(f): Posted<MeetingIn>,
-) -> Response {
+) -> WebResult {
     let draft = f.draft();
     match cairn_app::people::welcome::record_meeting(&st.app, s.actor(), id, &draft).await {
-        Ok(()) => Redirect::to("/welcome").into_response(),
+        Ok(()) => see_other("/welcome"),
         Err(AppError::Invalid(errs)) => {
             let mut form = meeting_form(&draft);
             form.add_errors(&s.ctx.t(), &errs);
             show_page(&st, &s, id, Some(form)).await
         }
-        Err(e) => err(e, &s),
+        Err(e) => Err(e.into()),
     }
 }
