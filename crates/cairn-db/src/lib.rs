@@ -112,7 +112,7 @@ impl Handle {
 
 /// A write transaction. Dropped without [`Tx::commit`], it rolls back.
 pub enum Tx {
-    Sqlite(sqlx::Transaction<'static, Sqlite>),
+    Sqlite(SqliteTx),
     Postgres(sqlx::Transaction<'static, Postgres>),
 }
 
@@ -120,7 +120,7 @@ impl Tx {
     /// The connection, for the query macros.
     pub fn conn(&mut self) -> Conn<'_> {
         match self {
-            Tx::Sqlite(t) => Conn::Sqlite(t),
+            Tx::Sqlite(t) => Conn::Sqlite(t.conn()),
             Tx::Postgres(t) => Conn::Postgres(t),
         }
     }
@@ -132,6 +132,77 @@ impl Tx {
             Tx::Postgres(t) => t.commit().await?,
         }
         Ok(())
+    }
+}
+
+/// A SQLite write transaction that never lets its connection back into the pool while a
+/// transaction is open on it.
+///
+/// sqlx's own SQLite transaction counts its depth in the connection and queues a ROLLBACK when
+/// dropped. When SQLite has already ended the transaction itself (it rolls back on a full disk
+/// or an I/O error) or a COMMIT fails (a full disk, a deferred foreign key), that bookkeeping
+/// went wrong: the connection went back to the pool still counting a transaction, and every
+/// later write on it failed ("begin_with at non-zero transaction depth") until a restart. Here
+/// BEGIN, COMMIT and ROLLBACK are plain statements, and any doubt ends with the connection
+/// closed rather than reused: a closed SQLite connection cannot hold a transaction, and the
+/// pool opens a fresh one.
+pub struct SqliteTx {
+    conn: Option<PoolConnection<Sqlite>>,
+}
+
+impl SqliteTx {
+    async fn begin(pool: &SqlitePool) -> Result<SqliteTx, sqlx::Error> {
+        let mut conn = pool.acquire().await?;
+        if let Err(e) = sqlx::query("BEGIN IMMEDIATE").execute(&mut *conn).await {
+            // Busy after the timeout, or a connection in a state we cannot trust: either way
+            // it is not reused.
+            let _ = conn.close().await;
+            return Err(e);
+        }
+        Ok(SqliteTx { conn: Some(conn) })
+    }
+
+    fn conn(&mut self) -> &mut sqlx::SqliteConnection {
+        // Only `commit` and `drop` take the connection, and both consume the transaction.
+        self.conn
+            .as_deref_mut()
+            .expect("a SqliteTx holds its connection until it ends")
+    }
+
+    async fn commit(mut self) -> Result<(), sqlx::Error> {
+        let Some(mut conn) = self.conn.take() else {
+            return Ok(());
+        };
+        match sqlx::query("COMMIT").execute(&mut *conn).await {
+            Ok(_) => Ok(()),
+            Err(e) => {
+                // A failed COMMIT can leave the transaction open (SQLite keeps it open after a
+                // deferred constraint fails, for instance). Closing rolls it back.
+                let _ = conn.close().await;
+                Err(e)
+            }
+        }
+    }
+}
+
+impl Drop for SqliteTx {
+    fn drop(&mut self) {
+        let Some(mut conn) = self.conn.take() else {
+            return;
+        };
+        match tokio::runtime::Handle::try_current() {
+            Ok(rt) => {
+                rt.spawn(async move {
+                    // ROLLBACK fails when SQLite already ended the transaction itself; the
+                    // connection may still be fine, but a closed one is certainly fine.
+                    if sqlx::query("ROLLBACK").execute(&mut *conn).await.is_err() {
+                        let _ = conn.close().await;
+                    }
+                });
+            }
+            // No runtime to roll back on: close instead, which rolls back.
+            Err(_) => conn.close_on_drop(),
+        }
     }
 }
 
@@ -213,7 +284,7 @@ impl Db {
     /// Starts a write transaction (`BEGIN IMMEDIATE` on SQLite).
     pub async fn begin(&self) -> DbResult<Tx> {
         Ok(match self {
-            Db::Sqlite(p) => Tx::Sqlite(p.begin_with("BEGIN IMMEDIATE").await?),
+            Db::Sqlite(p) => Tx::Sqlite(SqliteTx::begin(p).await?),
             Db::Postgres(p) => Tx::Postgres(p.begin().await?),
         })
     }

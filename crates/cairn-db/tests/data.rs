@@ -2902,3 +2902,119 @@ async fn income_by_day_splits_income_from_expenses_per_day_and_status_leaving_ou
     })
     .await;
 }
+
+// ---------------------------------------------------------------------------------------------
+// Recovery after a failed write: no connection goes back to the pool inside a transaction
+// ---------------------------------------------------------------------------------------------
+
+/// One connection only, so a connection left inside a transaction would be the next one used.
+async fn single_connection(url: &str) -> Db {
+    Db::connect(url, &cairn_db::ConnectOptions { max_connections: 1 })
+        .await
+        .expect("open a one-connection pool")
+}
+
+/// A write in a transaction of its own that commits.
+async fn small_write(db: &Db, text: &str) -> Result<(), DbError> {
+    let mut tx = db.begin().await?;
+    cairn_db::execute!(
+        &mut tx.conn(),
+        "INSERT INTO scratch (body) VALUES ($1)",
+        text
+    )?;
+    tx.commit().await
+}
+
+async fn scratch_rows(db: &Db) -> i64 {
+    let mut h = db.acquire().await.expect("acquire");
+    cairn_db::fetch_scalar!(&mut h.conn(), i64, "SELECT COUNT(*) FROM scratch").expect("count")
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn sqlite_writes_work_again_once_a_full_database_has_room() {
+    // Setup: a one-connection pool on a file; SQLite is told the file may not grow
+    // (max_page_count is per connection, so it binds the pool's only connection).
+    let t = cairn_testkit::sqlite().await;
+    let db = single_connection(&t.url).await;
+    {
+        let mut h = db.acquire().await.expect("acquire");
+        let mut c = h.conn();
+        cairn_db::execute!(&mut c, "CREATE TABLE scratch (body TEXT NOT NULL)").expect("table");
+        let pages: i64 =
+            cairn_db::fetch_scalar!(&mut c, i64, "PRAGMA page_count").expect("page count");
+        cairn_db::execute!(&mut c, &format!("PRAGMA max_page_count = {pages}")).expect("limit");
+    }
+    // Exec: a write too big for the room left fails as the disk being full would.
+    let big = "x".repeat(2 * 1024 * 1024);
+    let full = small_write(&db, &big).await;
+    assert!(full.is_err(), "a write past max_page_count must fail");
+    // Free the room (the pragma raises the limit on whichever connection the pool gives; the
+    // failed one may have been closed and replaced, which is what makes recovery certain).
+    {
+        let mut h = db.acquire().await.expect("acquire after the failure");
+        cairn_db::execute!(&mut h.conn(), "PRAGMA max_page_count = 1073741823")
+            .expect("raise the limit");
+    }
+    // Check: the next write works, reads work, and nothing of the failed writes was kept.
+    small_write(&db, "after")
+        .await
+        .expect("a write once there is room");
+    db.ping().await.expect("ping");
+    assert_eq!(scratch_rows(&db).await, 1);
+    db.close().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_failed_commit_or_statement_leaves_no_connection_inside_a_transaction_on_both_engines() {
+    let s = cairn_testkit::sqlite().await;
+    let p = cairn_testkit::postgres().await;
+    let mut urls = vec![(Engine::Sqlite, s.url.clone())];
+    if let Some(p) = &p {
+        urls.push((Engine::Postgres, p.url.clone()));
+    }
+    for (engine, url) in urls {
+        let db = single_connection(&url).await;
+        // Setup: a parent and child whose foreign key is checked only at COMMIT.
+        {
+            let mut h = db.acquire().await.expect("acquire");
+            let mut c = h.conn();
+            cairn_db::execute!(&mut c, "CREATE TABLE scratch (body TEXT NOT NULL)").expect("t");
+            cairn_db::execute!(&mut c, "CREATE TABLE parent (id BIGINT PRIMARY KEY)").expect("p");
+            cairn_db::execute!(
+                &mut c,
+                "CREATE TABLE child (id BIGINT PRIMARY KEY, parent_id BIGINT NOT NULL \
+                 REFERENCES parent (id) DEFERRABLE INITIALLY DEFERRED)"
+            )
+            .expect("child");
+        }
+        // Exec 1: COMMIT fails (the deferred reference is missing).
+        let mut tx = db.begin().await.expect("begin");
+        cairn_db::execute!(
+            &mut tx.conn(),
+            "INSERT INTO child (id, parent_id) VALUES (1, 99)"
+        )
+        .expect("insert child: checked only at commit");
+        let commit = tx.commit().await;
+        assert!(commit.is_err(), "{engine:?}: commit must fail");
+        small_write(&db, "after a failed commit")
+            .await
+            .unwrap_or_else(|e| panic!("{engine:?}: write after a failed commit: {e}"));
+        // Exec 2: a statement fails inside the transaction, which is then dropped.
+        {
+            let mut tx = db.begin().await.expect("begin");
+            let bad = cairn_db::execute!(&mut tx.conn(), "INSERT INTO missing_table VALUES (1)");
+            assert!(bad.is_err(), "{engine:?}: the statement must fail");
+        }
+        small_write(&db, "after a failed statement")
+            .await
+            .unwrap_or_else(|e| panic!("{engine:?}: write after a failed statement: {e}"));
+        // Check: exactly the two good writes are there, and nothing of the failed ones.
+        assert_eq!(scratch_rows(&db).await, 2, "{engine:?}");
+        let mut h = db.acquire().await.expect("acquire");
+        let children: i64 =
+            cairn_db::fetch_scalar!(&mut h.conn(), i64, "SELECT COUNT(*) FROM child").expect("n");
+        assert_eq!(children, 0, "{engine:?}: the failed commit kept nothing");
+        drop(h);
+        db.close().await;
+    }
+}
