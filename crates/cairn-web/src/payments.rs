@@ -4,17 +4,18 @@
 //! paying less — authorise, reject, correct), the rate card, payment runs with their CSV
 //! exports, a member's payment choice and own limit, the printable statement, and the report.
 
-use crate::accounts::{org_name, page, page_with};
 use crate::charts::{Bar, stacked_bars};
 use crate::context::{Posted, Signed, csrf_ok};
-use crate::error::WebError;
+use crate::error::{WebError, WebResult};
 use crate::i18n::Tr;
-use crate::views::{Choice, Chrome, FormState, local_name};
+use crate::views::{
+    Choice, Chrome, FormState, html, html_status, local_name, organisation, see_other, unit_names,
+};
 use crate::{AppState, Routes};
 use askama::Template;
 use axum::extract::{Multipart, Path, Query, State};
 use axum::http::{StatusCode, header};
-use axum::response::{IntoResponse, Redirect, Response};
+use axum::response::IntoResponse;
 use cairn_app::AppError;
 use cairn_app::payments::{
     ClaimView, Earnings, ExpenseRateDraft, ExportFormat, FeeRateDraft, Guard, ProfileDraft,
@@ -25,7 +26,6 @@ use cairn_domain::payments::{
     ActivityType, ClaimDraft, ClaimStatus, ExpenseCategory, ExpenseDraft, LimitPeriod,
     PaymentChoice, RateBasis, format_pounds, parse_pounds,
 };
-use cairn_domain::people::Language;
 use cairn_domain::time::{DateParts, format_date, format_instant, parse_iso_date, time_zone};
 use serde::Deserialize;
 
@@ -56,10 +56,6 @@ pub(crate) fn routes(r: Routes) -> Routes {
         .get("/payments/statement", statement)
         .get("/payments/report", report)
         .get("/payments/report.csv", report_csv)
-}
-
-fn err(e: AppError, lang: Language) -> Response {
-    WebError::from(e).into_response()
 }
 
 fn pounds(p: i64) -> String {
@@ -109,6 +105,12 @@ fn money_or(e: &mut cairn_domain::FieldErrors, field: &str, raw: &str) -> Option
     }
 }
 
+/// The organisation's time zone, for times shown on payment pages.
+async fn org_time_zone(st: &AppState, s: &Signed) -> WebResult<jiff::tz::TimeZone> {
+    let o = cairn_app::units::my_organisation(&st.app, s.actor()).await?;
+    Ok(time_zone(&o.time_zone))
+}
+
 // ---------------------------------------------------------------------------------------------
 // Home
 // ---------------------------------------------------------------------------------------------
@@ -124,24 +126,21 @@ struct HomePage {
     can_report: bool,
 }
 
-async fn home(State(st): State<AppState>, s: Signed) -> Response {
+async fn home(State(st): State<AppState>, s: Signed) -> WebResult {
     let a = s.actor();
     if a.can(Permission::ClaimOwn) {
-        return Redirect::to("/payments/claims").into_response();
+        return see_other("/payments/claims");
     }
     if !a.can(Permission::ManageClaims) && !a.can(Permission::AuthoriseClaims) {
         if a.can(Permission::ViewPaymentReports) {
-            return Redirect::to("/payments/report").into_response();
+            return see_other("/payments/report");
         }
-        return WebError::Forbidden.into_response();
+        return Err(WebError::Forbidden);
     }
     let t = s.ctx.t();
-    let waiting = match cairn_app::payments::waiting(&st.app, a).await {
-        Ok(w) => w,
-        Err(e) => return err(e, s.ctx.lang),
-    };
-    let chrome = Chrome::signed(&s, t.get("payments-title"), org_name(&st, &s).await);
-    page(&HomePage {
+    let waiting = cairn_app::payments::waiting(&st.app, a).await?;
+    let chrome = Chrome::signed(&s, t.get("payments-title"), organisation(&st, &s).await?);
+    html(&HomePage {
         waiting: waiting
             .iter()
             .filter(|(st, _)| !matches!(st, ClaimStatus::Paid | ClaimStatus::Rejected))
@@ -188,11 +187,11 @@ struct ClaimsQuery {
     before: Option<String>,
 }
 
-async fn claims(State(st): State<AppState>, s: Signed, Query(q): Query<ClaimsQuery>) -> Response {
+async fn claims(State(st): State<AppState>, s: Signed, Query(q): Query<ClaimsQuery>) -> WebResult {
     let t = s.ctx.t();
     let status = q.status.as_deref().and_then(ClaimStatus::parse);
     let before = q.before.as_deref().and_then(|b| b.parse().ok());
-    let list = match cairn_app::payments::list(
+    let list = cairn_app::payments::list(
         &st.app,
         s.actor(),
         ClaimQuery {
@@ -202,11 +201,7 @@ async fn claims(State(st): State<AppState>, s: Signed, Query(q): Query<ClaimsQue
             ..Default::default()
         },
     )
-    .await
-    {
-        Ok(l) => l,
-        Err(e) => return err(e, s.ctx.lang),
-    };
+    .await?;
     let more = list.len() > 50;
     let rows: Vec<ClaimRow> = list
         .iter()
@@ -236,8 +231,8 @@ async fn claims(State(st): State<AppState>, s: Signed, Query(q): Query<ClaimsQue
     } else {
         t.get("payments-claims")
     };
-    let chrome = Chrome::signed(&s, title, org_name(&st, &s).await);
-    page(&ClaimsPage {
+    let chrome = Chrome::signed(&s, title, organisation(&st, &s).await?);
+    html(&ClaimsPage {
         rows,
         form,
         statuses: choices(
@@ -385,11 +380,11 @@ struct ExpenseRow {
     amount: String,
 }
 
-async fn claim_form_page(st: &AppState, s: &Signed, form: FormState) -> Response {
+async fn claim_form_page(st: &AppState, s: &Signed, form: FormState) -> WebResult {
     let a = s.actor();
     let for_someone = a.can(Permission::ManageClaims);
     if !for_someone && !a.can(Permission::ClaimOwn) {
-        return WebError::Forbidden.into_response();
+        return Err(WebError::Forbidden);
     }
     let t = s.ctx.t();
     let people = if for_someone {
@@ -401,31 +396,28 @@ async fn claim_form_page(st: &AppState, s: &Signed, form: FormState) -> Response
                 ..Default::default()
             },
         )
-        .await
-        .map(|rows| {
-            rows.into_iter()
-                .map(|p| Choice {
-                    value: p.person.id.to_string(),
-                    label: format!(
-                        "{} ({})",
-                        p.person.chosen_name,
-                        t.get(&p.person.constituency.label_id())
-                    ),
-                })
-                .collect()
+        .await?
+        .into_iter()
+        .map(|p| Choice {
+            value: p.person.id.to_string(),
+            label: format!(
+                "{} ({})",
+                p.person.chosen_name,
+                t.get(&p.person.constituency.label_id())
+            ),
         })
-        .unwrap_or_default()
+        .collect()
     } else {
         Vec::new()
     };
-    let chrome =
-        Chrome::signed(s, t.get("payments-new-claim"), org_name(st, s).await).with_errors(&form);
+    let chrome = Chrome::signed(s, t.get("payments-new-claim"), organisation(st, s).await?)
+        .with_errors(&form);
     let status = if form.has_errors() {
         StatusCode::UNPROCESSABLE_ENTITY
     } else {
         StatusCode::OK
     };
-    page_with(
+    html_status(
         status,
         &ClaimFormPage {
             form,
@@ -468,16 +460,15 @@ async fn new_claim_form(
     State(st): State<AppState>,
     s: Signed,
     Query(q): Query<NewClaimQuery>,
-) -> Response {
+) -> WebResult {
     let mut form = FormState::new();
     // From a meeting's attendance: the activity, date and time come from the meeting.
+    // Only those who may see meetings start from one (a member's link never carries one).
     if let Some(m) = q.meeting_id.as_deref().and_then(|m| m.parse::<i64>().ok())
-        && let Ok(v) = cairn_app::meetings::meeting(&st.app, s.actor(), m).await
+        && s.actor().can(Permission::ViewMeetings)
     {
-        let tz = match cairn_app::units::my_organisation(&st.app, s.actor()).await {
-            Ok(o) => time_zone(&o.time_zone),
-            Err(_) => time_zone(cairn_domain::time::DEFAULT_TIME_ZONE),
-        };
+        let v = cairn_app::meetings::meeting(&st.app, s.actor(), m).await?;
+        let tz = org_time_zone(&st, &s).await?;
         let day = cairn_domain::time::local_date(v.meeting.starts_at, &tz);
         let person = q.person_id.as_deref().and_then(|p| p.parse::<i64>().ok());
         let minutes = person
@@ -504,7 +495,7 @@ async fn create_claim(
     State(st): State<AppState>,
     s: Signed,
     Posted(f): Posted<ClaimIn>,
-) -> Response {
+) -> WebResult {
     let person = if s.actor().can(Permission::ClaimOwn) {
         None
     } else {
@@ -521,13 +512,13 @@ async fn create_claim(
     };
     let meeting = f.meeting_id.trim().parse::<i64>().ok();
     match cairn_app::payments::create_claim(&st.app, s.actor(), person, meeting, &f.draft()).await {
-        Ok(id) => Redirect::to(&format!("/payments/claims/{id}")).into_response(),
+        Ok(id) => see_other(&format!("/payments/claims/{id}")),
         Err(AppError::Invalid(errs)) => {
             let mut form = f.form();
             form.add_errors(&s.ctx.t(), &errs);
             claim_form_page(&st, &s, form).await
         }
-        Err(e) => err(e, s.ctx.lang),
+        Err(e) => Err(e.into()),
     }
 }
 
@@ -631,16 +622,10 @@ struct ClaimPage {
     form: FormState,
 }
 
-async fn claim_view(st: &AppState, s: &Signed, id: i64, form: FormState) -> Response {
+async fn claim_view(st: &AppState, s: &Signed, id: i64, form: FormState) -> WebResult {
     let t = s.ctx.t();
-    let v: ClaimView = match cairn_app::payments::claim(&st.app, s.actor(), id).await {
-        Ok(v) => v,
-        Err(e) => return err(e, s.ctx.lang),
-    };
-    let tz = match cairn_app::units::my_organisation(&st.app, s.actor()).await {
-        Ok(o) => time_zone(&o.time_zone),
-        Err(_) => time_zone(cairn_domain::time::DEFAULT_TIME_ZONE),
-    };
+    let v: ClaimView = cairn_app::payments::claim(&st.app, s.actor(), id).await?;
+    let tz = org_time_zone(st, s).await?;
     let c = &v.claim;
     let reversed: Vec<i64> = v.lines.iter().filter_map(|l| l.reverses_line_id).collect();
     let lines = v
@@ -718,7 +703,7 @@ async fn claim_view(st: &AppState, s: &Signed, id: i64, form: FormState) -> Resp
     let chrome = Chrome::signed(
         s,
         t.with("payments-claim-title", &[("id", id.to_string())]),
-        org_name(st, s).await,
+        organisation(st, s).await?,
     )
     .with_errors(&form);
     let status = if form.has_errors() {
@@ -726,7 +711,7 @@ async fn claim_view(st: &AppState, s: &Signed, id: i64, form: FormState) -> Resp
     } else {
         StatusCode::OK
     };
-    page_with(
+    html_status(
         status,
         &ClaimPage {
             id,
@@ -780,7 +765,7 @@ async fn claim_view(st: &AppState, s: &Signed, id: i64, form: FormState) -> Resp
     )
 }
 
-async fn claim_page(State(st): State<AppState>, s: Signed, Path(id): Path<i64>) -> Response {
+async fn claim_page(State(st): State<AppState>, s: Signed, Path(id): Path<i64>) -> WebResult {
     claim_view(&st, &s, id, FormState::new()).await
 }
 
@@ -805,9 +790,9 @@ async fn after<T>(
     id: i64,
     r: Result<T, AppError>,
     typed: &[(&str, String)],
-) -> Response {
+) -> WebResult {
     match r {
-        Ok(_) => Redirect::to(&format!("/payments/claims/{id}")).into_response(),
+        Ok(_) => see_other(&format!("/payments/claims/{id}")),
         Err(AppError::Invalid(errs)) => {
             let mut form = FormState::new();
             for (k, v) in typed {
@@ -816,7 +801,7 @@ async fn after<T>(
             form.add_errors(&s.ctx.t(), &errs);
             claim_view(st, s, id, form).await
         }
-        Err(e) => err(e, s.ctx.lang),
+        Err(e) => Err(e.into()),
     }
 }
 
@@ -825,7 +810,7 @@ async fn submit(
     s: Signed,
     Path(id): Path<i64>,
     Posted(_): Posted<serde::de::IgnoredAny>,
-) -> Response {
+) -> WebResult {
     let r = cairn_app::payments::submit(&st.app, s.actor(), id).await;
     after(&st, &s, id, r, &[]).await
 }
@@ -843,7 +828,7 @@ async fn approve(
     s: Signed,
     Path(id): Path<i64>,
     Posted(f): Posted<ApproveIn>,
-) -> Response {
+) -> WebResult {
     let mut e = cairn_domain::FieldErrors::new();
     let pay = money_or(&mut e, "pay_fee", &f.pay_fee);
     let r = if e.is_empty() {
@@ -866,7 +851,7 @@ async fn authorise(
     s: Signed,
     Path(id): Path<i64>,
     Posted(_): Posted<serde::de::IgnoredAny>,
-) -> Response {
+) -> WebResult {
     let r = cairn_app::payments::authorise(&st.app, s.actor(), id).await;
     after(&st, &s, id, r, &[]).await
 }
@@ -882,7 +867,7 @@ async fn reject(
     s: Signed,
     Path(id): Path<i64>,
     Posted(f): Posted<RejectIn>,
-) -> Response {
+) -> WebResult {
     let r = cairn_app::payments::reject(&st.app, s.actor(), id, &f.reject_reason).await;
     let r = renamed(r, "reason", "reject_reason");
     after(&st, &s, id, r, &[("reject_reason", f.reject_reason)]).await
@@ -901,7 +886,7 @@ async fn reverse(
     s: Signed,
     Path(id): Path<i64>,
     Posted(f): Posted<ReverseIn>,
-) -> Response {
+) -> WebResult {
     let line = f.line_id.trim().parse::<i64>().unwrap_or(0);
     let r = cairn_app::payments::reverse_line(&st.app, s.actor(), id, line, &f.reason).await;
     let field = format!("reverse-{line}");
@@ -914,12 +899,13 @@ async fn add_receipt(
     s: Signed,
     Path(id): Path<i64>,
     multipart: Result<Multipart, axum::extract::multipart::MultipartRejection>,
-) -> Response {
+) -> WebResult {
     // Reach first, so another organisation's claim is "not found" whatever is sent.
-    match cairn_app::payments::claim(&st.app, s.actor(), id).await {
-        Ok(v) if v.can_attach => {}
-        Ok(_) => return WebError::Forbidden.into_response(),
-        Err(e) => return err(e, s.ctx.lang),
+    if !cairn_app::payments::claim(&st.app, s.actor(), id)
+        .await?
+        .can_attach
+    {
+        return Err(WebError::Forbidden);
     }
     let Ok(mut multipart) = multipart else {
         let mut e = cairn_domain::FieldErrors::new();
@@ -947,7 +933,7 @@ async fn add_receipt(
         }
     }
     if !csrf_ok(&s.ctx, &csrf) {
-        return (StatusCode::FORBIDDEN, s.ctx.t().get("error-cross-site")).into_response();
+        return Err(WebError::Refused(StatusCode::FORBIDDEN, "error-cross-site"));
     }
     let r = if too_big {
         let mut e = cairn_domain::FieldErrors::new();
@@ -960,33 +946,29 @@ async fn add_receipt(
     after(&st, &s, id, r, &[]).await
 }
 
-async fn receipt(State(st): State<AppState>, s: Signed, Path(id): Path<i64>) -> Response {
-    match cairn_app::payments::receipt(&st.app, s.actor(), id).await {
-        Ok((r, body)) => {
-            let ext = match r.content_type.as_str() {
-                "image/png" => "png",
-                "image/jpeg" => "jpg",
-                _ => "pdf",
-            };
+async fn receipt(State(st): State<AppState>, s: Signed, Path(id): Path<i64>) -> WebResult {
+    let (r, body) = cairn_app::payments::receipt(&st.app, s.actor(), id).await?;
+    let ext = match r.content_type.as_str() {
+        "image/png" => "png",
+        "image/jpeg" => "jpg",
+        _ => "pdf",
+    };
+    Ok((
+        [
+            (header::CONTENT_TYPE, r.content_type.clone()),
+            // Always a download, never rendered in Cairn's own origin.
             (
-                [
-                    (header::CONTENT_TYPE, r.content_type.clone()),
-                    // Always a download, never rendered in Cairn's own origin.
-                    (
-                        header::CONTENT_DISPOSITION,
-                        format!("attachment; filename=\"receipt-{id}.{ext}\""),
-                    ),
-                    (
-                        header::CONTENT_SECURITY_POLICY,
-                        "sandbox; default-src 'none'".to_owned(),
-                    ),
-                ],
-                body,
-            )
-                .into_response()
-        }
-        Err(e) => err(e, s.ctx.lang),
-    }
+                header::CONTENT_DISPOSITION,
+                format!("attachment; filename=\"receipt-{id}.{ext}\""),
+            ),
+            (
+                header::CONTENT_SECURITY_POLICY,
+                "sandbox; default-src 'none'".to_owned(),
+            ),
+        ],
+        body,
+    )
+        .into_response())
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -1020,12 +1002,9 @@ fn valid(t: &Tr, from: &str, to: &Option<String>) -> String {
     }
 }
 
-async fn rates_view(st: &AppState, s: &Signed, form: FormState, xform: FormState) -> Response {
+async fn rates_view(st: &AppState, s: &Signed, form: FormState, xform: FormState) -> WebResult {
     let t = s.ctx.t();
-    let card = match cairn_app::payments::rate_card(&st.app, s.actor()).await {
-        Ok(c) => c,
-        Err(e) => return err(e, s.ctx.lang),
-    };
+    let card = cairn_app::payments::rate_card(&st.app, s.actor()).await?;
     let example = |e: bool| {
         if e {
             t.get("payments-example")
@@ -1117,14 +1096,14 @@ async fn rates_view(st: &AppState, s: &Signed, form: FormState, xform: FormState
             ]
         })
         .collect();
-    let chrome = Chrome::signed(s, t.get("payments-rates-title"), org_name(st, s).await)
+    let chrome = Chrome::signed(s, t.get("payments-rates-title"), organisation(st, s).await?)
         .with_errors(if form.has_errors() { &form } else { &xform });
     let status = if form.has_errors() || xform.has_errors() {
         StatusCode::UNPROCESSABLE_ENTITY
     } else {
         StatusCode::OK
     };
-    page_with(
+    html_status(
         status,
         &RatesPage {
             fees,
@@ -1157,7 +1136,7 @@ async fn rates_view(st: &AppState, s: &Signed, form: FormState, xform: FormState
     )
 }
 
-async fn rates_page(State(st): State<AppState>, s: Signed) -> Response {
+async fn rates_page(State(st): State<AppState>, s: Signed) -> WebResult {
     rates_view(&st, &s, FormState::new(), FormState::new()).await
 }
 
@@ -1201,7 +1180,7 @@ async fn add_fee_rate(
     State(st): State<AppState>,
     s: Signed,
     Posted(f): Posted<FeeRateIn>,
-) -> Response {
+) -> WebResult {
     let d = FeeRateDraft {
         activity_type: f.activity_type.clone(),
         basis: f.basis.clone(),
@@ -1213,7 +1192,7 @@ async fn add_fee_rate(
         source: f.source.clone(),
     };
     match cairn_app::payments::add_fee_rate(&st.app, s.actor(), &d).await {
-        Ok(_) => Redirect::to("/payments/rates").into_response(),
+        Ok(_) => see_other("/payments/rates"),
         Err(AppError::Invalid(errs)) => {
             let mut form = FormState::new();
             form.set("activity_type", f.activity_type)
@@ -1227,7 +1206,7 @@ async fn add_fee_rate(
             form.add_errors(&s.ctx.t(), &errs);
             rates_view(&st, &s, form, FormState::new()).await
         }
-        Err(e) => err(e, s.ctx.lang),
+        Err(e) => Err(e.into()),
     }
 }
 
@@ -1260,7 +1239,7 @@ async fn add_expense_rate(
     State(st): State<AppState>,
     s: Signed,
     Posted(f): Posted<ExpenseRateIn>,
-) -> Response {
+) -> WebResult {
     let d = ExpenseRateDraft {
         category: f.category.clone(),
         per_mile: f.per_mile.clone(),
@@ -1285,7 +1264,7 @@ async fn add_expense_rate(
         "x_source",
     );
     match r {
-        Ok(_) => Redirect::to("/payments/rates#expenses").into_response(),
+        Ok(_) => see_other("/payments/rates#expenses"),
         Err(AppError::Invalid(errs)) => {
             let mut form = FormState::new();
             form.set("category", f.category)
@@ -1307,7 +1286,7 @@ async fn add_expense_rate(
             form.add_errors(&s.ctx.t(), &errs);
             rates_view(&st, &s, FormState::new(), form).await
         }
-        Err(e) => err(e, s.ctx.lang),
+        Err(e) => Err(e.into()),
     }
 }
 
@@ -1333,12 +1312,9 @@ struct RunsPage {
     form: FormState,
 }
 
-async fn runs_view(st: &AppState, s: &Signed, form: FormState) -> Response {
+async fn runs_view(st: &AppState, s: &Signed, form: FormState) -> WebResult {
     let t = s.ctx.t();
-    let runs = match cairn_app::payments::runs(&st.app, s.actor()).await {
-        Ok(r) => r,
-        Err(e) => return err(e, s.ctx.lang),
-    };
+    let runs = cairn_app::payments::runs(&st.app, s.actor()).await?;
     let ready = cairn_app::payments::list(
         &st.app,
         s.actor(),
@@ -1348,20 +1324,16 @@ async fn runs_view(st: &AppState, s: &Signed, form: FormState) -> Response {
             ..Default::default()
         },
     )
-    .await
-    .unwrap_or_default();
-    let tz = match cairn_app::units::my_organisation(&st.app, s.actor()).await {
-        Ok(o) => time_zone(&o.time_zone),
-        Err(_) => time_zone(cairn_domain::time::DEFAULT_TIME_ZONE),
-    };
-    let chrome =
-        Chrome::signed(s, t.get("payments-runs-title"), org_name(st, s).await).with_errors(&form);
+    .await?;
+    let tz = org_time_zone(st, s).await?;
+    let chrome = Chrome::signed(s, t.get("payments-runs-title"), organisation(st, s).await?)
+        .with_errors(&form);
     let status = if form.has_errors() {
         StatusCode::UNPROCESSABLE_ENTITY
     } else {
         StatusCode::OK
     };
-    page_with(
+    html_status(
         status,
         &RunsPage {
             runs: runs
@@ -1393,7 +1365,7 @@ async fn runs_view(st: &AppState, s: &Signed, form: FormState) -> Response {
     )
 }
 
-async fn runs_page(State(st): State<AppState>, s: Signed) -> Response {
+async fn runs_page(State(st): State<AppState>, s: Signed) -> WebResult {
     runs_view(&st, &s, FormState::new()).await
 }
 
@@ -1401,20 +1373,20 @@ async fn create_run(
     State(st): State<AppState>,
     s: Signed,
     Posted(pairs): Posted<Vec<(String, String)>>,
-) -> Response {
+) -> WebResult {
     let ids: Vec<i64> = pairs
         .iter()
         .filter(|(k, _)| k == "claim_ids")
         .filter_map(|(_, v)| v.parse().ok())
         .collect();
     match cairn_app::payments::create_run(&st.app, s.actor(), &ids).await {
-        Ok(id) => Redirect::to(&format!("/payments/runs/{id}")).into_response(),
+        Ok(id) => see_other(&format!("/payments/runs/{id}")),
         Err(AppError::Invalid(errs)) => {
             let mut form = FormState::new();
             form.add_errors(&s.ctx.t(), &errs);
             runs_view(&st, &s, form).await
         }
-        Err(e) => err(e, s.ctx.lang),
+        Err(e) => Err(e.into()),
     }
 }
 
@@ -1431,12 +1403,9 @@ struct RunPage {
     reconciled: bool,
 }
 
-async fn run_page(State(st): State<AppState>, s: Signed, Path(id): Path<i64>) -> Response {
+async fn run_page(State(st): State<AppState>, s: Signed, Path(id): Path<i64>) -> WebResult {
     let t = s.ctx.t();
-    let v = match cairn_app::payments::run(&st.app, s.actor(), id).await {
-        Ok(v) => v,
-        Err(e) => return err(e, s.ctx.lang),
-    };
+    let v = cairn_app::payments::run(&st.app, s.actor(), id).await?;
     let rows = v
         .rows
         .iter()
@@ -1455,9 +1424,9 @@ async fn run_page(State(st): State<AppState>, s: Signed, Path(id): Path<i64>) ->
     let chrome = Chrome::signed(
         &s,
         t.with("payments-run-title", &[("id", id.to_string())]),
-        org_name(&st, &s).await,
+        organisation(&st, &s).await?,
     );
-    page(&RunPage {
+    html(&RunPage {
         id,
         status_key: v.run.status.clone(),
         status: t.get(&format!("payments-run-{}", v.run.status)),
@@ -1469,12 +1438,9 @@ async fn run_page(State(st): State<AppState>, s: Signed, Path(id): Path<i64>) ->
     })
 }
 
-async fn run_after(st: &AppState, s: &Signed, id: i64, r: Result<(), AppError>) -> Response {
-    let _ = st;
-    match r {
-        Ok(()) => Redirect::to(&format!("/payments/runs/{id}")).into_response(),
-        Err(e) => err(e, s.ctx.lang),
-    }
+fn run_after(id: i64, r: Result<(), AppError>) -> WebResult {
+    r?;
+    see_other(&format!("/payments/runs/{id}"))
 }
 
 async fn lock_run(
@@ -1482,9 +1448,9 @@ async fn lock_run(
     s: Signed,
     Path(id): Path<i64>,
     Posted(_): Posted<serde::de::IgnoredAny>,
-) -> Response {
+) -> WebResult {
     let r = cairn_app::payments::lock_run(&st.app, s.actor(), id).await;
-    run_after(&st, &s, id, r).await
+    run_after(id, r)
 }
 
 async fn mark_paid(
@@ -1492,9 +1458,9 @@ async fn mark_paid(
     s: Signed,
     Path(id): Path<i64>,
     Posted(_): Posted<serde::de::IgnoredAny>,
-) -> Response {
+) -> WebResult {
     let r = cairn_app::payments::mark_paid(&st.app, s.actor(), id).await;
-    run_after(&st, &s, id, r).await
+    run_after(id, r)
 }
 
 #[derive(Deserialize, Default)]
@@ -1507,25 +1473,23 @@ async fn export(
     s: Signed,
     Path(id): Path<i64>,
     Query(q): Query<ExportQuery>,
-) -> Response {
+) -> WebResult {
     let format = match q.format.as_deref() {
         Some("accounts") => ExportFormat::Accounts,
         _ => ExportFormat::Payroll,
     };
-    match cairn_app::payments::export(&st.app, s.actor(), id, format).await {
-        Ok(rows) => crate::csv_export::download(
-            &format!(
-                "run-{id}-{}.csv",
-                if format == ExportFormat::Payroll {
-                    "payroll"
-                } else {
-                    "accounts"
-                }
-            ),
-            &rows,
+    let rows = cairn_app::payments::export(&st.app, s.actor(), id, format).await?;
+    Ok(crate::csv_export::download(
+        &format!(
+            "run-{id}-{}.csv",
+            if format == ExportFormat::Payroll {
+                "payroll"
+            } else {
+                "accounts"
+            }
         ),
-        Err(e) => err(e, s.ctx.lang),
-    }
+        &rows,
+    ))
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -1566,16 +1530,10 @@ async fn settings_view(
     person: i64,
     form: FormState,
     saved: bool,
-) -> Response {
+) -> WebResult {
     let t = s.ctx.t();
-    let profile = match cairn_app::payments::profile(&st.app, s.actor(), person).await {
-        Ok(p) => p,
-        Err(e) => return err(e, s.ctx.lang),
-    };
-    let card = match cairn_app::payments::rate_card(&st.app, s.actor()).await {
-        Ok(c) => c,
-        Err(e) => return err(e, s.ctx.lang),
-    };
+    let profile = cairn_app::payments::profile(&st.app, s.actor(), person).await?;
+    let card = cairn_app::payments::rate_card(&st.app, s.actor()).await?;
     let mut form = form;
     if !form.has_errors() {
         match &profile {
@@ -1607,8 +1565,12 @@ async fn settings_view(
             }
         }
     }
-    let chrome = Chrome::signed(s, t.get("payments-settings-title"), org_name(st, s).await)
-        .with_errors(&form);
+    let chrome = Chrome::signed(
+        s,
+        t.get("payments-settings-title"),
+        organisation(st, s).await?,
+    )
+    .with_errors(&form);
     let status = if form.has_errors() {
         StatusCode::UNPROCESSABLE_ENTITY
     } else {
@@ -1621,7 +1583,7 @@ async fn settings_view(
             label: t.get(&format!("payments-limit-kind-{k}")),
         })
         .collect();
-    page_with(
+    html_status(
         status,
         &SettingsPage {
             person_query: if s.actor().is_person(person) {
@@ -1674,10 +1636,10 @@ async fn settings_page(
     State(st): State<AppState>,
     s: Signed,
     Query(q): Query<PersonQuery>,
-) -> Response {
+) -> WebResult {
     match person_of(&s, q.person_id.as_deref()) {
         Some(p) => settings_view(&st, &s, p, FormState::new(), q.saved.is_some()).await,
-        None => WebError::Forbidden.into_response(),
+        None => Err(WebError::Forbidden),
     }
 }
 
@@ -1703,9 +1665,9 @@ async fn save_settings(
     State(st): State<AppState>,
     s: Signed,
     Posted(f): Posted<SettingsIn>,
-) -> Response {
+) -> WebResult {
     let Some(person) = person_of(&s, Some(&f.person_id)) else {
-        return WebError::Forbidden.into_response();
+        return Err(WebError::Forbidden);
     };
     let d = ProfileDraft {
         choice: f.choice.clone(),
@@ -1722,7 +1684,7 @@ async fn save_settings(
             } else {
                 format!("?person_id={person}&saved=1")
             };
-            Redirect::to(&format!("/payments/settings{q}")).into_response()
+            see_other(&format!("/payments/settings{q}"))
         }
         Err(AppError::Invalid(errs)) => {
             let mut form = FormState::new();
@@ -1735,7 +1697,7 @@ async fn save_settings(
             form.add_errors(&s.ctx.t(), &errs);
             settings_view(&st, &s, person, form, false).await
         }
-        Err(e) => err(e, s.ctx.lang),
+        Err(e) => Err(e.into()),
     }
 }
 
@@ -1798,28 +1760,29 @@ async fn statement(
     State(st): State<AppState>,
     s: Signed,
     Query(q): Query<PersonQuery>,
-) -> Response {
+) -> WebResult {
     let t = s.ctx.t();
     let Some(person) = person_of(&s, q.person_id.as_deref()) else {
-        return WebError::Forbidden.into_response();
+        return Err(WebError::Forbidden);
     };
     let from = q.from.as_deref().and_then(parse_iso_date);
     let to = q.to.as_deref().and_then(parse_iso_date);
-    let e: Earnings =
-        match cairn_app::payments::earnings(&st.app, s.actor(), person, from, to).await {
-            Ok(e) => e,
-            Err(e) => return err(e, s.ctx.lang),
-        };
-    let name = match cairn_app::people::view(&st.app, s.actor(), person).await {
-        Ok(p) => p.person.chosen_name,
-        Err(_) => String::new(),
+    let e: Earnings = cairn_app::payments::earnings(&st.app, s.actor(), person, from, to).await?;
+    // Finance reach anyone's earnings but not people's records: their statement has no name.
+    let name = if s.actor().is_person(person) || s.actor().can(Permission::ViewPeople) {
+        cairn_app::people::view(&st.app, s.actor(), person)
+            .await?
+            .person
+            .chosen_name
+    } else {
+        String::new()
     };
     let chrome = Chrome::signed(
         &s,
         t.get("payments-statement-title"),
-        org_name(&st, &s).await,
+        organisation(&st, &s).await?,
     );
-    page(&StatementPage {
+    html(&StatementPage {
         person: name,
         period: t.with(
             "payments-valid-between",
@@ -1880,22 +1843,9 @@ struct ReportPage {
 async fn report_data(
     st: &AppState,
     s: &Signed,
-) -> Result<(cairn_app::payments::Report, Vec<(i64, String)>), AppError> {
+) -> WebResult<(cairn_app::payments::Report, Vec<(i64, String)>)> {
     let r = cairn_app::payments::report(&st.app, s.actor(), 12).await?;
-    let t = s.ctx.t();
-    let units = cairn_app::units::list_units(&st.app, s.actor(), None, 1000)
-        .await
-        .map(|rows| {
-            rows.into_iter()
-                .map(|u| {
-                    (
-                        u.unit.id,
-                        local_name(&t, &u.unit.name, u.unit.name_cy.as_deref()),
-                    )
-                })
-                .collect()
-        })
-        .unwrap_or_default();
+    let units = unit_names(st, s).await?;
     Ok((r, units))
 }
 
@@ -1939,12 +1889,9 @@ fn sections(t: &Tr, r: &cairn_app::payments::Report, units: &[(i64, String)]) ->
     ]
 }
 
-async fn report(State(st): State<AppState>, s: Signed) -> Response {
+async fn report(State(st): State<AppState>, s: Signed) -> WebResult {
     let t = s.ctx.t();
-    let (r, units) = match report_data(&st, &s).await {
-        Ok(x) => x,
-        Err(e) => return err(e, s.ctx.lang),
-    };
+    let (r, units) = report_data(&st, &s).await?;
     let bars: Vec<Bar> = r
         .by_month
         .iter()
@@ -1967,8 +1914,12 @@ async fn report(State(st): State<AppState>, s: Signed) -> Response {
         &bars,
         &[(t.get("payments-report-pounds"), "#005eb8")],
     );
-    let chrome = Chrome::signed(&s, t.get("payments-report-title"), org_name(&st, &s).await);
-    page(&ReportPage {
+    let chrome = Chrome::signed(
+        &s,
+        t.get("payments-report-title"),
+        organisation(&st, &s).await?,
+    );
+    html(&ReportPage {
         chart,
         sections: sections(&t, &r, &units),
         paid: r.paid,
@@ -1988,12 +1939,9 @@ async fn report(State(st): State<AppState>, s: Signed) -> Response {
     })
 }
 
-async fn report_csv(State(st): State<AppState>, s: Signed) -> Response {
+async fn report_csv(State(st): State<AppState>, s: Signed) -> WebResult {
     let t = s.ctx.t();
-    let (r, units) = match report_data(&st, &s).await {
-        Ok(x) => x,
-        Err(e) => return err(e, s.ctx.lang),
-    };
+    let (r, units) = report_data(&st, &s).await?;
     let mut rows = vec![vec![
         t.get("payments-col-breakdown"),
         t.get("payments-col-row"),
@@ -2013,5 +1961,5 @@ async fn report_csv(State(st): State<AppState>, s: Signed) -> Response {
     for (row, p) in rows.iter_mut().skip(1).zip(pence) {
         row[3] = p.to_string();
     }
-    crate::csv_export::download("payments.csv", &rows)
+    Ok(crate::csv_export::download("payments.csv", &rows))
 }

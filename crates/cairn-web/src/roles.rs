@@ -7,16 +7,16 @@
 //!
 //! Handlers stay thin: each calls one use case in `cairn_app::roles` and renders or redirects.
 
-use crate::accounts::{org_name, page, page_with};
 use crate::context::{Posted, Signed};
-use crate::error::WebError;
+use crate::error::{WebError, WebResult};
 use crate::i18n::Tr;
-use crate::views::{Choice, Chrome, FormState, choices, local_name};
+use crate::views::{
+    Choice, Chrome, FormState, choices, html, html_status, local_name, organisation, see_other,
+};
 use crate::{AppState, Routes};
 use askama::Template;
 use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
-use axum::response::{IntoResponse, Redirect, Response};
 use cairn_app::AppError;
 use cairn_app::roles::{Expressed, OpportunityView};
 use cairn_db::roles::{Appointment, Exit, Interest, Opportunity, Role};
@@ -60,10 +60,6 @@ pub(crate) fn routes(r: Routes) -> Routes {
         .post("/recruitment/{id}/panel", set_panel)
 }
 
-fn err(e: AppError, lang: Language) -> Response {
-    WebError::from(e).into_response()
-}
-
 fn status_of(form: &FormState) -> StatusCode {
     if form.has_errors() {
         StatusCode::UNPROCESSABLE_ENTITY
@@ -82,20 +78,17 @@ fn welsh(t: &Tr) -> bool {
     t.lang == Language::Cy
 }
 
-async fn unit_names(st: &AppState, s: &Signed) -> Vec<(i64, String)> {
+async fn unit_names(st: &AppState, s: &Signed) -> WebResult<Vec<(i64, String)>> {
     let t = s.ctx.t();
     if !s.actor().can(Permission::ViewUnits) {
         // Members read where an opportunity is; they are offered no unit to choose.
-        return cairn_app::units::unit_labels(&st.app, s.actor())
-            .await
-            .map(|rows| {
-                rows.into_iter()
-                    .map(|(id, name, cy)| (id, local_name(&t, &name, cy.as_deref())))
-                    .collect()
-            })
-            .unwrap_or_default();
+        let rows = cairn_app::units::unit_labels(&st.app, s.actor()).await?;
+        return Ok(rows
+            .into_iter()
+            .map(|(id, name, cy)| (id, local_name(&t, &name, cy.as_deref())))
+            .collect());
     }
-    crate::units::unit_names(st, s).await
+    crate::views::unit_names(st, s).await
 }
 
 fn where_words(t: &Tr, units: &[(i64, String)], unit: Option<i64>) -> String {
@@ -162,13 +155,10 @@ struct ListPage {
     can_exits: bool,
 }
 
-async fn list(State(st): State<AppState>, s: Signed) -> Response {
+async fn list(State(st): State<AppState>, s: Signed) -> WebResult {
     let t = s.ctx.t();
     let a = s.actor();
-    let roles = match cairn_app::roles::roles(&st.app, a).await {
-        Ok(r) => r,
-        Err(e) => return err(e, s.ctx.lang),
-    };
+    let roles = cairn_app::roles::roles(&st.app, a).await?;
     let rows = roles
         .iter()
         .map(|r| RoleRow {
@@ -179,8 +169,8 @@ async fn list(State(st): State<AppState>, s: Signed) -> Response {
             published: r.published_at.is_some(),
         })
         .collect();
-    let chrome = Chrome::signed(&s, t.get("roles-title"), org_name(&st, &s).await);
-    page(&ListPage {
+    let chrome = Chrome::signed(&s, t.get("roles-title"), organisation(&st, &s).await?);
+    html(&ListPage {
         chrome,
         t,
         rows,
@@ -320,17 +310,17 @@ struct FormPage {
     editing: Option<i64>,
 }
 
-fn form_page(st_org: String, s: &Signed, form: FormState, editing: Option<i64>) -> Response {
+async fn form_page(st: &AppState, s: &Signed, form: FormState, editing: Option<i64>) -> WebResult {
     let t = s.ctx.t();
     if !s.actor().can(Permission::ManageRoles) {
-        return WebError::Forbidden.into_response();
+        return Err(WebError::Forbidden);
     }
     let title = if editing.is_some() {
         t.get("roles-edit-title")
     } else {
         t.get("roles-new-title")
     };
-    let chrome = Chrome::signed(s, title, st_org).with_errors(&form);
+    let chrome = Chrome::signed(s, title, organisation(st, s).await?).with_errors(&form);
     let paragraphs = PARAGRAPHS
         .iter()
         .map(|p| Paragraph {
@@ -356,7 +346,7 @@ fn form_page(st_org: String, s: &Signed, form: FormState, editing: Option<i64>) 
             label: t.get("roles-published-label"),
         },
     ];
-    page_with(
+    html_status(
         status_of(&form),
         &FormPage {
             kinds: choices(&t, RoleKind::ALL, RoleKind::key, RoleKind::label_id),
@@ -378,27 +368,25 @@ fn form_page(st_org: String, s: &Signed, form: FormState, editing: Option<i64>) 
     )
 }
 
-async fn new_form(State(st): State<AppState>, s: Signed) -> Response {
-    form_page(org_name(&st, &s).await, &s, FormState::new(), None)
+async fn new_form(State(st): State<AppState>, s: Signed) -> WebResult {
+    form_page(&st, &s, FormState::new(), None).await
 }
 
-async fn create(State(st): State<AppState>, s: Signed, Posted(f): Posted<RoleIn>) -> Response {
+async fn create(State(st): State<AppState>, s: Signed, Posted(f): Posted<RoleIn>) -> WebResult {
     match cairn_app::roles::create_role(&st.app, s.actor(), &f.draft()).await {
-        Ok(id) => Redirect::to(&format!("/roles/{id}")).into_response(),
+        Ok(id) => see_other(&format!("/roles/{id}")),
         Err(AppError::Invalid(errs)) => {
             let mut form = f.form();
             form.add_errors(&s.ctx.t(), &errs);
-            form_page(org_name(&st, &s).await, &s, form, None)
+            form_page(&st, &s, form, None).await
         }
-        Err(e) => err(e, s.ctx.lang),
+        Err(e) => Err(e.into()),
     }
 }
 
-async fn edit_form(State(st): State<AppState>, s: Signed, Path(id): Path<i64>) -> Response {
-    match cairn_app::roles::role(&st.app, s.actor(), id).await {
-        Ok(r) => form_page(org_name(&st, &s).await, &s, RoleIn::of(&r).form(), Some(id)),
-        Err(e) => err(e, s.ctx.lang),
-    }
+async fn edit_form(State(st): State<AppState>, s: Signed, Path(id): Path<i64>) -> WebResult {
+    let r = cairn_app::roles::role(&st.app, s.actor(), id).await?;
+    form_page(&st, &s, RoleIn::of(&r).form(), Some(id)).await
 }
 
 async fn update(
@@ -406,15 +394,15 @@ async fn update(
     s: Signed,
     Path(id): Path<i64>,
     Posted(f): Posted<RoleIn>,
-) -> Response {
+) -> WebResult {
     match cairn_app::roles::update_role(&st.app, s.actor(), id, &f.draft()).await {
-        Ok(()) => Redirect::to(&format!("/roles/{id}")).into_response(),
+        Ok(()) => see_other(&format!("/roles/{id}")),
         Err(AppError::Invalid(errs)) => {
             let mut form = f.form();
             form.add_errors(&s.ctx.t(), &errs);
-            form_page(org_name(&st, &s).await, &s, form, Some(id))
+            form_page(&st, &s, form, Some(id)).await
         }
-        Err(e) => err(e, s.ctx.lang),
+        Err(e) => Err(e.into()),
     }
 }
 
@@ -433,14 +421,15 @@ struct ShowPage {
     can_manage: bool,
 }
 
-async fn show(State(st): State<AppState>, s: Signed, Path(id): Path<i64>) -> Response {
+async fn show(State(st): State<AppState>, s: Signed, Path(id): Path<i64>) -> WebResult {
     let t = s.ctx.t();
-    let r = match cairn_app::roles::role(&st.app, s.actor(), id).await {
-        Ok(r) => r,
-        Err(e) => return err(e, s.ctx.lang),
-    };
-    let chrome = Chrome::signed(&s, r.title(welsh(&t)).to_owned(), org_name(&st, &s).await);
-    page(&ShowPage {
+    let r = cairn_app::roles::role(&st.app, s.actor(), id).await?;
+    let chrome = Chrome::signed(
+        &s,
+        r.title(welsh(&t)).to_owned(),
+        organisation(&st, &s).await?,
+    );
+    html(&ShowPage {
         id,
         kind: t.get(&r.kind.label_id()),
         published: r.published_at.is_some(),
@@ -507,14 +496,11 @@ fn interest_status_words(t: &Tr, status: InterestStatus) -> String {
     t.get(&status.label_id())
 }
 
-async fn opportunities(State(st): State<AppState>, s: Signed) -> Response {
+async fn opportunities(State(st): State<AppState>, s: Signed) -> WebResult {
     let t = s.ctx.t();
     let a = s.actor();
-    let v = match cairn_app::roles::opportunities(&st.app, a).await {
-        Ok(v) => v,
-        Err(e) => return err(e, s.ctx.lang),
-    };
-    let units = unit_names(&st, &s).await;
+    let v = cairn_app::roles::opportunities(&st.app, a).await?;
+    let units = unit_names(&st, &s).await?;
     let mine = v
         .mine
         .iter()
@@ -532,9 +518,9 @@ async fn opportunities(State(st): State<AppState>, s: Signed) -> Response {
     let chrome = Chrome::signed(
         &s,
         t.get("roles-opportunities-title"),
-        org_name(&st, &s).await,
+        organisation(&st, &s).await?,
     );
-    page(&OpportunitiesPage {
+    html(&OpportunitiesPage {
         open: opportunity_rows(&t, &units, &v.open),
         closed: opportunity_rows(&t, &units, &v.closed),
         mine,
@@ -599,15 +585,12 @@ struct OpportunityFormPage {
     units: Vec<Choice>,
 }
 
-async fn opportunity_form_page(st: &AppState, s: &Signed, form: FormState) -> Response {
+async fn opportunity_form_page(st: &AppState, s: &Signed, form: FormState) -> WebResult {
     let t = s.ctx.t();
     if !s.actor().can(Permission::ManageRoles) {
-        return WebError::Forbidden.into_response();
+        return Err(WebError::Forbidden);
     }
-    let roles = match cairn_app::roles::roles(&st.app, s.actor()).await {
-        Ok(r) => r,
-        Err(e) => return err(e, s.ctx.lang),
-    };
+    let roles = cairn_app::roles::roles(&st.app, s.actor()).await?;
     let roles = roles
         .iter()
         .filter(|r| r.published_at.is_some())
@@ -617,7 +600,7 @@ async fn opportunity_form_page(st: &AppState, s: &Signed, form: FormState) -> Re
         })
         .collect();
     let units = unit_names(st, s)
-        .await
+        .await?
         .into_iter()
         .map(|(id, name)| Choice {
             value: id.to_string(),
@@ -627,10 +610,10 @@ async fn opportunity_form_page(st: &AppState, s: &Signed, form: FormState) -> Re
     let chrome = Chrome::signed(
         s,
         t.get("roles-opportunity-new-title"),
-        org_name(st, s).await,
+        organisation(st, s).await?,
     )
     .with_errors(&form);
-    page_with(
+    html_status(
         status_of(&form),
         &OpportunityFormPage {
             chrome,
@@ -651,7 +634,7 @@ async fn new_opportunity_form(
     State(st): State<AppState>,
     s: Signed,
     Query(q): Query<NewOpportunityQuery>,
-) -> Response {
+) -> WebResult {
     let mut form = FormState::new();
     if let Some(r) = q.role {
         form.set("role_id", r);
@@ -663,15 +646,15 @@ async fn create_opportunity(
     State(st): State<AppState>,
     s: Signed,
     Posted(f): Posted<OpportunityIn>,
-) -> Response {
+) -> WebResult {
     match cairn_app::roles::create_opportunity(&st.app, s.actor(), &f.draft()).await {
-        Ok(id) => Redirect::to(&format!("/opportunities/{id}")).into_response(),
+        Ok(id) => see_other(&format!("/opportunities/{id}")),
         Err(AppError::Invalid(errs)) => {
             let mut form = f.form();
             form.add_errors(&s.ctx.t(), &errs);
             opportunity_form_page(&st, &s, form).await
         }
-        Err(e) => err(e, s.ctx.lang),
+        Err(e) => Err(e.into()),
     }
 }
 
@@ -706,36 +689,31 @@ struct OpportunityPage {
     form: FormState,
 }
 
-async fn opportunity_page(st: &AppState, s: &Signed, id: i64, form: FormState) -> Response {
+async fn opportunity_page(st: &AppState, s: &Signed, id: i64, form: FormState) -> WebResult {
     let t = s.ctx.t();
     let a = s.actor();
-    let v: OpportunityView = match cairn_app::roles::opportunity(&st.app, a, id).await {
-        Ok(v) => v,
-        Err(e) => return err(e, s.ctx.lang),
-    };
-    let units = unit_names(st, s).await;
+    let v: OpportunityView = cairn_app::roles::opportunity(&st.app, a, id).await?;
+    let units = unit_names(st, s).await?;
     let is_member = a.can(Permission::ExpressInterest);
-    let people = if v.can_express && !is_member {
+    // Only those who may list people are offered the people to record interest for.
+    let people = if v.can_express && !is_member && a.can(Permission::ViewPeople) {
         let q = cairn_db::people::PeopleQuery {
             status: Some(cairn_domain::people::PersonStatus::Active),
             limit: 200,
             ..Default::default()
         };
         cairn_app::people::list(&st.app, a, q)
-            .await
-            .map(|rows| {
-                rows.into_iter()
-                    .map(|p| Choice {
-                        value: p.person.id.to_string(),
-                        label: format!(
-                            "{} ({})",
-                            p.person.chosen_name,
-                            t.get(&p.person.constituency.label_id())
-                        ),
-                    })
-                    .collect()
+            .await?
+            .into_iter()
+            .map(|p| Choice {
+                value: p.person.id.to_string(),
+                label: format!(
+                    "{} ({})",
+                    p.person.chosen_name,
+                    t.get(&p.person.constituency.label_id())
+                ),
             })
-            .unwrap_or_default()
+            .collect()
     } else {
         Vec::new()
     };
@@ -749,9 +727,8 @@ async fn opportunity_page(st: &AppState, s: &Signed, id: i64, form: FormState) -
     };
     let tz = cairn_domain::time::time_zone(
         &cairn_app::units::my_organisation(&st.app, s.actor())
-            .await
-            .map(|o| o.time_zone)
-            .unwrap_or_default(),
+            .await?
+            .time_zone,
     );
     let interests = v
         .interests
@@ -766,8 +743,8 @@ async fn opportunity_page(st: &AppState, s: &Signed, id: i64, form: FormState) -
         .collect();
     let o = &v.opportunity;
     let title = o.title(welsh(&t)).to_owned();
-    let chrome = Chrome::signed(s, title, org_name(st, s).await).with_errors(&form);
-    page_with(
+    let chrome = Chrome::signed(s, title, organisation(st, s).await?).with_errors(&form);
+    html_status(
         status_of(&form),
         &OpportunityPage {
             id,
@@ -790,7 +767,7 @@ async fn opportunity_page(st: &AppState, s: &Signed, id: i64, form: FormState) -
     )
 }
 
-async fn opportunity(State(st): State<AppState>, s: Signed, Path(id): Path<i64>) -> Response {
+async fn opportunity(State(st): State<AppState>, s: Signed, Path(id): Path<i64>) -> WebResult {
     opportunity_page(&st, &s, id, FormState::new()).await
 }
 
@@ -838,17 +815,12 @@ fn poster_side(lang: Language, v: &OpportunityView, units: &[(i64, String)]) -> 
     }
 }
 
-async fn poster(State(st): State<AppState>, s: Signed, Path(id): Path<i64>) -> Response {
+async fn poster(State(st): State<AppState>, s: Signed, Path(id): Path<i64>) -> WebResult {
     let t = s.ctx.t();
-    let v = match cairn_app::roles::opportunity(&st.app, s.actor(), id).await {
-        Ok(v) => v,
-        Err(e) => return err(e, s.ctx.lang),
-    };
+    let v = cairn_app::roles::opportunity(&st.app, s.actor(), id).await?;
     // Unit names in each language, for the two halves of the poster.
     // Names only: members print posters too.
-    let rows = cairn_app::units::unit_labels(&st.app, s.actor())
-        .await
-        .unwrap_or_default();
+    let rows = cairn_app::units::unit_labels(&st.app, s.actor()).await?;
     let names = |lang: Language| -> Vec<(i64, String)> {
         let tr = Tr::new(lang);
         rows.iter()
@@ -857,7 +829,7 @@ async fn poster(State(st): State<AppState>, s: Signed, Path(id): Path<i64>) -> R
     };
     let cy = poster_side(Language::Cy, &v, &names(Language::Cy));
     let en = poster_side(Language::En, &v, &names(Language::En));
-    page(&PosterPage {
+    html(&PosterPage {
         title: format!("{} / {}", cy.title, en.title),
         cy,
         en,
@@ -879,7 +851,7 @@ async fn express(
     s: Signed,
     Path(id): Path<i64>,
     Posted(f): Posted<InterestIn>,
-) -> Response {
+) -> WebResult {
     let person = f.person_id.trim().parse::<i64>().ok();
     let mut bad_person = false;
     let result = if !f.person_id.trim().is_empty() && person.is_none() {
@@ -893,10 +865,8 @@ async fn express(
         cairn_app::roles::express_interest(&st.app, s.actor(), id, person, &f.message).await
     };
     match result {
-        Ok(Expressed::New(i)) => Redirect::to(&format!("/interests/{i}?sent=1")).into_response(),
-        Ok(Expressed::Already(i)) => {
-            Redirect::to(&format!("/interests/{i}?already=1")).into_response()
-        }
+        Ok(Expressed::New(i)) => see_other(&format!("/interests/{i}?sent=1")),
+        Ok(Expressed::Already(i)) => see_other(&format!("/interests/{i}?already=1")),
         Err(AppError::Invalid(errs)) => {
             let mut form = FormState::new();
             form.set("message", f.message.clone());
@@ -906,14 +876,14 @@ async fn express(
             form.add_errors(&s.ctx.t(), &errs);
             opportunity_page(&st, &s, id, form).await
         }
-        Err(e) => err(e, s.ctx.lang),
+        Err(e) => Err(e.into()),
     }
 }
 
-async fn withdraw(State(st): State<AppState>, s: Signed, Path(id): Path<i64>) -> Response {
+async fn withdraw(State(st): State<AppState>, s: Signed, Path(id): Path<i64>) -> WebResult {
     match cairn_app::roles::withdraw_opportunity(&st.app, s.actor(), id).await {
-        Ok(()) => Redirect::to(&format!("/opportunities/{id}")).into_response(),
-        Err(e) => err(e, s.ctx.lang),
+        Ok(()) => see_other(&format!("/opportunities/{id}")),
+        Err(e) => Err(e.into()),
     }
 }
 
@@ -963,17 +933,13 @@ async fn interest_page(
     id: i64,
     q: &InterestQuery,
     form: FormState,
-) -> Response {
+) -> WebResult {
     let t = s.ctx.t();
-    let v = match cairn_app::roles::interest(&st.app, s.actor(), id).await {
-        Ok(v) => v,
-        Err(e) => return err(e, s.ctx.lang),
-    };
+    let v = cairn_app::roles::interest(&st.app, s.actor(), id).await?;
     let tz = cairn_domain::time::time_zone(
         &cairn_app::units::my_organisation(&st.app, s.actor())
-            .await
-            .map(|o| o.time_zone)
-            .unwrap_or_default(),
+            .await?
+            .time_zone,
     );
     let i: &Interest = &v.interest;
     let title = if welsh(&t) {
@@ -1001,9 +967,9 @@ async fn interest_page(
             label: t.get(&format!("roles-move-{}", m.key().replace('_', "-"))),
         })
         .collect();
-    let chrome =
-        Chrome::signed(s, t.get("roles-interest-title"), org_name(st, s).await).with_errors(&form);
-    page_with(
+    let chrome = Chrome::signed(s, t.get("roles-interest-title"), organisation(st, s).await?)
+        .with_errors(&form);
+    html_status(
         status_of(&form),
         &InterestPage {
             id,
@@ -1033,7 +999,7 @@ async fn interest(
     s: Signed,
     Path(id): Path<i64>,
     Query(q): Query<InterestQuery>,
-) -> Response {
+) -> WebResult {
     interest_page(&st, &s, id, &q, FormState::new()).await
 }
 
@@ -1056,7 +1022,7 @@ async fn transition(
     s: Signed,
     Path(id): Path<i64>,
     Posted(f): Posted<MoveIn>,
-) -> Response {
+) -> WebResult {
     let start = DateParts {
         day: f.starts_on_day.clone(),
         month: f.starts_on_month.clone(),
@@ -1064,10 +1030,8 @@ async fn transition(
     };
     match cairn_app::roles::move_interest(&st.app, s.actor(), id, &f.to, &f.feedback, &start).await
     {
-        Ok(Some(appointment)) => {
-            Redirect::to(&format!("/appointments/{appointment}")).into_response()
-        }
-        Ok(None) => Redirect::to(&format!("/interests/{id}")).into_response(),
+        Ok(Some(appointment)) => see_other(&format!("/appointments/{appointment}")),
+        Ok(None) => see_other(&format!("/interests/{id}")),
         Err(AppError::Invalid(errs)) => {
             let mut form = FormState::new();
             form.set("to", f.to.clone())
@@ -1076,7 +1040,7 @@ async fn transition(
             form.add_errors(&s.ctx.t(), &errs);
             interest_page(&st, &s, id, &InterestQuery::default(), form).await
         }
-        Err(e) => err(e, s.ctx.lang),
+        Err(e) => Err(e.into()),
     }
 }
 
@@ -1124,13 +1088,10 @@ fn exit_facts(t: &Tr, e: &Exit) -> Vec<(String, String)> {
     out
 }
 
-async fn appointment_page(st: &AppState, s: &Signed, id: i64, form: FormState) -> Response {
+async fn appointment_page(st: &AppState, s: &Signed, id: i64, form: FormState) -> WebResult {
     let t = s.ctx.t();
-    let v = match cairn_app::roles::appointment(&st.app, s.actor(), id).await {
-        Ok(v) => v,
-        Err(e) => return err(e, s.ctx.lang),
-    };
-    let units = unit_names(st, s).await;
+    let v = cairn_app::roles::appointment(&st.app, s.actor(), id).await?;
+    let units = unit_names(st, s).await?;
     let a: &Appointment = &v.appointment;
     let mut facts = vec![
         (t.get("roles-col-person"), a.person_name.clone()),
@@ -1166,9 +1127,9 @@ async fn appointment_page(st: &AppState, s: &Signed, id: i64, form: FormState) -
         .as_ref()
         .map(|e| exit_facts(&t, e))
         .unwrap_or_default();
-    let chrome =
-        Chrome::signed(s, a.title(welsh(&t)).to_owned(), org_name(st, s).await).with_errors(&form);
-    page_with(
+    let chrome = Chrome::signed(s, a.title(welsh(&t)).to_owned(), organisation(st, s).await?)
+        .with_errors(&form);
+    html_status(
         status_of(&form),
         &AppointmentPage {
             id,
@@ -1185,7 +1146,7 @@ async fn appointment_page(st: &AppState, s: &Signed, id: i64, form: FormState) -
     )
 }
 
-async fn appointment(State(st): State<AppState>, s: Signed, Path(id): Path<i64>) -> Response {
+async fn appointment(State(st): State<AppState>, s: Signed, Path(id): Path<i64>) -> WebResult {
     appointment_page(&st, &s, id, FormState::new()).await
 }
 
@@ -1206,14 +1167,14 @@ async fn record_check(
     s: Signed,
     Path(id): Path<i64>,
     Posted(f): Posted<CheckIn>,
-) -> Response {
+) -> WebResult {
     let done = DateParts {
         day: f.done_on_day.clone(),
         month: f.done_on_month.clone(),
         year: f.done_on_year.clone(),
     };
     match cairn_app::roles::record_check(&st.app, s.actor(), id, &f.check, &done).await {
-        Ok(()) => Redirect::to(&format!("/appointments/{id}")).into_response(),
+        Ok(()) => see_other(&format!("/appointments/{id}")),
         Err(AppError::Invalid(errs)) => {
             let mut form = FormState::new();
             form.set("check", f.check.clone())
@@ -1221,7 +1182,7 @@ async fn record_check(
             form.add_errors(&s.ctx.t(), &errs);
             appointment_page(&st, &s, id, form).await
         }
-        Err(e) => err(e, s.ctx.lang),
+        Err(e) => Err(e.into()),
     }
 }
 
@@ -1295,17 +1256,15 @@ async fn exit_form_page(
     for_whom: String,
     ends: Vec<String>,
     mut form: FormState,
-) -> Response {
+) -> WebResult {
     let t = s.ctx.t();
     // A fresh form suggests today as the leaving date.
-    if form.part("left_on", "day").is_empty()
-        && !form.has_errors()
-        && let Ok(today) = cairn_app::roles::today_of(&st.app, s.actor()).await
-    {
+    if form.part("left_on", "day").is_empty() && !form.has_errors() {
+        let today = cairn_app::roles::today_of(&st.app, s.actor()).await?;
         form.set_date("left_on", &DateParts::from_date(Some(today)));
     }
-    let chrome = Chrome::signed(s, title, org_name(st, s).await).with_errors(&form);
-    page_with(
+    let chrome = Chrome::signed(s, title, organisation(st, s).await?).with_errors(&form);
+    html_status(
         status_of(&form),
         &ExitFormPage {
             reasons: choices(&t, ExitReason::ALL, ExitReason::key, ExitReason::label_id),
@@ -1327,14 +1286,11 @@ async fn exit_form_page(
     )
 }
 
-async fn end_page(st: &AppState, s: &Signed, id: i64, form: FormState) -> Response {
+async fn end_page(st: &AppState, s: &Signed, id: i64, form: FormState) -> WebResult {
     let t = s.ctx.t();
-    let a = match cairn_app::roles::may_end(&st.app, s.actor(), id).await {
-        Ok(a) => a,
-        Err(e) => return err(e, s.ctx.lang),
-    };
+    let a = cairn_app::roles::may_end(&st.app, s.actor(), id).await?;
     if a.ends_on.is_some() {
-        return WebError::Conflict("exit-error-already-ended").into_response();
+        return Err(WebError::Conflict("exit-error-already-ended"));
     }
     let title = a.title(welsh(&t)).to_owned();
     let for_whom = if s.actor().is_person(a.person_id) {
@@ -1356,7 +1312,7 @@ async fn end_page(st: &AppState, s: &Signed, id: i64, form: FormState) -> Respon
     .await
 }
 
-async fn end_form(State(st): State<AppState>, s: Signed, Path(id): Path<i64>) -> Response {
+async fn end_form(State(st): State<AppState>, s: Signed, Path(id): Path<i64>) -> WebResult {
     end_page(&st, &s, id, FormState::new()).await
 }
 
@@ -1365,24 +1321,21 @@ async fn end(
     s: Signed,
     Path(id): Path<i64>,
     Posted(f): Posted<ExitIn>,
-) -> Response {
+) -> WebResult {
     match cairn_app::roles::end_appointment(&st.app, s.actor(), id, &f.draft()).await {
-        Ok(_) => Redirect::to(&format!("/appointments/{id}")).into_response(),
+        Ok(_) => see_other(&format!("/appointments/{id}")),
         Err(AppError::Invalid(errs)) => {
             let mut form = f.form();
             form.add_errors(&s.ctx.t(), &errs);
             end_page(&st, &s, id, form).await
         }
-        Err(e) => err(e, s.ctx.lang),
+        Err(e) => Err(e.into()),
     }
 }
 
-async fn leave_page(st: &AppState, s: &Signed, person: i64, form: FormState) -> Response {
+async fn leave_page(st: &AppState, s: &Signed, person: i64, form: FormState) -> WebResult {
     let t = s.ctx.t();
-    let v = match cairn_app::roles::leaving(&st.app, s.actor(), person).await {
-        Ok(v) => v,
-        Err(e) => return err(e, s.ctx.lang),
-    };
+    let v = cairn_app::roles::leaving(&st.app, s.actor(), person).await?;
     let for_whom = if v.is_self {
         String::new()
     } else {
@@ -1412,7 +1365,7 @@ async fn leave_page(st: &AppState, s: &Signed, person: i64, form: FormState) -> 
     .await
 }
 
-async fn leave_form(State(st): State<AppState>, s: Signed, Path(id): Path<i64>) -> Response {
+async fn leave_form(State(st): State<AppState>, s: Signed, Path(id): Path<i64>) -> WebResult {
     leave_page(&st, &s, id, FormState::new()).await
 }
 
@@ -1421,7 +1374,7 @@ async fn leave(
     s: Signed,
     Path(id): Path<i64>,
     Posted(f): Posted<ExitIn>,
-) -> Response {
+) -> WebResult {
     match cairn_app::roles::leave(&st.app, s.actor(), id, &f.draft()).await {
         Ok(_) => {
             let to = if s.actor().is_person(id) {
@@ -1429,14 +1382,14 @@ async fn leave(
             } else {
                 format!("/people/{id}")
             };
-            Redirect::to(&to).into_response()
+            see_other(&to)
         }
         Err(AppError::Invalid(errs)) => {
             let mut form = f.form();
             form.add_errors(&s.ctx.t(), &errs);
             leave_page(&st, &s, id, form).await
         }
-        Err(e) => err(e, s.ctx.lang),
+        Err(e) => Err(e.into()),
     }
 }
 
@@ -1472,15 +1425,12 @@ fn exits_table(
     (headings, rows)
 }
 
-async fn exits(State(st): State<AppState>, s: Signed) -> Response {
+async fn exits(State(st): State<AppState>, s: Signed) -> WebResult {
     let t = s.ctx.t();
-    let report = match cairn_app::roles::exits_report(&st.app, s.actor()).await {
-        Ok(r) => r,
-        Err(e) => return err(e, s.ctx.lang),
-    };
+    let report = cairn_app::roles::exits_report(&st.app, s.actor()).await?;
     let (headings, rows) = exits_table(&t, &report);
-    let chrome = Chrome::signed(&s, t.get("exit-report-title"), org_name(&st, &s).await);
-    page(&ExitsPage {
+    let chrome = Chrome::signed(&s, t.get("exit-report-title"), organisation(&st, &s).await?);
+    html(&ExitsPage {
         chrome,
         t,
         headings,
@@ -1488,15 +1438,12 @@ async fn exits(State(st): State<AppState>, s: Signed) -> Response {
     })
 }
 
-async fn exits_csv(State(st): State<AppState>, s: Signed) -> Response {
+async fn exits_csv(State(st): State<AppState>, s: Signed) -> WebResult {
     let t = s.ctx.t();
-    let report = match cairn_app::roles::exits_report(&st.app, s.actor()).await {
-        Ok(r) => r,
-        Err(e) => return err(e, s.ctx.lang),
-    };
+    let report = cairn_app::roles::exits_report(&st.app, s.actor()).await?;
     let (headings, mut rows) = exits_table(&t, &report);
     rows.insert(0, headings);
-    crate::csv_export::download("exits.csv", &rows)
+    Ok(crate::csv_export::download("exits.csv", &rows))
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -1519,13 +1466,10 @@ struct RecruitmentPage {
     rows: Vec<ProcessRow>,
 }
 
-async fn recruitment(State(st): State<AppState>, s: Signed) -> Response {
+async fn recruitment(State(st): State<AppState>, s: Signed) -> WebResult {
     let t = s.ctx.t();
-    let list = match cairn_app::roles::processes(&st.app, s.actor()).await {
-        Ok(l) => l,
-        Err(e) => return err(e, s.ctx.lang),
-    };
-    let units = unit_names(&st, &s).await;
+    let list = cairn_app::roles::processes(&st.app, s.actor()).await?;
+    let units = unit_names(&st, &s).await?;
     let rows = list
         .iter()
         .map(|p| ProcessRow {
@@ -1536,8 +1480,8 @@ async fn recruitment(State(st): State<AppState>, s: Signed) -> Response {
             involved: p.involved,
         })
         .collect();
-    let chrome = Chrome::signed(&s, t.get("recruitment-title"), org_name(&st, &s).await);
-    page(&RecruitmentPage { chrome, t, rows })
+    let chrome = Chrome::signed(&s, t.get("recruitment-title"), organisation(&st, &s).await?);
+    html(&RecruitmentPage { chrome, t, rows })
 }
 
 #[derive(Deserialize, Default)]
@@ -1579,22 +1523,26 @@ struct ProcessFormPage {
     whole_service: bool,
 }
 
-async fn process_form_page(st: &AppState, s: &Signed, form: FormState) -> Response {
+async fn process_form_page(st: &AppState, s: &Signed, form: FormState) -> WebResult {
     let t = s.ctx.t();
     if !s.actor().can(Permission::ManageRecruitment) {
-        return WebError::Forbidden.into_response();
+        return Err(WebError::Forbidden);
     }
     let units = unit_names(st, s)
-        .await
+        .await?
         .into_iter()
         .map(|(id, name)| Choice {
             value: id.to_string(),
             label: name,
         })
         .collect();
-    let chrome =
-        Chrome::signed(s, t.get("recruitment-new-title"), org_name(st, s).await).with_errors(&form);
-    page_with(
+    let chrome = Chrome::signed(
+        s,
+        t.get("recruitment-new-title"),
+        organisation(st, s).await?,
+    )
+    .with_errors(&form);
+    html_status(
         status_of(&form),
         &ProcessFormPage {
             chrome,
@@ -1606,7 +1554,7 @@ async fn process_form_page(st: &AppState, s: &Signed, form: FormState) -> Respon
     )
 }
 
-async fn new_process_form(State(st): State<AppState>, s: Signed) -> Response {
+async fn new_process_form(State(st): State<AppState>, s: Signed) -> WebResult {
     process_form_page(&st, &s, FormState::new()).await
 }
 
@@ -1614,9 +1562,9 @@ async fn create_process(
     State(st): State<AppState>,
     s: Signed,
     Posted(f): Posted<ProcessIn>,
-) -> Response {
+) -> WebResult {
     match cairn_app::roles::create_process(&st.app, s.actor(), &f.draft()).await {
-        Ok(id) => Redirect::to(&format!("/recruitment/{id}")).into_response(),
+        Ok(id) => see_other(&format!("/recruitment/{id}")),
         Err(AppError::Invalid(errs)) => {
             let mut form = FormState::new();
             form.set("post", f.post.clone())
@@ -1625,7 +1573,7 @@ async fn create_process(
             form.add_errors(&s.ctx.t(), &errs);
             process_form_page(&st, &s, form).await
         }
-        Err(e) => err(e, s.ctx.lang),
+        Err(e) => Err(e.into()),
     }
 }
 
@@ -1651,16 +1599,12 @@ struct ProcessPage {
     errors: FormState,
 }
 
-async fn process_page(st: &AppState, s: &Signed, id: i64, errors: FormState) -> Response {
+async fn process_page(st: &AppState, s: &Signed, id: i64, errors: FormState) -> WebResult {
     let t = s.ctx.t();
-    let v = match cairn_app::roles::process(&st.app, s.actor(), id).await {
-        Ok(v) => v,
-        Err(e) => return err(e, s.ctx.lang),
-    };
-    let units = unit_names(st, s).await;
+    let v = cairn_app::roles::process(&st.app, s.actor(), id).await?;
+    let units = unit_names(st, s).await?;
     let candidates = cairn_app::roles::panel_candidates(&st.app, s.actor())
-        .await
-        .unwrap_or_default()
+        .await?
         .into_iter()
         .map(|(pid, name, k)| Choice {
             value: pid.to_string(),
@@ -1704,8 +1648,8 @@ async fn process_page(st: &AppState, s: &Signed, id: i64, errors: FormState) -> 
         ),
     ];
     let chrome =
-        Chrome::signed(s, v.process.post.clone(), org_name(st, s).await).with_errors(&errors);
-    page_with(
+        Chrome::signed(s, v.process.post.clone(), organisation(st, s).await?).with_errors(&errors);
+    html_status(
         status_of(&errors),
         &ProcessPage {
             id,
@@ -1720,7 +1664,7 @@ async fn process_page(st: &AppState, s: &Signed, id: i64, errors: FormState) -> 
     )
 }
 
-async fn process(State(st): State<AppState>, s: Signed, Path(id): Path<i64>) -> Response {
+async fn process(State(st): State<AppState>, s: Signed, Path(id): Path<i64>) -> WebResult {
     process_page(&st, &s, id, FormState::new()).await
 }
 
@@ -1737,19 +1681,19 @@ async fn set_panel(
     s: Signed,
     Path(id): Path<i64>,
     Posted(f): Posted<PanelIn>,
-) -> Response {
+) -> WebResult {
     let ids: Vec<i64> = f
         .person_ids
         .iter()
         .filter_map(|p| p.trim().parse().ok())
         .collect();
     match cairn_app::roles::set_panel(&st.app, s.actor(), id, &f.stage, &ids).await {
-        Ok(()) => Redirect::to(&format!("/recruitment/{id}")).into_response(),
+        Ok(()) => see_other(&format!("/recruitment/{id}")),
         Err(AppError::Invalid(errs)) => {
             let mut form = FormState::new();
             form.add_errors(&s.ctx.t(), &errs);
             process_page(&st, &s, id, form).await
         }
-        Err(e) => err(e, s.ctx.lang),
+        Err(e) => Err(e.into()),
     }
 }
