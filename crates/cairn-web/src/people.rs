@@ -8,17 +8,18 @@
 pub mod buddies;
 pub mod welcome;
 
-use crate::accounts::{org_name, page, page_with};
 use crate::context::{Posted, Signed, csrf_ok};
-use crate::error::WebError;
+use crate::error::{WebError, WebResult};
 use crate::i18n::Tr;
-use crate::units::unit_names;
-use crate::views::{Choice, Chrome, FormState, choices, local_name};
+use crate::views::{
+    Choice, Chrome, FormState, choices, html, html_status, local_name, organisation, see_other,
+    unit_names,
+};
 use crate::{AppState, Routes};
 use askama::Template;
 use axum::extract::{Multipart, Path, Query, State};
 use axum::http::{StatusCode, header};
-use axum::response::{IntoResponse, Redirect, Response};
+use axum::response::IntoResponse;
 use cairn_app::AppError;
 use cairn_db::people::{PeopleQuery, Profile};
 use cairn_domain::Permission;
@@ -56,10 +57,6 @@ pub(crate) fn routes(r: Routes) -> Routes {
 /// People per page.
 pub const PAGE: i64 = 50;
 
-fn err(e: AppError, s: &Signed) -> Response {
-    WebError::from(e).into_response()
-}
-
 struct PersonRow {
     id: i64,
     name: String,
@@ -92,7 +89,7 @@ struct ListQuery {
     after: Option<String>,
 }
 
-async fn list(State(st): State<AppState>, s: Signed, Query(q): Query<ListQuery>) -> Response {
+async fn list(State(st): State<AppState>, s: Signed, Query(q): Query<ListQuery>) -> WebResult {
     let t = s.ctx.t();
     let after = q.after.as_deref().and_then(|a| {
         let (id, name) = a.split_once(':')?;
@@ -107,11 +104,8 @@ async fn list(State(st): State<AppState>, s: Signed, Query(q): Query<ListQuery>)
         after,
         limit: PAGE + 1,
     };
-    let people = match cairn_app::people::list(&st.app, s.actor(), query).await {
-        Ok(p) => p,
-        Err(e) => return err(e, &s),
-    };
-    let units = unit_names(&st, &s).await;
+    let people = cairn_app::people::list(&st.app, s.actor(), query).await?;
+    let units = unit_names(&st, &s).await?;
     let more = people.len() as i64 > PAGE;
     let people: Vec<_> = people.into_iter().take(PAGE as usize).collect();
     let next_href = if more {
@@ -157,8 +151,9 @@ async fn list(State(st): State<AppState>, s: Signed, Query(q): Query<ListQuery>)
         .set("constituency", q.constituency.unwrap_or_default())
         .set("status", q.status.unwrap_or_default())
         .set("q", q.q.unwrap_or_default());
-    let chrome = Chrome::signed(&s, t.get("people-title"), org_name(&st, &s).await);
-    page(&ListPage {
+    let newcomers = buddies::newcomers_note(&st, &s).await?;
+    let chrome = Chrome::signed(&s, t.get("people-title"), organisation(&st, &s).await?);
+    html(&ListPage {
         chrome,
         t,
         rows,
@@ -174,7 +169,7 @@ async fn list(State(st): State<AppState>, s: Signed, Query(q): Query<ListQuery>)
         statuses: choices(&t, PersonStatus::ALL, |x| x.key(), |x| x.label_id()),
         next_href,
         can_manage: s.actor().can(Permission::ManagePeople),
-        newcomers: buddies::newcomers_note(&st, &s).await,
+        newcomers,
     })
 }
 
@@ -213,17 +208,11 @@ async fn show_page(
     id: i64,
     form: FormState,
     invitation_link: Option<String>,
-) -> Response {
+) -> WebResult {
     let t = s.ctx.t();
-    let p = match cairn_app::people::view(&st.app, s.actor(), id).await {
-        Ok(p) => p,
-        Err(e) => return err(e, s),
-    };
-    let org = cairn_app::units::my_organisation(&st.app, s.actor())
-        .await
-        .ok();
-    let tz = time_zone(org.as_ref().map(|o| o.time_zone.as_str()).unwrap_or(""));
-    let units = unit_names(st, s).await;
+    let p = cairn_app::people::view(&st.app, s.actor(), id).await?;
+    let tz = org_zone(st, s).await?;
+    let units = unit_names(st, s).await?;
     let date = |d: &Option<String>| {
         d.as_deref()
             .and_then(parse_iso_date)
@@ -276,8 +265,7 @@ async fn show_page(
         rows.insert(1, (t.get("people-discipline"), d.clone()));
     }
     let history = cairn_app::people::history(&st.app, s.actor(), id)
-        .await
-        .unwrap_or_default()
+        .await?
         .into_iter()
         .map(|e| HistoryRow {
             when: format_instant(e.at, &tz, t.lang),
@@ -296,30 +284,21 @@ async fn show_page(
             what: t.get(&format!("audit-action-{}", e.action.replace('_', "-"))),
         })
         .collect();
-    let profile = cairn_app::people::profile_only(&st.app, s.actor(), id)
-        .await
-        .ok();
-    let has_photo = profile.as_ref().is_some_and(|p| p.has_photo);
-    let profile = profile
-        .map(|p| {
-            let mut rows = vec![(
-                t.get("profile-level"),
-                t.with("pathway-level-now", &[("level", p.level.to_string())]),
-            )];
-            if let Some(j) = &p.joined_on {
-                rows.push((t.get("profile-joined-on"), date_words(&t, j)));
-            }
-            rows.extend(profile_rows(&t, &p));
-            rows.extend(consent_rows(&t, &p));
-            rows
-        })
-        .unwrap_or_default();
+    let p = cairn_app::people::profile_only(&st.app, s.actor(), id).await?;
+    let has_photo = p.has_photo;
+    let mut profile = vec![(
+        t.get("profile-level"),
+        t.with("pathway-level-now", &[("level", p.level.to_string())]),
+    )];
+    if let Some(j) = &p.joined_on {
+        profile.push((t.get("profile-joined-on"), date_words(&t, j)));
+    }
+    profile.extend(profile_rows(&t, &p));
+    profile.extend(consent_rows(&t, &p));
     let can_give_account = s.actor().can(Permission::ManageAccounts);
     let account = if can_give_account || s.actor().can(Permission::ViewPeople) {
         cairn_app::people::account_of(&st.app, s.actor(), id)
-            .await
-            .ok()
-            .flatten()
+            .await?
             .map(|u| {
                 t.with(
                     "people-account-has",
@@ -333,14 +312,14 @@ async fn show_page(
     if form.value("email").is_empty() && !form.has_errors() {
         form.set("email", person.email.clone().unwrap_or_default());
     }
-    let chrome =
-        Chrome::signed(s, person.chosen_name.clone(), org_name(st, s).await).with_errors(&form);
+    let chrome = Chrome::signed(s, person.chosen_name.clone(), organisation(st, s).await?)
+        .with_errors(&form);
     let status = if form.has_errors() {
         StatusCode::UNPROCESSABLE_ENTITY
     } else {
         StatusCode::OK
     };
-    page_with(
+    html_status(
         status,
         &ShowPage {
             chrome,
@@ -375,7 +354,7 @@ async fn show_page(
     )
 }
 
-async fn show(State(st): State<AppState>, s: Signed, Path(id): Path<i64>) -> Response {
+async fn show(State(st): State<AppState>, s: Signed, Path(id): Path<i64>) -> WebResult {
     show_page(&st, &s, id, FormState::new(), None).await
 }
 
@@ -478,10 +457,10 @@ async fn form_page(
     action: String,
     heading: String,
     back: String,
-) -> Response {
+) -> WebResult {
     let t = s.ctx.t();
     let units = unit_names(st, s)
-        .await
+        .await?
         .into_iter()
         .filter(|(id, _)| s.actor().can_reach_unit(*id))
         .map(|(id, n)| Choice {
@@ -489,13 +468,13 @@ async fn form_page(
             label: n,
         })
         .collect();
-    let chrome = Chrome::signed(s, heading.clone(), org_name(st, s).await).with_errors(&form);
+    let chrome = Chrome::signed(s, heading.clone(), organisation(st, s).await?).with_errors(&form);
     let status = if form.has_errors() {
         StatusCode::UNPROCESSABLE_ENTITY
     } else {
         StatusCode::OK
     };
-    page_with(
+    html_status(
         status,
         &FormPage {
             chrome,
@@ -522,9 +501,9 @@ async fn form_page(
     )
 }
 
-async fn new_form(State(st): State<AppState>, s: Signed) -> Response {
+async fn new_form(State(st): State<AppState>, s: Signed) -> WebResult {
     if !s.actor().can(Permission::ManagePeople) {
-        return WebError::Forbidden.into_response();
+        return Err(WebError::Forbidden);
     }
     let t = s.ctx.t();
     let mut form = FormState::new();
@@ -540,10 +519,10 @@ async fn new_form(State(st): State<AppState>, s: Signed) -> Response {
     .await
 }
 
-async fn create(State(st): State<AppState>, s: Signed, Posted(f): Posted<PersonIn>) -> Response {
+async fn create(State(st): State<AppState>, s: Signed, Posted(f): Posted<PersonIn>) -> WebResult {
     let t = s.ctx.t();
     match cairn_app::people::create(&st.app, s.actor(), &f.draft()).await {
-        Ok(id) => Redirect::to(&format!("/people/{id}")).into_response(),
+        Ok(id) => see_other(&format!("/people/{id}")),
         Err(AppError::Invalid(errs)) => {
             let mut form = f.form();
             form.add_errors(&t, &errs);
@@ -557,19 +536,16 @@ async fn create(State(st): State<AppState>, s: Signed, Posted(f): Posted<PersonI
             )
             .await
         }
-        Err(e) => err(e, &s),
+        Err(e) => Err(e.into()),
     }
 }
 
-async fn edit_form(State(st): State<AppState>, s: Signed, Path(id): Path<i64>) -> Response {
+async fn edit_form(State(st): State<AppState>, s: Signed, Path(id): Path<i64>) -> WebResult {
     if !s.actor().can(Permission::ManagePeople) {
-        return WebError::Forbidden.into_response();
+        return Err(WebError::Forbidden);
     }
     let t = s.ctx.t();
-    let p = match cairn_app::people::view(&st.app, s.actor(), id).await {
-        Ok(p) => p,
-        Err(e) => return err(e, &s),
-    };
+    let p = cairn_app::people::view(&st.app, s.actor(), id).await?;
     let date = |d: &Option<String>| DateParts::from_date(d.as_deref().and_then(parse_iso_date));
     let (ss, co) = (date(&p.person.status_since), date(&p.person.consent_on));
     let input = PersonIn {
@@ -605,10 +581,10 @@ async fn update(
     s: Signed,
     Path(id): Path<i64>,
     Posted(f): Posted<PersonIn>,
-) -> Response {
+) -> WebResult {
     let t = s.ctx.t();
     match cairn_app::people::update(&st.app, s.actor(), id, &f.draft()).await {
-        Ok(()) => Redirect::to(&format!("/people/{id}")).into_response(),
+        Ok(()) => see_other(&format!("/people/{id}")),
         Err(AppError::Invalid(errs)) => {
             let mut form = f.form();
             form.add_errors(&t, &errs);
@@ -623,7 +599,7 @@ async fn update(
             )
             .await
         }
-        Err(e) => err(e, &s),
+        Err(e) => Err(e.into()),
     }
 }
 
@@ -642,7 +618,7 @@ async fn create_account(
     s: Signed,
     Path(id): Path<i64>,
     Posted(f): Posted<AccountIn>,
-) -> Response {
+) -> WebResult {
     let t = s.ctx.t();
     let input = cairn_app::accounts::AccountForm {
         email: f.email.clone(),
@@ -677,7 +653,7 @@ async fn create_account(
             form.add_errors(&t, &errs);
             show_page(&st, &s, id, form, None).await
         }
-        Err(e) => err(e, &s),
+        Err(e) => Err(e.into()),
     }
 }
 
@@ -835,12 +811,9 @@ async fn profile_page(
     mine: bool,
     form: Option<FormState>,
     photo_form: FormState,
-) -> Response {
+) -> WebResult {
     let t = s.ctx.t();
-    let v = match cairn_app::people::profile(&st.app, s.actor(), id).await {
-        Ok(v) => v,
-        Err(e) => return err(e, s),
-    };
+    let v = cairn_app::people::profile(&st.app, s.actor(), id).await?;
     let name = v.person.chosen_name.clone();
     let has_errors = form.as_ref().is_some_and(FormState::has_errors) || photo_form.has_errors();
     let form = form.unwrap_or_else(|| ProfileIn::from_profile(&v.profile).form());
@@ -867,14 +840,14 @@ async fn profile_page(
             format!("/people/{id}"),
         )
     };
-    let mut chrome = Chrome::signed(s, heading.clone(), org_name(st, s).await);
+    let mut chrome = Chrome::signed(s, heading.clone(), organisation(st, s).await?);
     chrome.has_errors = has_errors;
     let status = if has_errors {
         StatusCode::UNPROCESSABLE_ENTITY
     } else {
         StatusCode::OK
     };
-    page_with(
+    html_status(
         status,
         &ProfilePage {
             chrome,
@@ -896,11 +869,11 @@ async fn profile_page(
     )
 }
 
-async fn my_profile_form(State(st): State<AppState>, s: Signed) -> Response {
+async fn my_profile_form(State(st): State<AppState>, s: Signed) -> WebResult {
     match s.actor().person_id {
         Some(id) => profile_page(&st, &s, id, true, None, FormState::new()).await,
         // An account with no person record has no profile; "About me" explains.
-        None => Redirect::to("/me").into_response(),
+        None => see_other("/me"),
     }
 }
 
@@ -908,27 +881,26 @@ async fn person_profile_form(
     State(st): State<AppState>,
     s: Signed,
     Path(id): Path<i64>,
-) -> Response {
+) -> WebResult {
     let mine = s.actor().is_person(id);
     profile_page(&st, &s, id, mine, None, FormState::new()).await
 }
 
-async fn save_profile(st: &AppState, s: &Signed, id: i64, mine: bool, f: &ProfileIn) -> Response {
+async fn save_profile(st: &AppState, s: &Signed, id: i64, mine: bool, f: &ProfileIn) -> WebResult {
     let t = s.ctx.t();
     let (draft, unanswered) = f.draft();
     match cairn_app::people::save_profile_with(&st.app, s.actor(), id, &draft, unanswered).await {
-        Ok(()) => Redirect::to(&if mine {
+        Ok(()) => see_other(&if mine {
             "/me".to_owned()
         } else {
             format!("/people/{id}")
-        })
-        .into_response(),
+        }),
         Err(AppError::Invalid(errs)) => {
             let mut form = f.form();
             form.add_errors(&t, &errs);
             profile_page(st, s, id, mine, Some(form), FormState::new()).await
         }
-        Err(e) => err(e, s),
+        Err(e) => Err(e.into()),
     }
 }
 
@@ -936,11 +908,9 @@ async fn my_profile_save(
     State(st): State<AppState>,
     s: Signed,
     Posted(f): Posted<ProfileIn>,
-) -> Response {
-    match cairn_app::people::own_person(s.actor()) {
-        Ok(id) => save_profile(&st, &s, id, true, &f).await,
-        Err(e) => err(e, &s),
-    }
+) -> WebResult {
+    let id = cairn_app::people::own_person(s.actor())?;
+    save_profile(&st, &s, id, true, &f).await
 }
 
 async fn person_profile_save(
@@ -948,7 +918,7 @@ async fn person_profile_save(
     s: Signed,
     Path(id): Path<i64>,
     Posted(f): Posted<ProfileIn>,
-) -> Response {
+) -> WebResult {
     let mine = s.actor().is_person(id);
     save_profile(&st, &s, id, mine, &f).await
 }
@@ -959,12 +929,10 @@ async fn upload_photo(
     id: i64,
     mine: bool,
     multipart: Result<Multipart, axum::extract::multipart::MultipartRejection>,
-) -> Response {
+) -> WebResult {
     let t = s.ctx.t();
     // Reach first, so someone else's id is "not found" whatever is sent.
-    if let Err(e) = cairn_app::people::may_change(&st.app, s.actor(), id).await {
-        return err(e, s);
-    }
+    cairn_app::people::may_change(&st.app, s.actor(), id).await?;
     let refused = |code: &'static str| {
         let mut e = cairn_domain::FieldErrors::new();
         e.add("photo", code);
@@ -994,7 +962,7 @@ async fn upload_photo(
                 }
             }
             if !csrf_ok(&s.ctx, &csrf) {
-                return (StatusCode::FORBIDDEN, t.get("error-cross-site")).into_response();
+                return Err(WebError::Refused(StatusCode::FORBIDDEN, "error-cross-site"));
             }
             if too_big {
                 Err(refused("profile-error-photo-size"))
@@ -1010,18 +978,17 @@ async fn upload_photo(
         }
     };
     match r {
-        Ok(()) => Redirect::to(&if mine {
+        Ok(()) => see_other(&if mine {
             "/me/profile".to_owned()
         } else {
             format!("/people/{id}/profile")
-        })
-        .into_response(),
+        }),
         Err(AppError::Invalid(errs)) => {
             let mut photo_form = FormState::new();
             photo_form.add_errors(&t, &errs);
             profile_page(st, s, id, mine, None, photo_form).await
         }
-        Err(e) => err(e, s),
+        Err(e) => Err(e.into()),
     }
 }
 
@@ -1029,11 +996,9 @@ async fn my_photo(
     State(st): State<AppState>,
     s: Signed,
     multipart: Result<Multipart, axum::extract::multipart::MultipartRejection>,
-) -> Response {
-    match cairn_app::people::own_person(s.actor()) {
-        Ok(id) => upload_photo(&st, &s, id, true, multipart).await,
-        Err(e) => err(e, &s),
-    }
+) -> WebResult {
+    let id = cairn_app::people::own_person(s.actor())?;
+    upload_photo(&st, &s, id, true, multipart).await
 }
 
 async fn person_photo_upload(
@@ -1041,40 +1006,35 @@ async fn person_photo_upload(
     s: Signed,
     Path(id): Path<i64>,
     multipart: Result<Multipart, axum::extract::multipart::MultipartRejection>,
-) -> Response {
+) -> WebResult {
     let mine = s.actor().is_person(id);
     upload_photo(&st, &s, id, mine, multipart).await
 }
 
-async fn photo(State(st): State<AppState>, s: Signed, Path(id): Path<i64>) -> Response {
-    match cairn_app::people::photo(&st.app, s.actor(), id).await {
-        Ok((content_type, body)) => {
-            let ext = if content_type == "image/png" {
-                "png"
-            } else {
-                "jpg"
-            };
+async fn photo(State(st): State<AppState>, s: Signed, Path(id): Path<i64>) -> WebResult {
+    let (content_type, body) = cairn_app::people::photo(&st.app, s.actor(), id).await?;
+    let ext = if content_type == "image/png" {
+        "png"
+    } else {
+        "jpg"
+    };
+    Ok((
+        [
+            (header::CONTENT_TYPE, content_type),
+            // As with receipts: never a document in Cairn's own origin. An <img> still shows it.
             (
-                [
-                    (header::CONTENT_TYPE, content_type),
-                    // As with receipts: never a document in Cairn's own origin. An <img> still
-                    // shows it.
-                    (
-                        header::CONTENT_DISPOSITION,
-                        format!("attachment; filename=\"photo-{id}.{ext}\""),
-                    ),
-                    (
-                        header::CONTENT_SECURITY_POLICY,
-                        "sandbox; default-src 'none'".to_owned(),
-                    ),
-                    (header::CACHE_CONTROL, "private, no-cache".to_owned()),
-                ],
-                body,
-            )
-                .into_response()
-        }
-        Err(e) => err(e, &s),
-    }
+                header::CONTENT_DISPOSITION,
+                format!("attachment; filename=\"photo-{id}.{ext}\""),
+            ),
+            (
+                header::CONTENT_SECURITY_POLICY,
+                "sandbox; default-src 'none'".to_owned(),
+            ),
+            (header::CACHE_CONTROL, "private, no-cache".to_owned()),
+        ],
+        body,
+    )
+        .into_response())
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -1108,13 +1068,21 @@ struct PathwayView {
     recorded: Vec<String>,
 }
 
+/// The organisation's time zone (the default zone for an account with no organisation).
+async fn org_zone(st: &AppState, s: &Signed) -> WebResult<jiff::tz::TimeZone> {
+    if s.actor().organisation_id.is_none() {
+        return Ok(time_zone(""));
+    }
+    let o = cairn_app::units::my_organisation(&st.app, s.actor()).await?;
+    Ok(time_zone(&o.time_zone))
+}
+
 /// Today in the organisation's time zone.
-async fn org_today(st: &AppState, s: &Signed) -> jiff::civil::Date {
-    let tz = cairn_app::units::my_organisation(&st.app, s.actor())
-        .await
-        .map(|o| o.time_zone)
-        .unwrap_or_default();
-    cairn_domain::time::local_date(st.app.now(), &time_zone(&tz))
+async fn org_today(st: &AppState, s: &Signed) -> WebResult<jiff::civil::Date> {
+    Ok(cairn_domain::time::local_date(
+        st.app.now(),
+        &org_zone(st, s).await?,
+    ))
 }
 
 fn date_words(t: &Tr, iso: &str) -> String {
@@ -1230,23 +1198,20 @@ async fn pathway_page(
     id: i64,
     step_form: FormState,
     level_form: FormState,
-) -> Response {
+) -> WebResult {
     let t = s.ctx.t();
-    let p = match cairn_app::people::pathway(&st.app, s.actor(), id).await {
-        Ok(p) => p,
-        Err(e) => return err(e, s),
-    };
+    let p = cairn_app::people::pathway(&st.app, s.actor(), id).await?;
     let name = p.chosen_name.clone();
     let has_errors = step_form.has_errors() || level_form.has_errors();
     let title = t.with("pathway-title-for", &[("name", name.clone())]);
-    let mut chrome = Chrome::signed(s, title, org_name(st, s).await);
+    let mut chrome = Chrome::signed(s, title, organisation(st, s).await?);
     chrome.has_errors = has_errors;
     let status = if has_errors {
         StatusCode::UNPROCESSABLE_ENTITY
     } else {
         StatusCode::OK
     };
-    page_with(
+    html_status(
         status,
         &PathwayPage {
             chrome,
@@ -1269,7 +1234,7 @@ async fn pathway_page(
     )
 }
 
-async fn pathway(State(st): State<AppState>, s: Signed, Path(id): Path<i64>) -> Response {
+async fn pathway(State(st): State<AppState>, s: Signed, Path(id): Path<i64>) -> WebResult {
     pathway_page(&st, &s, id, FormState::new(), FormState::new()).await
 }
 
@@ -1292,7 +1257,7 @@ async fn add_step(
     s: Signed,
     Path(id): Path<i64>,
     Posted(f): Posted<StepIn>,
-) -> Response {
+) -> WebResult {
     let t = s.ctx.t();
     let draft = StepDraft {
         step: f.step.clone(),
@@ -1304,7 +1269,7 @@ async fn add_step(
         note: f.note.clone(),
     };
     match cairn_app::people::record_step(&st.app, s.actor(), id, &draft).await {
-        Ok(_) => Redirect::to(&format!("/people/{id}/pathway")).into_response(),
+        Ok(_) => see_other(&format!("/people/{id}/pathway")),
         Err(AppError::Invalid(errs)) => {
             let mut form = FormState::new();
             form.set("step", f.step)
@@ -1313,7 +1278,7 @@ async fn add_step(
             form.add_errors(&t, &errs);
             pathway_page(&st, &s, id, form, FormState::new()).await
         }
-        Err(e) => err(e, &s),
+        Err(e) => Err(e.into()),
     }
 }
 
@@ -1337,7 +1302,7 @@ async fn decide_level(
     s: Signed,
     Path(id): Path<i64>,
     Posted(f): Posted<LevelIn>,
-) -> Response {
+) -> WebResult {
     let t = s.ctx.t();
     let draft = LevelDraft {
         to_level: f.to_level.clone(),
@@ -1349,7 +1314,7 @@ async fn decide_level(
         note: f.level_note.clone(),
     };
     match cairn_app::people::decide_level(&st.app, s.actor(), id, &draft).await {
-        Ok(_) => Redirect::to(&format!("/people/{id}/pathway")).into_response(),
+        Ok(_) => see_other(&format!("/people/{id}/pathway")),
         Err(AppError::Invalid(errs)) => {
             let mut form = FormState::new();
             form.set("to_level", f.to_level)
@@ -1369,7 +1334,7 @@ async fn decide_level(
             form.add_errors(&t, &renamed);
             pathway_page(&st, &s, id, FormState::new(), form).await
         }
-        Err(e) => err(e, &s),
+        Err(e) => Err(e.into()),
     }
 }
 
@@ -1452,13 +1417,10 @@ fn consent_rows(t: &Tr, p: &Profile) -> Vec<(String, String)> {
     .collect()
 }
 
-async fn about_me(State(st): State<AppState>, s: Signed) -> Response {
+async fn about_me(State(st): State<AppState>, s: Signed) -> WebResult {
     let t = s.ctx.t();
-    let me = match cairn_app::people::about_me(&st.app, s.actor()).await {
-        Ok(m) => m,
-        Err(e) => return err(e, &s),
-    };
-    let today = org_today(&st, &s).await;
+    let me = cairn_app::people::about_me(&st.app, s.actor()).await?;
+    let today = org_today(&st, &s).await?;
     let pathway = me
         .as_ref()
         .map(|m| pathway_view(&t, &m.pathway))
@@ -1580,8 +1542,8 @@ async fn about_me(State(st): State<AppState>, s: Signed) -> Response {
             claims: t.count("me-claims-count", m.claim_count),
         }
     });
-    let chrome = Chrome::signed(&s, t.get("me-title"), org_name(&st, &s).await);
-    page(&MePage {
+    let chrome = Chrome::signed(&s, t.get("me-title"), organisation(&st, &s).await?);
+    html(&MePage {
         chrome,
         t,
         me,
@@ -1589,32 +1551,28 @@ async fn about_me(State(st): State<AppState>, s: Signed) -> Response {
     })
 }
 
-async fn export(State(st): State<AppState>, s: Signed, Path(id): Path<i64>) -> Response {
-    match cairn_app::people::export(&st.app, s.actor(), id).await {
-        Ok(x) => match serde_json::to_vec_pretty(&x) {
-            Ok(body) => (
-                [
-                    (
-                        header::CONTENT_TYPE,
-                        "application/json; charset=utf-8".to_owned(),
-                    ),
-                    (
-                        header::CONTENT_DISPOSITION,
-                        format!("attachment; filename=\"person-{id}.json\""),
-                    ),
-                    (
-                        header::CONTENT_SECURITY_POLICY,
-                        "sandbox; default-src 'none'".to_owned(),
-                    ),
-                    (header::CACHE_CONTROL, "no-store".to_owned()),
-                ],
-                body,
-            )
-                .into_response(),
-            Err(e) => WebError::Internal(e.to_string()).into_response(),
-        },
-        Err(e) => err(e, &s),
-    }
+async fn export(State(st): State<AppState>, s: Signed, Path(id): Path<i64>) -> WebResult {
+    let x = cairn_app::people::export(&st.app, s.actor(), id).await?;
+    let body = serde_json::to_vec_pretty(&x).map_err(|e| WebError::Internal(e.to_string()))?;
+    Ok((
+        [
+            (
+                header::CONTENT_TYPE,
+                "application/json; charset=utf-8".to_owned(),
+            ),
+            (
+                header::CONTENT_DISPOSITION,
+                format!("attachment; filename=\"person-{id}.json\""),
+            ),
+            (
+                header::CONTENT_SECURITY_POLICY,
+                "sandbox; default-src 'none'".to_owned(),
+            ),
+            (header::CACHE_CONTROL, "no-store".to_owned()),
+        ],
+        body,
+    )
+        .into_response())
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -1642,13 +1600,10 @@ struct WhosWhoPage {
     on_unit: bool,
 }
 
-async fn whos_who_page(st: &AppState, s: &Signed, unit_id: Option<i64>) -> Response {
+async fn whos_who_page(st: &AppState, s: &Signed, unit_id: Option<i64>) -> WebResult {
     let t = s.ctx.t();
-    let w = match cairn_app::people::whos_who(&st.app, s.actor(), unit_id, t.lang).await {
-        Ok(w) => w,
-        Err(e) => return err(e, s),
-    };
-    let org = org_name(st, s).await;
+    let w = cairn_app::people::whos_who(&st.app, s.actor(), unit_id, t.lang).await?;
+    let org = organisation(st, s).await?;
     let heading = match &w.unit {
         Some(u) => t.with(
             "whos-who-unit-title",
@@ -1658,8 +1613,7 @@ async fn whos_who_page(st: &AppState, s: &Signed, unit_id: Option<i64>) -> Respo
     };
     let units = if w.unit.is_none() {
         cairn_app::people::whos_who_units(&st.app, s.actor())
-            .await
-            .unwrap_or_default()
+            .await?
             .into_iter()
             .map(|u| (u.id, local_name(&t, &u.name, u.name_cy.as_deref())))
             .collect()
@@ -1687,9 +1641,9 @@ async fn whos_who_page(st: &AppState, s: &Signed, unit_id: Option<i64>) -> Respo
                 .filter(|a| !a.trim().is_empty()),
         })
         .collect();
-    let today = org_today(st, s).await;
+    let today = org_today(st, s).await?;
     let chrome = Chrome::signed(s, heading.clone(), org.clone());
-    page(&WhosWhoPage {
+    html(&WhosWhoPage {
         chrome,
         heading,
         printed: t.with(
@@ -1703,10 +1657,10 @@ async fn whos_who_page(st: &AppState, s: &Signed, unit_id: Option<i64>) -> Respo
     })
 }
 
-async fn whos_who(State(st): State<AppState>, s: Signed) -> Response {
+async fn whos_who(State(st): State<AppState>, s: Signed) -> WebResult {
     whos_who_page(&st, &s, None).await
 }
 
-async fn whos_who_unit(State(st): State<AppState>, s: Signed, Path(id): Path<i64>) -> Response {
+async fn whos_who_unit(State(st): State<AppState>, s: Signed, Path(id): Path<i64>) -> WebResult {
     whos_who_page(&st, &s, Some(id)).await
 }

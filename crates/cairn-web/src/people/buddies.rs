@@ -3,17 +3,16 @@
 //! in the URL; pairing a newcomer with a buddy; one pairing with its check-ins and its end; a
 //! member's own plain "My buddy" page; and the short "Newcomers" note on the people list.
 
-use crate::accounts::{org_name, page, page_with};
 use crate::context::{Posted, Signed};
-use crate::error::WebError;
+use crate::error::WebResult;
 use crate::i18n::Tr;
-use crate::units::unit_names;
-use crate::views::{Choice, Chrome, FormState};
+use crate::views::{
+    Choice, Chrome, FormState, html, html_status, organisation, see_other, unit_names,
+};
 use crate::{AppState, Routes};
 use askama::Template;
 use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
-use axum::response::{IntoResponse, Redirect, Response};
 use cairn_app::AppError;
 use cairn_app::people::buddies::{MyPairing, PairingView, WaitingNewcomer};
 use cairn_db::people::buddies::Checkin;
@@ -30,10 +29,6 @@ pub(crate) fn routes(r: Routes) -> Routes {
         .post("/buddies/{id}/checkins", add_checkin)
         .post("/buddies/{id}/end", end)
         .get("/my-buddy", mine)
-}
-
-fn err(e: AppError, s: &Signed) -> Response {
-    WebError::from(e).into_response()
 }
 
 fn status_of(form: &FormState) -> StatusCode {
@@ -114,14 +109,11 @@ fn waiting_row(t: &Tr, w: &WaitingNewcomer) -> WaitingRow {
     }
 }
 
-async fn list(State(st): State<AppState>, s: Signed, Query(q): Query<ListQuery>) -> Response {
+async fn list(State(st): State<AppState>, s: Signed, Query(q): Query<ListQuery>) -> WebResult {
     let t = s.ctx.t();
     let unit_id = q.unit_id.as_deref().and_then(|u| u.parse::<i64>().ok());
-    let o = match cairn_app::people::buddies::overview(&st.app, s.actor(), unit_id).await {
-        Ok(o) => o,
-        Err(e) => return err(e, &s),
-    };
-    let units = unit_names(&st, &s).await;
+    let o = cairn_app::people::buddies::overview(&st.app, s.actor(), unit_id).await?;
+    let units = unit_names(&st, &s).await?;
     // One group per unit (a newcomer on two units is listed under both), then those on none.
     let mut groups: Vec<UnitGroup> = units
         .iter()
@@ -172,8 +164,8 @@ async fn list(State(st): State<AppState>, s: Signed, Query(q): Query<ListQuery>)
         .collect();
     let mut filters = FormState::new();
     filters.set("unit_id", q.unit_id.unwrap_or_default());
-    let chrome = Chrome::signed(&s, t.get("buddies-title"), org_name(&st, &s).await);
-    page(&ListPage {
+    let chrome = Chrome::signed(&s, t.get("buddies-title"), organisation(&st, &s).await?);
+    html(&ListPage {
         chrome,
         t,
         summary,
@@ -241,15 +233,12 @@ impl PairingIn {
     }
 }
 
-async fn form_page(st: &AppState, s: &Signed, form: FormState) -> Response {
+async fn form_page(st: &AppState, s: &Signed, form: FormState) -> WebResult {
     let t = s.ctx.t();
-    let c = match cairn_app::people::buddies::choices(&st.app, s.actor()).await {
-        Ok(c) => c,
-        Err(e) => return err(e, s),
-    };
-    let chrome =
-        Chrome::signed(s, t.get("buddies-new-title"), org_name(st, s).await).with_errors(&form);
-    page_with(
+    let c = cairn_app::people::buddies::choices(&st.app, s.actor()).await?;
+    let chrome = Chrome::signed(s, t.get("buddies-new-title"), organisation(st, s).await?)
+        .with_errors(&form);
+    html_status(
         status_of(&form),
         &FormPage {
             chrome,
@@ -261,11 +250,10 @@ async fn form_page(st: &AppState, s: &Signed, form: FormState) -> Response {
     )
 }
 
-async fn new_form(State(st): State<AppState>, s: Signed, Query(q): Query<NewQuery>) -> Response {
-    let today = match cairn_app::people::buddies::choices(&st.app, s.actor()).await {
-        Ok(c) => c.today,
-        Err(e) => return err(e, &s),
-    };
+async fn new_form(State(st): State<AppState>, s: Signed, Query(q): Query<NewQuery>) -> WebResult {
+    let today = cairn_app::people::buddies::choices(&st.app, s.actor())
+        .await?
+        .today;
     let mut form = FormState::new();
     form.set(
         "newcomer_id",
@@ -277,15 +265,15 @@ async fn new_form(State(st): State<AppState>, s: Signed, Query(q): Query<NewQuer
     form_page(&st, &s, form).await
 }
 
-async fn create(State(st): State<AppState>, s: Signed, Posted(f): Posted<PairingIn>) -> Response {
+async fn create(State(st): State<AppState>, s: Signed, Posted(f): Posted<PairingIn>) -> WebResult {
     match cairn_app::people::buddies::pair(&st.app, s.actor(), &f.draft()).await {
-        Ok(id) => Redirect::to(&format!("/buddies/{id}")).into_response(),
+        Ok(id) => see_other(&format!("/buddies/{id}")),
         Err(AppError::Invalid(errs)) => {
             let mut form = f.form();
             form.add_errors(&s.ctx.t(), &errs);
             form_page(&st, &s, form).await
         }
-        Err(e) => err(e, &s),
+        Err(e) => Err(e.into()),
     }
 }
 
@@ -342,12 +330,9 @@ async fn show_page(
     id: i64,
     mut form: FormState,
     sent: Sent,
-) -> Response {
+) -> WebResult {
     let t = s.ctx.t();
-    let v: PairingView = match cairn_app::people::buddies::view(&st.app, s.actor(), id).await {
-        Ok(v) => v,
-        Err(e) => return err(e, s),
-    };
+    let v: PairingView = cairn_app::people::buddies::view(&st.app, s.actor(), id).await?;
     let today = DateParts::from_date(Some(v.today));
     if sent != Sent::Checkin {
         form.set_date("held_on", &today);
@@ -357,8 +342,8 @@ async fn show_page(
     }
     let p = &v.pairing;
     let heading = t.with("buddies-show-title", &[("name", p.newcomer_name.clone())]);
-    let chrome = Chrome::signed(s, heading.clone(), org_name(st, s).await).with_errors(&form);
-    page_with(
+    let chrome = Chrome::signed(s, heading.clone(), organisation(st, s).await?).with_errors(&form);
+    html_status(
         status_of(&form),
         &ShowPage {
             chrome,
@@ -379,7 +364,7 @@ async fn show_page(
     )
 }
 
-async fn show(State(st): State<AppState>, s: Signed, Path(id): Path<i64>) -> Response {
+async fn show(State(st): State<AppState>, s: Signed, Path(id): Path<i64>) -> WebResult {
     show_page(&st, &s, id, FormState::new(), Sent::Nothing).await
 }
 
@@ -400,7 +385,7 @@ async fn add_checkin(
     s: Signed,
     Path(id): Path<i64>,
     Posted(f): Posted<CheckinIn>,
-) -> Response {
+) -> WebResult {
     let draft = CheckinDraft {
         held_on: DateParts {
             day: f.held_on_day.clone(),
@@ -410,14 +395,14 @@ async fn add_checkin(
         note: f.note.clone(),
     };
     match cairn_app::people::buddies::add_checkin(&st.app, s.actor(), id, &draft).await {
-        Ok(_) => Redirect::to(&format!("/buddies/{id}#checkins")).into_response(),
+        Ok(_) => see_other(&format!("/buddies/{id}#checkins")),
         Err(AppError::Invalid(errs)) => {
             let mut form = FormState::new();
             form.set_date("held_on", &draft.held_on).set("note", f.note);
             form.add_errors(&s.ctx.t(), &errs);
             show_page(&st, &s, id, form, Sent::Checkin).await
         }
-        Err(e) => err(e, &s),
+        Err(e) => Err(e.into()),
     }
 }
 
@@ -436,7 +421,7 @@ async fn end(
     s: Signed,
     Path(id): Path<i64>,
     Posted(f): Posted<EndIn>,
-) -> Response {
+) -> WebResult {
     let draft = EndDraft {
         ends_on: DateParts {
             day: f.ends_on_day,
@@ -445,14 +430,14 @@ async fn end(
         },
     };
     match cairn_app::people::buddies::end(&st.app, s.actor(), id, &draft).await {
-        Ok(()) => Redirect::to(&format!("/buddies/{id}")).into_response(),
+        Ok(()) => see_other(&format!("/buddies/{id}")),
         Err(AppError::Invalid(errs)) => {
             let mut form = FormState::new();
             form.set_date("ends_on", &draft.ends_on);
             form.add_errors(&s.ctx.t(), &errs);
             show_page(&st, &s, id, form, Sent::End).await
         }
-        Err(e) => err(e, &s),
+        Err(e) => Err(e.into()),
     }
 }
 
@@ -493,22 +478,22 @@ fn my_card(t: &Tr, m: &MyPairing) -> MyCard {
     }
 }
 
-async fn mine(State(st): State<AppState>, s: Signed) -> Response {
+async fn mine(State(st): State<AppState>, s: Signed) -> WebResult {
     let t = s.ctx.t();
-    let list = match cairn_app::people::buddies::mine(&st.app, s.actor()).await {
-        Ok(l) => l,
-        Err(e) => return err(e, &s),
-    };
+    let list = cairn_app::people::buddies::mine(&st.app, s.actor()).await?;
     let cards = list.iter().map(|m| my_card(&t, m)).collect();
-    let chrome = Chrome::signed(&s, t.get("buddies-mine-title"), org_name(&st, &s).await);
-    page(&MinePage { chrome, t, cards })
+    let chrome = Chrome::signed(
+        &s,
+        t.get("buddies-mine-title"),
+        organisation(&st, &s).await?,
+    );
+    html(&MinePage { chrome, t, cards })
 }
 
 /// Whether the signed-in person is in a pairing now (for the "My buddy" link on the home page).
-pub(crate) async fn has_my_buddy(st: &AppState, s: &Signed) -> bool {
-    cairn_app::people::buddies::has_mine(&st.app, s.actor())
-        .await
-        .unwrap_or(false)
+/// False for an account with no person record or organisation.
+pub(crate) async fn has_my_buddy(st: &AppState, s: &Signed) -> WebResult<bool> {
+    Ok(cairn_app::people::buddies::has_mine(&st.app, s.actor()).await?)
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -526,19 +511,20 @@ pub(crate) struct NewcomersNote {
 }
 
 /// The note for staff who see people; `None` for everyone else.
-pub(crate) async fn newcomers_note(st: &AppState, s: &Signed) -> Option<NewcomersNote> {
+pub(crate) async fn newcomers_note(st: &AppState, s: &Signed) -> WebResult<Option<NewcomersNote>> {
     let t = s.ctx.t();
-    let (count, overdue) = cairn_app::people::buddies::waiting_count(&st.app, s.actor())
-        .await
-        .ok()
-        .flatten()?;
-    Some(NewcomersNote {
+    let Some((count, overdue)) =
+        cairn_app::people::buddies::waiting_count(&st.app, s.actor()).await?
+    else {
+        return Ok(None);
+    };
+    Ok(Some(NewcomersNote {
         title: t.get("buddies-note-title"),
         text: t.count("buddies-note-waiting", count),
         overdue: (overdue > 0).then(|| t.count("buddies-note-overdue", overdue)),
         buddies_link: t.get("buddies-note-buddies-link"),
         welcome_link: t.get("buddies-note-welcome-link"),
-    })
+    }))
 }
 
 #[cfg(test)]
