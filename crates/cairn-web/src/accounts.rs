@@ -2,12 +2,13 @@
 //! personal access tokens) and the language switch.
 
 use crate::context::{Ctx, LANG_COOKIE, Posted, SESSION_COOKIE, Signed};
-use crate::error::WebError;
+use crate::error::{WebError, WebResult};
 use crate::i18n::Tr;
-use crate::views::{Chrome, FormState};
+use crate::views::{Chrome, FormState, html, html_status, organisation, see_other};
 use crate::{AppState, Routes};
 use askama::Template;
 use axum::extract::{Path, Query, State};
+use axum::http::StatusCode;
 use axum::response::{Html, IntoResponse, Redirect, Response};
 use axum_extra::extract::cookie::{Cookie, CookieJar, SameSite};
 use cairn_app::AppError;
@@ -58,18 +59,15 @@ pub(crate) fn local_next(next: Option<&str>) -> String {
     }
 }
 
-async fn root(State(st): State<AppState>, ctx: Ctx) -> Result<Redirect, WebError> {
-    if cairn_app::accounts::needs_setup(&st.app)
-        .await
-        .map_err(|e| WebError::from(e))?
-    {
-        return Ok(Redirect::to("/setup"));
+async fn root(State(st): State<AppState>, ctx: Ctx) -> WebResult {
+    if cairn_app::accounts::needs_setup(&st.app).await? {
+        return see_other("/setup");
     }
-    Ok(Redirect::to(if ctx.session.is_some() {
+    see_other(if ctx.session.is_some() {
         "/home"
     } else {
         "/sign-in"
-    }))
+    })
 }
 
 #[derive(Template)]
@@ -86,12 +84,12 @@ struct NextQuery {
     next: Option<String>,
 }
 
-async fn sign_in_form(ctx: Ctx, Query(q): Query<NextQuery>) -> Response {
+async fn sign_in_form(ctx: Ctx, Query(q): Query<NextQuery>) -> WebResult {
     if ctx.session.is_some() {
-        return Redirect::to(&local_next(q.next.as_deref())).into_response();
+        return see_other(&local_next(q.next.as_deref()));
     }
     let t = ctx.t();
-    page(&SignInPage {
+    html(&SignInPage {
         chrome: Chrome::public(&ctx, t.get("sign-in-title")),
         t,
         form: FormState::new(),
@@ -122,50 +120,45 @@ async fn sign_in(
     ctx: Ctx,
     jar: CookieJar,
     Posted(f): Posted<SignInForm>,
-) -> Response {
+) -> WebResult {
     let t = ctx.t();
     let next = local_next(f.next.as_deref());
-    match cairn_app::accounts::sign_in(&st.app, &f.email, &f.password, &ctx.addr).await {
-        Ok(s) => {
-            let mut jar = jar.add(session_cookie(&st, s.secret));
-            if let Some(l) = s.locale {
-                jar = jar.add(
-                    Cookie::build((LANG_COOKIE, l))
-                        .path("/")
-                        .same_site(SameSite::Lax)
-                        .build(),
-                );
+    // A throttled or refused sign-in is shown on the form; anything else is an error page.
+    let (status, errs) =
+        match cairn_app::accounts::sign_in(&st.app, &f.email, &f.password, &ctx.addr).await {
+            Ok(s) => {
+                let mut jar = jar.add(session_cookie(&st, s.secret));
+                if let Some(l) = s.locale {
+                    jar = jar.add(
+                        Cookie::build((LANG_COOKIE, l))
+                            .path("/")
+                            .same_site(SameSite::Lax)
+                            .build(),
+                    );
+                }
+                return Ok((jar, Redirect::to(&next)).into_response());
             }
-            (jar, Redirect::to(&next)).into_response()
-        }
-        Err(e) => {
-            let mut form = FormState::new();
-            form.set("email", f.email.clone());
-            let status = match &e {
-                AppError::Throttled => {
-                    let mut errs = cairn_domain::FieldErrors::new();
-                    errs.add("email", "accounts-error-throttled");
-                    form.add_errors(&t, &errs);
-                    axum::http::StatusCode::TOO_MANY_REQUESTS
-                }
-                AppError::Invalid(errs) => {
-                    form.add_errors(&t, errs);
-                    axum::http::StatusCode::UNPROCESSABLE_ENTITY
-                }
-                _ => return WebError::from(e).into_response(),
-            };
-            let chrome = Chrome::public(&ctx, t.get("sign-in-title")).with_errors(&form);
-            page_with(
-                status,
-                &SignInPage {
-                    chrome,
-                    t,
-                    form,
-                    next,
-                },
-            )
-        }
-    }
+            Err(AppError::Throttled) => {
+                let mut errs = cairn_domain::FieldErrors::new();
+                errs.add("email", "accounts-error-throttled");
+                (StatusCode::TOO_MANY_REQUESTS, errs)
+            }
+            Err(AppError::Invalid(errs)) => (StatusCode::UNPROCESSABLE_ENTITY, errs),
+            Err(e) => return Err(e.into()),
+        };
+    let mut form = FormState::new();
+    form.set("email", f.email.clone());
+    form.add_errors(&t, &errs);
+    let chrome = Chrome::public(&ctx, t.get("sign-in-title")).with_errors(&form);
+    html_status(
+        status,
+        &SignInPage {
+            chrome,
+            t,
+            form,
+            next,
+        },
+    )
 }
 
 #[derive(Deserialize)]
@@ -176,14 +169,12 @@ async fn sign_out(
     s: Signed,
     jar: CookieJar,
     Posted(_): Posted<CsrfOnly>,
-) -> Response {
-    if let Some(secret) = &s.ctx.secret
-        && let Err(e) = cairn_app::accounts::sign_out(&st.app, s.actor(), secret).await
-    {
-        return WebError::from(e).into_response();
+) -> WebResult {
+    if let Some(secret) = &s.ctx.secret {
+        cairn_app::accounts::sign_out(&st.app, s.actor(), secret).await?;
     }
     let jar = jar.remove(Cookie::build(SESSION_COOKIE).path("/").build());
-    (jar, Redirect::to("/sign-in")).into_response()
+    Ok((jar, Redirect::to("/sign-in")).into_response())
 }
 
 #[derive(Template)]
@@ -194,14 +185,12 @@ struct SetupPage {
     form: FormState,
 }
 
-async fn setup_form(State(st): State<AppState>, ctx: Ctx) -> Response {
-    match cairn_app::accounts::needs_setup(&st.app).await {
-        Ok(false) => return Redirect::to("/sign-in").into_response(),
-        Ok(true) => {}
-        Err(e) => return WebError::from(e).into_response(),
+async fn setup_form(State(st): State<AppState>, ctx: Ctx) -> WebResult {
+    if !cairn_app::accounts::needs_setup(&st.app).await? {
+        return see_other("/sign-in");
     }
     let t = ctx.t();
-    page(&SetupPage {
+    html(&SetupPage {
         chrome: Chrome::public(&ctx, t.get("setup-title")),
         t,
         form: FormState::new(),
@@ -220,7 +209,7 @@ struct SetupFormIn {
     password: String,
 }
 
-async fn setup(State(st): State<AppState>, ctx: Ctx, Posted(f): Posted<SetupFormIn>) -> Response {
+async fn setup(State(st): State<AppState>, ctx: Ctx, Posted(f): Posted<SetupFormIn>) -> WebResult {
     let t = ctx.t();
     let form_in = cairn_app::accounts::SetupForm {
         code: f.code.clone(),
@@ -230,7 +219,7 @@ async fn setup(State(st): State<AppState>, ctx: Ctx, Posted(f): Posted<SetupForm
         language: Some(ctx.lang),
     };
     match cairn_app::accounts::complete_setup(&st.app, &form_in).await {
-        Ok(_) => Redirect::to("/sign-in").into_response(),
+        Ok(_) => see_other("/sign-in"),
         Err(AppError::Invalid(errs)) => {
             let mut form = FormState::new();
             form.set("code", f.code)
@@ -238,12 +227,12 @@ async fn setup(State(st): State<AppState>, ctx: Ctx, Posted(f): Posted<SetupForm
                 .set("email", f.email);
             form.add_errors(&t, &errs);
             let chrome = Chrome::public(&ctx, t.get("setup-title")).with_errors(&form);
-            page_with(
-                axum::http::StatusCode::UNPROCESSABLE_ENTITY,
+            html_status(
+                StatusCode::UNPROCESSABLE_ENTITY,
                 &SetupPage { chrome, t, form },
             )
         }
-        Err(e) => WebError::from(e).into_response(),
+        Err(e) => Err(e.into()),
     }
 }
 
@@ -260,14 +249,12 @@ async fn invitation_form(
     State(st): State<AppState>,
     ctx: Ctx,
     Path(token): Path<String>,
-) -> Response {
-    match cairn_app::accounts::invitation_is_live(&st.app, &token).await {
-        Ok(true) => {}
-        Ok(false) => return WebError::NotFound.into_response(),
-        Err(e) => return WebError::from(e).into_response(),
+) -> WebResult {
+    if !cairn_app::accounts::invitation_is_live(&st.app, &token).await? {
+        return Err(WebError::NotFound);
     }
     let t = ctx.t();
-    page(&InvitationPage {
+    html(&InvitationPage {
         chrome: Chrome::public(&ctx, t.get("invitation-title")),
         t,
         form: FormState::new(),
@@ -288,16 +275,16 @@ async fn invitation(
     ctx: Ctx,
     Path(token): Path<String>,
     Posted(f): Posted<InvitationIn>,
-) -> Response {
+) -> WebResult {
     let t = ctx.t();
     match cairn_app::accounts::accept_invitation(&st.app, &token, &f.password, &f.confirm).await {
-        Ok(_) => Redirect::to("/sign-in").into_response(),
+        Ok(_) => see_other("/sign-in"),
         Err(AppError::Invalid(errs)) => {
             let mut form = FormState::new();
             form.add_errors(&t, &errs);
             let chrome = Chrome::public(&ctx, t.get("invitation-title")).with_errors(&form);
-            page_with(
-                axum::http::StatusCode::UNPROCESSABLE_ENTITY,
+            html_status(
+                StatusCode::UNPROCESSABLE_ENTITY,
                 &InvitationPage {
                     chrome,
                     t,
@@ -306,7 +293,7 @@ async fn invitation(
                 },
             )
         }
-        Err(e) => WebError::from(e).into_response(),
+        Err(e) => Err(e.into()),
     }
 }
 
@@ -332,6 +319,8 @@ struct AccountPage {
 }
 
 /// The organisation's name in the page's language, for the header.
+///
+/// Swallows errors: being replaced by `crate::views::organisation`; do not use in new code.
 pub(crate) async fn org_name(st: &AppState, s: &Signed) -> String {
     match cairn_app::units::my_organisation(&st.app, s.actor()).await {
         Ok(o) => crate::views::local_name(&s.ctx.t(), &o.name, o.name_cy.as_deref()),
@@ -339,23 +328,25 @@ pub(crate) async fn org_name(st: &AppState, s: &Signed) -> String {
     }
 }
 
+/// The organisation's time zone (the default zone for a platform administrator, who has no
+/// organisation).
+async fn org_time_zone(st: &AppState, s: &Signed) -> WebResult<jiff::tz::TimeZone> {
+    if s.actor().organisation_id.is_none() {
+        return Ok(cairn_domain::time::time_zone(""));
+    }
+    let o = cairn_app::units::my_organisation(&st.app, s.actor()).await?;
+    Ok(cairn_domain::time::time_zone(&o.time_zone))
+}
+
 async fn account_page(
     st: &AppState,
     s: &Signed,
     new_token: Option<String>,
     form: FormState,
-) -> Response {
+) -> WebResult {
     let t = s.ctx.t();
-    let tz = cairn_domain::time::time_zone(
-        &cairn_app::units::my_organisation(&st.app, s.actor())
-            .await
-            .map(|o| o.time_zone)
-            .unwrap_or_default(),
-    );
-    let tokens = match cairn_app::accounts::list_tokens(&st.app, s.actor()).await {
-        Ok(x) => x,
-        Err(e) => return WebError::from(e).into_response(),
-    };
+    let tz = org_time_zone(st, s).await?;
+    let tokens = cairn_app::accounts::list_tokens(&st.app, s.actor()).await?;
     let rows = tokens
         .into_iter()
         .map(|k| TokenRow {
@@ -370,13 +361,13 @@ async fn account_page(
         })
         .collect();
     let chrome =
-        Chrome::signed(s, t.get("account-title"), org_name(st, s).await).with_errors(&form);
+        Chrome::signed(s, t.get("account-title"), organisation(st, s).await?).with_errors(&form);
     let status = if form.has_errors() {
-        axum::http::StatusCode::UNPROCESSABLE_ENTITY
+        StatusCode::UNPROCESSABLE_ENTITY
     } else {
-        axum::http::StatusCode::OK
+        StatusCode::OK
     };
-    page_with(
+    html_status(
         status,
         &AccountPage {
             chrome,
@@ -390,7 +381,7 @@ async fn account_page(
     )
 }
 
-async fn account(State(st): State<AppState>, s: Signed) -> Response {
+async fn account(State(st): State<AppState>, s: Signed) -> WebResult {
     account_page(&st, &s, None, FormState::new()).await
 }
 
@@ -404,7 +395,7 @@ async fn create_token(
     State(st): State<AppState>,
     s: Signed,
     Posted(f): Posted<TokenIn>,
-) -> Response {
+) -> WebResult {
     match cairn_app::accounts::create_token(&st.app, s.actor(), &f.name).await {
         // The secret is shown once, on this response, and never stored.
         Ok(secret) => account_page(&st, &s, Some(secret), FormState::new()).await,
@@ -414,7 +405,7 @@ async fn create_token(
             form.add_errors(&s.ctx.t(), &errs);
             account_page(&st, &s, None, form).await
         }
-        Err(e) => WebError::from(e).into_response(),
+        Err(e) => Err(e.into()),
     }
 }
 
@@ -423,11 +414,9 @@ async fn revoke_token(
     s: Signed,
     Path(id): Path<i64>,
     Posted(_): Posted<CsrfOnly>,
-) -> Response {
-    match cairn_app::accounts::revoke_token(&st.app, s.actor(), id).await {
-        Ok(()) => Redirect::to("/account").into_response(),
-        Err(e) => WebError::from(e).into_response(),
-    }
+) -> WebResult {
+    cairn_app::accounts::revoke_token(&st.app, s.actor(), id).await?;
+    see_other("/account")
 }
 
 #[derive(Deserialize)]
@@ -442,14 +431,12 @@ async fn language(
     ctx: Ctx,
     jar: CookieJar,
     Query(q): Query<LanguageQuery>,
-) -> Response {
+) -> WebResult {
     let Some(lang) = q.to.as_deref().and_then(Language::parse) else {
-        return WebError::NotFound.into_response();
+        return Err(WebError::NotFound);
     };
-    if let Some(s) = &ctx.session
-        && let Err(e) = cairn_app::accounts::set_language(&st.app, &s.actor, lang).await
-    {
-        return WebError::from(e).into_response();
+    if let Some(s) = &ctx.session {
+        cairn_app::accounts::set_language(&st.app, &s.actor, lang).await?;
     }
     let next = match q.next.as_deref() {
         Some(n) if n.starts_with('/') && !n.starts_with("//") => n.to_owned(),
@@ -462,7 +449,7 @@ async fn language(
             .max_age(cookie_year())
             .build(),
     );
-    (jar, Redirect::to(&next)).into_response()
+    Ok((jar, Redirect::to(&next)).into_response())
 }
 
 fn cookie_year() -> cookie::time::Duration {

@@ -1,8 +1,10 @@
 //! Static assets compiled into the binary (nhsuk-frontend, pinned, and Cairn's own CSS and
 //! JavaScript), served under `/assets/` with long-lived caching.
 
+use crate::error::WebError;
 use axum::body::Body;
-use axum::http::{HeaderValue, Request, Response, StatusCode, header};
+use axum::http::{HeaderValue, Request, Response, header};
+use axum::response::IntoResponse;
 use rust_embed::RustEmbed;
 use std::convert::Infallible;
 use tower::service_fn;
@@ -41,11 +43,8 @@ pub fn response_for(path: &str) -> Response<Body> {
             );
             res
         }
-        None => {
-            let mut res = Response::new(Body::from("Not found"));
-            *res.status_mut() = StatusCode::NOT_FOUND;
-            res
-        }
+        // The same localised 404 page as any other missing path.
+        None => WebError::NotFound.into_response(),
     }
 }
 

@@ -3,17 +3,17 @@
 //! measures, a practice's page with its history, rounds and baselines, and the service-wide
 //! view with its charts and CSV.
 
-use crate::accounts::{org_name, page, page_with};
 use crate::charts::{Bar, percent_lines, stacked_bars};
 use crate::context::{Posted, Signed};
-use crate::error::WebError;
+use crate::error::{WebError, WebResult};
 use crate::i18n::Tr;
-use crate::views::{Choice, Chrome, FormState, choices, local_name};
+use crate::views::{
+    Choice, Chrome, FormState, choices, html, html_status, local_name, organisation, see_other,
+};
 use crate::{AppState, Routes};
 use askama::Template;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
-use axum::response::{IntoResponse, Redirect, Response};
 use cairn_app::AppError;
 use cairn_app::model::ItemView;
 use cairn_domain::Permission;
@@ -41,8 +41,14 @@ pub(crate) fn routes(r: Routes) -> Routes {
         .post("/assessment/rounds/{id}/close", close_round)
 }
 
-fn err(e: AppError, s: &Signed) -> Response {
-    WebError::from(e).into_response()
+/// The organisation's time zone (the default zone for an actor with no organisation, whose
+/// use cases then refuse).
+async fn org_time_zone(st: &AppState, s: &Signed) -> WebResult<jiff::tz::TimeZone> {
+    if s.actor().organisation_id.is_none() {
+        return Ok(time_zone(""));
+    }
+    let o = cairn_app::units::my_organisation(&st.app, s.actor()).await?;
+    Ok(time_zone(&o.time_zone))
 }
 
 /// A practice's wording in the page's language.
@@ -98,18 +104,10 @@ struct ModelPage {
     payment_support: Vec<String>,
 }
 
-async fn model_page(st: &AppState, s: &Signed, form: FormState) -> Response {
+async fn model_page(st: &AppState, s: &Signed, form: FormState) -> WebResult {
     let t = s.ctx.t();
-    let m = match cairn_app::model::model(&st.app, s.actor()).await {
-        Ok(m) => m,
-        Err(e) => return err(e, s),
-    };
-    let tz = time_zone(
-        &cairn_app::units::my_organisation(&st.app, s.actor())
-            .await
-            .map(|o| o.time_zone)
-            .unwrap_or_default(),
-    );
+    let m = cairn_app::model::model(&st.app, s.actor()).await?;
+    let tz = org_time_zone(st, s).await?;
     let levels = (1..=3)
         .map(|l| LevelBlock {
             heading: t.get(&format!("model-level-{l}")),
@@ -147,24 +145,23 @@ async fn model_page(st: &AppState, s: &Signed, form: FormState) -> Response {
         form.set("threshold", m.threshold_percent.to_string());
         form.set("publish", if m.publish_assessments { "yes" } else { "" });
     }
-    let chrome = Chrome::signed(s, t.get("model-title"), org_name(st, s).await).with_errors(&form);
+    let chrome =
+        Chrome::signed(s, t.get("model-title"), organisation(st, s).await?).with_errors(&form);
     let status = if form.has_errors() {
         StatusCode::UNPROCESSABLE_ENTITY
     } else {
         StatusCode::OK
     };
-    let payment_support = match cairn_app::payments::support(&st.app, s.actor()).await {
-        Ok((card, share)) => vec![
-            t.get(if card {
-                "model-measure-rate-card-yes"
-            } else {
-                "model-measure-rate-card-no"
-            }),
-            t.count("model-measure-paid-in-time", share),
-        ],
-        Err(_) => Vec::new(),
-    };
-    page_with(
+    let (card, share) = cairn_app::payments::support(&st.app, s.actor()).await?;
+    let payment_support = vec![
+        t.get(if card {
+            "model-measure-rate-card-yes"
+        } else {
+            "model-measure-rate-card-no"
+        }),
+        t.count("model-measure-paid-in-time", share),
+    ];
+    html_status(
         status,
         &ModelPage {
             chrome,
@@ -180,7 +177,7 @@ async fn model_page(st: &AppState, s: &Signed, form: FormState) -> Response {
     )
 }
 
-async fn show_model(State(st): State<AppState>, s: Signed) -> Response {
+async fn show_model(State(st): State<AppState>, s: Signed) -> WebResult {
     model_page(&st, &s, FormState::new()).await
 }
 
@@ -195,11 +192,11 @@ async fn update_settings(
     State(st): State<AppState>,
     s: Signed,
     Posted(f): Posted<SettingsIn>,
-) -> Response {
+) -> WebResult {
     match cairn_app::model::set_settings(&st.app, s.actor(), &f.threshold, f.publish.is_some())
         .await
     {
-        Ok(()) => Redirect::to("/model").into_response(),
+        Ok(()) => see_other("/model"),
         Err(AppError::Invalid(errs)) => {
             let mut form = FormState::new();
             form.set("threshold", f.threshold)
@@ -207,7 +204,7 @@ async fn update_settings(
             form.add_errors(&s.ctx.t(), &errs);
             model_page(&st, &s, form).await
         }
-        Err(e) => err(e, &s),
+        Err(e) => Err(e.into()),
     }
 }
 
@@ -240,12 +237,12 @@ async fn practice_form(
     action: String,
     heading: String,
     show_level: bool,
-) -> Response {
+) -> WebResult {
     if !s.actor().can(Permission::ManageModel) {
-        return WebError::Forbidden.into_response();
+        return Err(WebError::Forbidden);
     }
     let t = s.ctx.t();
-    let chrome = Chrome::signed(s, heading.clone(), org_name(st, s).await).with_errors(&form);
+    let chrome = Chrome::signed(s, heading.clone(), organisation(st, s).await?).with_errors(&form);
     let status = if form.has_errors() {
         StatusCode::UNPROCESSABLE_ENTITY
     } else {
@@ -257,7 +254,7 @@ async fn practice_form(
             label: t.get(&format!("model-level-{l}")),
         })
         .collect();
-    page_with(
+    html_status(
         status,
         &PracticeFormPage {
             chrome,
@@ -271,7 +268,7 @@ async fn practice_form(
     )
 }
 
-async fn new_practice_form(State(st): State<AppState>, s: Signed) -> Response {
+async fn new_practice_form(State(st): State<AppState>, s: Signed) -> WebResult {
     let t = s.ctx.t();
     practice_form(
         &st,
@@ -288,14 +285,14 @@ async fn create_practice(
     State(st): State<AppState>,
     s: Signed,
     Posted(f): Posted<PracticeIn>,
-) -> Response {
+) -> WebResult {
     let draft = PracticeDraft {
         level: f.level.clone(),
         title_en: f.title_en.clone(),
         title_cy: f.title_cy.clone(),
     };
     match cairn_app::model::add_practice(&st.app, s.actor(), &draft).await {
-        Ok(_) => Redirect::to("/model").into_response(),
+        Ok(_) => see_other("/model"),
         Err(AppError::Invalid(errs)) => {
             let t = s.ctx.t();
             let mut form = FormState::new();
@@ -313,7 +310,7 @@ async fn create_practice(
             )
             .await
         }
-        Err(e) => err(e, &s),
+        Err(e) => Err(e.into()),
     }
 }
 
@@ -321,18 +318,15 @@ async fn edit_practice_form(
     State(st): State<AppState>,
     s: Signed,
     Path(code): Path<String>,
-) -> Response {
+) -> WebResult {
     let t = s.ctx.t();
-    let m = match cairn_app::model::model(&st.app, s.actor()).await {
-        Ok(m) => m,
-        Err(e) => return err(e, &s),
-    };
+    let m = cairn_app::model::model(&st.app, s.actor()).await?;
     let Some(p) = m
         .practices
         .iter()
         .find(|p| p.code == code && p.retired_in_version.is_none())
     else {
-        return WebError::NotFound.into_response();
+        return Err(WebError::NotFound);
     };
     let mut form = FormState::new();
     form.set("title_en", p.title_en.clone())
@@ -354,14 +348,14 @@ async fn update_practice(
     s: Signed,
     Path(code): Path<String>,
     Posted(f): Posted<PracticeIn>,
-) -> Response {
+) -> WebResult {
     let draft = PracticeDraft {
         level: String::new(),
         title_en: f.title_en.clone(),
         title_cy: f.title_cy.clone(),
     };
     match cairn_app::model::reword_practice(&st.app, s.actor(), &code, &draft).await {
-        Ok(()) => Redirect::to("/model").into_response(),
+        Ok(()) => see_other("/model"),
         Err(AppError::Invalid(errs)) => {
             let t = s.ctx.t();
             let mut form = FormState::new();
@@ -378,7 +372,7 @@ async fn update_practice(
             )
             .await
         }
-        Err(e) => err(e, &s),
+        Err(e) => Err(e.into()),
     }
 }
 
@@ -390,11 +384,9 @@ async fn retire_practice(
     s: Signed,
     Path(code): Path<String>,
     Posted(_): Posted<Empty>,
-) -> Response {
-    match cairn_app::model::retire_practice(&st.app, s.actor(), &code).await {
-        Ok(()) => Redirect::to("/model").into_response(),
-        Err(e) => err(e, &s),
-    }
+) -> WebResult {
+    cairn_app::model::retire_practice(&st.app, s.actor(), &code).await?;
+    see_other("/model")
 }
 
 /// A status as words in a coloured tag.
@@ -490,12 +482,9 @@ fn item_row(t: &Tr, i: &ItemView) -> ItemRow {
     }
 }
 
-async fn unit_page(State(st): State<AppState>, s: Signed, Path(id): Path<i64>) -> Response {
+async fn unit_page(State(st): State<AppState>, s: Signed, Path(id): Path<i64>) -> WebResult {
     let t = s.ctx.t();
-    let a = match cairn_app::model::unit_assessment(&st.app, s.actor(), id).await {
-        Ok(a) => a,
-        Err(e) => return err(e, &s),
-    };
+    let a = cairn_app::model::unit_assessment(&st.app, s.actor(), id).await?;
     let levels: Vec<LevelRow> = a
         .levels
         .iter()
@@ -564,9 +553,9 @@ async fn unit_page(State(st): State<AppState>, s: Signed, Path(id): Path<i64>) -
     let chrome = Chrome::signed(
         &s,
         t.with("model-unit-title", &[("unit", name.clone())]),
-        org_name(&st, &s).await,
+        organisation(&st, &s).await?,
     );
-    page(&UnitPage {
+    html(&UnitPage {
         chrome,
         t,
         id,
@@ -584,12 +573,9 @@ async fn unit_page(State(st): State<AppState>, s: Signed, Path(id): Path<i64>) -
     })
 }
 
-async fn unit_csv(State(st): State<AppState>, s: Signed, Path(id): Path<i64>) -> Response {
+async fn unit_csv(State(st): State<AppState>, s: Signed, Path(id): Path<i64>) -> WebResult {
     let t = s.ctx.t();
-    let a = match cairn_app::model::unit_assessment(&st.app, s.actor(), id).await {
-        Ok(a) => a,
-        Err(e) => return err(e, &s),
-    };
+    let a = cairn_app::model::unit_assessment(&st.app, s.actor(), id).await?;
     let mut rows = vec![
         [
             "model-col-code",
@@ -624,7 +610,10 @@ async fn unit_csv(State(st): State<AppState>, s: Signed, Path(id): Path<i64>) ->
                 .unwrap_or_default(),
         ]);
     }
-    crate::csv_export::download(&format!("cairn-unit-{id}-assessment.csv"), &rows)
+    Ok(crate::csv_export::download(
+        &format!("cairn-unit-{id}-assessment.csv"),
+        &rows,
+    ))
 }
 
 struct HistoryRow {
@@ -660,18 +649,10 @@ async fn practice_view(
     id: i64,
     code: &str,
     form: Option<FormState>,
-) -> Response {
+) -> WebResult {
     let t = s.ctx.t();
-    let p = match cairn_app::model::practice_on_unit(&st.app, s.actor(), id, code).await {
-        Ok(p) => p,
-        Err(e) => return err(e, s),
-    };
-    let tz = time_zone(
-        &cairn_app::units::my_organisation(&st.app, s.actor())
-            .await
-            .map(|o| o.time_zone)
-            .unwrap_or_default(),
-    );
+    let p = cairn_app::model::practice_on_unit(&st.app, s.actor(), id, code).await?;
+    let tz = org_time_zone(st, s).await?;
     let form = form.unwrap_or_else(|| {
         let mut f = FormState::new();
         f.set("status", p.item.status.key())
@@ -710,14 +691,18 @@ async fn practice_view(
         })
         .collect();
     let unit_name = local_name(&t, &p.unit.name, p.unit.name_cy.as_deref());
-    let chrome = Chrome::signed(s, format!("{code} – {unit_name}"), org_name(st, s).await)
-        .with_errors(&form);
+    let chrome = Chrome::signed(
+        s,
+        format!("{code} – {unit_name}"),
+        organisation(st, s).await?,
+    )
+    .with_errors(&form);
     let status = if form.has_errors() {
         StatusCode::UNPROCESSABLE_ENTITY
     } else {
         StatusCode::OK
     };
-    page_with(
+    html_status(
         status,
         &PracticePage {
             chrome,
@@ -753,7 +738,7 @@ async fn practice_page(
     State(st): State<AppState>,
     s: Signed,
     Path((id, code)): Path<(i64, String)>,
-) -> Response {
+) -> WebResult {
     practice_view(&st, &s, id, &code, None).await
 }
 
@@ -786,7 +771,7 @@ async fn set_status(
     s: Signed,
     Path((id, code)): Path<(i64, String)>,
     Posted(f): Posted<StatusIn>,
-) -> Response {
+) -> WebResult {
     let draft = AssessmentDraft {
         status: f.status.clone(),
         reason: Some(f.reason.clone()),
@@ -804,7 +789,7 @@ async fn set_status(
         },
     };
     match cairn_app::model::set_status(&st.app, s.actor(), id, &code, &draft).await {
-        Ok(()) => Redirect::to(&format!("/units/{id}/assessment#{code}")).into_response(),
+        Ok(()) => see_other(&format!("/units/{id}/assessment#{code}")),
         Err(AppError::Invalid(errs)) => {
             let mut form = FormState::new();
             form.set("status", f.status)
@@ -816,7 +801,7 @@ async fn set_status(
             form.add_errors(&s.ctx.t(), &errs);
             practice_view(&st, &s, id, &code, Some(form)).await
         }
-        Err(e) => err(e, &s),
+        Err(e) => Err(e.into()),
     }
 }
 
@@ -855,19 +840,11 @@ const AMBER: &str = "#ffb81c";
 const GREEN: &str = "#007f3b";
 const GREY: &str = "#768692";
 
-async fn service_page(State(st): State<AppState>, s: Signed) -> Response {
+async fn service_page(State(st): State<AppState>, s: Signed) -> WebResult {
     let t = s.ctx.t();
-    let tz = time_zone(
-        &cairn_app::units::my_organisation(&st.app, s.actor())
-            .await
-            .map(|o| o.time_zone)
-            .unwrap_or_default(),
-    );
+    let tz = org_time_zone(&st, &s).await?;
     let today = cairn_domain::time::local_date(st.app.now(), &tz);
-    let v = match cairn_app::model::service_view(&st.app, s.actor(), today).await {
-        Ok(v) => v,
-        Err(e) => return err(e, &s),
-    };
+    let v = cairn_app::model::service_view(&st.app, s.actor(), today).await?;
     let rows = v
         .rows
         .iter()
@@ -958,8 +935,12 @@ async fn service_page(State(st): State<AppState>, s: Signed) -> Response {
         .iter()
         .map(|(l, r, a, g, n)| (t.get(&format!("model-level-short-{l}")), *r, *a, *g, *n))
         .collect();
-    let chrome = Chrome::signed(&s, t.get("model-service-title"), org_name(&st, &s).await);
-    page(&ServicePage {
+    let chrome = Chrome::signed(
+        &s,
+        t.get("model-service-title"),
+        organisation(&st, &s).await?,
+    );
+    html(&ServicePage {
         chrome,
         t,
         rows,
@@ -971,24 +952,15 @@ async fn service_page(State(st): State<AppState>, s: Signed) -> Response {
     })
 }
 
-async fn service_csv(State(st): State<AppState>, s: Signed) -> Response {
+async fn service_csv(State(st): State<AppState>, s: Signed) -> WebResult {
     let t = s.ctx.t();
-    let tz = time_zone(
-        &cairn_app::units::my_organisation(&st.app, s.actor())
-            .await
-            .map(|o| o.time_zone)
-            .unwrap_or_default(),
-    );
-    let v = match cairn_app::model::service_view(
+    let tz = org_time_zone(&st, &s).await?;
+    let v = cairn_app::model::service_view(
         &st.app,
         s.actor(),
         cairn_domain::time::local_date(st.app.now(), &tz),
     )
-    .await
-    {
-        Ok(v) => v,
-        Err(e) => return err(e, &s),
-    };
+    .await?;
     let mut rows = vec![vec![
         t.get("model-col-unit"),
         t.get("model-col-level"),
@@ -1020,7 +992,7 @@ async fn service_csv(State(st): State<AppState>, s: Signed) -> Response {
             ]);
         }
     }
-    crate::csv_export::download("cairn-assessment.csv", &rows)
+    Ok(crate::csv_export::download("cairn-assessment.csv", &rows))
 }
 
 struct RoundRow {
@@ -1043,18 +1015,10 @@ struct RoundsPage {
     can_manage: bool,
 }
 
-async fn rounds_view(st: &AppState, s: &Signed, form: FormState) -> Response {
+async fn rounds_view(st: &AppState, s: &Signed, form: FormState) -> WebResult {
     let t = s.ctx.t();
-    let rounds = match cairn_app::model::rounds(&st.app, s.actor()).await {
-        Ok(r) => r,
-        Err(e) => return err(e, s),
-    };
-    let tz = time_zone(
-        &cairn_app::units::my_organisation(&st.app, s.actor())
-            .await
-            .map(|o| o.time_zone)
-            .unwrap_or_default(),
-    );
+    let rounds = cairn_app::model::rounds(&st.app, s.actor()).await?;
+    let tz = org_time_zone(st, s).await?;
     let rounds = rounds
         .into_iter()
         .map(|r| RoundRow {
@@ -1080,8 +1044,8 @@ async fn rounds_view(st: &AppState, s: &Signed, form: FormState) -> Response {
             version: r.model_version,
         })
         .collect();
-    let chrome =
-        Chrome::signed(s, t.get("model-rounds-title"), org_name(st, s).await).with_errors(&form);
+    let chrome = Chrome::signed(s, t.get("model-rounds-title"), organisation(st, s).await?)
+        .with_errors(&form);
     let status = if form.has_errors() {
         StatusCode::UNPROCESSABLE_ENTITY
     } else {
@@ -1094,7 +1058,7 @@ async fn rounds_view(st: &AppState, s: &Signed, form: FormState) -> Response {
             label: t.get(&format!("model-round-kind-{k}")),
         })
         .collect();
-    page_with(
+    html_status(
         status,
         &RoundsPage {
             chrome,
@@ -1107,7 +1071,7 @@ async fn rounds_view(st: &AppState, s: &Signed, form: FormState) -> Response {
     )
 }
 
-async fn rounds_page(State(st): State<AppState>, s: Signed) -> Response {
+async fn rounds_page(State(st): State<AppState>, s: Signed) -> WebResult {
     rounds_view(&st, &s, FormState::new()).await
 }
 
@@ -1119,7 +1083,11 @@ struct RoundIn {
     name: String,
 }
 
-async fn open_round(State(st): State<AppState>, s: Signed, Posted(f): Posted<RoundIn>) -> Response {
+async fn open_round(
+    State(st): State<AppState>,
+    s: Signed,
+    Posted(f): Posted<RoundIn>,
+) -> WebResult {
     let result = if f.kind == "baseline" {
         cairn_app::model::take_baseline(&st.app, s.actor(), &f.name).await
     } else {
@@ -1132,14 +1100,14 @@ async fn open_round(State(st): State<AppState>, s: Signed, Posted(f): Posted<Rou
         .await
     };
     match result {
-        Ok(_) => Redirect::to("/assessment/rounds").into_response(),
+        Ok(_) => see_other("/assessment/rounds"),
         Err(AppError::Invalid(errs)) => {
             let mut form = FormState::new();
             form.set("kind", f.kind).set("name", f.name);
             form.add_errors(&s.ctx.t(), &errs);
             rounds_view(&st, &s, form).await
         }
-        Err(e) => err(e, &s),
+        Err(e) => Err(e.into()),
     }
 }
 
@@ -1148,9 +1116,7 @@ async fn close_round(
     s: Signed,
     Path(id): Path<i64>,
     Posted(_): Posted<Empty>,
-) -> Response {
-    match cairn_app::model::close_round(&st.app, s.actor(), id).await {
-        Ok(()) => Redirect::to("/assessment/rounds").into_response(),
-        Err(e) => err(e, &s),
-    }
+) -> WebResult {
+    cairn_app::model::close_round(&st.app, s.actor(), id).await?;
+    see_other("/assessment/rounds")
 }

@@ -682,7 +682,8 @@ async fn round_json(st: &AppState, a: &ApiActor, id: i64) -> Result<serde_json::
         .into_iter()
         .find(|r| r.id == id)
         .ok_or_else(|| ApiError::new(StatusCode::NOT_FOUND, "not_found", a.lang))?;
-    Ok(serde_json::to_value(r).unwrap_or_default())
+    serde_json::to_value(r)
+        .map_err(|e| ApiError::from_app(AppError::Unexpected(format!("round json: {e}")), a.lang))
 }
 
 async fn create_round(
