@@ -4,18 +4,18 @@
 //! calendar invitation, printable name cards, the representation report with its chart, table
 //! and CSV, and a member's own meetings.
 
-use crate::accounts::{org_name, page, page_with};
 use crate::charts::{Bar, stacked_bars};
 use crate::context::{Posted, Signed};
-use crate::error::WebError;
+use crate::error::{WebError, WebResult};
 use crate::i18n::Tr;
-use crate::units::unit_names;
-use crate::views::{Choice, Chrome, FormState};
+use crate::views::{
+    Choice, Chrome, FormState, html, html_status, organisation, see_other, unit_names,
+};
 use crate::{AppState, Routes};
 use askama::Template;
 use axum::extract::{Path, Query, State};
 use axum::http::{StatusCode, header};
-use axum::response::{IntoResponse, Redirect, Response};
+use axum::response::{IntoResponse, Response};
 use cairn_app::AppError;
 use cairn_app::meetings::{GroupView, MeetingView, Period, Report, ReportLine, group_name};
 use cairn_db::meetings::{Group, Meeting, RepresentationQuery};
@@ -56,15 +56,13 @@ pub(crate) fn routes(r: Routes) -> Routes {
         .get("/my-meetings", my_meetings)
 }
 
-fn err(e: AppError, lang: Language) -> Response {
-    WebError::from(e).into_response()
-}
-
-async fn tz_of(st: &AppState, s: &Signed) -> TimeZone {
-    match cairn_app::units::my_organisation(&st.app, s.actor()).await {
-        Ok(o) => time_zone(&o.time_zone),
-        Err(_) => time_zone(cairn_domain::time::DEFAULT_TIME_ZONE),
+/// The organisation's time zone (the default for a platform administrator, who has none).
+async fn tz_of(st: &AppState, s: &Signed) -> WebResult<TimeZone> {
+    if s.actor().organisation_id.is_none() {
+        return Ok(time_zone(cairn_domain::time::DEFAULT_TIME_ZONE));
     }
+    let o = cairn_app::units::my_organisation(&st.app, s.actor()).await?;
+    Ok(time_zone(&o.time_zone))
 }
 
 /// "Tuesday"-free, plain: "15 July 2026 at 14:00 to 15:30".
@@ -183,28 +181,23 @@ fn action_rows(t: &Tr, list: &[cairn_db::meetings::Action]) -> Vec<ActionRow> {
         .collect()
 }
 
-async fn home(State(st): State<AppState>, s: Signed) -> Response {
+async fn home(State(st): State<AppState>, s: Signed) -> WebResult {
     let a = s.actor();
     if !a.can(Permission::ViewMeetings) {
         if a.can(Permission::ReplyToMeeting) {
-            return Redirect::to("/my-meetings").into_response();
+            return see_other("/my-meetings");
         }
         if a.can(Permission::ViewRepresentation) {
-            return Redirect::to("/meetings/representation").into_response();
+            return see_other("/meetings/representation");
         }
-        return WebError::Forbidden.into_response();
+        return Err(WebError::Forbidden);
     }
     let t = s.ctx.t();
-    let tz = tz_of(&st, &s).await;
-    let units = unit_names(&st, &s).await;
-    let (upcoming, groups, overdue) = match (
-        cairn_app::meetings::upcoming(&st.app, a, 20).await,
-        cairn_app::meetings::groups(&st.app, a).await,
-        cairn_app::meetings::overdue(&st.app, a).await,
-    ) {
-        (Ok(u), Ok(g), Ok(o)) => (u, g, o),
-        (Err(e), _, _) | (_, Err(e), _) | (_, _, Err(e)) => return err(e, s.ctx.lang),
-    };
+    let tz = tz_of(&st, &s).await?;
+    let units = unit_names(&st, &s).await?;
+    let upcoming = cairn_app::meetings::upcoming(&st.app, a, 20).await?;
+    let groups = cairn_app::meetings::groups(&st.app, a).await?;
+    let overdue = cairn_app::meetings::overdue(&st.app, a).await?;
     let upcoming = upcoming
         .iter()
         .map(|l| UpcomingRow {
@@ -229,8 +222,8 @@ async fn home(State(st): State<AppState>, s: Signed) -> Response {
             rule: rule_words(&t, &g.rule()),
         })
         .collect();
-    let chrome = Chrome::signed(&s, t.get("meetings-title"), org_name(&st, &s).await);
-    page(&HomePage {
+    let chrome = Chrome::signed(&s, t.get("meetings-title"), organisation(&st, &s).await?);
+    html(&HomePage {
         mine: action_rows(&t, &overdue.mine),
         all: action_rows(&t, &overdue.all),
         chrome,
@@ -396,9 +389,9 @@ async fn group_form_page(
     s: &Signed,
     form: FormState,
     editing: Option<i64>,
-) -> Response {
+) -> WebResult {
     if !s.actor().can(Permission::ManageGroups) {
-        return WebError::Forbidden.into_response();
+        return Err(WebError::Forbidden);
     }
     let t = s.ctx.t();
     let title = if editing.is_some() {
@@ -406,7 +399,7 @@ async fn group_form_page(
     } else {
         t.get("meetings-group-new-title")
     };
-    let chrome = Chrome::signed(s, title, org_name(st, s).await).with_errors(&form);
+    let chrome = Chrome::signed(s, title, organisation(st, s).await?).with_errors(&form);
     let status = if form.has_errors() {
         StatusCode::UNPROCESSABLE_ENTITY
     } else {
@@ -420,7 +413,7 @@ async fn group_form_page(
         })
         .collect();
     let units = unit_names(st, s)
-        .await
+        .await?
         .into_iter()
         .map(|(id, name)| Choice {
             value: id.to_string(),
@@ -440,7 +433,7 @@ async fn group_form_page(
         .iter()
         .map(|c| (format!("min_{}", c.key()), t.get(&c.label_id())))
         .collect();
-    page_with(
+    html_status(
         status,
         &GroupFormPage {
             chrome,
@@ -455,7 +448,7 @@ async fn group_form_page(
     )
 }
 
-async fn new_group_form(State(st): State<AppState>, s: Signed) -> Response {
+async fn new_group_form(State(st): State<AppState>, s: Signed) -> WebResult {
     let mut form = FormState::new();
     // The default rule: at least one service user and at least one carer.
     for (c, n) in Rule::default().required() {
@@ -468,23 +461,21 @@ async fn create_group(
     State(st): State<AppState>,
     s: Signed,
     Posted(f): Posted<GroupIn>,
-) -> Response {
+) -> WebResult {
     match cairn_app::meetings::create_group(&st.app, s.actor(), &f.draft()).await {
-        Ok(id) => Redirect::to(&format!("/meetings/groups/{id}")).into_response(),
+        Ok(id) => see_other(&format!("/meetings/groups/{id}")),
         Err(AppError::Invalid(errs)) => {
             let mut form = f.form();
             form.add_errors(&s.ctx.t(), &errs);
             group_form_page(&st, &s, form, None).await
         }
-        Err(e) => err(e, s.ctx.lang),
+        Err(e) => Err(e.into()),
     }
 }
 
-async fn edit_group_form(State(st): State<AppState>, s: Signed, Path(id): Path<i64>) -> Response {
-    match cairn_app::meetings::group(&st.app, s.actor(), id).await {
-        Ok(v) => group_form_page(&st, &s, GroupIn::of(&v.group).form(), Some(id)).await,
-        Err(e) => err(e, s.ctx.lang),
-    }
+async fn edit_group_form(State(st): State<AppState>, s: Signed, Path(id): Path<i64>) -> WebResult {
+    let v = cairn_app::meetings::group(&st.app, s.actor(), id).await?;
+    group_form_page(&st, &s, GroupIn::of(&v.group).form(), Some(id)).await
 }
 
 async fn update_group(
@@ -492,15 +483,15 @@ async fn update_group(
     s: Signed,
     Path(id): Path<i64>,
     Posted(f): Posted<GroupIn>,
-) -> Response {
+) -> WebResult {
     match cairn_app::meetings::update_group(&st.app, s.actor(), id, &f.draft()).await {
-        Ok(()) => Redirect::to(&format!("/meetings/groups/{id}")).into_response(),
+        Ok(()) => see_other(&format!("/meetings/groups/{id}")),
         Err(AppError::Invalid(errs)) => {
             let mut form = f.form();
             form.add_errors(&s.ctx.t(), &errs);
             group_form_page(&st, &s, form, Some(id)).await
         }
-        Err(e) => err(e, s.ctx.lang),
+        Err(e) => Err(e.into()),
     }
 }
 
@@ -557,14 +548,11 @@ fn meeting_rows(t: &Tr, list: &[Meeting], tz: &TimeZone) -> Vec<MeetingRow> {
         .collect()
 }
 
-async fn group_view(st: &AppState, s: &Signed, id: i64, form: FormState) -> Response {
+async fn group_view(st: &AppState, s: &Signed, id: i64, form: FormState) -> WebResult {
     let t = s.ctx.t();
-    let v: GroupView = match cairn_app::meetings::group(&st.app, s.actor(), id).await {
-        Ok(v) => v,
-        Err(e) => return err(e, s.ctx.lang),
-    };
-    let tz = tz_of(st, s).await;
-    let units = unit_names(st, s).await;
+    let v: GroupView = cairn_app::meetings::group(&st.app, s.actor(), id).await?;
+    let tz = tz_of(st, s).await?;
+    let units = unit_names(st, s).await?;
     let g = &v.group;
     let welsh = t.lang == Language::Cy;
     let tor = TOR_FIELDS
@@ -578,28 +566,26 @@ async fn group_view(st: &AppState, s: &Signed, id: i64, form: FormState) -> Resp
             )
         })
         .collect();
-    let candidates = if v.can_run {
+    // The people who may be added: only for someone who runs the group and may see people.
+    let candidates = if v.can_run && s.actor().can(Permission::ViewPeople) {
         let q = cairn_db::people::PeopleQuery {
             unit_id: g.unit_id,
             limit: 500,
             ..Default::default()
         };
         cairn_app::people::list(&st.app, s.actor(), q)
-            .await
-            .map(|rows| {
-                rows.into_iter()
-                    .filter(|p| !v.members.iter().any(|m| m.person_id == p.person.id))
-                    .map(|p| Choice {
-                        value: p.person.id.to_string(),
-                        label: format!(
-                            "{} ({})",
-                            p.person.chosen_name,
-                            t.get(&p.person.constituency.label_id())
-                        ),
-                    })
-                    .collect()
+            .await?
+            .into_iter()
+            .filter(|p| !v.members.iter().any(|m| m.person_id == p.person.id))
+            .map(|p| Choice {
+                value: p.person.id.to_string(),
+                label: format!(
+                    "{} ({})",
+                    p.person.chosen_name,
+                    t.get(&p.person.constituency.label_id())
+                ),
             })
-            .unwrap_or_default()
+            .collect()
     } else {
         Vec::new()
     };
@@ -608,14 +594,18 @@ async fn group_view(st: &AppState, s: &Signed, id: i64, form: FormState) -> Resp
         .map(|i| t.get(&i.label_id()))
         .collect();
     standing.extend(g.standing());
-    let chrome = Chrome::signed(s, group_name(g, t.lang).to_owned(), org_name(st, s).await)
-        .with_errors(&form);
+    let chrome = Chrome::signed(
+        s,
+        group_name(g, t.lang).to_owned(),
+        organisation(st, s).await?,
+    )
+    .with_errors(&form);
     let status = if form.has_errors() {
         StatusCode::UNPROCESSABLE_ENTITY
     } else {
         StatusCode::OK
     };
-    page_with(
+    html_status(
         status,
         &GroupPage {
             id,
@@ -647,7 +637,7 @@ async fn group_view(st: &AppState, s: &Signed, id: i64, form: FormState) -> Resp
     )
 }
 
-async fn group_page(State(st): State<AppState>, s: Signed, Path(id): Path<i64>) -> Response {
+async fn group_page(State(st): State<AppState>, s: Signed, Path(id): Path<i64>) -> WebResult {
     group_view(&st, &s, id, FormState::new()).await
 }
 
@@ -664,18 +654,18 @@ async fn set_member(
     s: Signed,
     Path(id): Path<i64>,
     Posted(f): Posted<MemberIn>,
-) -> Response {
+) -> WebResult {
     let person = f.person_id.trim().parse::<i64>().unwrap_or(0);
     let add = f.action != "remove";
     match cairn_app::meetings::set_member(&st.app, s.actor(), id, person, add).await {
-        Ok(()) => Redirect::to(&format!("/meetings/groups/{id}#members")).into_response(),
+        Ok(()) => see_other(&format!("/meetings/groups/{id}#members")),
         Err(AppError::Invalid(errs)) => {
             let mut form = FormState::new();
             form.set("person_id", f.person_id);
             form.add_errors(&s.ctx.t(), &errs);
             group_view(&st, &s, id, form).await
         }
-        Err(e) => err(e, s.ctx.lang),
+        Err(e) => Err(e.into()),
     }
 }
 
@@ -742,17 +732,18 @@ struct SchedulePage {
     arrangements: Vec<Choice>,
 }
 
-async fn schedule_page(st: &AppState, s: &Signed, id: i64, form: FormState) -> Response {
+async fn schedule_page(st: &AppState, s: &Signed, id: i64, form: FormState) -> WebResult {
     let t = s.ctx.t();
-    let v = match cairn_app::meetings::group(&st.app, s.actor(), id).await {
-        Ok(v) => v,
-        Err(e) => return err(e, s.ctx.lang),
-    };
+    let v = cairn_app::meetings::group(&st.app, s.actor(), id).await?;
     if !v.can_run {
-        return WebError::Forbidden.into_response();
+        return Err(WebError::Forbidden);
     }
-    let chrome = Chrome::signed(s, t.get("meetings-schedule-title"), org_name(st, s).await)
-        .with_errors(&form);
+    let chrome = Chrome::signed(
+        s,
+        t.get("meetings-schedule-title"),
+        organisation(st, s).await?,
+    )
+    .with_errors(&form);
     let status = if form.has_errors() {
         StatusCode::UNPROCESSABLE_ENTITY
     } else {
@@ -765,7 +756,7 @@ async fn schedule_page(st: &AppState, s: &Signed, id: i64, form: FormState) -> R
             label: t.get(&a.label_id()),
         })
         .collect();
-    page_with(
+    html_status(
         status,
         &SchedulePage {
             group: group_name(&v.group, t.lang).to_owned(),
@@ -778,11 +769,10 @@ async fn schedule_page(st: &AppState, s: &Signed, id: i64, form: FormState) -> R
     )
 }
 
-async fn schedule_form(State(st): State<AppState>, s: Signed, Path(id): Path<i64>) -> Response {
+async fn schedule_form(State(st): State<AppState>, s: Signed, Path(id): Path<i64>) -> WebResult {
     let mut form = FormState::new();
-    if let Ok(v) = cairn_app::meetings::group(&st.app, s.actor(), id).await
-        && let Some(p) = &v.group.usual_place
-    {
+    let v = cairn_app::meetings::group(&st.app, s.actor(), id).await?;
+    if let Some(p) = &v.group.usual_place {
         form.set("place", p.clone());
     }
     schedule_page(&st, &s, id, form).await
@@ -793,15 +783,15 @@ async fn schedule(
     s: Signed,
     Path(id): Path<i64>,
     Posted(f): Posted<MeetingIn>,
-) -> Response {
+) -> WebResult {
     match cairn_app::meetings::schedule(&st.app, s.actor(), id, &f.draft()).await {
-        Ok(m) => Redirect::to(&format!("/meetings/{m}")).into_response(),
+        Ok(m) => see_other(&format!("/meetings/{m}")),
         Err(AppError::Invalid(errs)) => {
             let mut form = f.form();
             form.add_errors(&s.ctx.t(), &errs);
             schedule_page(&st, &s, id, form).await
         }
-        Err(e) => err(e, s.ctx.lang),
+        Err(e) => Err(e.into()),
     }
 }
 
@@ -874,13 +864,10 @@ struct MeetingPage {
     can_claim: bool,
 }
 
-async fn meeting_view(st: &AppState, s: &Signed, id: i64, form: FormState) -> Response {
+async fn meeting_view(st: &AppState, s: &Signed, id: i64, form: FormState) -> WebResult {
     let t = s.ctx.t();
-    let v: MeetingView = match cairn_app::meetings::meeting(&st.app, s.actor(), id).await {
-        Ok(v) => v,
-        Err(e) => return err(e, s.ctx.lang),
-    };
-    let tz = tz_of(st, s).await;
+    let v: MeetingView = cairn_app::meetings::meeting(&st.app, s.actor(), id).await?;
+    let tz = tz_of(st, s).await?;
     let m = &v.meeting;
     let rule = cairn_app::meetings::rule_of(m, &v.group);
     let person_row = |p: &cairn_db::meetings::MeetingPerson| PersonRow {
@@ -986,13 +973,13 @@ async fn meeting_view(st: &AppState, s: &Signed, id: i64, form: FormState) -> Re
         })
         .collect();
     let title = format!("{} – {}", group_name(&v.group, t.lang), when(&t, m, &tz));
-    let chrome = Chrome::signed(s, title, org_name(st, s).await).with_errors(&form);
+    let chrome = Chrome::signed(s, title, organisation(st, s).await?).with_errors(&form);
     let status = if form.has_errors() {
         StatusCode::UNPROCESSABLE_ENTITY
     } else {
         StatusCode::OK
     };
-    page_with(
+    html_status(
         status,
         &MeetingPage {
             id,
@@ -1033,7 +1020,7 @@ async fn meeting_view(st: &AppState, s: &Signed, id: i64, form: FormState) -> Re
     )
 }
 
-async fn meeting_page(State(st): State<AppState>, s: Signed, Path(id): Path<i64>) -> Response {
+async fn meeting_page(State(st): State<AppState>, s: Signed, Path(id): Path<i64>) -> WebResult {
     meeting_view(&st, &s, id, FormState::new()).await
 }
 
@@ -1045,9 +1032,9 @@ async fn after<T>(
     r: Result<T, AppError>,
     anchor: &str,
     typed: &[(&str, String)],
-) -> Response {
+) -> WebResult {
     match r {
-        Ok(_) => Redirect::to(&format!("/meetings/{id}#{anchor}")).into_response(),
+        Ok(_) => see_other(&format!("/meetings/{id}#{anchor}")),
         Err(AppError::Invalid(errs)) => {
             let mut form = FormState::new();
             for (k, v) in typed {
@@ -1056,7 +1043,7 @@ async fn after<T>(
             form.add_errors(&s.ctx.t(), &errs);
             meeting_view(st, s, id, form).await
         }
-        Err(e) => err(e, s.ctx.lang),
+        Err(e) => Err(e.into()),
     }
 }
 
@@ -1075,14 +1062,12 @@ async fn reply(
     s: Signed,
     Path(id): Path<i64>,
     Posted(f): Posted<ReplyIn>,
-) -> Response {
+) -> WebResult {
     let person = f.person_id.trim().parse::<i64>().ok();
     let r = cairn_app::meetings::reply(&st.app, s.actor(), id, person, &f.reply).await;
     if f.back == "mine" || !s.actor().can(Permission::ViewMeetings) {
-        return match r {
-            Ok(()) => Redirect::to(&format!("/my-meetings#meeting-{id}")).into_response(),
-            Err(e) => err(e, s.ctx.lang),
-        };
+        r?;
+        return see_other(&format!("/my-meetings#meeting-{id}"));
     }
     after(&st, &s, id, r, "replies", &[]).await
 }
@@ -1092,7 +1077,7 @@ async fn attendance(
     s: Signed,
     Path(id): Path<i64>,
     Posted(pairs): Posted<Vec<(String, String)>>,
-) -> Response {
+) -> WebResult {
     let mut raw = Vec::new();
     let mut others = String::new();
     for (k, v) in &pairs {
@@ -1140,7 +1125,7 @@ async fn add_item(
     s: Signed,
     Path(id): Path<i64>,
     Posted(f): Posted<ItemIn>,
-) -> Response {
+) -> WebResult {
     let sid = f.suggestion_id.trim();
     let suggestion = if sid.is_empty() {
         Ok(None)
@@ -1179,7 +1164,7 @@ async fn minutes(
     s: Signed,
     Path(id): Path<i64>,
     Posted(f): Posted<MinutesIn>,
-) -> Response {
+) -> WebResult {
     let r = cairn_app::meetings::set_minutes(&st.app, s.actor(), id, &f.minutes).await;
     after(&st, &s, id, r, "minutes", &[("minutes", f.minutes)]).await
 }
@@ -1195,7 +1180,7 @@ async fn add_decision(
     s: Signed,
     Path(id): Path<i64>,
     Posted(f): Posted<DecisionIn>,
-) -> Response {
+) -> WebResult {
     let r = cairn_app::meetings::add_decision(&st.app, s.actor(), id, &f.decision).await;
     after(&st, &s, id, r, "decisions", &[("decision", f.decision)]).await
 }
@@ -1219,7 +1204,7 @@ async fn add_action(
     s: Signed,
     Path(id): Path<i64>,
     Posted(f): Posted<ActionIn>,
-) -> Response {
+) -> WebResult {
     let due = DateParts {
         day: f.due_day.clone(),
         month: f.due_month.clone(),
@@ -1253,18 +1238,14 @@ async fn action_status(
     s: Signed,
     Path(id): Path<i64>,
     Posted(f): Posted<ActionStatusIn>,
-) -> Response {
-    match cairn_app::meetings::set_action_status(&st.app, s.actor(), id, &f.status).await {
-        Ok(meeting) => {
-            let to = match f.back.as_str() {
-                "home" => "/meetings".to_owned(),
-                "mine" => "/my-meetings".to_owned(),
-                _ => format!("/meetings/{meeting}#actions"),
-            };
-            Redirect::to(&to).into_response()
-        }
-        Err(e) => err(e, s.ctx.lang),
-    }
+) -> WebResult {
+    let meeting = cairn_app::meetings::set_action_status(&st.app, s.actor(), id, &f.status).await?;
+    let to = match f.back.as_str() {
+        "home" => "/meetings".to_owned(),
+        "mine" => "/my-meetings".to_owned(),
+        _ => format!("/meetings/{meeting}#actions"),
+    };
+    see_other(&to)
 }
 
 async fn email_invites(
@@ -1272,7 +1253,7 @@ async fn email_invites(
     s: Signed,
     Path(id): Path<i64>,
     Posted(_): Posted<serde::de::IgnoredAny>,
-) -> Response {
+) -> WebResult {
     let r = cairn_app::meetings::email_invites(&st.app, s.actor(), id, &st.config.base_url).await;
     after(&st, &s, id, r, "invite", &[]).await
 }
@@ -1282,17 +1263,15 @@ async fn cancel(
     s: Signed,
     Path(id): Path<i64>,
     Posted(_): Posted<serde::de::IgnoredAny>,
-) -> Response {
+) -> WebResult {
     let r = cairn_app::meetings::cancel(&st.app, s.actor(), id).await;
     after(&st, &s, id, r, "invite", &[]).await
 }
 
-async fn invite_ics(State(st): State<AppState>, s: Signed, Path(id): Path<i64>) -> Response {
-    match cairn_app::meetings::invite(&st.app, s.actor(), id, s.ctx.lang, &st.config.base_url).await
-    {
-        Ok(text) => ics_response(id, text),
-        Err(e) => err(e, s.ctx.lang),
-    }
+async fn invite_ics(State(st): State<AppState>, s: Signed, Path(id): Path<i64>) -> WebResult {
+    let text = cairn_app::meetings::invite(&st.app, s.actor(), id, s.ctx.lang, &st.config.base_url)
+        .await?;
+    Ok(ics_response(id, text))
 }
 
 /// An `.ics` download: always an attachment, never shown inline.
@@ -1323,18 +1302,16 @@ struct NameCardsPage {
     back: String,
 }
 
-async fn name_cards(State(st): State<AppState>, s: Signed, Path(id): Path<i64>) -> Response {
+async fn name_cards(State(st): State<AppState>, s: Signed, Path(id): Path<i64>) -> WebResult {
     let t = s.ctx.t();
-    match cairn_app::meetings::name_cards(&st.app, s.actor(), id).await {
-        Ok((g, names)) => page(&NameCardsPage {
-            title: t.get("meetings-name-cards"),
-            group: group_name(&g, t.lang).to_owned(),
-            names,
-            back: format!("/meetings/{id}"),
-            t,
-        }),
-        Err(e) => err(e, s.ctx.lang),
-    }
+    let (g, names) = cairn_app::meetings::name_cards(&st.app, s.actor(), id).await?;
+    html(&NameCardsPage {
+        title: t.get("meetings-name-cards"),
+        group: group_name(&g, t.lang).to_owned(),
+        names,
+        back: format!("/meetings/{id}"),
+        t,
+    })
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -1430,8 +1407,8 @@ async fn report_data(
     st: &AppState,
     s: &Signed,
     q: &ReportQuery,
-) -> Result<(Report, Vec<Group>, Vec<(i64, String)>), AppError> {
-    let tz = tz_of(st, s).await;
+) -> WebResult<(Report, Vec<Group>, Vec<(i64, String)>)> {
+    let tz = tz_of(st, s).await?;
     let today = cairn_domain::time::local_date(st.app.now(), &tz);
     let report =
         cairn_app::meetings::representation(&st.app, s.actor(), q.query(today), q.period()).await?;
@@ -1440,7 +1417,7 @@ async fn report_data(
     } else {
         Vec::new()
     };
-    Ok((report, groups, unit_names(st, s).await))
+    Ok((report, groups, unit_names(st, s).await?))
 }
 
 fn label_rows(
@@ -1473,12 +1450,9 @@ async fn representation(
     State(st): State<AppState>,
     s: Signed,
     Query(q): Query<ReportQuery>,
-) -> Response {
+) -> WebResult {
     let t = s.ctx.t();
-    let (report, groups, units) = match report_data(&st, &s, &q).await {
-        Ok(x) => x,
-        Err(e) => return err(e, s.ctx.lang),
-    };
+    let (report, groups, units) = report_data(&st, &s, &q).await?;
     let bars: Vec<Bar> = report
         .by_period
         .iter()
@@ -1522,9 +1496,13 @@ async fn representation(
     let by_period = label_rows(&t, &report.by_period, &groups, &units, "period");
     let by_group = label_rows(&t, &report.by_group, &groups, &units, "group");
     let by_unit = label_rows(&t, &report.by_unit, &groups, &units, "unit");
-    let chrome = Chrome::signed(&s, t.get("meetings-report-title"), org_name(&st, &s).await);
+    let chrome = Chrome::signed(
+        &s,
+        t.get("meetings-report-title"),
+        organisation(&st, &s).await?,
+    );
     let qs = q.query_string();
-    page(&ReportPage {
+    html(&ReportPage {
         groups: groups
             .iter()
             .map(|g| Choice {
@@ -1577,12 +1555,9 @@ async fn representation_csv(
     State(st): State<AppState>,
     s: Signed,
     Query(q): Query<ReportQuery>,
-) -> Response {
+) -> WebResult {
     let t = s.ctx.t();
-    let (report, groups, units) = match report_data(&st, &s, &q).await {
-        Ok(x) => x,
-        Err(e) => return err(e, s.ctx.lang),
-    };
+    let (report, groups, units) = report_data(&st, &s, &q).await?;
     let mut header = vec![
         t.get("meetings-col-breakdown"),
         t.get("meetings-col-row"),
@@ -1639,7 +1614,7 @@ async fn representation_csv(
             ]);
         }
     }
-    crate::csv_export::download("representation.csv", &rows)
+    Ok(crate::csv_export::download("representation.csv", &rows))
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -1665,16 +1640,11 @@ struct MinePage {
     actions: Vec<(i64, String, String)>,
 }
 
-async fn my_meetings(State(st): State<AppState>, s: Signed) -> Response {
+async fn my_meetings(State(st): State<AppState>, s: Signed) -> WebResult {
     let t = s.ctx.t();
-    let (list, overdue) = match (
-        cairn_app::meetings::my_meetings(&st.app, s.actor()).await,
-        cairn_app::meetings::overdue(&st.app, s.actor()).await,
-    ) {
-        (Ok(l), Ok(o)) => (l, o),
-        (Err(e), _) | (_, Err(e)) => return err(e, s.ctx.lang),
-    };
-    let tz = tz_of(&st, &s).await;
+    let list = cairn_app::meetings::my_meetings(&st.app, s.actor()).await?;
+    let overdue = cairn_app::meetings::overdue(&st.app, s.actor()).await?;
+    let tz = tz_of(&st, &s).await?;
     let rows = list
         .iter()
         .map(|l| MyRow {
@@ -1704,8 +1674,12 @@ async fn my_meetings(State(st): State<AppState>, s: Signed) -> Response {
             )
         })
         .collect();
-    let chrome = Chrome::signed(&s, t.get("meetings-mine-title"), org_name(&st, &s).await);
-    page(&MinePage {
+    let chrome = Chrome::signed(
+        &s,
+        t.get("meetings-mine-title"),
+        organisation(&st, &s).await?,
+    );
+    html(&MinePage {
         chrome,
         t,
         rows,

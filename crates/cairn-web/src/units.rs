@@ -1,16 +1,16 @@
 //! Organisation, services and units pages; the organisation's settings; and, for platform
 //! administrators, the list of organisations.
 
-use crate::accounts::{org_name, page, page_with};
 use crate::context::{Posted, Signed};
-use crate::error::WebError;
+use crate::error::{WebError, WebResult};
 use crate::i18n::Tr;
-use crate::views::{Choice, Chrome, FormState, choices, local_name};
+use crate::views::{
+    Choice, Chrome, FormState, choices, html, html_status, local_name, organisation, see_other,
+};
 use crate::{AppState, Routes};
 use askama::Template;
 use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
-use axum::response::{IntoResponse, Redirect, Response};
 use cairn_app::AppError;
 use cairn_domain::Permission;
 use cairn_domain::units::{GenderMix, UnitDraft, UnitType};
@@ -50,10 +50,6 @@ pub(crate) fn routes(r: Routes) -> Routes {
         .post("/organisations", create_organisation)
 }
 
-fn err(e: AppError, s: &Signed) -> Response {
-    WebError::from(e).into_response()
-}
-
 struct UnitListRow {
     id: i64,
     name: String,
@@ -86,19 +82,15 @@ fn parse_cursor(after: Option<&str>) -> Option<(String, i64)> {
     Some((name.to_owned(), id.parse().ok()?))
 }
 
-async fn list(State(st): State<AppState>, s: Signed, Query(q): Query<PageQuery>) -> Response {
+async fn list(State(st): State<AppState>, s: Signed, Query(q): Query<PageQuery>) -> WebResult {
     let t = s.ctx.t();
-    let rows = match cairn_app::units::list_units(
+    let rows = cairn_app::units::list_units(
         &st.app,
         s.actor(),
         parse_cursor(q.after.as_deref()),
         UNITS_PAGE + 1,
     )
-    .await
-    {
-        Ok(r) => r,
-        Err(e) => return err(e, &s),
-    };
+    .await?;
     let more = rows.len() as i64 > UNITS_PAGE;
     let rows: Vec<_> = rows.into_iter().take(UNITS_PAGE as usize).collect();
     let next_href = if more {
@@ -128,8 +120,8 @@ async fn list(State(st): State<AppState>, s: Signed, Query(q): Query<PageQuery>)
             people: t.count("people-count", r.people),
         })
         .collect();
-    let chrome = Chrome::signed(&s, t.get("units-title"), org_name(&st, &s).await);
-    page(&ListPage {
+    let chrome = Chrome::signed(&s, t.get("units-title"), organisation(&st, &s).await?);
+    html(&ListPage {
         chrome,
         t,
         rows,
@@ -158,12 +150,9 @@ struct ShowPage {
     progress: Option<(String, Vec<String>)>,
 }
 
-async fn show(State(st): State<AppState>, s: Signed, Path(id): Path<i64>) -> Response {
+async fn show(State(st): State<AppState>, s: Signed, Path(id): Path<i64>) -> WebResult {
     let t = s.ctx.t();
-    let d = match cairn_app::units::get_unit(&st.app, s.actor(), id).await {
-        Ok(d) => d,
-        Err(e) => return err(e, &s),
-    };
+    let d = cairn_app::units::get_unit(&st.app, s.actor(), id).await?;
     let name = local_name(&t, &d.unit.name, d.unit.name_cy.as_deref());
     let other_name = match (t.lang, &d.unit.name_cy) {
         (cairn_domain::people::Language::En, Some(cy)) => cy.clone(),
@@ -183,37 +172,33 @@ async fn show(State(st): State<AppState>, s: Signed, Path(id): Path<i64>) -> Res
         })
         .collect();
     let progress = if s.actor().can(Permission::ViewAssessments) {
-        cairn_app::model::unit_progress(&st.app, s.actor(), id)
-            .await
-            .ok()
-            .map(|(levels, ladder)| {
-                let lines = levels
-                    .iter()
-                    .map(|l| {
-                        t.with(
-                            "units-level-line",
-                            &[
-                                ("level", t.get(&format!("model-level-short-{}", l.level))),
-                                ("percent", l.percent.to_string()),
-                                (
-                                    "reached",
-                                    t.get(if l.reached {
-                                        "model-reached-yes"
-                                    } else {
-                                        "model-reached-no"
-                                    }),
-                                ),
-                            ],
-                        )
-                    })
-                    .collect();
-                (t.get(&ladder.label_id()), lines)
+        let (levels, ladder) = cairn_app::model::unit_progress(&st.app, s.actor(), id).await?;
+        let lines = levels
+            .iter()
+            .map(|l| {
+                t.with(
+                    "units-level-line",
+                    &[
+                        ("level", t.get(&format!("model-level-short-{}", l.level))),
+                        ("percent", l.percent.to_string()),
+                        (
+                            "reached",
+                            t.get(if l.reached {
+                                "model-reached-yes"
+                            } else {
+                                "model-reached-no"
+                            }),
+                        ),
+                    ],
+                )
             })
+            .collect();
+        Some((t.get(&ladder.label_id()), lines))
     } else {
         None
     };
-    let chrome = Chrome::signed(&s, name.clone(), org_name(&st, &s).await);
-    page(&ShowPage {
+    let chrome = Chrome::signed(&s, name.clone(), organisation(&st, &s).await?);
+    html(&ShowPage {
         progress,
         chrome,
         t,
@@ -302,23 +287,17 @@ async fn form_page(
     form: FormState,
     action: String,
     heading: String,
-) -> Response {
+) -> WebResult {
     let t = s.ctx.t();
-    let services = match cairn_app::units::list_services(&st.app, s.actor()).await {
-        Ok(x) => x,
-        Err(e) => return err(e, s),
-    };
-    let people = match cairn_app::units::link_people(&st.app, s.actor()).await {
-        Ok(x) => x,
-        Err(e) => return err(e, s),
-    };
-    let chrome = Chrome::signed(s, heading.clone(), org_name(st, s).await).with_errors(&form);
+    let services = cairn_app::units::list_services(&st.app, s.actor()).await?;
+    let people = cairn_app::units::link_people(&st.app, s.actor()).await?;
+    let chrome = Chrome::signed(s, heading.clone(), organisation(st, s).await?).with_errors(&form);
     let status = if form.has_errors() {
         StatusCode::UNPROCESSABLE_ENTITY
     } else {
         StatusCode::OK
     };
-    page_with(
+    html_status(
         status,
         &FormPage {
             chrome,
@@ -346,9 +325,9 @@ async fn form_page(
     )
 }
 
-async fn new_form(State(st): State<AppState>, s: Signed) -> Response {
+async fn new_form(State(st): State<AppState>, s: Signed) -> WebResult {
     if !s.actor().can(Permission::ManageUnits) {
-        return WebError::Forbidden.into_response();
+        return Err(WebError::Forbidden);
     }
     let t = s.ctx.t();
     form_page(
@@ -361,28 +340,25 @@ async fn new_form(State(st): State<AppState>, s: Signed) -> Response {
     .await
 }
 
-async fn create(State(st): State<AppState>, s: Signed, Posted(f): Posted<UnitIn>) -> Response {
+async fn create(State(st): State<AppState>, s: Signed, Posted(f): Posted<UnitIn>) -> WebResult {
     let t = s.ctx.t();
     match cairn_app::units::create_unit(&st.app, s.actor(), &f.draft()).await {
-        Ok(id) => Redirect::to(&format!("/units/{id}")).into_response(),
+        Ok(id) => see_other(&format!("/units/{id}")),
         Err(AppError::Invalid(errs)) => {
             let mut form = f.form();
             form.add_errors(&t, &errs);
             form_page(&st, &s, form, "/units/new".into(), t.get("units-new-title")).await
         }
-        Err(e) => err(e, &s),
+        Err(e) => Err(e.into()),
     }
 }
 
-async fn edit_form(State(st): State<AppState>, s: Signed, Path(id): Path<i64>) -> Response {
+async fn edit_form(State(st): State<AppState>, s: Signed, Path(id): Path<i64>) -> WebResult {
     if !s.actor().can(Permission::ManageUnits) {
-        return WebError::Forbidden.into_response();
+        return Err(WebError::Forbidden);
     }
     let t = s.ctx.t();
-    let d = match cairn_app::units::get_unit(&st.app, s.actor(), id).await {
-        Ok(d) => d,
-        Err(e) => return err(e, &s),
-    };
+    let d = cairn_app::units::get_unit(&st.app, s.actor(), id).await?;
     let u = d.unit;
     let input = UnitIn {
         name: u.name.clone(),
@@ -408,17 +384,17 @@ async fn update(
     s: Signed,
     Path(id): Path<i64>,
     Posted(f): Posted<UnitIn>,
-) -> Response {
+) -> WebResult {
     let t = s.ctx.t();
     match cairn_app::units::update_unit(&st.app, s.actor(), id, &f.draft()).await {
-        Ok(()) => Redirect::to(&format!("/units/{id}")).into_response(),
+        Ok(()) => see_other(&format!("/units/{id}")),
         Err(AppError::Invalid(errs)) => {
             let mut form = f.form();
             form.add_errors(&t, &errs);
             let heading = t.with("units-edit-title", &[("name", f.name.clone())]);
             form_page(&st, &s, form, format!("/units/{id}/edit"), heading).await
         }
-        Err(e) => err(e, &s),
+        Err(e) => Err(e.into()),
     }
 }
 
@@ -440,20 +416,17 @@ struct NameIn {
     name_cy: String,
 }
 
-async fn services_page(st: &AppState, s: &Signed, form: FormState) -> Response {
+async fn services_page(st: &AppState, s: &Signed, form: FormState) -> WebResult {
     let t = s.ctx.t();
-    let list = match cairn_app::units::list_services(&st.app, s.actor()).await {
-        Ok(x) => x,
-        Err(e) => return err(e, s),
-    };
+    let list = cairn_app::units::list_services(&st.app, s.actor()).await?;
     let chrome =
-        Chrome::signed(s, t.get("services-title"), org_name(st, s).await).with_errors(&form);
+        Chrome::signed(s, t.get("services-title"), organisation(st, s).await?).with_errors(&form);
     let status = if form.has_errors() {
         StatusCode::UNPROCESSABLE_ENTITY
     } else {
         StatusCode::OK
     };
-    page_with(
+    html_status(
         status,
         &ServicesPage {
             chrome,
@@ -468,7 +441,7 @@ async fn services_page(st: &AppState, s: &Signed, form: FormState) -> Response {
     )
 }
 
-async fn services(State(st): State<AppState>, s: Signed) -> Response {
+async fn services(State(st): State<AppState>, s: Signed) -> WebResult {
     services_page(&st, &s, FormState::new()).await
 }
 
@@ -476,16 +449,16 @@ async fn create_service(
     State(st): State<AppState>,
     s: Signed,
     Posted(f): Posted<NameIn>,
-) -> Response {
+) -> WebResult {
     match cairn_app::units::create_service(&st.app, s.actor(), &f.name, Some(&f.name_cy)).await {
-        Ok(_) => Redirect::to("/services").into_response(),
+        Ok(_) => see_other("/services"),
         Err(AppError::Invalid(errs)) => {
             let mut form = FormState::new();
             form.set("name", f.name).set("name_cy", f.name_cy);
             form.add_errors(&s.ctx.t(), &errs);
             services_page(&st, &s, form).await
         }
-        Err(e) => err(e, &s),
+        Err(e) => Err(e.into()),
     }
 }
 
@@ -522,10 +495,10 @@ struct SettingsIn {
     smtp_from: String,
 }
 
-async fn settings_page(st: &AppState, s: &Signed, form: FormState) -> Response {
+async fn settings_page(st: &AppState, s: &Signed, form: FormState) -> WebResult {
     let t = s.ctx.t();
     let chrome =
-        Chrome::signed(s, t.get("settings-title"), org_name(st, s).await).with_errors(&form);
+        Chrome::signed(s, t.get("settings-title"), organisation(st, s).await?).with_errors(&form);
     let status = if form.has_errors() {
         StatusCode::UNPROCESSABLE_ENTITY
     } else {
@@ -538,7 +511,7 @@ async fn settings_page(st: &AppState, s: &Signed, form: FormState) -> Response {
             label: t.get(&format!("settings-tls-{k}")),
         })
         .collect();
-    page_with(
+    html_status(
         status,
         &SettingsPage {
             chrome,
@@ -549,14 +522,11 @@ async fn settings_page(st: &AppState, s: &Signed, form: FormState) -> Response {
     )
 }
 
-async fn settings_form(State(st): State<AppState>, s: Signed) -> Response {
+async fn settings_form(State(st): State<AppState>, s: Signed) -> WebResult {
     if !s.actor().can(Permission::ManageOrganisationSettings) {
-        return WebError::Forbidden.into_response();
+        return Err(WebError::Forbidden);
     }
-    let o = match cairn_app::units::my_organisation(&st.app, s.actor()).await {
-        Ok(o) => o,
-        Err(e) => return err(e, &s),
-    };
+    let o = cairn_app::units::my_organisation(&st.app, s.actor()).await?;
     let mut form = FormState::new();
     form.set("name", o.name)
         .set("name_cy", o.name_cy.unwrap_or_default())
@@ -577,7 +547,7 @@ async fn update_settings(
     State(st): State<AppState>,
     s: Signed,
     Posted(f): Posted<SettingsIn>,
-) -> Response {
+) -> WebResult {
     let input = cairn_app::units::SettingsForm {
         name: f.name.clone(),
         name_cy: f.name_cy.clone(),
@@ -591,7 +561,7 @@ async fn update_settings(
         smtp_from: f.smtp_from.clone(),
     };
     match cairn_app::units::update_settings(&st.app, s.actor(), &input).await {
-        Ok(()) => Redirect::to("/settings").into_response(),
+        Ok(()) => see_other("/settings"),
         Err(AppError::Invalid(errs)) => {
             let mut form = FormState::new();
             form.set("name", f.name)
@@ -609,7 +579,7 @@ async fn update_settings(
             form.add_errors(&s.ctx.t(), &errs);
             settings_page(&st, &s, form).await
         }
-        Err(e) => err(e, &s),
+        Err(e) => Err(e.into()),
     }
 }
 
@@ -622,19 +592,16 @@ struct OrganisationsPage {
     organisations: Vec<String>,
 }
 
-async fn organisations_page(st: &AppState, s: &Signed, form: FormState) -> Response {
+async fn organisations_page(st: &AppState, s: &Signed, form: FormState) -> WebResult {
     let t = s.ctx.t();
-    let list = match cairn_app::units::list_organisations(&st.app, s.actor()).await {
-        Ok(x) => x,
-        Err(e) => return err(e, s),
-    };
+    let list = cairn_app::units::list_organisations(&st.app, s.actor()).await?;
     let chrome = Chrome::signed(s, t.get("organisations-title"), String::new()).with_errors(&form);
     let status = if form.has_errors() {
         StatusCode::UNPROCESSABLE_ENTITY
     } else {
         StatusCode::OK
     };
-    page_with(
+    html_status(
         status,
         &OrganisationsPage {
             chrome,
@@ -648,7 +615,7 @@ async fn organisations_page(st: &AppState, s: &Signed, form: FormState) -> Respo
     )
 }
 
-async fn organisations(State(st): State<AppState>, s: Signed) -> Response {
+async fn organisations(State(st): State<AppState>, s: Signed) -> WebResult {
     organisations_page(&st, &s, FormState::new()).await
 }
 
@@ -656,16 +623,16 @@ async fn create_organisation(
     State(st): State<AppState>,
     s: Signed,
     Posted(f): Posted<NameIn>,
-) -> Response {
+) -> WebResult {
     match cairn_app::units::create_organisation(&st.app, s.actor(), &f.name, Some(&f.name_cy)).await
     {
-        Ok(_) => Redirect::to("/organisations").into_response(),
+        Ok(_) => see_other("/organisations"),
         Err(AppError::Invalid(errs)) => {
             let mut form = FormState::new();
             form.set("name", f.name).set("name_cy", f.name_cy);
             form.add_errors(&s.ctx.t(), &errs);
             organisations_page(&st, &s, form).await
         }
-        Err(e) => err(e, &s),
+        Err(e) => Err(e.into()),
     }
 }
