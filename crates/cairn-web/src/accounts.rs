@@ -9,7 +9,7 @@ use crate::{AppState, Routes};
 use askama::Template;
 use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
-use axum::response::{Html, IntoResponse, Redirect, Response};
+use axum::response::{IntoResponse, Redirect};
 use axum_extra::extract::cookie::{Cookie, CookieJar, SameSite};
 use cairn_app::AppError;
 use cairn_domain::people::Language;
@@ -28,27 +28,6 @@ pub(crate) fn routes(r: Routes) -> Routes {
         .post("/account/tokens", create_token)
         .post("/account/tokens/{id}/revoke", revoke_token)
         .get("/language", language)
-}
-
-fn render<T: Template>(t: &T) -> Response {
-    match t.render() {
-        Ok(html) => Html(html).into_response(),
-        Err(e) => WebError::Internal(e.to_string()).into_response(),
-    }
-}
-
-/// Renders a page template or an internal error.
-pub(crate) fn page<T: Template>(t: &T) -> Response {
-    render(t)
-}
-
-/// Renders a page with a status (e.g. 422 for a form with errors).
-pub(crate) fn page_with(status: axum::http::StatusCode, t: &impl Template) -> Response {
-    let mut r = render(t);
-    if r.status().is_success() {
-        *r.status_mut() = status;
-    }
-    r
 }
 
 /// A path on this site to go back to, or `/home`.
@@ -316,16 +295,6 @@ struct AccountPage {
     tokens: Vec<TokenRow>,
     new_token: Option<String>,
     form: FormState,
-}
-
-/// The organisation's name in the page's language, for the header.
-///
-/// Swallows errors: being replaced by `crate::views::organisation`; do not use in new code.
-pub(crate) async fn org_name(st: &AppState, s: &Signed) -> String {
-    match cairn_app::units::my_organisation(&st.app, s.actor()).await {
-        Ok(o) => crate::views::local_name(&s.ctx.t(), &o.name, o.name_cy.as_deref()),
-        Err(_) => String::new(),
-    }
 }
 
 /// The organisation's time zone (the default zone for a platform administrator, who has no

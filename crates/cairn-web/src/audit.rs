@@ -1,18 +1,16 @@
 //! The audit log for organisation administrators: filter by action, record type, record id and
 //! date; export the same filter as CSV (the export itself is audited).
 
-use crate::accounts::{org_name, page};
 use crate::context::Signed;
-use crate::error::WebError;
+use crate::error::WebResult;
 use crate::i18n::Tr;
-use crate::views::{Choice, Chrome, FormState};
+use crate::views::{Choice, Chrome, FormState, html, organisation};
 use crate::{AppState, Routes};
 use askama::Template;
 use axum::extract::{Query, State};
-use axum::response::{IntoResponse, Response};
 use cairn_app::audit::Action;
 use cairn_db::audit::AuditQuery;
-use cairn_domain::time::{format_instant, time_zone};
+use cairn_domain::time::{DEFAULT_TIME_ZONE, format_instant, time_zone};
 use serde::Deserialize;
 
 pub(crate) fn routes(r: Routes) -> Routes {
@@ -118,23 +116,19 @@ fn filter_query(f: &Filters) -> String {
     ser.finish()
 }
 
-async fn tz_of(st: &AppState, s: &Signed) -> jiff::tz::TimeZone {
-    time_zone(
-        &cairn_app::units::my_organisation(&st.app, s.actor())
-            .await
-            .map(|o| o.time_zone)
-            .unwrap_or_default(),
-    )
+/// The organisation's time zone (the default for a platform administrator, who has none).
+async fn tz_of(st: &AppState, s: &Signed) -> WebResult<jiff::tz::TimeZone> {
+    if s.actor().organisation_id.is_none() {
+        return Ok(time_zone(DEFAULT_TIME_ZONE));
+    }
+    let o = cairn_app::units::my_organisation(&st.app, s.actor()).await?;
+    Ok(time_zone(&o.time_zone))
 }
 
-async fn list(State(st): State<AppState>, s: Signed, Query(f): Query<Filters>) -> Response {
+async fn list(State(st): State<AppState>, s: Signed, Query(f): Query<Filters>) -> WebResult {
     let t = s.ctx.t();
-    let tz = tz_of(&st, &s).await;
-    let entries = match cairn_app::audit::list(&st.app, s.actor(), &query(&f, &tz, PAGE + 1)).await
-    {
-        Ok(x) => x,
-        Err(e) => return WebError::from(e).into_response(),
-    };
+    let tz = tz_of(&st, &s).await?;
+    let entries = cairn_app::audit::list(&st.app, s.actor(), &query(&f, &tz, PAGE + 1)).await?;
     let more = entries.len() as i64 > PAGE;
     let entries: Vec<_> = entries.into_iter().take(PAGE as usize).collect();
     let next_href = if more {
@@ -175,8 +169,8 @@ async fn list(State(st): State<AppState>, s: Signed, Query(f): Query<Filters>) -
             label: t.get(&format!("audit-action-{}", k.replace('_', "-"))),
         })
         .collect();
-    let chrome = Chrome::signed(&s, t.get("audit-title"), org_name(&st, &s).await);
-    page(&ListPage {
+    let chrome = Chrome::signed(&s, t.get("audit-title"), organisation(&st, &s).await?);
+    html(&ListPage {
         chrome,
         t,
         rows,
@@ -187,14 +181,10 @@ async fn list(State(st): State<AppState>, s: Signed, Query(f): Query<Filters>) -
     })
 }
 
-async fn export(State(st): State<AppState>, s: Signed, Query(f): Query<Filters>) -> Response {
+async fn export(State(st): State<AppState>, s: Signed, Query(f): Query<Filters>) -> WebResult {
     let t = s.ctx.t();
-    let tz = tz_of(&st, &s).await;
-    let entries =
-        match cairn_app::audit::export(&st.app, s.actor(), &query(&f, &tz, EXPORT_MAX)).await {
-            Ok(x) => x,
-            Err(e) => return WebError::from(e).into_response(),
-        };
+    let tz = tz_of(&st, &s).await?;
+    let entries = cairn_app::audit::export(&st.app, s.actor(), &query(&f, &tz, EXPORT_MAX)).await?;
     let mut rows = vec![
         [
             "audit-col-id",
@@ -233,5 +223,5 @@ async fn export(State(st): State<AppState>, s: Signed, Query(f): Query<Filters>)
             e.after_json.unwrap_or_default(),
         ]);
     }
-    crate::csv_export::download("cairn-audit.csv", &rows)
+    Ok(crate::csv_export::download("cairn-audit.csv", &rows))
 }

@@ -14,16 +14,25 @@ pub fn safe_cell(s: &str) -> String {
 }
 
 /// Writes rows (the first being the headings) as CSV bytes with a BOM.
+///
+/// Every row is written, whatever its number of cells: the writer is flexible, so a row of
+/// another width than the headings is not refused (a strict writer would refuse it, and the
+/// row would be lost). Callers give rows as wide as their headings (checked in debug builds).
 pub fn to_bytes(rows: &[Vec<String>]) -> Vec<u8> {
+    debug_assert!(
+        rows.iter().all(|r| r.len() == rows[0].len()),
+        "every CSV row has as many cells as the headings"
+    );
     let mut w = csv::WriterBuilder::new()
         .terminator(csv::Terminator::CRLF)
+        .flexible(true)
         .from_writer(vec![0xEF, 0xBB, 0xBF]);
     for r in rows {
-        let cells: Vec<String> = r.iter().map(|c| safe_cell(c)).collect();
-        // Writing to a Vec cannot fail.
-        let _ = w.write_record(&cells);
+        w.write_record(r.iter().map(|c| safe_cell(c)))
+            .expect("a flexible CSV writer into memory cannot fail");
     }
-    w.into_inner().unwrap_or_default()
+    w.into_inner()
+        .expect("flushing a CSV writer into memory cannot fail")
 }
 
 /// A CSV download response.

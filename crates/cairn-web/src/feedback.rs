@@ -4,24 +4,26 @@
 //! kiosk links and statuses; the member's "make a suggestion"; the ward kiosk; and the public
 //! "you said, we did" boards and poster.
 
-use crate::accounts::{org_name, page, page_with};
 use crate::charts::{Bar, stacked_bars};
 use crate::context::{Ctx, Posted, Signed};
-use crate::error::WebError;
+use crate::error::{WebError, WebResult};
 use crate::i18n::Tr;
-use crate::views::{Choice, Chrome, FormState, local_name};
+use crate::views::{
+    Choice, Chrome, FormState, html, html_status, local_name, organisation, see_other,
+};
 use crate::{AppState, Routes};
 use askama::Template;
 use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
-use axum::response::{IntoResponse, Redirect, Response};
 use cairn_app::AppError;
 use cairn_app::feedback::ListFilters;
 use cairn_domain::Permission;
 use cairn_domain::feedback::{Channel, ForumDecision, StatusDef, SuggestionDraft};
 use cairn_domain::model::Rag;
 use cairn_domain::people::Language;
-use cairn_domain::time::{DateParts, format_date, format_instant, parse_iso_date, time_zone};
+use cairn_domain::time::{
+    DEFAULT_TIME_ZONE, DateParts, format_date, format_instant, parse_iso_date, time_zone,
+};
 use serde::Deserialize;
 
 pub(crate) fn routes(r: Routes) -> Routes {
@@ -54,10 +56,6 @@ pub(crate) fn routes(r: Routes) -> Routes {
         .post("/kiosk/{token}/suggest", kiosk_post)
         .get("/kiosk/{token}/thanks", kiosk_thanks)
         .get("/kiosk/{token}/board", kiosk_board)
-}
-
-fn err(e: AppError, lang: Language) -> Response {
-    WebError::from(e).into_response()
 }
 
 fn status_label(t: &Tr, statuses: &[StatusDef], key: &str) -> (String, Rag) {
@@ -99,20 +97,35 @@ fn tag(t: &Tr, statuses: &[StatusDef], key: &str) -> Tag {
     }
 }
 
-async fn unit_choices(st: &AppState, s: &Signed, reachable_only: bool) -> Vec<Choice> {
-    let t = s.ctx.t();
-    cairn_app::units::list_units(&st.app, s.actor(), None, 1000)
-        .await
-        .map(|rows| {
-            rows.into_iter()
-                .filter(|r| !reachable_only || s.actor().can_reach_unit(r.unit.id))
-                .map(|r| Choice {
-                    value: r.unit.id.to_string(),
-                    label: local_name(&t, &r.unit.name, r.unit.name_cy.as_deref()),
-                })
-                .collect()
+/// The units the actor sees (none for a role that sees no units), as choices; with
+/// `reachable_only`, only those they may act on.
+async fn unit_choices(st: &AppState, s: &Signed, reachable_only: bool) -> WebResult<Vec<Choice>> {
+    Ok(crate::views::unit_names(st, s)
+        .await?
+        .into_iter()
+        .filter(|(id, _)| !reachable_only || s.actor().can_reach_unit(*id))
+        .map(|(id, label)| Choice {
+            value: id.to_string(),
+            label,
         })
-        .unwrap_or_default()
+        .collect())
+}
+
+/// The organisation's time zone (the default for an actor with no organisation).
+async fn tz_of(st: &AppState, s: &Signed) -> WebResult<jiff::tz::TimeZone> {
+    if s.actor().organisation_id.is_none() {
+        return Ok(time_zone(DEFAULT_TIME_ZONE));
+    }
+    let o = cairn_app::units::my_organisation(&st.app, s.actor()).await?;
+    Ok(time_zone(&o.time_zone))
+}
+
+fn status_of(form: &FormState) -> StatusCode {
+    if form.has_errors() {
+        StatusCode::UNPROCESSABLE_ENTITY
+    } else {
+        StatusCode::OK
+    }
 }
 
 #[derive(Deserialize, Default, Clone)]
@@ -208,21 +221,13 @@ fn short(s: &str, n: usize) -> String {
     }
 }
 
-async fn list(State(st): State<AppState>, s: Signed, Query(q): Query<ListQuery>) -> Response {
+async fn list(State(st): State<AppState>, s: Signed, Query(q): Query<ListQuery>) -> WebResult {
     let t = s.ctx.t();
     let (rows, statuses, target_days) =
-        match cairn_app::feedback::list(&st.app, s.actor(), &q.filters(PAGE + 1)).await {
-            Ok(x) => x,
-            Err(e) => return err(e, s.ctx.lang),
-        };
-    let units = unit_choices(&st, &s, false).await;
+        cairn_app::feedback::list(&st.app, s.actor(), &q.filters(PAGE + 1)).await?;
+    let units = unit_choices(&st, &s, false).await?;
     let now = st.app.now();
-    let tz = time_zone(
-        &cairn_app::units::my_organisation(&st.app, s.actor())
-            .await
-            .map(|o| o.time_zone)
-            .unwrap_or_default(),
-    );
+    let tz = tz_of(&st, &s).await?;
     let more = rows.len() as i64 > PAGE;
     let rows: Vec<_> = rows.into_iter().take(PAGE as usize).collect();
     let next_href = if more {
@@ -268,19 +273,22 @@ async fn list(State(st): State<AppState>, s: Signed, Query(q): Query<ListQuery>)
         filters.set(k, v.clone().unwrap_or_default());
     }
     filters.set("overdue", q.overdue.clone().unwrap_or_default());
-    let owners = match cairn_app::accounts::list_accounts(&st.app, s.actor()).await {
-        Ok(users) => users
+    // The owner filter lists accounts, which only those who manage accounts may list.
+    let owners = if s.actor().can(Permission::ManageAccounts) {
+        cairn_app::accounts::list_accounts(&st.app, s.actor())
+            .await?
             .into_iter()
             .filter(|u| u.role.allows(Permission::ManageFeedback))
             .map(|u| Choice {
                 value: u.id.to_string(),
                 label: u.email,
             })
-            .collect(),
-        Err(_) => Vec::new(),
+            .collect()
+    } else {
+        Vec::new()
     };
-    let chrome = Chrome::signed(&s, t.get("feedback-title"), org_name(&st, &s).await);
-    page(&ListPage {
+    let chrome = Chrome::signed(&s, t.get("feedback-title"), organisation(&st, &s).await?);
+    html(&ListPage {
         chrome,
         t,
         rows,
@@ -315,19 +323,11 @@ async fn list(State(st): State<AppState>, s: Signed, Query(q): Query<ListQuery>)
     })
 }
 
-async fn list_csv(State(st): State<AppState>, s: Signed, Query(q): Query<ListQuery>) -> Response {
+async fn list_csv(State(st): State<AppState>, s: Signed, Query(q): Query<ListQuery>) -> WebResult {
     let t = s.ctx.t();
     let (rows, statuses, _) =
-        match cairn_app::feedback::list(&st.app, s.actor(), &q.filters(500)).await {
-            Ok(x) => x,
-            Err(e) => return err(e, s.ctx.lang),
-        };
-    let tz = time_zone(
-        &cairn_app::units::my_organisation(&st.app, s.actor())
-            .await
-            .map(|o| o.time_zone)
-            .unwrap_or_default(),
-    );
+        cairn_app::feedback::list(&st.app, s.actor(), &q.filters(500)).await?;
+    let tz = tz_of(&st, &s).await?;
     let stamp = |ms: Option<i64>| {
         ms.map(|m| format_instant(m, &tz, t.lang))
             .unwrap_or_default()
@@ -366,7 +366,7 @@ async fn list_csv(State(st): State<AppState>, s: Signed, Query(q): Query<ListQue
             x.public_response.unwrap_or_default(),
         ]);
     }
-    crate::csv_export::download("cairn-suggestions.csv", &out)
+    Ok(crate::csv_export::download("cairn-suggestions.csv", &out))
 }
 
 #[derive(Template)]
@@ -429,18 +429,14 @@ impl SuggestionIn {
     }
 }
 
-async fn new_page(st: &AppState, s: &Signed, form: FormState) -> Response {
+async fn new_page(st: &AppState, s: &Signed, form: FormState) -> WebResult {
     if !s.actor().can(Permission::ManageFeedback) {
-        return WebError::Forbidden.into_response();
+        return Err(WebError::Forbidden);
     }
     let t = s.ctx.t();
-    let chrome =
-        Chrome::signed(s, t.get("feedback-new-title"), org_name(st, s).await).with_errors(&form);
-    let status = if form.has_errors() {
-        StatusCode::UNPROCESSABLE_ENTITY
-    } else {
-        StatusCode::OK
-    };
+    let chrome = Chrome::signed(s, t.get("feedback-new-title"), organisation(st, s).await?)
+        .with_errors(&form);
+    let units = unit_choices(st, s, true).await?;
     let channels = [
         Channel::Box,
         Channel::Meeting,
@@ -453,19 +449,19 @@ async fn new_page(st: &AppState, s: &Signed, form: FormState) -> Response {
         label: t.get(&c.label_id()),
     })
     .collect();
-    page_with(
-        status,
+    html_status(
+        status_of(&form),
         &NewPage {
             chrome,
             t,
             form,
-            units: unit_choices(st, s, true).await,
+            units,
             channels,
         },
     )
 }
 
-async fn new_form(State(st): State<AppState>, s: Signed) -> Response {
+async fn new_form(State(st): State<AppState>, s: Signed) -> WebResult {
     new_page(&st, &s, FormState::new()).await
 }
 
@@ -473,15 +469,15 @@ async fn create(
     State(st): State<AppState>,
     s: Signed,
     Posted(f): Posted<SuggestionIn>,
-) -> Response {
+) -> WebResult {
     match cairn_app::feedback::enter(&st.app, s.actor(), &f.draft(), s.ctx.lang).await {
-        Ok(id) => Redirect::to(&format!("/feedback/{id}")).into_response(),
+        Ok(id) => see_other(&format!("/feedback/{id}")),
         Err(AppError::Invalid(errs)) => {
             let mut form = f.form();
             form.add_errors(&s.ctx.t(), &errs);
             new_page(&st, &s, form).await
         }
-        Err(e) => err(e, s.ctx.lang),
+        Err(e) => Err(e.into()),
     }
 }
 
@@ -516,19 +512,11 @@ struct ShowPage {
     board_href: Option<String>,
 }
 
-async fn show_page(st: &AppState, s: &Signed, id: i64, form: Option<FormState>) -> Response {
+async fn show_page(st: &AppState, s: &Signed, id: i64, form: Option<FormState>) -> WebResult {
     let t = s.ctx.t();
-    let d = match cairn_app::feedback::detail(&st.app, s.actor(), id).await {
-        Ok(d) => d,
-        Err(e) => return err(e, s.ctx.lang),
-    };
-    let tz = time_zone(
-        &cairn_app::units::my_organisation(&st.app, s.actor())
-            .await
-            .map(|o| o.time_zone)
-            .unwrap_or_default(),
-    );
-    let units = unit_choices(st, s, false).await;
+    let d = cairn_app::feedback::detail(&st.app, s.actor(), id).await?;
+    let tz = tz_of(st, s).await?;
+    let units = unit_choices(st, s, false).await?;
     let x = &d.suggestion;
     let when = |ms: Option<i64>| {
         ms.map(|m| format_instant(m, &tz, t.lang))
@@ -662,16 +650,11 @@ async fn show_page(st: &AppState, s: &Signed, id: i64, form: Option<FormState>) 
     let chrome = Chrome::signed(
         s,
         t.with("feedback-show-title", &[("id", id.to_string())]),
-        org_name(st, s).await,
+        organisation(st, s).await?,
     )
     .with_errors(&form);
-    let status = if form.has_errors() {
-        StatusCode::UNPROCESSABLE_ENTITY
-    } else {
-        StatusCode::OK
-    };
-    page_with(
-        status,
+    html_status(
+        status_of(&form),
         &ShowPage {
             chrome,
             t,
@@ -718,7 +701,7 @@ async fn show_page(st: &AppState, s: &Signed, id: i64, form: Option<FormState>) 
     )
 }
 
-async fn show(State(st): State<AppState>, s: Signed, Path(id): Path<i64>) -> Response {
+async fn show(State(st): State<AppState>, s: Signed, Path(id): Path<i64>) -> WebResult {
     show_page(&st, &s, id, None).await
 }
 
@@ -729,9 +712,9 @@ async fn after(
     id: i64,
     result: Result<(), AppError>,
     keep: &[(&str, String)],
-) -> Response {
+) -> WebResult {
     match result {
-        Ok(()) => Redirect::to(&format!("/feedback/{id}")).into_response(),
+        Ok(()) => see_other(&format!("/feedback/{id}")),
         Err(AppError::Invalid(errs)) => {
             let mut form = FormState::new();
             for (k, v) in keep {
@@ -740,7 +723,7 @@ async fn after(
             form.add_errors(&s.ctx.t(), &errs);
             show_page(st, s, id, Some(form)).await
         }
-        Err(e) => err(e, s.ctx.lang),
+        Err(e) => Err(e.into()),
     }
 }
 
@@ -755,7 +738,7 @@ async fn publish(
     s: Signed,
     Path(id): Path<i64>,
     Posted(f): Posted<PublishIn>,
-) -> Response {
+) -> WebResult {
     let r = cairn_app::feedback::publish(&st.app, s.actor(), id, &f.public_text).await;
     after(&st, &s, id, r, &[("public_text", f.public_text)]).await
 }
@@ -771,7 +754,7 @@ async fn keep_private(
     s: Signed,
     Path(id): Path<i64>,
     Posted(f): Posted<ReasonIn>,
-) -> Response {
+) -> WebResult {
     let r = cairn_app::feedback::keep_private(&st.app, s.actor(), id, &f.reason).await;
     after(&st, &s, id, r, &[("reason", f.reason)]).await
 }
@@ -794,7 +777,7 @@ async fn move_status(
     s: Signed,
     Path(id): Path<i64>,
     Posted(f): Posted<StatusIn>,
-) -> Response {
+) -> WebResult {
     let note = Some(f.note.as_str()).filter(|n| !n.trim().is_empty());
     let r = cairn_app::feedback::transition_from(
         &st.app,
@@ -831,7 +814,7 @@ async fn add_update(
     s: Signed,
     Path(id): Path<i64>,
     Posted(f): Posted<NoteIn>,
-) -> Response {
+) -> WebResult {
     let r = cairn_app::feedback::add_update(&st.app, s.actor(), id, &f.update).await;
     let r = r.map_err(|e| match e {
         AppError::Invalid(errs) => AppError::Invalid(cairn_domain::FieldErrors(
@@ -859,7 +842,7 @@ async fn set_owner(
     s: Signed,
     Path(id): Path<i64>,
     Posted(f): Posted<OwnerIn>,
-) -> Response {
+) -> WebResult {
     let r =
         cairn_app::feedback::set_owner(&st.app, s.actor(), id, f.owner.trim().parse().ok()).await;
     after(&st, &s, id, r, &[("owner", f.owner)]).await
@@ -885,7 +868,7 @@ async fn set_forum(
     s: Signed,
     Path(id): Path<i64>,
     Posted(f): Posted<ForumIn>,
-) -> Response {
+) -> WebResult {
     let on = DateParts {
         day: f.forum_decided_on_day.clone(),
         month: f.forum_decided_on_month.clone(),
@@ -936,7 +919,7 @@ async fn set_practices(
     s: Signed,
     Path(id): Path<i64>,
     Posted(f): Posted<PracticesIn>,
-) -> Response {
+) -> WebResult {
     let codes: Vec<String> = f
         .practices
         .split([',', ' ', ';'])
@@ -971,19 +954,11 @@ async fn kiosks_view(
     s: &Signed,
     form: FormState,
     new_link: Option<String>,
-) -> Response {
+) -> WebResult {
     let t = s.ctx.t();
-    let list = match cairn_app::feedback::kiosks(&st.app, s.actor()).await {
-        Ok(k) => k,
-        Err(e) => return err(e, s.ctx.lang),
-    };
-    let units = unit_choices(st, s, false).await;
-    let tz = time_zone(
-        &cairn_app::units::my_organisation(&st.app, s.actor())
-            .await
-            .map(|o| o.time_zone)
-            .unwrap_or_default(),
-    );
+    let list = cairn_app::feedback::kiosks(&st.app, s.actor()).await?;
+    let units = unit_choices(st, s, false).await?;
+    let tz = tz_of(st, s).await?;
     let rows = list
         .into_iter()
         .map(|k| KioskRow {
@@ -998,15 +973,14 @@ async fn kiosks_view(
             revoked: k.revoked_at.is_some(),
         })
         .collect();
-    let chrome =
-        Chrome::signed(s, t.get("feedback-kiosks-title"), org_name(st, s).await).with_errors(&form);
-    let status = if form.has_errors() {
-        StatusCode::UNPROCESSABLE_ENTITY
-    } else {
-        StatusCode::OK
-    };
-    page_with(
-        status,
+    let chrome = Chrome::signed(
+        s,
+        t.get("feedback-kiosks-title"),
+        organisation(st, s).await?,
+    )
+    .with_errors(&form);
+    html_status(
+        status_of(&form),
         &KiosksPage {
             chrome,
             t,
@@ -1018,7 +992,7 @@ async fn kiosks_view(
     )
 }
 
-async fn kiosks_page(State(st): State<AppState>, s: Signed) -> Response {
+async fn kiosks_page(State(st): State<AppState>, s: Signed) -> WebResult {
     kiosks_view(&st, &s, FormState::new(), None).await
 }
 
@@ -1034,7 +1008,7 @@ async fn create_kiosk(
     State(st): State<AppState>,
     s: Signed,
     Posted(f): Posted<KioskIn>,
-) -> Response {
+) -> WebResult {
     let Ok(unit) = f.unit_id.trim().parse::<i64>() else {
         let mut form = FormState::new();
         form.set("label", f.label.clone());
@@ -1062,7 +1036,7 @@ async fn create_kiosk(
             form.add_errors(&s.ctx.t(), &errs);
             kiosks_view(&st, &s, form, None).await
         }
-        Err(e) => err(e, s.ctx.lang),
+        Err(e) => Err(e.into()),
     }
 }
 
@@ -1074,11 +1048,9 @@ async fn revoke_kiosk(
     s: Signed,
     Path(id): Path<i64>,
     Posted(_): Posted<Empty>,
-) -> Response {
-    match cairn_app::feedback::revoke_kiosk(&st.app, s.actor(), id).await {
-        Ok(()) => Redirect::to("/feedback/kiosks").into_response(),
-        Err(e) => err(e, s.ctx.lang),
-    }
+) -> WebResult {
+    cairn_app::feedback::revoke_kiosk(&st.app, s.actor(), id).await?;
+    see_other("/feedback/kiosks")
 }
 
 #[derive(Template)]
@@ -1092,15 +1064,12 @@ struct StatusesPage {
     can_manage: bool,
 }
 
-async fn statuses_view(st: &AppState, s: &Signed, form: FormState) -> Response {
+async fn statuses_view(st: &AppState, s: &Signed, form: FormState) -> WebResult {
     let t = s.ctx.t();
     if !s.actor().can(Permission::ManageFeedback) {
-        return WebError::Forbidden.into_response();
+        return Err(WebError::Forbidden);
     }
-    let list = match cairn_app::feedback::statuses(&st.app, s.actor()).await {
-        Ok(l) => l,
-        Err(e) => return err(e, s.ctx.lang),
-    };
+    let list = cairn_app::feedback::statuses(&st.app, s.actor()).await?;
     let rows = list
         .iter()
         .map(|d| {
@@ -1115,13 +1084,12 @@ async fn statuses_view(st: &AppState, s: &Signed, form: FormState) -> Response {
             )
         })
         .collect();
-    let chrome = Chrome::signed(s, t.get("feedback-statuses-title"), org_name(st, s).await)
-        .with_errors(&form);
-    let status = if form.has_errors() {
-        StatusCode::UNPROCESSABLE_ENTITY
-    } else {
-        StatusCode::OK
-    };
+    let chrome = Chrome::signed(
+        s,
+        t.get("feedback-statuses-title"),
+        organisation(st, s).await?,
+    )
+    .with_errors(&form);
     let rags = [Rag::Red, Rag::Amber, Rag::Green]
         .iter()
         .map(|r| Choice {
@@ -1129,8 +1097,8 @@ async fn statuses_view(st: &AppState, s: &Signed, form: FormState) -> Response {
             label: t.get(&r.label_id()),
         })
         .collect();
-    page_with(
-        status,
+    html_status(
+        status_of(&form),
         &StatusesPage {
             chrome,
             t,
@@ -1142,7 +1110,7 @@ async fn statuses_view(st: &AppState, s: &Signed, form: FormState) -> Response {
     )
 }
 
-async fn statuses_page(State(st): State<AppState>, s: Signed) -> Response {
+async fn statuses_page(State(st): State<AppState>, s: Signed) -> WebResult {
     statuses_view(&st, &s, FormState::new()).await
 }
 
@@ -1161,7 +1129,7 @@ async fn add_status(
     State(st): State<AppState>,
     s: Signed,
     Posted(f): Posted<StatusDefIn>,
-) -> Response {
+) -> WebResult {
     match cairn_app::feedback::add_status(
         &st.app,
         s.actor(),
@@ -1172,7 +1140,7 @@ async fn add_status(
     )
     .await
     {
-        Ok(_) => Redirect::to("/feedback/statuses").into_response(),
+        Ok(_) => see_other("/feedback/statuses"),
         Err(AppError::Invalid(errs)) => {
             let mut form = FormState::new();
             form.set("label_en", f.label_en)
@@ -1182,7 +1150,7 @@ async fn add_status(
             form.add_errors(&s.ctx.t(), &errs);
             statuses_view(&st, &s, form).await
         }
-        Err(e) => err(e, s.ctx.lang),
+        Err(e) => Err(e.into()),
     }
 }
 
@@ -1195,46 +1163,40 @@ struct SuggestPage {
     units: Vec<Choice>,
 }
 
-async fn suggest_view(st: &AppState, s: &Signed, form: FormState) -> Response {
+async fn suggest_view(st: &AppState, s: &Signed, form: FormState) -> WebResult {
     if !s.actor().can(Permission::SubmitSuggestion) {
-        return WebError::Forbidden.into_response();
+        return Err(WebError::Forbidden);
     }
     let t = s.ctx.t();
     // A member chooses among their own units; staff among the units they reach.
     let units: Vec<Choice> = match s.actor().person_id {
         Some(pid) if s.actor().role == cairn_domain::Role::Member => {
-            match cairn_app::people::view(&st.app, s.actor(), pid).await {
-                Ok(p) => {
-                    let all = cairn_app::units::list_units(
-                        &st.app,
-                        &cairn_domain::access::Actor::system(s.actor().organisation_id),
-                        None,
-                        1000,
-                    )
-                    .await
-                    .unwrap_or_default();
-                    all.into_iter()
-                        .filter(|r| p.unit_ids.contains(&r.unit.id))
-                        .map(|r| Choice {
-                            value: r.unit.id.to_string(),
-                            label: local_name(&t, &r.unit.name, r.unit.name_cy.as_deref()),
-                        })
-                        .collect()
-                }
-                Err(_) => Vec::new(),
-            }
+            let p = cairn_app::people::view(&st.app, s.actor(), pid).await?;
+            let all = cairn_app::units::list_units(
+                &st.app,
+                &cairn_domain::access::Actor::system(s.actor().organisation_id),
+                None,
+                1000,
+            )
+            .await?;
+            all.into_iter()
+                .filter(|r| p.unit_ids.contains(&r.unit.id))
+                .map(|r| Choice {
+                    value: r.unit.id.to_string(),
+                    label: local_name(&t, &r.unit.name, r.unit.name_cy.as_deref()),
+                })
+                .collect()
         }
-        _ => unit_choices(st, s, true).await,
+        _ => unit_choices(st, s, true).await?,
     };
-    let chrome = Chrome::signed(s, t.get("feedback-suggest-title"), org_name(st, s).await)
-        .with_errors(&form);
-    let status = if form.has_errors() {
-        StatusCode::UNPROCESSABLE_ENTITY
-    } else {
-        StatusCode::OK
-    };
-    page_with(
-        status,
+    let chrome = Chrome::signed(
+        s,
+        t.get("feedback-suggest-title"),
+        organisation(st, s).await?,
+    )
+    .with_errors(&form);
+    html_status(
+        status_of(&form),
         &SuggestPage {
             chrome,
             t,
@@ -1244,7 +1206,7 @@ async fn suggest_view(st: &AppState, s: &Signed, form: FormState) -> Response {
     )
 }
 
-async fn suggest_form(State(st): State<AppState>, s: Signed) -> Response {
+async fn suggest_form(State(st): State<AppState>, s: Signed) -> WebResult {
     suggest_view(&st, &s, FormState::new()).await
 }
 
@@ -1252,15 +1214,15 @@ async fn suggest(
     State(st): State<AppState>,
     s: Signed,
     Posted(f): Posted<SuggestionIn>,
-) -> Response {
+) -> WebResult {
     match cairn_app::feedback::submit_online(&st.app, s.actor(), &f.draft(), s.ctx.lang).await {
-        Ok(_) => Redirect::to("/suggest/thanks").into_response(),
+        Ok(_) => see_other("/suggest/thanks"),
         Err(AppError::Invalid(errs)) => {
             let mut form = f.form();
             form.add_errors(&s.ctx.t(), &errs);
             suggest_view(&st, &s, form).await
         }
-        Err(e) => err(e, s.ctx.lang),
+        Err(e) => Err(e.into()),
     }
 }
 
@@ -1272,10 +1234,14 @@ struct ThanksPage {
     again_href: String,
 }
 
-async fn suggest_thanks(State(st): State<AppState>, s: Signed) -> Response {
+async fn suggest_thanks(State(st): State<AppState>, s: Signed) -> WebResult {
     let t = s.ctx.t();
-    let chrome = Chrome::signed(&s, t.get("feedback-thanks-title"), org_name(&st, &s).await);
-    page(&ThanksPage {
+    let chrome = Chrome::signed(
+        &s,
+        t.get("feedback-thanks-title"),
+        organisation(&st, &s).await?,
+    );
+    html(&ThanksPage {
         chrome,
         t,
         again_href: "/suggest".into(),
@@ -1310,14 +1276,11 @@ async fn board_rows(
     org: i64,
     unit: Option<i64>,
     weeks: i64,
-) -> Result<
-    (
-        cairn_db::units::Organisation,
-        Option<cairn_db::units::Unit>,
-        Vec<BoardRow>,
-    ),
-    AppError,
-> {
+) -> WebResult<(
+    cairn_db::units::Organisation,
+    Option<cairn_db::units::Unit>,
+    Vec<BoardRow>,
+)> {
     let (o, u, items, statuses) = cairn_app::feedback::board(&st.app, org, unit, weeks).await?;
     let tz = time_zone(&o.time_zone);
     let rows = items
@@ -1337,12 +1300,9 @@ async fn public_board(
     ctx: Ctx,
     Path(org): Path<i64>,
     Query(q): Query<WeeksQuery>,
-) -> Response {
+) -> WebResult {
     let t = ctx.t();
-    let (o, _, rows) = match board_rows(&st, &t, org, None, q.weeks.unwrap_or(52)).await {
-        Ok(x) => x,
-        Err(e) => return err(e, ctx.lang),
-    };
+    let (o, _, rows) = board_rows(&st, &t, org, None, q.weeks.unwrap_or(52)).await?;
     let heading = t.with(
         "feedback-board-org",
         &[(
@@ -1350,7 +1310,7 @@ async fn public_board(
             local_name(&t, &o.name, o.name_cy.as_deref()),
         )],
     );
-    page(&BoardPage {
+    html(&BoardPage {
         chrome: Chrome::public(&ctx, heading.clone()),
         t,
         heading,
@@ -1364,17 +1324,14 @@ async fn unit_board(
     ctx: Ctx,
     Path((org, unit)): Path<(i64, i64)>,
     Query(q): Query<WeeksQuery>,
-) -> Response {
+) -> WebResult {
     let t = ctx.t();
-    let (_, u, rows) = match board_rows(&st, &t, org, Some(unit), q.weeks.unwrap_or(52)).await {
-        Ok(x) => x,
-        Err(e) => return err(e, ctx.lang),
-    };
+    let (_, u, rows) = board_rows(&st, &t, org, Some(unit), q.weeks.unwrap_or(52)).await?;
     let name = u
         .map(|u| local_name(&t, &u.name, u.name_cy.as_deref()))
         .unwrap_or_default();
     let heading = t.with("feedback-board-unit", &[("unit", name)]);
-    page(&BoardPage {
+    html(&BoardPage {
         chrome: Chrome::public(&ctx, heading.clone()),
         t,
         heading,
@@ -1399,20 +1356,14 @@ async fn poster(
     ctx: Ctx,
     Path((org, unit)): Path<(i64, i64)>,
     Query(q): Query<WeeksQuery>,
-) -> Response {
+) -> WebResult {
     let t = ctx.t();
     let weeks = q.weeks.unwrap_or(8).clamp(1, 52);
-    let (_, u, rows) = match board_rows(&st, &t, org, Some(unit), weeks).await {
-        Ok(x) => x,
-        Err(e) => return err(e, ctx.lang),
-    };
-    let u = match u {
-        Some(u) => u,
-        None => return WebError::NotFound.into_response(),
-    };
+    let (_, u, rows) = board_rows(&st, &t, org, Some(unit), weeks).await?;
+    let u = u.ok_or(WebError::NotFound)?;
     let cy = Tr::new(Language::Cy);
     let en = Tr::new(Language::En);
-    page(&PosterPage {
+    html(&PosterPage {
         t,
         title: format!(
             "{} / {}",
@@ -1490,26 +1441,22 @@ async fn kiosk_view(
     form: FormState,
     status: StatusCode,
     throttled: bool,
-) -> Response {
-    let (k, unit, _) = match cairn_app::feedback::kiosk(&st.app, token).await {
-        Ok(x) => x,
-        Err(e) => return err(e, ctx.lang),
-    };
+) -> WebResult {
+    let (k, unit, _) = cairn_app::feedback::kiosk(&st.app, token).await?;
     let rows = if view == "board" {
-        match board_rows(st, &ctx.t(), k.organisation_id, Some(k.unit_id), 26).await {
-            Ok((_, _, rows)) => rows,
-            Err(e) => return err(e, ctx.lang),
-        }
+        board_rows(st, &ctx.t(), k.organisation_id, Some(k.unit_id), 26)
+            .await?
+            .2
     } else {
         Vec::new()
     };
-    page_with(
+    html_status(
         status,
         &kiosk_page(ctx, token, &unit, view, form, rows, throttled),
     )
 }
 
-async fn kiosk_home(State(st): State<AppState>, ctx: Ctx, Path(token): Path<String>) -> Response {
+async fn kiosk_home(State(st): State<AppState>, ctx: Ctx, Path(token): Path<String>) -> WebResult {
     kiosk_view(
         &st,
         &ctx,
@@ -1522,7 +1469,7 @@ async fn kiosk_home(State(st): State<AppState>, ctx: Ctx, Path(token): Path<Stri
     .await
 }
 
-async fn kiosk_form(State(st): State<AppState>, ctx: Ctx, Path(token): Path<String>) -> Response {
+async fn kiosk_form(State(st): State<AppState>, ctx: Ctx, Path(token): Path<String>) -> WebResult {
     kiosk_view(
         &st,
         &ctx,
@@ -1535,7 +1482,11 @@ async fn kiosk_form(State(st): State<AppState>, ctx: Ctx, Path(token): Path<Stri
     .await
 }
 
-async fn kiosk_thanks(State(st): State<AppState>, ctx: Ctx, Path(token): Path<String>) -> Response {
+async fn kiosk_thanks(
+    State(st): State<AppState>,
+    ctx: Ctx,
+    Path(token): Path<String>,
+) -> WebResult {
     kiosk_view(
         &st,
         &ctx,
@@ -1548,7 +1499,7 @@ async fn kiosk_thanks(State(st): State<AppState>, ctx: Ctx, Path(token): Path<St
     .await
 }
 
-async fn kiosk_board(State(st): State<AppState>, ctx: Ctx, Path(token): Path<String>) -> Response {
+async fn kiosk_board(State(st): State<AppState>, ctx: Ctx, Path(token): Path<String>) -> WebResult {
     kiosk_view(
         &st,
         &ctx,
@@ -1575,7 +1526,7 @@ async fn kiosk_post(
     ctx: Ctx,
     Path(token): Path<String>,
     Posted(f): Posted<KioskPostIn>,
-) -> Response {
+) -> WebResult {
     let contact = Some(f.contact.as_str()).filter(|c| !c.trim().is_empty());
     match cairn_app::feedback::submit_kiosk(
         &st.app,
@@ -1587,7 +1538,7 @@ async fn kiosk_post(
     )
     .await
     {
-        Ok(_) => Redirect::to(&format!("/kiosk/{token}/thanks")).into_response(),
+        Ok(_) => see_other(&format!("/kiosk/{token}/thanks")),
         Err(AppError::Invalid(errs)) => {
             let mut form = FormState::new();
             form.set("text", f.text)
@@ -1619,7 +1570,7 @@ async fn kiosk_post(
             )
             .await
         }
-        Err(e) => err(e, ctx.lang),
+        Err(e) => Err(e.into()),
     }
 }
 
@@ -1634,12 +1585,9 @@ struct ByMonthPage {
 
 /// Arrivals and closures by month: a chart with its data table (its own page, so the list
 /// stays quick).
-async fn by_month(State(st): State<AppState>, s: Signed) -> Response {
+async fn by_month(State(st): State<AppState>, s: Signed) -> WebResult {
     let t = s.ctx.t();
-    let months = match cairn_app::feedback::by_month(&st.app, s.actor(), 12).await {
-        Ok(m) => m,
-        Err(e) => return err(e, s.ctx.lang),
-    };
+    let months = cairn_app::feedback::by_month(&st.app, s.actor(), 12).await?;
     let bars: Vec<Bar> = months
         .iter()
         .map(|(m, a, c)| Bar {
@@ -1657,8 +1605,12 @@ async fn by_month(State(st): State<AppState>, s: Signed) -> Response {
             (t.get("feedback-col-closed"), "#007f3b"),
         ],
     );
-    let chrome = Chrome::signed(&s, t.get("feedback-chart-title"), org_name(&st, &s).await);
-    page(&ByMonthPage {
+    let chrome = Chrome::signed(
+        &s,
+        t.get("feedback-chart-title"),
+        organisation(&st, &s).await?,
+    );
+    html(&ByMonthPage {
         chrome,
         t,
         chart,

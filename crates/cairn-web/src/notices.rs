@@ -1,14 +1,13 @@
 //! The home page: what is new for the signed-in person (in-app notices) and where to go next.
 
-use crate::accounts::{org_name, page};
 use crate::context::Signed;
-use crate::error::WebError;
+use crate::error::WebResult;
 use crate::i18n::Tr;
-use crate::views::Chrome;
+use crate::views::{Chrome, html, organisation};
 use crate::{AppState, Routes};
 use askama::Template;
 use axum::extract::State;
-use axum::response::{IntoResponse, Response};
+use cairn_domain::time::{DEFAULT_TIME_ZONE, time_zone};
 
 pub(crate) fn routes(r: Routes) -> Routes {
     r.get("/home", home)
@@ -30,17 +29,24 @@ struct HomePage {
     my_buddy: bool,
 }
 
-async fn home(State(st): State<AppState>, s: Signed) -> Response {
+async fn home(State(st): State<AppState>, s: Signed) -> WebResult {
     let t = s.ctx.t();
-    let tz = match cairn_app::units::my_organisation(&st.app, s.actor()).await {
-        Ok(o) => cairn_domain::time::time_zone(&o.time_zone),
-        Err(_) => cairn_domain::time::time_zone(cairn_domain::time::DEFAULT_TIME_ZONE),
+    // A platform administrator belongs to no organisation: their times are in the default zone.
+    let tz = if s.actor().organisation_id.is_some() {
+        time_zone(
+            &cairn_app::units::my_organisation(&st.app, s.actor())
+                .await?
+                .time_zone,
+        )
+    } else {
+        time_zone(DEFAULT_TIME_ZONE)
     };
-    let notices = match cairn_app::notices::for_actor(&st.app, s.actor(), t.lang).await {
-        Ok(n) => n,
-        Err(e) => return WebError::from(e).into_response(),
-    };
-    let notices = notices
+    let org_name = organisation(&st, &s).await?;
+    let my_buddy = crate::people::buddies::has_my_buddy(&st, &s).await?;
+    // Read after the rest the page needs, as reading marks them read: a page that fails
+    // before this marks none read.
+    let notices = cairn_app::notices::for_actor(&st.app, s.actor(), t.lang)
+        .await?
         .into_iter()
         .map(|n| NoticeRow {
             text: n.text,
@@ -48,9 +54,8 @@ async fn home(State(st): State<AppState>, s: Signed) -> Response {
             unread: n.unread,
         })
         .collect();
-    let chrome = Chrome::signed(&s, t.get("home-title"), org_name(&st, &s).await);
-    let my_buddy = crate::people::buddies::has_my_buddy(&st, &s).await;
-    page(&HomePage {
+    let chrome = Chrome::signed(&s, t.get("home-title"), org_name);
+    html(&HomePage {
         chrome,
         t,
         notices,

@@ -16,25 +16,6 @@ use cairn_domain::Permission;
 use cairn_domain::units::{GenderMix, UnitDraft, UnitType};
 use serde::Deserialize;
 
-/// The units the actor may reach (unit staff: theirs), as (id, name in the page's language),
-/// for filters, forms and labels. Empty for a role that sees no units.
-pub(crate) async fn unit_names(st: &AppState, s: &Signed) -> Vec<(i64, String)> {
-    let t = s.ctx.t();
-    cairn_app::units::list_units(&st.app, s.actor(), None, 1000)
-        .await
-        .map(|rows| {
-            rows.into_iter()
-                .map(|r| {
-                    (
-                        r.unit.id,
-                        local_name(&t, &r.unit.name, r.unit.name_cy.as_deref()),
-                    )
-                })
-                .collect()
-        })
-        .unwrap_or_default()
-}
-
 pub(crate) fn routes(r: Routes) -> Routes {
     r.get("/units", list)
         .get("/units/new", new_form)

@@ -327,16 +327,14 @@ fn expected(method: &str, path: &str, who: Who) -> Option<Expect> {
         ("GET", "/meetings/representation" | "/meetings/representation.csv") => {
             page(who, REPRESENTATION, Status(200))
         }
-        ("POST", "/meetings/actions/{id}/status") => record(who, RUN_MEETINGS, Status(409), &[]),
+        // Nothing chosen: invalid input, 422 like every other form.
+        ("POST", "/meetings/actions/{id}/status") => record(who, RUN_MEETINGS, Status(422), &[]),
         ("GET", "/meetings/{id}" | "/meetings/{id}/name-cards") => {
             record(who, RUN_MEETINGS, Status(200), &[])
         }
         ("GET", "/meetings/{id}/invite.ics") => record(who, IN_GROUP, Status(200), &[]),
         // The member's own reply with nothing chosen; staff must say for whom.
-        ("POST", "/meetings/{id}/reply") => match who {
-            Member => Status(409),
-            _ => record(who, RUN_MEETINGS, Status(422), &[]),
-        },
+        ("POST", "/meetings/{id}/reply") => record(who, IN_GROUP, Status(422), &[]),
         // The seeded meeting has not started yet, so attendance cannot be recorded.
         ("POST", "/meetings/{id}/attendance") => record(who, RUN_MEETINGS, Status(409), &[]),
         (
