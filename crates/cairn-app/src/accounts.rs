@@ -91,20 +91,90 @@ pub async fn needs_setup(app: &App) -> AppResult<bool> {
     Ok(db::count_users(&mut h.conn()).await? == 0)
 }
 
-/// Issues a fresh one-time set-up code when the deployment has no accounts (to print on the
-/// console). Only its hash is stored. `None` once set up.
-pub async fn issue_setup_code(app: &App) -> AppResult<Option<String>> {
-    if !needs_setup(app).await? {
-        return Ok(None);
-    }
-    let code = new_secret()
+/// How long a printed set-up code stands before another start may replace it. Instances that
+/// start together on one empty database share the first one's code instead of each printing
+/// its own (which left every code but the last one useless).
+pub const SETUP_CODE_SHARED_MS: i64 = 10 * 60 * 1000;
+
+/// What starting an instance did about the set-up code.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SetupCode {
+    /// The deployment has accounts: nothing to do.
+    NotNeeded,
+    /// A new code, to print on the console. Only its hash is stored.
+    Issued(String),
+    /// Another instance printed a code at this instant (UTC milliseconds), and it still stands.
+    PrintedElsewhere(i64),
+}
+
+/// The stored form of a code: when it was issued, then its hash.
+fn setup_value(issued_at: i64, code: &str) -> String {
+    format!("{issued_at}:{}", hash_secret(code))
+}
+
+fn parse_setup_value(v: &str) -> Option<(i64, &str)> {
+    let (at, hash) = v.split_once(':')?;
+    Some((at.parse().ok()?, hash))
+}
+
+fn fresh_setup_code() -> String {
+    new_secret()
         .chars()
         .filter(char::is_ascii_alphanumeric)
         .take(12)
         .collect::<String>()
-        .to_uppercase();
+        .to_uppercase()
+}
+
+/// At start: issues a one-time set-up code while the deployment has no accounts, unless
+/// another instance issued one in the last [`SETUP_CODE_SHARED_MS`]. Exactly one of several
+/// instances starting at once wins, on either engine: the code is written only where no row
+/// exists, or over exactly the stale row this instance read.
+pub async fn issue_setup_code(app: &App) -> AppResult<SetupCode> {
+    if !needs_setup(app).await? {
+        return Ok(SetupCode::NotNeeded);
+    }
+    let now = app.now();
+    let code = fresh_setup_code();
+    let value = setup_value(now, &code);
     let mut tx = app.db.begin().await?;
-    cairn_db::settings::put(&mut tx.conn(), SETUP_CODE_KEY, &hash_secret(&code)).await?;
+    let seen = cairn_db::settings::get(&mut tx.conn(), SETUP_CODE_KEY).await?;
+    let won = match seen.as_deref().map(|v| (v, parse_setup_value(v))) {
+        None => cairn_db::settings::insert_absent(&mut tx.conn(), SETUP_CODE_KEY, &value).await?,
+        Some((_, Some((at, _)))) if now - at < SETUP_CODE_SHARED_MS => {
+            return Ok(SetupCode::PrintedElsewhere(at));
+        }
+        Some((old, _)) => {
+            cairn_db::settings::replace_if(&mut tx.conn(), SETUP_CODE_KEY, old, &value).await?
+        }
+    };
+    if !won {
+        // Another instance wrote its code between our read and our write: it prints it.
+        let at = cairn_db::settings::get(&mut tx.conn(), SETUP_CODE_KEY)
+            .await?
+            .as_deref()
+            .and_then(parse_setup_value)
+            .map_or(now, |(at, _)| at);
+        return Ok(SetupCode::PrintedElsewhere(at));
+    }
+    tx.commit().await?;
+    Ok(SetupCode::Issued(code))
+}
+
+/// Issues a new set-up code whatever was issued before (`cairn setup-code`, for an operator
+/// who lost the printed one). `None` once the deployment has accounts.
+pub async fn reissue_setup_code(app: &App) -> AppResult<Option<String>> {
+    if !needs_setup(app).await? {
+        return Ok(None);
+    }
+    let code = fresh_setup_code();
+    let mut tx = app.db.begin().await?;
+    cairn_db::settings::put(
+        &mut tx.conn(),
+        SETUP_CODE_KEY,
+        &setup_value(app.now(), &code),
+    )
+    .await?;
     tx.commit().await?;
     Ok(Some(code))
 }
@@ -138,7 +208,11 @@ pub async fn complete_setup(app: &App, f: &SetupForm) -> AppResult<i64> {
         return Err(AppError::Conflict("setup-error-already-done"));
     }
     let stored = cairn_db::settings::get(&mut tx.conn(), SETUP_CODE_KEY).await?;
-    if stored.as_deref() != Some(hash_secret(f.code.trim().to_uppercase().as_str()).as_str()) {
+    let stored_hash = stored
+        .as_deref()
+        .and_then(parse_setup_value)
+        .map(|(_, h)| h);
+    if stored_hash != Some(hash_secret(f.code.trim().to_uppercase().as_str()).as_str()) {
         e.0.insert(
             0,
             cairn_domain::FieldError {

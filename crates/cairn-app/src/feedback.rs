@@ -286,6 +286,8 @@ pub async fn submit_kiosk(
     let fields = draft.validate(today(app, &org.time_zone))?;
     let now = app.now();
     let mut tx = app.db.begin().await?;
+    // Count and insert one post at a time per kiosk, or concurrent posts all see room.
+    cairn_db::feedback::lock_kiosk(&mut tx.conn(), k.id).await?;
     if cairn_db::feedback::kiosk_posts_since(&mut tx.conn(), k.id, now - KIOSK_WINDOW_MS).await?
         >= KIOSK_MAX_POSTS
     {

@@ -385,6 +385,46 @@ async fn a_kiosk_is_throttled_after_its_posts_in_the_window_and_works_again_once
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_kiosk_takes_exactly_its_limit_when_many_post_at_once() {
+    both_engines(|db| async move {
+        // Setup
+        let app = app(db);
+        let org = org(&app, "Org A", "admin@org-a.example").await;
+        let u = unit(&app, &org, "Alder").await;
+        let secret = feedback::create_kiosk(&app, &org.admin, u, "Tablet")
+            .await
+            .expect("kiosk");
+
+        // Exec: half as many again as the limit, all at once.
+        let posts = (0..KIOSK_MAX_POSTS + KIOSK_MAX_POSTS / 2).map(|i| {
+            let (app, secret) = (app.clone(), secret.clone());
+            tokio::spawn(async move {
+                let text = format!("Idea {i}");
+                feedback::submit_kiosk(&app, &secret, &text, None, true, Language::En).await
+            })
+        });
+        let mut kept = 0;
+        let mut throttled = 0;
+        for p in posts.collect::<Vec<_>>() {
+            match p.await.expect("task") {
+                Ok(_) => kept += 1,
+                Err(AppError::Throttled) => throttled += 1,
+                Err(e) => panic!("unexpected {e:?}"),
+            }
+        }
+
+        // Check
+        assert_eq!(kept, KIOSK_MAX_POSTS, "no more than the limit got through");
+        assert_eq!(throttled, KIOSK_MAX_POSTS / 2);
+        let (rows, _, _) = feedback::list(&app, &org.admin, &all())
+            .await
+            .expect("list");
+        assert_eq!(rows.len() as i64, KIOSK_MAX_POSTS);
+    })
+    .await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn empty_or_too_long_text_is_refused_on_every_channel() {
     both_engines(|db| async move {
         // Setup

@@ -195,7 +195,9 @@ async fn an_empty_database_needs_setup_and_is_given_a_one_time_code() {
 
         // Check
         assert!(needed);
-        let code = code.expect("a code while set-up is needed");
+        let accounts::SetupCode::Issued(code) = code else {
+            panic!("a code while set-up is needed: {code:?}")
+        };
         assert_eq!(code.len(), 12);
         assert!(
             code.chars()
@@ -206,15 +208,101 @@ async fn an_empty_database_needs_setup_and_is_given_a_one_time_code() {
     .await;
 }
 
+/// The code a start printed, which must be a new one.
+async fn issued(app: &App) -> String {
+    match accounts::issue_setup_code(app).await.expect("issue") {
+        accounts::SetupCode::Issued(code) => code,
+        other => panic!("expected a new code, got {other:?}"),
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn instances_starting_together_print_one_set_up_code_that_works_on_either() {
+    both_engines(|db| async move {
+        // Setup: four instances start at once on one empty database.
+        let apps: Vec<App> = (0..4).map(|_| app(db.clone())).collect();
+
+        // Exec
+        let (a, b, c, d) = tokio::join!(
+            accounts::issue_setup_code(&apps[0]),
+            accounts::issue_setup_code(&apps[1]),
+            accounts::issue_setup_code(&apps[2]),
+            accounts::issue_setup_code(&apps[3]),
+        );
+
+        // Check: one printed a code; the others say it was printed elsewhere.
+        let mut codes = Vec::new();
+        let mut printer = 0;
+        let mut elsewhere = 0;
+        for (i, s) in [a, b, c, d].into_iter().enumerate() {
+            match s.expect("start") {
+                accounts::SetupCode::Issued(c) => {
+                    codes.push(c);
+                    printer = i;
+                }
+                accounts::SetupCode::PrintedElsewhere(_) => elsewhere += 1,
+                accounts::SetupCode::NotNeeded => panic!("set-up is needed"),
+            }
+        }
+        assert_eq!(codes.len(), 1, "exactly one code printed: {codes:?}");
+        assert_eq!(elsewhere, 3);
+        // A later start within the sharing time prints none either.
+        assert!(matches!(
+            accounts::issue_setup_code(&apps[3]).await.expect("start"),
+            accounts::SetupCode::PrintedElsewhere(_)
+        ));
+        // The one code works on an instance that did not print it.
+        let form = SetupForm {
+            code: codes[0].clone(),
+            organisation_name: "Org A".into(),
+            email: "admin@org-a.example".into(),
+            password: PASSWORD.into(),
+            language: None,
+        };
+        accounts::complete_setup(&apps[(printer + 1) % apps.len()], &form)
+            .await
+            .expect("the printed code sets up on another instance");
+    })
+    .await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_start_after_the_sharing_time_replaces_an_unused_set_up_code() {
+    both_engines(|db| async move {
+        // Setup: a code printed long enough ago that nobody is still starting with it.
+        let app = app(db);
+        let old = issued(&app).await;
+        app.clock
+            .set(app.now() + accounts::SETUP_CODE_SHARED_MS + 1);
+
+        // Exec
+        let new = issued(&app).await;
+        let again = accounts::reissue_setup_code(&app).await.expect("reissue");
+
+        // Check: each new code replaced the one before.
+        assert_ne!(old, new);
+        let latest = again.expect("a code while set-up is needed");
+        let form = |code: &str| SetupForm {
+            code: code.to_owned(),
+            organisation_name: "Org A".into(),
+            email: "admin@org-a.example".into(),
+            password: PASSWORD.into(),
+            language: None,
+        };
+        assert_invalid(accounts::complete_setup(&app, &form(&new)).await, "code");
+        accounts::complete_setup(&app, &form(&latest))
+            .await
+            .expect("the latest code works");
+    })
+    .await;
+}
+
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn setup_with_a_wrong_code_is_refused_on_the_code_field() {
     both_engines(|db| async move {
         // Setup
         let app = app(db);
-        let code = accounts::issue_setup_code(&app)
-            .await
-            .expect("issue")
-            .expect("code");
+        let code = issued(&app).await;
 
         // Exec
         let r = accounts::complete_setup(
@@ -244,10 +332,7 @@ async fn setup_with_the_right_code_creates_the_organisation_and_its_administrato
     both_engines(|db| async move {
         // Setup
         let app = app(db);
-        let code = accounts::issue_setup_code(&app)
-            .await
-            .expect("issue")
-            .expect("code");
+        let code = issued(&app).await;
         let form = SetupForm {
             // Typed in lower case with spaces round it: still the code.
             code: format!("  {}  ", code.to_lowercase()),
@@ -283,7 +368,10 @@ async fn setup_with_the_right_code_creates_the_organisation_and_its_administrato
             .expect("organisation");
         assert_eq!(organisation.name, "Org A");
         assert!(!accounts::needs_setup(&app).await.expect("needs setup"));
-        assert_eq!(accounts::issue_setup_code(&app).await.expect("issue"), None);
+        assert_eq!(
+            accounts::issue_setup_code(&app).await.expect("issue"),
+            accounts::SetupCode::NotNeeded
+        );
         let org_rows = audit_of(&app, org, "organisation", Some(org)).await;
         let user_rows = audit_of(&app, org, "user", Some(uid)).await;
         assert_eq!(org_rows.len(), 1);

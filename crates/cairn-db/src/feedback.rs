@@ -118,6 +118,22 @@ pub async fn list_kiosks(c: &mut Conn<'_>, org: i64) -> DbResult<Vec<Kiosk>> {
     )
 }
 
+/// Holds one kiosk's row until the transaction ends, so posts on it are counted one after
+/// another. PostgreSQL needs the row lock: under READ COMMITTED, concurrent transactions each
+/// counted the posts before any of them committed and let 23–26 of 20 through. SQLite's
+/// `BEGIN IMMEDIATE` already serialises every write transaction.
+pub async fn lock_kiosk(c: &mut Conn<'_>, id: i64) -> DbResult<()> {
+    if let Conn::Postgres(_) = c {
+        let _locked: Option<(i64,)> = fetch_optional!(
+            c,
+            (i64,),
+            "SELECT id FROM kiosks WHERE id = $1 FOR UPDATE",
+            id
+        )?;
+    }
+    Ok(())
+}
+
 /// A live kiosk by the hash of its secret.
 pub async fn find_live_kiosk(c: &mut Conn<'_>, hash: &str) -> DbResult<Option<Kiosk>> {
     fetch_optional!(

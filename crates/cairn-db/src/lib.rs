@@ -302,6 +302,16 @@ impl Db {
         }
     }
 
+    /// Answers when the database takes a write as well as a read (for `/readyz`): one small
+    /// committed write to the settings table. A read-only file, a full disk or a PostgreSQL in
+    /// recovery answers reads but refuses this.
+    pub async fn ready(&self, now_ms: i64) -> DbResult<()> {
+        self.ping().await?;
+        let mut tx = self.begin().await?;
+        settings::put(&mut tx.conn(), "readiness_probe", &now_ms.to_string()).await?;
+        tx.commit().await
+    }
+
     /// Copies a SQLite database to `path` with `VACUUM INTO` (consistent while the app runs).
     /// PostgreSQL deployments back up with `pg_dump`; this returns `None` for them.
     pub async fn backup_sqlite(&self, path: &str) -> DbResult<Option<()>> {

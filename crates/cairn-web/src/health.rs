@@ -1,5 +1,5 @@
-//! Probes and metrics: `/healthz` (the process answers), `/readyz` (the database answers) and
-//! `/metrics` (Prometheus text: request counts and latencies by route).
+//! Probes and metrics: `/healthz` (the process answers), `/readyz` (the database takes a read
+//! and a write) and `/metrics` (Prometheus text: request counts and latencies by route).
 
 use crate::{AppState, Routes};
 use axum::extract::State;
@@ -40,7 +40,7 @@ async fn healthz() -> &'static str {
 }
 
 async fn readyz(State(st): State<AppState>) -> impl IntoResponse {
-    match st.app.db.ping().await {
+    match st.app.db.ready(st.app.now()).await {
         Ok(()) => (StatusCode::OK, "ready"),
         Err(e) => {
             tracing::warn!(error = %e, "database not ready");

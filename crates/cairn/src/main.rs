@@ -7,6 +7,7 @@
 mod bench;
 
 use anyhow::{Context, Result, bail};
+use cairn_app::accounts::SetupCode;
 use cairn_app::{App, Clock};
 use cairn_db::{ConnectOptions, Db};
 use cairn_domain::Role;
@@ -82,6 +83,8 @@ enum Command {
         /// Where to write the copy.
         file: String,
     },
+    /// Print a new one-time set-up code (replacing any earlier one) while there are no accounts.
+    SetupCode(DbArgs),
     /// Check the configuration and the database connection, then stop.
     CheckConfig(ServeArgs),
     /// Administrator accounts.
@@ -177,14 +180,24 @@ async fn serve(app: App, args: &ServeArgs) -> Result<()> {
             secure_cookies: secure,
         }),
     };
-    if let Some(code) = cairn_app::accounts::issue_setup_code(&app).await? {
-        println!(
-            "Cairn has no accounts yet. Open http://{}/setup and enter this one-time set-up code: {code}",
-            args.addr
-        );
-        println!(
-            "(Or create an administrator with: cairn admin create --organisation NAME --email EMAIL)"
-        );
+    match cairn_app::accounts::issue_setup_code(&app).await? {
+        SetupCode::Issued(code) => {
+            println!(
+                "Cairn has no accounts yet. Open http://{}/setup and enter this one-time set-up code: {code}",
+                args.addr
+            );
+            println!(
+                "(Or create an administrator with: cairn admin create --organisation NAME --email EMAIL)"
+            );
+        }
+        SetupCode::PrintedElsewhere(at) => {
+            println!(
+                "Cairn has no accounts yet. Another instance printed the set-up code at {} (UTC); use that one, or make a new one with: cairn setup-code",
+                jiff::Timestamp::from_millisecond(at)
+                    .map_or_else(|_| at.to_string(), |t| t.to_string())
+            );
+        }
+        SetupCode::NotNeeded => {}
     }
     // Sends queued e-mail and clears expired sessions in the background.
     let worker = app.clone();
@@ -324,6 +337,16 @@ async fn main() -> Result<()> {
                     "This is a PostgreSQL database. Back it up with PostgreSQL's own tool, for example:\n  pg_dump --format=custom --file={file} \"{}\"",
                     redact(&db.url())
                 ),
+            }
+        }
+        Command::SetupCode(db) => {
+            let app = open(&db.url()).await?;
+            match cairn_app::accounts::reissue_setup_code(&app).await? {
+                Some(code) => {
+                    println!("Open /setup and enter this one-time set-up code: {code}");
+                    Ok(())
+                }
+                None => bail!("this deployment already has accounts; no set-up code is needed"),
             }
         }
         Command::CheckConfig(args) => {

@@ -724,6 +724,11 @@ impl TestApp {
         }
     }
 
+    /// The database's URL (to open it again, e.g. read-only).
+    pub fn db_url(&self) -> &str {
+        &self._db.url
+    }
+
     /// Runs a closure with the actor of `who`.
     pub async fn actor(&self, who: Who) -> cairn_app::Actor {
         let mut h = self.app.db.acquire().await.expect("h");

@@ -14,6 +14,7 @@ mod helpers;
 mod i18n;
 mod meetings;
 mod model;
+mod operations;
 mod pages;
 mod payments;
 mod people;
