@@ -5,12 +5,12 @@
 //! `postgres://…` for large and multi-instance deployments.
 
 mod bench;
+mod serve;
 
 use anyhow::{Context, Result, bail};
 use cairn_app::{App, Clock};
 use cairn_db::{ConnectOptions, Db};
 use cairn_domain::Role;
-use cairn_web::{AppState, WebConfig};
 use clap::{Args, Parser, Subcommand};
 use std::net::SocketAddr;
 use std::sync::Arc;
@@ -53,6 +53,8 @@ struct ServeArgs {
     /// The address people use to reach Cairn, for links in e-mails (default: http://ADDR).
     #[arg(long, env = "CAIRN_BASE_URL")]
     base_url: Option<String>,
+    #[command(flatten)]
+    limits: serve::Limits,
 }
 
 #[derive(Subcommand)]
@@ -165,65 +167,7 @@ fn init_tracing(default: &str) {
 }
 
 async fn serve(app: App, args: &ServeArgs) -> Result<()> {
-    let base_url = args
-        .base_url
-        .clone()
-        .unwrap_or_else(|| format!("http://{}", args.addr));
-    let secure = base_url.starts_with("https://");
-    let state = AppState {
-        app: app.clone(),
-        config: Arc::new(WebConfig {
-            base_url,
-            secure_cookies: secure,
-        }),
-    };
-    if let Some(code) = cairn_app::accounts::issue_setup_code(&app).await? {
-        println!(
-            "Cairn has no accounts yet. Open http://{}/setup and enter this one-time set-up code: {code}",
-            args.addr
-        );
-        println!(
-            "(Or create an administrator with: cairn admin create --organisation NAME --email EMAIL)"
-        );
-    }
-    // Sends queued e-mail and clears expired sessions in the background.
-    let worker = app.clone();
-    tokio::spawn(async move {
-        let mut tick = tokio::time::interval(std::time::Duration::from_secs(10));
-        loop {
-            tick.tick().await;
-            if let Err(e) = cairn_app::notices::deliver_pending(&worker).await {
-                tracing::warn!(error = %e, "e-mail delivery round failed");
-            }
-            let now = worker.now();
-            if let Ok(mut tx) = worker.db.begin().await {
-                let purged = cairn_db::accounts::purge_expired(
-                    &mut tx.conn(),
-                    now,
-                    now - 24 * 60 * 60 * 1000,
-                )
-                .await;
-                if purged.is_ok() {
-                    let _ = tx.commit().await;
-                }
-            }
-        }
-    });
-    let listener = tokio::net::TcpListener::bind(args.addr)
-        .await
-        .with_context(|| format!("cannot listen on {}", args.addr))?;
-    println!("Cairn is running at http://{}", listener.local_addr()?);
-    let router = cairn_web::router(state);
-    axum::serve(
-        listener,
-        router.into_make_service_with_connect_info::<SocketAddr>(),
-    )
-    .with_graceful_shutdown(async {
-        let _ = tokio::signal::ctrl_c().await;
-    })
-    .await?;
-    app.db.close().await;
-    Ok(())
+    serve::run(app, args.addr, args.base_url.clone(), args.limits.clone()).await
 }
 
 fn demo_password() -> String {
