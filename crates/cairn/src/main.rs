@@ -4,6 +4,7 @@
 //! URL's scheme picks the engine: `sqlite://file.db` (the default, created on first start) or
 //! `postgres://…` for large and multi-instance deployments.
 
+mod backup;
 mod bench;
 mod serve;
 
@@ -77,11 +78,19 @@ enum Command {
     },
     /// Apply database migrations and stop.
     Migrate(DbArgs),
-    /// Back up the database to FILE (SQLite; PostgreSQL uses pg_dump).
+    /// Back up the database to FILE and check the copy (SQLite; PostgreSQL uses pg_dump).
     Backup {
         #[command(flatten)]
         db: DbArgs,
-        /// Where to write the copy.
+        /// Where to write the copy (a new file).
+        file: String,
+    },
+    /// Replace the database with a backup made by `cairn backup`, while Cairn is stopped
+    /// (SQLite; PostgreSQL uses pg_restore).
+    Restore {
+        #[command(flatten)]
+        db: DbArgs,
+        /// The backup to restore.
         file: String,
     },
     /// Check the configuration and the database connection, then stop.
@@ -127,17 +136,20 @@ enum TokenCommand {
     },
 }
 
-/// Opens and migrates the database and builds the use-case context.
-pub(crate) async fn open(url: &str) -> Result<App> {
+/// Opens and migrates the database and builds the use-case context. The lock keeps `cairn
+/// restore` from replacing a SQLite file while it is open: hold it as long as the App.
+pub(crate) async fn open(url: &str) -> Result<(App, backup::DbLock)> {
+    let lock = backup::DbLock::shared(url)?;
     let db = Db::connect(url, &ConnectOptions::default())
         .await
         .with_context(|| format!("cannot open the database at {}", redact(url)))?;
     db.migrate().await.context("cannot apply migrations")?;
-    Ok(App::new(
+    let app = App::new(
         db,
         Clock::system(),
         Arc::new(cairn_web::i18n::FluentTranslator),
-    ))
+    );
+    Ok((app, lock))
 }
 
 /// Hides a password in a database URL for printing.
@@ -199,7 +211,7 @@ async fn main() -> Result<()> {
     });
     match cli.command {
         Command::Serve(args) => {
-            let app = open(&args.db.url()).await?;
+            let (app, _lock) = open(&args.db.url()).await?;
             serve(app, &args).await
         }
         Command::Demo {
@@ -219,7 +231,7 @@ async fn main() -> Result<()> {
                 .database_url
                 .clone()
                 .unwrap_or_else(|| "sqlite://cairn-demo.db".into());
-            let app = open(&url).await?;
+            let (app, _lock) = open(&url).await?;
             let password = demo_password();
             let scale = match scale.as_str() {
                 "board" => cairn_app::demo::Scale::Board,
@@ -242,37 +254,15 @@ async fn main() -> Result<()> {
             }
         }
         Command::Migrate(db) => {
-            open(&db.url()).await?;
+            let _ = open(&db.url()).await?;
             println!("Migrations applied to {}", redact(&db.url()));
             Ok(())
         }
-        Command::Backup { db, file } => {
-            if std::path::Path::new(&file).exists() {
-                bail!("{file} already exists; choose a new file name");
-            }
-            // A backup copies the database as it is: no migration first.
-            let pool = Db::connect(&db.url(), &ConnectOptions::default())
-                .await
-                .with_context(|| format!("cannot open the database at {}", redact(&db.url())))?;
-            let app = App::new(
-                pool,
-                Clock::system(),
-                Arc::new(cairn_web::i18n::FluentTranslator),
-            );
-            match app.db.backup_sqlite(&file).await? {
-                Some(()) => {
-                    println!("Backed up to {file}");
-                    Ok(())
-                }
-                None => bail!(
-                    "This is a PostgreSQL database. Back it up with PostgreSQL's own tool, for example:\n  pg_dump --format=custom --file={file} \"{}\"",
-                    redact(&db.url())
-                ),
-            }
-        }
+        Command::Backup { db, file } => backup::backup(&db.url(), &file).await,
+        Command::Restore { db, file } => backup::restore(&db.url(), &file).await,
         Command::CheckConfig(args) => {
             println!("Database: {}", redact(&args.db.url()));
-            let app = open(&args.db.url()).await?;
+            let (app, _lock) = open(&args.db.url()).await?;
             app.db.ping().await?;
             println!(
                 "Database answers and migrations are applied ({:?}).",
@@ -302,7 +292,7 @@ async fn main() -> Result<()> {
             password,
             organisation,
         }) => {
-            let app = open(&db.url()).await?;
+            let (app, _lock) = open(&db.url()).await?;
             let role = if organisation.is_some() {
                 Role::OrgAdmin
             } else {
@@ -334,7 +324,7 @@ async fn main() -> Result<()> {
             }
         }
         Command::Token(TokenCommand::Create { db, email, name }) => {
-            let app = open(&db.url()).await?;
+            let (app, _lock) = open(&db.url()).await?;
             match cairn_app::accounts::create_token_for_email(&app, &email, &name).await {
                 Ok(secret) => {
                     println!("{secret}");

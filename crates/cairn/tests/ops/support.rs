@@ -1,14 +1,16 @@
 //! Running the real `cairn` binary: a server on a free port, commands, raw HTTP over TCP.
 
+use cairn_db::sqlx::{self, Connection, SqliteConnection, sqlite::SqliteConnectOptions};
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::{SocketAddr, TcpStream};
-use std::path::PathBuf;
-use std::process::{Child, Command, ExitStatus, Stdio};
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, ExitStatus, Output, Stdio};
 use std::sync::mpsc;
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
 pub const BIN: &str = env!("CARGO_BIN_EXE_cairn");
+pub const PASSWORD: &str = "correct horse battery staple";
 
 /// A folder of its own for one test, removed afterwards.
 pub struct TempDir(PathBuf);
@@ -27,6 +29,16 @@ impl TempDir {
 
     pub fn url(&self, name: &str) -> String {
         format!("sqlite://{}", self.path(name).display())
+    }
+
+    /// The names of the files in the folder, sorted.
+    pub fn files(&self) -> Vec<String> {
+        let mut v: Vec<String> = std::fs::read_dir(&self.0)
+            .expect("read dir")
+            .map(|e| e.expect("entry").file_name().to_string_lossy().into_owned())
+            .collect();
+        v.sort();
+        v
     }
 }
 
@@ -151,6 +163,48 @@ impl Drop for Server {
     }
 }
 
+/// Runs a `cairn` command to completion.
+pub fn cairn(args: &[&str]) -> Output {
+    Command::new(BIN)
+        .args(args)
+        .env("CAIRN_ADMIN_PASSWORD", PASSWORD)
+        .env("CAIRN_LOG", "warn")
+        .env("NO_COLOR", "1")
+        .stdin(Stdio::null())
+        .output()
+        .expect("run cairn")
+}
+
+/// Both output streams of a command, for messages and failures.
+pub fn text(o: &Output) -> String {
+    format!(
+        "{}{}",
+        String::from_utf8_lossy(&o.stdout),
+        String::from_utf8_lossy(&o.stderr)
+    )
+}
+
+/// Runs a `cairn` command that must succeed.
+pub fn cairn_ok(args: &[&str]) -> String {
+    let o = cairn(args);
+    assert!(o.status.success(), "cairn {args:?} failed:\n{}", text(&o));
+    text(&o)
+}
+
+/// Creates an administrator (and organisation) through the binary.
+pub fn add_admin(url: &str, org: &str, email: &str) {
+    cairn_ok(&[
+        "admin",
+        "create",
+        "--database-url",
+        url,
+        "--organisation",
+        org,
+        "--email",
+        email,
+    ]);
+}
+
 pub fn connect(addr: SocketAddr) -> TcpStream {
     let s = TcpStream::connect_timeout(&addr, Duration::from_secs(5)).expect("connect");
     s.set_read_timeout(Some(Duration::from_secs(20)))
@@ -263,4 +317,37 @@ pub fn time_to_close(s: &mut TcpStream, limit: Duration) -> Option<Duration> {
             Err(_) => return Some(start.elapsed()),
         }
     }
+}
+
+/// Runs a future to completion (the tests themselves are plain threads).
+pub fn block_on<F: std::future::Future>(f: F) -> F::Output {
+    tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .expect("runtime")
+        .block_on(f)
+}
+
+/// Runs one query returning text on a SQLite file, read-only.
+pub fn sqlite_texts(db: &Path, sql: &'static str) -> Result<Vec<String>, String> {
+    block_on(async {
+        let opts = SqliteConnectOptions::new()
+            .filename(db)
+            .read_only(true)
+            .create_if_missing(false);
+        let mut c = SqliteConnection::connect_with(&opts)
+            .await
+            .map_err(|e| e.to_string())?;
+        let rows: Result<Vec<String>, String> = sqlx::query_scalar(sql)
+            .fetch_all(&mut c)
+            .await
+            .map_err(|e| e.to_string());
+        let _ = c.close().await;
+        rows
+    })
+}
+
+/// The e-mail addresses of the accounts in a SQLite database.
+pub fn emails(db: &Path) -> Vec<String> {
+    sqlite_texts(db, "SELECT email FROM users ORDER BY email").expect("read users")
 }
