@@ -189,6 +189,17 @@ else
   fi
 fi
 
+# The operations tests run the README's PostgreSQL backup steps with pg_dump and pg_restore;
+# with CI=true they fail when these are missing.
+if ! command -v pg_dump >/dev/null 2>&1 || ! command -v pg_restore >/dev/null 2>&1; then
+  if is_root; then
+    echo "pg_dump or pg_restore is missing: installing Debian's postgresql-client package"
+    apt_install postgresql-client || echo "could not install postgresql-client"
+  else
+    echo "pg_dump or pg_restore is missing (Debian's postgresql-client package)"
+  fi
+fi
+
 # --- 3. Rust tests ---------------------------------------------------------------------------
 step 3 "cargo test --workspace (CAIRN_TEST_PG=$CAIRN_TEST_PG)"
 cargo test "${CARGO_LOCKED[@]}" --workspace

@@ -223,10 +223,20 @@ impl Db {
     /// Opens a pool for `url` (`sqlite://path`, `sqlite::memory:`, `postgres://…`). A SQLite
     /// file is created when missing.
     pub async fn connect(url: &str, opts: &ConnectOptions) -> DbResult<Db> {
+        Self::open(url, opts, true).await
+    }
+
+    /// As [`Db::connect`], but a SQLite file that does not exist is an error instead of a new
+    /// empty database: for commands such as `backup` that must not invent their source.
+    pub async fn connect_existing(url: &str, opts: &ConnectOptions) -> DbResult<Db> {
+        Self::open(url, opts, false).await
+    }
+
+    async fn open(url: &str, opts: &ConnectOptions, create: bool) -> DbResult<Db> {
         if url.starts_with("sqlite:") {
             let memory = url.contains(":memory:") || url.contains("mode=memory");
             let o = SqliteConnectOptions::from_str(url)?
-                .create_if_missing(true)
+                .create_if_missing(create)
                 .foreign_keys(true)
                 .busy_timeout(Duration::from_secs(5))
                 .journal_mode(if memory {
@@ -253,6 +263,18 @@ impl Db {
         } else {
             Err(DbError::UnsupportedUrl)
         }
+    }
+
+    /// The versions of the migrations this build applies on `engine`, oldest first.
+    pub fn migration_versions(engine: Engine) -> Vec<i64> {
+        let m = match engine {
+            Engine::Sqlite => &SQLITE_MIGRATIONS,
+            Engine::Postgres => &POSTGRES_MIGRATIONS,
+        };
+        m.iter()
+            .filter(|m| !m.migration_type.is_down_migration())
+            .map(|m| m.version)
+            .collect()
     }
 
     /// The engine behind this pool.

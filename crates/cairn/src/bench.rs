@@ -329,7 +329,7 @@ pub async fn run(args: BenchArgs) -> Result<()> {
         .database_url
         .clone()
         .unwrap_or_else(|| format!("sqlite://{}", dir.join("bench.db").display()));
-    let app = crate::open(&url).await?;
+    let (app, _lock) = crate::open(&url).await?;
     let started = Instant::now();
     cairn_app::demo::build(
         &app,

@@ -4,14 +4,14 @@
 //! URL's scheme picks the engine: `sqlite://file.db` (the default, created on first start) or
 //! `postgres://…` for large and multi-instance deployments.
 
+mod backup;
 mod bench;
+mod serve;
 
 use anyhow::{Context, Result, bail};
-use cairn_app::accounts::SetupCode;
 use cairn_app::{App, Clock};
 use cairn_db::{ConnectOptions, Db};
 use cairn_domain::Role;
-use cairn_web::{AppState, WebConfig};
 use clap::{Args, Parser, Subcommand};
 use std::net::SocketAddr;
 use std::sync::Arc;
@@ -54,6 +54,8 @@ struct ServeArgs {
     /// The address people use to reach Cairn, for links in e-mails (default: http://ADDR).
     #[arg(long, env = "CAIRN_BASE_URL")]
     base_url: Option<String>,
+    #[command(flatten)]
+    limits: serve::Limits,
 }
 
 #[derive(Subcommand)]
@@ -76,11 +78,19 @@ enum Command {
     },
     /// Apply database migrations and stop.
     Migrate(DbArgs),
-    /// Back up the database to FILE (SQLite; PostgreSQL uses pg_dump).
+    /// Back up the database to FILE and check the copy (SQLite; PostgreSQL uses pg_dump).
     Backup {
         #[command(flatten)]
         db: DbArgs,
-        /// Where to write the copy.
+        /// Where to write the copy (a new file).
+        file: String,
+    },
+    /// Replace the database with a backup made by `cairn backup`, while Cairn is stopped
+    /// (SQLite; PostgreSQL uses pg_restore).
+    Restore {
+        #[command(flatten)]
+        db: DbArgs,
+        /// The backup to restore.
         file: String,
     },
     /// Print a new one-time set-up code (replacing any earlier one) while there are no accounts.
@@ -128,17 +138,20 @@ enum TokenCommand {
     },
 }
 
-/// Opens and migrates the database and builds the use-case context.
-pub(crate) async fn open(url: &str) -> Result<App> {
+/// Opens and migrates the database and builds the use-case context. The lock keeps `cairn
+/// restore` from replacing a SQLite file while it is open: hold it as long as the App.
+pub(crate) async fn open(url: &str) -> Result<(App, backup::DbLock)> {
+    let lock = backup::DbLock::shared(url)?;
     let db = Db::connect(url, &ConnectOptions::default())
         .await
         .with_context(|| format!("cannot open the database at {}", redact(url)))?;
     db.migrate().await.context("cannot apply migrations")?;
-    Ok(App::new(
+    let app = App::new(
         db,
         Clock::system(),
         Arc::new(cairn_web::i18n::FluentTranslator),
-    ))
+    );
+    Ok((app, lock))
 }
 
 /// Hides a password in a database URL for printing.
@@ -168,75 +181,7 @@ fn init_tracing(default: &str) {
 }
 
 async fn serve(app: App, args: &ServeArgs) -> Result<()> {
-    let base_url = args
-        .base_url
-        .clone()
-        .unwrap_or_else(|| format!("http://{}", args.addr));
-    let secure = base_url.starts_with("https://");
-    let state = AppState {
-        app: app.clone(),
-        config: Arc::new(WebConfig {
-            base_url,
-            secure_cookies: secure,
-        }),
-    };
-    match cairn_app::accounts::issue_setup_code(&app).await? {
-        SetupCode::Issued(code) => {
-            println!(
-                "Cairn has no accounts yet. Open http://{}/setup and enter this one-time set-up code: {code}",
-                args.addr
-            );
-            println!(
-                "(Or create an administrator with: cairn admin create --organisation NAME --email EMAIL)"
-            );
-        }
-        SetupCode::PrintedElsewhere(at) => {
-            println!(
-                "Cairn has no accounts yet. Another instance printed the set-up code at {} (UTC); use that one, or make a new one with: cairn setup-code",
-                jiff::Timestamp::from_millisecond(at)
-                    .map_or_else(|_| at.to_string(), |t| t.to_string())
-            );
-        }
-        SetupCode::NotNeeded => {}
-    }
-    // Sends queued e-mail and clears expired sessions in the background.
-    let worker = app.clone();
-    tokio::spawn(async move {
-        let mut tick = tokio::time::interval(std::time::Duration::from_secs(10));
-        loop {
-            tick.tick().await;
-            if let Err(e) = cairn_app::notices::deliver_pending(&worker).await {
-                tracing::warn!(error = %e, "e-mail delivery round failed");
-            }
-            let now = worker.now();
-            if let Ok(mut tx) = worker.db.begin().await {
-                let purged = cairn_db::accounts::purge_expired(
-                    &mut tx.conn(),
-                    now,
-                    now - 24 * 60 * 60 * 1000,
-                )
-                .await;
-                if purged.is_ok() {
-                    let _ = tx.commit().await;
-                }
-            }
-        }
-    });
-    let listener = tokio::net::TcpListener::bind(args.addr)
-        .await
-        .with_context(|| format!("cannot listen on {}", args.addr))?;
-    println!("Cairn is running at http://{}", listener.local_addr()?);
-    let router = cairn_web::router(state);
-    axum::serve(
-        listener,
-        router.into_make_service_with_connect_info::<SocketAddr>(),
-    )
-    .with_graceful_shutdown(async {
-        let _ = tokio::signal::ctrl_c().await;
-    })
-    .await?;
-    app.db.close().await;
-    Ok(())
+    serve::run(app, args.addr, args.base_url.clone(), args.limits.clone()).await
 }
 
 fn demo_password() -> String {
@@ -268,7 +213,7 @@ async fn main() -> Result<()> {
     });
     match cli.command {
         Command::Serve(args) => {
-            let app = open(&args.db.url()).await?;
+            let (app, _lock) = open(&args.db.url()).await?;
             serve(app, &args).await
         }
         Command::Demo {
@@ -288,7 +233,7 @@ async fn main() -> Result<()> {
                 .database_url
                 .clone()
                 .unwrap_or_else(|| "sqlite://cairn-demo.db".into());
-            let app = open(&url).await?;
+            let (app, _lock) = open(&url).await?;
             let password = demo_password();
             let scale = match scale.as_str() {
                 "board" => cairn_app::demo::Scale::Board,
@@ -311,36 +256,14 @@ async fn main() -> Result<()> {
             }
         }
         Command::Migrate(db) => {
-            open(&db.url()).await?;
+            let _ = open(&db.url()).await?;
             println!("Migrations applied to {}", redact(&db.url()));
             Ok(())
         }
-        Command::Backup { db, file } => {
-            if std::path::Path::new(&file).exists() {
-                bail!("{file} already exists; choose a new file name");
-            }
-            // A backup copies the database as it is: no migration first.
-            let pool = Db::connect(&db.url(), &ConnectOptions::default())
-                .await
-                .with_context(|| format!("cannot open the database at {}", redact(&db.url())))?;
-            let app = App::new(
-                pool,
-                Clock::system(),
-                Arc::new(cairn_web::i18n::FluentTranslator),
-            );
-            match app.db.backup_sqlite(&file).await? {
-                Some(()) => {
-                    println!("Backed up to {file}");
-                    Ok(())
-                }
-                None => bail!(
-                    "This is a PostgreSQL database. Back it up with PostgreSQL's own tool, for example:\n  pg_dump --format=custom --file={file} \"{}\"",
-                    redact(&db.url())
-                ),
-            }
-        }
+        Command::Backup { db, file } => backup::backup(&db.url(), &file).await,
+        Command::Restore { db, file } => backup::restore(&db.url(), &file).await,
         Command::SetupCode(db) => {
-            let app = open(&db.url()).await?;
+            let (app, _lock) = open(&db.url()).await?;
             match cairn_app::accounts::reissue_setup_code(&app).await? {
                 Some(code) => {
                     println!("Open /setup and enter this one-time set-up code: {code}");
@@ -351,7 +274,7 @@ async fn main() -> Result<()> {
         }
         Command::CheckConfig(args) => {
             println!("Database: {}", redact(&args.db.url()));
-            let app = open(&args.db.url()).await?;
+            let (app, _lock) = open(&args.db.url()).await?;
             app.db.ping().await?;
             println!(
                 "Database answers and migrations are applied ({:?}).",
@@ -381,7 +304,7 @@ async fn main() -> Result<()> {
             password,
             organisation,
         }) => {
-            let app = open(&db.url()).await?;
+            let (app, _lock) = open(&db.url()).await?;
             let role = if organisation.is_some() {
                 Role::OrgAdmin
             } else {
@@ -413,7 +336,7 @@ async fn main() -> Result<()> {
             }
         }
         Command::Token(TokenCommand::Create { db, email, name }) => {
-            let app = open(&db.url()).await?;
+            let (app, _lock) = open(&db.url()).await?;
             match cairn_app::accounts::create_token_for_email(&app, &email, &name).await {
                 Ok(secret) => {
                     println!("{secret}");
