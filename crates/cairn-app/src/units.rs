@@ -3,6 +3,7 @@
 
 use crate::audit::{Action, record};
 use crate::{Actor, App, AppError, AppResult, org_of, require};
+use cairn_db::DbError;
 use cairn_db::units::{Organisation, OrganisationSettings, Service, Unit};
 use cairn_domain::units::UnitDraft;
 use cairn_domain::{FieldErrors, Permission};
@@ -284,10 +285,12 @@ pub async fn get_unit(app: &App, actor: &Actor, id: i64) -> AppResult<UnitDetail
     let unit = cairn_db::units::get_unit(&mut c, org, id).await?;
     let service = cairn_db::units::get_service(&mut c, org, unit.service_id).await?;
     let link_person = match unit.link_person_id {
-        Some(pid) => cairn_db::people::get(&mut c, org, pid)
-            .await
-            .ok()
-            .map(|p| (p.id, p.chosen_name)),
+        // A link person who has since been removed reads as none; any other failure is an error.
+        Some(pid) => match cairn_db::people::get(&mut c, org, pid).await {
+            Ok(p) => Some((p.id, p.chosen_name)),
+            Err(DbError::NotFound) => None,
+            Err(e) => return Err(e.into()),
+        },
         None => None,
     };
     let constituencies = cairn_db::units::constituency_counts(&mut c, id).await?;

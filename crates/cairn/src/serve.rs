@@ -248,16 +248,18 @@ async fn background(app: App, mut stop: watch::Receiver<bool>) {
         if let Err(e) = cairn_app::notices::deliver_pending(&app).await {
             tracing::warn!(error = %e, "e-mail delivery round failed");
         }
-        let now = app.now();
-        if let Ok(mut tx) = app.db.begin().await {
-            let purged =
-                cairn_db::accounts::purge_expired(&mut tx.conn(), now, now - 24 * 60 * 60 * 1000)
-                    .await;
-            if purged.is_ok() {
-                let _ = tx.commit().await;
-            }
+        if let Err(e) = purge_expired(&app).await {
+            tracing::warn!(error = %e, "clearing expired sessions failed");
         }
     }
+}
+
+/// Clears sessions that have expired and sign-in failures older than a day.
+async fn purge_expired(app: &App) -> Result<(), cairn_db::DbError> {
+    let now = app.now();
+    let mut tx = app.db.begin().await?;
+    cairn_db::accounts::purge_expired(&mut tx.conn(), now, now - 24 * 60 * 60 * 1000).await?;
+    tx.commit().await
 }
 
 /// SIGTERM and SIGINT, installed together when the server starts.
