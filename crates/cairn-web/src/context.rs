@@ -124,6 +124,7 @@ pub async fn load(
 ) -> Response {
     let is_api = req.uri().path().starts_with("/api/");
     let id = req.extensions().get::<RequestId>().cloned();
+    let at = req.uri().path().to_owned();
     let cookie = jar
         .get(LANG_COOKIE)
         .and_then(|c| Language::parse(c.value()));
@@ -137,7 +138,7 @@ pub async fn load(
     let unsafe_method = !matches!(*req.method(), Method::GET | Method::HEAD | Method::OPTIONS);
     if unsafe_method && !is_api && !same_origin(req.headers()) {
         let refused = WebError::Refused(StatusCode::FORBIDDEN, "error-cross-site");
-        return localise(refused.into_response(), guess, id.as_ref());
+        return localise(refused.into_response(), guess, id.as_ref(), &at);
     }
     let secret = if is_api {
         None
@@ -147,7 +148,9 @@ pub async fn load(
     let session = match &secret {
         Some(s) => match cairn_app::accounts::session(&st.app, s).await {
             Ok(x) => x,
-            Err(e) => return localise(WebError::from(e).into_response(), guess, id.as_ref()),
+            Err(e) => {
+                return localise(WebError::from(e).into_response(), guess, id.as_ref(), &at);
+            }
         },
         None => None,
     };
@@ -173,7 +176,7 @@ pub async fn load(
         path,
         addr,
     });
-    localise(next.run(req).await, lang, id.as_ref())
+    localise(next.run(req).await, lang, id.as_ref(), &at)
 }
 
 /// A posted form, checked against the session's form token. Signed-in forms without the

@@ -94,8 +94,9 @@ impl WebError {
         }
     }
 
-    /// The page for this error in `lang`, quoting `reference` when there is one.
-    pub fn page(&self, lang: Language, reference: Option<&RequestId>) -> Response {
+    /// The page for this error in `lang`, quoting `reference` when there is one, with a way
+    /// on to `home`.
+    pub fn page(&self, lang: Language, reference: Option<&RequestId>, home: &str) -> Response {
         let (status, title_id, body_id) = self.parts();
         let t = Tr::new(lang);
         // Only an unexpected error needs a reference: the person quotes it, we find the log.
@@ -110,6 +111,7 @@ impl WebError {
             title: t.get(title_id),
             body: t.get(body_id),
             reference,
+            home: home.to_owned(),
         };
         match page.render() {
             Ok(html) => (status, Html(html)).into_response(),
@@ -125,6 +127,9 @@ struct ErrorPage {
     title: String,
     body: String,
     reference: String,
+    /// Where "Go to the start page" leads: the kiosk's own start on a kiosk, so a ward tablet
+    /// never lands on the sign-in page.
+    home: String,
 }
 
 /// The error behind a response, kept on it until [`localise`] writes the page.
@@ -134,22 +139,34 @@ struct Pending(WebError);
 impl IntoResponse for WebError {
     fn into_response(self) -> Response {
         // The English page is only a fallback for a response that never reaches `localise`.
-        let mut res = self.page(Language::En, None);
+        let mut res = self.page(Language::En, None, "/");
         res.extensions_mut().insert(Pending(self));
         res
     }
 }
 
+/// The start page for someone at `path`: a kiosk's own start page on a kiosk, else `/`.
+pub fn home_for(path: &str) -> String {
+    let mut parts = path.split('/');
+    match (parts.next(), parts.next(), parts.next()) {
+        (Some(""), Some("kiosk"), Some(token)) if !token.is_empty() => {
+            let token = token.split('?').next().unwrap_or(token);
+            format!("/kiosk/{token}")
+        }
+        _ => "/".to_owned(),
+    }
+}
+
 /// Rewrites an error response in `lang` with the request's reference, and logs an unexpected
 /// error once. Other responses pass through untouched.
-pub fn localise(res: Response, lang: Language, id: Option<&RequestId>) -> Response {
+pub fn localise(res: Response, lang: Language, id: Option<&RequestId>, path: &str) -> Response {
     let Some(Pending(err)) = res.extensions().get::<Pending>().cloned() else {
         return res;
     };
     if let WebError::Internal(detail) = &err {
         tracing::error!(error = %detail, "unexpected error");
     }
-    let mut out = err.page(lang, id);
+    let mut out = err.page(lang, id, &home_for(path));
     // Keep headers a handler or layer set (cookies, caching) on the rewritten page.
     for (k, v) in res.headers() {
         if k != axum::http::header::CONTENT_TYPE && k != axum::http::header::CONTENT_LENGTH {
@@ -157,6 +174,20 @@ pub fn localise(res: Response, lang: Language, id: Option<&RequestId>) -> Respon
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::home_for;
+
+    #[test]
+    fn an_error_on_a_kiosk_leads_back_to_the_kiosk_not_the_sign_in_page() {
+        assert_eq!(home_for("/kiosk/abc123/suggest"), "/kiosk/abc123");
+        assert_eq!(home_for("/kiosk/abc123?x=1"), "/kiosk/abc123");
+        assert_eq!(home_for("/kiosk/"), "/");
+        assert_eq!(home_for("/feedback/3"), "/");
+        assert_eq!(home_for("/"), "/");
+    }
 }
 
 /// True when the response is an error page that still waits for [`localise`] (for tests).

@@ -297,6 +297,13 @@ async fn a_nul_or_other_control_character_is_refused_alike_on_both_engines() {
             )
             .await;
         assert_eq!(kiosk.status, StatusCode::UNPROCESSABLE_ENTITY, "{engine}");
+        assert!(
+            kiosk
+                .body
+                .contains(&format!("href=\"/kiosk/{}\"", t.seed.kiosk_token)),
+            "{engine}: a kiosk's error page leads back to the kiosk: {}",
+            kiosk.body
+        );
         assert_eq!(
             count(&t, "suggestions").await,
             before,
