@@ -32,9 +32,15 @@ pub(crate) fn routes(r: Routes) -> Routes {
 
 /// A path on this site to go back to, or `/home`.
 pub(crate) fn local_next(next: Option<&str>) -> String {
+    local_or(next, "/home")
+}
+
+/// `next` when it is a path on this site, else `fallback`. Browsers read `/\host` like
+/// `//host`, another site, so a backslash is refused as well as a leading `//`.
+fn local_or(next: Option<&str>, fallback: &str) -> String {
     match next {
         Some(n) if n.starts_with('/') && !n.starts_with("//") && !n.contains('\\') => n.to_owned(),
-        _ => "/home".to_owned(),
+        _ => fallback.to_owned(),
     }
 }
 
@@ -407,10 +413,7 @@ async fn language(
     if let Some(s) = &ctx.session {
         cairn_app::accounts::set_language(&st.app, &s.actor, lang).await?;
     }
-    let next = match q.next.as_deref() {
-        Some(n) if n.starts_with('/') && !n.starts_with("//") => n.to_owned(),
-        _ => "/".to_owned(),
-    };
+    let next = local_or(q.next.as_deref(), "/");
     let jar = jar.add(
         Cookie::build((LANG_COOKIE, lang.key().to_owned()))
             .path("/")

@@ -244,3 +244,23 @@ async fn signing_out_ends_the_session() {
     let after = t.get(Who::Lead, "/home").await;
     assert!(after.status.is_redirection() && after.location().starts_with("/sign-in"));
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_language_switch_never_sends_a_person_to_another_site() {
+    let t = TestApp::new().await;
+    for next in [
+        "//evil.example",
+        "/\\evil.example",
+        "https://evil.example",
+        "\\\\evil.example",
+    ] {
+        let q = url::form_urlencoded::byte_serialize(next.as_bytes()).collect::<String>();
+        let res = t.get(Who::Anon, &format!("/language?to=cy&next={q}")).await;
+        assert_eq!(res.status, StatusCode::SEE_OTHER, "{next}");
+        assert_eq!(res.location(), "/", "{next}: stays on this site");
+    }
+    let res = t
+        .get(Who::Anon, "/language?to=cy&next=%2Ffeedback%3Fq%3D1")
+        .await;
+    assert_eq!(res.location(), "/feedback?q=1", "a local path is kept");
+}
