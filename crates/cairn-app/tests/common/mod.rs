@@ -6,7 +6,7 @@
     reason = "each test binary uses a different part of the helpers"
 )]
 
-use cairn_app::{Actor, App, Clock, Translator, accounts, units};
+use cairn_app::{Actor, App, Clock, PasswordCost, Translator, accounts, units};
 use cairn_db::Db;
 use cairn_domain::Role;
 use cairn_domain::people::Language;
@@ -27,8 +27,9 @@ impl Translator for TestTranslator {
     }
 }
 
+/// The use-case context on `db`, at a fixed clock, hashing passwords cheaply.
 pub fn app(db: Db) -> App {
-    App::new(db, Clock::fixed(T0), Arc::new(TestTranslator))
+    App::new(db, Clock::fixed(T0), Arc::new(TestTranslator)).with_password_cost(PasswordCost::Test)
 }
 
 /// An organisation made the way `cairn admin create` makes one, with its administrator and
