@@ -1,10 +1,5 @@
-//! Helpers shared by the use-case test binaries: a fixed clock, a translator that shows which
-//! language and message were used, and an organisation made the way `cairn admin create` makes
-//! one.
-#![allow(
-    dead_code,
-    reason = "each test binary uses a different part of the helpers"
-)]
+//! Helpers shared by the use-case tests: a fixed clock, a translator that shows which language
+//! and message were used, and an organisation made the way `cairn admin create` makes one.
 
 use cairn_app::{Actor, App, Clock, PasswordCost, Translator, accounts, units};
 use cairn_db::Db;
