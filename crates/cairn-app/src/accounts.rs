@@ -37,8 +37,56 @@ pub fn hash_secret(s: &str) -> String {
     hex::encode(Sha256::digest(s.as_bytes()))
 }
 
-async fn hash_password(pw: String) -> AppResult<String> {
-    tokio::task::spawn_blocking(move || password_auth::generate_hash(pw))
+/// How much work hashing a password takes; a setting of [`App`]. Production keeps
+/// [`PasswordCost::Strong`], which [`App::new`] sets. The tests create well over a thousand
+/// accounts, and at the strong cost hashing was a large part of their run time, so they use
+/// [`PasswordCost::Test`] (see [`App::with_password_cost`]). It is a field rather than a Cargo
+/// feature or a global because features are unified across a workspace build: a test-only
+/// feature could weaken the shipped binary.
+///
+/// Checking a password reads the parameters from the stored hash, so hashes of either cost
+/// verify whatever the setting.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum PasswordCost {
+    /// Argon2id with password-auth's defaults: m=19456 KiB, t=2, p=1 (OWASP's recommendation).
+    #[default]
+    Strong,
+    /// Argon2id with the smallest parameters argon2 accepts: m=8 KiB, t=1, p=1. For tests only;
+    /// it takes microseconds, which also makes it easy to guess passwords from the hash.
+    Test,
+}
+
+impl PasswordCost {
+    /// A PHC string (`$argon2id$v=19$m=…,t=…,p=…$salt$hash`) for `password`. CPU-bound at the
+    /// strong cost: call it from a blocking task in async code.
+    pub fn hash(self, password: &str) -> String {
+        match self {
+            PasswordCost::Strong => password_auth::generate_hash(password),
+            PasswordCost::Test => {
+                use argon2::password_hash::{PasswordHasher, SaltString};
+                use argon2::{Algorithm, Argon2, Params, Version};
+                let params = Params::new(
+                    Params::MIN_M_COST,
+                    Params::MIN_T_COST,
+                    Params::MIN_P_COST,
+                    None,
+                )
+                .expect("argon2's minimum parameters are valid");
+                let mut salt = [0u8; 16];
+                rand::rng().fill_bytes(&mut salt);
+                let salt = SaltString::encode_b64(&salt).expect("16 bytes make a valid salt");
+                Argon2::new(Algorithm::Argon2id, Version::V0x13, params)
+                    .hash_password(password.as_bytes(), &salt)
+                    .expect("argon2 hashes any password")
+                    .to_string()
+            }
+        }
+    }
+}
+
+async fn hash_password(app: &App, pw: String) -> AppResult<String> {
+    let cost = app.password_cost;
+    tokio::task::spawn_blocking(move || cost.hash(&pw))
         .await
         .map_err(|e| AppError::Unexpected(e.to_string()))
 }
@@ -224,7 +272,7 @@ pub async fn complete_setup(app: &App, f: &SetupForm) -> AppResult<i64> {
     if !e.is_empty() {
         return Err(AppError::Invalid(e));
     }
-    let hash = hash_password(f.password.clone()).await?;
+    let hash = hash_password(app, f.password.clone()).await?;
     let org = cairn_db::units::insert_organisation(
         &mut tx.conn(),
         &org_name,
@@ -298,7 +346,7 @@ pub async fn create_admin(
     if !e.is_empty() {
         return Err(AppError::Invalid(e));
     }
-    let hash = hash_password(password.to_owned()).await?;
+    let hash = hash_password(app, password.to_owned()).await?;
     let now = app.now();
     let mut tx = app.db.begin().await?;
     let org = match organisation {
@@ -412,7 +460,7 @@ pub async fn sign_in(app: &App, email: &str, password: &str, addr: &str) -> AppR
         },
         _ => {
             // Spend the same effort as a real check so timing does not reveal who has an account.
-            let _ = hash_password(password.to_owned()).await;
+            let _ = hash_password(app, password.to_owned()).await;
             false
         }
     };
@@ -826,7 +874,7 @@ pub async fn accept_invitation(
         return Err(AppError::Invalid(e));
     }
     let now = app.now();
-    let hash = hash_password(password.to_owned()).await?;
+    let hash = hash_password(app, password.to_owned()).await?;
     let mut tx = app.db.begin().await?;
     let h = hash_secret(secret);
     let uid = db::find_invitation(&mut tx.conn(), &h, now)
@@ -860,4 +908,57 @@ pub async fn accept_invitation(
     .await?;
     tx.commit().await?;
     Ok(uid)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use argon2::password_hash::PasswordHash;
+    use std::sync::Arc;
+
+    struct NoTranslator;
+
+    impl crate::Translator for NoTranslator {
+        fn message(&self, _: Language, id: &str, _: &[(&str, String)]) -> String {
+            id.to_owned()
+        }
+    }
+
+    /// The algorithm and `m=…,t=…,p=…` of a PHC string.
+    fn algorithm_and_params(phc: &str) -> (String, String) {
+        let parsed = PasswordHash::new(phc).expect("a PHC string");
+        (parsed.algorithm.to_string(), parsed.params.to_string())
+    }
+
+    #[tokio::test]
+    async fn app_new_hashes_at_the_strong_cost_and_the_test_cost_is_argon2s_minimum() {
+        // Setup: an App as the binary builds it (no tables are needed to hash).
+        let db = cairn_db::Db::connect("sqlite::memory:", &Default::default())
+            .await
+            .expect("open sqlite in memory");
+        let app = App::new(db, crate::Clock::system(), Arc::new(NoTranslator));
+        let pw = "correct horse battery".to_owned();
+
+        // Exec
+        let strong = hash_password(&app, pw.clone()).await.expect("hash");
+        let test_app = app.clone().with_password_cost(PasswordCost::Test);
+        let cheap = hash_password(&test_app, pw.clone()).await.expect("hash");
+
+        // Check: production keeps Argon2id at password-auth's (OWASP's) parameters …
+        assert_eq!(app.password_cost, PasswordCost::Strong);
+        assert_eq!(
+            algorithm_and_params(&strong),
+            ("argon2id".to_owned(), "m=19456,t=2,p=1".to_owned())
+        );
+        // … the test setting is Argon2id at the least work argon2 allows …
+        assert_eq!(
+            algorithm_and_params(&cheap),
+            ("argon2id".to_owned(), "m=8,t=1,p=1".to_owned())
+        );
+        // … and both verify (parameters come from the hash), with the right password only.
+        for hash in [&strong, &cheap] {
+            assert!(verify_password(pw.clone(), hash.clone()).await);
+            assert!(!verify_password("wrong password".into(), hash.clone()).await);
+        }
+    }
 }

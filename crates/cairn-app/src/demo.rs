@@ -145,8 +145,8 @@ fn person(
 /// larger synthetic data. Returns the demo organisation's id.
 pub async fn build(app: &App, password: &str, scale: Scale) -> AppResult<i64> {
     let hash = {
-        let pw = password.to_owned();
-        tokio::task::spawn_blocking(move || password_auth::generate_hash(pw))
+        let (pw, cost) = (password.to_owned(), app.password_cost);
+        tokio::task::spawn_blocking(move || cost.hash(&pw))
             .await
             .map_err(|e| AppError::Unexpected(e.to_string()))?
     };

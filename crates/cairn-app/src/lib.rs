@@ -3,7 +3,8 @@
 //! includes the audit row. Handlers in `cairn-web` call exactly one of these per request.
 //!
 //! The clock and the translator come in through [`App`], so tests can fix the time and the web
-//! layer supplies Fluent without this crate depending on it.
+//! layer supplies Fluent without this crate depending on it. So does the cost of hashing
+//! passwords ([`PasswordCost`]), so tests can make it cheap while the binary keeps it strong.
 
 pub mod accounts;
 pub mod audit;
@@ -17,6 +18,7 @@ pub mod people;
 pub mod roles;
 pub mod units;
 
+pub use accounts::PasswordCost;
 use cairn_db::{Db, DbError};
 use cairn_domain::FieldErrors;
 pub use cairn_domain::access::Actor;
@@ -100,21 +102,32 @@ impl Clock {
     }
 }
 
-/// Everything a use case needs: the database, the clock, the translator.
+/// Everything a use case needs: the database, the clock, the translator, and how hard to hash
+/// passwords.
 #[derive(Clone)]
 pub struct App {
     pub db: Db,
     pub clock: Clock,
     pub translator: Arc<dyn Translator>,
+    pub password_cost: PasswordCost,
 }
 
 impl App {
-    /// Builds the use-case context.
+    /// Builds the use-case context, hashing passwords at the strong cost.
     pub fn new(db: Db, clock: Clock, translator: Arc<dyn Translator>) -> Self {
         App {
             db,
             clock,
             translator,
+            password_cost: PasswordCost::Strong,
+        }
+    }
+
+    /// The same context hashing new passwords at `cost`. Tests use [`PasswordCost::Test`].
+    pub fn with_password_cost(self, cost: PasswordCost) -> Self {
+        App {
+            password_cost: cost,
+            ..self
         }
     }
 

@@ -353,7 +353,7 @@ pub async fn run(args: BenchArgs) -> Result<()> {
             u.organisation_id.context("lead without organisation")?,
         )
     };
-    let hash = password_hash("bench-password-not-secret").await?;
+    let hash = password_hash(&app, "bench-password-not-secret").await?;
     {
         let mut tx = app.db.begin().await?;
         cairn_db::accounts::set_password(&mut tx.conn(), lead, &hash, app.now()).await?;
@@ -626,7 +626,8 @@ pub async fn run(args: BenchArgs) -> Result<()> {
     Ok(())
 }
 
-async fn password_hash(pw: &str) -> Result<String> {
-    let pw = pw.to_owned();
-    Ok(tokio::task::spawn_blocking(move || password_auth::generate_hash(pw)).await?)
+/// Hashed at the app's cost (strong, as in production), so signing in costs what it does there.
+async fn password_hash(app: &cairn_app::App, pw: &str) -> Result<String> {
+    let (pw, cost) = (pw.to_owned(), app.password_cost);
+    Ok(tokio::task::spawn_blocking(move || cost.hash(&pw)).await?)
 }

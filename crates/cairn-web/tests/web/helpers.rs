@@ -4,7 +4,7 @@
 use axum::Router;
 use axum::body::Body;
 use axum::http::{HeaderMap, Method, Request, StatusCode, header};
-use cairn_app::{App, Clock};
+use cairn_app::{App, Clock, PasswordCost};
 use cairn_domain::Role;
 use cairn_testkit::TestDb;
 use cairn_web::{AppState, WebConfig};
@@ -158,7 +158,7 @@ async fn user(
     person: Option<i64>,
     units: &[i64],
 ) -> i64 {
-    let hash = password_auth::generate_hash(PASSWORD);
+    let hash = app.password_cost.hash(PASSWORD);
     let mut tx = app.db.begin().await.expect("tx");
     let u = cairn_db::accounts::NewUser {
         organisation_id: org,
@@ -195,11 +195,13 @@ impl TestApp {
     }
 
     async fn on(db: TestDb, https: bool) -> TestApp {
+        // Cheap password hashes: each app signs in a dozen accounts, in a hundred tests.
         let app = App::new(
             db.db.clone(),
             Clock::system(),
             Arc::new(cairn_web::i18n::FluentTranslator),
-        );
+        )
+        .with_password_cost(PasswordCost::Test);
         let mut s = Seed::default();
         {
             let mut tx = app.db.begin().await.expect("tx");

@@ -6,7 +6,7 @@
 //! Every body runs twice through [`both_engines`] (SQLite, then PostgreSQL) with a fixed clock.
 //! Each test reads Setup → Exec → Check.
 
-mod common;
+use crate::common::*;
 use cairn_app::meetings::{self, AttendanceLine, Period, ReportLine};
 use cairn_app::units::SettingsForm;
 use cairn_app::{Actor, App, AppError, AppResult, model, notices, people, units};
@@ -19,7 +19,6 @@ use cairn_domain::people::{Constituency, Language, PersonDraft};
 use cairn_domain::time::DateParts;
 use cairn_domain::units::UnitDraft;
 use cairn_testkit::{SmtpSink, both_engines};
-use common::*;
 use icalendar::{CalendarDateTime, Component, DatePerhapsTime, EventLike};
 use std::collections::BTreeMap;
 use std::fmt::Debug;
@@ -1165,7 +1164,7 @@ async fn a_viewer_reads_the_figures_but_no_meeting_and_another_organisation_find
         // Setup
         let app = app(db);
         let org = org(&app, "Org A", "admin@org-a.example").await;
-        let b = common::org(&app, "Org B", "admin@org-b.example").await;
+        let b = crate::common::org(&app, "Org B", "admin@org-b.example").await;
         let viewer = account(&app, &org, "board@org-a.example", Role::Viewer, &[], None).await;
         let finance = account(&app, &org, "money@org-a.example", Role::Finance, &[], None).await;
         let su = person(&app, &org, "Sam", "service_user", &[]).await;
@@ -2064,7 +2063,7 @@ async fn name_cards_minutes_decisions_and_linked_suggestions_stay_within_the_org
         // Setup
         let app = app(db);
         let org = org(&app, "Org A", "admin@org-a.example").await;
-        let b = common::org(&app, "Org B", "admin@org-b.example").await;
+        let b = crate::common::org(&app, "Org B", "admin@org-b.example").await;
         let ama = person(&app, &org, "Ama", "service_user", &[]).await;
         let ben = person(&app, &org, "Ben", "carer", &[]).await;
         let g = new_group(

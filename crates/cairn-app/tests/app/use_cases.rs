@@ -3,7 +3,7 @@
 //! writes `Language:message-id:arg=value,…` so a test can see which language and message a use
 //! case chose. Each test reads Setup → Exec → Check.
 
-mod common;
+use crate::common::*;
 use cairn_app::accounts::{
     self, AccountForm, MAX_FAILURES, SESSION_IDLE_MS, SetupForm, THROTTLE_WINDOW_MS,
 };
@@ -18,7 +18,6 @@ use cairn_domain::time::DateParts;
 use cairn_domain::units::UnitDraft;
 use cairn_domain::{Permission, Role};
 use cairn_testkit::{SmtpSink, both_engines};
-use common::*;
 use std::collections::BTreeSet;
 use std::fmt::Debug;
 

@@ -4,7 +4,7 @@
 //! one where no carer has confirmed. Runs through [`both_engines`] with a fixed clock, and
 //! checks that both engines get the same figures (the generator is deterministic).
 
-mod common;
+use crate::common::*;
 use cairn_app::demo::{self, Scale};
 use cairn_app::meetings::{self, Period};
 use cairn_db::meetings::{MeetingQuery, RepresentationQuery};
@@ -12,7 +12,6 @@ use cairn_domain::meetings::{GroupKind, StandingItem, month_key};
 use cairn_domain::people::Constituency;
 use cairn_domain::time::{local_date, time_zone};
 use cairn_testkit::both_engines;
-use common::*;
 use std::sync::{Arc, Mutex};
 
 #[tokio::test]

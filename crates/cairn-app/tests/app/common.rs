@@ -1,12 +1,7 @@
-//! Helpers shared by the use-case test binaries: a fixed clock, a translator that shows which
-//! language and message were used, and an organisation made the way `cairn admin create` makes
-//! one.
-#![allow(
-    dead_code,
-    reason = "each test binary uses a different part of the helpers"
-)]
+//! Helpers shared by the use-case tests: a fixed clock, a translator that shows which language
+//! and message were used, and an organisation made the way `cairn admin create` makes one.
 
-use cairn_app::{Actor, App, Clock, Translator, accounts, units};
+use cairn_app::{Actor, App, Clock, PasswordCost, Translator, accounts, units};
 use cairn_db::Db;
 use cairn_domain::Role;
 use cairn_domain::people::Language;
@@ -27,8 +22,9 @@ impl Translator for TestTranslator {
     }
 }
 
+/// The use-case context on `db`, at a fixed clock, hashing passwords cheaply.
 pub fn app(db: Db) -> App {
-    App::new(db, Clock::fixed(T0), Arc::new(TestTranslator))
+    App::new(db, Clock::fixed(T0), Arc::new(TestTranslator)).with_password_cost(PasswordCost::Test)
 }
 
 /// An organisation made the way `cairn admin create` makes one, with its administrator and

@@ -4,12 +4,11 @@
 //! and the live measures that read them. Runs through [`both_engines`] with a fixed clock and
 //! checks both engines get the same figures (the generator is deterministic).
 
-mod common;
+use crate::common::*;
 use cairn_app::App;
 use cairn_app::demo::{self, Scale};
 use cairn_app::model;
 use cairn_testkit::both_engines;
-use common::*;
 use std::sync::{Arc, Mutex};
 
 async fn count(app: &App, sql: &str, org: i64) -> i64 {

@@ -6,13 +6,12 @@
 //! still take part (L3.10). Rows are written straight to the tables so each count is set up
 //! exactly; every body runs on SQLite and PostgreSQL. Setup → Exec → Check.
 
-mod common;
+use crate::common::*;
 use cairn_app::model::{self, ItemView, UnitAssessment};
 use cairn_app::{App, people};
 use cairn_domain::model::AssessmentDraft;
 use cairn_domain::people::PersonDraft;
 use cairn_testkit::both_engines;
-use common::*;
 
 // Today, on the fixed clock, is 29 March 2026 (Europe/London).
 

@@ -5,7 +5,7 @@
 //! Every body runs twice through [`both_engines`] (SQLite, then PostgreSQL) with a fixed clock
 //! (29 March 2026). Each test reads Setup → Exec → Check.
 
-mod common;
+use crate::common::*;
 use cairn_app::roles::{self, Expressed};
 use cairn_app::{Actor, App, AppError, people};
 use cairn_db::audit::AuditQuery;
@@ -16,7 +16,6 @@ use cairn_domain::roles::{
 };
 use cairn_domain::time::DateParts;
 use cairn_testkit::both_engines;
-use common::*;
 
 // ---------------------------------------------------------------------------------------------
 // Helpers

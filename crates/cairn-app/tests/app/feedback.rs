@@ -5,7 +5,7 @@
 //! Every body runs twice through [`both_engines`] (SQLite, then PostgreSQL) with a fixed clock.
 //! Each test reads Setup → Exec → Check.
 
-mod common;
+use crate::common::*;
 use cairn_app::feedback::{self, KIOSK_MAX_POSTS, KIOSK_WINDOW_MS, ListFilters};
 use cairn_app::units::SettingsForm;
 use cairn_app::{Actor, App, AppError, AppResult, model, notices};
@@ -18,7 +18,6 @@ use cairn_domain::people::{Language, PersonDraft};
 use cairn_domain::time::DateParts;
 use cairn_domain::units::UnitDraft;
 use cairn_testkit::{SmtpSink, both_engines};
-use common::*;
 use std::fmt::Debug;
 
 /// 29 March 2026, 12:00 UTC (the day British Summer Time starts).

@@ -20,7 +20,7 @@
 //! cannot pass by quietly doing nothing. Each case runs on a fresh database with a fixed clock
 //! that moves on a second per step: 24 cases on SQLite and 6 on PostgreSQL per property.
 
-mod common;
+use crate::common::*;
 use cairn_app::payments::{self, ExportFormat, ProfileDraft};
 use cairn_app::{Actor, App, AppError, AppResult, people, units};
 use cairn_db::Db;
@@ -33,7 +33,6 @@ use cairn_domain::payments::{
 use cairn_domain::people::PersonDraft;
 use cairn_domain::time::DateParts;
 use cairn_domain::units::UnitDraft;
-use common::*;
 use proptest::prelude::*;
 use proptest::sample::Index;
 use proptest::test_runner::{FileFailurePersistence, TestCaseError};

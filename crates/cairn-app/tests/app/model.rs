@@ -4,7 +4,7 @@
 //! twice through [`both_engines`] (SQLite, then PostgreSQL) with a fixed clock. Each test reads
 //! Setup → Exec → Check.
 
-mod common;
+use crate::common::*;
 use cairn_app::model::{self, ItemView, UnitAssessment};
 use cairn_app::{Actor, App, AppError, AppResult, people, units};
 use cairn_db::accounts::NewUser;
@@ -15,7 +15,6 @@ use cairn_domain::people::PersonDraft;
 use cairn_domain::time::DateParts;
 use cairn_domain::units::UnitDraft;
 use cairn_testkit::both_engines;
-use common::*;
 use std::fmt::Debug;
 
 /// 29 March 2026, 12:00 UTC.

@@ -3,7 +3,7 @@
 //! [`both_engines`] (SQLite, then PostgreSQL) with a fixed clock (29 March 2026).
 //! Each test reads Setup → Exec → Check.
 
-mod common;
+use crate::common::*;
 use cairn_app::{Actor, App, AppError, people};
 use cairn_db::audit::{AuditQuery, Entry};
 use cairn_db::{Arg, execute_dynamic};
@@ -11,7 +11,6 @@ use cairn_domain::Role;
 use cairn_domain::people::{Language, LevelDraft, PersonDraft, ProfileDraft, StepDraft};
 use cairn_domain::time::DateParts;
 use cairn_testkit::both_engines;
-use common::*;
 
 // ---------------------------------------------------------------------------------------------
 // Helpers

@@ -6,7 +6,7 @@
 //! Every body runs twice through [`both_engines`] (SQLite, then PostgreSQL) with a fixed clock
 //! (29 March 2026). Each test reads Setup → Exec → Check.
 
-mod common;
+use crate::common::*;
 use cairn_app::people::{buddies, welcome};
 use cairn_app::{Actor, App, AppError, people};
 use cairn_db::audit::AuditQuery;
@@ -14,7 +14,6 @@ use cairn_domain::Role;
 use cairn_domain::people::{ArrivalDraft, CheckinDraft, EndDraft, PairingDraft, PersonDraft};
 use cairn_domain::time::DateParts;
 use cairn_testkit::both_engines;
-use common::*;
 use jiff::civil::{Date, date};
 
 /// The organisation's date at [`T0`].

@@ -7,7 +7,7 @@
 //! Every body runs twice through [`both_engines`] (SQLite, then PostgreSQL) with a fixed clock.
 //! Each test reads Setup → Exec → Check.
 
-mod common;
+use crate::common::*;
 use cairn_app::payments::{self, ExportFormat, FeeRateDraft, ProfileDraft, RECEIPT_MAX_BYTES};
 use cairn_app::{Actor, App, AppError, AppResult, people, units};
 use cairn_db::audit::{AuditQuery, Entry};
@@ -21,7 +21,6 @@ use cairn_domain::people::PersonDraft;
 use cairn_domain::time::DateParts;
 use cairn_domain::units::UnitDraft;
 use cairn_testkit::both_engines;
-use common::*;
 use sha2::Digest;
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt::Debug;

@@ -1,0 +1,17 @@
+//! The use-case tests, one module per capability. They are one test binary rather than one per
+//! file because each test binary links the whole of Cairn and its dependencies: one link instead
+//! of twelve. Every body runs on SQLite and PostgreSQL through `cairn_testkit::both_engines`.
+
+mod buddies;
+mod common;
+mod demo_meetings;
+mod demo_people;
+mod feedback;
+mod meetings;
+mod model;
+mod payments;
+mod payments_properties;
+mod people;
+mod people_measures;
+mod roles;
+mod use_cases;
