@@ -189,8 +189,3 @@ mod tests {
         assert_eq!(home_for("/"), "/");
     }
 }
-
-/// True when the response is an error page that still waits for [`localise`] (for tests).
-pub fn is_pending(res: &Response) -> bool {
-    res.extensions().get::<Pending>().is_some()
-}
