@@ -3,8 +3,12 @@
 #
 #   1. formatting and lints       cargo fmt --check, cargo clippy -D warnings
 #   2. PostgreSQL                 CAIRN_TEST_PG, or a throwaway cluster started here
-#   3. Rust tests                 cargo test --workspace (SQLite and PostgreSQL)
+#   3. Rust tests                 one build of every test and the cairn binary, then
+#                                 cargo test --workspace (SQLite and PostgreSQL)
 #   4. browser tests              `cairn demo` on a free port, Playwright + axe in Debian's Chromium
+#
+# Each step prints how long it took, and a table of all of them is printed at the end (also
+# when a step fails).
 #
 # Needs a Debian machine with the Rust toolchain and Node 20 + npm. Run as root, it installs what
 # is missing from Debian's packages (postgresql, chromium). Environment:
@@ -24,10 +28,37 @@ is_root() { [ "$(id -u)" = 0 ]; }
 CARGO_LOCKED=()
 if is_ci; then CARGO_LOCKED=(--locked); fi
 
+# Timing: `step` ends the step in progress (printing and recording its duration) and starts the
+# next; `summary` prints the table.
 START=$SECONDS
+STEP_LABEL=""
+STEP_START=$SECONDS
+STEP_LABELS=()
+STEP_SECONDS=()
+end_step() {
+  local outcome="${1:-}"
+  [ -n "$STEP_LABEL" ] || return 0
+  local took=$((SECONDS - STEP_START))
+  echo "--- [$STEP_LABEL] took ${took}s${outcome:+ ($outcome)}"
+  STEP_LABELS+=("$STEP_LABEL${outcome:+ ($outcome)}")
+  STEP_SECONDS+=("$took")
+  STEP_LABEL=""
+}
 step() {
+  end_step
+  STEP_LABEL="$1 $2"
+  STEP_START=$SECONDS
   echo
   echo "==> [$1] $2   (+$((SECONDS - START))s)"
+}
+summary() {
+  local i
+  echo
+  echo "==> Time per step"
+  for i in "${!STEP_LABELS[@]}"; do
+    printf '%6ss  %s\n' "${STEP_SECONDS[$i]}" "${STEP_LABELS[$i]}"
+  done
+  printf '%6ss  %s\n' "$((SECONDS - START))" "total"
 }
 die() {
   echo "ERROR: $*" >&2
@@ -41,6 +72,10 @@ PG_TMP=""
 PG_CTL=""
 cleanup() {
   local rc=$?
+  if [ -n "$STEP_LABEL" ]; then
+    end_step "failed"
+    summary
+  fi
   if [ -n "$SERVER_PID" ] && kill -0 "$SERVER_PID" 2>/dev/null; then
     kill "$SERVER_PID" 2>/dev/null || true
     wait "$SERVER_PID" 2>/dev/null || true
@@ -203,6 +238,13 @@ if ! command -v pg_dump >/dev/null 2>&1 || ! command -v pg_restore >/dev/null 2>
 fi
 
 # --- 3. Rust tests ---------------------------------------------------------------------------
+# One build for the tests and for the cairn binary the browser tests run. Built on its own,
+# `cargo build --bin cairn` resolves dependency features without the dev-dependencies, so it
+# recompiled a dozen crates the test build had just compiled; built in the same command as the
+# tests, the binary shares their feature resolution and artifacts and costs one link.
+step 3 "cargo build --workspace --bins --tests"
+cargo build "${CARGO_LOCKED[@]}" --workspace --bins --tests
+
 step 3 "cargo test --workspace (CAIRN_TEST_PG=$CAIRN_TEST_PG)"
 cargo test "${CARGO_LOCKED[@]}" --workspace
 
@@ -226,8 +268,7 @@ else
   (cd e2e && npm install --no-audit --no-fund)
 fi
 
-step 4 "Browser tests: cargo build --bin cairn"
-cargo build "${CARGO_LOCKED[@]}" --bin cairn
+# The binary was built in step 3; `cargo build --bin cairn` here would build it again (see there).
 CAIRN_BIN="${CARGO_TARGET_DIR:-$ROOT/target}/debug/cairn"
 [ -x "$CAIRN_BIN" ] || die "$CAIRN_BIN was not built"
 
@@ -267,5 +308,7 @@ if ! (cd e2e && npx playwright test); then
   die "browser tests failed"
 fi
 
+end_step
+summary
 echo
 echo "==> All checks passed in $((SECONDS - START))s"
