@@ -577,14 +577,7 @@ async fn group_view(st: &AppState, s: &Signed, id: i64, form: FormState) -> WebR
             .await?
             .into_iter()
             .filter(|p| !v.members.iter().any(|m| m.person_id == p.person.id))
-            .map(|p| Choice {
-                value: p.person.id.to_string(),
-                label: format!(
-                    "{} ({})",
-                    p.person.chosen_name,
-                    t.get(&p.person.constituency.label_id())
-                ),
-            })
+            .map(|p| crate::views::person_choice(&t, &p.person))
             .collect()
     } else {
         Vec::new()

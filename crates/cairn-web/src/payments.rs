@@ -398,14 +398,7 @@ async fn claim_form_page(st: &AppState, s: &Signed, form: FormState) -> WebResul
         )
         .await?
         .into_iter()
-        .map(|p| Choice {
-            value: p.person.id.to_string(),
-            label: format!(
-                "{} ({})",
-                p.person.chosen_name,
-                t.get(&p.person.constituency.label_id())
-            ),
-        })
+        .map(|p| crate::views::person_choice(&t, &p.person))
         .collect()
     } else {
         Vec::new()

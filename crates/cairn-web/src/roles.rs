@@ -705,14 +705,7 @@ async fn opportunity_page(st: &AppState, s: &Signed, id: i64, form: FormState) -
         cairn_app::people::list(&st.app, a, q)
             .await?
             .into_iter()
-            .map(|p| Choice {
-                value: p.person.id.to_string(),
-                label: format!(
-                    "{} ({})",
-                    p.person.chosen_name,
-                    t.get(&p.person.constituency.label_id())
-                ),
-            })
+            .map(|p| crate::views::person_choice(&t, &p.person))
             .collect()
     } else {
         Vec::new()

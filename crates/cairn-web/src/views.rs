@@ -57,6 +57,14 @@ pub(crate) async fn unit_names(st: &AppState, s: &Signed) -> WebResult<Vec<(i64,
         .collect())
 }
 
+/// A person in a picker: their chosen name and constituency, e.g. "Carys (Carer)".
+pub(crate) fn person_choice(t: &Tr, p: &cairn_db::people::Person) -> Choice {
+    Choice {
+        value: p.id.to_string(),
+        label: format!("{} ({})", p.chosen_name, t.get(&p.constituency.label_id())),
+    }
+}
+
 /// One link in the header navigation.
 #[derive(Debug, Clone)]
 pub struct NavItem {
