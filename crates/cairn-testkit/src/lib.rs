@@ -1,25 +1,25 @@
 //! Test support. Every data-layer and use-case test runs on both engines through
 //! [`both_engines`]: a fresh SQLite file and a fresh PostgreSQL database (created on the server
 //! at `CAIRN_TEST_PG`, default `postgres://postgres@127.0.0.1:5432/postgres?sslmode=disable`,
-//! and dropped
-//! afterwards). When PostgreSQL cannot be reached the test fails — there is no silent skip.
+//! and dropped afterwards). When PostgreSQL cannot be reached the test fails — there is no
+//! silent skip.
 //! A developer without PostgreSQL may set `CAIRN_ALLOW_NO_PG=1` to run the SQLite half only;
 //! the test then prints that it did so (never when `CI` is set).
 //!
 //! Fresh databases are copies of a migrated template rather than migrated one by one: the test
-//! suite makes about six hundred of them, and running every migration each time was most of its
-//! run time.
+//! suite makes about six hundred of them, and migrating each from scratch was a large part of
+//! its run time.
 //!
 //! - SQLite: each test process migrates one database, writes it out with `VACUUM INTO` (a single
 //!   self-contained file, no `-wal` beside it), keeps the bytes in memory and writes a copy per
 //!   test.
 //! - PostgreSQL: one template database per set of migrations, named `cairn_tpl_<fingerprint>`
-//!   (see [`migrations_fingerprint`]), so a changed or added migration gets a new template
-//!   while older branches keep theirs. The first test process to need it builds it under an
-//!   advisory lock; every test then runs `CREATE DATABASE … TEMPLATE cairn_tpl_…`, which copies
-//!   files on the server. The template refuses connections, because PostgreSQL cannot copy a
-//!   database somebody is connected to. To throw templates away:
-//!   `psql -c "DROP DATABASE cairn_tpl_…"` (nothing else uses them).
+//!   after the migrations' versions and checksums, so a changed or added migration gets a new
+//!   template while other branches keep theirs. The first test process to need it builds it
+//!   under an advisory lock; every test then runs `CREATE DATABASE … TEMPLATE cairn_tpl_…`,
+//!   which copies it on the server. The template refuses connections, because PostgreSQL cannot
+//!   copy a database somebody is connected to. Old templates can be dropped at any time:
+//!   `psql -c "DROP DATABASE cairn_tpl_…"`; the next test run builds the one it needs.
 //!
 //! [`SmtpSink`] is a small SMTP server on a free local port that keeps every message it is
 //! sent, so tests can assert what Cairn e-mailed.
@@ -57,7 +57,7 @@ fn unique(prefix: &str) -> String {
 
 /// A short hex fingerprint of a set of migrations: their versions and sqlx's checksums (SHA-384
 /// of each file). It changes whenever a migration is added, removed or edited.
-pub fn migrations_fingerprint(migrator: &Migrator) -> String {
+fn migrations_fingerprint(migrator: &Migrator) -> String {
     let mut h = Sha256::new();
     for m in migrator.iter() {
         h.update(m.version.to_le_bytes());
@@ -439,5 +439,61 @@ impl SmtpSink {
     /// Everything received so far.
     pub fn received(&self) -> Vec<SentMail> {
         self.messages.lock().expect("lock").clone()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The names of the organisations in `db`.
+    async fn organisations(db: &Db) -> Vec<String> {
+        let mut h = db.acquire().await.expect("connection");
+        cairn_db::units::list_organisations(&mut h.conn())
+            .await
+            .expect("list organisations")
+            .into_iter()
+            .map(|o| o.name)
+            .collect()
+    }
+
+    async fn copies_are_migrated_and_independent(a: TestDb, b: TestDb, expected: &Migrator) {
+        check_migrations(&a.db, expected).await;
+        check_migrations(&b.db, expected).await;
+        let mut tx = a.db.begin().await.expect("begin");
+        cairn_db::units::insert_organisation(&mut tx.conn(), "Only in a", None, "Europe/London", 0)
+            .await
+            .expect("insert organisation");
+        tx.commit().await.expect("commit");
+        assert_eq!(organisations(&a.db).await, vec!["Only in a".to_owned()]);
+        assert!(organisations(&b.db).await.is_empty());
+    }
+
+    #[tokio::test]
+    async fn sqlite_copies_of_the_template_are_migrated_and_independent() {
+        copies_are_migrated_and_independent(sqlite().await, sqlite().await, &SQLITE_MIGRATIONS)
+            .await;
+    }
+
+    #[tokio::test]
+    async fn postgres_copies_are_migrated_and_independent_and_the_template_is_closed() {
+        let (Some(a), Some(b)) = (postgres().await, postgres().await) else {
+            return; // CAIRN_ALLOW_NO_PG=1 without a server: postgres() said so.
+        };
+        copies_are_migrated_and_independent(a, b, &POSTGRES_MIGRATIONS).await;
+        let admin = pg_admin_url();
+        let template = postgres_template(&admin).await;
+        let mut conn = PgConnection::connect(&admin).await.expect("connect");
+        let allows: bool =
+            sqlx::query_scalar("SELECT datallowconn FROM pg_database WHERE datname = $1")
+                .bind(template)
+                .fetch_one(&mut conn)
+                .await
+                .expect("the template exists");
+        assert!(
+            !allows,
+            "{template} must refuse connections so it can be copied"
+        );
+        let _ = conn.close().await;
     }
 }
