@@ -12,14 +12,38 @@ use cairn_domain::{FieldErrors, Permission, Role};
 use rand::RngCore;
 use sha2::{Digest, Sha256};
 
+pub mod control;
+pub mod passwords;
+
+const MINUTE_MS: i64 = 60 * 1000;
+const DAY_MS: i64 = 24 * 60 * MINUTE_MS;
+
 /// How long a session lasts without use.
-pub const SESSION_IDLE_MS: i64 = 8 * 60 * 60 * 1000;
+pub const SESSION_IDLE_MS: i64 = 8 * 60 * MINUTE_MS;
+/// How long a session lasts at most, however active: a shared ward tablet left signed in is
+/// signed out by the next morning.
+pub const SESSION_ABSOLUTE_MS: i64 = 12 * 60 * MINUTE_MS;
 /// How long an invitation link works.
-pub const INVITATION_MS: i64 = 7 * 24 * 60 * 60 * 1000;
-/// Failed sign-ins allowed per account or per address within [`THROTTLE_WINDOW_MS`].
-pub const MAX_FAILURES: i64 = 5;
-/// The window for counting failed sign-ins.
-pub const THROTTLE_WINDOW_MS: i64 = 15 * 60 * 1000;
+pub const INVITATION_MS: i64 = 7 * DAY_MS;
+/// How long a link to choose a new password works.
+pub const PASSWORD_RESET_MS: i64 = 60 * MINUTE_MS;
+/// A new token's lifetime when none is chosen, and the longest allowed (in days).
+pub const TOKEN_DAYS_DEFAULT: i64 = 90;
+pub const TOKEN_DAYS_MAX: i64 = 365;
+
+/// Failed sign-ins to one account from one address before that pair is locked.
+pub const PAIR_MAX_FAILURES: i64 = 5;
+/// Failed sign-ins to one account from anywhere before the account is "under attack": then
+/// an address that has failed on it may not try again until the lock ends, while an address
+/// with no failures of its own is still checked (so the right password is never refused
+/// because of other people's failures).
+pub const ACCOUNT_MAX_FAILURES: i64 = 20;
+/// The first lock; each failure after it doubles the next one, up to [`LOCK_MAX_MS`].
+pub const LOCK_FIRST_MS: i64 = 5 * MINUTE_MS;
+/// The longest lock.
+pub const LOCK_MAX_MS: i64 = 60 * MINUTE_MS;
+/// Failures older than this, with no lock running, are forgotten.
+pub const FAILURES_REMEMBERED_MS: i64 = DAY_MS;
 /// Shortest password we accept.
 pub const PASSWORD_MIN: usize = 10;
 /// The settings key of the hashed one-time set-up code.
@@ -113,6 +137,16 @@ fn check_email(e: &mut FieldErrors, field: &str, raw: &str) -> String {
         e.add(field, "accounts-error-email-invalid");
     }
     email
+}
+
+/// `NotFound` unless every unit is one of the organisation's (an id from elsewhere reads as
+/// not found, as everywhere).
+async fn check_units(c: &mut cairn_db::Conn<'_>, org: i64, unit_ids: &[i64]) -> AppResult<()> {
+    let all = cairn_db::units::units_in_organisation(c, org).await?;
+    if unit_ids.iter().any(|u| !all.contains(u)) {
+        return Err(AppError::NotFound);
+    }
+    Ok(())
 }
 
 /// Builds the actor for an account.
@@ -434,21 +468,69 @@ pub struct NewSession {
     pub locale: Option<String>,
 }
 
-/// Signs in with e-mail and password. After [`MAX_FAILURES`] failures for the account or the
-/// address within the window, refuses with `Throttled` without checking the password.
+/// The state of a sign-in limit after one more failure: a lock starts at the `max`th failure
+/// and doubles with each failure after it.
+fn after_failure(l: db::Limit, now: i64, max: i64) -> db::Limit {
+    let failures = l.failures + 1;
+    let locked_until = if failures >= max {
+        let doublings = u32::try_from((failures - max).min(16)).unwrap_or(16);
+        now + LOCK_FIRST_MS
+            .saturating_mul(1 << doublings)
+            .min(LOCK_MAX_MS)
+    } else {
+        l.locked_until
+    };
+    db::Limit {
+        failures,
+        last_failure_at: now,
+        locked_until,
+    }
+}
+
+/// The throttle keys of an e-mail address: the account from anywhere, and from one address.
+fn limit_keys(email: &str, addr: &str) -> (String, String) {
+    (format!("acct:{email}"), format!("pair:{email}|{addr}"))
+}
+
+/// Counts a sign-in attempt as a failure before its password is checked, in one transaction
+/// that reads and raises both counters (locking their rows on PostgreSQL), so attempts sent at
+/// once, to one instance or several, each see the ones before. A success clears the counters
+/// afterwards. Refuses (without counting) when the pair is locked, or when the account is
+/// locked and this address has failed on it before.
+async fn reserve_attempt(app: &App, email: &str, addr: &str, now: i64) -> AppResult<()> {
+    let (acct_key, pair_key) = limit_keys(email, addr);
+    let since = now - FAILURES_REMEMBERED_MS;
+    // Always the account's row first, then the pair's: one order, so no deadlock.
+    let mut tx = app.db.begin().await?;
+    let acct = db::take_limit(&mut tx.conn(), &acct_key, now, since).await?;
+    let pair = db::take_limit(&mut tx.conn(), &pair_key, now, since).await?;
+    if pair.locked_until > now || (acct.locked_until > now && pair.failures > 0) {
+        drop(tx); // rolls back: a refused attempt is not counted
+        return Err(AppError::Throttled);
+    }
+    db::put_limit(
+        &mut tx.conn(),
+        &acct_key,
+        &after_failure(acct, now, ACCOUNT_MAX_FAILURES),
+    )
+    .await?;
+    db::put_limit(
+        &mut tx.conn(),
+        &pair_key,
+        &after_failure(pair, now, PAIR_MAX_FAILURES),
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+/// Signs in with e-mail and password. Each attempt is counted against the account and against
+/// the account from this address before the password is checked (see [`reserve_attempt`]);
+/// a locked attempt is refused with `Throttled` without checking the password.
 pub async fn sign_in(app: &App, email: &str, password: &str, addr: &str) -> AppResult<NewSession> {
     let email = email.trim().to_lowercase();
     let now = app.now();
-    let keys = [format!("email:{email}"), format!("addr:{addr}")];
-    {
-        let mut h = app.db.acquire().await?;
-        for k in &keys {
-            if db::count_failures(&mut h.conn(), k, now - THROTTLE_WINDOW_MS).await? >= MAX_FAILURES
-            {
-                return Err(AppError::Throttled);
-            }
-        }
-    }
+    reserve_attempt(app, &email, addr, now).await?;
     let user = {
         let mut h = app.db.acquire().await?;
         db::find_user_by_email(&mut h.conn(), &email).await?
@@ -465,11 +547,6 @@ pub async fn sign_in(app: &App, email: &str, password: &str, addr: &str) -> AppR
         }
     };
     let Some(user) = user.filter(|_| ok) else {
-        let mut tx = app.db.begin().await?;
-        for k in &keys {
-            db::record_failure(&mut tx.conn(), k, now).await?;
-        }
-        tx.commit().await?;
         let mut e = FieldErrors::new();
         e.add("email", "accounts-error-sign-in");
         return Err(AppError::Invalid(e));
@@ -478,7 +555,9 @@ pub async fn sign_in(app: &App, email: &str, password: &str, addr: &str) -> AppR
     // second connection while holding one can starve the pool.
     let actor = actor_for(app, &user).await?;
     let mut tx = app.db.begin().await?;
-    db::clear_failures(&mut tx.conn(), &keys[0]).await?;
+    let (acct_key, pair_key) = limit_keys(&email, addr);
+    db::clear_limits(&mut tx.conn(), &acct_key, None).await?;
+    db::clear_limits(&mut tx.conn(), &pair_key, None).await?;
     let secret = new_secret();
     let csrf = new_secret();
     db::insert_session(
@@ -488,6 +567,7 @@ pub async fn sign_in(app: &App, email: &str, password: &str, addr: &str) -> AppR
         &csrf,
         now,
         now + SESSION_IDLE_MS,
+        now + SESSION_ABSOLUTE_MS,
     )
     .await?;
     db::touch_sign_in(&mut tx.conn(), user.id, now).await?;
@@ -519,6 +599,11 @@ pub struct Session {
     pub actor: Actor,
     pub user: User,
     pub csrf: String,
+    /// The hash of the session's secret: names this session among the account's others.
+    pub id_hash: String,
+    /// When the session ends at the latest, and when it ends if unused (UTC milliseconds).
+    pub ends_at: i64,
+    pub idle_ends_at: i64,
 }
 
 /// Finds the session for a cookie secret and slides its expiry forward.
@@ -538,16 +623,21 @@ pub async fn session(app: &App, secret: &str) -> AppResult<Option<Session>> {
         return Ok(None);
     }
     // Only write when a noticeable part of the idle time has passed, to keep reads cheap.
-    if row.expires_at - now < SESSION_IDLE_MS - 5 * 60 * 1000 {
+    let mut idle_ends_at = row.expires_at;
+    if row.expires_at - now < SESSION_IDLE_MS - 5 * MINUTE_MS {
         let mut tx = app.db.begin().await?;
-        db::extend_session(&mut tx.conn(), &hash, now + SESSION_IDLE_MS).await?;
+        db::extend_session(&mut tx.conn(), &hash, now, now + SESSION_IDLE_MS).await?;
         tx.commit().await?;
+        idle_ends_at = (now + SESSION_IDLE_MS).min(row.ends_at);
     }
     let actor = actor_for(app, &user).await?;
     Ok(Some(Session {
         actor,
         user,
         csrf: row.csrf_token,
+        id_hash: hash,
+        ends_at: row.ends_at,
+        idle_ends_at,
     }))
 }
 
@@ -595,8 +685,25 @@ pub async fn set_language(app: &App, actor: &Actor, lang: Language) -> AppResult
     Ok(())
 }
 
-/// Creates a personal access token for the actor; returns the secret, shown once.
-pub async fn create_token(app: &App, actor: &Actor, name: &str) -> AppResult<String> {
+/// Reads a token lifetime in days: empty means [`TOKEN_DAYS_DEFAULT`]; otherwise a whole
+/// number from 1 to [`TOKEN_DAYS_MAX`].
+pub fn token_days(e: &mut FieldErrors, raw: &str) -> i64 {
+    let raw = raw.trim();
+    if raw.is_empty() {
+        return TOKEN_DAYS_DEFAULT;
+    }
+    match raw.parse::<i64>() {
+        Ok(d) if (1..=TOKEN_DAYS_MAX).contains(&d) => d,
+        _ => {
+            e.add("days", "accounts-error-token-days");
+            TOKEN_DAYS_DEFAULT
+        }
+    }
+}
+
+/// Creates a personal access token for the actor, working for `days` (text as typed; see
+/// [`token_days`]); returns the secret, shown once.
+pub async fn create_token(app: &App, actor: &Actor, name: &str, days: &str) -> AppResult<String> {
     let mut e = FieldErrors::new();
     let name = cairn_domain::validation::required_text(
         &mut e,
@@ -606,11 +713,13 @@ pub async fn create_token(app: &App, actor: &Actor, name: &str) -> AppResult<Str
         "accounts-error-token-name-required",
         "accounts-error-token-name-long",
     );
+    let days = token_days(&mut e, days);
     if !e.is_empty() {
         return Err(AppError::Invalid(e));
     }
     let secret = format!("cairn_{}", new_secret());
     let now = app.now();
+    let expires_at = now + days * DAY_MS;
     let mut tx = app.db.begin().await?;
     let id = db::insert_token(
         &mut tx.conn(),
@@ -618,6 +727,7 @@ pub async fn create_token(app: &App, actor: &Actor, name: &str) -> AppResult<Str
         &name,
         &hash_secret(&secret),
         now,
+        expires_at,
     )
     .await?;
     record::<(), _>(
@@ -628,7 +738,7 @@ pub async fn create_token(app: &App, actor: &Actor, name: &str) -> AppResult<Str
         "api_token",
         Some(id),
         None,
-        Some(&serde_json::json!({"name": name})),
+        Some(&serde_json::json!({"name": name, "expires_at": expires_at})),
         None,
         now,
     )
@@ -646,7 +756,7 @@ pub async fn create_token_for_email(app: &App, email: &str, name: &str) -> AppRe
             .ok_or(AppError::NotFound)?
     };
     let actor = actor_for(app, &user).await?;
-    create_token(app, &actor, name).await
+    create_token(app, &actor, name, "").await
 }
 
 /// The actor's tokens.
@@ -683,7 +793,7 @@ pub async fn revoke_token(app: &App, actor: &Actor, id: i64) -> AppResult<()> {
 pub async fn token_actor(app: &App, secret: &str) -> AppResult<Option<Actor>> {
     let found = {
         let mut h = app.db.acquire().await?;
-        db::find_token_user(&mut h.conn(), &hash_secret(secret)).await?
+        db::find_token_user(&mut h.conn(), &hash_secret(secret), app.now()).await?
     };
     let Some((token_id, user_id)) = found else {
         return Ok(None);
@@ -764,10 +874,7 @@ pub async fn create_account_for_person(
     {
         return Err(AppError::Conflict("accounts-error-person-has-account"));
     }
-    let all_units = cairn_db::units::units_in_organisation(&mut tx.conn(), org).await?;
-    if f.unit_ids.iter().any(|u| !all_units.contains(u)) {
-        return Err(AppError::NotFound);
-    }
+    check_units(&mut tx.conn(), org, &f.unit_ids).await?;
     let user = NewUser {
         organisation_id: Some(org),
         email: &email,

@@ -1106,6 +1106,26 @@ pub async fn leave(app: &App, actor: &Actor, person: i64, draft: &ExitDraft) -> 
         now,
     )
     .await?;
+    // A leaver keeps no access: their account is disabled, its sessions end and its tokens are
+    // revoked in this same transaction.
+    if let Some(user) = cairn_db::accounts::find_user_by_person(&mut tx.conn(), person).await?
+        && let Some(stopped) =
+            crate::accounts::control::stop_access(&mut tx.conn(), user.id, now).await?
+    {
+        record(
+            &mut tx.conn(),
+            actor,
+            Some(org),
+            Action::Update,
+            "user_access",
+            Some(user.id),
+            Some(&serde_json::json!({"disabled": false})),
+            Some(&serde_json::json!({"disabled": true, "reason": "left", "sessions_ended": stopped.sessions, "tokens_revoked": stopped.tokens})),
+            Some(person),
+            now,
+        )
+        .await?;
+    }
     notify_person(
         &mut tx.conn(),
         actor,

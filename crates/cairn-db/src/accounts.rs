@@ -19,12 +19,13 @@ pub struct User {
     pub person_id: Option<i64>,
     pub locale: Option<String>,
     pub disabled: bool,
+    pub disabled_at: Option<i64>,
     pub created_at: i64,
     pub updated_at: i64,
     pub last_sign_in_at: Option<i64>,
 }
 
-const USER_COLUMNS: &str = "id, organisation_id, email, password_hash, role, person_id, locale, disabled, created_at, updated_at, last_sign_in_at";
+const USER_COLUMNS: &str = "id, organisation_id, email, password_hash, role, person_id, locale, disabled, disabled_at, created_at, updated_at, last_sign_in_at";
 
 /// A new account's details.
 #[derive(Debug, Clone)]
@@ -158,15 +159,61 @@ pub async fn touch_sign_in(c: &mut Conn<'_>, user_id: i64, now: i64) -> DbResult
     Ok(())
 }
 
+/// Disables or re-enables an account; false when it already was so. A disabled account cannot
+/// sign in and its tokens are refused; the caller ends its sessions and revokes its tokens.
+pub async fn set_disabled(
+    c: &mut Conn<'_>,
+    user_id: i64,
+    disabled: bool,
+    now: i64,
+) -> DbResult<bool> {
+    let at = disabled.then_some(now);
+    let n = execute!(
+        c,
+        "UPDATE users SET disabled = $2, disabled_at = $3, updated_at = $4 WHERE id = $1 AND disabled <> $2",
+        user_id,
+        disabled,
+        at,
+        now
+    )?;
+    Ok(n == 1)
+}
+
+/// Gives an account another role.
+pub async fn set_role(c: &mut Conn<'_>, user_id: i64, role: Role, now: i64) -> DbResult<()> {
+    execute!(
+        c,
+        "UPDATE users SET role = $2, updated_at = $3 WHERE id = $1",
+        user_id,
+        role.key(),
+        now
+    )?;
+    Ok(())
+}
+
 /// A session row.
 #[derive(Debug, Clone, sqlx::FromRow)]
 pub struct SessionRow {
     pub user_id: i64,
     pub csrf_token: String,
+    /// The sliding idle end.
     pub expires_at: i64,
+    /// The absolute end, however active the session is.
+    pub ends_at: i64,
 }
 
-/// Stores a new session under the hash of its id.
+/// What an account's page shows of a session: never its secret. `id_hash` is the SHA-256 of
+/// the secret, which cannot be turned back into a cookie, so it may name the session in a form.
+#[derive(Debug, Clone, sqlx::FromRow, Serialize)]
+pub struct SessionInfo {
+    pub id_hash: String,
+    pub created_at: i64,
+    pub last_seen_at: i64,
+    pub expires_at: i64,
+    pub ends_at: i64,
+}
+
+/// Stores a new session under the hash of its id: idle end `expires_at`, absolute end `ends_at`.
 pub async fn insert_session(
     c: &mut Conn<'_>,
     id_hash: &str,
@@ -174,20 +221,22 @@ pub async fn insert_session(
     csrf: &str,
     now: i64,
     expires_at: i64,
+    ends_at: i64,
 ) -> DbResult<()> {
     execute!(
         c,
-        "INSERT INTO sessions (id_hash, user_id, csrf_token, created_at, expires_at) VALUES ($1, $2, $3, $4, $5)",
+        "INSERT INTO sessions (id_hash, user_id, csrf_token, created_at, expires_at, ends_at, last_seen_at) VALUES ($1, $2, $3, $4, $5, $6, $4)",
         id_hash,
         user_id,
         csrf,
         now,
-        expires_at
+        expires_at,
+        ends_at
     )?;
     Ok(())
 }
 
-/// A live session by the hash of its id.
+/// A live session (before both its idle and its absolute end) by the hash of its id.
 pub async fn find_session(
     c: &mut Conn<'_>,
     id_hash: &str,
@@ -196,19 +245,25 @@ pub async fn find_session(
     fetch_optional!(
         c,
         SessionRow,
-        "SELECT user_id, csrf_token, expires_at FROM sessions WHERE id_hash = $1 AND expires_at > $2",
+        "SELECT user_id, csrf_token, expires_at, ends_at FROM sessions WHERE id_hash = $1 AND expires_at > $2 AND ends_at > $2",
         id_hash,
         now
     )
 }
 
-/// Pushes a session's expiry forward (sliding expiry).
-pub async fn extend_session(c: &mut Conn<'_>, id_hash: &str, expires_at: i64) -> DbResult<()> {
+/// Pushes a session's idle end forward (never past its absolute end) and notes its use.
+pub async fn extend_session(
+    c: &mut Conn<'_>,
+    id_hash: &str,
+    now: i64,
+    expires_at: i64,
+) -> DbResult<()> {
     execute!(
         c,
-        "UPDATE sessions SET expires_at = $2 WHERE id_hash = $1",
+        "UPDATE sessions SET expires_at = CASE WHEN $2 < ends_at THEN $2 ELSE ends_at END, last_seen_at = $3 WHERE id_hash = $1",
         id_hash,
-        expires_at
+        expires_at,
+        now
     )?;
     Ok(())
 }
@@ -219,43 +274,134 @@ pub async fn delete_session(c: &mut Conn<'_>, id_hash: &str) -> DbResult<()> {
     Ok(())
 }
 
-/// Removes expired sessions and old sign-in failures.
-pub async fn purge_expired(c: &mut Conn<'_>, now: i64, failures_before: i64) -> DbResult<()> {
-    execute!(c, "DELETE FROM sessions WHERE expires_at <= $1", now)?;
-    execute!(
+/// Ends one session of an account; false when the account has no such session.
+pub async fn delete_session_of(c: &mut Conn<'_>, user_id: i64, id_hash: &str) -> DbResult<bool> {
+    let n = execute!(
         c,
-        "DELETE FROM login_failures WHERE at < $1",
-        failures_before
+        "DELETE FROM sessions WHERE id_hash = $1 AND user_id = $2",
+        id_hash,
+        user_id
     )?;
-    Ok(())
+    Ok(n == 1)
 }
 
-/// Records a failed sign-in under a throttle key (`email:…` or `addr:…`).
-pub async fn record_failure(c: &mut Conn<'_>, key: &str, now: i64) -> DbResult<()> {
+/// Ends every session of an account, but `keep` (the hash of the session making a password
+/// change, which stays signed in); returns how many ended.
+pub async fn delete_sessions_of(
+    c: &mut Conn<'_>,
+    user_id: i64,
+    keep: Option<&str>,
+) -> DbResult<u64> {
     execute!(
         c,
-        "INSERT INTO login_failures (throttle_key, at) VALUES ($1, $2)",
-        key,
-        now
-    )?;
-    Ok(())
-}
-
-/// Failures under `key` since `since`.
-pub async fn count_failures(c: &mut Conn<'_>, key: &str, since: i64) -> DbResult<i64> {
-    fetch_scalar!(
-        c,
-        i64,
-        "SELECT COUNT(*) FROM login_failures WHERE throttle_key = $1 AND at >= $2",
-        key,
-        since
+        "DELETE FROM sessions WHERE user_id = $1 AND id_hash <> $2",
+        user_id,
+        keep.unwrap_or("")
     )
 }
 
-/// Clears failures under `key` (after a successful sign-in).
-pub async fn clear_failures(c: &mut Conn<'_>, key: &str) -> DbResult<()> {
-    execute!(c, "DELETE FROM login_failures WHERE throttle_key = $1", key)?;
+/// An account's live sessions, most recently used first.
+pub async fn list_sessions(c: &mut Conn<'_>, user_id: i64, now: i64) -> DbResult<Vec<SessionInfo>> {
+    fetch_all!(
+        c,
+        SessionInfo,
+        "SELECT id_hash, created_at, last_seen_at, expires_at, ends_at FROM sessions WHERE user_id = $1 AND expires_at > $2 AND ends_at > $2 ORDER BY last_seen_at DESC, id_hash",
+        user_id,
+        now
+    )
+}
+
+/// Removes ended sessions, spent password links and sign-in limits with nothing recent.
+pub async fn purge_expired(c: &mut Conn<'_>, now: i64, limits_before: i64) -> DbResult<()> {
+    execute!(
+        c,
+        "DELETE FROM sessions WHERE expires_at <= $1 OR ends_at <= $1",
+        now
+    )?;
+    execute!(
+        c,
+        "DELETE FROM sign_in_limits WHERE last_failure_at < $1 AND locked_until <= $2",
+        limits_before,
+        now
+    )?;
+    execute!(c, "DELETE FROM password_resets WHERE expires_at <= $1", now)?;
     Ok(())
+}
+
+/// A sign-in limit's state: failures counted within the window, and the end of a lock.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, sqlx::FromRow, Serialize)]
+pub struct Limit {
+    pub failures: i64,
+    pub last_failure_at: i64,
+    pub locked_until: i64,
+}
+
+/// Reads a limit's row, creating it empty, and holds it until the transaction ends (the row
+/// lock on PostgreSQL; SQLite's write transaction already serialises writers). Failures last
+/// counted before `window_start` read as none.
+pub async fn take_limit(
+    c: &mut Conn<'_>,
+    key: &str,
+    now: i64,
+    window_start: i64,
+) -> DbResult<Limit> {
+    // The no-op update makes PostgreSQL lock an existing row and return its newest version.
+    let l: Limit = fetch_one!(
+        c,
+        Limit,
+        "INSERT INTO sign_in_limits (throttle_key, failures, last_failure_at, locked_until) VALUES ($1, 0, $2, 0) \
+         ON CONFLICT (throttle_key) DO UPDATE SET throttle_key = excluded.throttle_key \
+         RETURNING failures, last_failure_at, locked_until",
+        key,
+        now
+    )?;
+    Ok(
+        if l.last_failure_at < window_start && l.locked_until <= now {
+            Limit { failures: 0, ..l }
+        } else {
+            l
+        },
+    )
+}
+
+/// Writes a limit's new state (inside the transaction that took it).
+pub async fn put_limit(c: &mut Conn<'_>, key: &str, l: &Limit) -> DbResult<()> {
+    execute!(
+        c,
+        "UPDATE sign_in_limits SET failures = $2, last_failure_at = $3, locked_until = $4 WHERE throttle_key = $1",
+        key,
+        l.failures,
+        l.last_failure_at,
+        l.locked_until
+    )?;
+    Ok(())
+}
+
+/// A limit's state without taking it (for the administrator's page).
+pub async fn peek_limit(c: &mut Conn<'_>, key: &str) -> DbResult<Option<Limit>> {
+    fetch_optional!(
+        c,
+        Limit,
+        "SELECT failures, last_failure_at, locked_until FROM sign_in_limits WHERE throttle_key = $1",
+        key
+    )
+}
+
+/// Clears limits: the key itself, and every key starting with `prefix` when given (an
+/// administrator's unlock clears the account and each of its addresses). Returns how many.
+pub async fn clear_limits(c: &mut Conn<'_>, key: &str, prefix: Option<&str>) -> DbResult<u64> {
+    let n = execute!(c, "DELETE FROM sign_in_limits WHERE throttle_key = $1", key)?;
+    let m = match prefix {
+        // substr, not LIKE: an e-mail address may hold `_` or `%`.
+        Some(p) => execute!(
+            c,
+            "DELETE FROM sign_in_limits WHERE substr(throttle_key, 1, $2) = $1",
+            p,
+            i32::try_from(p.chars().count()).unwrap_or(i32::MAX)
+        )?,
+        None => 0,
+    };
+    Ok(n + m)
 }
 
 /// A personal access token (never the secret itself).
@@ -265,36 +411,44 @@ pub struct ApiToken {
     pub user_id: i64,
     pub name: String,
     pub created_at: i64,
+    pub expires_at: i64,
     pub last_used_at: Option<i64>,
     pub revoked_at: Option<i64>,
 }
 
-/// Stores a new token's hash.
+/// Stores a new token's hash; it works until `expires_at`.
 pub async fn insert_token(
     c: &mut Conn<'_>,
     user_id: i64,
     name: &str,
     hash: &str,
     now: i64,
+    expires_at: i64,
 ) -> DbResult<i64> {
     fetch_scalar!(
         c,
         i64,
-        "INSERT INTO api_tokens (user_id, name, token_hash, created_at) VALUES ($1, $2, $3, $4) RETURNING id",
+        "INSERT INTO api_tokens (user_id, name, token_hash, created_at, expires_at) VALUES ($1, $2, $3, $4, $5) RETURNING id",
         user_id,
         name,
         hash,
-        now
+        now,
+        expires_at
     )
 }
 
-/// The account behind a live token.
-pub async fn find_token_user(c: &mut Conn<'_>, hash: &str) -> DbResult<Option<(i64, i64)>> {
+/// The token id and account behind a live token: not revoked and not expired at `now`.
+pub async fn find_token_user(
+    c: &mut Conn<'_>,
+    hash: &str,
+    now: i64,
+) -> DbResult<Option<(i64, i64)>> {
     fetch_optional!(
         c,
         (i64, i64),
-        "SELECT id, user_id FROM api_tokens WHERE token_hash = $1 AND revoked_at IS NULL",
-        hash
+        "SELECT id, user_id FROM api_tokens WHERE token_hash = $1 AND revoked_at IS NULL AND expires_at > $2",
+        hash,
+        now
     )
 }
 
@@ -314,7 +468,7 @@ pub async fn list_tokens(c: &mut Conn<'_>, user_id: i64) -> DbResult<Vec<ApiToke
     fetch_all!(
         c,
         ApiToken,
-        "SELECT id, user_id, name, created_at, last_used_at, revoked_at FROM api_tokens WHERE user_id = $1 ORDER BY created_at DESC, id DESC",
+        "SELECT id, user_id, name, created_at, expires_at, last_used_at, revoked_at FROM api_tokens WHERE user_id = $1 ORDER BY created_at DESC, id DESC",
         user_id
     )
 }
@@ -325,6 +479,98 @@ pub async fn revoke_token(c: &mut Conn<'_>, user_id: i64, id: i64, now: i64) -> 
         c,
         "UPDATE api_tokens SET revoked_at = $3 WHERE id = $1 AND user_id = $2 AND revoked_at IS NULL",
         id,
+        user_id,
+        now
+    )?;
+    Ok(n == 1)
+}
+
+/// Revokes every live token of an account; returns how many.
+pub async fn revoke_tokens_of(c: &mut Conn<'_>, user_id: i64, now: i64) -> DbResult<u64> {
+    execute!(
+        c,
+        "UPDATE api_tokens SET revoked_at = $2 WHERE user_id = $1 AND revoked_at IS NULL",
+        user_id,
+        now
+    )
+}
+
+/// A token with the account it belongs to, for an administrator (only within `organisation_id`).
+pub async fn get_token_in(
+    c: &mut Conn<'_>,
+    organisation_id: i64,
+    id: i64,
+) -> DbResult<Option<ApiToken>> {
+    fetch_optional!(
+        c,
+        ApiToken,
+        "SELECT t.id, t.user_id, t.name, t.created_at, t.expires_at, t.last_used_at, t.revoked_at FROM api_tokens t JOIN users u ON u.id = t.user_id WHERE t.id = $1 AND u.organisation_id = $2",
+        id,
+        organisation_id
+    )
+}
+
+/// Stores a link to choose a new password, by its hash.
+pub async fn insert_password_reset(
+    c: &mut Conn<'_>,
+    hash: &str,
+    user_id: i64,
+    made_by: Option<i64>,
+    now: i64,
+    expires_at: i64,
+) -> DbResult<()> {
+    execute!(
+        c,
+        "INSERT INTO password_resets (token_hash, user_id, made_by_user_id, created_at, expires_at) VALUES ($1, $2, $3, $4, $5)",
+        hash,
+        user_id,
+        made_by,
+        now,
+        expires_at
+    )?;
+    Ok(())
+}
+
+/// How many live, unused password links an account has.
+pub async fn count_live_password_resets(c: &mut Conn<'_>, user_id: i64, now: i64) -> DbResult<i64> {
+    fetch_scalar!(
+        c,
+        i64,
+        "SELECT COUNT(*) FROM password_resets WHERE user_id = $1 AND used_at IS NULL AND expires_at > $2",
+        user_id,
+        now
+    )
+}
+
+/// The account of a live, unused password link.
+pub async fn find_password_reset(c: &mut Conn<'_>, hash: &str, now: i64) -> DbResult<Option<i64>> {
+    let r: Option<(i64,)> = fetch_optional!(
+        c,
+        (i64,),
+        "SELECT user_id FROM password_resets WHERE token_hash = $1 AND used_at IS NULL AND expires_at > $2",
+        hash,
+        now
+    )?;
+    Ok(r.map(|x| x.0))
+}
+
+/// Marks a password link used, and every other live link of the same account with it; false
+/// when someone used this one first.
+pub async fn use_password_reset(
+    c: &mut Conn<'_>,
+    hash: &str,
+    user_id: i64,
+    now: i64,
+) -> DbResult<bool> {
+    let n = execute!(
+        c,
+        "UPDATE password_resets SET used_at = $2 WHERE token_hash = $1 AND used_at IS NULL",
+        hash,
+        now
+    )?;
+    execute!(
+        c,
+        "UPDATE password_resets SET used_at = $2 WHERE user_id = $1 AND used_at IS NULL",
         user_id,
         now
     )?;

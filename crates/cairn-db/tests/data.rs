@@ -693,7 +693,7 @@ async fn an_accounts_units_are_replaced_as_a_whole() {
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn a_session_is_found_until_it_expires_or_is_deleted() {
+async fn a_session_is_found_until_its_idle_or_absolute_end_or_deletion() {
     both_engines(|db| async move {
         // Setup
         let mut h = db.acquire().await.expect("acquire");
@@ -701,10 +701,11 @@ async fn a_session_is_found_until_it_expires_or_is_deleted() {
         let (org, _) = org_with_service(&mut c, "Org A").await;
         let uid = user(&mut c, Some(org), "sam@example.org", Role::Lead).await;
         let expires = NOW + 60 * MINUTE;
-        accounts::insert_session(&mut c, "hash-1", uid, "csrf-1", NOW, expires)
+        let ends = NOW + 90 * MINUTE;
+        accounts::insert_session(&mut c, "hash-1", uid, "csrf-1", NOW, expires, ends)
             .await
             .expect("insert session");
-        accounts::insert_session(&mut c, "hash-2", uid, "csrf-2", NOW, expires)
+        accounts::insert_session(&mut c, "hash-2", uid, "csrf-2", NOW, expires, ends)
             .await
             .expect("insert second session");
 
@@ -718,12 +719,18 @@ async fn a_session_is_found_until_it_expires_or_is_deleted() {
         let unknown = accounts::find_session(&mut c, "hash-x", NOW)
             .await
             .expect("find");
-        accounts::extend_session(&mut c, "hash-1", expires + 60 * MINUTE)
+        accounts::extend_session(&mut c, "hash-1", NOW + MINUTE, expires + 60 * MINUTE)
             .await
             .expect("extend");
         let extended = accounts::find_session(&mut c, "hash-1", expires)
             .await
             .expect("find");
+        let at_absolute_end = accounts::find_session(&mut c, "hash-1", ends)
+            .await
+            .expect("find");
+        let listed = accounts::list_sessions(&mut c, uid, NOW + MINUTE)
+            .await
+            .expect("list");
         accounts::delete_session(&mut c, "hash-1")
             .await
             .expect("delete");
@@ -745,7 +752,15 @@ async fn a_session_is_found_until_it_expires_or_is_deleted() {
             "a session is gone at its expiry instant"
         );
         assert!(unknown.is_none());
-        assert_eq!(extended.map(|s| s.expires_at), Some(expires + 60 * MINUTE));
+        assert_eq!(
+            extended.map(|s| s.expires_at),
+            Some(ends),
+            "extending never passes the absolute end"
+        );
+        assert!(at_absolute_end.is_none(), "gone at its absolute end");
+        assert_eq!(listed.len(), 2);
+        assert_eq!(listed[0].id_hash, "hash-1", "most recently used first");
+        assert_eq!(listed[0].last_seen_at, NOW + MINUTE);
         assert!(deleted.is_none(), "a deleted session is not found");
         assert!(other.is_some(), "deleting one session leaves the others");
     })
@@ -753,25 +768,49 @@ async fn a_session_is_found_until_it_expires_or_is_deleted() {
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn expired_sessions_and_old_failures_are_purged() {
+async fn ended_sessions_spent_links_and_stale_limits_are_purged() {
     both_engines(|db| async move {
         // Setup
         let mut h = db.acquire().await.expect("acquire");
         let mut c = h.conn();
         let (org, _) = org_with_service(&mut c, "Org A").await;
         let uid = user(&mut c, Some(org), "sam@example.org", Role::Lead).await;
-        accounts::insert_session(&mut c, "old", uid, "c", NOW - 10, NOW)
+        accounts::insert_session(&mut c, "old", uid, "c", NOW - 10, NOW, NOW + 60 * MINUTE)
             .await
             .expect("old");
-        accounts::insert_session(&mut c, "new", uid, "c", NOW, NOW + MINUTE)
+        accounts::insert_session(&mut c, "over", uid, "c", NOW - 10, NOW + MINUTE, NOW)
             .await
-            .expect("new");
-        accounts::record_failure(&mut c, "email:x", NOW - 20 * MINUTE)
+            .expect("past its absolute end");
+        accounts::insert_session(
+            &mut c,
+            "new",
+            uid,
+            "c",
+            NOW,
+            NOW + MINUTE,
+            NOW + 60 * MINUTE,
+        )
+        .await
+        .expect("new");
+        for (key, at) in [("acct:old", NOW - 30 * MINUTE), ("acct:new", NOW)] {
+            let l = accounts::take_limit(&mut c, key, at, 0)
+                .await
+                .expect("take");
+            accounts::put_limit(
+                &mut c,
+                key,
+                &accounts::Limit {
+                    failures: l.failures + 1,
+                    last_failure_at: at,
+                    locked_until: 0,
+                },
+            )
             .await
-            .expect("old failure");
-        accounts::record_failure(&mut c, "email:x", NOW)
+            .expect("put");
+        }
+        accounts::insert_password_reset(&mut c, "spent", uid, None, NOW - 10, NOW)
             .await
-            .expect("new failure");
+            .expect("reset");
 
         // Exec
         accounts::purge_expired(&mut c, NOW, NOW - 15 * MINUTE)
@@ -779,76 +818,96 @@ async fn expired_sessions_and_old_failures_are_purged() {
             .expect("purge");
 
         // Check
-        assert!(
-            accounts::find_session(&mut c, "old", NOW - 20)
-                .await
-                .expect("find")
-                .is_none()
-        );
+        for gone in ["old", "over"] {
+            assert!(
+                accounts::list_sessions(&mut c, uid, 0)
+                    .await
+                    .expect("list")
+                    .iter()
+                    .all(|x| x.id_hash != gone),
+                "{gone} was purged"
+            );
+        }
         assert!(
             accounts::find_session(&mut c, "new", NOW)
                 .await
                 .expect("find")
                 .is_some()
         );
+        assert!(
+            accounts::peek_limit(&mut c, "acct:old")
+                .await
+                .expect("peek")
+                .is_none()
+        );
+        assert!(
+            accounts::peek_limit(&mut c, "acct:new")
+                .await
+                .expect("peek")
+                .is_some()
+        );
         assert_eq!(
-            accounts::count_failures(&mut c, "email:x", 0)
+            accounts::count_live_password_resets(&mut c, uid, 0)
                 .await
                 .expect("count"),
-            1
+            0
         );
     })
     .await;
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn sign_in_failures_are_counted_per_key_within_the_window() {
+async fn a_sign_in_limit_forgets_old_failures_and_clears_by_key_and_prefix() {
     both_engines(|db| async move {
-        // Setup
+        // Setup: an account key and two address keys, one of another account whose address
+        // shares a prefix, and an address holding `_` (which LIKE would read as a wildcard).
         let mut h = db.acquire().await.expect("acquire");
         let mut c = h.conn();
-        for at in [NOW - 20 * MINUTE, NOW - 10 * MINUTE, NOW - MINUTE, NOW] {
-            accounts::record_failure(&mut c, "email:sam@example.org", at)
-                .await
-                .expect("record");
-        }
-        accounts::record_failure(&mut c, "addr:10.0.0.1", NOW)
+        let keys = [
+            "acct:sam@example.org",
+            "pair:sam@example.org|10.0.0.1",
+            "pair:sam@example.org|10.0.0.2",
+            "pair:sam_example.org|10.0.0.1",
+        ];
+        for k in keys {
+            let l = accounts::take_limit(&mut c, k, NOW, 0).await.expect("take");
+            accounts::put_limit(
+                &mut c,
+                k,
+                &accounts::Limit {
+                    failures: l.failures + 3,
+                    last_failure_at: NOW,
+                    locked_until: NOW + MINUTE,
+                },
+            )
             .await
-            .expect("record");
+            .expect("put");
+        }
 
         // Exec
-        let window = accounts::count_failures(&mut c, "email:sam@example.org", NOW - 15 * MINUTE)
+        let held = accounts::take_limit(&mut c, keys[0], NOW + 2 * MINUTE, NOW)
             .await
-            .expect("count");
-        let from_exact = accounts::count_failures(&mut c, "email:sam@example.org", NOW - MINUTE)
+            .expect("take");
+        let forgotten = accounts::take_limit(&mut c, keys[0], NOW + 2 * MINUTE, NOW + 1)
             .await
-            .expect("count");
-        let addr = accounts::count_failures(&mut c, "addr:10.0.0.1", NOW - 15 * MINUTE)
-            .await
-            .expect("count");
-        let other = accounts::count_failures(&mut c, "email:jo@example.org", 0)
-            .await
-            .expect("count");
-        accounts::clear_failures(&mut c, "email:sam@example.org")
+            .expect("take");
+        let cleared = accounts::clear_limits(&mut c, keys[0], Some("pair:sam@example.org|"))
             .await
             .expect("clear");
-        let cleared = accounts::count_failures(&mut c, "email:sam@example.org", 0)
-            .await
-            .expect("count");
-        let addr_after = accounts::count_failures(&mut c, "addr:10.0.0.1", 0)
-            .await
-            .expect("count");
 
         // Check
+        assert_eq!(held.failures, 3, "failures inside the window are kept");
         assert_eq!(
-            window, 3,
-            "the failure 20 minutes ago is outside the window"
+            forgotten.failures, 0,
+            "older failures, with no lock running, are forgotten"
         );
-        assert_eq!(from_exact, 2, "the window includes its first instant");
-        assert_eq!(addr, 1);
-        assert_eq!(other, 0);
-        assert_eq!(cleared, 0);
-        assert_eq!(addr_after, 1, "clearing one key leaves the others");
+        assert_eq!(cleared, 3);
+        assert!(
+            accounts::peek_limit(&mut c, keys[3])
+                .await
+                .expect("peek")
+                .is_some()
+        );
     })
     .await;
 }
@@ -862,18 +921,28 @@ async fn a_token_is_found_only_until_revoked_and_only_its_owner_can_revoke_it() 
         let (org, _) = org_with_service(&mut c, "Org A").await;
         let owner = user(&mut c, Some(org), "owner@example.org", Role::Lead).await;
         let other = user(&mut c, Some(org), "other@example.org", Role::OrgAdmin).await;
-        let token = accounts::insert_token(&mut c, owner, "reports", "token-hash", NOW)
-            .await
-            .expect("insert token");
+        let token = accounts::insert_token(
+            &mut c,
+            owner,
+            "reports",
+            "token-hash",
+            NOW,
+            NOW + 10 * MINUTE,
+        )
+        .await
+        .expect("insert token");
 
         // Exec
-        let found = accounts::find_token_user(&mut c, "token-hash")
+        let found = accounts::find_token_user(&mut c, "token-hash", NOW)
+            .await
+            .expect("find");
+        let at_expiry = accounts::find_token_user(&mut c, "token-hash", NOW + 10 * MINUTE)
             .await
             .expect("find");
         let by_other = accounts::revoke_token(&mut c, other, token, NOW + 1)
             .await
             .expect("revoke");
-        let after_other = accounts::find_token_user(&mut c, "token-hash")
+        let after_other = accounts::find_token_user(&mut c, "token-hash", NOW)
             .await
             .expect("find");
         accounts::touch_token(&mut c, token, NOW + 2)
@@ -882,7 +951,7 @@ async fn a_token_is_found_only_until_revoked_and_only_its_owner_can_revoke_it() 
         let by_owner = accounts::revoke_token(&mut c, owner, token, NOW + 3)
             .await
             .expect("revoke");
-        let after_owner = accounts::find_token_user(&mut c, "token-hash")
+        let after_owner = accounts::find_token_user(&mut c, "token-hash", NOW)
             .await
             .expect("find");
         let twice = accounts::revoke_token(&mut c, owner, token, NOW + 4)
@@ -892,6 +961,7 @@ async fn a_token_is_found_only_until_revoked_and_only_its_owner_can_revoke_it() 
 
         // Check
         assert_eq!(found, Some((token, owner)));
+        assert_eq!(at_expiry, None, "a token stops at its expiry instant");
         assert!(!by_other, "another account cannot revoke the token");
         assert_eq!(after_other, Some((token, owner)), "the token still works");
         assert!(by_owner);

@@ -15,6 +15,9 @@ use cairn_app::AppError;
 use cairn_domain::people::Language;
 use serde::Deserialize;
 
+pub mod control;
+pub mod passwords;
+
 pub(crate) fn routes(r: Routes) -> Routes {
     r.get("/", root)
         .get("/sign-in", sign_in_form)
@@ -62,11 +65,14 @@ struct SignInPage {
     t: Tr,
     form: FormState,
     next: String,
+    /// Just back from choosing a new password through a link.
+    reset_done: bool,
 }
 
 #[derive(Deserialize)]
 struct NextQuery {
     next: Option<String>,
+    reset: Option<String>,
 }
 
 async fn sign_in_form(ctx: Ctx, Query(q): Query<NextQuery>) -> WebResult {
@@ -79,6 +85,7 @@ async fn sign_in_form(ctx: Ctx, Query(q): Query<NextQuery>) -> WebResult {
         t,
         form: FormState::new(),
         next: local_next(q.next.as_deref()),
+        reset_done: q.reset.as_deref() == Some("done"),
     })
 }
 
@@ -91,7 +98,7 @@ struct SignInForm {
     next: Option<String>,
 }
 
-fn session_cookie(st: &AppState, value: String) -> Cookie<'static> {
+pub(super) fn session_cookie(st: &AppState, value: String) -> Cookie<'static> {
     Cookie::build((SESSION_COOKIE, value))
         .path("/")
         .http_only(true)
@@ -142,6 +149,7 @@ async fn sign_in(
             t,
             form,
             next,
+            reset_done: false,
         },
     )
 }
@@ -287,8 +295,10 @@ struct TokenRow {
     id: i64,
     name: String,
     created: String,
+    expires: String,
     last_used: String,
-    revoked: bool,
+    /// Empty while the token works; else why it does not (stopped, expired).
+    state: String,
 }
 
 #[derive(Template)]
@@ -301,6 +311,10 @@ struct AccountPage {
     tokens: Vec<TokenRow>,
     new_token: Option<String>,
     form: FormState,
+    /// Just back from changing the password.
+    password_changed: bool,
+    days_default: i64,
+    days_max: i64,
 }
 
 /// The organisation's time zone (the default zone for a platform administrator, who has no
@@ -313,7 +327,7 @@ async fn org_time_zone(st: &AppState, s: &Signed) -> WebResult<jiff::tz::TimeZon
     Ok(cairn_domain::time::time_zone(&o.time_zone))
 }
 
-async fn account_page(
+pub(super) async fn account_page(
     st: &AppState,
     s: &Signed,
     new_token: Option<String>,
@@ -322,17 +336,25 @@ async fn account_page(
     let t = s.ctx.t();
     let tz = org_time_zone(st, s).await?;
     let tokens = cairn_app::accounts::list_tokens(&st.app, s.actor()).await?;
+    let now = st.app.now();
     let rows = tokens
         .into_iter()
         .map(|k| TokenRow {
             id: k.id,
             name: k.name,
             created: cairn_domain::time::format_instant(k.created_at, &tz, t.lang),
+            expires: cairn_domain::time::format_instant(k.expires_at, &tz, t.lang),
             last_used: k
                 .last_used_at
                 .map(|x| cairn_domain::time::format_instant(x, &tz, t.lang))
                 .unwrap_or_else(|| t.get("account-token-never-used")),
-            revoked: k.revoked_at.is_some(),
+            state: if k.revoked_at.is_some() {
+                t.get("account-token-revoked")
+            } else if k.expires_at <= now {
+                t.get("account-token-expired")
+            } else {
+                String::new()
+            },
         })
         .collect();
     let chrome =
@@ -342,6 +364,7 @@ async fn account_page(
     } else {
         StatusCode::OK
     };
+    let password_changed = s.ctx.path.ends_with("password=changed");
     html_status(
         status,
         &AccountPage {
@@ -352,6 +375,9 @@ async fn account_page(
             tokens: rows,
             new_token,
             form,
+            password_changed,
+            days_default: cairn_app::accounts::TOKEN_DAYS_DEFAULT,
+            days_max: cairn_app::accounts::TOKEN_DAYS_MAX,
         },
     )
 }
@@ -364,6 +390,8 @@ async fn account(State(st): State<AppState>, s: Signed) -> WebResult {
 struct TokenIn {
     #[serde(default)]
     name: String,
+    #[serde(default)]
+    days: String,
 }
 
 async fn create_token(
@@ -371,12 +399,12 @@ async fn create_token(
     s: Signed,
     Posted(f): Posted<TokenIn>,
 ) -> WebResult {
-    match cairn_app::accounts::create_token(&st.app, s.actor(), &f.name).await {
+    match cairn_app::accounts::create_token(&st.app, s.actor(), &f.name, &f.days).await {
         // The secret is shown once, on this response, and never stored.
         Ok(secret) => account_page(&st, &s, Some(secret), FormState::new()).await,
         Err(AppError::Invalid(errs)) => {
             let mut form = FormState::new();
-            form.set("name", f.name);
+            form.set("name", f.name).set("days", f.days);
             form.add_errors(&s.ctx.t(), &errs);
             account_page(&st, &s, None, form).await
         }

@@ -116,6 +116,11 @@ impl Routes {
         self.add("PUT", path, axum::routing::put(h))
     }
 
+    /// Adds a DELETE route.
+    pub fn delete<H: Handler<T, AppState>, T: 'static>(self, path: &'static str, h: H) -> Self {
+        self.add("DELETE", path, axum::routing::delete(h))
+    }
+
     /// Adds a PATCH route.
     pub fn patch<H: Handler<T, AppState>, T: 'static>(self, path: &'static str, h: H) -> Self {
         self.add("PATCH", path, axum::routing::patch(h))
@@ -126,6 +131,8 @@ fn all_routes() -> Routes {
     let r = Routes::new();
     let r = health::routes(r);
     let r = accounts::routes(r);
+    let r = accounts::control::routes(r);
+    let r = accounts::passwords::routes(r);
     let r = notices::routes(r);
     let r = units::routes(r);
     let r = people::routes(r);

@@ -164,6 +164,9 @@ impl Chrome {
         if a.organisation_id.is_some() {
             items.push(("nav-model", "/model"));
         }
+        if a.can(Permission::ManageAccounts) && a.organisation_id.is_some() {
+            items.push(("nav-accounts", "/accounts"));
+        }
         if a.can(Permission::ReadAudit) {
             items.push(("nav-audit", "/audit"));
         }

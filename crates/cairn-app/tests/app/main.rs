@@ -2,6 +2,7 @@
 //! file because each test binary links the whole of Cairn and its dependencies: one link instead
 //! of twelve. Every body runs on SQLite and PostgreSQL through `cairn_testkit::both_engines`.
 
+mod account_control;
 mod buddies;
 mod common;
 mod demo_meetings;

@@ -26,6 +26,7 @@ nav-audit = Log archwilio
 nav-settings = Gosodiadau
 nav-organisations = Sefydliadau
 nav-account = Eich cyfrif
+nav-accounts = Cyfrifon
 footer-text = Mae Cairn yn helpu gwasanaethau i weithio gyda'r bobl sy'n eu defnyddio. Dim ond y bobl sydd ei hangen sy'n gweld eich gwybodaeth, ac mae pob golwg ar gofnod person yn cael ei chofnodi.
 
 error-not-found-title = Heb ddod o hyd i'r dudalen

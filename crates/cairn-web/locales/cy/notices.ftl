@@ -29,3 +29,14 @@ email-invitation-body =
     { $link }
 
     Os nad oeddech yn disgwyl yr e-bost hwn, gallwch ei anwybyddu.
+
+email-password-reset-subject = Dewis cyfrinair newydd i Cairn. Sefydliad: { $organisation }
+email-password-reset-body =
+    Helo,
+
+    Gofynnodd rhywun am gael dewis cyfrinair newydd i'ch cyfrif Cairn gyda { $organisation }.
+
+    Dewiswch ef yma (mae'r ddolen yn gweithio unwaith, am awr):
+    { $link }
+
+    Os nad chi oedd hyn, gallwch anwybyddu'r e-bost hwn: bydd eich cyfrinair yn aros fel y mae.

@@ -26,6 +26,7 @@ nav-audit = Audit log
 nav-settings = Settings
 nav-organisations = Organisations
 nav-account = Your account
+nav-accounts = Accounts
 footer-text = Cairn helps services work with the people who use them. Your information is only seen by people who need it, and every look at a person's record is logged.
 
 error-not-found-title = Page not found

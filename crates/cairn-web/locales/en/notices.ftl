@@ -29,3 +29,14 @@ email-invitation-body =
     { $link }
 
     If you did not expect this email, you can ignore it.
+
+email-password-reset-subject = Choose a new password for Cairn at { $organisation }
+email-password-reset-body =
+    Hello,
+
+    Someone asked to choose a new password for your Cairn account at { $organisation }.
+
+    Choose it here (the link works once, for one hour):
+    { $link }
+
+    If this was not you, you can ignore this email: your password stays as it is.

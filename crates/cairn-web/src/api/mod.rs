@@ -4,6 +4,7 @@
 //! keys; errors are `{"error": code, "message": text, "fields": [...]}` with field messages
 //! from Fluent (English unless `Accept-Language: cy`). Described by `/api/v1/openapi.json`.
 
+mod accounts;
 mod meetings;
 mod payments;
 mod people;
@@ -80,6 +81,9 @@ pub(crate) fn routes(r: Routes) -> Routes {
             roles::express_interest,
         )
         .post("/api/v1/interests/{id}/transitions", roles::transition)
+        .post("/api/v1/accounts/{id}/disable", accounts::disable)
+        .post("/api/v1/accounts/{id}/enable", accounts::enable)
+        .delete("/api/v1/tokens/{id}", accounts::revoke_token)
 }
 
 /// 400 for a query string or path holding a control character (see `guard`).

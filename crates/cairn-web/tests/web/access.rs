@@ -555,7 +555,7 @@ async fn walk(t: &TestApp) {
             continue;
         }
         let actor = t.actor(w).await;
-        cairn_app::accounts::create_token(&t.app, &actor, "spare")
+        cairn_app::accounts::create_token(&t.app, &actor, "spare", "")
             .await
             .expect("token");
         let tokens = cairn_app::accounts::list_tokens(&t.app, &actor)

@@ -333,6 +333,7 @@ async fn times_show_in_the_organisations_time_zone_across_the_clock_change() {
             name,
             &format!("hash-{name}"),
             ms,
+            ms + 90 * 86_400_000,
         )
         .await
         .expect("token");
