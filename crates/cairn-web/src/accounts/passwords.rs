@@ -122,6 +122,13 @@ async fn reset(
     Path(token): Path<String>,
     Posted(f): Posted<NewPasswordIn>,
 ) -> WebResult {
+    // A spent link says so before anything is typed into it again.
+    if !passwords::link_is_live(&st.app, &token).await? {
+        return Err(WebError::Refused(
+            StatusCode::NOT_FOUND,
+            "reset-error-spent",
+        ));
+    }
     let t = ctx.t();
     match passwords::reset(&st.app, &token, &f.password, &f.confirm).await {
         Ok(_) => see_other("/sign-in?reset=done"),

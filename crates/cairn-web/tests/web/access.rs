@@ -113,6 +113,26 @@ fn expected(method: &str, path: &str, who: Who) -> Option<Expect> {
         ("GET", "/home" | "/account") => page(who, &Who::ALL, Status(200)),
         ("POST", "/account/tokens") => page(who, &Who::ALL, Status(422)),
         ("POST", "/account/tokens/{id}/revoke") => page(who, &Who::ALL, Redirect),
+        ("POST", "/account/password") => page(who, &Who::ALL, Status(422)),
+        ("GET", "/password/forgot") => Status(200),
+        ("POST", "/password/forgot") => Status(422),
+        // The walk's {token} is an invitation's, never a password link: 404 either way.
+        ("GET" | "POST", "/password/{token}") => Status(404),
+        ("GET", "/accounts") => page(who, &[OrgAdmin, OtherAdmin], Status(200)),
+        ("GET", "/accounts/{id}") => record(who, &[OrgAdmin], Status(200), &[]),
+        ("POST", "/accounts/{id}/disable" | "/accounts/{id}/enable" | "/accounts/{id}/unlock") => {
+            record(who, &[OrgAdmin], Redirect, &[])
+        }
+        ("POST", "/accounts/{id}/role") => record(who, &[OrgAdmin], Status(422), &[]),
+        // No such session (the spare account has none): 404 once allowed.
+        ("POST", "/accounts/{id}/sessions/end") => record(who, &[OrgAdmin], Status(404), &[]),
+        ("POST", "/accounts/{id}/password-link") => record(who, &[OrgAdmin], Status(200), &[]),
+        ("POST", "/accounts/tokens/{id}/revoke") => record(who, &[OrgAdmin], Redirect, &[]),
+        ("POST", "/api/v1/accounts/{id}/disable" | "/api/v1/accounts/{id}/enable") => {
+            api(who, record(who, &[OrgAdmin], Status(200), &[]))
+        }
+        // Each principal revokes a token of their own.
+        ("DELETE", "/api/v1/tokens/{id}") => api(who, Status(204)),
         ("GET", "/units" | "/services") => page(who, VIEW_UNITS, Status(200)),
         ("GET", "/units/new") => page(who, MANAGE_UNITS, Status(200)),
         ("POST", "/units/new" | "/services") => page(who, MANAGE_UNITS, Status(422)),
@@ -548,24 +568,65 @@ async fn walk(t: &TestApp) {
         missing.is_empty(),
         "routes with no row in the access table: {missing:?}"
     );
-    // A spare token per principal, so revoking it leaves the one the API rows use.
+    // Spare tokens per principal (one for the page, one for the API), so revoking them leaves
+    // the one the API rows use.
     let mut spare = std::collections::HashMap::new();
+    let mut spare_api = std::collections::HashMap::new();
     for w in Who::ALL {
         if w == Anon {
             continue;
         }
         let actor = t.actor(w).await;
-        cairn_app::accounts::create_token(&t.app, &actor, "spare", "")
-            .await
-            .expect("token");
+        for name in ["spare", "spare-api"] {
+            cairn_app::accounts::create_token(&t.app, &actor, name, "")
+                .await
+                .expect("token");
+        }
         let tokens = cairn_app::accounts::list_tokens(&t.app, &actor)
             .await
             .expect("tokens");
-        spare.insert(
-            w,
-            tokens.iter().find(|k| k.name == "spare").expect("spare").id,
-        );
+        let id_of = |n: &str| tokens.iter().find(|k| k.name == n).expect("spare").id;
+        spare.insert(w, id_of("spare"));
+        spare_api.insert(w, id_of("spare-api"));
     }
+    // An account of organisation A that the administrators' rows disable, enable and change,
+    // so no signed-in principal loses access mid-walk; it holds one token to revoke.
+    let spare_account = {
+        let mut tx = t.app.db.begin().await.expect("tx");
+        let id = cairn_db::accounts::insert_user(
+            &mut tx.conn(),
+            &cairn_db::accounts::NewUser {
+                organisation_id: Some(t.seed.org_a),
+                email: "spare@a.cairn.test",
+                password_hash: None,
+                role: cairn_domain::Role::Viewer,
+                person_id: None,
+                locale: None,
+            },
+            0,
+        )
+        .await
+        .expect("spare account");
+        tx.commit().await.expect("commit");
+        id
+    };
+    let spare_account_token = {
+        let actor = cairn_app::accounts::actor_for(&t.app, &{
+            let mut h = t.app.db.acquire().await.expect("h");
+            cairn_db::accounts::get_user(&mut h.conn(), spare_account)
+                .await
+                .expect("user")
+        })
+        .await
+        .expect("actor");
+        cairn_app::accounts::create_token(&t.app, &actor, "held", "")
+            .await
+            .expect("token");
+        cairn_app::accounts::list_tokens(&t.app, &actor)
+            .await
+            .expect("tokens")[0]
+            .id
+    };
     let mut failures = Vec::new();
     // Signing out ends the session the other rows use, so it goes last.
     let mut routes = routes;
@@ -583,6 +644,13 @@ async fn walk(t: &TestApp) {
                 _ => "L1.02",
             };
             let id = match r.path {
+                p if p.starts_with("/accounts/tokens/") => spare_account_token.to_string(),
+                p if p.starts_with("/accounts/") || p.starts_with("/api/v1/accounts/") => {
+                    spare_account.to_string()
+                }
+                p if p.starts_with("/api/v1/tokens/") => {
+                    spare_api.get(&w).copied().unwrap_or(1).to_string()
+                }
                 p if p.ends_with("/withdraw") => t.seed.opportunities[2].to_string(),
                 p if p.starts_with("/api/v1/opportunities/") => t.seed.opportunities[1].to_string(),
                 p if p.starts_with("/opportunities/") => t.seed.opportunities[0].to_string(),
@@ -647,7 +715,9 @@ async fn walk(t: &TestApp) {
                 tx.commit().await.expect("commit");
             }
             let res = if r.path.starts_with("/api/") {
-                let body = matches!(r.method, "POST" | "PATCH" | "PUT").then(|| json!({}));
+                let body = (matches!(r.method, "POST" | "PATCH" | "PUT")
+                    && !r.path.starts_with("/api/v1/accounts/"))
+                .then(|| json!({}));
                 t.api(
                     w,
                     Method::from_bytes(r.method.as_bytes()).expect("method"),

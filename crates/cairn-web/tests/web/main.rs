@@ -7,6 +7,7 @@
 //! name cards, the representation report and CSV, a member's own meetings, and the meetings API.
 
 mod access;
+mod accounts;
 mod api;
 mod buddies;
 mod feedback;
