@@ -149,7 +149,7 @@ async fn pages_carry_a_strict_content_security_policy_and_no_inline_script_or_st
 }
 
 #[tokio::test]
-async fn sign_in_is_throttled_after_five_failures_for_an_account() {
+async fn sign_in_is_paused_after_five_failures_for_an_account_from_one_address() {
     let t = TestApp::new().await;
     for _ in 0..5 {
         let res = t
@@ -171,7 +171,7 @@ async fn sign_in_is_throttled_after_five_failures_for_an_account() {
     );
     let res = t.post(Who::Anon, "/sign-in", &right).await;
     assert_eq!(res.status, StatusCode::TOO_MANY_REQUESTS);
-    assert!(res.body.contains("Too many tries"), "{}", res.body);
+    assert!(res.body.contains("Too many wrong passwords"), "{}", res.body);
 }
 
 #[tokio::test]
