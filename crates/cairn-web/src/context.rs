@@ -92,7 +92,9 @@ impl<S: Send + Sync> FromRequestParts<S> for Signed {
     }
 }
 
-fn same_origin(headers: &HeaderMap) -> bool {
+/// True unless the request is a browser's post from another site. With a public origin (the
+/// base address was set), `Origin` must be exactly it; otherwise its host must match `Host`.
+fn same_origin(headers: &HeaderMap, public_origin: Option<&str>) -> bool {
     if let Some(site) = headers.get("sec-fetch-site").and_then(|v| v.to_str().ok())
         && site == "cross-site"
     {
@@ -102,6 +104,9 @@ fn same_origin(headers: &HeaderMap) -> bool {
         // No Origin: not a browser form post from another site (browsers send it on POST).
         return true;
     };
+    if let Some(public) = public_origin {
+        return origin.eq_ignore_ascii_case(public);
+    }
     let host = headers
         .get(header::HOST)
         .and_then(|v| v.to_str().ok())
@@ -136,7 +141,7 @@ pub async fn load(
     // The language before we know who is signed in, for refusals that come first.
     let guess = cookie.or(accept).unwrap_or(Language::En);
     let unsafe_method = !matches!(*req.method(), Method::GET | Method::HEAD | Method::OPTIONS);
-    if unsafe_method && !is_api && !same_origin(req.headers()) {
+    if unsafe_method && !is_api && !same_origin(req.headers(), st.config.public_origin.as_deref()) {
         let refused = WebError::Refused(StatusCode::FORBIDDEN, "error-cross-site");
         return localise(refused.into_response(), guess, id.as_ref(), &at);
     }
@@ -164,11 +169,11 @@ pub async fn load(
         .path_and_query()
         .map(|p| p.as_str().to_owned())
         .unwrap_or_else(|| "/".into());
-    let addr = req
+    let peer = req
         .extensions()
         .get::<axum::extract::ConnectInfo<std::net::SocketAddr>>()
-        .map(|c| c.0.ip().to_string())
-        .unwrap_or_else(|| "unknown".into());
+        .map(|c| c.0.ip());
+    let addr = crate::client::client_addr(peer, req.headers(), &st.config.trusted_proxies);
     req.extensions_mut().insert(Ctx {
         session,
         secret,

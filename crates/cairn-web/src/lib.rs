@@ -10,6 +10,7 @@ pub mod api;
 pub mod assets;
 pub mod audit;
 pub mod charts;
+pub mod client;
 pub mod context;
 pub mod csv_export;
 pub mod error;
@@ -46,12 +47,17 @@ pub const BODY_LIMIT: usize = 256 * 1024;
 pub const UPLOAD_LIMIT: usize = 6 * 1024 * 1024;
 
 /// Settings the web layer needs.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Default)]
 pub struct WebConfig {
     /// The address people use to reach Cairn (for links in e-mails), e.g. `https://cairn.example.org`.
     pub base_url: String,
     /// Mark cookies `Secure` (when served over https).
     pub secure_cookies: bool,
+    /// The origin form posts must come from, when `CAIRN_BASE_URL` was set: compared with the
+    /// browser's `Origin` instead of the `Host` header, which a reverse proxy may rewrite.
+    pub public_origin: Option<String>,
+    /// Proxies whose `X-Forwarded-For` is believed (`CAIRN_TRUSTED_PROXIES`).
+    pub trusted_proxies: Vec<client::IpRange>,
 }
 
 /// Shared state for handlers.

@@ -377,6 +377,7 @@ pub async fn run(args: BenchArgs) -> Result<()> {
         config: Arc::new(WebConfig {
             base_url: "http://127.0.0.1".into(),
             secure_cookies: false,
+            ..Default::default()
         }),
     };
     let router = cairn_web::router(state);

@@ -54,6 +54,11 @@ struct ServeArgs {
     /// The address people use to reach Cairn, for links in e-mails (default: http://ADDR).
     #[arg(long, env = "CAIRN_BASE_URL")]
     base_url: Option<String>,
+    /// Reverse proxies whose X-Forwarded-For is believed, comma-separated addresses or networks
+    /// (e.g. 127.0.0.1,10.0.0.0/8). Empty: the connection's own address is the client's.
+    #[arg(long, env = "CAIRN_TRUSTED_PROXIES", default_value = "",
+          value_parser = trusted_proxies)]
+    trusted_proxies: TrustedProxies,
     #[command(flatten)]
     limits: serve::Limits,
 }
@@ -181,7 +186,14 @@ fn init_tracing(default: &str) {
 }
 
 async fn serve(app: App, args: &ServeArgs) -> Result<()> {
-    serve::run(app, args.addr, args.base_url.clone(), args.limits.clone()).await
+    serve::run(
+        app,
+        args.addr,
+        args.base_url.clone(),
+        args.trusted_proxies.0.clone(),
+        args.limits.clone(),
+    )
+    .await
 }
 
 fn demo_password() -> String {
@@ -350,4 +362,12 @@ async fn main() -> Result<()> {
         }
         Command::Bench(args) => bench::run(args).await,
     }
+}
+
+/// The parsed `CAIRN_TRUSTED_PROXIES` (a newtype, so clap takes the whole list as one value).
+#[derive(Debug, Clone, Default)]
+struct TrustedProxies(Vec<cairn_web::client::IpRange>);
+
+fn trusted_proxies(s: &str) -> Result<TrustedProxies, String> {
+    cairn_web::client::IpRange::parse_list(s).map(TrustedProxies)
 }

@@ -84,11 +84,15 @@ pub async fn run(
     app: App,
     addr: SocketAddr,
     base_url: Option<String>,
+    trusted_proxies: Vec<cairn_web::client::IpRange>,
     limits: Limits,
 ) -> Result<()> {
     // Listen for the stop signals before anything else: a signal that came before the
     // handlers were installed would kill the process without a graceful stop.
     let mut signals = Signals::new()?;
+    // Forms are checked against the base address's origin only when it was set: the default
+    // (http://ADDR) is rarely what a browser behind a proxy shows.
+    let public_origin = base_url.as_deref().and_then(cairn_web::client::origin_of);
     let base_url = base_url.unwrap_or_else(|| format!("http://{addr}"));
     let secure = base_url.starts_with("https://");
     let state = AppState {
@@ -96,6 +100,8 @@ pub async fn run(
         config: Arc::new(WebConfig {
             base_url,
             secure_cookies: secure,
+            public_origin,
+            trusted_proxies,
         }),
     };
     let (stop_worker, worker_stopped) = watch::channel(false);

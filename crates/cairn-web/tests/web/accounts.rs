@@ -323,3 +323,98 @@ async fn the_accounts_pages_speak_welsh() {
     );
     assert!(forgot.body.contains("Wedi anghofio eich cyfrinair"));
 }
+
+/// A router over `t`'s database as deployed behind a proxy at `https://cairn.example.org`
+/// that rewrites `Host`, trusting the proxy at 10.0.0.1.
+fn behind_proxy(t: &TestApp) -> axum::Router {
+    cairn_web::router(cairn_web::AppState {
+        app: t.app.clone(),
+        config: std::sync::Arc::new(cairn_web::WebConfig {
+            base_url: "https://cairn.example.org".into(),
+            secure_cookies: true,
+            public_origin: cairn_web::client::origin_of("https://cairn.example.org"),
+            trusted_proxies: cairn_web::client::IpRange::parse_list("10.0.0.1").expect("proxies"),
+        }),
+    })
+}
+
+async fn sign_in_via(
+    router: &axum::Router,
+    peer: &str,
+    xff: &str,
+    origin: &str,
+    password: &str,
+) -> StatusCode {
+    use tower::ServiceExt;
+    let mut req = Request::builder()
+        .method(Method::POST)
+        .uri("/sign-in")
+        .header(header::HOST, "127.0.0.1:8080")
+        .header(header::ORIGIN, origin)
+        .header("x-forwarded-for", xff)
+        .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
+        .body(Body::from(format!(
+            "email={}&password={}",
+            url_encode(Who::Lead.email()),
+            url_encode(password)
+        )))
+        .expect("request");
+    req.extensions_mut().insert(axum::extract::ConnectInfo(
+        format!("{peer}:40000")
+            .parse::<std::net::SocketAddr>()
+            .expect("peer"),
+    ));
+    router
+        .clone()
+        .oneshot(req)
+        .await
+        .expect("response")
+        .status()
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn behind_a_trusted_proxy_limits_follow_the_forwarded_client_and_forms_check_the_base_origin()
+{
+    both(|t| async move {
+        // Setup
+        let r = behind_proxy(&t);
+        let origin = "https://cairn.example.org";
+
+        // Exec: five wrong passwords from one client behind the proxy.
+        let mut wrong = Vec::new();
+        for _ in 0..5 {
+            wrong.push(sign_in_via(&r, "10.0.0.1", "203.0.113.9", origin, "wrong password").await);
+        }
+        let same_client = sign_in_via(&r, "10.0.0.1", "203.0.113.9", origin, PASSWORD).await;
+        let other_client = sign_in_via(&r, "10.0.0.1", "198.51.100.4", origin, PASSWORD).await;
+        // An untrusted peer cannot pick its address by writing the header.
+        let mut forged = Vec::new();
+        for i in 0..6 {
+            let xff = format!("192.0.2.{i}");
+            forged.push(sign_in_via(&r, "198.51.100.66", &xff, origin, "wrong password").await);
+        }
+        let cross_site = sign_in_via(
+            &r,
+            "10.0.0.1",
+            "192.0.2.200",
+            "https://evil.example",
+            PASSWORD,
+        )
+        .await;
+
+        // Check
+        assert!(
+            wrong.iter().all(|s| *s == StatusCode::UNPROCESSABLE_ENTITY),
+            "{wrong:?}"
+        );
+        assert_eq!(same_client, StatusCode::TOO_MANY_REQUESTS);
+        assert_eq!(
+            other_client,
+            StatusCode::SEE_OTHER,
+            "the Host the proxy sent does not matter"
+        );
+        assert_eq!(forged[5], StatusCode::TOO_MANY_REQUESTS, "{forged:?}");
+        assert_eq!(cross_site, StatusCode::FORBIDDEN);
+    })
+    .await;
+}

@@ -630,6 +630,7 @@ impl TestApp {
             config: Arc::new(WebConfig {
                 base_url: "http://localhost".into(),
                 secure_cookies: https,
+                ..Default::default()
             }),
         };
         TestApp {

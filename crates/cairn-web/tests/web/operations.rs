@@ -260,6 +260,7 @@ async fn ready_status(db: cairn_db::Db) -> StatusCode {
         config: Arc::new(cairn_web::WebConfig {
             base_url: "http://localhost".into(),
             secure_cookies: false,
+            ..Default::default()
         }),
     });
     let req = Request::builder()

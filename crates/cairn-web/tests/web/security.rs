@@ -171,7 +171,11 @@ async fn sign_in_is_paused_after_five_failures_for_an_account_from_one_address()
     );
     let res = t.post(Who::Anon, "/sign-in", &right).await;
     assert_eq!(res.status, StatusCode::TOO_MANY_REQUESTS);
-    assert!(res.body.contains("Too many wrong passwords"), "{}", res.body);
+    assert!(
+        res.body.contains("Too many wrong passwords"),
+        "{}",
+        res.body
+    );
 }
 
 #[tokio::test]
@@ -223,6 +227,7 @@ async fn sessions_live_in_the_database_so_another_instance_accepts_them() {
         config: std::sync::Arc::new(cairn_web::WebConfig {
             base_url: "http://localhost".into(),
             secure_cookies: false,
+            ..Default::default()
         }),
     };
     let other = cairn_web::router(state);
