@@ -34,7 +34,7 @@ for (const lang of ['en', 'cy'] as const) {
     await checkA11y(page);
 
     if (lang === 'cy') {
-      await page.getByRole('link', { name: 'Cymraeg', exact: true }).click();
+      await page.getByRole('button', { name: 'Cymraeg', exact: true }).click();
       await expectLang(page, 'cy');
       await checkA11y(page);
     }

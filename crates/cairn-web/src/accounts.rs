@@ -30,21 +30,13 @@ pub(crate) fn routes(r: Routes) -> Routes {
         .get("/account", account)
         .post("/account/tokens", create_token)
         .post("/account/tokens/{id}/revoke", revoke_token)
-        .get("/language", language)
+        .get("/language", language_link)
+        .post("/language", choose_language)
 }
 
-/// A path on this site to go back to, or `/home`.
-pub(crate) fn local_next(next: Option<&str>) -> String {
-    local_or(next, "/home")
-}
-
-/// `next` when it is a path on this site, else `fallback`. Browsers read `/\host` like
-/// `//host`, another site, so a backslash is refused as well as a leading `//`.
-fn local_or(next: Option<&str>, fallback: &str) -> String {
-    match next {
-        Some(n) if n.starts_with('/') && !n.starts_with("//") && !n.contains('\\') => n.to_owned(),
-        _ => fallback.to_owned(),
-    }
+/// A path on this site to go back to, or `/home` (see [`crate::redirect`]).
+pub(crate) fn local_next(next: Option<&str>) -> Result<String, WebError> {
+    crate::redirect::local_target(next, "/home")
 }
 
 async fn root(State(st): State<AppState>, ctx: Ctx) -> WebResult {
@@ -77,14 +69,14 @@ struct NextQuery {
 
 async fn sign_in_form(ctx: Ctx, Query(q): Query<NextQuery>) -> WebResult {
     if ctx.session.is_some() {
-        return see_other(&local_next(q.next.as_deref()));
+        return see_other(&local_next(q.next.as_deref())?);
     }
     let t = ctx.t();
     html(&SignInPage {
         chrome: Chrome::public(&ctx, t.get("sign-in-title")),
         t,
         form: FormState::new(),
-        next: local_next(q.next.as_deref()),
+        next: local_next(q.next.as_deref())?,
         reset_done: q.reset.as_deref() == Some("done"),
     })
 }
@@ -114,7 +106,7 @@ async fn sign_in(
     Posted(f): Posted<SignInForm>,
 ) -> WebResult {
     let t = ctx.t();
-    let next = local_next(f.next.as_deref());
+    let next = local_next(f.next.as_deref())?;
     // A throttled or refused sign-in is shown on the form; anything else is an error page.
     let (status, errs) =
         match cairn_app::accounts::sign_in(&st.app, &f.email, &f.password, &ctx.addr).await {
@@ -428,28 +420,47 @@ struct LanguageQuery {
     next: Option<String>,
 }
 
-/// Switches language: remembered on the account when signed in, and in a cookie always.
-async fn language(
-    State(st): State<AppState>,
-    ctx: Ctx,
-    jar: CookieJar,
-    Query(q): Query<LanguageQuery>,
-) -> WebResult {
+/// A language link: sets this browser's language cookie and comes back. It changes nothing
+/// on the server (a link can be followed by anyone, or prefetched), so a signed-in person's
+/// saved language is changed by the form that [`choose_language`] reads.
+async fn language_link(jar: CookieJar, Query(q): Query<LanguageQuery>) -> WebResult {
     let Some(lang) = q.to.as_deref().and_then(Language::parse) else {
         return Err(WebError::NotFound);
     };
+    let next = crate::redirect::local_target(q.next.as_deref(), "/")?;
+    Ok((jar.add(language_cookie(lang)), Redirect::to(&next)).into_response())
+}
+
+#[derive(Deserialize)]
+struct LanguageForm {
+    to: Option<String>,
+    next: Option<String>,
+}
+
+/// The header's language switch for a signed-in person: saved on the account (for their
+/// e-mails and other browsers) and in this browser's cookie.
+async fn choose_language(
+    State(st): State<AppState>,
+    ctx: Ctx,
+    jar: CookieJar,
+    Posted(f): Posted<LanguageForm>,
+) -> WebResult {
+    let Some(lang) = f.to.as_deref().and_then(Language::parse) else {
+        return Err(WebError::Refused(StatusCode::BAD_REQUEST, "error-bad-form"));
+    };
+    let next = crate::redirect::local_target(f.next.as_deref(), "/")?;
     if let Some(s) = &ctx.session {
         cairn_app::accounts::set_language(&st.app, &s.actor, lang).await?;
     }
-    let next = local_or(q.next.as_deref(), "/");
-    let jar = jar.add(
-        Cookie::build((LANG_COOKIE, lang.key().to_owned()))
-            .path("/")
-            .same_site(SameSite::Lax)
-            .max_age(cookie_year())
-            .build(),
-    );
-    Ok((jar, Redirect::to(&next)).into_response())
+    Ok((jar.add(language_cookie(lang)), Redirect::to(&next)).into_response())
+}
+
+fn language_cookie(lang: Language) -> Cookie<'static> {
+    Cookie::build((LANG_COOKIE, lang.key().to_owned()))
+        .path("/")
+        .same_site(SameSite::Lax)
+        .max_age(cookie_year())
+        .build()
 }
 
 fn cookie_year() -> cookie::time::Duration {

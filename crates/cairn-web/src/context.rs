@@ -163,7 +163,9 @@ pub async fn load(
         .as_ref()
         .and_then(|s| s.user.locale.as_deref())
         .and_then(Language::parse);
-    let lang = chosen.or(cookie).or(accept).unwrap_or(Language::En);
+    // This browser's latest choice first: signing in sets the cookie from the account, and the
+    // header's switch saves a signed-in person's choice on the account as well.
+    let lang = cookie.or(chosen).or(accept).unwrap_or(Language::En);
     let path = req
         .uri()
         .path_and_query()
@@ -183,6 +185,10 @@ pub async fn load(
     });
     localise(next.run(req).await, lang, id.as_ref(), &at)
 }
+
+/// The body of a form whose only field is the form token: `Posted<NoFields>` checks it.
+#[derive(serde::Deserialize)]
+pub struct NoFields {}
 
 /// A posted form, checked against the session's form token. Signed-in forms without the
 /// right token are refused with 403; unreadable bodies with 400; bodies over the limit 413.
@@ -224,12 +230,78 @@ where
     }
 }
 
-/// True when `sent` is the session's form token (for forms read without [`Posted`], such as
-/// file uploads).
-pub(crate) fn csrf_ok(ctx: &Ctx, sent: &str) -> bool {
-    ctx.session
-        .as_ref()
-        .is_some_and(|s| constant_time_eq(sent.as_bytes(), s.csrf.as_bytes()))
+/// A file upload (`multipart/form-data`), read whole and checked against the session's form
+/// token before the handler runs, as [`Posted`] does for other forms: no upload handler can
+/// forget the check. A body that is not multipart, or a part over the size limit, is kept as
+/// a flag for the handler to show beside the field.
+pub struct Uploaded {
+    /// The first part with each field name other than the form token, as bytes.
+    files: Vec<(String, Vec<u8>)>,
+    /// A part could not be read whole (over the upload limit, or cut short).
+    pub too_big: bool,
+    /// The body was not a multipart form at all.
+    pub unreadable: bool,
+}
+
+impl Uploaded {
+    /// The bytes of the part called `name`, if one was sent.
+    pub fn file(&self, name: &str) -> Option<&[u8]> {
+        self.files
+            .iter()
+            .find(|(n, _)| n == name)
+            .map(|(_, b)| b.as_slice())
+    }
+}
+
+impl<S> axum::extract::FromRequest<S> for Uploaded
+where
+    S: Send + Sync,
+{
+    type Rejection = Response;
+
+    async fn from_request(req: Request, state: &S) -> Result<Self, Self::Rejection> {
+        let ctx = req.extensions().get::<Ctx>().cloned();
+        let mut csrf = String::new();
+        let mut up = Uploaded {
+            files: Vec::new(),
+            too_big: false,
+            unreadable: false,
+        };
+        match axum::extract::Multipart::from_request(req, state).await {
+            Err(_) => up.unreadable = true,
+            Ok(mut multipart) => loop {
+                match multipart.next_field().await {
+                    Ok(Some(field)) => {
+                        let name = field.name().unwrap_or_default().to_owned();
+                        match field.bytes().await {
+                            Ok(b) if name == "csrf" => {
+                                csrf = String::from_utf8_lossy(&b).into_owned();
+                            }
+                            Ok(b) => {
+                                if !up.files.iter().any(|(n, _)| *n == name) {
+                                    up.files.push((name, b.to_vec()));
+                                }
+                            }
+                            Err(_) => up.too_big = true,
+                        }
+                    }
+                    Ok(None) => break,
+                    Err(_) => {
+                        up.too_big = true;
+                        break;
+                    }
+                }
+            },
+        }
+        if let Some(session) = ctx.as_ref().and_then(|c| c.session.as_ref())
+            && !constant_time_eq(csrf.as_bytes(), session.csrf.as_bytes())
+        {
+            return Err(
+                WebError::Refused(StatusCode::FORBIDDEN, "error-cross-site").into_response()
+            );
+        }
+        Ok(up)
+    }
 }
 
 fn constant_time_eq(a: &[u8], b: &[u8]) -> bool {

@@ -23,6 +23,7 @@ pub mod model;
 pub mod notices;
 pub mod payments;
 pub mod people;
+pub mod redirect;
 pub mod requests;
 pub mod roles;
 pub mod units;

@@ -5,7 +5,7 @@
 //! exports, a member's payment choice and own limit, the printable statement, and the report.
 
 use crate::charts::{Bar, stacked_bars};
-use crate::context::{Posted, Signed, csrf_ok};
+use crate::context::{Posted, Signed, Uploaded};
 use crate::error::{WebError, WebResult};
 use crate::i18n::Tr;
 use crate::views::{
@@ -13,7 +13,7 @@ use crate::views::{
 };
 use crate::{AppState, Routes};
 use askama::Template;
-use axum::extract::{Multipart, Path, Query, State};
+use axum::extract::{Path, Query, State};
 use axum::http::{StatusCode, header};
 use axum::response::IntoResponse;
 use cairn_app::AppError;
@@ -891,7 +891,7 @@ async fn add_receipt(
     State(st): State<AppState>,
     s: Signed,
     Path(id): Path<i64>,
-    multipart: Result<Multipart, axum::extract::multipart::MultipartRejection>,
+    upload: Uploaded,
 ) -> WebResult {
     // Reach first, so another organisation's claim is "not found" whatever is sent.
     if !cairn_app::payments::claim(&st.app, s.actor(), id)
@@ -900,41 +900,23 @@ async fn add_receipt(
     {
         return Err(WebError::Forbidden);
     }
-    let Ok(mut multipart) = multipart else {
+    let refused = |code: &'static str| {
         let mut e = cairn_domain::FieldErrors::new();
-        e.add("receipt", "payments-error-receipt-empty");
-        return after::<()>(&st, &s, id, Err(AppError::Invalid(e)), &[]).await;
-    };
-    let mut csrf = String::new();
-    let mut bytes: Option<Vec<u8>> = None;
-    let mut too_big = false;
-    loop {
-        match multipart.next_field().await {
-            Ok(Some(field)) => match field.name() {
-                Some("csrf") => csrf = field.text().await.unwrap_or_default(),
-                Some("receipt") => match field.bytes().await {
-                    Ok(b) => bytes = Some(b.to_vec()),
-                    Err(_) => too_big = true,
-                },
-                _ => {}
-            },
-            Ok(None) => break,
-            Err(_) => {
-                too_big = true;
-                break;
-            }
-        }
-    }
-    if !csrf_ok(&s.ctx, &csrf) {
-        return Err(WebError::Refused(StatusCode::FORBIDDEN, "error-cross-site"));
-    }
-    let r = if too_big {
-        let mut e = cairn_domain::FieldErrors::new();
-        e.add("receipt", "payments-error-receipt-size");
+        e.add("receipt", code);
         Err(AppError::Invalid(e))
+    };
+    let r = if upload.unreadable {
+        refused("payments-error-receipt-empty")
+    } else if upload.too_big {
+        refused("payments-error-receipt-size")
     } else {
-        cairn_app::payments::add_receipt(&st.app, s.actor(), id, bytes.as_deref().unwrap_or(&[]))
-            .await
+        cairn_app::payments::add_receipt(
+            &st.app,
+            s.actor(),
+            id,
+            upload.file("receipt").unwrap_or(&[]),
+        )
+        .await
     };
     after(&st, &s, id, r, &[]).await
 }

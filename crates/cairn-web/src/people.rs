@@ -8,7 +8,7 @@
 pub mod buddies;
 pub mod welcome;
 
-use crate::context::{Posted, Signed, csrf_ok};
+use crate::context::{Posted, Signed, Uploaded};
 use crate::error::{WebError, WebResult};
 use crate::i18n::Tr;
 use crate::views::{
@@ -17,7 +17,7 @@ use crate::views::{
 };
 use crate::{AppState, Routes};
 use askama::Template;
-use axum::extract::{Multipart, Path, Query, State};
+use axum::extract::{Path, Query, State};
 use axum::http::{StatusCode, header};
 use axum::response::IntoResponse;
 use cairn_app::AppError;
@@ -928,7 +928,7 @@ async fn upload_photo(
     s: &Signed,
     id: i64,
     mine: bool,
-    multipart: Result<Multipart, axum::extract::multipart::MultipartRejection>,
+    upload: Uploaded,
 ) -> WebResult {
     let t = s.ctx.t();
     // Reach first, so someone else's id is "not found" whatever is sent.
@@ -938,44 +938,13 @@ async fn upload_photo(
         e.add("photo", code);
         AppError::Invalid(e)
     };
-    let r = match multipart {
-        Err(_) => Err(refused("profile-error-photo-empty")),
-        Ok(mut multipart) => {
-            let mut csrf = String::new();
-            let mut bytes: Option<Vec<u8>> = None;
-            let mut too_big = false;
-            loop {
-                match multipart.next_field().await {
-                    Ok(Some(field)) => match field.name() {
-                        Some("csrf") => csrf = field.text().await.unwrap_or_default(),
-                        Some("photo") => match field.bytes().await {
-                            Ok(b) => bytes = Some(b.to_vec()),
-                            Err(_) => too_big = true,
-                        },
-                        _ => {}
-                    },
-                    Ok(None) => break,
-                    Err(_) => {
-                        too_big = true;
-                        break;
-                    }
-                }
-            }
-            if !csrf_ok(&s.ctx, &csrf) {
-                return Err(WebError::Refused(StatusCode::FORBIDDEN, "error-cross-site"));
-            }
-            if too_big {
-                Err(refused("profile-error-photo-size"))
-            } else {
-                cairn_app::people::add_photo(
-                    &st.app,
-                    s.actor(),
-                    id,
-                    bytes.as_deref().unwrap_or(&[]),
-                )
-                .await
-            }
-        }
+    let r = if upload.unreadable {
+        Err(refused("profile-error-photo-empty"))
+    } else if upload.too_big {
+        Err(refused("profile-error-photo-size"))
+    } else {
+        cairn_app::people::add_photo(&st.app, s.actor(), id, upload.file("photo").unwrap_or(&[]))
+            .await
     };
     match r {
         Ok(()) => see_other(&if mine {
@@ -992,23 +961,19 @@ async fn upload_photo(
     }
 }
 
-async fn my_photo(
-    State(st): State<AppState>,
-    s: Signed,
-    multipart: Result<Multipart, axum::extract::multipart::MultipartRejection>,
-) -> WebResult {
+async fn my_photo(State(st): State<AppState>, s: Signed, upload: Uploaded) -> WebResult {
     let id = cairn_app::people::own_person(s.actor())?;
-    upload_photo(&st, &s, id, true, multipart).await
+    upload_photo(&st, &s, id, true, upload).await
 }
 
 async fn person_photo_upload(
     State(st): State<AppState>,
     s: Signed,
     Path(id): Path<i64>,
-    multipart: Result<Multipart, axum::extract::multipart::MultipartRejection>,
+    upload: Uploaded,
 ) -> WebResult {
     let mine = s.actor().is_person(id);
-    upload_photo(&st, &s, id, mine, multipart).await
+    upload_photo(&st, &s, id, mine, upload).await
 }
 
 async fn photo(State(st): State<AppState>, s: Signed, Path(id): Path<i64>) -> WebResult {

@@ -7,7 +7,7 @@
 //!
 //! Handlers stay thin: each calls one use case in `cairn_app::roles` and renders or redirects.
 
-use crate::context::{Posted, Signed};
+use crate::context::{NoFields, Posted, Signed};
 use crate::error::{WebError, WebResult};
 use crate::i18n::Tr;
 use crate::views::{
@@ -873,7 +873,12 @@ async fn express(
     }
 }
 
-async fn withdraw(State(st): State<AppState>, s: Signed, Path(id): Path<i64>) -> WebResult {
+async fn withdraw(
+    State(st): State<AppState>,
+    s: Signed,
+    Path(id): Path<i64>,
+    Posted(_): Posted<NoFields>,
+) -> WebResult {
     match cairn_app::roles::withdraw_opportunity(&st.app, s.actor(), id).await {
         Ok(()) => see_other(&format!("/opportunities/{id}")),
         Err(e) => Err(e.into()),

@@ -86,6 +86,8 @@ pub struct Chrome {
     pub switch_label: &'static str,
     pub switch_lang: &'static str,
     pub switch_href: String,
+    /// Where the switch comes back to (the form's `next` for a signed-in person).
+    pub switch_next: String,
     pub nav: Vec<NavItem>,
 }
 
@@ -113,6 +115,7 @@ impl Chrome {
             switch_label,
             switch_lang,
             switch_href,
+            switch_next: ctx.path.clone(),
             nav: Vec::new(),
         }
     }

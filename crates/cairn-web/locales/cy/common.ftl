@@ -47,6 +47,7 @@ error-bad-query = Nid oedd modd darllen rhan o'r cyfeiriad gwe. Ewch yn ôl a rh
 error-go-home = Mynd i'r dudalen gyntaf
 error-cross-site = Cafodd y ffurflen hon ei hanfon o wefan arall, felly ni chafodd ei derbyn. Ewch yn ôl i'r dudalen flaenorol a rhowch gynnig arall arni.
 error-bad-form = Nid oedd modd darllen y ffurflen. Ewch yn ôl a rhowch gynnig arall arni.
+error-bad-next = Mae nodau yn y ddolen a ddilynoch chi na all cyfeiriad gwe eu dal. Ewch yn ôl a rhowch gynnig arall arni.
 
 date-error-day = Nodwch y diwrnod fel rhif, er enghraifft 27
 date-error-month = Nodwch y mis fel rhif, er enghraifft 3

@@ -47,6 +47,7 @@ error-bad-query = Part of the web address could not be read. Go back and try aga
 error-go-home = Go to the start page
 error-cross-site = This form was sent from another website, so it was not accepted. Go back to Cairn and try again.
 error-bad-form = The form could not be read. Go back and try again.
+error-bad-next = The link you followed has characters in it that a web address cannot hold. Go back and try again.
 
 date-error-day = Enter the day as a number, for example 27
 date-error-month = Enter the month as a number, for example 3

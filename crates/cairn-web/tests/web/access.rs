@@ -110,6 +110,8 @@ fn expected(method: &str, path: &str, who: Who) -> Option<Expect> {
         ("GET", "/invitation/{token}") => Status(200),
         ("POST", "/invitation/{token}") => Status(422),
         ("GET", "/language") => Redirect,
+        // The walk posts no `to`.
+        ("POST", "/language") => Status(400),
         ("GET", "/home" | "/account") => page(who, &Who::ALL, Status(200)),
         ("POST", "/account/tokens") => page(who, &Who::ALL, Status(422)),
         ("POST", "/account/tokens/{id}/revoke") => page(who, &Who::ALL, Redirect),
@@ -725,6 +727,11 @@ async fn walk(t: &TestApp) {
                     body,
                 )
                 .await
+            } else if r.method == "POST"
+                && (r.path.ends_with("/photo") || r.path.ends_with("/receipts"))
+            {
+                // The upload forms, with the form token and no file.
+                t.post_multipart(w, &path, None).await
             } else if r.method == "POST" {
                 t.post(w, &path, "").await
             } else {

@@ -410,7 +410,9 @@ async fn the_poster_puts_the_welsh_heading_before_the_english_one() {
 #[tokio::test]
 async fn a_welsh_speaking_member_sees_the_suggestion_errors_in_welsh() {
     let t = TestApp::new().await;
-    let res = t.get(Who::Member, "/language?to=cy&next=/suggest").await;
+    let res = t
+        .post(Who::Member, "/language", "to=cy&next=/suggest")
+        .await;
     assert_eq!(res.location(), "/suggest");
 
     let res = t

@@ -688,6 +688,40 @@ impl TestApp {
         self.send(who, Method::POST, path, Some(form), &[]).await
     }
 
+    /// Posts a file-upload form (`multipart/form-data`) with `who`'s session and form token,
+    /// and `file` as (field name, bytes) when given.
+    pub async fn post_multipart(&self, who: Who, path: &str, file: Option<(&str, &[u8])>) -> Res {
+        const BOUNDARY: &str = "cairn-test-boundary";
+        let mut b = Request::builder()
+            .method(Method::POST)
+            .uri(path)
+            .header(header::HOST, "localhost")
+            .header(
+                header::CONTENT_TYPE,
+                format!("multipart/form-data; boundary={BOUNDARY}"),
+            );
+        let mut body = Vec::new();
+        if let Some(p) = self.who.get(&who) {
+            b = b.header(header::COOKIE, &p.cookie);
+            body.extend_from_slice(
+                format!(
+                    "--{BOUNDARY}\r\nContent-Disposition: form-data; name=\"csrf\"\r\n\r\n{}\r\n",
+                    p.csrf
+                )
+                .as_bytes(),
+            );
+        }
+        if let Some((name, bytes)) = file {
+            body.extend_from_slice(
+                format!("--{BOUNDARY}\r\nContent-Disposition: form-data; name=\"{name}\"; filename=\"f\"\r\nContent-Type: application/octet-stream\r\n\r\n").as_bytes(),
+            );
+            body.extend_from_slice(bytes);
+            body.extend_from_slice(b"\r\n");
+        }
+        body.extend_from_slice(format!("--{BOUNDARY}--\r\n").as_bytes());
+        self.raw(b.body(Body::from(body)).expect("request")).await
+    }
+
     /// Sends an API request with the principal's bearer token.
     pub async fn api(
         &self,

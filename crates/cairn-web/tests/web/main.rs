@@ -11,6 +11,7 @@ mod accounts;
 mod api;
 mod buddies;
 mod feedback;
+mod form_tokens;
 mod helpers;
 mod i18n;
 mod meetings;

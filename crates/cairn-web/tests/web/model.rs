@@ -75,7 +75,7 @@ async fn the_model_page_credits_the_paper_and_lists_all_32_codes_in_english_and_
     assert_eq!(TEMPLATE.len(), 32);
     assert!(en.body.contains("Suggestion boxes in the main areas"));
 
-    let res = t.get(Who::Lead, "/language?to=cy&next=/model").await;
+    let res = t.post(Who::Lead, "/language", "to=cy&next=/model").await;
     assert_eq!(res.location(), "/model");
     let cy = t.get(Who::Lead, "/model").await;
     assert_eq!(cy.status, StatusCode::OK);
@@ -136,7 +136,8 @@ async fn does_not_apply_without_a_reason_comes_back_422_with_the_message_by_the_
 #[tokio::test]
 async fn the_reason_error_comes_back_in_welsh_for_a_welsh_speaker() {
     let t = TestApp::new().await;
-    t.get(Who::UnitStaff, "/language?to=cy&next=/home").await;
+    t.post(Who::UnitStaff, "/language", "to=cy&next=/home")
+        .await;
 
     let res = t
         .post(

@@ -8,7 +8,9 @@ use axum::http::{Method, StatusCode};
 async fn a_person_form_with_errors_comes_back_in_welsh_with_the_values_kept() {
     let t = TestApp::new().await;
     // Choose Welsh first; the choice is remembered on the account.
-    let res = t.get(Who::Lead, "/language?to=cy&next=/people/new").await;
+    let res = t
+        .post(Who::Lead, "/language", "to=cy&next=/people/new")
+        .await;
     assert_eq!(res.location(), "/people/new");
     let res = t
         .post(
@@ -71,7 +73,7 @@ async fn a_visitor_asking_for_welsh_gets_welsh_and_the_switch_offers_english() {
 #[tokio::test]
 async fn the_language_choice_is_remembered_for_the_person_not_the_browser() {
     let t = TestApp::new().await;
-    t.get(Who::Viewer, "/language?to=cy&next=/home").await;
+    t.post(Who::Viewer, "/language", "to=cy&next=/home").await;
     // A new session for the same account (a new browser) speaks Welsh at once.
     let s =
         cairn_app::accounts::sign_in(&t.app, "viewer@a.cairn.test", crate::helpers::PASSWORD, "x")

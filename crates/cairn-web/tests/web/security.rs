@@ -250,22 +250,146 @@ async fn signing_out_ends_the_session() {
     assert!(after.status.is_redirection() && after.location().starts_with("/sign-in"));
 }
 
+/// `next` values that browsers (or a proxy decoding again) would read as another site.
+const OFF_SITE: [&str; 12] = [
+    "//evil.example",
+    "/\\evil.example",
+    "\\\\evil.example",
+    "/%5Cevil.example",
+    "/%2F/evil.example",
+    "%2F%2Fevil.example",
+    "/%252F%252Fevil.example",
+    "/%255Cevil.example",
+    "https://evil.example",
+    "javascript:alert(1)",
+    "/%2e%2e/%2e%2e//evil.example",
+    " //evil.example",
+];
+
+/// `next` values holding a tab, CR or LF (raw once the query is read, or still encoded).
+const CONTROL: [&str; 4] = [
+    "/\t/evil.example",
+    "/%09/evil.example",
+    "/home\r\nSet-Cookie: a=b",
+    "/home%0d%0aLocation:%20//evil.example",
+];
+
+fn query(next: &str) -> String {
+    url::form_urlencoded::byte_serialize(next.as_bytes()).collect()
+}
+
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn the_language_switch_never_sends_a_person_to_another_site() {
+async fn the_language_link_never_sends_a_person_to_another_site() {
     let t = TestApp::new().await;
-    for next in [
-        "//evil.example",
-        "/\\evil.example",
-        "https://evil.example",
-        "\\\\evil.example",
-    ] {
-        let q = url::form_urlencoded::byte_serialize(next.as_bytes()).collect::<String>();
-        let res = t.get(Who::Anon, &format!("/language?to=cy&next={q}")).await;
+    for next in OFF_SITE {
+        let res = t
+            .get(Who::Anon, &format!("/language?to=cy&next={}", query(next)))
+            .await;
         assert_eq!(res.status, StatusCode::SEE_OTHER, "{next}");
         assert_eq!(res.location(), "/", "{next}: stays on this site");
+    }
+    for next in CONTROL {
+        let res = t
+            .get(Who::Anon, &format!("/language?to=cy&next={}", query(next)))
+            .await;
+        assert_eq!(res.status, StatusCode::BAD_REQUEST, "{next:?}");
     }
     let res = t
         .get(Who::Anon, "/language?to=cy&next=%2Ffeedback%3Fq%3D1")
         .await;
     assert_eq!(res.location(), "/feedback?q=1", "a local path is kept");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn sign_in_never_sends_a_person_to_another_site_before_or_after_signing_in() {
+    let t = TestApp::new().await;
+    for next in OFF_SITE {
+        let q = query(next);
+        // The form carries only a safe target.
+        let form = t.get(Who::Anon, &format!("/sign-in?next={q}")).await;
+        assert_eq!(form.status, StatusCode::OK, "{next}");
+        assert!(
+            form.body.contains(r#"name="next" value="/home""#),
+            "{next}: the form's next is /home"
+        );
+        // A real sign-in posting the bad target lands at home.
+        let res = t
+            .post(
+                Who::Anon,
+                "/sign-in",
+                &format!(
+                    "email=viewer%40a.cairn.test&password={}&next={q}",
+                    query(PASSWORD)
+                ),
+            )
+            .await;
+        assert_eq!(res.status, StatusCode::SEE_OTHER, "{next}");
+        assert_eq!(res.location(), "/home", "{next}: after signing in");
+        // Already signed in, the sign-in page sends the person on: home, not off-site.
+        let res = t.get(Who::Viewer, &format!("/sign-in?next={q}")).await;
+        assert_eq!(res.location(), "/home", "{next}: when signed in");
+    }
+    for next in CONTROL {
+        let q = query(next);
+        let res = t.get(Who::Anon, &format!("/sign-in?next={q}")).await;
+        assert_eq!(res.status, StatusCode::BAD_REQUEST, "{next:?}");
+        let res = t
+            .post(
+                Who::Anon,
+                "/sign-in",
+                &format!(
+                    "email=viewer%40a.cairn.test&password={}&next={q}",
+                    query(PASSWORD)
+                ),
+            )
+            .await;
+        assert_eq!(res.status, StatusCode::BAD_REQUEST, "{next:?} posted");
+        assert!(
+            res.headers.get(header::SET_COOKIE).is_none(),
+            "{next:?}: no session"
+        );
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn following_a_language_link_changes_nothing_on_the_account_but_the_form_does() {
+    let t = TestApp::new().await;
+    let res = t.get(Who::Viewer, "/language?to=cy&next=/home").await;
+    assert!(res.status.is_redirection());
+    let cookie = res
+        .headers
+        .get(header::SET_COOKIE)
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or_default()
+        .to_owned();
+    assert!(
+        cookie.starts_with("cairn_lang=cy"),
+        "the link sets the cookie: {cookie}"
+    );
+    // Without that cookie the account still speaks English: the GET saved nothing.
+    let home = t.get(Who::Viewer, "/home").await;
+    assert!(home.body.contains(r#"<html lang="en">"#));
+
+    let res = t.post(Who::Viewer, "/language", "to=cy&next=/home").await;
+    assert_eq!(res.status, StatusCode::SEE_OTHER);
+    assert_eq!(res.location(), "/home");
+    let home = t.get(Who::Viewer, "/home").await;
+    assert!(
+        home.body.contains(r#"<html lang="cy">"#),
+        "the form saved it"
+    );
+    // The header offers the switch as that form, with its form token.
+    assert!(home.body.contains(r#"action="/language""#));
+
+    // Without the form token the choice is refused.
+    let res = t
+        .send(
+            Who::Viewer,
+            Method::POST,
+            "/language",
+            None,
+            &[("content-type", "application/x-www-form-urlencoded")],
+        )
+        .await;
+    assert_eq!(res.status, StatusCode::FORBIDDEN);
 }
