@@ -304,6 +304,11 @@ where
     }
 }
 
+/// Compares two secrets in time that does not depend on where they differ.
+pub(crate) fn same_secret(a: &[u8], b: &[u8]) -> bool {
+    constant_time_eq(a, b)
+}
+
 fn constant_time_eq(a: &[u8], b: &[u8]) -> bool {
     a.len() == b.len() && a.iter().zip(b).fold(0u8, |acc, (x, y)| acc | (x ^ y)) == 0
 }

@@ -1,10 +1,12 @@
 //! Probes and metrics: `/healthz` (the process answers), `/readyz` (the database takes a read
-//! and a write) and `/metrics` (Prometheus text: request counts and latencies by route).
+//! and a write) and `/metrics` (Prometheus text: request counts and latencies by route), served
+//! on the main address only to a scraper with `CAIRN_METRICS_TOKEN`, or on its own address.
 
+use crate::error::WebError;
 use crate::{AppState, Routes};
 use axum::extract::State;
-use axum::http::{StatusCode, header};
-use axum::response::IntoResponse;
+use axum::http::{HeaderMap, StatusCode, header};
+use axum::response::{IntoResponse, Response};
 use metrics_exporter_prometheus::{Matcher, PrometheusBuilder, PrometheusHandle};
 use std::sync::OnceLock;
 
@@ -49,7 +51,33 @@ async fn readyz(State(st): State<AppState>) -> impl IntoResponse {
     }
 }
 
-async fn metrics_text() -> impl IntoResponse {
+/// `/metrics` on the main address: 404 unless a token is configured, 401 without it.
+async fn metrics_text(State(st): State<AppState>, headers: HeaderMap) -> Response {
+    let Some(token) = st.config.metrics_token.as_deref() else {
+        return WebError::NotFound.into_response();
+    };
+    let sent = headers
+        .get(header::AUTHORIZATION)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.strip_prefix("Bearer "))
+        .unwrap_or_default();
+    if !crate::context::same_secret(sent.as_bytes(), token.as_bytes()) {
+        return (
+            StatusCode::UNAUTHORIZED,
+            [(header::WWW_AUTHENTICATE, "Bearer")],
+            "a bearer token is needed",
+        )
+            .into_response();
+    }
+    metrics_body().await.into_response()
+}
+
+/// A router serving only `/metrics`, for its own listener (`CAIRN_METRICS_ADDR`).
+pub fn metrics_router() -> axum::Router {
+    axum::Router::new().route("/metrics", axum::routing::get(metrics_body))
+}
+
+async fn metrics_body() -> impl IntoResponse {
     let body = HANDLE
         .get()
         .map(PrometheusHandle::render)

@@ -48,7 +48,7 @@ pub const BODY_LIMIT: usize = 256 * 1024;
 pub const UPLOAD_LIMIT: usize = 6 * 1024 * 1024;
 
 /// Settings the web layer needs.
-#[derive(Debug, Clone, Default)]
+#[derive(Clone, Default)]
 pub struct WebConfig {
     /// The address people use to reach Cairn (for links in e-mails), e.g. `https://cairn.example.org`.
     pub base_url: String,
@@ -59,6 +59,21 @@ pub struct WebConfig {
     pub public_origin: Option<String>,
     /// Proxies whose `X-Forwarded-For` is believed (`CAIRN_TRUSTED_PROXIES`).
     pub trusted_proxies: Vec<client::IpRange>,
+    /// The bearer token that opens `/metrics` (`CAIRN_METRICS_TOKEN`); without it, 404.
+    pub metrics_token: Option<String>,
+}
+
+impl std::fmt::Debug for WebConfig {
+    /// Every setting but the metrics token, which is a secret.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("WebConfig")
+            .field("base_url", &self.base_url)
+            .field("secure_cookies", &self.secure_cookies)
+            .field("public_origin", &self.public_origin)
+            .field("trusted_proxies", &self.trusted_proxies)
+            .field("metrics_token", &self.metrics_token.as_ref().map(|_| "…"))
+            .finish()
+    }
 }
 
 /// Shared state for handlers.

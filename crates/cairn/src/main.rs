@@ -61,6 +61,8 @@ struct ServeArgs {
     trusted_proxies: TrustedProxies,
     #[command(flatten)]
     limits: serve::Limits,
+    #[command(flatten)]
+    metrics: serve::MetricsAccess,
 }
 
 #[derive(Subcommand)]
@@ -192,6 +194,7 @@ async fn serve(app: App, args: &ServeArgs) -> Result<()> {
         args.base_url.clone(),
         args.trusted_proxies.0.clone(),
         args.limits.clone(),
+        args.metrics.clone(),
     )
     .await
 }

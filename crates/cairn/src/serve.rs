@@ -62,6 +62,20 @@ pub struct Limits {
     pub shutdown_grace: Duration,
 }
 
+/// Who may read `/metrics`, from flags or `CAIRN_*` variables. With neither set it is not
+/// served: request counts by route are not for anyone who can reach the site.
+#[derive(clap::Args, Clone)]
+pub struct MetricsAccess {
+    /// A secret a scraper sends as `Authorization: Bearer …` to read `/metrics` on the main
+    /// address.
+    #[arg(long, env = "CAIRN_METRICS_TOKEN", hide_env_values = true)]
+    pub metrics_token: Option<String>,
+    /// A separate address serving only `/metrics`, without a token (bind it to a private
+    /// network or 127.0.0.1).
+    #[arg(long, env = "CAIRN_METRICS_ADDR")]
+    pub metrics_addr: Option<SocketAddr>,
+}
+
 /// Seconds, whole or decimal ("0.5"), for the limits above.
 fn seconds(s: &str) -> Result<Duration, String> {
     let n: f64 = s
@@ -86,6 +100,7 @@ pub async fn run(
     base_url: Option<String>,
     trusted_proxies: Vec<cairn_web::client::IpRange>,
     limits: Limits,
+    metrics: MetricsAccess,
 ) -> Result<()> {
     // Listen for the stop signals before anything else: a signal that came before the
     // handlers were installed would kill the process without a graceful stop.
@@ -102,6 +117,7 @@ pub async fn run(
             secure_cookies: secure,
             public_origin,
             trusted_proxies,
+            metrics_token: metrics.metrics_token.filter(|t| !t.is_empty()),
         }),
     };
     let (stop_worker, worker_stopped) = watch::channel(false);
@@ -132,6 +148,18 @@ pub async fn run(
         SetupCode::NotNeeded => {}
     }
     println!("Cairn is running at http://{local}");
+    let metrics_server = match metrics.metrics_addr {
+        Some(at) => {
+            let l = tokio::net::TcpListener::bind(at)
+                .await
+                .with_context(|| format!("cannot listen on {at} for metrics"))?;
+            println!("Metrics at http://{}/metrics", l.local_addr()?);
+            Some(tokio::spawn(
+                axum::serve(l, cairn_web::health::metrics_router()).into_future(),
+            ))
+        }
+        None => None,
+    };
 
     let router = cairn_web::router(state).layer(TimeoutLayer::with_status_code(
         StatusCode::REQUEST_TIMEOUT,
@@ -199,6 +227,9 @@ pub async fn run(
 
     // Closing the socket makes new connections fail at once instead of queueing unanswered.
     drop(listener);
+    if let Some(m) = metrics_server {
+        m.abort();
+    }
     while connections.try_join_next().is_some() {}
     tracing::info!(
         signal,

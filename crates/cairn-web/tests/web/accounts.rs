@@ -334,6 +334,7 @@ fn behind_proxy(t: &TestApp) -> axum::Router {
             secure_cookies: true,
             public_origin: cairn_web::client::origin_of("https://cairn.example.org"),
             trusted_proxies: cairn_web::client::IpRange::parse_list("10.0.0.1").expect("proxies"),
+            ..Default::default()
         }),
     })
 }

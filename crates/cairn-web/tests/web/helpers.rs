@@ -642,6 +642,21 @@ impl TestApp {
         }
     }
 
+    /// The same app and database served with other settings: `change` edits the test's
+    /// `WebConfig`.
+    pub fn with_config(mut self, change: impl FnOnce(&mut WebConfig)) -> Self {
+        let mut config = WebConfig {
+            base_url: "http://localhost".into(),
+            ..Default::default()
+        };
+        change(&mut config);
+        self.router = cairn_web::router(AppState {
+            app: self.app.clone(),
+            config: Arc::new(config),
+        });
+        self
+    }
+
     /// Sends a request. `who` adds the session cookie; form bodies get the form token added.
     pub async fn send(
         &self,

@@ -199,12 +199,50 @@ async fn the_audit_export_is_excel_ready_csv_with_formulas_neutralised() {
 }
 
 #[tokio::test]
-async fn health_readiness_and_metrics_answer() {
+async fn health_and_readiness_answer_and_metrics_need_the_token() {
     let t = TestApp::new().await;
     assert_eq!(t.get(Who::Anon, "/healthz").await.status, StatusCode::OK);
     assert_eq!(t.get(Who::Anon, "/readyz").await.status, StatusCode::OK);
     t.get(Who::Lead, "/units").await;
-    let m = t.get(Who::Anon, "/metrics").await;
+    // The test app has no metrics token: not served at all, signed in or not.
+    assert_eq!(
+        t.get(Who::Anon, "/metrics").await.status,
+        StatusCode::NOT_FOUND
+    );
+    assert_eq!(
+        t.get(Who::OrgAdmin, "/metrics").await.status,
+        StatusCode::NOT_FOUND
+    );
+
+    let t = t.with_config(|c| c.metrics_token = Some("scrape-secret".into()));
+    let bearer = |v: &'static str| [("authorization", v)];
+    let refused = t
+        .send(
+            Who::Anon,
+            Method::GET,
+            "/metrics",
+            None,
+            &bearer("Bearer wrong"),
+        )
+        .await;
+    assert_eq!(refused.status, StatusCode::UNAUTHORIZED);
+    assert_eq!(
+        refused
+            .headers
+            .get("www-authenticate")
+            .map(|v| v.as_bytes()),
+        Some(&b"Bearer"[..])
+    );
+    let m = t
+        .send(
+            Who::Anon,
+            Method::GET,
+            "/metrics",
+            None,
+            &bearer("Bearer scrape-secret"),
+        )
+        .await;
+    assert_eq!(m.status, StatusCode::OK);
     assert!(
         m.body
             .contains("cairn_http_requests_total{method=\"GET\",route=\"/units\",status=\"200\"}"),

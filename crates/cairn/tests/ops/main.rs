@@ -7,5 +7,6 @@
 
 mod backup;
 mod limits;
+mod metrics;
 mod stop;
 mod support;
