@@ -269,6 +269,9 @@ pub struct UnitDetail {
     pub unit: Unit,
     pub service: Service,
     pub link_person: Option<(i64, String)>,
+    /// The unit has a link person whom this actor may not see by name (the board sees no
+    /// individuals).
+    pub link_person_hidden: bool,
     /// Active people by constituency key.
     pub constituencies: Vec<(String, i64)>,
 }
@@ -284,7 +287,9 @@ pub async fn get_unit(app: &App, actor: &Actor, id: i64) -> AppResult<UnitDetail
     let mut c = h.conn();
     let unit = cairn_db::units::get_unit(&mut c, org, id).await?;
     let service = cairn_db::units::get_service(&mut c, org, unit.service_id).await?;
+    let link_person_hidden = unit.link_person_id.is_some() && !actor.can(Permission::ViewPeople);
     let link_person = match unit.link_person_id {
+        Some(_) if link_person_hidden => None,
         // A link person who has since been removed reads as none; any other failure is an error.
         Some(pid) => match cairn_db::people::get(&mut c, org, pid).await {
             Ok(p) => Some((p.id, p.chosen_name)),
@@ -298,6 +303,7 @@ pub async fn get_unit(app: &App, actor: &Actor, id: i64) -> AppResult<UnitDetail
         unit,
         service,
         link_person,
+        link_person_hidden,
         constituencies,
     })
 }

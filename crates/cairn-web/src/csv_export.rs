@@ -1,6 +1,7 @@
 //! CSV that opens cleanly in Excel: UTF-8 with a byte-order mark, and any cell that a
-//! spreadsheet would read as a formula (starting `=`, `+`, `-`, `@`, tab or carriage return)
-//! prefixed with an apostrophe so it stays text.
+//! spreadsheet would read as a formula (starting `=`, `+`, `-`, `@`, tab or carriage return, or
+//! the full-width `＝`, `＋`, `－`, `＠` that some spreadsheets also read as operators) prefixed
+//! with an apostrophe so it stays text.
 
 use axum::http::header;
 use axum::response::{IntoResponse, Response};
@@ -8,7 +9,11 @@ use axum::response::{IntoResponse, Response};
 /// Makes a cell safe from formula injection.
 pub fn safe_cell(s: &str) -> String {
     match s.chars().next() {
-        Some('=' | '+' | '-' | '@' | '\t' | '\r') => format!("'{s}"),
+        Some(
+            '=' | '+' | '-' | '@' | '\t' | '\r' | '\u{FF1D}' | '\u{FF0B}' | '\u{FF0D}' | '\u{FF20}',
+        ) => {
+            format!("'{s}")
+        }
         _ => s.to_owned(),
     }
 }
@@ -66,5 +71,17 @@ mod tests {
         assert_eq!(safe_cell("-1"), "'-1");
         assert_eq!(safe_cell("@x"), "'@x");
         assert_eq!(safe_cell("plain"), "plain");
+    }
+
+    #[test]
+    fn full_width_operators_are_neutralised_too() {
+        for cell in ["＝HYPERLINK(\"x\")", "＋1", "－1", "＠SUM(A1)"] {
+            assert_eq!(safe_cell(cell), format!("'{cell}"), "{cell}");
+        }
+        assert_eq!(
+            safe_cell("Ｅ"),
+            "Ｅ",
+            "other full-width letters are left alone"
+        );
     }
 }

@@ -194,10 +194,11 @@ async fn show(State(st): State<AppState>, s: Signed, Path(id): Path<i64>) -> Web
             .map(|b| b.to_string())
             .unwrap_or_else(|| t.get("units-beds-none")),
         gender_mix: t.get(&d.unit.gender_mix.label_id()),
-        link_person: d
-            .link_person
-            .map(|(_, n)| n)
-            .unwrap_or_else(|| t.get("units-link-person-none")),
+        link_person: match d.link_person {
+            Some((_, name)) => name,
+            None if d.link_person_hidden => t.get("units-link-person-hidden"),
+            None => t.get("units-link-person-none"),
+        },
         constituencies,
         can_manage: s.actor().can(Permission::ManageUnits),
         can_see_people: s.actor().can(Permission::ViewPeople),

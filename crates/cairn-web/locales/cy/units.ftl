@@ -26,6 +26,7 @@ units-gender-mix = Ar gyfer pwy mae'r uned
 units-link-person = Person cyswllt
 units-link-person-optional = Person cyswllt (dewisol)
 units-link-person-none = Dim person cyswllt eto
+units-link-person-hidden = Oes (dim ond staff sy’n gweld enwau)
 units-people = Pobl
 units-people-title = Y bobl sy'n cymryd rhan, yn ôl sut maen nhw'n cymryd rhan
 units-see-people = Gweld y bobl ar yr uned hon

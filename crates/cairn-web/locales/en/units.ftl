@@ -21,6 +21,7 @@ units-gender-mix = Who the unit is for
 units-link-person = Link person
 units-link-person-optional = Link person (optional)
 units-link-person-none = No link person yet
+units-link-person-hidden = Yes (names are shown to staff only)
 units-people = People
 units-people-title = People involved, by how they take part
 units-see-people = See the people on this unit

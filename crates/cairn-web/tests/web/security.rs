@@ -393,3 +393,32 @@ async fn following_a_language_link_changes_nothing_on_the_account_but_the_form_d
         .await;
     assert_eq!(res.status, StatusCode::FORBIDDEN);
 }
+
+#[tokio::test]
+async fn the_board_viewer_sees_that_a_unit_has_a_link_person_but_not_who() {
+    let t = TestApp::new().await;
+    let res = t
+        .post(
+            Who::Lead,
+            &format!("/units/{}/edit", t.seed.unit_a1),
+            &format!(
+                "name=Alder&name_cy=&service_id={}&unit_type=ward&beds=&gender_mix=mixed&link_person_id={}",
+                t.seed.service_a, t.seed.person_a1
+            ),
+        )
+        .await;
+    assert_eq!(res.status, StatusCode::SEE_OTHER, "{}", res.body);
+    let path = format!("/units/{}", t.seed.unit_a1);
+    let staff = t.get(Who::Lead, &path).await;
+    assert!(
+        staff.body.contains("Carys"),
+        "staff see the link person's name"
+    );
+    let board = t.get(Who::Viewer, &path).await;
+    assert_eq!(board.status, StatusCode::OK);
+    assert!(
+        !board.body.contains("Carys"),
+        "the board sees no individuals"
+    );
+    assert!(board.body.contains("names are shown to staff only"));
+}
