@@ -477,13 +477,34 @@ pub async fn add_examples(c: &mut Conn<'_>, org: i64, now: i64) -> AppResult<()>
 // People: reach, profiles
 // ---------------------------------------------------------------------------------------------
 
-/// May the actor see this person's payments? Themselves; staff within reach; finance (who pay).
+/// May the actor see this person's payments? Themselves; staff within reach; finance, who pay
+/// them, once they have sent a claim.
 async fn reach_person(c: &mut Conn<'_>, actor: &Actor, org: i64, person: i64) -> AppResult<()> {
+    reach(c, actor, org, person, false).await
+}
+
+/// [`reach_person`] for the claimant of a claim the actor has in hand: finance reaches them
+/// through the claim itself.
+async fn reach_claimant(c: &mut Conn<'_>, actor: &Actor, org: i64, person: i64) -> AppResult<()> {
+    reach(c, actor, org, person, true).await
+}
+
+async fn reach(
+    c: &mut Conn<'_>,
+    actor: &Actor,
+    org: i64,
+    person: i64,
+    through_claim: bool,
+) -> AppResult<()> {
     if actor.is_person(person) {
         return Ok(());
     }
     if actor.can(Permission::AuthoriseClaims) {
+        // Finance reaches the people whose claims it pays, not everyone in the organisation.
         cairn_db::people::get(c, org, person).await?;
+        if !through_claim && !cairn_db::payments::has_sent_claim(c, org, person).await? {
+            return Err(AppError::NotFound);
+        }
         return Ok(());
     }
     if !actor.can(Permission::ManageClaims) {
@@ -929,7 +950,7 @@ async fn load_claim(c: &mut Conn<'_>, actor: &Actor, org: i64, id: i64) -> AppRe
     let claim = cairn_db::payments::get_claim(c, org, id)
         .await?
         .ok_or(AppError::NotFound)?;
-    reach_person(c, actor, org, claim.person_id).await?;
+    reach_claimant(c, actor, org, claim.person_id).await?;
     Ok(claim)
 }
 

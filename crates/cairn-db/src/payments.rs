@@ -528,6 +528,18 @@ pub async fn counts_by_status(c: &mut Conn<'_>, org: i64) -> DbResult<Vec<(Strin
     )
 }
 
+/// Whether the person has sent at least one claim (anything but a draft): finance's reach.
+pub async fn has_sent_claim(c: &mut Conn<'_>, org: i64, person: i64) -> DbResult<bool> {
+    let n = fetch_scalar!(
+        c,
+        i64,
+        "SELECT COUNT(*) FROM claims WHERE organisation_id = $1 AND person_id = $2 AND status <> 'draft'",
+        org,
+        person
+    )?;
+    Ok(n > 0)
+}
+
 /// Takes the claim's row lock for the rest of the transaction with a write that changes
 /// nothing: PostgreSQL then queues other writers of the same claim (SQLite queues every writer
 /// anyway), so a step reads the claim as the previous step left it.

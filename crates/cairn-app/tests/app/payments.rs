@@ -2618,6 +2618,15 @@ async fn a_profile_is_read_and_changed_by_the_member_and_staff_in_reach_and_hidd
         let by_staff = payments::profile(&w.app, &w.mo, w.mo_id)
             .await
             .expect("Mo reads");
+        // Finance reaches Mo once Mo has sent a claim.
+        let sent = make(
+            &w.app,
+            &w.mo,
+            None,
+            &draft("meeting", (2026, 3, 3), "1", "0", vec![]),
+        )
+        .await;
+        submitted(&w.app, &w.mo, sent).await;
         let finance_reads = payments::profile(&w.app, &w.finance, w.mo_id).await;
         let refused = [
             payments::profile(&w.app, &jo, w.mo_id).await.map(|_| ()),
@@ -3316,6 +3325,39 @@ async fn support_measures_report_a_current_rate_card_and_the_share_paid_within_t
         assert_eq!(old_only, (false, 0));
         assert_eq!(long_after, (true, 0), "nothing paid in the last quarter");
         assert_eq!(current, (true, 0));
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn finance_reads_the_earnings_and_settings_only_of_people_who_have_sent_a_claim() {
+    both_engines(|db| async move {
+        // Arrange: Jo has never claimed; Mo has a draft, which finance does not see either.
+        let w = world(db).await;
+        let (_, jo_id) = member(&w, "Jo", "carer", &[w.alder]).await;
+        let draft_id = make(
+            &w.app,
+            &w.mo,
+            None,
+            &draft("meeting", (2026, 3, 3), "1", "0", vec![]),
+        )
+        .await;
+
+        // Exec + Check: nobody without a sent claim is within finance's reach.
+        assert_not_found(payments::earnings(&w.app, &w.finance, jo_id, None, None).await);
+        assert_not_found(payments::profile(&w.app, &w.finance, jo_id).await);
+        assert_not_found(payments::earnings(&w.app, &w.finance, w.mo_id, None, None).await);
+        // Staff who record claims with people still reach both.
+        payments::earnings(&w.app, &w.lead, jo_id, None, None)
+            .await
+            .expect("the lead reaches Jo");
+
+        // Once Mo sends the claim, finance reads Mo's earnings.
+        submitted(&w.app, &w.mo, draft_id).await;
+        payments::earnings(&w.app, &w.finance, w.mo_id, None, None)
+            .await
+            .expect("finance reaches a claimant");
+        assert_not_found(payments::earnings(&w.app, &w.finance, jo_id, None, None).await);
     })
     .await;
 }
