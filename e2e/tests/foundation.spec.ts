@@ -104,7 +104,7 @@ for (const lang of ['en', 'cy'] as const) {
     await checkA11y(page);
 
     if (lang === 'cy') {
-      await page.getByRole('link', { name: 'English', exact: true }).click();
+      await page.getByRole('button', { name: 'English', exact: true }).click();
       await expectLang(page, 'en');
       await checkA11y(page);
     }
