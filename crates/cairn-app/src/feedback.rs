@@ -16,6 +16,10 @@ use cairn_domain::{FieldErrors, Permission};
 
 /// Kiosk posts allowed per kiosk within [`KIOSK_WINDOW_MS`].
 pub const KIOSK_MAX_POSTS: i64 = 20;
+/// Kiosk posts allowed from one address on one kiosk within [`KIOSK_WINDOW_MS`]: below
+/// [`KIOSK_MAX_POSTS`], so one sender leaves room for the rest of the ward.
+pub const KIOSK_MAX_POSTS_PER_ADDRESS: i64 = 8;
+const MINUTE_MS: i64 = 60 * 1000;
 /// The kiosk rate-limit window.
 pub const KIOSK_WINDOW_MS: i64 = 10 * 60 * 1000;
 /// A day in milliseconds.
@@ -192,9 +196,15 @@ pub async fn submit_online(
         actor.label.as_str()
     };
     let id = cairn_db::feedback::insert(&mut tx.conn(), org, &new, now, by).await?;
+    // An anonymous suggestion's audit row names nobody: not the account, not its label.
+    let recorded_as = if fields.anonymous {
+        &Actor::anonymous(org)
+    } else {
+        actor
+    };
     record::<(), _>(
         &mut tx.conn(),
-        actor,
+        recorded_as,
         Some(org),
         Action::Create,
         "suggestion",
@@ -265,7 +275,8 @@ pub async fn kiosk(
     Ok((k, unit, org))
 }
 
-/// Anyone on the ward leaves a suggestion on the kiosk. Posts are limited per kiosk.
+/// Anyone on the ward leaves a suggestion on the kiosk. Posts are limited per kiosk, and per
+/// sending address (`addr`) below that, so one sender cannot use up the kiosk for the ward.
 pub async fn submit_kiosk(
     app: &App,
     secret: &str,
@@ -273,6 +284,7 @@ pub async fn submit_kiosk(
     contact: Option<&str>,
     anonymous: bool,
     lang: Language,
+    addr: &str,
 ) -> AppResult<i64> {
     let (k, unit, org) = kiosk(app, secret).await?;
     let draft = SuggestionDraft {
@@ -293,6 +305,16 @@ pub async fn submit_kiosk(
     {
         return Err(AppError::Throttled);
     }
+    // The address only as a hash, per kiosk, and only for the window (see migration 0009).
+    let address = crate::accounts::hash_secret(&format!("{}|{addr}", k.id));
+    let minute = now.div_euclid(MINUTE_MS);
+    let since = (now - KIOSK_WINDOW_MS).div_euclid(MINUTE_MS);
+    if cairn_db::feedback::address_posts_since(&mut tx.conn(), k.id, &address, since).await?
+        >= KIOSK_MAX_POSTS_PER_ADDRESS
+    {
+        return Err(AppError::Throttled);
+    }
+    cairn_db::feedback::note_address_post(&mut tx.conn(), k.id, &address, minute).await?;
     ensure_statuses(&mut tx.conn(), org.id).await?;
     let new = NewSuggestion {
         fields: &fields,

@@ -167,6 +167,46 @@ pub async fn kiosk_posts_since(c: &mut Conn<'_>, kiosk: i64, since: i64) -> DbRe
     )
 }
 
+/// Counts the posts from one address (by hash) on a kiosk since a minute, after deleting that
+/// kiosk's rows from before it: the table only ever holds the current window.
+pub async fn address_posts_since(
+    c: &mut Conn<'_>,
+    kiosk: i64,
+    address_hash: &str,
+    since_minute: i64,
+) -> DbResult<i64> {
+    execute!(
+        c,
+        "DELETE FROM kiosk_address_posts WHERE kiosk_id = $1 AND posted_minute < $2",
+        kiosk,
+        since_minute
+    )?;
+    fetch_scalar!(
+        c,
+        i64,
+        "SELECT COUNT(*) FROM kiosk_address_posts WHERE kiosk_id = $1 AND address_hash = $2",
+        kiosk,
+        address_hash
+    )
+}
+
+/// Notes a post from an address (by hash) on a kiosk, at a minute.
+pub async fn note_address_post(
+    c: &mut Conn<'_>,
+    kiosk: i64,
+    address_hash: &str,
+    minute: i64,
+) -> DbResult<()> {
+    execute!(
+        c,
+        "INSERT INTO kiosk_address_posts (kiosk_id, address_hash, posted_minute) VALUES ($1, $2, $3)",
+        kiosk,
+        address_hash,
+        minute
+    )?;
+    Ok(())
+}
+
 /// A suggestion.
 #[derive(Debug, Clone, sqlx::FromRow, Serialize)]
 pub struct Suggestion {

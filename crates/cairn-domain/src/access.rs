@@ -194,6 +194,19 @@ impl Actor {
         }
     }
 
+    /// Who the audit log names for something a member sent anonymously: no account, no
+    /// person, the label "anonymous". Only for recording; it is never signed in.
+    pub fn anonymous(organisation_id: i64) -> Self {
+        Actor {
+            user_id: 0,
+            organisation_id: Some(organisation_id),
+            role: Role::Member,
+            unit_ids: Vec::new(),
+            person_id: None,
+            label: "anonymous".to_owned(),
+        }
+    }
+
     /// True when the actor's role allows `p`.
     pub fn can(&self, p: Permission) -> bool {
         self.role.allows(p)

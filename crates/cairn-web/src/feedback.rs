@@ -1535,6 +1535,7 @@ async fn kiosk_post(
         contact,
         f.anonymous.is_some(),
         ctx.lang,
+        &ctx.addr,
     )
     .await
     {

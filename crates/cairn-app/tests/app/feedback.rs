@@ -6,7 +6,9 @@
 //! Each test reads Setup → Exec → Check.
 
 use crate::common::*;
-use cairn_app::feedback::{self, KIOSK_MAX_POSTS, KIOSK_WINDOW_MS, ListFilters};
+use cairn_app::feedback::{
+    self, KIOSK_MAX_POSTS, KIOSK_MAX_POSTS_PER_ADDRESS, KIOSK_WINDOW_MS, ListFilters,
+};
 use cairn_app::units::SettingsForm;
 use cairn_app::{Actor, App, AppError, AppResult, model, notices};
 use cairn_app::{people, units};
@@ -313,13 +315,23 @@ async fn a_kiosk_suggestion_is_stored_on_the_kiosks_unit_and_a_revoked_kiosk_rea
             Some("ama@example.org"),
             false,
             Language::Cy,
+            "192.0.2.1",
         )
         .await
         .expect("kiosk post");
         feedback::revoke_kiosk(&app, &org.admin, kiosk_id)
             .await
             .expect("revoke");
-        let after = feedback::submit_kiosk(&app, &secret, "Again", None, false, Language::En).await;
+        let after = feedback::submit_kiosk(
+            &app,
+            &secret,
+            "Again",
+            None,
+            false,
+            Language::En,
+            "192.0.2.1",
+        )
+        .await;
 
         // Check
         let s = stored(&app, org.id, id).await;
@@ -354,16 +366,34 @@ async fn a_kiosk_is_throttled_after_its_posts_in_the_window_and_works_again_once
                 None,
                 true,
                 Language::En,
+                &format!("192.0.2.{i}"),
             )
             .await
             .unwrap_or_else(|e| panic!("post {i}: {e:?}"));
         }
 
         // Exec
-        let one_more =
-            feedback::submit_kiosk(&app, &secret, "One more", None, true, Language::En).await;
+        let one_more = feedback::submit_kiosk(
+            &app,
+            &secret,
+            "One more",
+            None,
+            true,
+            Language::En,
+            "198.51.100.9",
+        )
+        .await;
         app.clock.set(T0 + KIOSK_WINDOW_MS + 1);
-        let later = feedback::submit_kiosk(&app, &secret, "Later", None, true, Language::En).await;
+        let later = feedback::submit_kiosk(
+            &app,
+            &secret,
+            "Later",
+            None,
+            true,
+            Language::En,
+            "192.0.2.1",
+        )
+        .await;
 
         // Check
         assert!(
@@ -384,6 +414,52 @@ async fn a_kiosk_is_throttled_after_its_posts_in_the_window_and_works_again_once
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn one_address_posting_junk_is_stopped_before_the_kiosk_is_full_for_the_ward() {
+    both_engines(|db| async move {
+        // Setup
+        let app = app(db);
+        let org = org(&app, "Org A", "admin@org-a.example").await;
+        let u = unit(&app, &org, "Alder").await;
+        let secret = feedback::create_kiosk(&app, &org.admin, u, "Tablet")
+            .await
+            .expect("kiosk");
+        let post = |text: String, addr: &'static str| {
+            let (app, secret) = (app.clone(), secret.clone());
+            async move {
+                feedback::submit_kiosk(&app, &secret, &text, None, true, Language::En, addr).await
+            }
+        };
+
+        // Exec: one address sends junk until refused; then the ward's tablet posts.
+        let mut junk_kept = 0;
+        let mut refused = None;
+        for i in 0..KIOSK_MAX_POSTS {
+            match post(format!("junk {i}"), "203.0.113.66").await {
+                Ok(_) => junk_kept += 1,
+                Err(e) => {
+                    refused = Some(e);
+                    break;
+                }
+            }
+        }
+        let ward = post("The lounge clock is wrong".into(), "10.1.2.3").await;
+        app.clock.set(T0 + KIOSK_WINDOW_MS + 60_000);
+        let junk_later = post("junk later".into(), "203.0.113.66").await;
+
+        // Check
+        assert_eq!(junk_kept, KIOSK_MAX_POSTS_PER_ADDRESS);
+        const { assert!(KIOSK_MAX_POSTS_PER_ADDRESS < KIOSK_MAX_POSTS) };
+        assert!(
+            matches!(refused, Some(AppError::Throttled)),
+            "expected Throttled, got {refused:?}"
+        );
+        assert!(ward.is_ok(), "the ward still has room: {ward:?}");
+        assert!(junk_later.is_ok(), "after the window: {junk_later:?}");
+    })
+    .await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_kiosk_takes_exactly_its_limit_when_many_post_at_once() {
     both_engines(|db| async move {
         // Setup
@@ -399,7 +475,8 @@ async fn a_kiosk_takes_exactly_its_limit_when_many_post_at_once() {
             let (app, secret) = (app.clone(), secret.clone());
             tokio::spawn(async move {
                 let text = format!("Idea {i}");
-                feedback::submit_kiosk(&app, &secret, &text, None, true, Language::En).await
+                let addr = format!("192.0.2.{i}");
+                feedback::submit_kiosk(&app, &secret, &text, None, true, Language::En, &addr).await
             })
         });
         let mut kept = 0;
@@ -443,8 +520,9 @@ async fn empty_or_too_long_text_is_refused_on_every_channel() {
             feedback::submit_online(&app, &mo, &online(Some(u), &long), Language::En).await,
             feedback::enter(&app, &org.admin, &meeting(Some(u), ""), Language::En).await,
             feedback::enter(&app, &org.admin, &meeting(Some(u), &long), Language::En).await,
-            feedback::submit_kiosk(&app, &secret, "", None, false, Language::En).await,
-            feedback::submit_kiosk(&app, &secret, &long, None, false, Language::En).await,
+            feedback::submit_kiosk(&app, &secret, "", None, false, Language::En, "192.0.2.1").await,
+            feedback::submit_kiosk(&app, &secret, &long, None, false, Language::En, "192.0.2.1")
+                .await,
         ];
         let at_limit =
             feedback::submit_online(&app, &mo, &online(Some(u), &longest), Language::En).await;
@@ -1280,9 +1358,17 @@ async fn the_suggestions_measure_counts_the_units_last_month_and_disagrees_with_
         let secret = feedback::create_kiosk(&app, &org.admin, u, "Tablet")
             .await
             .expect("kiosk");
-        feedback::submit_kiosk(&app, &secret, "From the kiosk", None, true, Language::En)
-            .await
-            .expect("kiosk post");
+        feedback::submit_kiosk(
+            &app,
+            &secret,
+            "From the kiosk",
+            None,
+            true,
+            Language::En,
+            "192.0.2.1",
+        )
+        .await
+        .expect("kiosk post");
         let after = model::unit_assessment(&app, &org.admin, u)
             .await
             .expect("assessment");

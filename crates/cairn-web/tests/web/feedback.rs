@@ -648,3 +648,71 @@ async fn the_monthly_chart_has_an_accessible_svg_and_a_data_table_counting_this_
         "{last_row}"
     );
 }
+
+#[tokio::test]
+async fn an_anonymous_suggestion_is_recorded_without_its_author_anywhere_an_administrator_reads() {
+    let t = TestApp::new().await;
+    let member = "member@a.cairn.test";
+    let named_in = |path: &'static str| {
+        let t = &t;
+        async move {
+            t.get(Who::OrgAdmin, path)
+                .await
+                .body
+                .matches(member)
+                .count()
+        }
+    };
+    let before = (
+        named_in("/audit?entity=suggestion").await,
+        named_in("/audit.csv?entity=suggestion").await,
+    );
+    let ok = t
+        .post(
+            Who::Member,
+            "/suggest",
+            "text=Quieter+mornings+please&unit_id=&anonymous=true",
+        )
+        .await;
+    assert_eq!(ok.status, StatusCode::SEE_OTHER, "{}", ok.body);
+    let named = t
+        .post(Who::Member, "/suggest", "text=More+fruit&unit_id=")
+        .await;
+    assert_eq!(named.status, StatusCode::SEE_OTHER, "{}", named.body);
+
+    let log = cairn_app::audit::list(
+        &t.app,
+        &t.actor(Who::OrgAdmin).await,
+        &cairn_db::audit::AuditQuery {
+            entity: Some("suggestion".into()),
+            limit: 100,
+            ..Default::default()
+        },
+    )
+    .await
+    .expect("audit");
+    let created = |label: &str| {
+        log.iter()
+            .filter(|e| e.action == "create" && e.actor_label == label)
+            .collect::<Vec<_>>()
+    };
+    let (anon, mine) = (created("anonymous"), created(member));
+    assert_eq!(anon.len(), 1, "the anonymous one names nobody");
+    assert_eq!(anon[0].actor_user_id, None);
+    assert_eq!(mine.len(), 1, "the named one is the member's");
+
+    // The page and the export name the member once more than before: for the named one.
+    let after = (
+        named_in("/audit?entity=suggestion").await,
+        named_in("/audit.csv?entity=suggestion").await,
+    );
+    assert_eq!(after, (before.0 + 1, before.1 + 1));
+    // The suggestion itself holds no account.
+    let id = anon[0].entity_id.expect("suggestion id");
+    let d = cairn_app::feedback::detail(&t.app, &t.actor(Who::Lead).await, id)
+        .await
+        .expect("suggestion");
+    assert!(d.suggestion.anonymous);
+    assert_eq!(d.suggestion.submitted_by_user_id, None);
+    assert!(d.events.iter().all(|e| e.actor_label == "anonymous"));
+}
