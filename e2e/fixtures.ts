@@ -80,7 +80,11 @@ export async function checkA11y(page: Page): Promise<void> {
   await page.waitForLoadState('load');
   const doc = await page.evaluate(() => performance.timeOrigin);
   const url = page.url();
-  const results = await new AxeBuilder({ page }).withTags(A11Y_TAGS).analyze();
+  // Legacy mode runs axe in the page itself instead of gathering its results in a new blank
+  // page each time: half the time per check (the payments journey: 36 s of axe down to 18 s).
+  // It only gives up testing cross-origin frames, which Cairn never has (a request to another
+  // origin fails the test anyway, above).
+  const results = await new AxeBuilder({ page }).withTags(A11Y_TAGS).setLegacyMode(true).analyze();
   trackers.get(page)?.checked.add(doc);
 
   const details = results.violations
