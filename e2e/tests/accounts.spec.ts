@@ -1,0 +1,154 @@
+// Accounts that can be stopped, in English and in Welsh.
+//
+// The organisation administrator adds a person with an account (e-mail is off in the demo, so
+// the invitation link is handed over) and the person chooses a password. The person forgets
+// it: the administrator makes a single-use link on the account's page, the person chooses a
+// new password through it and signs in with that. Then the administrator records that the
+// person has left: their session ends at once, they can no longer sign in, and the account
+// reads "Disabled". Every page is checked with axe.
+import { test, expect, checkA11y, londonDate, signIn, signOut } from '../fixtures';
+import type { Browser, Page } from '@playwright/test';
+
+const WORDS = {
+  en: { disabled: 'Disabled', resetDone: 'Your new password is saved' },
+  cy: { disabled: "Wedi'i analluogi", resetDone: "Mae eich cyfrinair newydd wedi'i gadw" },
+} as const;
+
+/** The link shown once on the page in `code.cairn-secret`, as a path on this site. */
+async function shownLink(page: Page): Promise<string> {
+  const text = (await page.locator('main code.cairn-secret').textContent())?.trim() ?? '';
+  expect(text, 'a link is shown to hand over').toMatch(/^https?:\/\//);
+  return new URL(text).pathname;
+}
+
+/** Chooses a password on an invitation or reset page (both ask twice). */
+async function choosePassword(page: Page, password: string): Promise<void> {
+  const form = page.locator('main form');
+  await form.locator('input[name="password"]').fill(password);
+  await form.locator('input[name="confirm"]').fill(password);
+  await form.locator('button[type="submit"]').click();
+}
+
+/** Signs in on a fresh sign-in page with an e-mail address and password. */
+async function signInWith(page: Page, email: string, password: string): Promise<void> {
+  await page.goto('/sign-in');
+  await checkA11y(page);
+  const form = page.locator('main form[action="/sign-in"]');
+  await form.locator('input[name="email"]').fill(email);
+  await form.locator('input[name="password"]').fill(password);
+  await form.locator('button[type="submit"]').click();
+}
+
+async function newPhone(browser: Browser): Promise<Page> {
+  const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
+  return context.newPage();
+}
+
+for (const lang of ['en', 'cy'] as const) {
+  const language = lang === 'en' ? 'English' : 'Welsh';
+
+  test(`a forgotten password is reset through a handed-over link, and a leaver can no longer sign in, in ${language} (${lang})`, async ({ page, browser }) => {
+    test.setTimeout(120_000);
+    const stamp = `${lang}-${Date.now()}`;
+    const name = `Leaver ${stamp}`;
+    const email = `leaver-${stamp}@example.org`;
+    const first = `first password ${stamp}`;
+    const second = `second password ${stamp}`;
+
+    // 1. The administrator adds the person and gives them an account.
+    await signIn(page, 'admin@demo.cairn.test');
+    await checkA11y(page);
+    await page.goto(`/language?to=${lang}&next=/people/new`);
+    await expect(page.locator('html')).toHaveAttribute('lang', lang);
+    await checkA11y(page);
+    const form = page.locator('main form[action="/people/new"]');
+    await form.locator('input[name="chosen_name"]').fill(name);
+    await form.locator('input[name="constituency"][value="service_user"]').check();
+    await form.locator('input[name="unit_ids"]').first().check();
+    await form.locator(`input[name="preferred_language"][value="${lang}"]`).check();
+    await form.locator('button[type="submit"]').click();
+    await expect(page).toHaveURL(/\/people\/\d+$/);
+    await checkA11y(page);
+    const person = new URL(page.url()).pathname.split('/')[2];
+    const give = page.locator(`main form[action="/people/${person}/account"]`);
+    await give.locator('input[name="email"]').fill(email);
+    await give.locator('select[name="role"]').selectOption('member');
+    await give.locator('button[type="submit"]').click();
+    await checkA11y(page);
+    const invitation = await shownLink(page);
+
+    // 2. The person accepts the invitation on their phone and signs in.
+    const phone = await newPhone(browser);
+    await phone.goto(invitation);
+    await checkA11y(phone);
+    await choosePassword(phone, first);
+    await expect(phone).toHaveURL(/\/sign-in$/);
+    await signInWith(phone, email, first);
+    await expect(phone).not.toHaveURL(/\/sign-in/);
+    await checkA11y(phone);
+    await signOut(phone);
+    await checkA11y(phone);
+
+    // 3. They forget it. The administrator makes a link on the account's page.
+    await page.goto('/accounts');
+    await checkA11y(page);
+    await page.locator('main a', { hasText: email }).click();
+    await expect(page).toHaveURL(/\/accounts\/\d+$/);
+    await checkA11y(page);
+    const account = new URL(page.url()).pathname;
+    await page.locator(`main form[action="${account}/password-link"] button`).click();
+    await checkA11y(page);
+    const reset = await shownLink(page);
+
+    // 4. The person chooses a new password through it; the old one no longer works.
+    await phone.goto(reset);
+    await checkA11y(phone);
+    await choosePassword(phone, second);
+    await expect(phone).toHaveURL(/\/sign-in\?reset=done$/);
+    await checkA11y(phone);
+    await phone.goto(`/language?to=${lang}&next=${encodeURIComponent('/sign-in?reset=done')}`);
+    await expect(phone.locator('main')).toContainText(WORDS[lang].resetDone);
+    await checkA11y(phone);
+    await signInWith(phone, email, first);
+    await expect(phone).toHaveURL(/\/sign-in/);
+    await expect(phone.locator('.nhsuk-error-summary')).toBeVisible();
+    await checkA11y(phone);
+    const used = await phone.goto(reset);
+    expect(used?.status(), 'the link works once').toBe(404);
+    await checkA11y(phone);
+    await signInWith(phone, email, second);
+    await expect(phone).not.toHaveURL(/\/sign-in/);
+    await checkA11y(phone);
+
+    // 5. The administrator records that the person has left.
+    await page.goto(`/people/${person}/leave`);
+    await checkA11y(page);
+    const leave = page.locator(`main form[action="/people/${person}/leave"]`);
+    const today = londonDate(0);
+    await leave.locator('input[name="left_on_day"]').fill(today.day);
+    await leave.locator('input[name="left_on_month"]').fill(today.month);
+    await leave.locator('input[name="left_on_year"]').fill(today.year);
+    await leave.locator('input[name="reasons"]').first().check();
+    await leave.locator('input[name="stay_in_touch"]').first().check();
+    await leave.locator('button[type="submit"]').click();
+    await expect(page).not.toHaveURL(/\/leave$/);
+    await checkA11y(page);
+
+    // 6. Their open session has ended, and signing in again is refused.
+    await phone.reload();
+    await expect(phone).toHaveURL(/\/sign-in/);
+    await checkA11y(phone);
+    await signInWith(phone, email, second);
+    await expect(phone).toHaveURL(/\/sign-in/);
+    await expect(phone.locator('.nhsuk-error-summary')).toBeVisible();
+    await checkA11y(phone);
+
+    // 7. The account reads as disabled.
+    await page.goto(account);
+    await expect(page.locator('#account-status')).toHaveText(WORDS[lang].disabled);
+    await checkA11y(page);
+    await signOut(page);
+    await checkA11y(page);
+    await phone.context().close();
+  });
+}
