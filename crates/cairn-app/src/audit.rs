@@ -70,6 +70,45 @@ pub async fn record<B: Serialize, A: Serialize>(
     cairn_db::audit::insert(c, &entry, at).await
 }
 
+/// Records that the actor read something about `people` (a person's claim, earnings, photo…)
+/// in its own transaction: one row per person, naming them. Reading one's own is not logged.
+pub async fn record_read(
+    app: &App,
+    actor: &Actor,
+    org: i64,
+    entity: &str,
+    id: i64,
+    people: &[i64],
+) -> AppResult<()> {
+    let people: Vec<i64> = people
+        .iter()
+        .copied()
+        .filter(|p| !actor.is_person(*p))
+        .collect();
+    if people.is_empty() {
+        return Ok(());
+    }
+    let now = app.now();
+    let mut tx = app.db.begin().await?;
+    for person in people {
+        record::<(), ()>(
+            &mut tx.conn(),
+            actor,
+            Some(org),
+            Action::View,
+            entity,
+            Some(id),
+            None,
+            None,
+            Some(person),
+            now,
+        )
+        .await?;
+    }
+    tx.commit().await?;
+    Ok(())
+}
+
 /// Reads the organisation's log, newest first.
 pub async fn list(app: &App, actor: &Actor, q: &AuditQuery) -> AppResult<Vec<Entry>> {
     require(actor, Permission::ReadAudit)?;

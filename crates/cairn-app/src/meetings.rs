@@ -1228,24 +1228,27 @@ pub async fn name_cards(app: &App, actor: &Actor, meeting: i64) -> AppResult<(Gr
     let mut c = h.conn();
     let (_, g) = load_meeting(&mut c, actor, org, meeting).await?;
     let people = cairn_db::meetings::meeting_people(&mut c, meeting).await?;
-    let confirmed: Vec<String> = people
+    let confirmed: Vec<(i64, String)> = people
         .iter()
         .filter(|p| {
             p.presence.as_deref() == Some(Presence::Attended.key())
                 || p.reply.as_deref() == Some(Reply::Confirmed.key())
         })
-        .map(|p| p.chosen_name.clone())
+        .map(|p| (p.person_id, p.chosen_name.clone()))
         .collect();
-    let names = if confirmed.is_empty() {
+    let shown = if confirmed.is_empty() {
         cairn_db::meetings::members(&mut c, g.id)
             .await?
             .into_iter()
-            .map(|m| m.chosen_name)
+            .map(|m| (m.person_id, m.chosen_name))
             .collect()
     } else {
         confirmed
     };
-    Ok((g, names))
+    drop(h);
+    let ids: Vec<i64> = shown.iter().map(|(id, _)| *id).collect();
+    crate::audit::record_read(app, actor, org, "name_cards", meeting, &ids).await?;
+    Ok((g, shown.into_iter().map(|(_, name)| name).collect()))
 }
 
 /// How a report is grouped in time.

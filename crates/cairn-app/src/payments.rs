@@ -536,9 +536,25 @@ pub struct ProfileDraft {
 /// A person's payment profile (none until they choose).
 pub async fn profile(app: &App, actor: &Actor, person: i64) -> AppResult<Option<Profile>> {
     let org = org_of(actor)?;
-    let mut h = app.db.acquire().await?;
-    reach_person(&mut h.conn(), actor, org, person).await?;
-    Ok(cairn_db::payments::profile(&mut h.conn(), person).await?)
+    let profile = {
+        let mut h = app.db.acquire().await?;
+        reach_person(&mut h.conn(), actor, org, person).await?;
+        cairn_db::payments::profile(&mut h.conn(), person).await?
+    };
+    crate::audit::record_read(app, actor, org, "payment_settings", person, &[person]).await?;
+    Ok(profile)
+}
+
+/// Staff start a claim with a person chosen (from their page or a meeting): the person must be
+/// within reach, and the read is audited.
+pub async fn claim_form_for(app: &App, actor: &Actor, person: i64) -> AppResult<()> {
+    require(actor, Permission::ManageClaims)?;
+    let org = org_of(actor)?;
+    {
+        let mut h = app.db.acquire().await?;
+        reach_person(&mut h.conn(), actor, org, person).await?;
+    }
+    crate::audit::record_read(app, actor, org, "claim_form", person, &[person]).await
 }
 
 /// Sets how a person is recognised and their own limit: the member themselves, or staff with
@@ -1012,6 +1028,8 @@ pub async fn claim(app: &App, actor: &Actor, id: i64) -> AppResult<ClaimView> {
         _ => None,
     };
     let draft = claim.status == ClaimStatus::Draft;
+    drop(h);
+    crate::audit::record_read(app, actor, org, "claim", id, &[claim.person_id]).await?;
     Ok(ClaimView {
         can_submit: draft && (own || actor.can(Permission::ManageClaims)),
         can_approve: actor.can(Permission::ApproveClaims) && approve_ok.is_ok(),
@@ -1594,6 +1612,8 @@ pub async fn earnings(
         m.over_limit = limit_period.as_deref() == Some("month")
             && limit_pence.is_some_and(|l| m.fees.total() > l);
     }
+    drop(h);
+    crate::audit::record_read(app, actor, org, "earnings", person, &[person]).await?;
     Ok(Earnings {
         person_id: person,
         from: from.to_string(),

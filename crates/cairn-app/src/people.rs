@@ -95,7 +95,7 @@ pub async fn view(app: &App, actor: &Actor, id: i64) -> AppResult<PersonWithUnit
         Some(id),
         None,
         None,
-        None,
+        Some(id),
         now,
     )
     .await?;
@@ -470,9 +470,12 @@ pub async fn photo(app: &App, actor: &Actor, id: i64) -> AppResult<(String, Vec<
         }
         load_in_reach(&mut c, actor, org, id).await?;
     }
-    cairn_db::people::photo(&mut c, org, id)
+    let photo = cairn_db::people::photo(&mut c, org, id)
         .await?
-        .ok_or(AppError::NotFound)
+        .ok_or(AppError::NotFound)?;
+    drop(h);
+    crate::audit::record_read(app, actor, org, "photo", id, &[id]).await?;
+    Ok(photo)
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -1014,6 +1014,8 @@ pub async fn leaving(app: &App, actor: &Actor, person: i64) -> AppResult<Leaving
         .into_iter()
         .filter(|a| a.ends_on.is_none())
         .collect();
+    drop(h);
+    crate::audit::record_read(app, actor, org, "leaving", person, &[person]).await?;
     Ok(LeavingView {
         person_id: person,
         chosen_name: p.chosen_name,

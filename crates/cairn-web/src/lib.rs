@@ -88,6 +88,9 @@ pub struct AppState {
 pub struct RouteInfo {
     pub method: &'static str,
     pub path: &'static str,
+    /// The route shows one person's data (or names people): each answer writes an audit row
+    /// per person shown. `tests/web/reads.rs` checks every route marked so.
+    pub reads_person: bool,
 }
 
 /// Builds the router while keeping the list of every route.
@@ -108,8 +111,21 @@ impl Routes {
     }
 
     fn add(mut self, method: &'static str, path: &'static str, mr: MethodRouter<AppState>) -> Self {
-        self.list.push(RouteInfo { method, path });
+        self.list.push(RouteInfo {
+            method,
+            path,
+            reads_person: false,
+        });
         self.router = self.router.route(path, mr);
+        self
+    }
+
+    /// Marks the route just added as one that reads a person's data (see
+    /// [`RouteInfo::reads_person`]).
+    pub fn reads_person(mut self) -> Self {
+        if let Some(last) = self.list.last_mut() {
+            last.reads_person = true;
+        }
         self
     }
 
@@ -128,6 +144,7 @@ impl Routes {
         self.list.push(RouteInfo {
             method: "POST",
             path,
+            reads_person: false,
         });
         self.uploads = self.uploads.route(path, axum::routing::post(h));
         self

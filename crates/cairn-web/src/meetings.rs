@@ -53,6 +53,7 @@ pub(crate) fn routes(r: Routes) -> Routes {
         .post("/meetings/{id}/cancel", cancel)
         .get("/meetings/{id}/invite.ics", invite_ics)
         .get("/meetings/{id}/name-cards", name_cards)
+        .reads_person()
         .get("/my-meetings", my_meetings)
 }
 

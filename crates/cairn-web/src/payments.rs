@@ -33,8 +33,10 @@ pub(crate) fn routes(r: Routes) -> Routes {
     r.get("/payments", home)
         .get("/payments/claims", claims)
         .get("/payments/claims/new", new_claim_form)
+        .reads_person()
         .post("/payments/claims/new", create_claim)
         .get("/payments/claims/{id}", claim_page)
+        .reads_person()
         .post("/payments/claims/{id}/submit", submit)
         .post("/payments/claims/{id}/approve", approve)
         .post("/payments/claims/{id}/authorise", authorise)
@@ -52,6 +54,7 @@ pub(crate) fn routes(r: Routes) -> Routes {
         .post("/payments/runs/{id}/paid", mark_paid)
         .get("/payments/runs/{id}/export.csv", export)
         .get("/payments/settings", settings_page)
+        .reads_person()
         .post("/payments/settings", save_settings)
         .get("/payments/statement", statement)
         .get("/payments/report", report)
@@ -455,6 +458,10 @@ async fn new_claim_form(
     Query(q): Query<NewClaimQuery>,
 ) -> WebResult {
     let mut form = FormState::new();
+    // A person chosen beforehand is read (their name is shown chosen): reach and audit.
+    if let Some(p) = q.person_id.as_deref().and_then(|p| p.parse::<i64>().ok()) {
+        cairn_app::payments::claim_form_for(&st.app, s.actor(), p).await?;
+    }
     // From a meeting's attendance: the activity, date and time come from the meeting.
     // Only those who may see meetings start from one (a member's link never carries one).
     if let Some(m) = q.meeting_id.as_deref().and_then(|m| m.parse::<i64>().ok())

@@ -18,6 +18,7 @@ mod meetings;
 mod model;
 mod operations;
 mod pages;
+mod reads;
 mod payments;
 mod people;
 mod roles;
