@@ -5,13 +5,17 @@
 // it: the administrator makes a single-use link on the account's page, the person chooses a
 // new password through it and signs in with that. Then the administrator records that the
 // person has left: their session ends at once, they can no longer sign in, and the account
-// reads "Disabled". Every page is checked with axe.
+// reads "Disabled".
+//
+// A member is warned before their session ends for want of use and stays signed in; a
+// suggestion they type as the session ends anyway is there again once they have signed in.
+// Every page is checked with axe.
 import { test, expect, checkA11y, londonDate, signIn, signOut } from '../fixtures';
 import type { Browser, Page } from '@playwright/test';
 
 const WORDS = {
-  en: { disabled: 'Disabled', resetDone: 'Your new password is saved' },
-  cy: { disabled: "Wedi'i analluogi", resetDone: "Mae eich cyfrinair newydd wedi'i gadw" },
+  en: { disabled: 'Disabled', resetDone: 'Your new password is saved', kept: 'You are still signed in.' },
+  cy: { disabled: "Wedi'i analluogi", resetDone: "Mae eich cyfrinair newydd wedi'i gadw", kept: "Rydych chi'n dal wedi mewngofnodi." },
 } as const;
 
 /** The link shown once on the page in `code.cairn-secret`, as a path on this site. */
@@ -150,5 +154,64 @@ for (const lang of ['en', 'cy'] as const) {
     await signOut(page);
     await checkA11y(page);
     await phone.context().close();
+  });
+}
+
+for (const lang of ['en', 'cy'] as const) {
+  const language = lang === 'en' ? 'English' : 'Welsh';
+
+  test(`a member is warned before the session ends and stays signed in, and what they typed survives signing in again, in ${language} (${lang})`, async ({ page }) => {
+    test.setTimeout(90_000);
+    const text = `More evening activities, please (${lang} ${Date.now()})`;
+    // The page's clock, so that hours of not using Cairn pass in a moment.
+    await page.clock.install();
+    await signIn(page, 'member@demo.cairn.test');
+    await checkA11y(page);
+    await page.goto(`/language?to=${lang}&next=/suggest`);
+    await expect(page.locator('html')).toHaveAttribute('lang', lang);
+    await checkA11y(page);
+
+    // 1. Nothing is done until four minutes before the idle end: the warning shows, with focus
+    //    on "Stay signed in".
+    const idle = Number(await page.locator('body').getAttribute('data-session-idle'));
+    expect(idle, 'the page says how long the session lasts unused').toBeGreaterThan(5 * 60);
+    const warning = page.locator('#session-warning');
+    await expect(warning).toBeHidden();
+    await page.clock.fastForward((idle - 4 * 60) * 1000);
+    await expect(warning).toBeVisible();
+    await expect(page.locator('#session-stay')).toBeFocused();
+    await checkA11y(page);
+    await page.keyboard.press('Enter');
+    await expect(warning).toBeHidden();
+    await expect(page.locator('#session-kept')).toHaveText(WORDS[lang].kept);
+    await checkA11y(page);
+
+    // 2. The member types a suggestion; the session ends before they send it (its cookie is
+    //    gone, as after an ended session), so sending asks them to sign in again.
+    const form = page.locator('main form[action="/suggest"]');
+    await form.locator('textarea[name="text"]').fill(text);
+    await page.context().clearCookies({ name: 'cairn_session' });
+    await form.locator('button[type="submit"]').click();
+    await expect(page).toHaveURL(/\/sign-in\?next=/);
+    await checkA11y(page);
+    const signInForm = page.locator('main form[action="/sign-in"]');
+    await signInForm.locator('input[name="email"]').fill('member@demo.cairn.test');
+    await signInForm.locator('input[name="password"]').fill(process.env.CAIRN_DEMO_PASSWORD ?? '');
+    await signInForm.locator('button[type="submit"]').click();
+
+    // 3. Back on the form, with what they typed and a note saying so; sending it works.
+    await expect(page).toHaveURL(/\/suggest$/);
+    await expect(form.locator('textarea[name="text"]')).toHaveValue(text);
+    await expect(page.locator('#kept-draft')).toBeVisible();
+    await checkA11y(page);
+    await form.locator('button[type="submit"]').click();
+    await expect(page).toHaveURL(/\/suggest\/thanks$/);
+    await checkA11y(page);
+    await page.goto('/suggest');
+    await expect(form.locator('textarea[name="text"]')).toHaveValue('');
+    await expect(page.locator('#kept-draft')).toBeHidden();
+    await checkA11y(page);
+    await signOut(page);
+    await checkA11y(page);
   });
 }

@@ -604,6 +604,8 @@ pub struct Session {
     /// When the session ends at the latest, and when it ends if unused (UTC milliseconds).
     pub ends_at: i64,
     pub idle_ends_at: i64,
+    /// When the session was found (UTC milliseconds): the pages count down from here.
+    pub checked_at: i64,
 }
 
 /// Finds the session for a cookie secret and slides its expiry forward.
@@ -638,6 +640,7 @@ pub async fn session(app: &App, secret: &str) -> AppResult<Option<Session>> {
         id_hash: hash,
         ends_at: row.ends_at,
         idle_ends_at,
+        checked_at: now,
     }))
 }
 

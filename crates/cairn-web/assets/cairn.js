@@ -47,3 +47,125 @@ function kioskIdle() {
   }, 5000);
 }
 kioskIdle();
+
+// Signed-in pages: warn before the session ends (WCAG 2.2.1). <body> carries the seconds left
+// until the session ends if unused (data-session-idle) and at the latest (data-session-end). Five
+// minutes before either, the warning shows; "Stay signed in" asks the server to keep the session
+// (only the idle end can move). When the time is up, the page goes to sign-in and comes back here.
+// Without JavaScript there is no warning, and a form sent after the end asks to sign in again.
+const WARN_MS = 5 * 60 * 1000; // the warning's text says "5 minutes"
+function sessionWarning() {
+  const body = document.body;
+  const idle = Number(body.dataset.sessionIdle || 0);
+  if (!idle) return;
+  const dialog = document.getElementById("session-warning");
+  const stay = document.getElementById("session-stay");
+  const idleText = document.getElementById("session-warning-idle");
+  const endText = document.getElementById("session-warning-end");
+  const kept = document.getElementById("session-kept");
+  if (!dialog || !stay) return;
+  let idleAt = Date.now() + idle * 1000;
+  const endAt = Date.now() + Number(body.dataset.sessionEnd || idle) * 1000;
+  let before = null; // where focus was when the warning took it
+
+  const hide = () => {
+    dialog.hidden = true;
+    if (before && document.contains(before)) before.focus();
+    before = null;
+  };
+  const check = () => {
+    const ends = Math.min(idleAt, endAt);
+    const left = ends - Date.now();
+    if (left <= 0) {
+      window.location.assign(`/sign-in?next=${encodeURIComponent(location.pathname + location.search)}`);
+      return;
+    }
+    if (left <= WARN_MS && dialog.hidden) {
+      const atTheEnd = endAt <= idleAt;
+      idleText.hidden = atTheEnd;
+      endText.hidden = !atTheEnd;
+      stay.hidden = atTheEnd;
+      dialog.hidden = false;
+      before = document.activeElement;
+      (atTheEnd ? dialog.querySelector("h2") : stay)?.setAttribute("tabindex", atTheEnd ? "-1" : "0");
+      (atTheEnd ? dialog.querySelector("h2") : stay)?.focus();
+    }
+  };
+  stay.addEventListener("click", async () => {
+    try {
+      const res = await fetch("/session/keep", {
+        method: "POST",
+        headers: { "Content-Type": "application/x-www-form-urlencoded" },
+        body: new URLSearchParams({ csrf: stay.dataset.csrf || "" }),
+        credentials: "same-origin",
+      });
+      if (!res.ok) throw new Error(`status ${res.status}`);
+      const left = await res.json();
+      idleAt = Date.now() + Number(left.idle_seconds) * 1000;
+      hide();
+      if (kept) {
+        kept.textContent = kept.dataset.text || "";
+        setTimeout(() => (kept.textContent = ""), 10000);
+      }
+    } catch (error) {
+      // The session has already ended: go and sign in again (what was typed is kept below).
+      window.location.assign(`/sign-in?next=${encodeURIComponent(location.pathname + location.search)}`);
+    }
+  });
+  setInterval(check, 5000);
+  check();
+}
+sessionWarning();
+
+// What a person types in a form marked data-cairn-keep (a member's suggestion, a claim) is kept
+// in this tab (sessionStorage, gone when the tab closes) until a page confirms it was saved, so a
+// session that ends while they type loses nothing: after signing in again the form is filled back
+// in and a note says so. Signing out clears it, for shared ward tablets.
+function keepDrafts() {
+  const key = (form) => `cairn-keep:${form.getAttribute("action") || location.pathname}`;
+  const skip = new Set(["csrf", "password", "confirm"]);
+  for (const form of document.querySelectorAll("form[data-cairn-keep]")) {
+    const save = () => {
+      const values = {};
+      for (const el of form.elements) {
+        if (!el.name || skip.has(el.name) || el.type === "file" || el.type === "hidden") continue;
+        if (el.type === "checkbox" || el.type === "radio") {
+          if (el.checked) (values[el.name] ||= []).push(el.value);
+        } else if (el.value) {
+          values[el.name] = el.value;
+        }
+      }
+      sessionStorage.setItem(key(form), JSON.stringify(values));
+    };
+    const stored = sessionStorage.getItem(key(form));
+    // A form the server sent back with what was typed (errors beside fields) is left as it is.
+    const typed = [...form.querySelectorAll("textarea, input[type=text], input[type=number], input[type=email], input[type=tel], input:not([type])")]
+      .some((el) => el.name && !skip.has(el.name) && el.value);
+    if (stored && !typed) {
+      try {
+        const values = JSON.parse(stored);
+        for (const el of form.elements) {
+          if (!(el.name in values)) continue;
+          const v = values[el.name];
+          if (el.type === "checkbox" || el.type === "radio") el.checked = Array.isArray(v) && v.includes(el.value);
+          else if (typeof v === "string") el.value = v;
+        }
+        const note = document.getElementById("kept-draft");
+        if (note && Object.keys(values).length > 0) note.hidden = false;
+      } catch {
+        sessionStorage.removeItem(key(form));
+      }
+    }
+    form.addEventListener("input", save);
+    form.addEventListener("change", save);
+  }
+  // A page that confirms a form was saved names it (data-cairn-sent): its draft is done with.
+  for (const sent of document.querySelectorAll("[data-cairn-sent]")) {
+    sessionStorage.removeItem(`cairn-keep:${sent.dataset.cairnSent}`);
+  }
+  const signOut = document.querySelector('form[action="/sign-out"]');
+  signOut?.addEventListener("submit", () => {
+    for (const k of Object.keys(sessionStorage)) if (k.startsWith("cairn-keep:")) sessionStorage.removeItem(k);
+  });
+}
+keepDrafts();

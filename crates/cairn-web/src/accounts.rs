@@ -30,6 +30,7 @@ pub(crate) fn routes(r: Routes) -> Routes {
         .get("/account", account)
         .post("/account/tokens", create_token)
         .post("/account/tokens/{id}/revoke", revoke_token)
+        .post("/session/keep", keep_session)
         .get("/language", language_link)
         .post("/language", choose_language)
 }
@@ -461,6 +462,33 @@ fn language_cookie(lang: Language) -> Cookie<'static> {
         .same_site(SameSite::Lax)
         .max_age(cookie_year())
         .build()
+}
+
+/// Seconds left of a session: (until it ends if unused, until it ends at the latest).
+pub(crate) fn session_left(s: &cairn_app::accounts::Session) -> (i64, i64) {
+    let end = (s.ends_at - s.checked_at).max(0) / 1000;
+    let idle = (s.idle_ends_at.min(s.ends_at) - s.checked_at).max(0) / 1000;
+    (idle.max(1), end.max(1))
+}
+
+/// "Stay signed in" from the session warning (cairn.js). Finding the session for this request
+/// has already slid its idle end forward; the answer says how long is left now, as JSON. A
+/// session that has ended answers 401.
+async fn keep_session(ctx: Ctx, Posted(_): Posted<CsrfOnly>) -> WebResult {
+    let Some(s) = &ctx.session else {
+        return Ok((
+            StatusCode::UNAUTHORIZED,
+            axum::Json(serde_json::json!({"signed_in": false})),
+        )
+            .into_response());
+    };
+    let (idle, end) = session_left(s);
+    Ok(axum::Json(serde_json::json!({
+        "signed_in": true,
+        "idle_seconds": idle,
+        "end_seconds": end,
+    }))
+    .into_response())
 }
 
 fn cookie_year() -> cookie::time::Duration {

@@ -88,6 +88,10 @@ pub struct Chrome {
     pub switch_href: String,
     /// Where the switch comes back to (the form's `next` for a signed-in person).
     pub switch_next: String,
+    /// For a signed-in page: seconds until the session ends if unused, and until it ends at
+    /// the latest (cairn.js warns before either; 0 on other pages).
+    pub session_idle_seconds: i64,
+    pub session_end_seconds: i64,
     pub nav: Vec<NavItem>,
 }
 
@@ -116,6 +120,8 @@ impl Chrome {
             switch_lang,
             switch_href,
             switch_next: ctx.path.clone(),
+            session_idle_seconds: 0,
+            session_end_seconds: 0,
             nav: Vec::new(),
         }
     }
@@ -191,6 +197,11 @@ impl Chrome {
             .collect();
         let mut c = Chrome::public(&s.ctx, title);
         c.signed_in = true;
+        if let Some(session) = &s.ctx.session {
+            let (idle, end) = crate::accounts::session_left(session);
+            c.session_idle_seconds = idle;
+            c.session_end_seconds = end;
+        }
         c.org_name = org_name;
         c.who = t.with(
             "header-who",

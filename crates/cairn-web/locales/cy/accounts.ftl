@@ -118,3 +118,11 @@ accounts-password-title = Cyfrinair
 accounts-password-intro = Gwnewch ddolen y gall y person ei defnyddio unwaith, o fewn awr, i ddewis cyfrinair newydd. Rhowch hi iddyn nhw eich hun.
 accounts-password-make-link = Gwneud dolen i ddewis cyfrinair newydd
 accounts-reset-link-intro = Rhowch y ddolen hon i'r person. Mae'n gweithio unwaith, am awr. Ni fydd yn cael ei dangos eto.
+
+## The warning before a session ends (cairn.js shows it 5 minutes before; sessions last at most 12 hours)
+session-warning-title = Byddwch yn cael eich allgofnodi cyn hir
+session-warning-idle = Nid ydych wedi defnyddio Cairn ers tro. Er mwyn cadw gwybodaeth pobl yn ddiogel, byddwch yn cael eich allgofnodi ymhen 5 munud.
+session-warning-end = Er mwyn cadw gwybodaeth pobl yn ddiogel, mae pawb yn cael eu hallgofnodi 12 awr ar ôl mewngofnodi. Byddwch yn cael eich allgofnodi ymhen 5 munud: cadwch yr hyn rydych chi'n ei wneud.
+session-warning-stay = Aros wedi mewngofnodi
+session-warning-kept = Rydych chi'n dal wedi mewngofnodi.
+session-draft-restored = Rydym wedi cadw'r hyn roeddech chi wedi'i deipio cyn i chi gael eich allgofnodi. Gwiriwch ef a'i anfon eto.

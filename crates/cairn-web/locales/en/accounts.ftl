@@ -118,3 +118,11 @@ accounts-password-title = Password
 accounts-password-intro = Make a link the person can use once, within an hour, to choose a new password. Give it to them yourself.
 accounts-password-make-link = Make a link to choose a new password
 accounts-reset-link-intro = Give this link to the person. It works once, for one hour. It will not be shown again.
+
+## The warning before a session ends (cairn.js shows it 5 minutes before; sessions last at most 12 hours)
+session-warning-title = You will be signed out soon
+session-warning-idle = You have not used Cairn for a while. To keep people's information safe, you will be signed out in 5 minutes.
+session-warning-end = To keep people's information safe, everyone is signed out 12 hours after signing in. You will be signed out in 5 minutes: save what you are doing.
+session-warning-stay = Stay signed in
+session-warning-kept = You are still signed in.
+session-draft-restored = We kept what you had typed before you were signed out. Check it and send it again.

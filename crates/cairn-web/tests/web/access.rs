@@ -114,6 +114,14 @@ fn expected(method: &str, path: &str, who: Who) -> Option<Expect> {
         ("GET", "/language") => Redirect,
         // The walk posts no `to`.
         ("POST", "/language") => Status(400),
+        // "Stay signed in": JSON, 401 once the session has ended.
+        ("POST", "/session/keep") => {
+            if who == Anon {
+                Status(401)
+            } else {
+                Status(200)
+            }
+        }
         ("GET", "/home" | "/account") => page(who, &Who::ALL, Status(200)),
         ("POST", "/account/tokens") => page(who, &Who::ALL, Status(422)),
         ("POST", "/account/tokens/{id}/revoke") => page(who, &Who::ALL, Redirect),

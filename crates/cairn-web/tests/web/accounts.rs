@@ -419,3 +419,51 @@ async fn behind_a_trusted_proxy_limits_follow_the_forwarded_client_and_forms_che
     })
     .await;
 }
+
+#[tokio::test]
+async fn a_signed_in_page_carries_the_time_left_and_staying_signed_in_answers_with_it() {
+    let t = TestApp::new().await;
+    let home = t.get(Who::Member, "/home").await;
+    let attr = |name: &str| -> i64 {
+        let at = home.body.find(&format!("{name}=\"")).expect(name) + name.len() + 2;
+        home.body[at..]
+            .split('"')
+            .next()
+            .and_then(|v| v.parse().ok())
+            .expect("seconds")
+    };
+    let (idle, end) = (attr("data-session-idle"), attr("data-session-end"));
+    assert!(
+        idle > 0 && idle <= cairn_app::accounts::SESSION_IDLE_MS / 1000,
+        "{idle}"
+    );
+    assert!(
+        end >= idle && end <= cairn_app::accounts::SESSION_ABSOLUTE_MS / 1000,
+        "{end}"
+    );
+    assert!(home.body.contains(r#"id="session-warning""#));
+    assert!(home.body.contains("Stay signed in"));
+
+    let kept = t.post(Who::Member, "/session/keep", "").await;
+    assert_eq!(kept.status, StatusCode::OK);
+    let json: serde_json::Value = serde_json::from_str(&kept.body).expect("json");
+    assert_eq!(json["signed_in"], true);
+    assert!(json["idle_seconds"].as_i64().is_some_and(|s| s > 0));
+
+    // Without the form token it is refused; without a session it says so.
+    let forged = t
+        .send(
+            Who::Member,
+            axum::http::Method::POST,
+            "/session/keep",
+            None,
+            &[("content-type", "application/x-www-form-urlencoded")],
+        )
+        .await;
+    assert_eq!(forged.status, StatusCode::FORBIDDEN);
+    let gone = t.post(Who::Anon, "/session/keep", "").await;
+    assert_eq!(gone.status, StatusCode::UNAUTHORIZED);
+    // A page nobody is signed in to carries no countdown.
+    let sign_in = t.get(Who::Anon, "/sign-in").await;
+    assert!(!sign_in.body.contains("data-session-idle"));
+}

@@ -12,7 +12,11 @@ fn request_for(t: &TestApp, path: &str) -> Option<(Who, String, Option<i64>)> {
     let person = s.person_a1;
     Some(match path {
         "/people/{id}" | "/people/{id}/profile" | "/people/{id}/pathway" | "/people/{id}/leave" => {
-            (Who::Lead, path.replace("{id}", &person.to_string()), Some(person))
+            (
+                Who::Lead,
+                path.replace("{id}", &person.to_string()),
+                Some(person),
+            )
         }
         "/people/{id}/photo" => (
             Who::Lead,
@@ -41,12 +45,16 @@ fn request_for(t: &TestApp, path: &str) -> Option<(Who, String, Option<i64>)> {
             format!("/payments/settings?person_id={}", s.member_person),
             Some(s.member_person),
         ),
-        "/meetings/{id}/name-cards" => {
-            (Who::Lead, format!("/meetings/{}/name-cards", s.meeting), None)
-        }
-        "/api/v1/people/{id}" | "/api/v1/people/{id}/pathway" => {
-            (Who::Lead, path.replace("{id}", &person.to_string()), Some(person))
-        }
+        "/meetings/{id}/name-cards" => (
+            Who::Lead,
+            format!("/meetings/{}/name-cards", s.meeting),
+            None,
+        ),
+        "/api/v1/people/{id}" | "/api/v1/people/{id}/pathway" => (
+            Who::Lead,
+            path.replace("{id}", &person.to_string()),
+            Some(person),
+        ),
         "/api/v1/claims/{id}" => (
             Who::Lead,
             format!("/api/v1/claims/{}", s.claims[0]),
@@ -85,7 +93,11 @@ async fn every_route_that_reads_a_persons_data_writes_an_audit_row_naming_them()
         .into_iter()
         .filter(|r| r.reads_person)
         .collect();
-    assert!(marked.len() >= 15, "the registry marks the reads ({})", marked.len());
+    assert!(
+        marked.len() >= 15,
+        "the registry marks the reads ({})",
+        marked.len()
+    );
     let mut failures = Vec::new();
     for r in marked {
         let Some((who, path, person)) = request_for(&t, r.path) else {
@@ -124,7 +136,10 @@ async fn a_person_reading_their_own_claim_writes_no_audit_row() {
     let t = TestApp::new().await;
     let before = views(&t).await.len();
     let res = t
-        .get(Who::Member, &format!("/payments/claims/{}", t.seed.claims[0]))
+        .get(
+            Who::Member,
+            &format!("/payments/claims/{}", t.seed.claims[0]),
+        )
         .await;
     assert_eq!(res.status, StatusCode::OK);
     assert_eq!(views(&t).await.len(), before);
