@@ -265,16 +265,11 @@ fi
 step 3 "cargo build --workspace --bins --tests${CLIPPY_DRIVER:+ (with clippy -D warnings)}"
 cargo build "${CARGO_LOCKED[@]}" --workspace --bins --tests
 
-# Most of the data and application tests wait on a database more than they compute, so eight at
-# a time on 2 cores finish sooner (the application tests: 37 s with 2 threads, 27 s with 8). The
-# web tests keep one per core: one of them reads the log through a subscriber set for its own
-# thread, which other tests registering log sites at the same moment can leave blind. The
-# operations tests in crates/cairn run real servers against short timeouts.
-step 3 "cargo test, data and application, 8 threads (CAIRN_TEST_PG=$CAIRN_TEST_PG)"
-cargo test "${CARGO_LOCKED[@]}" --workspace --exclude cairn --exclude cairn-web -- --test-threads 8
-
-step 3 "cargo test -p cairn-web -p cairn (web and operations)"
-cargo test "${CARGO_LOCKED[@]}" -p cairn-web -p cairn
+# One `cargo test --workspace`: the same packages as the build above, so Cargo resolves the same
+# features and compiles nothing again (running a subset, `-p …` or `--exclude …`, recompiled
+# about forty crates).
+step 3 "cargo test --workspace (CAIRN_TEST_PG=$CAIRN_TEST_PG)"
+cargo test "${CARGO_LOCKED[@]}" --workspace
 
 # --- 4. browser tests ------------------------------------------------------------------------
 step 4 "Browser tests: Chromium"

@@ -215,3 +215,49 @@ for (const lang of ['en', 'cy'] as const) {
     await checkA11y(page);
   });
 }
+
+for (const lang of ['en', 'cy'] as const) {
+  const language = lang === 'en' ? 'English' : 'Welsh';
+
+  test(`an administrator erases a person after a confirmation page, in ${language} (${lang})`, async ({ page }) => {
+    test.setTimeout(90_000);
+    const name = `Erasable ${lang} ${Date.now()}`;
+
+    // A person with nothing open: added by the administrator.
+    await signIn(page, 'admin@demo.cairn.test');
+    await checkA11y(page);
+    await page.goto(`/language?to=${lang}&next=/people/new`);
+    await expect(page.locator('html')).toHaveAttribute('lang', lang);
+    await checkA11y(page);
+    const form = page.locator('main form[action="/people/new"]');
+    await form.locator('input[name="chosen_name"]').fill(name);
+    await form.locator('input[name="constituency"][value="carer"]').check();
+    await form.locator('input[name="unit_ids"]').first().check();
+    await form.locator(`input[name="preferred_language"][value="${lang}"]`).check();
+    await form.locator('textarea[name="access_needs"]').fill('Large print, please');
+    await form.locator('button[type="submit"]').click();
+    await expect(page).toHaveURL(/\/people\/\d+$/);
+    await checkA11y(page);
+    const person = new URL(page.url()).pathname.split('/')[2];
+
+    // The confirmation page says what goes and what stays; an empty reason is refused.
+    await page.locator(`main a[href="/people/${person}/erase"]`).click();
+    await expect(page.locator('main h1')).toContainText(name);
+    await checkA11y(page);
+    const erase = page.locator(`main form[action="/people/${person}/erase"]`);
+    await erase.locator('button[type="submit"]').click();
+    await expect(page.locator('.nhsuk-error-summary a[href="#reason"]')).toBeVisible();
+    await checkA11y(page);
+    await erase.locator('textarea[name="reason"]').fill(lang === 'en' ? 'They asked us to erase their data' : 'Gofynnon nhw i ni ddileu eu data');
+    await erase.locator('button[type="submit"]').click();
+
+    // Their page now shows only the pseudonym.
+    await expect(page).toHaveURL(new RegExp(`/people/${person}$`));
+    await expect(page.locator('main h1')).toHaveText(`Person ${person}`);
+    await expect(page.locator('main')).not.toContainText(name);
+    await expect(page.locator('main')).not.toContainText('Large print');
+    await checkA11y(page);
+    await signOut(page);
+    await checkA11y(page);
+  });
+}

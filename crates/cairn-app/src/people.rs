@@ -7,6 +7,7 @@
 //! transaction.
 
 pub mod buddies;
+pub mod erasure;
 pub mod welcome;
 
 use crate::audit::{Action, record};

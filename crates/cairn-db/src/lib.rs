@@ -244,7 +244,10 @@ impl Db {
                 } else {
                     SqliteJournalMode::Wal
                 })
-                .synchronous(SqliteSynchronous::Normal);
+                .synchronous(SqliteSynchronous::Normal)
+                // Deleted or overwritten content is zeroed in the file, so an erased person's
+                // name does not linger in free pages (see `people::erasure`).
+                .pragma("secure_delete", "on");
             // An in-memory database is private to its connection: keep exactly one.
             let max = if memory { 1 } else { opts.max_connections };
             let pool = SqlitePoolOptions::new()

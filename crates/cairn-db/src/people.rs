@@ -6,6 +6,7 @@
 //! same transaction that withdraws consent. Level decisions and pathway steps are append-only.
 
 pub mod buddies;
+pub mod erasure;
 pub mod welcome;
 
 use crate::{

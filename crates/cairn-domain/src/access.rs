@@ -97,6 +97,9 @@ pub enum Permission {
     ViewExits,
     /// Export everything Cairn holds about a person (a subject access request).
     ExportPersonData,
+    /// Erase a person (the right to erasure): their name, contacts and words go, money records
+    /// stay under a pseudonym.
+    ErasePerson,
 }
 
 impl Role {
@@ -117,8 +120,8 @@ impl Role {
             (Member, ClaimOwn) => true,
             (_, ClaimOwn) => false,
             // Subject access exports are for administrators alone.
-            (OrgAdmin, ExportPersonData) => true,
-            (_, ExportPersonData) => false,
+            (OrgAdmin, ExportPersonData | ErasePerson) => true,
+            (_, ExportPersonData | ErasePerson) => false,
             (Member, ExpressInterest) => true,
             (_, ExpressInterest) => false,
             (_, ViewModel) => true,

@@ -177,6 +177,7 @@ fn all_routes() -> Routes {
     let r = people::routes(r);
     let r = people::buddies::routes(r);
     let r = people::welcome::routes(r);
+    let r = people::erasure::routes(r);
     let r = model::routes(r);
     let r = feedback::routes(r);
     let r = meetings::routes(r);

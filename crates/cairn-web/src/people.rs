@@ -6,6 +6,7 @@
 //! `<img>` elements.
 
 pub mod buddies;
+pub mod erasure;
 pub mod welcome;
 
 use crate::context::{Posted, Signed, Uploaded};
@@ -197,6 +198,7 @@ struct ShowPage {
     has_photo: bool,
     photo_alt: String,
     can_export: bool,
+    can_erase: bool,
     history: Vec<HistoryRow>,
     can_manage: bool,
     can_give_account: bool,
@@ -336,6 +338,7 @@ async fn show_page(
             has_photo,
             photo_alt: t.with("profile-photo-alt", &[("name", person.chosen_name.clone())]),
             can_export: s.actor().can(Permission::ExportPersonData),
+            can_erase: s.actor().can(Permission::ErasePerson) && !s.actor().is_person(id),
             history,
             can_manage: s.actor().can(Permission::ManagePeople),
             can_give_account,

@@ -3361,3 +3361,167 @@ async fn finance_reads_the_earnings_and_settings_only_of_people_who_have_sent_a_
     })
     .await;
 }
+
+// ---------------------------------------------------------------------------------------------
+// Erasure: money records stay under a pseudonym, and the name and e-mail address are nowhere
+// ---------------------------------------------------------------------------------------------
+
+/// Zephyrine's life in Cairn: an account, a suggestion with contact details, a claim she made
+/// herself (paid) and one the lead made with her. Returns (actor, person, claim made by her).
+async fn zephyrine(w: &World) -> (Actor, i64, i64) {
+    let (z, zid) = member(w, "Zephyrine", "carer", &[w.alder]).await;
+    cairn_app::feedback::submit_online(
+        &w.app,
+        &z,
+        &cairn_domain::feedback::SuggestionDraft {
+            unit_id: Some(w.alder),
+            text: "Quieter mornings in the lounge".into(),
+            channel: "online".into(),
+            anonymous: false,
+            contact: Some("zephyrine@example.org".into()),
+            found_on: Default::default(),
+        },
+        cairn_domain::people::Language::En,
+    )
+    .await
+    .expect("suggestion");
+    payments::set_profile(&w.app, &z, zid, &own_limit("week", "50"))
+        .await
+        .expect("profile");
+    let own = make(
+        &w.app,
+        &z,
+        None,
+        &draft("meeting", (2026, 3, 3), "2", "0", vec![]),
+    )
+    .await;
+    submitted(&w.app, &z, own).await;
+    (z, zid, own)
+}
+
+/// Every place the name or e-mail address could hide: the SQLite file's raw bytes (with any
+/// `-wal` beside it), or a PostgreSQL dump.
+fn traces(haystack: &[u8], needles: &[&str]) -> Vec<String> {
+    needles
+        .iter()
+        .filter(|n| haystack.windows(n.len()).any(|w| w == n.as_bytes()))
+        .map(|n| (*n).to_owned())
+        .collect()
+}
+
+async fn erase_zephyrine(test_db: &cairn_testkit::TestDb) {
+    let w = world(test_db.db.clone()).await;
+    let (_, zid, own) = zephyrine(&w).await;
+
+    // While her claim is on its way, erasure waits (and changes nothing).
+    let refused = people::erasure::erase(&w.app, &w.org.admin, zid, "She asked us to").await;
+    assert_conflict(refused, "erase-error-open-claims");
+    let still = people::view(&w.app, &w.org.admin, zid).await.expect("view");
+    assert_eq!(still.person.chosen_name, "Zephyrine");
+
+    // Paid: now it can go ahead.
+    approved(&w.app, &w.lead, own).await;
+    authorised(&w.app, &w.finance, own).await;
+    let with_lead =
+        authorised_claim(&w, zid, &draft("meeting", (2026, 3, 5), "1", "0", vec![])).await;
+    paid_run(&w, &[own, with_lead]).await;
+    let before = stored(&w.app, w.org.id, own).await;
+    let erased = people::erasure::erase(
+        &w.app,
+        &w.org.admin,
+        zid,
+        "They asked us to erase their data",
+    )
+    .await
+    .expect("erase");
+
+    // The books: the same claims, amounts and approvals, under the pseudonym.
+    assert_eq!(erased.pseudonym, format!("Person {zid}"));
+    let after = stored(&w.app, w.org.id, own).await;
+    assert_eq!(
+        (
+            after.total_pence,
+            after.status,
+            after.approved_by_user_id,
+            after.authorised_by_user_id
+        ),
+        (
+            before.total_pence,
+            before.status,
+            before.approved_by_user_id,
+            before.authorised_by_user_id
+        )
+    );
+    assert_eq!(after.created_by_label, erased.pseudonym);
+    let p = people::view(&w.app, &w.org.admin, zid).await.expect("view");
+    assert_eq!(p.person.chosen_name, erased.pseudonym);
+    assert_eq!(p.person.email, None);
+    // The account can never sign in again: no account has the address, and hers is disabled
+    // with no password. (No sign-in is tried here: any attempt, with any address, is counted
+    // under the address typed for a day, which the scans below would find.)
+    let mut h = w.app.db.acquire().await.expect("conn");
+    let by_email = cairn_db::accounts::find_user_by_email(&mut h.conn(), "zephyrine@example.org")
+        .await
+        .expect("find");
+    assert!(by_email.is_none());
+    let account = cairn_db::accounts::find_user_by_person(&mut h.conn(), zid)
+        .await
+        .expect("find")
+        .expect("the account row stays, as a number");
+    assert!(account.disabled);
+    drop(h);
+    // The audit log has the erasure, with the pseudonym.
+    let log = audit_of(&w.app, w.org.id, "person_erasure").await;
+    assert_eq!(log.len(), 1);
+    assert!(
+        log[0]
+            .after_json
+            .as_deref()
+            .unwrap_or("")
+            .contains(&erased.pseudonym)
+    );
+    // Closing checkpoints SQLite's write-ahead log into the file the test then reads.
+    w.app.db.close().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_erased_persons_name_and_email_are_nowhere_in_the_sqlite_file_and_the_books_still_balance()
+ {
+    let t = cairn_testkit::sqlite().await;
+    erase_zephyrine(&t).await;
+    let file = t.url.trim_start_matches("sqlite://").to_owned();
+    let mut bytes = std::fs::read(&file).expect("database file");
+    for extra in ["-wal", "-journal"] {
+        if let Ok(b) = std::fs::read(format!("{file}{extra}")) {
+            bytes.extend(b);
+        }
+    }
+    assert!(
+        bytes.len() > 100_000,
+        "the file was read ({} bytes)",
+        bytes.len()
+    );
+    let found = traces(&bytes, &["Zephyrine", "zephyrine", "Quieter mornings"]);
+    // The suggestion's text stays (unattributed); the name and address must not.
+    assert_eq!(found, vec!["Quieter mornings".to_owned()]);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_erased_persons_name_and_email_are_nowhere_in_a_postgresql_dump() {
+    let Some(t) = cairn_testkit::postgres().await else {
+        return;
+    };
+    erase_zephyrine(&t).await;
+    let out = std::process::Command::new("pg_dump")
+        .args(["--data-only", "--no-owner", &t.url])
+        .output()
+        .expect("pg_dump (Debian's postgresql-client) is needed for this test");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(out.stdout.len() > 10_000, "the dump has the data");
+    let found = traces(&out.stdout, &["Zephyrine", "zephyrine", "Quieter mornings"]);
+    assert_eq!(found, vec!["Quieter mornings".to_owned()]);
+}

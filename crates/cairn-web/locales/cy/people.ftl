@@ -267,3 +267,34 @@ whos-who-back = Yn ôl i'r rhestr Pwy yw pwy
 whos-who-units = Wardiau a thimau
 whos-who-none = Does neb ar y rhestr Pwy yw pwy hon eto.
 whos-who-ask-me-about = Gofynnwch i mi am: { $what }
+
+## Dileu person (yr hawl i ddileu)
+people-erase-link = Dileu'r person hwn
+erase-title = Dileu { $name }
+erase-back = Yn ôl at y person
+erase-intro = Mae dileu yn tynnu'r person hwn o Cairn am byth, fel y mae'r hawl i ddileu yn ei ofyn. Does dim modd ei ddadwneud.
+erase-goes-title = Beth sy'n mynd
+erase-goes-name = Eu henw: y ffugenw { $pseudonym } o hyn ymlaen.
+erase-goes-details = Eu manylion cyswllt, eu proffil, eu llun, eu caniatâd a'u hanghenion mynediad.
+erase-goes-words = Nodiadau amdanyn nhw a geiriau a ysgrifennon nhw: ar eu llwybr a'u penderfyniadau lefel, eu diddordebau, eu hadborth wrth adael a nodiadau eu cyfaill.
+erase-goes-account = Eu cyfrif: fydd byth yn gallu mewngofnodi eto, ac mae ei gyfeiriad e-bost yn cael ei dynnu o bob cofnod.
+erase-stays-title = Beth sy'n aros
+erase-stays-money = Eu hawliadau a'u taliadau, gyda'r symiau, y dyddiadau a'r cymeradwyaethau, cyhyd ag y mae'n rhaid cadw cofnodion taliadau, gyda'r ffugenw { $pseudonym }.
+erase-stays-suggestions = Awgrymiadau a anfonon nhw, heb eu henw na'u manylion cyswllt.
+erase-stays-audit = Cofnod yn y log archwilio eu bod wedi cael eu dileu, gyda'r ffugenw, nid yr enw.
+erase-final-title = Does dim modd dadwneud hyn
+erase-final = Gwiriwch mai dyma'r person cywir ac nad oes dim o'u pethau'n dal ar y gweill.
+erase-reason = Pam mae'r person hwn yn cael ei ddileu?
+erase-reason-hint = Er enghraifft, "Gofynnon nhw i ni ddileu eu data". Peidiwch ag ysgrifennu eu henw.
+erase-button = Dileu { $name }
+erase-wait-title = Dim eto
+erase-wait = { $count ->
+    [one] Mae un o'u hawliadau heb ei dalu na'i wrthod eto. Mae'r dileu'n aros tan hynny, fel bod y cyfrifon yn dal i gysoni.
+    [two] Mae dau o'u hawliadau heb eu talu na'u gwrthod eto. Mae'r dileu'n aros tan hynny, fel bod y cyfrifon yn dal i gysoni.
+   *[other] Mae { $count } o'u hawliadau heb eu talu na'u gwrthod eto. Mae'r dileu'n aros tan hynny, fel bod y cyfrifon yn dal i gysoni.
+}
+erase-wait-link = Gweld eu hawliadau
+erase-error-reason = Dywedwch pam mae'r person hwn yn cael ei ddileu
+erase-error-reason-long = Cadwch y rheswm i 500 nod neu lai
+erase-error-open-claims = Mae un o'u hawliadau heb ei dalu na'i wrthod eto. Mae'r dileu'n aros tan hynny.
+erase-error-own = Allwch chi ddim dileu eich cofnod eich hun. Gofynnwch i weinyddwr arall.

@@ -256,3 +256,33 @@ whos-who-back = Back to who's who
 whos-who-units = Wards and teams
 whos-who-none = Nobody is on this who's who yet.
 whos-who-ask-me-about = Ask me about: { $what }
+
+## Erasing a person (the right to erasure)
+people-erase-link = Erase this person
+erase-title = Erase { $name }
+erase-back = Back to the person
+erase-intro = Erasing removes this person from Cairn for good, as the right to erasure asks. It cannot be undone.
+erase-goes-title = What goes
+erase-goes-name = Their name: from now on they are { $pseudonym }.
+erase-goes-details = Their contact details, profile, photo, consents and access needs.
+erase-goes-words = Notes about them and words they wrote: on their pathway and level decisions, interests, exit feedback and buddy check-ins.
+erase-goes-account = Their account: it can never sign in again, and its email address is removed from every record.
+erase-stays-title = What stays
+erase-stays-money = Their claims and payments, with amounts, dates and approvals, for as long as payment records must be kept, under the pseudonym { $pseudonym }.
+erase-stays-suggestions = Suggestions they sent, without their name or contact details.
+erase-stays-audit = The audit log's record that they were erased, with the pseudonym, not the name.
+erase-final-title = This cannot be undone
+erase-final = Check that this is the right person and that nothing of theirs is still being worked on.
+erase-reason = Why is this person being erased?
+erase-reason-hint = For example, "They asked us to erase their data". Do not write their name.
+erase-button = Erase { $name }
+erase-wait-title = Not yet
+erase-wait = { $count ->
+    [one] A claim of theirs is not yet paid or rejected. Erasure waits until it is, so that the books still balance.
+   *[other] { $count } claims of theirs are not yet paid or rejected. Erasure waits until they are, so that the books still balance.
+}
+erase-wait-link = See their claims
+erase-error-reason = Say why this person is being erased
+erase-error-reason-long = Keep the reason to 500 characters or fewer
+erase-error-open-claims = A claim of theirs is not yet paid or rejected. Erasure waits until it is.
+erase-error-own = You cannot erase your own record. Ask another administrator.

@@ -39,6 +39,7 @@ pub(crate) fn routes(r: Routes) -> Routes {
         .get("/api/v1/people/{id}", get_person)
         .reads_person()
         .patch("/api/v1/people/{id}", patch_person)
+        .post("/api/v1/people/{id}/erase", people::erase)
         .get("/api/v1/units/{id}/assessment", get_assessment)
         .put("/api/v1/units/{id}/assessment/{code}", put_assessment)
         .get("/api/v1/units/{id}/progress", get_progress)

@@ -18,3 +18,24 @@ pub(super) async fn pathway(
         .map(Json)
         .map_err(|e| ApiError::from_app(e, a.lang))
 }
+
+#[derive(serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct EraseJson {
+    reason: String,
+}
+
+/// `POST /api/v1/people/{id}/erase` with `{"reason"}`: organisation administrators; 409 while a
+/// claim of theirs is open.
+pub(super) async fn erase(
+    State(st): State<AppState>,
+    a: ApiActor,
+    Path(id): Path<i64>,
+    body: Result<Json<EraseJson>, axum::extract::rejection::JsonRejection>,
+) -> Result<Json<cairn_app::people::erasure::Erased>, ApiError> {
+    let input = super::json_body(body, a.lang)?;
+    cairn_app::people::erasure::erase(&st.app, &a.actor, id, &input.reason)
+        .await
+        .map(Json)
+        .map_err(|e| ApiError::from_app(e, a.lang))
+}

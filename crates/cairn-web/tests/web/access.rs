@@ -114,6 +114,12 @@ fn expected(method: &str, path: &str, who: Who) -> Option<Expect> {
         ("GET", "/language") => Redirect,
         // The walk posts no `to`.
         ("POST", "/language") => Status(400),
+        // Erasing a person: administrators only. The walk's person has no open claim; the
+        // empty reason is refused beside the field.
+        ("GET", "/people/{id}/erase") => record(who, &[OrgAdmin], Status(200), &[OtherAdmin]),
+        ("POST", "/people/{id}/erase") => record(who, &[OrgAdmin], Status(422), &[OtherAdmin]),
+        // The walk's body has no reason: refused before anything is looked up.
+        ("POST", "/api/v1/people/{id}/erase") => api(who, Status(422)),
         // "Stay signed in": JSON, 401 once the session has ended.
         ("POST", "/session/keep") => {
             if who == Anon {

@@ -370,3 +370,74 @@ async fn the_pathway_api_gives_a_member_only_their_own() {
         .await;
     assert_eq!(staff.status, StatusCode::NOT_FOUND);
 }
+
+#[tokio::test]
+async fn an_administrator_erases_a_person_after_the_confirmation_page_and_waits_for_open_claims() {
+    let t = TestApp::new().await;
+    // Carys has claims on their way: the page says erasure must wait, and the API answers 409.
+    let carys = t.seed.person_a1;
+    let wait = t
+        .get(Who::OrgAdmin, &format!("/people/{carys}/erase"))
+        .await;
+    assert_eq!(wait.status, StatusCode::OK);
+    assert!(
+        wait.body.contains("not yet paid or rejected"),
+        "{}",
+        wait.body
+    );
+    assert!(
+        !wait
+            .body
+            .contains(&format!(r#"action="/people/{carys}/erase""#))
+    );
+    let refused = t
+        .api(
+            Who::OrgAdmin,
+            Method::POST,
+            &format!("/api/v1/people/{carys}/erase"),
+            Some(serde_json::json!({"reason": "They asked us to"})),
+        )
+        .await;
+    assert_eq!(refused.status, StatusCode::CONFLICT, "{}", refused.body);
+    assert!(
+        refused.body.contains("not yet paid or rejected"),
+        "{}",
+        refused.body
+    );
+
+    // Dai has none: the page explains, an empty reason is refused beside the field, then it goes.
+    let dai = t.seed.person_a2;
+    let page = t.get(Who::OrgAdmin, &format!("/people/{dai}/erase")).await;
+    assert_eq!(page.status, StatusCode::OK);
+    assert!(
+        page.body.contains(&format!("Person {dai}")),
+        "the pseudonym is shown"
+    );
+    let empty = t
+        .post(Who::OrgAdmin, &format!("/people/{dai}/erase"), "reason=")
+        .await;
+    assert_eq!(empty.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(empty.body.contains(r#"id="reason-error""#));
+    let unchanged = t.get(Who::OrgAdmin, &format!("/people/{dai}")).await;
+    assert!(unchanged.body.contains("Dai"), "nothing changed yet");
+    let done = t
+        .post(
+            Who::OrgAdmin,
+            &format!("/people/{dai}/erase"),
+            "reason=They+asked+us+to+erase+their+data",
+        )
+        .await;
+    assert_eq!(done.status, StatusCode::SEE_OTHER, "{}", done.body);
+    let after = t.get(Who::OrgAdmin, &format!("/people/{dai}")).await;
+    assert!(
+        after.body.contains(&format!("<h1>Person {dai}</h1>")),
+        "{}",
+        after.body
+    );
+    assert!(!after.body.contains("Dai"));
+    // Nobody else may erase.
+    for who in [Who::Lead, Who::UnitStaff, Who::Finance] {
+        let r = t.get(who, &format!("/people/{carys}/erase")).await;
+        assert_eq!(r.status, StatusCode::FORBIDDEN, "{who:?}");
+    }
+}

@@ -23,6 +23,11 @@ fn request_for(t: &TestApp, path: &str) -> Option<(Who, String, Option<i64>)> {
             format!("/people/{}/photo", s.whos_who_photo),
             Some(s.whos_who_photo),
         ),
+        "/people/{id}/erase" => (
+            Who::OrgAdmin,
+            format!("/people/{person}/erase"),
+            Some(person),
+        ),
         "/people/{id}/export.json" => (
             Who::OrgAdmin,
             format!("/people/{person}/export.json"),

@@ -1,0 +1,186 @@
+//! Erasing a person: every table that holds their name, contact details or words about them,
+//! in one transaction (the use case's). Money records stay, under the pseudonym; the account
+//! row stays only as a number that money records and the audit log point at.
+//!
+//! A table added later that holds a person's words or a label naming who did something belongs
+//! here too: `cairn-app/tests/app/erasure.rs` scans the whole database for the erased name and
+//! e-mail address after an erasure and fails on any trace.
+
+use crate::{Conn, DbResult, execute, fetch_scalar};
+
+/// Columns naming who did something (an account's e-mail address, or "system").
+const LABELS: [(&str, &str); 31] = [
+    ("appointments", "created_by_label"),
+    ("arrivals", "recorded_by_label"),
+    ("assessment_history", "actor_label"),
+    ("assessment_rounds", "opened_by_label"),
+    ("assessment_rounds", "closed_by_label"),
+    ("assessments", "updated_by_label"),
+    ("audit_log", "actor_label"),
+    ("buddy_checkins", "recorded_by_label"),
+    ("buddy_pairings", "created_by_label"),
+    ("claim_events", "actor_label"),
+    ("claim_lines", "created_by_label"),
+    ("claims", "created_by_label"),
+    ("exits", "entered_by_label"),
+    ("expense_rates", "created_by_label"),
+    ("fee_rates", "created_by_label"),
+    ("interest_events", "by_label"),
+    ("interests", "entered_by_label"),
+    ("kiosks", "created_by_label"),
+    ("level_decisions", "decided_by_label"),
+    ("limit_presets", "created_by_label"),
+    ("meeting_decisions", "created_by_label"),
+    ("meeting_people", "replied_by_label"),
+    ("meetings", "created_by_label"),
+    ("model_changes", "actor_label"),
+    ("opportunities", "created_by_label"),
+    ("pathway_steps", "recorded_by_label"),
+    ("payment_profiles", "updated_by_label"),
+    ("receipts", "created_by_label"),
+    ("recruitment_processes", "created_by_label"),
+    ("suggestion_events", "actor_label"),
+    ("suggestions", "entered_by_label"),
+];
+
+/// Who is erased: the person, the account linked to them (if any), and what they are called
+/// from now on.
+pub struct Erasure<'a> {
+    pub organisation_id: i64,
+    pub person_id: i64,
+    /// The person's chosen name before erasure (found in other records' JSON).
+    pub name: &'a str,
+    /// The linked account: its id and e-mail address.
+    pub account: Option<(i64, &'a str)>,
+    pub pseudonym: &'a str,
+    pub now: i64,
+}
+
+/// Claims of the person that are neither paid nor rejected (erasure waits for them).
+pub async fn open_claims(c: &mut Conn<'_>, org: i64, person: i64) -> DbResult<i64> {
+    fetch_scalar!(
+        c,
+        i64,
+        "SELECT COUNT(*) FROM claims WHERE organisation_id = $1 AND person_id = $2 AND status NOT IN ('paid', 'rejected')",
+        org,
+        person
+    )
+}
+
+/// Removes everything that identifies the person, keeping the records others rely on.
+pub async fn erase(c: &mut Conn<'_>, e: &Erasure<'_>) -> DbResult<()> {
+    let (org, p) = (e.organisation_id, e.person_id);
+    // The record itself: the pseudonym, and nothing they told us.
+    execute!(
+        c,
+        "UPDATE people SET chosen_name = $3, search_name = $4, discipline = NULL, status = 'left', \
+         email = NULL, access_needs = NULL, consent_on = NULL, skills = NULL, interests = NULL, \
+         grow_areas = NULL, ask_me_about = NULL, contact_by = NULL, contact_note = NULL, \
+         updated_at = $5 WHERE organisation_id = $1 AND id = $2",
+        org,
+        p,
+        e.pseudonym,
+        e.pseudonym.to_lowercase(),
+        e.now
+    )?;
+    execute!(c, "DELETE FROM person_photos WHERE person_id = $1", p)?;
+    execute!(c, "DELETE FROM payment_profiles WHERE person_id = $1", p)?;
+    execute!(
+        c,
+        "UPDATE units SET link_person_id = NULL WHERE organisation_id = $1 AND link_person_id = $2",
+        org,
+        p
+    )?;
+    // Words written about them or by them.
+    for sql in [
+        "UPDATE level_decisions SET note = NULL WHERE person_id = $1",
+        "UPDATE pathway_steps SET note = NULL WHERE person_id = $1",
+        "UPDATE exits SET own_words = NULL WHERE person_id = $1",
+        "UPDATE interest_events SET note = NULL WHERE interest_id IN (SELECT id FROM interests WHERE person_id = $1)",
+        "UPDATE interests SET message = NULL, feedback = NULL WHERE person_id = $1",
+        "UPDATE buddy_checkins SET note = NULL WHERE pairing_id IN \
+         (SELECT id FROM buddy_pairings WHERE newcomer_id = $1 OR buddy_id = $1)",
+    ] {
+        execute!(c, sql, p)?;
+    }
+    // The audit log keeps each event, not what it said about them.
+    execute!(
+        c,
+        "UPDATE audit_log SET before_json = NULL, after_json = NULL WHERE organisation_id = $1 \
+         AND (on_behalf_of_person_id = $2 OR (entity = 'person' AND entity_id = $2) \
+         OR before_json LIKE $3 OR after_json LIKE $3)",
+        org,
+        p,
+        format!("%{}%", json_string(e.name))
+    )?;
+    if let Some((user, email)) = e.account {
+        erase_account(c, e, user, email).await?;
+    }
+    Ok(())
+}
+
+/// The account: signed out everywhere, unable to sign in, its e-mail address gone from every
+/// label, notice, message and limit; suggestions it sent stay as unattributed text.
+async fn erase_account(c: &mut Conn<'_>, e: &Erasure<'_>, user: i64, email: &str) -> DbResult<()> {
+    for sql in [
+        "DELETE FROM sessions WHERE user_id = $1",
+        "DELETE FROM api_tokens WHERE user_id = $1",
+        "DELETE FROM invitations WHERE user_id = $1",
+        "DELETE FROM password_resets WHERE user_id = $1",
+        "DELETE FROM notices WHERE user_id = $1",
+        "DELETE FROM user_units WHERE user_id = $1",
+        "UPDATE suggestions SET submitted_by_user_id = NULL, contact = NULL WHERE submitted_by_user_id = $1",
+        "UPDATE suggestions SET owner_user_id = NULL WHERE owner_user_id = $1",
+    ] {
+        execute!(c, sql, user)?;
+    }
+    execute!(
+        c,
+        "UPDATE users SET email = $2, password_hash = NULL, locale = NULL, disabled = TRUE, \
+         disabled_at = COALESCE(disabled_at, $3), updated_at = $3 WHERE id = $1",
+        user,
+        format!("erased-{user}@erased.invalid"),
+        e.now
+    )?;
+    for (table, column) in LABELS {
+        execute!(
+            c,
+            &format!("UPDATE {table} SET {column} = $1 WHERE {column} = $2"),
+            e.pseudonym,
+            email
+        )?;
+    }
+    // Other people's notices quote who did something ("by …").
+    execute!(
+        c,
+        "UPDATE notices SET args_json = REPLACE(args_json, $1, $2) WHERE args_json LIKE $3",
+        email,
+        e.pseudonym,
+        format!("%{email}%")
+    )?;
+    execute!(
+        c,
+        "DELETE FROM outbound_emails WHERE to_address = $1 OR body LIKE $2 OR subject LIKE $2",
+        email,
+        format!("%{email}%")
+    )?;
+    execute!(
+        c,
+        "DELETE FROM sign_in_limits WHERE throttle_key = $1 OR throttle_key LIKE $2",
+        format!("acct:{email}"),
+        format!("pair:{email}|%")
+    )?;
+    execute!(
+        c,
+        "UPDATE audit_log SET before_json = NULL, after_json = NULL WHERE organisation_id = $1 \
+         AND (before_json LIKE $2 OR after_json LIKE $2)",
+        e.organisation_id,
+        format!("%{email}%")
+    )?;
+    Ok(())
+}
+
+/// `s` as it appears inside a JSON document (quoted), for finding it in stored JSON.
+fn json_string(s: &str) -> String {
+    serde_json::to_string(s).unwrap_or_else(|_| format!("\"{s}\""))
+}
