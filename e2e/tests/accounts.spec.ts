@@ -9,6 +9,9 @@
 //
 // A member is warned before their session ends for want of use and stays signed in; a
 // suggestion they type as the session ends anyway is there again once they have signed in.
+//
+// The administrator erases a person: the confirmation page says what goes and what stays and
+// wants a reason; afterwards the person's page shows only the pseudonym.
 // Every page is checked with axe.
 import { test, expect, checkA11y, londonDate, signIn, signOut } from '../fixtures';
 import type { Browser, Page } from '@playwright/test';
