@@ -749,6 +749,19 @@ pub async fn get_action(c: &mut Conn<'_>, org: i64, id: i64) -> DbResult<Option<
     )
 }
 
+/// The actions a person owns, oldest meeting first (for their subject access export).
+pub async fn actions_owned(c: &mut Conn<'_>, org: i64, person: i64) -> DbResult<Vec<Action>> {
+    fetch_all!(
+        c,
+        Action,
+        &format!(
+            "{ACTION_SELECT} WHERE a.organisation_id = $1 AND a.owner_person_id = $2 ORDER BY m.starts_at, a.id"
+        ),
+        org,
+        person
+    )
+}
+
 /// A meeting's actions in order.
 pub async fn actions(c: &mut Conn<'_>, meeting: i64) -> DbResult<Vec<Action>> {
     fetch_all!(

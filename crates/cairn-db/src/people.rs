@@ -19,6 +19,48 @@ use cairn_domain::people::{
 use jiff::civil::Date;
 use serde::Serialize;
 
+/// Where else a person is named in the organisation's own records, for their export: the
+/// model practices they own on a unit, the recruitment panels they sat on, and the units they
+/// are the link person for.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct NamedIn {
+    /// (unit id, practice id).
+    pub practices_owned: Vec<(i64, i64)>,
+    /// (recruitment process id, stage).
+    pub recruitment_panels: Vec<(i64, String)>,
+    pub link_person_for_units: Vec<i64>,
+}
+
+/// See [`NamedIn`].
+pub async fn named_in(c: &mut Conn<'_>, org: i64, person: i64) -> DbResult<NamedIn> {
+    Ok(NamedIn {
+        practices_owned: fetch_all!(
+            c,
+            (i64, i64),
+            "SELECT unit_id, practice_id FROM assessments WHERE organisation_id = $1 AND owner_person_id = $2 \
+             ORDER BY unit_id, practice_id",
+            org,
+            person
+        )?,
+        recruitment_panels: fetch_all!(
+            c,
+            (i64, String),
+            "SELECT process_id, stage FROM recruitment_panel WHERE person_id = $1 ORDER BY process_id, stage",
+            person
+        )?,
+        link_person_for_units: fetch_all!(
+            c,
+            (i64,),
+            "SELECT id FROM units WHERE organisation_id = $1 AND link_person_id = $2 ORDER BY id",
+            org,
+            person
+        )?
+        .into_iter()
+        .map(|(id,)| id)
+        .collect(),
+    })
+}
+
 /// A person's record.
 #[derive(Debug, Clone, sqlx::FromRow, Serialize)]
 pub struct Person {

@@ -3525,3 +3525,40 @@ async fn an_erased_persons_name_and_email_are_nowhere_in_a_postgresql_dump() {
     let found = traces(&out.stdout, &["Zephyrine", "zephyrine", "Quieter mornings"]);
     assert_eq!(found, vec!["Quieter mornings".to_owned()]);
 }
+
+#[tokio::test]
+async fn a_subject_access_export_holds_payment_settings_receipts_and_the_account() {
+    both_engines(|db| async move {
+        // Arrange
+        let w = world(db).await;
+        let (z, zid, own) = zephyrine(&w).await;
+        payments::add_receipt(&w.app, &z, own, &png())
+            .await
+            .expect("receipt");
+
+        // Exec
+        let x = people::export(&w.app, &w.org.admin, zid)
+            .await
+            .expect("export");
+
+        // Check
+        assert_eq!(x.receipts.len(), 1);
+        assert_eq!(x.receipts[0].claim_id, own);
+        assert_eq!(
+            x.receipts[0].download,
+            format!("/payments/receipts/{}", x.receipts[0].id)
+        );
+        let settings = x.payment_settings.expect("payment settings");
+        assert_eq!(
+            (settings.limit_period.as_deref(), settings.limit_pence),
+            (Some("week"), Some(5000))
+        );
+        assert_eq!(x.suggestions.len(), 1);
+        let account = x.account.expect("account");
+        assert_eq!(account.email, "zephyrine@example.org");
+        assert!(!account.disabled);
+        let json = serde_json::to_string(&account).expect("json");
+        assert!(!json.contains("hash"), "no secrets: {json}");
+    })
+    .await;
+}

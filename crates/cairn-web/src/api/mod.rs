@@ -40,6 +40,8 @@ pub(crate) fn routes(r: Routes) -> Routes {
         .reads_person()
         .patch("/api/v1/people/{id}", patch_person)
         .post("/api/v1/people/{id}/erase", people::erase)
+        .get("/api/v1/people/{id}/export", people::export)
+        .reads_person()
         .get("/api/v1/units/{id}/assessment", get_assessment)
         .put("/api/v1/units/{id}/assessment/{code}", put_assessment)
         .get("/api/v1/units/{id}/progress", get_progress)

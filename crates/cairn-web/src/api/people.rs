@@ -39,3 +39,16 @@ pub(super) async fn erase(
         .map(Json)
         .map_err(|e| ApiError::from_app(e, a.lang))
 }
+
+/// `GET /api/v1/people/{id}/export`: the subject access export as JSON (organisation
+/// administrators; audited). Receipts are listed with the address of each file.
+pub(super) async fn export(
+    State(st): State<AppState>,
+    a: ApiActor,
+    Path(id): Path<i64>,
+) -> Result<Json<cairn_app::people::Export>, ApiError> {
+    cairn_app::people::export(&st.app, &a.actor, id)
+        .await
+        .map(Json)
+        .map_err(|e| ApiError::from_app(e, a.lang))
+}

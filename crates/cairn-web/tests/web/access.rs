@@ -120,6 +120,9 @@ fn expected(method: &str, path: &str, who: Who) -> Option<Expect> {
         ("POST", "/people/{id}/erase") => record(who, &[OrgAdmin], Status(422), &[OtherAdmin]),
         // The walk's body has no reason: refused before anything is looked up.
         ("POST", "/api/v1/people/{id}/erase") => api(who, Status(422)),
+        ("GET", "/api/v1/people/{id}/export") => {
+            api(who, record(who, &[OrgAdmin], Status(200), &[OtherAdmin]))
+        }
         // "Stay signed in": JSON, 401 once the session has ended.
         ("POST", "/session/keep") => {
             if who == Anon {

@@ -60,6 +60,11 @@ fn request_for(t: &TestApp, path: &str) -> Option<(Who, String, Option<i64>)> {
             path.replace("{id}", &person.to_string()),
             Some(person),
         ),
+        "/api/v1/people/{id}/export" => (
+            Who::OrgAdmin,
+            format!("/api/v1/people/{person}/export"),
+            Some(person),
+        ),
         "/api/v1/claims/{id}" => (
             Who::Lead,
             format!("/api/v1/claims/{}", s.claims[0]),
