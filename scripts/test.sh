@@ -207,8 +207,10 @@ cargo fmt --all --check
 # runs clippy-driver, a full compiler with clippy's lints added, for the workspace's own crates.
 # `cargo clippy` is a check-only build whose artifacts a later `cargo build` cannot reuse, so
 # a separate pass compiled every crate twice (about 200 s of a cold run on 2 cores).
-CLIPPY_DRIVER="$(command -v clippy-driver || true)"
-if [ -z "$CLIPPY_DRIVER" ] && [ -x "$(rustc --print sysroot)/bin/clippy-driver" ]; then
+# The toolchain's own clippy-driver: rustup's stand-in on PATH exists even without the clippy
+# component, and would fail the build instead of falling back to `cargo clippy`.
+CLIPPY_DRIVER=""
+if [ -x "$(rustc --print sysroot)/bin/clippy-driver" ]; then
   CLIPPY_DRIVER="$(rustc --print sysroot)/bin/clippy-driver"
 fi
 if [ -n "$CLIPPY_DRIVER" ]; then

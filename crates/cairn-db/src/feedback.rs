@@ -167,20 +167,25 @@ pub async fn kiosk_posts_since(c: &mut Conn<'_>, kiosk: i64, since: i64) -> DbRe
     )
 }
 
-/// Counts the posts from one address (by hash) on a kiosk since a minute, after deleting that
-/// kiosk's rows from before it: the table only ever holds the current window.
+/// Deletes every kiosk's address rows from before a minute: the table only ever holds the
+/// current window (also run by the background worker, so an idle kiosk keeps nothing).
+pub async fn purge_address_posts(c: &mut Conn<'_>, before_minute: i64) -> DbResult<u64> {
+    execute!(
+        c,
+        "DELETE FROM kiosk_address_posts WHERE posted_minute < $1",
+        before_minute
+    )
+}
+
+/// Counts the posts from one address (by hash) on a kiosk since a minute, after deleting every
+/// row from before it.
 pub async fn address_posts_since(
     c: &mut Conn<'_>,
     kiosk: i64,
     address_hash: &str,
     since_minute: i64,
 ) -> DbResult<i64> {
-    execute!(
-        c,
-        "DELETE FROM kiosk_address_posts WHERE kiosk_id = $1 AND posted_minute < $2",
-        kiosk,
-        since_minute
-    )?;
+    purge_address_posts(c, since_minute).await?;
     fetch_scalar!(
         c,
         i64,

@@ -349,6 +349,19 @@ impl Db {
         }
     }
 
+    /// SQLite: copies the write-ahead log into the database file and empties it, so content
+    /// overwritten since (an erasure) is gone from the log too. PostgreSQL: nothing (old row
+    /// versions go at VACUUM; see docs/data-protection.md).
+    pub async fn checkpoint(&self) -> DbResult<()> {
+        if let Db::Sqlite(pool) = self {
+            sqlx::query("PRAGMA wal_checkpoint(TRUNCATE)")
+                .execute(pool)
+                .await
+                .map_err(DbError::from)?;
+        }
+        Ok(())
+    }
+
     /// Table → sorted column names, for the test that keeps both schemas alike.
     pub async fn schema_columns(&self) -> DbResult<Vec<(String, String)>> {
         let mut h = self.acquire().await?;

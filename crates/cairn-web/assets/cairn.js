@@ -86,9 +86,15 @@ function sessionWarning() {
       endText.hidden = !atTheEnd;
       stay.hidden = atTheEnd;
       dialog.hidden = false;
-      before = document.activeElement;
-      (atTheEnd ? dialog.querySelector("h2") : stay)?.setAttribute("tabindex", atTheEnd ? "-1" : "0");
-      (atTheEnd ? dialog.querySelector("h2") : stay)?.focus();
+      // Focus moves to the warning, unless the person is typing: their keys must not land on
+      // the button. The warning stays in view at the top of the page either way.
+      const typing = document.activeElement?.matches("input, textarea, select, [contenteditable]");
+      if (!typing) {
+        before = document.activeElement;
+        const target = atTheEnd ? dialog.querySelector("h2") : stay;
+        if (atTheEnd) target?.setAttribute("tabindex", "-1");
+        target?.focus();
+      }
     }
   };
   stay.addEventListener("click", async () => {
@@ -119,49 +125,53 @@ sessionWarning();
 
 // What a person types in a form marked data-cairn-keep (a member's suggestion, a claim) is kept
 // in this tab (sessionStorage, gone when the tab closes) until a page confirms it was saved, so a
-// session that ends while they type loses nothing: after signing in again the form is filled back
-// in and a note says so. Signing out clears it, for shared ward tablets.
+// session that ends while they type loses nothing: after signing in again as the same person the
+// text is filled back in and a note says so. Signing out, or anyone else signing in, clears it.
 function keepDrafts() {
-  const key = (form) => `cairn-keep:${form.getAttribute("action") || location.pathname}`;
-  const skip = new Set(["csrf", "password", "confirm"]);
+  // Drafts belong to one account and one form on one page (its query included): a draft is never
+  // offered to someone else on a shared tablet, or to another person's claim.
+  const user = document.body.dataset.sessionUser;
+  if (!user) return;
+  const prefix = `cairn-keep:${user}:`;
+  for (const k of Object.keys(sessionStorage)) {
+    if (k.startsWith("cairn-keep:") && !k.startsWith(prefix)) sessionStorage.removeItem(k);
+  }
+  // Only what was typed is kept and restored: never a choice the server made for the page.
+  const fields = (form) => [...form.querySelectorAll("textarea, input[type=text], input[type=number], input[type=email], input[type=tel], input:not([type])")]
+    .filter((el) => el.name && el.name !== "csrf");
   for (const form of document.querySelectorAll("form[data-cairn-keep]")) {
+    const key = `${prefix}${form.getAttribute("action") || location.pathname}${location.search}`;
     const save = () => {
       const values = {};
-      for (const el of form.elements) {
-        if (!el.name || skip.has(el.name) || el.type === "file" || el.type === "hidden") continue;
-        if (el.type === "checkbox" || el.type === "radio") {
-          if (el.checked) (values[el.name] ||= []).push(el.value);
-        } else if (el.value) {
-          values[el.name] = el.value;
-        }
-      }
-      sessionStorage.setItem(key(form), JSON.stringify(values));
+      for (const el of fields(form)) if (el.value) values[el.name] = el.value;
+      sessionStorage.setItem(key, JSON.stringify(values));
     };
-    const stored = sessionStorage.getItem(key(form));
+    const stored = sessionStorage.getItem(key);
     // A form the server sent back with what was typed (errors beside fields) is left as it is.
-    const typed = [...form.querySelectorAll("textarea, input[type=text], input[type=number], input[type=email], input[type=tel], input:not([type])")]
-      .some((el) => el.name && !skip.has(el.name) && el.value);
+    const typed = fields(form).some((el) => el.value);
     if (stored && !typed) {
       try {
         const values = JSON.parse(stored);
-        for (const el of form.elements) {
-          if (!(el.name in values)) continue;
-          const v = values[el.name];
-          if (el.type === "checkbox" || el.type === "radio") el.checked = Array.isArray(v) && v.includes(el.value);
-          else if (typeof v === "string") el.value = v;
+        let restored = 0;
+        for (const el of fields(form)) {
+          if (typeof values[el.name] === "string") {
+            el.value = values[el.name];
+            restored += 1;
+          }
         }
         const note = document.getElementById("kept-draft");
-        if (note && Object.keys(values).length > 0) note.hidden = false;
+        if (note && restored > 0) note.hidden = false;
       } catch {
-        sessionStorage.removeItem(key(form));
+        sessionStorage.removeItem(key);
       }
     }
     form.addEventListener("input", save);
-    form.addEventListener("change", save);
   }
-  // A page that confirms a form was saved names it (data-cairn-sent): its draft is done with.
+  // A page that confirms a form was saved names it (data-cairn-sent): its drafts are done with.
   for (const sent of document.querySelectorAll("[data-cairn-sent]")) {
-    sessionStorage.removeItem(`cairn-keep:${sent.dataset.cairnSent}`);
+    for (const k of Object.keys(sessionStorage)) {
+      if (k.startsWith(`${prefix}${sent.dataset.cairnSent}`)) sessionStorage.removeItem(k);
+    }
   }
   const signOut = document.querySelector('form[action="/sign-out"]');
   signOut?.addEventListener("submit", () => {

@@ -92,6 +92,8 @@ pub struct Chrome {
     /// the latest (cairn.js warns before either; 0 on other pages).
     pub session_idle_seconds: i64,
     pub session_end_seconds: i64,
+    /// The signed-in account's id, so drafts kept in the browser are only offered back to it.
+    pub session_user: i64,
     pub nav: Vec<NavItem>,
 }
 
@@ -122,6 +124,7 @@ impl Chrome {
             switch_next: ctx.path.clone(),
             session_idle_seconds: 0,
             session_end_seconds: 0,
+            session_user: 0,
             nav: Vec::new(),
         }
     }
@@ -201,6 +204,7 @@ impl Chrome {
             let (idle, end) = crate::accounts::session_left(session);
             c.session_idle_seconds = idle;
             c.session_end_seconds = end;
+            c.session_user = session.user.id;
         }
         c.org_name = org_name;
         c.who = t.with(

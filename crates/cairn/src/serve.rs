@@ -291,11 +291,14 @@ async fn background(app: App, mut stop: watch::Receiver<bool>) {
     }
 }
 
-/// Clears sessions that have expired and sign-in failures older than a day.
+/// Clears sessions that have expired, sign-in failures older than a day, and kiosk senders'
+/// address hashes older than the kiosk limit's window.
 async fn purge_expired(app: &App) -> Result<(), cairn_db::DbError> {
     let now = app.now();
     let mut tx = app.db.begin().await?;
     cairn_db::accounts::purge_expired(&mut tx.conn(), now, now - 24 * 60 * 60 * 1000).await?;
+    let window_start = (now - cairn_app::feedback::KIOSK_WINDOW_MS).div_euclid(60_000);
+    cairn_db::feedback::purge_address_posts(&mut tx.conn(), window_start).await?;
     tx.commit().await
 }
 

@@ -103,6 +103,7 @@ pub async fn erase(app: &App, actor: &Actor, person: i64, reason: &str) -> AppRe
             person_id: person,
             name: &p.chosen_name,
             account: account.as_ref().map(|u| (u.id, u.email.as_str())),
+            person_email: p.email.as_deref(),
             pseudonym: &alias,
             now,
         },
@@ -123,6 +124,9 @@ pub async fn erase(app: &App, actor: &Actor, person: i64, reason: &str) -> AppRe
     )
     .await?;
     tx.commit().await?;
+    // SQLite keeps the pages from before the erasure in its write-ahead log until a checkpoint:
+    // write them into the file (where secure_delete has zeroed them) now.
+    app.db.checkpoint().await?;
     Ok(Erased {
         person_id: person,
         pseudonym: alias,

@@ -3562,3 +3562,30 @@ async fn a_subject_access_export_holds_payment_settings_receipts_and_the_account
     })
     .await;
 }
+
+#[tokio::test]
+async fn a_draft_claim_never_sent_does_not_hold_up_an_erasure_and_stays_under_the_pseudonym() {
+    both_engines(|db| async move {
+        // Arrange: a leaver who started a claim and never sent it.
+        let w = world(db).await;
+        let (y, yid) = member(&w, "Ysolde", "carer", &[w.alder]).await;
+        let draft_id = make(
+            &w.app,
+            &y,
+            None,
+            &draft("meeting", (2026, 3, 3), "1", "0", vec![]),
+        )
+        .await;
+
+        // Exec
+        let erased = people::erasure::erase(&w.app, &w.org.admin, yid, "They asked us to")
+            .await
+            .expect("erase");
+
+        // Check
+        let kept = stored(&w.app, w.org.id, draft_id).await;
+        assert_eq!(kept.created_by_label, erased.pseudonym);
+        assert_eq!(kept.status.key(), "draft");
+    })
+    .await;
+}

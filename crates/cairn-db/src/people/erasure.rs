@@ -3,8 +3,12 @@
 //! row stays only as a number that money records and the audit log point at.
 //!
 //! A table added later that holds a person's words or a label naming who did something belongs
-//! here too: `cairn-app/tests/app/erasure.rs` scans the whole database for the erased name and
-//! e-mail address after an erasure and fails on any trace.
+//! here too: the erasure tests in `cairn-app/tests/app/payments.rs` scan the whole database (the
+//! SQLite file's bytes, a PostgreSQL dump) for the erased name and e-mail address and fail on
+//! any trace.
+//!
+//! Addresses are matched exactly (lower-cased, or as a whole quoted JSON string), never as a
+//! substring: erasing `ann@trust.example` must not touch `joann@trust.example`.
 
 use crate::{Conn, DbResult, execute, fetch_scalar};
 
@@ -52,16 +56,20 @@ pub struct Erasure<'a> {
     pub name: &'a str,
     /// The linked account: its id and e-mail address.
     pub account: Option<(i64, &'a str)>,
+    /// The e-mail address on the person's record (meeting invitations go to it), if any.
+    pub person_email: Option<&'a str>,
     pub pseudonym: &'a str,
     pub now: i64,
 }
 
-/// Claims of the person that are neither paid nor rejected (erasure waits for them).
+/// Claims of the person that were sent and are neither paid nor rejected (erasure waits for
+/// them). A draft never sent is not in the books; it stays under the pseudonym.
 pub async fn open_claims(c: &mut Conn<'_>, org: i64, person: i64) -> DbResult<i64> {
     fetch_scalar!(
         c,
         i64,
-        "SELECT COUNT(*) FROM claims WHERE organisation_id = $1 AND person_id = $2 AND status NOT IN ('paid', 'rejected')",
+        "SELECT COUNT(*) FROM claims WHERE organisation_id = $1 AND person_id = $2 \
+         AND status NOT IN ('draft', 'paid', 'rejected')",
         org,
         person
     )
@@ -76,6 +84,7 @@ pub async fn erase(c: &mut Conn<'_>, e: &Erasure<'_>) -> DbResult<()> {
         "UPDATE people SET chosen_name = $3, search_name = $4, discipline = NULL, status = 'left', \
          email = NULL, access_needs = NULL, consent_on = NULL, skills = NULL, interests = NULL, \
          grow_areas = NULL, ask_me_about = NULL, contact_by = NULL, contact_note = NULL, \
+         consent_whos_who = FALSE, consent_photo = FALSE, consent_opportunities = FALSE, \
          updated_at = $5 WHERE organisation_id = $1 AND id = $2",
         org,
         p,
@@ -107,15 +116,37 @@ pub async fn erase(c: &mut Conn<'_>, e: &Erasure<'_>) -> DbResult<()> {
     execute!(
         c,
         "UPDATE audit_log SET before_json = NULL, after_json = NULL WHERE organisation_id = $1 \
-         AND (on_behalf_of_person_id = $2 OR (entity = 'person' AND entity_id = $2) \
-         OR before_json LIKE $3 OR after_json LIKE $3)",
+         AND (on_behalf_of_person_id = $2 OR (entity = 'person' AND entity_id = $2))",
         org,
-        p,
-        format!("%{}%", json_string(e.name))
+        p
     )?;
+    // Messages to the address on their record (meeting invitations), and JSON quoting it.
+    if let Some(address) = e.person_email {
+        forget_address(c, org, address).await?;
+    }
     if let Some((user, email)) = e.account {
         erase_account(c, e, user, email).await?;
     }
+    Ok(())
+}
+
+/// Removes queued and sent messages to `address` in the organisation, and every audit entry's
+/// JSON that quotes it as a whole string.
+async fn forget_address(c: &mut Conn<'_>, org: i64, address: &str) -> DbResult<()> {
+    execute!(
+        c,
+        "DELETE FROM outbound_emails WHERE organisation_id = $1 AND LOWER(to_address) = LOWER($2)",
+        org,
+        address
+    )?;
+    let quoted = like_pattern(&json_string(address));
+    execute!(
+        c,
+        "UPDATE audit_log SET before_json = NULL, after_json = NULL WHERE organisation_id = $1 \
+         AND (before_json LIKE $2 ESCAPE '\\' OR after_json LIKE $2 ESCAPE '\\')",
+        org,
+        quoted
+    )?;
     Ok(())
 }
 
@@ -150,34 +181,33 @@ async fn erase_account(c: &mut Conn<'_>, e: &Erasure<'_>, user: i64, email: &str
             email
         )?;
     }
-    // Other people's notices quote who did something ("by …").
+    // Other people's notices quote who did something ("by": the address as a whole string).
+    let quoted = json_string(email);
     execute!(
         c,
-        "UPDATE notices SET args_json = REPLACE(args_json, $1, $2) WHERE args_json LIKE $3",
-        email,
-        e.pseudonym,
-        format!("%{email}%")
+        "UPDATE notices SET args_json = REPLACE(args_json, $1, $2) WHERE args_json LIKE $3 ESCAPE '\\'",
+        &quoted,
+        json_string(e.pseudonym),
+        like_pattern(&quoted)
     )?;
     execute!(
         c,
-        "DELETE FROM outbound_emails WHERE to_address = $1 OR body LIKE $2 OR subject LIKE $2",
-        email,
-        format!("%{email}%")
-    )?;
-    execute!(
-        c,
-        "DELETE FROM sign_in_limits WHERE throttle_key = $1 OR throttle_key LIKE $2",
+        "DELETE FROM sign_in_limits WHERE throttle_key = $1 OR throttle_key LIKE $2 ESCAPE '\\'",
         format!("acct:{email}"),
-        format!("pair:{email}|%")
+        format!("{}%", like_escape(&format!("pair:{email}|")))
     )?;
-    execute!(
-        c,
-        "UPDATE audit_log SET before_json = NULL, after_json = NULL WHERE organisation_id = $1 \
-         AND (before_json LIKE $2 OR after_json LIKE $2)",
-        e.organisation_id,
-        format!("%{email}%")
-    )?;
-    Ok(())
+    forget_address(c, e.organisation_id, email).await
+}
+
+/// `%…%` around `s` with LIKE's wildcards in it escaped (for `ESCAPE '\'`).
+fn like_pattern(s: &str) -> String {
+    format!("%{}%", like_escape(s))
+}
+
+fn like_escape(s: &str) -> String {
+    s.replace('\\', "\\\\")
+        .replace('%', "\\%")
+        .replace('_', "\\_")
 }
 
 /// `s` as it appears inside a JSON document (quoted), for finding it in stored JSON.
