@@ -13,7 +13,7 @@ import type { Locator, Page } from '@playwright/test';
 
 const WORDS = {
   en: { interested: "I'm interested", sent: 'Thank you for telling us', appointed: 'Appointed', buddy: 'A buddy' },
-  cy: { interested: 'Mae gen i ddiddordeb', sent: 'Diolch am ddweud wrthym', appointed: 'Wedi penodi', buddy: 'Cyfaill' },
+  cy: { interested: 'Mae gen i ddiddordeb', sent: 'Diolch am ddweud wrthym', appointed: 'Penodwyd', buddy: 'Cyfaill' },
 } as const;
 
 /** The value of the first option of `select` whose text contains `text`. */

@@ -438,7 +438,7 @@ pub async fn add_examples(c: &mut Conn<'_>, org: i64, now: i64) -> AppResult<()>
     let presets = [
         (
             "ESA permitted work (weekly)",
-            "Gwaith a ganiateir ESA (wythnosol)",
+            "Gwaith a ganiateir – Lwfans Cyflogaeth a Chymorth (wythnosol)",
             "week",
             19550,
             "2025-04-07",

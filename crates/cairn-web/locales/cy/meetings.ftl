@@ -20,7 +20,7 @@ meetings-online = Ar-lein
 meetings-service-wide = Y gwasanaeth cyfan
 meetings-when = { $start } tan { $end }
 meetings-open-meeting = Agor y cyfarfod
-meetings-due = Dyddiad erbyn: { $date }
+meetings-due = Erbyn: { $date }
 meetings-owner-is = Perchennog: { $name }
 meetings-my-overdue = Eich camau gweithredu sy'n hwyr
 meetings-overdue = Camau gweithredu sy'n hwyr
@@ -169,7 +169,7 @@ meetings-actions = Camau gweithredu
 meetings-no-actions = Dim camau gweithredu.
 meetings-action-text = Cam gweithredu newydd
 meetings-action-owner = Pwy fydd yn ei wneud
-meetings-action-due = Dyddiad erbyn
+meetings-action-due = Dyddiad cwblhau
 meetings-action-save = Cadw'r cam gweithredu
 meetings-mark-done = Nodi ei fod wedi'i wneud: { $action }
 

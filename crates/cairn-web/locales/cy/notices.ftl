@@ -14,10 +14,10 @@ notice-buddy-paired-buddy = Chi yw cyfaill { $name } bellach. Dyddiad dechrau: {
 notice-profile-updated = Mae { $by } wedi newid eich proffil ar eich rhan.
 notice-pathway-step = Mae { $by } wedi ychwanegu cam at eich llwybr.
 notice-level-decided = Mae { $by } wedi cofnodi'r penderfyniad a wnaethoch gyda'ch gilydd am eich lefel.
-notice-interest-recorded = Mae eich diddordeb yn y rôl "{ $role_cy }" wedi'i gofnodi ar eich rhan. Agorwch Cyfleoedd i'w weld.
-notice-interest-moved = Mae newyddion am eich diddordeb yn y rôl "{ $role_cy }". Agorwch Cyfleoedd i'w weld.
-notice-stepped-down = Mae eich camu i lawr o'r rôl "{ $role_cy }" wedi'i gofnodi ar eich rhan.
-notice-left-recorded = Mae eich gadael wedi'i gofnodi ar eich rhan. Diolch am bopeth rydych wedi'i wneud.
+notice-interest-recorded = Mae eich diddordeb yn y rôl "{ $role_cy }" wedi'i gofnodi ar eich rhan. Agorwch y dudalen "Cyfleoedd" i'w weld.
+notice-interest-moved = Mae newyddion am eich diddordeb yn y rôl "{ $role_cy }". Agorwch y dudalen "Cyfleoedd" i'w weld.
+notice-stepped-down = Rydym wedi cofnodi eich bod wedi camu i lawr o'r rôl "{ $role_cy }".
+notice-left-recorded = Rydym wedi cofnodi eich bod wedi gadael. Diolch am bopeth rydych wedi'i wneud.
 
 email-invitation-subject = Eich cyfrif Cairn. Sefydliad: { $organisation }
 email-invitation-body =
@@ -25,7 +25,7 @@ email-invitation-body =
 
     Mae { $organisation } wedi rhoi cyfrif Cairn i chi. Yno gallwch weld beth sy'n digwydd a chymryd rhan.
 
-    Dewiswch eich cyfrinair yma (mae'r ddolen yn gweithio unwaith, am 7 diwrnod):
+    Dewiswch eich cyfrinair yma (mae'r ddolen yn gweithio unwaith, am 7 niwrnod):
     { $link }
 
     Os nad oeddech yn disgwyl yr e-bost hwn, gallwch ei anwybyddu.
