@@ -46,6 +46,23 @@ async function signInWith(page: Page, email: string, password: string): Promise<
   await form.locator('button[type="submit"]').click();
 }
 
+/** As the signed-in administrator, in `lang`: adds a person on the first unit; their id. */
+async function addPerson(page: Page, lang: 'en' | 'cy', name: string, constituency: string, accessNeeds?: string): Promise<string> {
+  await page.goto(`/language?to=${lang}&next=/people/new`);
+  await expect(page.locator('html')).toHaveAttribute('lang', lang);
+  await checkA11y(page);
+  const form = page.locator('main form[action="/people/new"]');
+  await form.locator('input[name="chosen_name"]').fill(name);
+  await form.locator(`input[name="constituency"][value="${constituency}"]`).check();
+  await form.locator('input[name="unit_ids"]').first().check();
+  await form.locator(`input[name="preferred_language"][value="${lang}"]`).check();
+  if (accessNeeds) await form.locator('textarea[name="access_needs"]').fill(accessNeeds);
+  await form.locator('button[type="submit"]').click();
+  await expect(page).toHaveURL(/\/people\/\d+$/);
+  await checkA11y(page);
+  return new URL(page.url()).pathname.split('/')[2];
+}
+
 async function newPhone(browser: Browser): Promise<Page> {
   const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
   return context.newPage();
@@ -65,18 +82,7 @@ for (const lang of ['en', 'cy'] as const) {
     // 1. The administrator adds the person and gives them an account.
     await signIn(page, 'admin@demo.cairn.test');
     await checkA11y(page);
-    await page.goto(`/language?to=${lang}&next=/people/new`);
-    await expect(page.locator('html')).toHaveAttribute('lang', lang);
-    await checkA11y(page);
-    const form = page.locator('main form[action="/people/new"]');
-    await form.locator('input[name="chosen_name"]').fill(name);
-    await form.locator('input[name="constituency"][value="service_user"]').check();
-    await form.locator('input[name="unit_ids"]').first().check();
-    await form.locator(`input[name="preferred_language"][value="${lang}"]`).check();
-    await form.locator('button[type="submit"]').click();
-    await expect(page).toHaveURL(/\/people\/\d+$/);
-    await checkA11y(page);
-    const person = new URL(page.url()).pathname.split('/')[2];
+    const person = await addPerson(page, lang, name, 'service_user');
     const give = page.locator(`main form[action="/people/${person}/account"]`);
     await give.locator('input[name="email"]').fill(email);
     await give.locator('select[name="role"]').selectOption('member');
@@ -229,19 +235,7 @@ for (const lang of ['en', 'cy'] as const) {
     // A person with nothing open: added by the administrator.
     await signIn(page, 'admin@demo.cairn.test');
     await checkA11y(page);
-    await page.goto(`/language?to=${lang}&next=/people/new`);
-    await expect(page.locator('html')).toHaveAttribute('lang', lang);
-    await checkA11y(page);
-    const form = page.locator('main form[action="/people/new"]');
-    await form.locator('input[name="chosen_name"]').fill(name);
-    await form.locator('input[name="constituency"][value="carer"]').check();
-    await form.locator('input[name="unit_ids"]').first().check();
-    await form.locator(`input[name="preferred_language"][value="${lang}"]`).check();
-    await form.locator('textarea[name="access_needs"]').fill('Large print, please');
-    await form.locator('button[type="submit"]').click();
-    await expect(page).toHaveURL(/\/people\/\d+$/);
-    await checkA11y(page);
-    const person = new URL(page.url()).pathname.split('/')[2];
+    const person = await addPerson(page, lang, name, 'carer', 'Large print, please');
 
     // The confirmation page says what goes and what stays; an empty reason is refused.
     await page.locator(`main a[href="/people/${person}/erase"]`).click();

@@ -612,44 +612,13 @@ pub async fn interest(app: &App, actor: &Actor, id: i64) -> AppResult<InterestVi
         Vec::new()
     };
     drop(h);
-    audit_read(app, actor, org, "interest", id, i.person_id).await?;
+    crate::audit::record_read(app, actor, org, "interest", id, &[i.person_id]).await?;
     Ok(InterestView {
         interest: i,
         events,
         appointment_id,
         moves,
     })
-}
-
-/// Writes the audit row for someone reading a record about another person (their interest,
-/// their appointment and its exit feedback). A person reading their own records is not logged.
-async fn audit_read(
-    app: &App,
-    actor: &Actor,
-    org: i64,
-    entity: &str,
-    id: i64,
-    person: i64,
-) -> AppResult<()> {
-    if actor.is_person(person) {
-        return Ok(());
-    }
-    let mut tx = app.db.begin().await?;
-    record::<(), ()>(
-        &mut tx.conn(),
-        actor,
-        Some(org),
-        Action::View,
-        entity,
-        Some(id),
-        None,
-        None,
-        Some(person),
-        app.now(),
-    )
-    .await?;
-    tx.commit().await?;
-    Ok(())
 }
 
 /// Moves an expression of interest one step (or to "not this time" with feedback). Appointing
@@ -815,7 +784,7 @@ pub async fn appointment(app: &App, actor: &Actor, id: i64) -> AppResult<Appoint
     let exit = cairn_db::roles::exit_for_appointment(&mut c, id).await?;
     let can_end = a.ends_on.is_none() && may_act_for(&mut c, actor, org, a.person_id).await?;
     drop(h);
-    audit_read(app, actor, org, "appointment", id, a.person_id).await?;
+    crate::audit::record_read(app, actor, org, "appointment", id, &[a.person_id]).await?;
     Ok(AppointmentView {
         appointment: a,
         exit,
