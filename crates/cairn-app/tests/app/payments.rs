@@ -3388,6 +3388,31 @@ async fn zephyrine(w: &World) -> (Actor, i64, i64) {
     payments::set_profile(&w.app, &z, zid, &own_limit("week", "50"))
         .await
         .expect("profile");
+    // Words about her on her pathway: a level decision (its note is required) and a step.
+    people::decide_level(
+        &w.app,
+        &w.lead,
+        zid,
+        &cairn_domain::people::LevelDraft {
+            to_level: "2".into(),
+            decided_on: day(2026, 3, 2),
+            note: "Agreed with Zephyrine at her review".into(),
+        },
+    )
+    .await
+    .expect("level");
+    people::record_step(
+        &w.app,
+        &w.lead,
+        zid,
+        &cairn_domain::people::StepDraft {
+            step: "welcome".into(),
+            done_on: day(2026, 3, 2),
+            note: "Zephyrine met the team".into(),
+        },
+    )
+    .await
+    .expect("step");
     let own = make(
         &w.app,
         &z,

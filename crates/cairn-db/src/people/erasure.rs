@@ -102,7 +102,8 @@ pub async fn erase(c: &mut Conn<'_>, e: &Erasure<'_>) -> DbResult<()> {
     )?;
     // Words written about them or by them.
     for sql in [
-        "UPDATE level_decisions SET note = NULL WHERE person_id = $1",
+        // A level decision's note is required (a decision says why), so it is emptied.
+        "UPDATE level_decisions SET note = '' WHERE person_id = $1",
         "UPDATE pathway_steps SET note = NULL WHERE person_id = $1",
         "UPDATE exits SET own_words = NULL WHERE person_id = $1",
         "UPDATE interest_events SET note = NULL WHERE interest_id IN (SELECT id FROM interests WHERE person_id = $1)",
