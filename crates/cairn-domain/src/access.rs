@@ -100,6 +100,8 @@ pub enum Permission {
     /// Erase a person (the right to erasure): their name, contacts and words go, money records
     /// stay under a pseudonym.
     ErasePerson,
+    /// Set how long records are kept, see what the next retention run would remove, and run it.
+    ManageRetention,
 }
 
 impl Role {
@@ -120,8 +122,8 @@ impl Role {
             (Member, ClaimOwn) => true,
             (_, ClaimOwn) => false,
             // Subject access exports are for administrators alone.
-            (OrgAdmin, ExportPersonData | ErasePerson) => true,
-            (_, ExportPersonData | ErasePerson) => false,
+            (OrgAdmin, ExportPersonData | ErasePerson | ManageRetention) => true,
+            (_, ExportPersonData | ErasePerson | ManageRetention) => false,
             (Member, ExpressInterest) => true,
             (_, ExpressInterest) => false,
             (_, ViewModel) => true,

@@ -25,6 +25,7 @@ pub mod payments;
 pub mod people;
 pub mod redirect;
 pub mod requests;
+pub mod retention;
 pub mod roles;
 pub mod units;
 pub mod views;
@@ -184,6 +185,7 @@ fn all_routes() -> Routes {
     let r = payments::routes(r);
     let r = roles::routes(r);
     let r = audit::routes(r);
+    let r = retention::routes(r);
     api::routes(r)
 }
 

@@ -273,7 +273,8 @@ pub async fn run(
     Ok(())
 }
 
-/// Sends queued e-mail and clears expired sessions every 10 seconds until told to stop. A round
+/// Sends queued e-mail and clears expired sessions every 10 seconds, and applies each
+/// organisation's retention policy once a day, until told to stop. A round
 /// that has started is finished, so no message is left half-sent.
 async fn background(app: App, mut stop: watch::Receiver<bool>) {
     let mut tick = tokio::time::interval(Duration::from_secs(10));
@@ -287,6 +288,9 @@ async fn background(app: App, mut stop: watch::Receiver<bool>) {
         }
         if let Err(e) = purge_expired(&app).await {
             tracing::warn!(error = %e, "clearing expired sessions failed");
+        }
+        if let Err(e) = cairn_app::retention::run_daily(&app).await {
+            tracing::warn!(error = %e, "the daily retention run failed");
         }
     }
 }

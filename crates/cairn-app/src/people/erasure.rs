@@ -7,8 +7,8 @@
 
 use crate::audit::{Action, record};
 use crate::{Actor, App, AppError, AppResult, org_of, require};
-use cairn_db::DbError;
 use cairn_db::people::erasure::{self as db, Erasure};
+use cairn_db::{Conn, DbError};
 use cairn_domain::{FieldErrors, Permission};
 
 /// Longest reason kept with the erasure.
@@ -81,23 +81,64 @@ pub async fn erase(app: &App, actor: &Actor, person: i64, reason: &str) -> AppRe
     }
     let now = app.now();
     let mut tx = app.db.begin().await?;
-    let p = match cairn_db::people::get(&mut tx.conn(), org, person).await {
+    let done = erase_within(&mut tx.conn(), org, person, now).await?;
+    // The event and the pseudonym, never the name.
+    record::<(), _>(
+        &mut tx.conn(),
+        actor,
+        Some(org),
+        Action::Update,
+        "person_erasure",
+        Some(person),
+        None,
+        Some(&serde_json::json!({"pseudonym": done.pseudonym, "reason": reason, "account": done.had_account})),
+        None,
+        now,
+    )
+    .await?;
+    tx.commit().await?;
+    // SQLite keeps the pages from before the erasure in its write-ahead log until a checkpoint:
+    // write them into the file (where secure_delete has zeroed them) now.
+    app.db.checkpoint().await?;
+    Ok(Erased {
+        person_id: person,
+        pseudonym: done.pseudonym,
+    })
+}
+
+/// What [`erase_within`] did.
+pub(crate) struct ErasedWithin {
+    pub pseudonym: String,
+    pub had_account: bool,
+}
+
+/// Erases the person inside the caller's transaction (an administrator's erasure, or
+/// retention's): stops their account, then removes what identifies them. `NotFound` for a
+/// person not in `org`; `Conflict("erase-error-open-claims")` while a claim of theirs is open.
+/// The caller audits the erasure and checkpoints SQLite after committing.
+pub(crate) async fn erase_within(
+    c: &mut Conn<'_>,
+    org: i64,
+    person: i64,
+    now: i64,
+) -> AppResult<ErasedWithin> {
+    let p = match cairn_db::people::get(c, org, person).await {
         Ok(p) => p,
         Err(DbError::NotFound) => return Err(AppError::NotFound),
         Err(e) => return Err(e.into()),
     };
     // A claim on its way is still being worked on by people who need the name.
-    cairn_db::payments::lock_person(&mut tx.conn(), person).await?;
-    if db::open_claims(&mut tx.conn(), org, person).await? > 0 {
+    cairn_db::payments::lock_person(c, person).await?;
+    if db::open_claims(c, org, person).await? > 0 {
         return Err(AppError::Conflict("erase-error-open-claims"));
     }
-    let account = cairn_db::accounts::find_user_by_person(&mut tx.conn(), person).await?;
+    let account = cairn_db::accounts::find_user_by_person(c, person).await?;
     if let Some(u) = &account {
-        crate::accounts::control::stop_access(&mut tx.conn(), u.id, now).await?;
+        crate::accounts::control::stop_access(c, u.id, now).await?;
     }
     let alias = pseudonym(person);
     db::erase(
-        &mut tx.conn(),
+        c,
         &Erasure {
             organisation_id: org,
             person_id: person,
@@ -109,26 +150,8 @@ pub async fn erase(app: &App, actor: &Actor, person: i64, reason: &str) -> AppRe
         },
     )
     .await?;
-    // The event and the pseudonym, never the name.
-    record::<(), _>(
-        &mut tx.conn(),
-        actor,
-        Some(org),
-        Action::Update,
-        "person_erasure",
-        Some(person),
-        None,
-        Some(&serde_json::json!({"pseudonym": alias, "reason": reason, "account": account.is_some()})),
-        None,
-        now,
-    )
-    .await?;
-    tx.commit().await?;
-    // SQLite keeps the pages from before the erasure in its write-ahead log until a checkpoint:
-    // write them into the file (where secure_delete has zeroed them) now.
-    app.db.checkpoint().await?;
-    Ok(Erased {
-        person_id: person,
+    Ok(ErasedWithin {
         pseudonym: alias,
+        had_account: account.is_some(),
     })
 }

@@ -15,5 +15,6 @@ mod payments;
 mod payments_properties;
 mod people;
 mod people_measures;
+mod retention;
 mod roles;
 mod use_cases;

@@ -71,7 +71,7 @@ async fn examples(app: &App, org: i64) {
     tx.commit().await.expect("commit");
 }
 
-fn day(y: i16, m: i8, d: i8) -> DateParts {
+pub(crate) fn day(y: i16, m: i8, d: i8) -> DateParts {
     DateParts {
         day: d.to_string(),
         month: m.to_string(),
@@ -90,7 +90,7 @@ fn x(category: &str, value: &str) -> ExpenseDraft {
 }
 
 /// A claim as typed.
-fn draft(
+pub(crate) fn draft(
     activity: &str,
     on: (i16, i8, i8),
     hours: &str,
@@ -109,19 +109,19 @@ fn draft(
 
 /// An organisation with the example rate card, two units, a lead, unit staff on Alder, finance,
 /// and Mo: a service user on Alder with a member account.
-struct World {
-    app: App,
-    org: Org,
-    alder: i64,
-    birch: i64,
-    lead: Actor,
-    staff: Actor,
-    finance: Actor,
-    mo: Actor,
-    mo_id: i64,
+pub(crate) struct World {
+    pub(crate) app: App,
+    pub(crate) org: Org,
+    pub(crate) alder: i64,
+    pub(crate) birch: i64,
+    pub(crate) lead: Actor,
+    pub(crate) staff: Actor,
+    pub(crate) finance: Actor,
+    pub(crate) mo: Actor,
+    pub(crate) mo_id: i64,
 }
 
-async fn world(db: Db) -> World {
+pub(crate) async fn world(db: Db) -> World {
     let app = app(db);
     let org = org(&app, "Org A", "admin@org-a.example").await;
     examples(&app, org.id).await;
@@ -162,39 +162,44 @@ async fn world(db: Db) -> World {
 }
 
 /// A member on `units` with an account: (actor, person id).
-async fn member(w: &World, name: &str, constituency: &str, units: &[i64]) -> (Actor, i64) {
+pub(crate) async fn member(
+    w: &World,
+    name: &str,
+    constituency: &str,
+    units: &[i64],
+) -> (Actor, i64) {
     let pid = person(&w.app, &w.org, name, constituency, units).await;
     let email = format!("{}@example.org", name.to_lowercase());
     let a = account(&w.app, &w.org, &email, Role::Member, &[], Some(pid)).await;
     (a, pid)
 }
 
-async fn make(app: &App, actor: &Actor, person: Option<i64>, d: &ClaimDraft) -> i64 {
+pub(crate) async fn make(app: &App, actor: &Actor, person: Option<i64>, d: &ClaimDraft) -> i64 {
     payments::create_claim(app, actor, person, None, d)
         .await
         .unwrap_or_else(|e| panic!("create claim {d:?}: {e:?}"))
 }
 
-async fn submitted(app: &App, actor: &Actor, id: i64) {
+pub(crate) async fn submitted(app: &App, actor: &Actor, id: i64) {
     payments::submit(app, actor, id)
         .await
         .unwrap_or_else(|e| panic!("submit {id}: {e:?}"));
 }
 
-async fn approved(app: &App, actor: &Actor, id: i64) {
+pub(crate) async fn approved(app: &App, actor: &Actor, id: i64) {
     payments::approve(app, actor, id, None, "")
         .await
         .unwrap_or_else(|e| panic!("approve {id}: {e:?}"));
 }
 
-async fn authorised(app: &App, actor: &Actor, id: i64) {
+pub(crate) async fn authorised(app: &App, actor: &Actor, id: i64) {
     payments::authorise(app, actor, id)
         .await
         .unwrap_or_else(|e| panic!("authorise {id}: {e:?}"));
 }
 
 /// A claim the lead makes with `person`, submits and approves.
-async fn approved_claim(w: &World, person: i64, d: &ClaimDraft) -> i64 {
+pub(crate) async fn approved_claim(w: &World, person: i64, d: &ClaimDraft) -> i64 {
     let id = make(&w.app, &w.lead, Some(person), d).await;
     submitted(&w.app, &w.lead, id).await;
     approved(&w.app, &w.lead, id).await;
@@ -202,14 +207,14 @@ async fn approved_claim(w: &World, person: i64, d: &ClaimDraft) -> i64 {
 }
 
 /// A claim approved by the lead and authorised by finance.
-async fn authorised_claim(w: &World, person: i64, d: &ClaimDraft) -> i64 {
+pub(crate) async fn authorised_claim(w: &World, person: i64, d: &ClaimDraft) -> i64 {
     let id = approved_claim(w, person, d).await;
     authorised(&w.app, &w.finance, id).await;
     id
 }
 
 /// A run of `ids`, locked and marked paid by finance.
-async fn paid_run(w: &World, ids: &[i64]) -> i64 {
+pub(crate) async fn paid_run(w: &World, ids: &[i64]) -> i64 {
     let run = payments::create_run(&w.app, &w.finance, ids)
         .await
         .expect("create run");
@@ -223,7 +228,7 @@ async fn paid_run(w: &World, ids: &[i64]) -> i64 {
 }
 
 /// A claim as stored, read past the permission check.
-async fn stored(app: &App, org: i64, id: i64) -> Claim {
+pub(crate) async fn stored(app: &App, org: i64, id: i64) -> Claim {
     let mut h = app.db.acquire().await.expect("acquire");
     cairn_db::payments::get_claim(&mut h.conn(), org, id)
         .await
@@ -249,7 +254,7 @@ async fn events_of(app: &App, id: i64) -> Vec<String> {
         .collect()
 }
 
-async fn audit_of(app: &App, org: i64, entity: &str) -> Vec<Entry> {
+pub(crate) async fn audit_of(app: &App, org: i64, entity: &str) -> Vec<Entry> {
     let mut h = app.db.acquire().await.expect("acquire");
     cairn_db::audit::list(
         &mut h.conn(),
@@ -272,13 +277,13 @@ async fn notices_of(app: &App, user_id: i64) -> Vec<cairn_db::notices::Notice> {
 }
 
 /// A count over the whole (fresh, per-test) database.
-async fn count(app: &App, sql: &str) -> i64 {
+pub(crate) async fn count(app: &App, sql: &str) -> i64 {
     let mut h = app.db.acquire().await.expect("acquire");
     cairn_db::fetch_scalar!(&mut h.conn(), i64, sql).unwrap_or_else(|e| panic!("{sql}: {e:?}"))
 }
 
 /// Runs a raw statement with one bound id, as someone with a database console might.
-async fn raw(app: &App, sql: &str, id: i64) -> Result<u64, DbError> {
+pub(crate) async fn raw(app: &App, sql: &str, id: i64) -> Result<u64, DbError> {
     let mut h = app.db.acquire().await.expect("acquire");
     cairn_db::execute!(&mut h.conn(), sql, id)
 }
@@ -367,7 +372,7 @@ fn assert_forbidden<T: Debug>(r: AppResult<T>) {
 }
 
 #[track_caller]
-fn assert_conflict<T: Debug>(r: AppResult<T>, id: &str) {
+pub(crate) fn assert_conflict<T: Debug>(r: AppResult<T>, id: &str) {
     match r {
         Err(AppError::Conflict(got)) => assert_eq!(got, id),
         other => panic!("expected Conflict({id}), got {other:?}"),
@@ -375,7 +380,7 @@ fn assert_conflict<T: Debug>(r: AppResult<T>, id: &str) {
 }
 
 /// A PNG's signature and the start of its header, then every byte value.
-fn png() -> Vec<u8> {
+pub(crate) fn png() -> Vec<u8> {
     let mut b = vec![0x89, b'P', b'N', b'G', 0x0D, 0x0A, 0x1A, 0x0A];
     b.extend_from_slice(&[
         0, 0, 0, 13, b'I', b'H', b'D', b'R', 0, 0, 0, 1, 0, 0, 0, 1, 8, 2,

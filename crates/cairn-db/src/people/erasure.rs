@@ -13,7 +13,7 @@
 use crate::{Conn, DbResult, execute, fetch_scalar};
 
 /// Columns naming who did something (an account's e-mail address, or "system").
-const LABELS: [(&str, &str); 31] = [
+const LABELS: [(&str, &str); 32] = [
     ("appointments", "created_by_label"),
     ("arrivals", "recorded_by_label"),
     ("assessment_history", "actor_label"),
@@ -43,6 +43,7 @@ const LABELS: [(&str, &str); 31] = [
     ("payment_profiles", "updated_by_label"),
     ("receipts", "created_by_label"),
     ("recruitment_processes", "created_by_label"),
+    ("retention_policies", "updated_by_label"),
     ("suggestion_events", "actor_label"),
     ("suggestions", "entered_by_label"),
 ];
@@ -85,7 +86,7 @@ pub async fn erase(c: &mut Conn<'_>, e: &Erasure<'_>) -> DbResult<()> {
          email = NULL, access_needs = NULL, consent_on = NULL, skills = NULL, interests = NULL, \
          grow_areas = NULL, ask_me_about = NULL, contact_by = NULL, contact_note = NULL, \
          consent_whos_who = FALSE, consent_photo = FALSE, consent_opportunities = FALSE, \
-         updated_at = $5 WHERE organisation_id = $1 AND id = $2",
+         erased_at = $5, updated_at = $5 WHERE organisation_id = $1 AND id = $2",
         org,
         p,
         e.pseudonym,

@@ -21,5 +21,6 @@ mod pages;
 mod payments;
 mod people;
 mod reads;
+mod retention;
 mod roles;
 mod security;

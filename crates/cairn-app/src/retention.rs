@@ -1,0 +1,326 @@
+//! Retention: how long an organisation keeps what it no longer needs, and the daily run that
+//! applies it. Organisation administrators set the periods, see what the next run would remove
+//! and may run it at once; the background worker runs it once a day for every organisation
+//! (one instance of several, by a claim in the shared settings table).
+//!
+//! What goes: people who left are erased as by the right to erasure (money records stay under
+//! the pseudonym), except while a claim of theirs is open; exit feedback is deleted; closed
+//! suggestions lose the contact details left with them; old audit entries are deleted; finished
+//! claims (paid or rejected) go with their lines, receipts and history once the tax year they
+//! belong to is past the payment period. Each run is audited by count, never by name.
+
+use crate::audit::{Action, record};
+use crate::people::erasure::{erase_within, pseudonym};
+use crate::{Actor, App, AppError, AppResult, org_of, require};
+use cairn_db::Conn;
+use cairn_db::retention as db;
+use cairn_domain::Permission;
+use cairn_domain::retention::Cutoffs;
+pub use cairn_domain::retention::{Policy, PolicyDraft};
+use cairn_domain::time::{local_date, time_zone};
+use jiff::civil::Date;
+use jiff::tz::TimeZone;
+use serde::{Deserialize, Serialize};
+
+/// The settings key holding when the daily run last started (UTC milliseconds).
+const LAST_RUN_KEY: &str = "retention_last_run";
+const DAY_MS: i64 = 24 * 60 * 60 * 1000;
+
+/// What a run removes (or would remove), by kind.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Removals {
+    /// People erased (kept only as "Person 1042" in money records).
+    pub left_people: i64,
+    /// People due but waiting, because a claim of theirs is still open.
+    pub left_people_waiting: i64,
+    pub exit_feedback: i64,
+    pub suggestion_contacts: i64,
+    pub audit_entries: i64,
+    /// Finished claims removed, with their lines, receipts and history.
+    pub claims: i64,
+}
+
+impl Removals {
+    /// True when the run removed nothing.
+    pub fn is_empty(&self) -> bool {
+        self.left_people
+            + self.exit_feedback
+            + self.suggestion_contacts
+            + self.audit_entries
+            + self.claims
+            == 0
+    }
+}
+
+/// The retention page: the policy, its cutoffs today, what the next run would remove, and the
+/// last run.
+#[derive(Debug, Clone)]
+pub struct Overview {
+    pub policy: Policy,
+    /// Whether the organisation has set its own policy (else the defaults apply).
+    pub is_set: bool,
+    pub cutoffs: Cutoffs,
+    pub due: Removals,
+    /// When the last run happened and what it removed.
+    pub last_run: Option<(i64, Removals)>,
+}
+
+/// The organisation's policy, or the defaults.
+async fn policy_of(c: &mut Conn<'_>, org: i64) -> AppResult<(Policy, bool)> {
+    Ok(match db::policy(c, org).await? {
+        Some(r) => (
+            Policy {
+                left_people_months: r.left_people_months,
+                exit_feedback_months: r.exit_feedback_months,
+                suggestion_contact_months: r.suggestion_contact_months,
+                audit_months: r.audit_months,
+                payment_years: r.payment_years,
+            },
+            true,
+        ),
+        None => (Policy::default(), false),
+    })
+}
+
+/// Midnight at the start of `d` in `tz`, in UTC milliseconds.
+fn start_of(d: Date, tz: &TimeZone) -> i64 {
+    d.to_zoned(tz.clone())
+        .map(|z| z.timestamp().as_millisecond())
+        .unwrap_or(0)
+}
+
+/// The organisation's time zone and today's date on its calendar.
+async fn calendar(c: &mut Conn<'_>, org: i64, now: i64) -> AppResult<(TimeZone, Date)> {
+    let o = cairn_db::units::get_organisation(c, org).await?;
+    let tz = time_zone(&o.time_zone);
+    let today = local_date(now, &tz);
+    Ok((tz, today))
+}
+
+/// Reads the policy and counts what the next run would remove.
+pub async fn overview(app: &App, actor: &Actor) -> AppResult<Overview> {
+    require(actor, Permission::ManageRetention)?;
+    let org = org_of(actor)?;
+    let mut h = app.db.acquire().await?;
+    let mut c = h.conn();
+    let (policy, is_set) = policy_of(&mut c, org).await?;
+    let (tz, today) = calendar(&mut c, org, app.now()).await?;
+    let cut = policy.cutoffs(today);
+    let mut due = Removals::default();
+    for id in db::left_people(
+        &mut c,
+        org,
+        &cut.left_before.to_string(),
+        start_of(cut.left_before, &tz),
+    )
+    .await?
+    {
+        if cairn_db::people::erasure::open_claims(&mut c, org, id).await? > 0 {
+            due.left_people_waiting += 1;
+        } else {
+            due.left_people += 1;
+        }
+    }
+    due.exit_feedback = db::count_exits(&mut c, org, &cut.exits_before.to_string()).await?;
+    due.suggestion_contacts =
+        db::count_contacts(&mut c, org, start_of(cut.contacts_before, &tz)).await?;
+    due.audit_entries = db::count_audit(&mut c, org, start_of(cut.audit_before, &tz)).await?;
+    due.claims = i64::try_from(
+        db::finished_claims(&mut c, org, start_of(cut.payments_before, &tz))
+            .await?
+            .len(),
+    )
+    .unwrap_or(i64::MAX);
+    let last_run = db::last_run(&mut c, org).await?.map(|(at, json)| {
+        let removed = json
+            .and_then(|j| serde_json::from_str::<Removals>(&j).ok())
+            .unwrap_or_default();
+        (at, removed)
+    });
+    Ok(Overview {
+        policy,
+        is_set,
+        cutoffs: cut,
+        due,
+        last_run,
+    })
+}
+
+/// Saves the organisation's policy. Each field is checked (payment records at least 3 years,
+/// audit at least a year); the change is audited with before and after.
+pub async fn update(app: &App, actor: &Actor, draft: &PolicyDraft) -> AppResult<Policy> {
+    require(actor, Permission::ManageRetention)?;
+    let org = org_of(actor)?;
+    let policy = draft.validate()?;
+    let now = app.now();
+    let mut tx = app.db.begin().await?;
+    let (before, _) = policy_of(&mut tx.conn(), org).await?;
+    db::put_policy(
+        &mut tx.conn(),
+        org,
+        &db::PolicyRow {
+            left_people_months: policy.left_people_months,
+            exit_feedback_months: policy.exit_feedback_months,
+            suggestion_contact_months: policy.suggestion_contact_months,
+            audit_months: policy.audit_months,
+            payment_years: policy.payment_years,
+            updated_at: now,
+            updated_by_label: actor.label.clone(),
+        },
+    )
+    .await?;
+    record(
+        &mut tx.conn(),
+        actor,
+        Some(org),
+        Action::Update,
+        "retention_policy",
+        None,
+        Some(&before),
+        Some(&policy),
+        None,
+        now,
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(policy)
+}
+
+/// Runs retention for the administrator's organisation now.
+pub async fn apply(app: &App, actor: &Actor) -> AppResult<Removals> {
+    require(actor, Permission::ManageRetention)?;
+    let org = org_of(actor)?;
+    apply_to(app, actor, org).await
+}
+
+/// Applies the organisation's policy as `actor` (an administrator, or the system in the daily
+/// run). Each leaver is erased in a transaction of their own, so one who must wait for a claim
+/// does not hold up the rest; everything else goes in one transaction with the audit entry that
+/// counts it.
+async fn apply_to(app: &App, actor: &Actor, org: i64) -> AppResult<Removals> {
+    let now = app.now();
+    let (policy, tz, cut) = {
+        let mut h = app.db.acquire().await?;
+        let mut c = h.conn();
+        let (policy, _) = policy_of(&mut c, org).await?;
+        let (tz, today) = calendar(&mut c, org, now).await?;
+        (policy, tz.clone(), policy.cutoffs(today))
+    };
+    let mut removed = Removals::default();
+
+    let leavers = {
+        let mut h = app.db.acquire().await?;
+        db::left_people(
+            &mut h.conn(),
+            org,
+            &cut.left_before.to_string(),
+            start_of(cut.left_before, &tz),
+        )
+        .await?
+    };
+    for person in leavers {
+        let mut tx = app.db.begin().await?;
+        match erase_within(&mut tx.conn(), org, person, now).await {
+            Ok(done) => {
+                record::<(), _>(
+                    &mut tx.conn(),
+                    actor,
+                    Some(org),
+                    Action::Update,
+                    "person_erasure",
+                    Some(person),
+                    None,
+                    Some(&serde_json::json!({
+                        "pseudonym": pseudonym(person),
+                        "reason": "retention",
+                        "left_people_months": policy.left_people_months,
+                        "account": done.had_account,
+                    })),
+                    None,
+                    now,
+                )
+                .await?;
+                tx.commit().await?;
+                removed.left_people += 1;
+            }
+            // Their claim is still on its way: they are erased on a later run.
+            Err(AppError::Conflict("erase-error-open-claims")) => {
+                removed.left_people_waiting += 1;
+            }
+            Err(e) => return Err(e),
+        }
+    }
+
+    let mut tx = app.db.begin().await?;
+    let exits = db::delete_exits(&mut tx.conn(), org, &cut.exits_before.to_string()).await?;
+    let contacts =
+        db::clear_contacts(&mut tx.conn(), org, start_of(cut.contacts_before, &tz), now).await?;
+    let claims =
+        db::finished_claims(&mut tx.conn(), org, start_of(cut.payments_before, &tz)).await?;
+    for claim in &claims {
+        db::delete_claim(&mut tx.conn(), org, *claim).await?;
+    }
+    if !claims.is_empty() {
+        db::delete_empty_runs(&mut tx.conn(), org).await?;
+    }
+    let audit = db::delete_audit(&mut tx.conn(), org, start_of(cut.audit_before, &tz)).await?;
+    removed.exit_feedback = i64::try_from(exits).unwrap_or(i64::MAX);
+    removed.suggestion_contacts = i64::try_from(contacts).unwrap_or(i64::MAX);
+    removed.claims = i64::try_from(claims.len()).unwrap_or(i64::MAX);
+    removed.audit_entries = i64::try_from(audit).unwrap_or(i64::MAX);
+    // The run itself, by count: what went, never whose.
+    record::<(), _>(
+        &mut tx.conn(),
+        actor,
+        Some(org),
+        Action::Update,
+        "retention",
+        None,
+        None,
+        Some(&removed),
+        None,
+        now,
+    )
+    .await?;
+    tx.commit().await?;
+    if !removed.is_empty() {
+        // As after an erasure: SQLite's write-ahead log still holds the old pages.
+        app.db.checkpoint().await?;
+    }
+    Ok(removed)
+}
+
+/// The background worker's daily run: at most once in 24 hours across every instance (the
+/// first to move the shared "last run" time runs it), for every organisation. True when this
+/// call ran it. An organisation whose run fails is logged and the others still run.
+pub async fn run_daily(app: &App) -> AppResult<bool> {
+    let now = app.now();
+    let orgs = {
+        let mut tx = app.db.begin().await?;
+        let mut c = tx.conn();
+        let claimed = match cairn_db::settings::get(&mut c, LAST_RUN_KEY).await? {
+            None => {
+                cairn_db::settings::insert_absent(&mut c, LAST_RUN_KEY, &now.to_string()).await?
+            }
+            Some(last) => {
+                let due = last.parse::<i64>().map_or(true, |at| now - at >= DAY_MS);
+                due && cairn_db::settings::replace_if(&mut c, LAST_RUN_KEY, &last, &now.to_string())
+                    .await?
+            }
+        };
+        if !claimed {
+            return Ok(false);
+        }
+        let orgs = db::organisations(&mut c).await?;
+        tx.commit().await?;
+        orgs
+    };
+    for (org, _) in orgs {
+        let system = Actor::system(Some(org));
+        match apply_to(app, &system, org).await {
+            Ok(r) => tracing::info!(organisation = org, removed = ?r, "retention run"),
+            Err(e) => tracing::warn!(organisation = org, error = %e, "retention run failed"),
+        }
+    }
+    Ok(true)
+}

@@ -1,0 +1,398 @@
+//! Use-case tests for retention: the policy and its limits, what a run removes and what it
+//! keeps, the append-only money lines that only retention may remove (and only whole finished
+//! claims), the audit by count, and the daily run taken by one instance. Every body runs on
+//! SQLite and PostgreSQL.
+
+use crate::common::*;
+use crate::payments::{
+    World, approved_claim, assert_conflict, audit_of, count, day, draft, make, member, paid_run,
+    png, raw, submitted, world,
+};
+use cairn_app::retention::{self, PolicyDraft, Removals};
+use cairn_app::{AppError, feedback, payments, people, roles};
+use cairn_domain::roles::ExitDraft;
+use cairn_testkit::both_engines;
+
+fn leaving_on(y: i16, m: i8, d: i8) -> ExitDraft {
+    ExitDraft {
+        left_on: day(y, m, d),
+        reasons: vec!["moved_on".into()],
+        own_words: "Thank you all".into(),
+        stay_in_touch: "no".into(),
+    }
+}
+
+async fn name_of(w: &World, id: i64) -> String {
+    people::view(&w.app, &w.org.admin, id)
+        .await
+        .expect("view")
+        .person
+        .chosen_name
+}
+
+/// A suggestion sent with a contact address by `who` and closed by the lead.
+async fn closed_suggestion_with_contact(w: &World, who: &cairn_app::Actor) -> i64 {
+    let id = feedback::submit_online(
+        &w.app,
+        who,
+        &cairn_domain::feedback::SuggestionDraft {
+            unit_id: Some(w.alder),
+            text: "A bench by the garden door".into(),
+            channel: "online".into(),
+            anonymous: false,
+            contact: Some("bench@example.org".into()),
+            found_on: Default::default(),
+        },
+        cairn_domain::people::Language::En,
+    )
+    .await
+    .expect("suggestion");
+    feedback::transition(&w.app, &w.lead, id, "done", Some("The bench is in"), None)
+        .await
+        .expect("close");
+    id
+}
+
+#[tokio::test]
+async fn a_run_removes_only_what_is_past_each_period_and_the_audit_log_counts_it() {
+    both_engines(|db| async move {
+        // Arrange, on 29 March 2026 (tax year 2025/26).
+        let w = world(db).await;
+        let (a, a_id) = member(&w, "Angharad", "service_user", &[w.alder]).await;
+        let (_, b_id) = member(&w, "Bryn", "carer", &[w.alder]).await;
+        let (c, c_id) = member(&w, "Ceridwen", "service_user", &[w.alder]).await;
+        // Angharad: a claim paid now, with a receipt; then she leaves.
+        let paid = make(
+            &w.app,
+            &a,
+            None,
+            &draft("meeting", (2026, 3, 3), "2", "0", vec![]),
+        )
+        .await;
+        payments::add_receipt(&w.app, &a, paid, &png())
+            .await
+            .expect("receipt");
+        submitted(&w.app, &a, paid).await;
+        crate::payments::approved(&w.app, &w.lead, paid).await;
+        crate::payments::authorised(&w.app, &w.finance, paid).await;
+        let run = paid_run(&w, &[paid]).await;
+        // A claim approved long ago but never paid is not finished: it stays whatever its age.
+        let unfinished = approved_claim(
+            &w,
+            w.mo_id,
+            &draft("meeting", (2026, 3, 4), "1", "0", vec![]),
+        )
+        .await;
+        roles::leave(&w.app, &w.lead, a_id, &leaving_on(2026, 3, 29))
+            .await
+            .expect("Angharad leaves");
+        // Ceridwen leaves with a claim still on its way.
+        let open = make(
+            &w.app,
+            &c,
+            None,
+            &draft("meeting", (2026, 3, 5), "1", "0", vec![]),
+        )
+        .await;
+        submitted(&w.app, &c, open).await;
+        roles::leave(&w.app, &w.lead, c_id, &leaving_on(2026, 3, 29))
+            .await
+            .expect("Ceridwen leaves");
+        let suggestion = closed_suggestion_with_contact(&w, &w.mo).await;
+        // Bryn leaves six years later, a month before the run.
+        w.app.clock.set(utc(2032, 5, 1, 12, 0));
+        roles::leave(&w.app, &w.lead, b_id, &leaving_on(2032, 5, 1))
+            .await
+            .expect("Bryn leaves");
+        // The run: 1 June 2032. Defaults: 24 months for leavers and exit feedback, 6 months for
+        // contacts, 36 months of audit, 6 years after the tax year for payments (2026/27 on).
+        w.app.clock.set(utc(2032, 6, 1, 12, 0));
+        let audit_cutoff = utc(2029, 6, 1, 0, 0) - 60 * 60 * 1000; // midnight, London summer time
+        let old_audit = count(
+            &w.app,
+            &format!(
+                "SELECT COUNT(*) FROM audit_log WHERE organisation_id = {} AND at < {audit_cutoff}",
+                w.org.id
+            ),
+        )
+        .await;
+        assert!(
+            old_audit > 10,
+            "setting up wrote audit entries ({old_audit})"
+        );
+
+        // Exec: what the page shows, then the run.
+        let before = retention::overview(&w.app, &w.org.admin)
+            .await
+            .expect("overview");
+        let removed = retention::apply(&w.app, &w.org.admin).await.expect("apply");
+
+        // Check: the preview said exactly what the run then did.
+        let expected = Removals {
+            left_people: 1,
+            left_people_waiting: 1,
+            exit_feedback: 2,
+            suggestion_contacts: 1,
+            audit_entries: old_audit,
+            claims: 1,
+        };
+        assert_eq!(before.due, expected);
+        assert_eq!(removed, expected);
+        // Angharad is erased; Ceridwen waits for her claim; Bryn left too recently.
+        assert_eq!(name_of(&w, a_id).await, format!("Person {a_id}"));
+        assert_eq!(name_of(&w, c_id).await, "Ceridwen");
+        assert_eq!(name_of(&w, b_id).await, "Bryn");
+        // Only Bryn's exit feedback is left.
+        let exits = count(&w.app, "SELECT COUNT(*) FROM exits").await;
+        let bryns = count(
+            &w.app,
+            &format!("SELECT COUNT(*) FROM exits WHERE person_id = {b_id}"),
+        )
+        .await;
+        assert_eq!((exits, bryns), (1, 1));
+        // The suggestion stays, without its contact.
+        let s = count(
+            &w.app,
+            &format!(
+                "SELECT COUNT(*) FROM suggestions WHERE id = {suggestion} AND contact IS NULL \
+                 AND text = 'A bench by the garden door'"
+            ),
+        )
+        .await;
+        assert_eq!(s, 1);
+        // The paid claim has gone with its lines, receipt, history and its emptied run.
+        for (table, column, id) in [
+            ("claims", "id", paid),
+            ("claim_lines", "claim_id", paid),
+            ("receipts", "claim_id", paid),
+            ("claim_events", "claim_id", paid),
+            ("payment_runs", "id", run),
+        ] {
+            let n = count(
+                &w.app,
+                &format!("SELECT COUNT(*) FROM {table} WHERE {column} = {id}"),
+            )
+            .await;
+            assert_eq!(n, 0, "{table} still holds {id}");
+        }
+        for id in [unfinished, open] {
+            let n = count(
+                &w.app,
+                &format!("SELECT COUNT(*) FROM claim_lines WHERE claim_id = {id}"),
+            )
+            .await;
+            assert!(n > 0, "claim {id} keeps its lines");
+        }
+        assert_eq!(
+            count(&w.app, "SELECT COUNT(*) FROM claim_line_releases").await,
+            0
+        );
+        // No audit entry older than the period, and the run counted, naming no one.
+        let left = count(
+            &w.app,
+            &format!(
+                "SELECT COUNT(*) FROM audit_log WHERE organisation_id = {} AND at < {audit_cutoff}",
+                w.org.id
+            ),
+        )
+        .await;
+        assert_eq!(left, 0);
+        let log = audit_of(&w.app, w.org.id, "retention").await;
+        assert_eq!(log.len(), 1);
+        let counted: Removals =
+            serde_json::from_str(log[0].after_json.as_deref().expect("counts")).expect("json");
+        assert_eq!(counted, expected);
+        let json = log[0].after_json.clone().unwrap_or_default();
+        assert!(!json.contains("Angharad") && !json.contains("Ceridwen"));
+        // A second run finds nothing more, and the page shows the last run.
+        let after = retention::overview(&w.app, &w.org.admin)
+            .await
+            .expect("overview");
+        assert_eq!(
+            after.due,
+            Removals {
+                left_people_waiting: 1,
+                ..Removals::default()
+            }
+        );
+        assert_eq!(after.last_run.map(|(_, r)| r), Some(expected));
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn money_lines_are_removed_only_for_a_finished_claim_named_for_release() {
+    both_engines(|db| async move {
+        // Arrange: one paid claim, one approved and not paid.
+        let w = world(db).await;
+        let paid_claim = crate::payments::authorised_claim(
+            &w,
+            w.mo_id,
+            &draft("meeting", (2026, 3, 3), "2", "0", vec![]),
+        )
+        .await;
+        paid_run(&w, &[paid_claim]).await;
+        let unpaid = approved_claim(
+            &w,
+            w.mo_id,
+            &draft("meeting", (2026, 3, 4), "1", "0", vec![]),
+        )
+        .await;
+        let delete = "DELETE FROM claim_lines WHERE claim_id = $1";
+
+        // Exec and check: without a release, no line of either goes.
+        assert!(raw(&w.app, delete, paid_claim).await.is_err());
+        assert!(raw(&w.app, delete, unpaid).await.is_err());
+        // A release for a claim that is not finished still protects its lines.
+        raw(
+            &w.app,
+            "INSERT INTO claim_line_releases (claim_id) VALUES ($1)",
+            unpaid,
+        )
+        .await
+        .expect("release row");
+        assert!(raw(&w.app, delete, unpaid).await.is_err());
+        let lines = count(
+            &w.app,
+            &format!("SELECT COUNT(*) FROM claim_lines WHERE claim_id IN ({paid_claim}, {unpaid})"),
+        )
+        .await;
+        assert!(lines >= 2, "every line is still there ({lines})");
+        // Changing an amount is refused whatever is released.
+        assert!(
+            raw(
+                &w.app,
+                "UPDATE claim_lines SET amount_pence = 1 WHERE claim_id = $1",
+                unpaid
+            )
+            .await
+            .is_err()
+        );
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn the_policy_keeps_payments_at_least_three_years_and_a_refused_change_saves_nothing() {
+    both_engines(|db| async move {
+        // Arrange
+        let w = world(db).await;
+        let mut d = PolicyDraft {
+            left_people_months: "12".into(),
+            exit_feedback_months: "12".into(),
+            suggestion_contact_months: "3".into(),
+            audit_months: "24".into(),
+            payment_years: "2".into(),
+        };
+
+        // Exec: too short, then right, then someone not an administrator.
+        let refused = retention::update(&w.app, &w.org.admin, &d).await;
+        let unchanged = retention::overview(&w.app, &w.org.admin)
+            .await
+            .expect("overview");
+        d.payment_years = "7".into();
+        let saved = retention::update(&w.app, &w.org.admin, &d)
+            .await
+            .expect("save");
+        let by_lead = retention::update(&w.app, &w.lead, &d).await;
+        let run_by_finance = retention::apply(&w.app, &w.finance).await;
+        let seen_by_staff = retention::overview(&w.app, &w.staff).await;
+
+        // Check
+        match refused {
+            Err(AppError::Invalid(e)) => {
+                assert_eq!(
+                    e.for_field("payment_years").map(|x| x.code),
+                    Some("retention-error-payment-years")
+                );
+                assert_eq!(e.0.len(), 1);
+            }
+            other => panic!("expected Invalid, got {other:?}"),
+        }
+        assert!(!unchanged.is_set);
+        assert_eq!(unchanged.policy, retention::Policy::default());
+        assert_eq!(saved.payment_years, 7);
+        let now = retention::overview(&w.app, &w.org.admin)
+            .await
+            .expect("overview");
+        assert!(now.is_set);
+        assert_eq!(now.policy, saved);
+        assert!(matches!(by_lead, Err(AppError::Forbidden)));
+        assert!(matches!(run_by_finance, Err(AppError::Forbidden)));
+        assert!(matches!(seen_by_staff, Err(AppError::Forbidden)));
+        let log = audit_of(&w.app, w.org.id, "retention_policy").await;
+        assert_eq!(log.len(), 1);
+        assert!(
+            log[0]
+                .after_json
+                .as_deref()
+                .unwrap_or("")
+                .contains("\"payment_years\":7")
+        );
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn the_daily_run_happens_once_a_day_across_instances_at_once() {
+    both_engines(|db| async move {
+        // Arrange: two instances on one database, each with its own clock at the same time.
+        let w = world(db.clone()).await;
+        let other = app(db);
+        other.clock.set(w.app.now());
+
+        // Exec: both at once, then both again an hour later, then a day later.
+        let (x, y) = tokio::join!(retention::run_daily(&w.app), retention::run_daily(&other));
+        w.app.clock.set(T0 + 60 * 60 * 1000);
+        let hour_later = retention::run_daily(&w.app).await.expect("run");
+        w.app.clock.set(T0 + 24 * 60 * 60 * 1000);
+        let day_later = retention::run_daily(&w.app).await.expect("run");
+
+        // Check
+        let ran = [x.expect("run"), y.expect("run")];
+        assert_eq!(ran.iter().filter(|r| **r).count(), 1, "{ran:?}");
+        assert!(!hour_later);
+        assert!(day_later);
+        // Each run that ran left its count in the organisation's audit log.
+        assert_eq!(audit_of(&w.app, w.org.id, "retention").await.len(), 2);
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn an_open_claim_holds_up_retention_of_a_leaver_as_it_holds_up_erasure() {
+    both_engines(|db| async move {
+        // Arrange: Dafydd leaves with a claim sent and not yet paid.
+        let w = world(db).await;
+        let (dafydd, d_id) = member(&w, "Dafydd", "service_user", &[w.alder]).await;
+        let open = make(
+            &w.app,
+            &dafydd,
+            None,
+            &draft("meeting", (2026, 3, 5), "1", "0", vec![]),
+        )
+        .await;
+        submitted(&w.app, &dafydd, open).await;
+        roles::leave(&w.app, &w.lead, d_id, &leaving_on(2026, 3, 29))
+            .await
+            .expect("leave");
+        w.app.clock.set(utc(2030, 6, 1, 12, 0));
+
+        // Exec
+        let manual = people::erasure::erase(&w.app, &w.org.admin, d_id, "Asked").await;
+        let removed = retention::apply(&w.app, &w.org.admin).await.expect("run");
+
+        // Check
+        assert_conflict(manual, "erase-error-open-claims");
+        assert_eq!((removed.left_people, removed.left_people_waiting), (0, 1));
+        assert_eq!(name_of(&w, d_id).await, "Dafydd");
+        let account = {
+            let mut h = w.app.db.acquire().await.expect("acquire");
+            cairn_db::accounts::find_user_by_email(&mut h.conn(), "dafydd@example.org")
+                .await
+                .expect("find")
+        };
+        assert!(account.is_some(), "the account is untouched until erasure");
+    })
+    .await;
+}
