@@ -259,6 +259,16 @@ if ! command -v pg_dump >/dev/null 2>&1 || ! command -v pg_restore >/dev/null 2>
   fi
 fi
 
+# The subject access test opens the zip export with Debian's unzip, a reader Cairn did not write.
+if ! command -v unzip >/dev/null 2>&1; then
+  if is_root; then
+    echo "unzip is missing: installing Debian's unzip package"
+    apt_install unzip || echo "could not install unzip"
+  else
+    echo "unzip is missing (Debian's unzip package)"
+  fi
+fi
+
 # --- 3. Rust tests ---------------------------------------------------------------------------
 # One build for the tests and for the cairn binary the browser tests run. Built on its own,
 # `cargo build --bin cairn` resolves dependency features without the dev-dependencies, so it

@@ -770,6 +770,26 @@ pub struct ExportReceipt {
     pub sha256: String,
     pub created_at: i64,
     pub download: String,
+    /// Where the file is inside the zip export (`receipts/claim-5-receipt-12.pdf`).
+    pub file: String,
+}
+
+/// A receipt's file for the zip export: its path in the zip and its bytes.
+#[derive(Debug, Clone)]
+pub struct ExportFile {
+    pub path: String,
+    pub bytes: Vec<u8>,
+}
+
+/// The file name a receipt has inside the zip export.
+fn receipt_file(claim: i64, id: i64, content_type: &str) -> String {
+    let ext = match content_type {
+        "image/jpeg" => "jpg",
+        "image/png" => "png",
+        "application/pdf" => "pdf",
+        _ => "bin",
+    };
+    format!("receipts/claim-{claim}-receipt-{id}.{ext}")
 }
 
 /// A session of their account in an export: when, never its secret.
@@ -908,6 +928,24 @@ pub struct ExportAccount {
 /// Everything Cairn holds about a person, as one document (organisation administrators only).
 /// The export itself is audited, naming the person.
 pub async fn export(app: &App, actor: &Actor, id: i64) -> AppResult<Export> {
+    Ok(export_parts(app, actor, id, false).await?.0)
+}
+
+/// As [`export`], with each receipt's file, for the zip a person is given.
+pub async fn export_with_files(
+    app: &App,
+    actor: &Actor,
+    id: i64,
+) -> AppResult<(Export, Vec<ExportFile>)> {
+    export_parts(app, actor, id, true).await
+}
+
+async fn export_parts(
+    app: &App,
+    actor: &Actor,
+    id: i64,
+    with_files: bool,
+) -> AppResult<(Export, Vec<ExportFile>)> {
     require(actor, Permission::ExportPersonData)?;
     let org = org_of(actor)?;
     let now = app.now();
@@ -931,10 +969,22 @@ pub async fn export(app: &App, actor: &Actor, id: i64) -> AppResult<Export> {
     };
     let mut claims = Vec::new();
     let mut receipts = Vec::new();
+    let mut files = Vec::new();
     for claim in cairn_db::payments::list_claims(&mut c, org, &q).await? {
         let lines = cairn_db::payments::lines(&mut c, claim.id).await?;
         for r in cairn_db::payments::receipts(&mut c, claim.id).await? {
+            let file = receipt_file(r.claim_id, r.id, &r.content_type);
+            if with_files
+                && let Some((_, bytes)) =
+                    cairn_db::payments::receipt_body(&mut c, org, r.id).await?
+            {
+                files.push(ExportFile {
+                    path: file.clone(),
+                    bytes,
+                });
+            }
             receipts.push(ExportReceipt {
+                file,
                 download: format!("/payments/receipts/{}", r.id),
                 id: r.id,
                 claim_id: r.claim_id,
@@ -1007,13 +1057,13 @@ pub async fn export(app: &App, actor: &Actor, id: i64) -> AppResult<Export> {
         "person",
         Some(id),
         None,
-        Some(&serde_json::json!({"subject_access": true})),
+        Some(&serde_json::json!({"subject_access": true, "with_files": with_files})),
         Some(id),
         now,
     )
     .await?;
     tx.commit().await?;
-    Ok(out)
+    Ok((out, files))
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -29,6 +29,7 @@ pub mod retention;
 pub mod roles;
 pub mod units;
 pub mod views;
+pub mod zip_export;
 
 use axum::Router;
 use axum::extract::DefaultBodyLimit;

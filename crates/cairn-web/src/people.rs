@@ -52,6 +52,8 @@ pub(crate) fn routes(r: Routes) -> Routes {
         .post("/people/{id}/level", decide_level)
         .get("/people/{id}/export.json", export)
         .reads_person()
+        .get("/people/{id}/export.zip", export_zip)
+        .reads_person()
         .get("/me", about_me)
         .get("/me/profile", my_profile_form)
         .post("/me/profile", my_profile_save)
@@ -1536,6 +1538,51 @@ async fn export(State(st): State<AppState>, s: Signed, Path(id): Path<i64>) -> W
             (
                 header::CONTENT_DISPOSITION,
                 format!("attachment; filename=\"person-{id}.json\""),
+            ),
+            (
+                header::CONTENT_SECURITY_POLICY,
+                "sandbox; default-src 'none'".to_owned(),
+            ),
+            (header::CACHE_CONTROL, "no-store".to_owned()),
+        ],
+        body,
+    )
+        .into_response())
+}
+
+/// The export as a zip: the same JSON document, and each receipt as its own file (named in the
+/// document's `receipts[].file`).
+async fn export_zip(State(st): State<AppState>, s: Signed, Path(id): Path<i64>) -> WebResult {
+    let (x, files) = cairn_app::people::export_with_files(&st.app, s.actor(), id).await?;
+    let json = serde_json::to_vec_pretty(&x).map_err(|e| WebError::Internal(e.to_string()))?;
+    let tz = cairn_domain::time::time_zone(
+        &cairn_app::units::my_organisation(&st.app, s.actor())
+            .await?
+            .time_zone,
+    );
+    let local = jiff::Timestamp::from_millisecond(x.exported_at)
+        .unwrap_or(jiff::Timestamp::UNIX_EPOCH)
+        .to_zoned(tz);
+    let when = crate::zip_export::DosTime::new(
+        local.year(),
+        local.month(),
+        local.day(),
+        local.hour(),
+        local.minute(),
+        local.second(),
+    );
+    let name = format!("person-{id}.json");
+    let mut entries: Vec<(&str, &[u8])> = vec![(name.as_str(), json.as_slice())];
+    entries.extend(files.iter().map(|f| (f.path.as_str(), f.bytes.as_slice())));
+    let body = crate::zip_export::write(&entries, when).map_err(|_| {
+        WebError::Internal(format!("the export of person {id} is too large for a zip"))
+    })?;
+    Ok((
+        [
+            (header::CONTENT_TYPE, "application/zip".to_owned()),
+            (
+                header::CONTENT_DISPOSITION,
+                format!("attachment; filename=\"person-{id}.zip\""),
             ),
             (
                 header::CONTENT_SECURITY_POLICY,

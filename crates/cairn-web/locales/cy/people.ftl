@@ -257,6 +257,7 @@ me-who-sees = Gall y staff sy'n gweithio gyda chi weld eich cofnod. Bob tro mae 
 export-heading = Popeth a gedwir am y person hwn
 export-intro = Ar gyfer cais gwrthrych am wybodaeth: un ffeil gyda phopeth y mae Cairn yn ei gadw amdanynt. Caiff hyn ei gofnodi.
 export-button = Lawrlwytho popeth (JSON)
+export-button-zip = Lawrlwytho popeth gyda'r derbynebau (zip)
 
 whos-who-title = Pwy yw pwy
 whos-who-unit-title = Pwy yw pwy: { $unit }

@@ -246,6 +246,7 @@ me-who-sees = Staff who work with you can see your record. Every time someone lo
 export-heading = Everything held about this person
 export-intro = For a subject access request: one file with everything Cairn holds about them. Making it is recorded.
 export-button = Download everything (JSON)
+export-button-zip = Download everything with receipts (zip)
 
 whos-who-title = Who's who
 whos-who-unit-title = Who's who: { $unit }

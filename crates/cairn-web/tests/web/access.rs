@@ -199,7 +199,9 @@ fn expected(method: &str, path: &str, who: Who) -> Option<Expect> {
             Status(200),
             &[],
         ),
-        ("GET", "/people/{id}/export.json") => record(who, &[OrgAdmin], Status(200), &[]),
+        ("GET", "/people/{id}/export.json" | "/people/{id}/export.zip") => {
+            record(who, &[OrgAdmin], Status(200), &[])
+        }
         // Everyone sees what Cairn holds about them (or why it holds nothing); only people with
         // a record of their own have a profile there.
         ("GET", "/me") => page(who, &Who::ALL, Status(200)),

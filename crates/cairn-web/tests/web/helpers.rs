@@ -135,6 +135,8 @@ pub struct Res {
     pub status: StatusCode,
     pub headers: HeaderMap,
     pub body: String,
+    /// The body as sent (files: receipts, zips).
+    pub bytes: Vec<u8>,
 }
 
 impl Res {
@@ -773,6 +775,7 @@ impl TestApp {
             status,
             headers,
             body: String::from_utf8_lossy(&bytes).into_owned(),
+            bytes: bytes.to_vec(),
         }
     }
 

@@ -299,6 +299,75 @@ async fn a_level_decision_form_keeps_what_was_typed_then_records_the_decision() 
     assert!(field_error(&res.body, "done_on").is_some());
 }
 
+/// Runs Debian's `unzip` with `option` on `zip` (and `entry`, if any), returning what it printed.
+fn unzip(option: &str, zip: &std::path::Path, entry: Option<&str>) -> Vec<u8> {
+    let out = std::process::Command::new("unzip")
+        .arg(option)
+        .arg(zip)
+        .args(entry)
+        .output()
+        .expect("Debian's unzip reads the export in this test");
+    assert!(
+        out.status.success(),
+        "unzip {option} {entry:?}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    out.stdout
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_zip_export_opens_in_unzip_with_the_document_and_each_receipt_byte_for_byte() {
+    // Arrange: the member has a claim with a receipt.
+    let t = TestApp::new().await;
+    let person = t.seed.member_person;
+    let stored = {
+        let mut h = t.app.db.acquire().await.expect("acquire");
+        cairn_db::payments::receipt_body(&mut h.conn(), t.seed.org_a, t.seed.receipt)
+            .await
+            .expect("receipt")
+            .expect("the seeded receipt")
+            .1
+    };
+
+    // Exec
+    let res = t
+        .get(Who::OrgAdmin, &format!("/people/{person}/export.zip"))
+        .await;
+    let as_lead = t
+        .get(Who::Lead, &format!("/people/{person}/export.zip"))
+        .await;
+
+    // Check: a real zip reader tests every entry's checksum and reads the files back.
+    assert_eq!(res.status, StatusCode::OK);
+    assert_eq!(header_of(&res, "content-type"), "application/zip");
+    assert!(header_of(&res, "content-disposition").starts_with("attachment"));
+    assert_ne!(as_lead.status, StatusCode::OK);
+    let dir = std::env::temp_dir().join(format!(
+        "cairn-export-{}-{}",
+        std::process::id(),
+        t.seed.receipt
+    ));
+    std::fs::create_dir_all(&dir).expect("dir");
+    let zip = dir.join("export.zip");
+    std::fs::write(&zip, &res.bytes).expect("write zip");
+    let tested = String::from_utf8_lossy(&unzip("-t", &zip, None)).into_owned();
+    assert!(tested.contains("No errors detected"), "{tested}");
+    let json: serde_json::Value =
+        serde_json::from_slice(&unzip("-p", &zip, Some(&format!("person-{person}.json"))))
+            .expect("the document is JSON");
+    assert_eq!(json["person"]["id"], person);
+    let file = json["receipts"][0]["file"]
+        .as_str()
+        .expect("receipt file")
+        .to_owned();
+    assert!(
+        file.starts_with("receipts/") && file.ends_with(".png"),
+        "{file}"
+    );
+    assert_eq!(unzip("-p", &zip, Some(&file)), stored);
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn the_export_is_an_attachment_for_administrators_only() {
     let t = TestApp::new().await;

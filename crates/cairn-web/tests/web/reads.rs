@@ -33,6 +33,11 @@ fn request_for(t: &TestApp, path: &str) -> Option<(Who, String, Option<i64>)> {
             format!("/people/{person}/export.json"),
             Some(person),
         ),
+        "/people/{id}/export.zip" => (
+            Who::OrgAdmin,
+            format!("/people/{person}/export.zip"),
+            Some(person),
+        ),
         "/interests/{id}" => (Who::Lead, format!("/interests/{}", s.interest), None),
         "/appointments/{id}" => (Who::Lead, format!("/appointments/{}", s.appointment), None),
         "/payments/claims/new" => (
