@@ -12,6 +12,9 @@
 //
 // The administrator erases a person: the confirmation page says what goes and what stays and
 // wants a reason; afterwards the person's page shows only the pseudonym.
+//
+// The administrator sets how long records are kept: a payment period under three years is refused
+// beside its field and kept as typed; six years is saved.
 // Every page is checked with axe.
 import { test, expect, checkA11y, londonDate, signIn, signOut } from '../fixtures';
 import type { Browser, Page } from '@playwright/test';
@@ -253,6 +256,40 @@ for (const lang of ['en', 'cy'] as const) {
     await expect(page.locator('main h1')).toHaveText(`Person ${person}`);
     await expect(page.locator('main')).not.toContainText(name);
     await expect(page.locator('main')).not.toContainText('Large print');
+    await checkA11y(page);
+    await signOut(page);
+    await checkA11y(page);
+  });
+}
+
+for (const lang of ['en', 'cy'] as const) {
+  const language = lang === 'en' ? 'English' : 'Welsh';
+
+  test(`an administrator sets how long records are kept and a period below the legal minimum is refused beside its field, in ${language} (${lang})`, async ({ page }) => {
+    await signIn(page, 'admin@demo.cairn.test');
+    await checkA11y(page);
+    await page.goto(`/language?to=${lang}&next=/settings`);
+    await expect(page.locator('html')).toHaveAttribute('lang', lang);
+    await checkA11y(page);
+    await page.locator('main a[href="/settings/retention"]').click();
+    await checkA11y(page);
+    const form = page.locator('main form[action="/settings/retention"]');
+    const years = form.locator('input[name="payment_years"]');
+
+    // Two years is less than payment records must be kept: said beside the field, kept as typed.
+    await years.fill('2');
+    await form.locator('button[type="submit"]').click();
+    await expect(page.locator('.nhsuk-error-summary a[href="#payment_years"]')).toBeVisible();
+    await expect(page.locator('#payment_years-error')).toContainText(lang === 'en' ? 'from 3 to 10' : 'rhwng 3 a 10');
+    await expect(years).toHaveValue('2');
+    await checkA11y(page);
+
+    // Six is saved and the page says so; what the next run would remove is listed.
+    await years.fill('6');
+    await form.locator('button[type="submit"]').click();
+    await expect(page.locator('main [role="status"]')).toBeVisible();
+    await expect(years).toHaveValue('6');
+    await expect(page.locator('main dd[data-due="claims"]')).toHaveText(/^\d+$/);
     await checkA11y(page);
     await signOut(page);
     await checkA11y(page);
