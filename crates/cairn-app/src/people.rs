@@ -758,6 +758,9 @@ pub struct Export {
     pub suggestions: Vec<SuggestionSent>,
     pub account: Option<ExportAccount>,
     pub audit: Vec<Entry>,
+    /// Sessions on their registers, courses with completion and credits, sessions they train
+    /// in, and courses they asked to join.
+    pub training: crate::training::Learning,
 }
 
 /// A receipt in an export: what it is and where the file is (`GET /payments/receipts/{id}`).
@@ -818,6 +821,7 @@ pub const EXPORT_COVERAGE: &[(&str, &str, &str)] = &[
     ("buddy_pairings", "newcomer_id", "buddy_pairings"),
     ("buddy_pairings", "buddy_id", "buddy_pairings"),
     ("claims", "person_id", "claims"),
+    ("course_requests", "person_id", "training.asked_to_join"),
     (
         "claims",
         "created_by_user_id",
@@ -901,6 +905,8 @@ pub const EXPORT_COVERAGE: &[(&str, &str, &str)] = &[
         "owner_user_id",
         "not exported: staff owning a suggestion as part of their work",
     ),
+    ("session_attendance", "person_id", "training.sessions"),
+    ("session_trainers", "person_id", "training.trains_in"),
     ("units", "link_person_id", "named_in.link_person_for_units"),
     (
         "user_units",
@@ -1048,6 +1054,7 @@ async fn export_parts(
         named_in,
         account,
         audit,
+        training: crate::training::learning_in(&mut c, org, id).await?,
     };
     record::<(), _>(
         &mut c,

@@ -27,6 +27,7 @@ pub mod people;
 pub mod retention;
 pub mod roles;
 pub mod settings;
+pub mod training;
 pub mod units;
 
 use sqlx::migrate::Migrator;

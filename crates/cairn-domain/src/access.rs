@@ -102,6 +102,13 @@ pub enum Permission {
     ErasePerson,
     /// Set how long records are kept, see what the next retention run would remove, and run it.
     ManageRetention,
+    /// Read the prospectus: courses and their sessions (any organisation role).
+    ViewTraining,
+    /// Keep the prospectus and schedule sessions with their trainers.
+    ManageCourses,
+    /// Type in registers, enrol people on courses with them, and read anyone's learning
+    /// (unit staff: people in their units).
+    ManageRegisters,
 }
 
 impl Role {
@@ -126,7 +133,7 @@ impl Role {
             (_, ExportPersonData | ErasePerson | ManageRetention) => false,
             (Member, ExpressInterest) => true,
             (_, ExpressInterest) => false,
-            (_, ViewModel) => true,
+            (_, ViewModel | ViewTraining) => true,
             (OrgAdmin, _) => true,
             (Lead, ManageOrganisationSettings | ManageAccounts | ReadAudit) => false,
             (Lead, _) => true,
@@ -135,7 +142,7 @@ impl Role {
                 ViewUnits | ViewPeople | ManagePeople | ViewAssessments | ManageAssessments
                 | ManageFeedback | SubmitSuggestion | ViewMeetings | ManageMeetings
                 | ViewRepresentation | ManageClaims | ApproveClaims | ViewRoles | ManageRecruitment
-                | ViewWhosWho,
+                | ViewWhosWho | ManageRegisters,
             ) => true,
             (UnitStaff, _) => false,
             // Finance needs the list of units (cost centres); people come with the payments

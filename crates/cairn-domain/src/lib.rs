@@ -16,6 +16,7 @@ pub mod people;
 pub mod retention;
 pub mod roles;
 pub mod time;
+pub mod training;
 pub mod units;
 pub mod validation;
 

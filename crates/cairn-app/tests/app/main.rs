@@ -17,4 +17,5 @@ mod people;
 mod people_measures;
 mod retention;
 mod roles;
+mod training;
 mod use_cases;

@@ -48,7 +48,13 @@ async fn unit(app: &App, org: &Org, name: &str) -> i64 {
 }
 
 /// A person of the organisation, added by its administrator.
-async fn person(app: &App, org: &Org, name: &str, constituency: &str, unit_ids: &[i64]) -> i64 {
+pub(crate) async fn person(
+    app: &App,
+    org: &Org,
+    name: &str,
+    constituency: &str,
+    unit_ids: &[i64],
+) -> i64 {
     let draft = PersonDraft {
         chosen_name: name.into(),
         constituency: constituency.into(),

@@ -13,7 +13,7 @@
 use crate::{Conn, DbResult, execute, fetch_scalar};
 
 /// Columns naming who did something (an account's e-mail address, or "system").
-const LABELS: [(&str, &str); 32] = [
+const LABELS: [(&str, &str); 36] = [
     ("appointments", "created_by_label"),
     ("arrivals", "recorded_by_label"),
     ("assessment_history", "actor_label"),
@@ -26,6 +26,8 @@ const LABELS: [(&str, &str); 32] = [
     ("claim_events", "actor_label"),
     ("claim_lines", "created_by_label"),
     ("claims", "created_by_label"),
+    ("course_requests", "entered_by_label"),
+    ("courses", "created_by_label"),
     ("exits", "entered_by_label"),
     ("expense_rates", "created_by_label"),
     ("fee_rates", "created_by_label"),
@@ -44,8 +46,10 @@ const LABELS: [(&str, &str); 32] = [
     ("receipts", "created_by_label"),
     ("recruitment_processes", "created_by_label"),
     ("retention_policies", "updated_by_label"),
+    ("session_attendance", "entered_by_label"),
     ("suggestion_events", "actor_label"),
     ("suggestions", "entered_by_label"),
+    ("training_sessions", "created_by_label"),
 ];
 
 /// Who is erased: the person, the account linked to them (if any), and what they are called

@@ -1,0 +1,508 @@
+//! Training: the prospectus, sessions with their trainers, registers, asking to join, and each
+//! person's learning. Anyone in the organisation reads the prospectus; leads and
+//! administrators keep it; staff type in registers for people in their reach (recorded as
+//! entered on the person's behalf); a member asks to join for themselves and reads only their
+//! own learning; a trainer reads the registers of the sessions they train. Every read of a
+//! person's learning or of a register is audited.
+
+use crate::audit::{Action, record, record_read};
+use crate::{Actor, App, AppError, AppResult, org_of, require};
+use cairn_db::Conn;
+use cairn_db::training::{self as db, Course, RegisterLine, Session, Trainer};
+use cairn_domain::people::Constituency;
+use cairn_domain::training::{
+    Attendance, Completion, CourseDraft, SessionDraft, co_delivered, joint,
+};
+use cairn_domain::{FieldErrors, Permission};
+use serde::Serialize;
+use std::collections::BTreeMap;
+
+fn invalid(field: &str, code: &'static str) -> AppError {
+    let mut e = FieldErrors::new();
+    e.add(field, code);
+    AppError::Invalid(e)
+}
+
+/// A course's completion rule as stored.
+pub fn completion_of(c: &Course) -> Completion {
+    match c.min_sessions {
+        Some(n) => Completion::MinSessions(n),
+        None => Completion::Assessed,
+    }
+}
+
+/// A session with its trainers and whether it is co-delivered and joint.
+#[derive(Debug, Clone, Serialize)]
+pub struct SessionView {
+    #[serde(flatten)]
+    pub session: Session,
+    pub trainers: Vec<Trainer>,
+    pub co_delivered: bool,
+    pub joint: bool,
+}
+
+async fn session_view(c: &mut Conn<'_>, s: Session) -> AppResult<SessionView> {
+    let trainers = db::trainers(c, s.id).await?;
+    let parts: Vec<_> = trainers.iter().map(|t| t.part).collect();
+    let attended: Vec<Constituency> = db::register(c, s.id)
+        .await?
+        .iter()
+        .filter(|l| l.status == Attendance::Attended)
+        .filter_map(|l| Constituency::parse(&l.constituency))
+        .collect();
+    Ok(SessionView {
+        co_delivered: co_delivered(&parts),
+        joint: joint(&attended),
+        trainers,
+        session: s,
+    })
+}
+
+/// The prospectus.
+pub async fn courses(app: &App, actor: &Actor) -> AppResult<Vec<Course>> {
+    require(actor, Permission::ViewTraining)?;
+    let org = org_of(actor)?;
+    let mut h = app.db.acquire().await?;
+    Ok(db::courses(&mut h.conn(), org).await?)
+}
+
+/// Adds a course to the prospectus. Its practice codes must be in the organisation's model.
+pub async fn create_course(app: &App, actor: &Actor, d: &CourseDraft) -> AppResult<i64> {
+    require(actor, Permission::ManageCourses)?;
+    let org = org_of(actor)?;
+    let f = d.validate()?;
+    let now = app.now();
+    let mut tx = app.db.begin().await?;
+    // The model's practices are copied from the template on first use.
+    crate::model::ensure_model(&mut tx.conn(), org, &actor.label, now).await?;
+    let known = db::practice_codes(&mut tx.conn(), org).await?;
+    if f.practices.iter().any(|p| !known.contains(p)) {
+        return Err(invalid("practices", "course-error-practice"));
+    }
+    let audience = f
+        .audience
+        .iter()
+        .map(|a| a.key())
+        .collect::<Vec<_>>()
+        .join(",");
+    let practices = f.practices.join(",");
+    let id = db::insert_course(
+        &mut tx.conn(),
+        org,
+        &db::NewCourse {
+            title_en: f.title_en.as_deref(),
+            title_cy: f.title_cy.as_deref(),
+            summary_en: f.summary_en.as_deref(),
+            summary_cy: f.summary_cy.as_deref(),
+            audience: &audience,
+            level: f.level,
+            practices: &practices,
+            sessions: f.sessions,
+            learning_hours: f.learning_hours,
+            credits: f.credits,
+            cqfw_level: f.cqfw_level.map(|l| l.key()),
+            agored_unit: f.agored_unit.as_deref(),
+            min_sessions: match f.completion {
+                Completion::MinSessions(n) => Some(n),
+                Completion::Assessed => None,
+            },
+            created_by_label: &actor.label,
+        },
+        now,
+    )
+    .await?;
+    let after = db::course(&mut tx.conn(), org, id).await?;
+    record::<(), _>(
+        &mut tx.conn(),
+        actor,
+        Some(org),
+        Action::Create,
+        "course",
+        Some(id),
+        None,
+        after.as_ref(),
+        None,
+        now,
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(id)
+}
+
+/// A course's page: the course, its sessions, and who asked to join (staff only) or whether
+/// the member asked.
+#[derive(Debug, Clone)]
+pub struct CourseDetail {
+    pub course: Course,
+    pub sessions: Vec<SessionView>,
+    /// Staff: everyone who asked to join. Empty for members.
+    pub requests: Vec<db::Request>,
+    /// A member: whether they have asked to join.
+    pub asked: bool,
+}
+
+async fn load_course(c: &mut Conn<'_>, org: i64, id: i64) -> AppResult<Course> {
+    db::course(c, org, id).await?.ok_or(AppError::NotFound)
+}
+
+pub async fn course(app: &App, actor: &Actor, id: i64) -> AppResult<CourseDetail> {
+    require(actor, Permission::ViewTraining)?;
+    let org = org_of(actor)?;
+    let mut h = app.db.acquire().await?;
+    let mut c = h.conn();
+    let course = load_course(&mut c, org, id).await?;
+    let mut sessions = Vec::new();
+    for s in db::sessions_of_course(&mut c, org, id).await? {
+        sessions.push(session_view(&mut c, s).await?);
+    }
+    let (requests, asked) = if actor.can(Permission::ManageRegisters) {
+        (db::requests(&mut c, id).await?, false)
+    } else {
+        let asked = match actor.person_id {
+            Some(p) => db::requested_by(&mut c, p).await?.contains(&id),
+            None => false,
+        };
+        (Vec::new(), asked)
+    };
+    Ok(CourseDetail {
+        course,
+        sessions,
+        requests,
+        asked,
+    })
+}
+
+/// Whether `actor` may act for `person` in training: themselves (a member), or staff who reach
+/// the person's units.
+async fn may_act_for(c: &mut Conn<'_>, actor: &Actor, org: i64, person: i64) -> AppResult<bool> {
+    let known = match cairn_db::people::get(c, org, person).await {
+        Ok(_) => true,
+        Err(cairn_db::DbError::NotFound) => false,
+        Err(e) => return Err(e.into()),
+    };
+    if !known {
+        return Ok(false);
+    }
+    if actor.is_person(person) {
+        return Ok(true);
+    }
+    if !actor.can(Permission::ManageRegisters) {
+        return Ok(false);
+    }
+    let units = cairn_db::people::unit_ids(c, person).await?;
+    Ok(actor.can_reach_any_unit(&units))
+}
+
+/// "I'd like to do this": a member for themselves (`person` empty or their own), or staff
+/// with a person they reach, recorded as on their behalf. True when newly asked.
+pub async fn request(
+    app: &App,
+    actor: &Actor,
+    course: i64,
+    person: Option<i64>,
+) -> AppResult<bool> {
+    require(actor, Permission::ViewTraining)?;
+    let org = org_of(actor)?;
+    let person = match (person, actor.person_id) {
+        (Some(p), _) => p,
+        (None, Some(own)) => own,
+        (None, None) => return Err(invalid("person_id", "training-error-person")),
+    };
+    let now = app.now();
+    let mut tx = app.db.begin().await?;
+    load_course(&mut tx.conn(), org, course).await?;
+    let member_for_self = actor.is_person(person) && actor.can(Permission::ExpressInterest);
+    if !member_for_self && !may_act_for(&mut tx.conn(), actor, org, person).await? {
+        return Err(invalid("person_id", "training-error-person"));
+    }
+    let on_behalf = !actor.is_person(person);
+    let new = db::insert_request(
+        &mut tx.conn(),
+        org,
+        course,
+        person,
+        &actor.label,
+        on_behalf,
+        now,
+    )
+    .await?;
+    if new {
+        record::<(), _>(
+            &mut tx.conn(),
+            actor,
+            Some(org),
+            Action::Create,
+            "course_request",
+            Some(course),
+            None,
+            Some(&serde_json::json!({"course_id": course, "on_behalf": on_behalf})),
+            Some(person),
+            now,
+        )
+        .await?;
+    }
+    tx.commit().await?;
+    Ok(new)
+}
+
+/// Schedules a session of a course with its trainers (people of the organisation).
+pub async fn create_session(
+    app: &App,
+    actor: &Actor,
+    course: i64,
+    d: &SessionDraft,
+) -> AppResult<SessionView> {
+    require(actor, Permission::ManageCourses)?;
+    let org = org_of(actor)?;
+    let f = d.validate()?;
+    let now = app.now();
+    let mut tx = app.db.begin().await?;
+    load_course(&mut tx.conn(), org, course).await?;
+    for (person, _) in &f.trainers {
+        match cairn_db::people::get(&mut tx.conn(), org, *person).await {
+            Ok(_) => {}
+            Err(cairn_db::DbError::NotFound) => {
+                return Err(invalid("trainers", "session-error-trainer"));
+            }
+            Err(e) => return Err(e.into()),
+        }
+    }
+    let id = db::insert_session(
+        &mut tx.conn(),
+        org,
+        &db::NewSession {
+            course_id: course,
+            starts_at: f.starts_at,
+            ends_at: f.ends_at,
+            place: f.place.as_deref(),
+            online_url: f.online_url.as_deref(),
+            capacity: f.capacity,
+            created_by_label: &actor.label,
+        },
+        now,
+    )
+    .await?;
+    for (person, part) in &f.trainers {
+        db::insert_trainer(&mut tx.conn(), id, *person, *part).await?;
+    }
+    let s = db::session(&mut tx.conn(), org, id)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let view = session_view(&mut tx.conn(), s).await?;
+    record::<(), _>(
+        &mut tx.conn(),
+        actor,
+        Some(org),
+        Action::Create,
+        "training_session",
+        Some(id),
+        None,
+        Some(&serde_json::json!({
+            "course_id": course,
+            "starts_at": f.starts_at,
+            "trainers": f.trainers.iter().map(|(p, k)| (p, k.key())).collect::<Vec<_>>(),
+            "co_delivered": view.co_delivered,
+        })),
+        None,
+        now,
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(view)
+}
+
+/// A session's register, with its course.
+#[derive(Debug, Clone)]
+pub struct RegisterView {
+    pub course: Course,
+    pub session: SessionView,
+    pub lines: Vec<RegisterLine>,
+}
+
+/// Whether the actor may read a session's register: staff who keep registers, or one of its
+/// trainers.
+fn may_read_register(actor: &Actor, trainers: &[Trainer]) -> bool {
+    actor.can(Permission::ManageRegisters) || trainers.iter().any(|t| actor.is_person(t.person_id))
+}
+
+/// The register of a session; the read is audited, naming everyone on it.
+pub async fn register(app: &App, actor: &Actor, session: i64) -> AppResult<RegisterView> {
+    require(actor, Permission::ViewTraining)?;
+    let org = org_of(actor)?;
+    let view = {
+        let mut h = app.db.acquire().await?;
+        let mut c = h.conn();
+        let s = db::session(&mut c, org, session)
+            .await?
+            .ok_or(AppError::NotFound)?;
+        let course = load_course(&mut c, org, s.course_id).await?;
+        let session = session_view(&mut c, s).await?;
+        if !may_read_register(actor, &session.trainers) {
+            return Err(AppError::NotFound);
+        }
+        let lines = db::register(&mut c, session.session.id).await?;
+        RegisterView {
+            course,
+            session,
+            lines,
+        }
+    };
+    let people: Vec<i64> = view.lines.iter().map(|l| l.person_id).collect();
+    record_read(app, actor, org, "session_register", session, &people).await?;
+    Ok(view)
+}
+
+/// Writes register lines (a paper register typed in, or the API). Each person must be in the
+/// actor's reach; their constituency is kept with the line. A place is booked only while there
+/// is room; otherwise the person is put on the waiting list.
+pub async fn set_attendance(
+    app: &App,
+    actor: &Actor,
+    session: i64,
+    lines: &[(i64, String)],
+) -> AppResult<SessionView> {
+    require(actor, Permission::ManageRegisters)?;
+    let org = org_of(actor)?;
+    if lines.len() > 500 {
+        return Err(invalid("attendance", "training-error-attendance"));
+    }
+    let now = app.now();
+    let mut tx = app.db.begin().await?;
+    let s = db::session(&mut tx.conn(), org, session)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let mut checked = Vec::new();
+    for (person, status) in lines {
+        let Some(status) = Attendance::parse(status.trim()) else {
+            return Err(invalid("attendance", "training-error-attendance"));
+        };
+        if !may_act_for(&mut tx.conn(), actor, org, *person).await? {
+            return Err(invalid("attendance", "training-error-person"));
+        }
+        checked.push((*person, status));
+    }
+    let mut taken = s.taken;
+    for (person, mut status) in checked {
+        let p = cairn_db::people::get(&mut tx.conn(), org, person).await?;
+        if status == Attendance::Booked {
+            if taken >= s.capacity {
+                status = Attendance::Waiting;
+            } else {
+                taken += 1;
+            }
+        }
+        db::set_attendance(
+            &mut tx.conn(),
+            session,
+            person,
+            status,
+            p.constituency.key(),
+            &actor.label,
+            !actor.is_person(person),
+            now,
+        )
+        .await?;
+        record::<(), _>(
+            &mut tx.conn(),
+            actor,
+            Some(org),
+            Action::Update,
+            "session_attendance",
+            Some(session),
+            None,
+            Some(&serde_json::json!({"status": status.key()})),
+            Some(person),
+            now,
+        )
+        .await?;
+    }
+    let s = db::session(&mut tx.conn(), org, session)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let view = session_view(&mut tx.conn(), s).await?;
+    tx.commit().await?;
+    Ok(view)
+}
+
+/// One course on a person's learning record.
+#[derive(Debug, Clone, Serialize)]
+pub struct CourseLearning {
+    pub course_id: i64,
+    pub title_en: Option<String>,
+    pub title_cy: Option<String>,
+    pub level: i64,
+    pub attended: i64,
+    pub completed: bool,
+    pub credits: Option<i64>,
+    pub cqfw_level: Option<String>,
+}
+
+/// A person's learning: their sessions, courses with completion, credits by CQFW level, and
+/// the sessions they train in.
+#[derive(Debug, Clone, Serialize)]
+pub struct Learning {
+    pub person_id: i64,
+    pub sessions: Vec<db::Learned>,
+    pub courses: Vec<CourseLearning>,
+    pub credits_by_level: BTreeMap<String, i64>,
+    pub trains_in: Vec<i64>,
+    pub asked_to_join: Vec<i64>,
+}
+
+/// Reads a person's learning: a member their own, staff people in their reach. Audited.
+pub async fn learning(app: &App, actor: &Actor, person: i64) -> AppResult<Learning> {
+    require(actor, Permission::ViewTraining)?;
+    let org = org_of(actor)?;
+    let out = {
+        let mut h = app.db.acquire().await?;
+        let mut c = h.conn();
+        if !may_act_for(&mut c, actor, org, person).await? {
+            return Err(AppError::NotFound);
+        }
+        learning_in(&mut c, org, person).await?
+    };
+    record_read(app, actor, org, "training", person, &[person]).await?;
+    Ok(out)
+}
+
+/// A person's learning, read in the caller's connection (the subject access export uses it).
+pub async fn learning_in(c: &mut Conn<'_>, org: i64, person: i64) -> AppResult<Learning> {
+    let sessions = db::learning_of(c, person).await?;
+    let mut attended: BTreeMap<i64, i64> = BTreeMap::new();
+    for s in &sessions {
+        let n = attended.entry(s.course_id).or_insert(0);
+        if s.status == Attendance::Attended {
+            *n += 1;
+        }
+    }
+    let mut courses = Vec::new();
+    let mut credits_by_level: BTreeMap<String, i64> = BTreeMap::new();
+    for (course_id, n) in attended {
+        let Some(course) = db::course(c, org, course_id).await? else {
+            continue;
+        };
+        // An assessor's mark is not recorded yet: an assessed course is not complete here.
+        let completed = completion_of(&course).met(n, false);
+        if completed && let (Some(cr), Some(l)) = (course.credits, course.cqfw_level.as_ref()) {
+            *credits_by_level.entry(l.clone()).or_insert(0) += cr;
+        }
+        courses.push(CourseLearning {
+            course_id,
+            title_en: course.title_en,
+            title_cy: course.title_cy,
+            level: course.level,
+            attended: n,
+            completed,
+            credits: course.credits,
+            cqfw_level: course.cqfw_level,
+        });
+    }
+    Ok(Learning {
+        person_id: person,
+        sessions,
+        courses,
+        credits_by_level,
+        trains_in: db::sessions_trained_by(c, person).await?,
+        asked_to_join: db::requested_by(c, person).await?,
+    })
+}

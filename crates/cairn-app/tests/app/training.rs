@@ -1,0 +1,342 @@
+//! Use-case tests for training: the prospectus and its checks against the model, sessions
+//! co-delivered and joint, places and the waiting list, asking to join (for oneself, or by
+//! staff on someone's behalf), registers read by staff and the session's own trainers, and each
+//! person's learning with completion and credits. Every body runs on SQLite and PostgreSQL.
+
+use crate::common::*;
+use crate::payments::{World, member, person, world};
+use cairn_app::{AppError, training};
+use cairn_domain::training::{Attendance, CourseDraft, SessionDraft};
+use cairn_testkit::both_engines;
+
+const HOUR: i64 = 60 * 60 * 1000;
+
+fn course_draft(practice: &str, min_sessions: &str) -> CourseDraft {
+    CourseDraft {
+        title_en: "Understanding the levels".into(),
+        title_cy: "Deall y lefelau".into(),
+        summary_en: "What the three levels of co-production mean for you".into(),
+        summary_cy: "Beth mae tair lefel cydgynhyrchu yn ei olygu i chi".into(),
+        audience: vec!["service_user".into(), "carer".into(), "staff".into()],
+        level: "1".into(),
+        practices: vec![practice.into()],
+        sessions: "3".into(),
+        learning_hours: "20".into(),
+        credits: "2".into(),
+        cqfw_level: "entry_3".into(),
+        agored_unit: String::new(),
+        completion: "sessions".into(),
+        min_sessions: min_sessions.into(),
+    }
+}
+
+fn session_draft(at: i64, capacity: &str, trainers: &[(i64, &str)]) -> SessionDraft {
+    SessionDraft {
+        starts_at: Some(at),
+        ends_at: Some(at + 2 * HOUR),
+        place: "Education centre, room 2".into(),
+        online_url: String::new(),
+        capacity: capacity.into(),
+        trainers: trainers
+            .iter()
+            .map(|(p, k)| (p.to_string(), (*k).to_owned()))
+            .collect(),
+    }
+}
+
+async fn course(w: &World) -> i64 {
+    training::create_course(&w.app, &w.lead, &course_draft("L1.13", "2"))
+        .await
+        .expect("course")
+}
+
+#[tokio::test]
+async fn a_course_must_evidence_practices_of_the_model_and_only_leads_keep_the_prospectus() {
+    both_engines(|db| async move {
+        // Arrange
+        let w = world(db).await;
+
+        // Exec
+        let id = course(&w).await;
+        let unknown = training::create_course(&w.app, &w.lead, &course_draft("L3.99", "2")).await;
+        let by_staff = training::create_course(&w.app, &w.staff, &course_draft("L1.13", "2")).await;
+        let by_member = training::create_course(&w.app, &w.mo, &course_draft("L1.13", "2")).await;
+        let seen_by_member = training::courses(&w.app, &w.mo).await.expect("prospectus");
+
+        // Check
+        match unknown {
+            Err(AppError::Invalid(e)) => assert_eq!(
+                e.for_field("practices").map(|x| x.code),
+                Some("course-error-practice")
+            ),
+            other => panic!("expected Invalid, got {other:?}"),
+        }
+        assert!(matches!(by_staff, Err(AppError::Forbidden)));
+        assert!(matches!(by_member, Err(AppError::Forbidden)));
+        assert_eq!(seen_by_member.len(), 1);
+        assert_eq!(seen_by_member[0].id, id);
+        assert_eq!(seen_by_member[0].practices, "L1.13");
+        assert_eq!(seen_by_member[0].audience, "service_user,carer,staff");
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn a_session_is_co_delivered_with_a_peer_and_a_professional_and_joint_once_two_constituencies_attend()
+ {
+    both_engines(|db| async move {
+        // Arrange: a peer trainer (a service user) and a professional trainer (staff).
+        let w = world(db).await;
+        let c = course(&w).await;
+        let peer = person(&w.app, &w.org, "Nia", "service_user", &[w.alder]).await;
+        let nurse = person(&w.app, &w.org, "Owain", "staff", &[w.alder]).await;
+        let carer = person(&w.app, &w.org, "Pat", "carer", &[w.alder]).await;
+
+        // Exec
+        let peer_only = training::create_session(
+            &w.app,
+            &w.lead,
+            c,
+            &session_draft(T0 + 24 * HOUR, "10", &[(peer, "peer_trainer")]),
+        )
+        .await
+        .expect("session");
+        let both = training::create_session(
+            &w.app,
+            &w.lead,
+            c,
+            &session_draft(
+                T0 + 48 * HOUR,
+                "10",
+                &[(peer, "peer_trainer"), (nurse, "professional_trainer")],
+            ),
+        )
+        .await
+        .expect("session");
+        let service_users_only = training::set_attendance(
+            &w.app,
+            &w.staff,
+            both.session.id,
+            &[(w.mo_id, "attended".into())],
+        )
+        .await
+        .expect("register");
+        let with_a_carer = training::set_attendance(
+            &w.app,
+            &w.staff,
+            both.session.id,
+            &[(carer, "attended".into())],
+        )
+        .await
+        .expect("register");
+
+        // Check
+        assert!(!peer_only.co_delivered);
+        assert!(both.co_delivered);
+        assert!(!service_users_only.joint);
+        assert!(with_a_carer.joint);
+        let register = training::register(&w.app, &w.staff, both.session.id)
+            .await
+            .expect("register");
+        let line = register
+            .lines
+            .iter()
+            .find(|l| l.person_id == carer)
+            .expect("the carer's line");
+        assert_eq!(
+            (line.status, line.on_behalf, line.entered_by_label.as_str()),
+            (Attendance::Attended, true, "staff@org-a.example")
+        );
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn a_booking_past_the_sessions_capacity_goes_on_the_waiting_list() {
+    both_engines(|db| async move {
+        // Arrange: two places.
+        let w = world(db).await;
+        let c = course(&w).await;
+        let s = training::create_session(&w.app, &w.lead, c, &session_draft(T0 + HOUR, "2", &[]))
+            .await
+            .expect("session");
+        let a = person(&w.app, &w.org, "Ann", "carer", &[w.alder]).await;
+        let b = person(&w.app, &w.org, "Ben", "carer", &[w.alder]).await;
+
+        // Exec
+        let after = training::set_attendance(
+            &w.app,
+            &w.lead,
+            s.session.id,
+            &[
+                (w.mo_id, "booked".into()),
+                (a, "booked".into()),
+                (b, "booked".into()),
+            ],
+        )
+        .await
+        .expect("book");
+
+        // Check
+        assert_eq!((after.session.taken, after.session.waiting), (2, 1));
+        let r = training::register(&w.app, &w.lead, s.session.id)
+            .await
+            .expect("register");
+        let ben = r.lines.iter().find(|l| l.person_id == b).expect("Ben");
+        assert_eq!(ben.status, Attendance::Waiting);
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn a_member_asks_to_join_for_themselves_and_staff_only_for_people_in_their_units() {
+    both_engines(|db| async move {
+        // Arrange: Mo is a member on Alder; Bea is on Birch, outside the staff's unit.
+        let w = world(db).await;
+        let c = course(&w).await;
+        let bea = person(&w.app, &w.org, "Bea", "carer", &[w.birch]).await;
+        let ali = person(&w.app, &w.org, "Ali", "carer", &[w.alder]).await;
+
+        // Exec
+        let own = training::request(&w.app, &w.mo, c, None)
+            .await
+            .expect("ask");
+        let again = training::request(&w.app, &w.mo, c, None)
+            .await
+            .expect("ask");
+        let for_other = training::request(&w.app, &w.mo, c, Some(ali)).await;
+        let by_staff = training::request(&w.app, &w.staff, c, Some(ali))
+            .await
+            .expect("staff ask");
+        let outside = training::request(&w.app, &w.staff, c, Some(bea)).await;
+
+        // Check
+        assert!(own && !again && by_staff);
+        assert!(matches!(for_other, Err(AppError::Invalid(_))));
+        assert!(matches!(outside, Err(AppError::Invalid(_))));
+        let d = training::course(&w.app, &w.lead, c).await.expect("course");
+        let asked: Vec<(i64, bool)> = d
+            .requests
+            .iter()
+            .map(|r| (r.person_id, r.on_behalf))
+            .collect();
+        assert_eq!(asked, vec![(w.mo_id, false), (ali, true)]);
+        let member_view = training::course(&w.app, &w.mo, c).await.expect("course");
+        assert!(member_view.asked);
+        assert!(member_view.requests.is_empty(), "members see no one else");
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn learning_counts_completion_by_the_rule_and_credits_by_level_for_the_person_and_staff_in_reach()
+ {
+    both_engines(|db| async move {
+        // Arrange: a course of 3 sessions completed by attending 2, worth 2 credits at Entry 3.
+        let w = world(db).await;
+        let c = course(&w).await;
+        let (gwen, gwen_id) = member(&w, "Gwen", "service_user", &[w.alder]).await;
+        let (_, hywel_id) = member(&w, "Hywel", "carer", &[w.alder]).await;
+        let mut sessions = Vec::new();
+        for day in 1..=3 {
+            let s = training::create_session(
+                &w.app,
+                &w.lead,
+                c,
+                &session_draft(T0 + day * 24 * HOUR, "12", &[]),
+            )
+            .await
+            .expect("session");
+            sessions.push(s.session.id);
+        }
+        for (i, s) in sessions.iter().enumerate() {
+            let gwen_status = if i < 2 { "attended" } else { "apologies" };
+            let hywel_status = if i == 0 { "attended" } else { "absent" };
+            training::set_attendance(
+                &w.app,
+                &w.staff,
+                *s,
+                &[
+                    (gwen_id, gwen_status.into()),
+                    (hywel_id, hywel_status.into()),
+                ],
+            )
+            .await
+            .expect("register");
+        }
+
+        // Exec
+        let own = training::learning(&w.app, &gwen, gwen_id)
+            .await
+            .expect("own");
+        let by_staff = training::learning(&w.app, &w.staff, hywel_id)
+            .await
+            .expect("staff");
+        let other_member = training::learning(&w.app, &gwen, hywel_id).await;
+
+        // Check
+        assert_eq!(own.courses.len(), 1);
+        assert_eq!(
+            (own.courses[0].attended, own.courses[0].completed),
+            (2, true)
+        );
+        assert_eq!(own.credits_by_level.get("entry_3"), Some(&2));
+        assert_eq!(own.sessions.len(), 3);
+        assert_eq!(
+            (by_staff.courses[0].attended, by_staff.courses[0].completed),
+            (1, false)
+        );
+        assert!(by_staff.credits_by_level.is_empty());
+        assert!(matches!(other_member, Err(AppError::NotFound)));
+        let reads = crate::payments::count(
+            &w.app,
+            &format!(
+                "SELECT COUNT(*) FROM audit_log WHERE entity = 'training' AND action = 'view' \
+                 AND on_behalf_of_person_id = {hywel_id}"
+            ),
+        )
+        .await;
+        assert_eq!(reads, 1, "staff reading Hywel's learning is audited");
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn a_trainer_reads_the_register_of_a_session_they_train_and_other_members_cannot() {
+    both_engines(|db| async move {
+        // Arrange: Iolo, a member, is the peer trainer.
+        let w = world(db).await;
+        let c = course(&w).await;
+        let (iolo, iolo_id) = member(&w, "Iolo", "service_user", &[w.alder]).await;
+        let s = training::create_session(
+            &w.app,
+            &w.lead,
+            c,
+            &session_draft(T0 + HOUR, "12", &[(iolo_id, "peer_trainer")]),
+        )
+        .await
+        .expect("session");
+        training::set_attendance(
+            &w.app,
+            &w.staff,
+            s.session.id,
+            &[(w.mo_id, "booked".into())],
+        )
+        .await
+        .expect("book");
+
+        // Exec
+        let trainer = training::register(&w.app, &iolo, s.session.id).await;
+        let learner = training::register(&w.app, &w.mo, s.session.id).await;
+        let marking =
+            training::set_attendance(&w.app, &iolo, s.session.id, &[(w.mo_id, "attended".into())])
+                .await;
+
+        // Check
+        let r = trainer.expect("the trainer reads the register");
+        assert_eq!(r.lines.len(), 1);
+        assert!(matches!(learner, Err(AppError::NotFound)));
+        assert!(matches!(marking, Err(AppError::Forbidden)));
+    })
+    .await;
+}
