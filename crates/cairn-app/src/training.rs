@@ -254,10 +254,11 @@ pub async fn create_session(
 ) -> AppResult<SessionView> {
     require(actor, Permission::ManageCourses)?;
     let org = org_of(actor)?;
-    let f = d.validate()?;
     let now = app.now();
     let mut tx = app.db.begin().await?;
+    // Another organisation's course is "not found" whatever the session says.
     load_course(&mut tx.conn(), org, course).await?;
+    let f = d.validate()?;
     for (person, _) in &f.trainers {
         match cairn_db::people::get(&mut tx.conn(), org, *person).await {
             Ok(_) => {}

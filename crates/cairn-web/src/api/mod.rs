@@ -9,6 +9,7 @@ mod meetings;
 mod payments;
 mod people;
 mod roles;
+mod training;
 
 use crate::i18n::{Tr, from_accept_language};
 use crate::{AppState, Routes};
@@ -75,6 +76,13 @@ pub(crate) fn routes(r: Routes) -> Routes {
         .get("/api/v1/people/{id}/earnings", payments::earnings)
         .reads_person()
         .get("/api/v1/people/{id}/pathway", people::pathway)
+        .reads_person()
+        .get("/api/v1/courses", training::list_courses)
+        .post("/api/v1/courses", training::create_course)
+        .get("/api/v1/courses/{id}/sessions", training::list_sessions)
+        .post("/api/v1/courses/{id}/sessions", training::create_session)
+        .put("/api/v1/sessions/{id}/attendance", training::put_attendance)
+        .get("/api/v1/people/{id}/training", training::person_training)
         .reads_person()
         .post("/api/v1/payment-runs", payments::create_run)
         .post("/api/v1/payment-runs/{id}/lock", payments::lock_run)

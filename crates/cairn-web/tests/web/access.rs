@@ -576,6 +576,33 @@ fn expected(method: &str, path: &str, who: Who) -> Option<Expect> {
                 _ => record(who, &[OrgAdmin, Lead, UnitStaff], Status(422), &[]),
             },
         ),
+        ("GET", "/api/v1/courses") => api(who, page(who, ORG_ROLES, Status(200))),
+        ("POST", "/api/v1/courses") => api(who, page(who, ROLES_WRITE, Status(422))),
+        ("GET", "/api/v1/courses/{id}/sessions") => api(
+            who,
+            record(
+                who,
+                &[OrgAdmin, Lead, UnitStaff, Finance, Member, Viewer],
+                Status(200),
+                &[],
+            ),
+        ),
+        ("POST", "/api/v1/courses/{id}/sessions") => {
+            api(who, record(who, &[OrgAdmin, Lead], Status(422), &[]))
+        }
+        ("PUT", "/api/v1/sessions/{id}/attendance") => api(
+            who,
+            record(who, &[OrgAdmin, Lead, UnitStaff], Status(200), &[]),
+        ),
+        ("GET", "/api/v1/people/{id}/training") => api(
+            who,
+            record(
+                who,
+                &[OrgAdmin, Lead, UnitStaff],
+                Status(200),
+                &[Finance, Member, Viewer],
+            ),
+        ),
         ("POST", "/api/v1/interests/{id}/transitions") => {
             api(who, record(who, &[OrgAdmin, Lead], Status(422), &[]))
         }
@@ -708,6 +735,8 @@ async fn walk(t: &TestApp) {
                     t.seed.suggestion.to_string()
                 }
                 p if p.starts_with("/buddies/") => t.seed.pairing.to_string(),
+                p if p.contains("/courses/") => t.seed.course.to_string(),
+                p if p.contains("/sessions/") => t.seed.session.to_string(),
                 p if p.starts_with("/welcome/") => t.seed.arrival.to_string(),
                 p if p.contains("/units/") => t.seed.unit_a1.to_string(),
                 "/people/{id}/photo" => t.seed.whos_who_photo.to_string(),

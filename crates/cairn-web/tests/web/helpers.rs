@@ -121,6 +121,10 @@ pub struct Seed {
     /// buddy role; and an arrival on unit A1 two days ago, not yet offered a meeting.
     pub pairing: i64,
     pub arrival: i64,
+    /// A course in organisation A's prospectus, and a session of it tomorrow with the carer
+    /// (`person_a1`) as peer trainer.
+    pub course: i64,
+    pub session: i64,
 }
 
 pub struct TestApp {
@@ -627,6 +631,43 @@ impl TestApp {
             .expect("arrival");
         }
         crate::roles::seed(&app, &admin, &member, &mut s).await;
+        {
+            let draft = cairn_domain::training::CourseDraft {
+                title_en: "Understanding the levels".into(),
+                title_cy: "Deall y lefelau".into(),
+                summary_en: "What the three levels of co-production mean".into(),
+                summary_cy: "Beth mae tair lefel cydgynhyrchu yn ei olygu".into(),
+                audience: vec!["service_user".into(), "carer".into(), "staff".into()],
+                level: "1".into(),
+                practices: vec!["L1.13".into()],
+                sessions: "2".into(),
+                learning_hours: "6".into(),
+                completion: "sessions".into(),
+                min_sessions: "2".into(),
+                ..Default::default()
+            };
+            s.course = cairn_app::training::create_course(&app, &admin, &draft)
+                .await
+                .expect("course");
+            let at = app.now() + 24 * 60 * 60 * 1000;
+            s.session = cairn_app::training::create_session(
+                &app,
+                &admin,
+                s.course,
+                &cairn_domain::training::SessionDraft {
+                    starts_at: Some(at),
+                    ends_at: Some(at + 2 * 60 * 60 * 1000),
+                    place: "Education centre".into(),
+                    capacity: "12".into(),
+                    trainers: vec![(s.person_a1.to_string(), "peer_trainer".into())],
+                    ..Default::default()
+                },
+            )
+            .await
+            .expect("session")
+            .session
+            .id;
+        }
         let state = AppState {
             app: app.clone(),
             config: Arc::new(WebConfig {

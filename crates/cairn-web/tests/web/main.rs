@@ -24,3 +24,4 @@ mod reads;
 mod retention;
 mod roles;
 mod security;
+mod training;

@@ -60,7 +60,7 @@ fn request_for(t: &TestApp, path: &str) -> Option<(Who, String, Option<i64>)> {
             format!("/meetings/{}/name-cards", s.meeting),
             None,
         ),
-        "/api/v1/people/{id}" | "/api/v1/people/{id}/pathway" => (
+        "/api/v1/people/{id}" | "/api/v1/people/{id}/pathway" | "/api/v1/people/{id}/training" => (
             Who::Lead,
             path.replace("{id}", &person.to_string()),
             Some(person),
