@@ -27,6 +27,7 @@ pub mod redirect;
 pub mod requests;
 pub mod retention;
 pub mod roles;
+pub mod training;
 pub mod units;
 pub mod views;
 pub mod zip_export;
@@ -187,6 +188,7 @@ fn all_routes() -> Routes {
     let r = roles::routes(r);
     let r = audit::routes(r);
     let r = retention::routes(r);
+    let r = training::routes(r);
     api::routes(r)
 }
 

@@ -173,6 +173,9 @@ impl Chrome {
         } else if a.can(Permission::ViewRoles) {
             items.push(("nav-roles", "/roles"));
         }
+        if a.can(Permission::ViewTraining) && a.organisation_id.is_some() {
+            items.push(("nav-training", "/training"));
+        }
         if a.organisation_id.is_some() {
             items.push(("nav-model", "/model"));
         }

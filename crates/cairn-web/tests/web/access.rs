@@ -576,6 +576,31 @@ fn expected(method: &str, path: &str, who: Who) -> Option<Expect> {
                 _ => record(who, &[OrgAdmin, Lead, UnitStaff], Status(422), &[]),
             },
         ),
+        ("GET", "/training") => page(who, ORG_ROLES, Status(200)),
+        ("GET", "/training/courses/new") => page(who, ROLES_WRITE, Status(200)),
+        ("POST", "/training/courses/new") => page(who, ROLES_WRITE, Status(422)),
+        ("GET", "/training/courses/{id}") => record(
+            who,
+            &[OrgAdmin, Lead, UnitStaff, Finance, Member, Viewer],
+            Status(200),
+            &[],
+        ),
+        ("POST", "/training/courses/{id}/request") => page(who, &[Member], Status(303)),
+        ("GET", "/training/courses/{id}/sessions/new") => {
+            record(who, &[OrgAdmin, Lead], Status(200), &[])
+        }
+        ("POST", "/training/courses/{id}/sessions/new") => {
+            record(who, &[OrgAdmin, Lead], Status(422), &[])
+        }
+        ("GET", "/training/sessions/{id}") => record(
+            who,
+            &[OrgAdmin, Lead, UnitStaff],
+            Status(200),
+            &[Finance, Member, Viewer],
+        ),
+        ("POST", "/training/sessions/{id}") => {
+            record(who, &[OrgAdmin, Lead, UnitStaff], Status(303), &[])
+        }
         ("GET", "/api/v1/courses") => api(who, page(who, ORG_ROLES, Status(200))),
         ("POST", "/api/v1/courses") => api(who, page(who, ROLES_WRITE, Status(422))),
         ("GET", "/api/v1/courses/{id}/sessions") => api(

@@ -122,7 +122,7 @@ pub struct Seed {
     pub pairing: i64,
     pub arrival: i64,
     /// A course in organisation A's prospectus, and a session of it tomorrow with the carer
-    /// (`person_a1`) as peer trainer.
+    /// (`person_a1`) as peer trainer, with the member booked on it.
     pub course: i64,
     pub session: i64,
 }
@@ -667,6 +667,14 @@ impl TestApp {
             .expect("session")
             .session
             .id;
+            cairn_app::training::set_attendance(
+                &app,
+                &admin,
+                s.session,
+                &[(s.member_person, "booked".into())],
+            )
+            .await
+            .expect("booking");
         }
         let state = AppState {
             app: app.clone(),

@@ -33,6 +33,11 @@ fn request_for(t: &TestApp, path: &str) -> Option<(Who, String, Option<i64>)> {
             format!("/people/{person}/export.json"),
             Some(person),
         ),
+        "/training/sessions/{id}" => (
+            Who::Lead,
+            format!("/training/sessions/{}", s.session),
+            Some(s.member_person),
+        ),
         "/people/{id}/export.zip" => (
             Who::OrgAdmin,
             format!("/people/{person}/export.zip"),

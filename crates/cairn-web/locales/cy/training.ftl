@@ -1,0 +1,152 @@
+nav-training = Hyfforddiant
+training-title = Hyfforddiant
+training-intro = Cyrsiau y gallwch eu gwneud, wedi'u llunio a'u cyflwyno gan bobl â phrofiad bywyd a staff gyda'i gilydd. Maen nhw'n agored i ddefnyddwyr gwasanaeth, gofalwyr a staff.
+training-none = Nid oes cyrsiau eto.
+training-back = Yn ôl i hyfforddiant
+course-back = Yn ôl i'r cwrs
+course-new-title = Ychwanegu cwrs
+course-new-intro = Ysgrifennwch y cwrs yn Gymraeg ac yn Saesneg. Gallwch ei gadw mewn un iaith ac ychwanegu'r llall yn nes ymlaen.
+course-level = Lefel { $level }
+course-level-1-heading = Lefel 1: Gosod y sylfaen
+course-level-2-heading = Lefel 2: Nodi a meithrin sgiliau
+course-level-3-heading = Lefel 3: Gweithio mewn partneriaeth
+course-length = { $count } sesiwn, { $hours } awr o ddysgu
+course-credits = { $count ->
+    [zero] Dim credydau
+    [one] 1 credyd
+    [two] 2 gredyd
+    [few] 3 chredyd
+    [many] 6 chredyd
+   *[other] { $count } credyd
+} ar { $level }
+course-completion-sessions = Dod i o leiaf { $min } o'r { $count } sesiwn
+course-completion-assessed = Drwy asesiad
+course-asked-done = Diolch. Mae gennym eich enw a byddwn yn cysylltu â chi am le.
+course-for = I bwy mae e
+course-length-label = Hyd
+course-completion-label = I'w gwblhau
+course-credits-label = Credydau
+course-practices-label = Arferion y mae'n eu cefnogi
+course-asked = Rydych chi wedi gofyn am wneud y cwrs hwn
+course-ask = Hoffwn i wneud y cwrs hwn
+course-sessions = Sesiynau
+course-sessions-none = Nid oes sesiynau wedi'u trefnu eto.
+course-requests = Pobl a hoffai ei wneud
+course-requests-none = Nid oes neb wedi gofyn eto.
+course-request-by-staff = gofynnwyd gyda staff
+course-title-en = Teitl yn Saesneg
+course-title-cy = Teitl yn Gymraeg
+course-summary-en = Beth fyddwch chi'n ei ddysgu, yn Saesneg
+course-summary-hint = Dwy neu dair brawddeg mewn geiriau syml.
+course-summary-cy = Beth fyddwch chi'n ei ddysgu, yn Gymraeg
+course-audience = I bwy mae e
+course-audience-hint = Dewiswch bob un sy'n berthnasol.
+course-level-legend = Pa lefel o'r model y mae'n arwain ati
+course-practices = Arferion y mae'n eu cefnogi
+course-practices-hint = Codau o'r model, wedi'u gwahanu gan atalnodau. Er enghraifft, L1.13 ar gyfer ymwybyddiaeth o'r lefelau neu L2.02 ar gyfer siarad allan.
+course-sessions-count = Nifer y sesiynau
+course-sessions-suffix = sesiwn
+course-hours = Oriau dysgu
+course-hours-hint = Gan gynnwys amser y tu allan i'r sesiynau. Mae un credyd yn 10 awr.
+course-hours-suffix = awr
+course-credits-field = Credydau (dewisol)
+course-credits-hint = Dim ond os yw'r cwrs wedi'i achredu.
+course-credits-suffix = credyd
+course-cqfw = Lefel y Fframwaith Credydau a Chymwysterau Cymru
+course-cqfw-none = Heb ei achredu
+course-agored = Cod uned y corff dyfarnu (dewisol)
+course-agored-hint = Er enghraifft, cod uned Agored Cymru.
+course-rule = Sut mae rhywun yn ei gwblhau
+course-rule-sessions = Drwy ddod i ddigon o sesiynau
+course-rule-assessed = Drwy asesiad
+course-min-sessions = Nifer y sesiynau sydd eu hangen i'w gwblhau
+course-min-sessions-hint = Dim ond os caiff ei gwblhau drwy ddod i sesiynau.
+course-save = Cadw'r cwrs
+course-error-title = Nodwch deitl yn Gymraeg neu yn Saesneg
+course-error-title-long = Nodwch deitl o 120 nod neu lai
+course-error-summary = Nodwch beth fydd pobl yn ei ddysgu, yn Gymraeg neu yn Saesneg
+course-error-summary-long = Nodwch ddisgrifiad o 2,000 nod neu lai
+course-error-audience = Dewiswch i bwy mae'r cwrs
+course-error-level = Dewiswch lefel
+course-error-practice = Nodwch godau arfer o'r model, fel L1.13
+course-error-sessions = Nodwch nifer o sesiynau rhwng 1 a 100
+course-error-hours = Nodwch yr oriau dysgu fel rhif cyfan rhwng 1 a 2,000
+course-error-credits = Nodwch gredydau fel rhif cyfan, neu gadewch y blwch yn wag
+course-error-credits-hours = Mae angen 10 awr o ddysgu ar gyfer pob credyd: ychwanegwch oriau neu lleihewch y credydau
+course-error-cqfw = Dewiswch lefel fframwaith o'r rhestr
+course-error-cqfw-needed = Dewiswch lefel fframwaith y credydau
+course-error-agored-long = Nodwch god uned o 40 nod neu lai
+course-error-min-sessions = Nodwch faint o sesiynau sydd eu hangen, dim mwy nag sydd gan y cwrs
+course-error-completion = Dewiswch sut mae rhywun yn cwblhau'r cwrs
+session-when = { $start } i { $end }
+session-full = Llawn: gallwch ymuno â'r rhestr aros
+session-places-left = { $count ->
+    [zero] Dim lleoedd ar ôl
+    [one] 1 lle ar ôl
+    [two] 2 le ar ôl
+    [few] 3 lle ar ôl
+    [many] 6 lle ar ôl
+   *[other] { $count } lle ar ôl
+}
+session-online = Ar-lein
+session-trainers = Hyfforddwyr
+session-co-delivered = Wedi'i gyd-gyflwyno
+session-joint = Ar y cyd
+session-new-title = Ychwanegu sesiwn
+session-date = Dyddiad
+session-date-hint = Er enghraifft, 14 4 2026
+session-starts = Amser dechrau
+session-ends = Amser gorffen
+session-time-hint = Cloc 24 awr, er enghraifft 10:00 neu 14:30
+session-place = Lle
+session-place-hint = Lle mae pobl yn dod, os yn bersonol.
+session-online-url = Dolen ar-lein
+session-online-url-hint = Os ar-lein. Rhaid iddi ddechrau gyda https://
+session-capacity = Lleoedd
+session-capacity-suffix = lle
+session-trainers-hint = Mae sesiwn wedi'i chyd-gyflwyno pan fydd hyfforddwr cymheiriaid a hyfforddwr proffesiynol yn ei chyflwyno gyda'i gilydd.
+session-trainer-n = Hyfforddwr { $n }
+session-trainer-person = Person
+session-trainer-none = Neb
+session-trainer-part = Eu rhan
+session-trainer-part-none = Dewiswch ran
+session-save = Cadw'r sesiwn
+session-error-starts = Nodwch amser dechrau, er enghraifft 10:00
+session-error-ends = Nodwch amser gorffen ar ôl y dechrau, ar yr un diwrnod
+session-error-place-long = Nodwch le o 200 nod neu lai
+session-error-url = Nodwch ddolen ar-lein sy'n dechrau gyda https://
+session-error-where = Nodwch le, dolen ar-lein, neu'r ddau
+session-error-capacity = Nodwch nifer o leoedd rhwng 1 a 500
+session-error-trainer = Dewiswch bob hyfforddwr unwaith, gyda'u rhan
+register-title = Cofrestr
+register-open = Agor y gofrestr
+register-entered-by = Wedi'i nodi gan { $by }
+register-saved = Mae'r gofrestr wedi'i chadw.
+register-empty = Nid oes neb ar y gofrestr eto.
+register-add = Ychwanegu rhywun
+register-add-hint = Er enghraifft, rhywun a lofnododd y gofrestr bapur ond nad oedd wedi archebu lle.
+register-add-person = Person
+register-add-none = Neb
+register-add-status = Eu presenoldeb
+register-save = Cadw'r gofrestr
+training-error-person = Dewiswch rywun rydych chi'n gweithio gyda nhw
+training-error-attendance = Dewiswch wedi archebu, rhestr aros, yn bresennol, ymddiheuriadau neu yn absennol
+trainer-part-peer-trainer = Hyfforddwr cymheiriaid
+trainer-part-professional-trainer = Hyfforddwr proffesiynol
+trainer-part-co-facilitator = Cyd-hwylusydd
+attendance-booked = Wedi archebu lle
+attendance-waiting = Rhestr aros
+attendance-attended = Yn bresennol
+attendance-apologies = Ymddiheuriadau
+attendance-absent = Yn absennol
+cqfw-entry-1 = Mynediad 1
+cqfw-entry-2 = Mynediad 2
+cqfw-entry-3 = Mynediad 3
+cqfw-1 = Lefel 1
+cqfw-2 = Lefel 2
+cqfw-3 = Lefel 3
+cqfw-4 = Lefel 4
+cqfw-5 = Lefel 5
+cqfw-6 = Lefel 6
+cqfw-7 = Lefel 7
+cqfw-8 = Lefel 8

@@ -1,0 +1,840 @@
+//! Training pages: the prospectus (everyone in the organisation, phone first), a course with
+//! its sessions and "I'd like to do this", the lead's forms for a course and a session, and a
+//! session's register, where staff type in a paper register (recorded as entered on each
+//! person's behalf) and trainers read who is coming.
+
+use crate::context::{Posted, Signed};
+use crate::error::{WebError, WebResult};
+use crate::i18n::Tr;
+use crate::views::{
+    Choice, Chrome, FormState, choices, html, html_status, organisation, see_other,
+};
+use crate::{AppState, Routes};
+use askama::Template;
+use axum::extract::{Path, Query, State};
+use axum::http::StatusCode;
+use cairn_app::AppError;
+use cairn_app::training::{SessionView, completion_of};
+use cairn_db::training::Course;
+use cairn_domain::FieldErrors;
+use cairn_domain::Permission;
+use cairn_domain::meetings::{local_instant, parse_clock};
+use cairn_domain::people::{Constituency, Language};
+use cairn_domain::time::{DateParts, format_instant, time_zone};
+use cairn_domain::training::{
+    Attendance, Completion, CourseDraft, CqfwLevel, SessionDraft, TrainerPart,
+};
+use jiff::tz::TimeZone;
+use serde::Deserialize;
+
+pub(crate) fn routes(r: Routes) -> Routes {
+    r.get("/training", prospectus)
+        .get("/training/courses/new", new_course_form)
+        .post("/training/courses/new", create_course)
+        .get("/training/courses/{id}", course_page)
+        .post("/training/courses/{id}/request", request)
+        .get("/training/courses/{id}/sessions/new", new_session_form)
+        .post("/training/courses/{id}/sessions/new", create_session)
+        .get("/training/sessions/{id}", register_page)
+        .reads_person()
+        .post("/training/sessions/{id}", save_register)
+}
+
+/// Text in the page's language when there is one, else in the other; with its language, so a
+/// screen reader speaks it right (`lang` on the element).
+pub(crate) struct Local {
+    pub text: String,
+    pub lang: &'static str,
+}
+
+fn local(t: &Tr, en: Option<&str>, cy: Option<&str>) -> Local {
+    let (first, second) = match t.lang {
+        Language::Cy => ((cy, "cy"), (en, "en")),
+        Language::En => ((en, "en"), (cy, "cy")),
+    };
+    for (text, lang) in [first, second] {
+        if let Some(x) = text.filter(|x| !x.trim().is_empty()) {
+            return Local {
+                text: x.to_owned(),
+                lang,
+            };
+        }
+    }
+    Local {
+        text: String::new(),
+        lang: t.code(),
+    }
+}
+
+fn audience_words(t: &Tr, audience: &str) -> String {
+    audience
+        .split(',')
+        .filter_map(Constituency::parse)
+        .map(|c| t.get(&c.label_id()))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+fn completion_words(t: &Tr, c: &Course) -> String {
+    match completion_of(c) {
+        Completion::MinSessions(n) => t.with(
+            "course-completion-sessions",
+            &[("min", n.to_string()), ("count", c.sessions.to_string())],
+        ),
+        Completion::Assessed => t.get("course-completion-assessed"),
+    }
+}
+
+async fn tz_of(st: &AppState, s: &Signed) -> WebResult<TimeZone> {
+    Ok(time_zone(
+        &cairn_app::units::my_organisation(&st.app, s.actor())
+            .await?
+            .time_zone,
+    ))
+}
+
+// ---------------------------------------------------------------------------------------------
+// The prospectus
+// ---------------------------------------------------------------------------------------------
+
+struct CourseCard {
+    id: i64,
+    title: Local,
+    summary: Local,
+    level: String,
+    audience: String,
+    length: String,
+    credits: Option<String>,
+}
+
+#[derive(Template)]
+#[template(path = "training/prospectus.html")]
+struct ProspectusPage {
+    chrome: Chrome,
+    t: Tr,
+    levels: Vec<(String, Vec<CourseCard>)>,
+    can_manage: bool,
+}
+
+fn card(t: &Tr, c: &Course) -> CourseCard {
+    CourseCard {
+        id: c.id,
+        title: local(t, c.title_en.as_deref(), c.title_cy.as_deref()),
+        summary: local(t, c.summary_en.as_deref(), c.summary_cy.as_deref()),
+        level: t.with("course-level", &[("level", c.level.to_string())]),
+        audience: audience_words(t, &c.audience),
+        length: t.with(
+            "course-length",
+            &[
+                ("count", c.sessions.to_string()),
+                ("hours", c.learning_hours.to_string()),
+            ],
+        ),
+        credits: c.credits.zip(c.cqfw_level.as_ref()).map(|(n, l)| {
+            t.with(
+                "course-credits",
+                &[
+                    ("count", n.to_string()),
+                    (
+                        "level",
+                        CqfwLevel::parse(l)
+                            .map(|x| t.get(&x.label_id()))
+                            .unwrap_or_default(),
+                    ),
+                ],
+            )
+        }),
+    }
+}
+
+async fn prospectus(State(st): State<AppState>, s: Signed) -> WebResult {
+    let t = s.ctx.t();
+    let courses = cairn_app::training::courses(&st.app, s.actor()).await?;
+    let levels = (1..=3)
+        .map(|l| {
+            (
+                t.get(&format!("course-level-{l}-heading")),
+                courses
+                    .iter()
+                    .filter(|c| c.level == l)
+                    .map(|c| card(&t, c))
+                    .collect::<Vec<_>>(),
+            )
+        })
+        .filter(|(_, cards)| !cards.is_empty())
+        .collect();
+    let chrome = Chrome::signed(&s, t.get("training-title"), organisation(&st, &s).await?);
+    html(&ProspectusPage {
+        chrome,
+        t,
+        levels,
+        can_manage: s.actor().can(Permission::ManageCourses),
+    })
+}
+
+// ---------------------------------------------------------------------------------------------
+// One course
+// ---------------------------------------------------------------------------------------------
+
+struct SessionRow {
+    id: i64,
+    when: String,
+    place: String,
+    online: bool,
+    places: String,
+    trainers: Vec<String>,
+    co_delivered: bool,
+}
+
+#[derive(Template)]
+#[template(path = "training/course.html")]
+struct CoursePage {
+    chrome: Chrome,
+    t: Tr,
+    id: i64,
+    card: CourseCard,
+    practices: String,
+    completion: String,
+    agored_unit: String,
+    sessions: Vec<SessionRow>,
+    is_member: bool,
+    asked: bool,
+    just_asked: bool,
+    requests: Vec<(i64, String, bool)>,
+    can_manage: bool,
+    can_registers: bool,
+}
+
+/// "14 April 2026 at 10:00 to 12:00" on the organisation's clock.
+fn when_words(t: &Tr, tz: &TimeZone, starts_at: i64, ends_at: i64) -> String {
+    let ends = jiff::Timestamp::from_millisecond(ends_at)
+        .map(|x| x.to_zoned(tz.clone()))
+        .map(|z| format!("{:02}:{:02}", z.hour(), z.minute()))
+        .unwrap_or_default();
+    t.with(
+        "session-when",
+        &[
+            ("start", format_instant(starts_at, tz, t.lang)),
+            ("end", ends),
+        ],
+    )
+}
+
+fn session_row(t: &Tr, tz: &TimeZone, v: &SessionView) -> SessionRow {
+    let s = &v.session;
+    SessionRow {
+        id: s.id,
+        when: when_words(t, tz, s.starts_at, s.ends_at),
+        place: s.place.clone().unwrap_or_default(),
+        online: s.online_url.is_some(),
+        places: if s.taken >= s.capacity {
+            t.get("session-full")
+        } else {
+            t.with(
+                "session-places-left",
+                &[("count", (s.capacity - s.taken).to_string())],
+            )
+        },
+        trainers: v
+            .trainers
+            .iter()
+            .map(|x| format!("{} ({})", x.name, t.get(&x.part.label_id())))
+            .collect(),
+        co_delivered: v.co_delivered,
+    }
+}
+
+#[derive(Deserialize)]
+struct CourseQuery {
+    asked: Option<String>,
+}
+
+async fn course_page(
+    State(st): State<AppState>,
+    s: Signed,
+    Path(id): Path<i64>,
+    Query(q): Query<CourseQuery>,
+) -> WebResult {
+    let t = s.ctx.t();
+    let d = cairn_app::training::course(&st.app, s.actor(), id).await?;
+    let tz = tz_of(&st, &s).await?;
+    let c = &d.course;
+    let chrome = Chrome::signed(
+        &s,
+        local(&t, c.title_en.as_deref(), c.title_cy.as_deref()).text,
+        organisation(&st, &s).await?,
+    );
+    html(&CoursePage {
+        id,
+        practices: c.practices.replace(',', ", "),
+        completion: completion_words(&t, c),
+        agored_unit: c.agored_unit.clone().unwrap_or_default(),
+        sessions: d.sessions.iter().map(|v| session_row(&t, &tz, v)).collect(),
+        is_member: s.actor().can(Permission::ExpressInterest),
+        asked: d.asked,
+        just_asked: q.asked.is_some(),
+        requests: d
+            .requests
+            .iter()
+            .map(|r| (r.person_id, r.name.clone(), r.on_behalf))
+            .collect(),
+        can_manage: s.actor().can(Permission::ManageCourses),
+        can_registers: s.actor().can(Permission::ManageRegisters),
+        card: card(&t, c),
+        chrome,
+        t,
+    })
+}
+
+async fn request(
+    State(st): State<AppState>,
+    s: Signed,
+    Path(id): Path<i64>,
+    Posted(_): Posted<crate::context::NoFields>,
+) -> WebResult {
+    if !s.actor().can(Permission::ExpressInterest) {
+        return Err(WebError::Forbidden);
+    }
+    cairn_app::training::request(&st.app, s.actor(), id, None).await?;
+    see_other(&format!("/training/courses/{id}?asked=1"))
+}
+
+// ---------------------------------------------------------------------------------------------
+// A new course
+// ---------------------------------------------------------------------------------------------
+
+#[derive(Template)]
+#[template(path = "training/course_form.html")]
+struct CourseFormPage {
+    chrome: Chrome,
+    t: Tr,
+    form: FormState,
+    audiences: Vec<Choice>,
+    levels: Vec<Choice>,
+    cqfw: Vec<Choice>,
+    rules: Vec<Choice>,
+}
+
+async fn course_form_page(st: &AppState, s: &Signed, form: FormState) -> WebResult {
+    if !s.actor().can(Permission::ManageCourses) {
+        return Err(WebError::Forbidden);
+    }
+    let t = s.ctx.t();
+    let audiences = choices(&t, Constituency::ALL, |c| c.key(), |c| c.label_id());
+    let levels = (1..=3)
+        .map(|l| Choice {
+            value: l.to_string(),
+            label: t.with("course-level", &[("level", l.to_string())]),
+        })
+        .collect();
+    let cqfw = choices(&t, CqfwLevel::ALL, |c| c.key(), |c| c.label_id());
+    let rules = vec![
+        Choice {
+            value: "sessions".into(),
+            label: t.get("course-rule-sessions"),
+        },
+        Choice {
+            value: "assessed".into(),
+            label: t.get("course-rule-assessed"),
+        },
+    ];
+    let status = if form.has_errors() {
+        StatusCode::UNPROCESSABLE_ENTITY
+    } else {
+        StatusCode::OK
+    };
+    let chrome =
+        Chrome::signed(s, t.get("course-new-title"), organisation(st, s).await?).with_errors(&form);
+    html_status(
+        status,
+        &CourseFormPage {
+            chrome,
+            t,
+            form,
+            audiences,
+            levels,
+            cqfw,
+            rules,
+        },
+    )
+}
+
+async fn new_course_form(State(st): State<AppState>, s: Signed) -> WebResult {
+    let mut form = FormState::new();
+    form.set("completion", "sessions");
+    course_form_page(&st, &s, form).await
+}
+
+#[derive(Deserialize)]
+struct CourseIn {
+    #[serde(default)]
+    title_en: String,
+    #[serde(default)]
+    title_cy: String,
+    #[serde(default)]
+    summary_en: String,
+    #[serde(default)]
+    summary_cy: String,
+    #[serde(default)]
+    audience: Vec<String>,
+    #[serde(default)]
+    level: String,
+    #[serde(default)]
+    practices: String,
+    #[serde(default)]
+    sessions: String,
+    #[serde(default)]
+    learning_hours: String,
+    #[serde(default)]
+    credits: String,
+    #[serde(default)]
+    cqfw_level: String,
+    #[serde(default)]
+    agored_unit: String,
+    #[serde(default)]
+    completion: String,
+    #[serde(default)]
+    min_sessions: String,
+}
+
+async fn create_course(
+    State(st): State<AppState>,
+    s: Signed,
+    Posted(f): Posted<CourseIn>,
+) -> WebResult {
+    let d = CourseDraft {
+        title_en: f.title_en.clone(),
+        title_cy: f.title_cy.clone(),
+        summary_en: f.summary_en.clone(),
+        summary_cy: f.summary_cy.clone(),
+        audience: f.audience.clone(),
+        level: f.level.clone(),
+        practices: f
+            .practices
+            .split([',', ' ', ';'])
+            .map(str::trim)
+            .filter(|p| !p.is_empty())
+            .map(str::to_owned)
+            .collect(),
+        sessions: f.sessions.clone(),
+        learning_hours: f.learning_hours.clone(),
+        credits: f.credits.clone(),
+        cqfw_level: f.cqfw_level.clone(),
+        agored_unit: f.agored_unit.clone(),
+        completion: f.completion.clone(),
+        min_sessions: f.min_sessions.clone(),
+    };
+    match cairn_app::training::create_course(&st.app, s.actor(), &d).await {
+        Ok(id) => see_other(&format!("/training/courses/{id}")),
+        Err(AppError::Invalid(errs)) => {
+            let mut form = FormState::new();
+            form.set("title_en", f.title_en)
+                .set("title_cy", f.title_cy)
+                .set("summary_en", f.summary_en)
+                .set("summary_cy", f.summary_cy)
+                .set_many("audience", f.audience)
+                .set("level", f.level)
+                .set("practices", f.practices)
+                .set("sessions", f.sessions)
+                .set("learning_hours", f.learning_hours)
+                .set("credits", f.credits)
+                .set("cqfw_level", f.cqfw_level)
+                .set("agored_unit", f.agored_unit)
+                .set("completion", f.completion)
+                .set("min_sessions", f.min_sessions);
+            form.add_errors(&s.ctx.t(), &errs);
+            course_form_page(&st, &s, form).await
+        }
+        Err(e) => Err(e.into()),
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// A new session
+// ---------------------------------------------------------------------------------------------
+
+/// How many trainer rows the session form offers.
+const TRAINER_ROWS: usize = 3;
+
+#[derive(Template)]
+#[template(path = "training/session_form.html")]
+struct SessionFormPage {
+    chrome: Chrome,
+    t: Tr,
+    id: i64,
+    course: Local,
+    form: FormState,
+    people: Vec<Choice>,
+    parts: Vec<Choice>,
+    rows: Vec<usize>,
+}
+
+async fn people_choices(st: &AppState, s: &Signed, t: &Tr) -> WebResult<Vec<Choice>> {
+    let list = cairn_app::people::list(
+        &st.app,
+        s.actor(),
+        cairn_db::people::PeopleQuery {
+            limit: cairn_app::people::PAGE_MAX,
+            ..Default::default()
+        },
+    )
+    .await?;
+    Ok(list
+        .into_iter()
+        .map(|p| Choice {
+            value: p.person.id.to_string(),
+            label: format!(
+                "{} ({})",
+                p.person.chosen_name,
+                t.get(&p.person.constituency.label_id())
+            ),
+        })
+        .collect())
+}
+
+async fn session_form_page(st: &AppState, s: &Signed, id: i64, form: FormState) -> WebResult {
+    if !s.actor().can(Permission::ManageCourses) {
+        return Err(WebError::Forbidden);
+    }
+    let t = s.ctx.t();
+    let d = cairn_app::training::course(&st.app, s.actor(), id).await?;
+    let course = local(
+        &t,
+        d.course.title_en.as_deref(),
+        d.course.title_cy.as_deref(),
+    );
+    let people = people_choices(st, s, &t).await?;
+    let parts = choices(&t, TrainerPart::ALL, |p| p.key(), |p| p.label_id());
+    let status = if form.has_errors() {
+        StatusCode::UNPROCESSABLE_ENTITY
+    } else {
+        StatusCode::OK
+    };
+    let chrome = Chrome::signed(s, t.get("session-new-title"), organisation(st, s).await?)
+        .with_errors(&form);
+    html_status(
+        status,
+        &SessionFormPage {
+            chrome,
+            t,
+            id,
+            course,
+            form,
+            people,
+            parts,
+            rows: (0..TRAINER_ROWS).collect(),
+        },
+    )
+}
+
+async fn new_session_form(State(st): State<AppState>, s: Signed, Path(id): Path<i64>) -> WebResult {
+    let mut form = FormState::new();
+    form.set("capacity", "12");
+    for i in 0..TRAINER_ROWS {
+        form.set(
+            &format!("part_{i}"),
+            match i {
+                0 => "peer_trainer",
+                1 => "professional_trainer",
+                _ => "co_facilitator",
+            },
+        );
+    }
+    session_form_page(&st, &s, id, form).await
+}
+
+#[derive(Deserialize)]
+struct SessionIn {
+    #[serde(default)]
+    on_day: String,
+    #[serde(default)]
+    on_month: String,
+    #[serde(default)]
+    on_year: String,
+    #[serde(default)]
+    starts: String,
+    #[serde(default)]
+    ends: String,
+    #[serde(default)]
+    place: String,
+    #[serde(default)]
+    online_url: String,
+    #[serde(default)]
+    capacity: String,
+    #[serde(default)]
+    trainer_0: String,
+    #[serde(default)]
+    part_0: String,
+    #[serde(default)]
+    trainer_1: String,
+    #[serde(default)]
+    part_1: String,
+    #[serde(default)]
+    trainer_2: String,
+    #[serde(default)]
+    part_2: String,
+}
+
+async fn create_session(
+    State(st): State<AppState>,
+    s: Signed,
+    Path(id): Path<i64>,
+    Posted(f): Posted<SessionIn>,
+) -> WebResult {
+    let tz = tz_of(&st, &s).await?;
+    let parts = DateParts {
+        day: f.on_day.clone(),
+        month: f.on_month.clone(),
+        year: f.on_year.clone(),
+    };
+    let mut date_errors = FieldErrors::new();
+    let date = cairn_domain::time::parse_date_parts(&mut date_errors, "on", &parts, None);
+    let at = |clock: &str| {
+        date.zip(parse_clock(clock))
+            .map(|(d, c)| local_instant(d, c, &tz))
+    };
+    let pairs = [
+        (&f.trainer_0, &f.part_0),
+        (&f.trainer_1, &f.part_1),
+        (&f.trainer_2, &f.part_2),
+    ];
+    let d = SessionDraft {
+        starts_at: at(&f.starts),
+        ends_at: at(&f.ends),
+        place: f.place.clone(),
+        online_url: f.online_url.clone(),
+        capacity: f.capacity.clone(),
+        trainers: pairs
+            .iter()
+            .filter(|(p, _)| !p.trim().is_empty())
+            .map(|(p, k)| ((*p).clone(), (*k).clone()))
+            .collect(),
+    };
+    let result = if date.is_none() {
+        // The date decides both times: say so beside it, with whatever else is wrong.
+        let mut errs = date_errors;
+        if let Err(more) = d.validate() {
+            errs.0.extend(
+                more.0
+                    .into_iter()
+                    .filter(|e| e.field != "starts_at" && e.field != "ends_at"),
+            );
+        }
+        Err(AppError::Invalid(errs))
+    } else {
+        cairn_app::training::create_session(&st.app, s.actor(), id, &d).await
+    };
+    match result {
+        Ok(_) => see_other(&format!("/training/courses/{id}")),
+        Err(AppError::Invalid(errs)) => {
+            // The form's fields are the date and the two clock times.
+            let mut shown = FieldErrors::new();
+            for e in errs.0 {
+                let field = match e.field.as_str() {
+                    "starts_at" => "starts",
+                    "ends_at" => "ends",
+                    "trainers" => "trainer_0",
+                    other => other,
+                };
+                shown.add(field, e.code);
+            }
+            let mut form = FormState::new();
+            form.set_date("on", &parts)
+                .set("starts", f.starts)
+                .set("ends", f.ends)
+                .set("place", f.place)
+                .set("online_url", f.online_url)
+                .set("capacity", f.capacity);
+            for (i, (p, k)) in pairs.iter().enumerate() {
+                form.set(&format!("trainer_{i}"), (*p).clone())
+                    .set(&format!("part_{i}"), (*k).clone());
+            }
+            form.add_errors(&s.ctx.t(), &shown);
+            session_form_page(&st, &s, id, form).await
+        }
+        Err(e) => Err(e.into()),
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// A session's register
+// ---------------------------------------------------------------------------------------------
+
+struct RegisterRow {
+    person_id: i64,
+    name: String,
+    constituency: String,
+    status: String,
+    entered_by: String,
+}
+
+#[derive(Template)]
+#[template(path = "training/register.html")]
+struct RegisterPage {
+    chrome: Chrome,
+    t: Tr,
+    id: i64,
+    course_id: i64,
+    course: Local,
+    when: String,
+    place: String,
+    online_url: String,
+    trainers: Vec<String>,
+    co_delivered: bool,
+    joint: bool,
+    rows: Vec<RegisterRow>,
+    outcomes: Vec<Choice>,
+    can_write: bool,
+    add_people: Vec<Choice>,
+    saved: bool,
+    form: FormState,
+}
+
+#[derive(Deserialize)]
+struct RegisterQuery {
+    saved: Option<String>,
+}
+
+async fn register_view(
+    st: &AppState,
+    s: &Signed,
+    id: i64,
+    saved: bool,
+    form: FormState,
+) -> WebResult {
+    let t = s.ctx.t();
+    let r = cairn_app::training::register(&st.app, s.actor(), id).await?;
+    let tz = tz_of(st, s).await?;
+    let can_write = s.actor().can(Permission::ManageRegisters);
+    let mut form = form;
+    for l in &r.lines {
+        let key = format!("status_{}", l.person_id);
+        if form.value(&key).is_empty() {
+            form.set(&key, l.status.key());
+        }
+    }
+    let rows = r
+        .lines
+        .iter()
+        .map(|l| RegisterRow {
+            person_id: l.person_id,
+            name: l.name.clone(),
+            constituency: Constituency::parse(&l.constituency)
+                .map(|c| t.get(&c.label_id()))
+                .unwrap_or_default(),
+            status: t.get(&l.status.label_id()),
+            entered_by: if l.on_behalf {
+                t.with("register-entered-by", &[("by", l.entered_by_label.clone())])
+            } else {
+                String::new()
+            },
+        })
+        .collect();
+    let add_people = if can_write {
+        people_choices(st, s, &t).await?
+    } else {
+        Vec::new()
+    };
+    let s_ = &r.session.session;
+    let chrome =
+        Chrome::signed(s, t.get("register-title"), organisation(st, s).await?).with_errors(&form);
+    let status = if form.has_errors() {
+        StatusCode::UNPROCESSABLE_ENTITY
+    } else {
+        StatusCode::OK
+    };
+    html_status(
+        status,
+        &RegisterPage {
+            id,
+            course_id: r.course.id,
+            course: local(
+                &t,
+                r.course.title_en.as_deref(),
+                r.course.title_cy.as_deref(),
+            ),
+            when: when_words(&t, &tz, s_.starts_at, s_.ends_at),
+            place: s_.place.clone().unwrap_or_default(),
+            online_url: s_.online_url.clone().unwrap_or_default(),
+            trainers: r
+                .session
+                .trainers
+                .iter()
+                .map(|x| format!("{} ({})", x.name, t.get(&x.part.label_id())))
+                .collect(),
+            co_delivered: r.session.co_delivered,
+            joint: r.session.joint,
+            rows,
+            outcomes: choices(&t, Attendance::ALL, |a| a.key(), |a| a.label_id()),
+            can_write,
+            add_people,
+            saved,
+            form,
+            chrome,
+            t,
+        },
+    )
+}
+
+async fn register_page(
+    State(st): State<AppState>,
+    s: Signed,
+    Path(id): Path<i64>,
+    Query(q): Query<RegisterQuery>,
+) -> WebResult {
+    register_view(&st, &s, id, q.saved.is_some(), FormState::new()).await
+}
+
+/// The register form: `status_<person id>` for each line, and optionally one person to add
+/// (`add_person`, `add_status`).
+async fn save_register(
+    State(st): State<AppState>,
+    s: Signed,
+    Path(id): Path<i64>,
+    Posted(f): Posted<std::collections::HashMap<String, String>>,
+) -> WebResult {
+    let mut lines: Vec<(i64, String)> = f
+        .iter()
+        .filter_map(|(k, v)| {
+            k.strip_prefix("status_")
+                .and_then(|p| p.parse::<i64>().ok())
+                .map(|p| (p, v.clone()))
+        })
+        .collect();
+    lines.sort();
+    let mut form = FormState::new();
+    for (p, v) in &lines {
+        form.set(&format!("status_{p}"), v.clone());
+    }
+    if let Some(p) = f.get("add_person").filter(|p| !p.trim().is_empty()) {
+        match p.trim().parse::<i64>() {
+            Ok(p) => lines.push((p, f.get("add_status").cloned().unwrap_or_default())),
+            Err(_) => {
+                let mut e = FieldErrors::new();
+                e.add("add_person", "training-error-person");
+                form.add_errors(&s.ctx.t(), &e);
+                return register_view(&st, &s, id, false, form).await;
+            }
+        }
+    }
+    match cairn_app::training::set_attendance(&st.app, s.actor(), id, &lines).await {
+        Ok(_) => see_other(&format!("/training/sessions/{id}?saved=1")),
+        Err(AppError::Invalid(errs)) => {
+            form.set(
+                "add_person",
+                f.get("add_person").cloned().unwrap_or_default(),
+            )
+            .set(
+                "add_status",
+                f.get("add_status").cloned().unwrap_or_default(),
+            );
+            let mut shown = FieldErrors::new();
+            for e in errs.0 {
+                shown.add("add_person", e.code);
+            }
+            form.add_errors(&s.ctx.t(), &shown);
+            register_view(&st, &s, id, false, form).await
+        }
+        Err(e) => Err(e.into()),
+    }
+}
