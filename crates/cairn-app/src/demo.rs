@@ -20,6 +20,7 @@ use rand::{Rng, SeedableRng};
 
 mod meetings;
 mod people;
+mod training;
 
 /// The demo organisation's name.
 pub const DEMO_ORG: &str = "Demo Health Board";
@@ -341,6 +342,7 @@ async fn build_demo(app: &App, hash: &str, now: i64) -> AppResult<i64> {
     )
     .await?;
     crate::payments::add_examples(c, org, now).await?;
+    training::training_history(c, org, now, &training::Plan::demo(), &mut rng).await?;
     tx.commit().await?;
     Ok(org)
 }
@@ -488,6 +490,7 @@ async fn build_synthetic(app: &App, index: i64, now: i64) -> AppResult<i64> {
     .await?;
     crate::payments::add_examples(c, org, now).await?;
     claim_history(c, org, &claimants, now, &mut rng).await?;
+    training::training_history(c, org, now, &training::Plan::board(), &mut rng).await?;
     tx.commit().await?;
     Ok(org)
 }

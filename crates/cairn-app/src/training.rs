@@ -341,7 +341,25 @@ pub async fn register(app: &App, actor: &Actor, session: i64) -> AppResult<Regis
         if !may_read_register(actor, &session.trainers) {
             return Err(AppError::NotFound);
         }
-        let lines = db::register(&mut c, session.session.id).await?;
+        let mut lines = db::register(&mut c, session.session.id).await?;
+        // Unit staff see only the people in their units (a session's trainers see everyone
+        // coming, as they need to).
+        let trains_it = session
+            .trainers
+            .iter()
+            .any(|t| actor.is_person(t.person_id));
+        if actor.role.is_unit_scoped() && !trains_it {
+            let ids: Vec<i64> = lines.iter().map(|l| l.person_id).collect();
+            let units = cairn_db::people::units_of(&mut c, &ids).await?;
+            lines.retain(|l| {
+                let theirs: Vec<i64> = units
+                    .iter()
+                    .filter(|(p, _)| *p == l.person_id)
+                    .map(|(_, u)| *u)
+                    .collect();
+                actor.can_reach_any_unit(&theirs)
+            });
+        }
         RegisterView {
             course,
             session,

@@ -302,7 +302,8 @@ async fn learning_counts_completion_by_the_rule_and_credits_by_level_for_the_per
 }
 
 #[tokio::test]
-async fn a_trainer_reads_the_register_of_a_session_they_train_and_other_members_cannot() {
+async fn a_trainer_reads_the_whole_register_unit_staff_only_their_units_and_other_members_nothing()
+{
     both_engines(|db| async move {
         // Arrange: Iolo, a member, is the peer trainer.
         let w = world(db).await;
@@ -324,6 +325,11 @@ async fn a_trainer_reads_the_register_of_a_session_they_train_and_other_members_
         )
         .await
         .expect("book");
+        // Bea, on Birch, is booked by the lead: the staff on Alder do not see her.
+        let bea = person(&w.app, &w.org, "Bea", "carer", &[w.birch]).await;
+        training::set_attendance(&w.app, &w.lead, s.session.id, &[(bea, "booked".into())])
+            .await
+            .expect("book");
 
         // Exec
         let trainer = training::register(&w.app, &iolo, s.session.id).await;
@@ -332,11 +338,80 @@ async fn a_trainer_reads_the_register_of_a_session_they_train_and_other_members_
             training::set_attendance(&w.app, &iolo, s.session.id, &[(w.mo_id, "attended".into())])
                 .await;
 
+        let by_staff = training::register(&w.app, &w.staff, s.session.id)
+            .await
+            .expect("staff");
+
         // Check
         let r = trainer.expect("the trainer reads the register");
-        assert_eq!(r.lines.len(), 1);
+        assert_eq!(r.lines.len(), 2, "the trainer sees everyone coming");
+        let seen: Vec<i64> = by_staff.lines.iter().map(|l| l.person_id).collect();
+        assert_eq!(seen, vec![w.mo_id]);
         assert!(matches!(learner, Err(AppError::NotFound)));
         assert!(matches!(marking, Err(AppError::Forbidden)));
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn the_demo_prospectus_has_twelve_bilingual_courses_and_two_years_of_sessions_some_co_delivered()
+ {
+    both_engines(|db| async move {
+        // Arrange
+        let app = app(db);
+
+        // Exec
+        let org = cairn_app::demo::build(&app, "pw-long-enough-123", cairn_app::demo::Scale::Demo)
+            .await
+            .expect("demo");
+        let lead = signed_in(&app, "lead@demo.cairn.test").await;
+        let courses = training::courses(&app, &lead).await.expect("prospectus");
+
+        // Check
+        assert_eq!(courses.len(), 12);
+        assert!(
+            courses
+                .iter()
+                .all(|c| c.title_en.is_some() && c.title_cy.is_some())
+        );
+        assert!((1..=3).all(|l| courses.iter().any(|c| c.level == l)));
+        let (mut co, mut not_co, mut joint, mut past) = (0, 0, 0, 0);
+        let mut earliest = i64::MAX;
+        for c in &courses {
+            let d = training::course(&app, &lead, c.id).await.expect("course");
+            for s in d.sessions {
+                if s.co_delivered {
+                    co += 1;
+                } else {
+                    not_co += 1;
+                }
+                if s.joint {
+                    joint += 1;
+                }
+                if s.session.starts_at < app.now() {
+                    past += 1;
+                }
+                earliest = earliest.min(s.session.starts_at);
+            }
+        }
+        assert!(co > not_co && not_co > 0, "co-delivered {co}, not {not_co}");
+        assert!(joint > 0 && past > 0);
+        assert!(
+            app.now() - earliest > 600 * 24 * 60 * 60 * 1000,
+            "about two years of sessions"
+        );
+        let completions = {
+            let mut h = app.db.acquire().await.expect("acquire");
+            cairn_db::fetch_scalar!(
+                &mut h.conn(),
+                i64,
+                "SELECT COUNT(*) FROM session_attendance a JOIN training_sessions s ON s.id = a.session_id \
+                 WHERE s.organisation_id = $1 AND a.status = 'attended'",
+                org
+            )
+            .expect("count")
+        };
+        assert!(completions > 100, "attendance recorded ({completions})");
     })
     .await;
 }

@@ -120,3 +120,113 @@ async fn a_course_session_and_register_through_the_api_answer_co_delivered_joint
     assert_eq!(l["credits_by_level"], json!({"entry_3": 1}));
     assert_eq!(bad_status.status, StatusCode::UNPROCESSABLE_ENTITY);
 }
+
+/// The message shown beside `field` (after its visually hidden "Error:" prefix), if any.
+fn field_error<'a>(body: &'a str, field: &str) -> Option<&'a str> {
+    let start = body.find(&format!("id=\"{field}-error\">"))?;
+    let rest = &body[start..];
+    let after_prefix = &rest[rest.find("</span>")? + "</span>".len()..];
+    Some(after_prefix[..after_prefix.find("</span>")?].trim())
+}
+
+#[tokio::test]
+async fn a_course_form_with_mistakes_says_so_beside_each_field_in_welsh_and_keeps_what_was_typed() {
+    let t = TestApp::new().await;
+    let before = t.get(Who::Lead, "/training").await;
+    let cy = [("accept-language", "cy")];
+
+    let res = t
+        .send(
+            Who::Lead,
+            Method::POST,
+            "/training/courses/new",
+            Some("title_cy=Siarad+allan&summary_cy=Dod+o+hyd+i%27ch+llais&audience=carer&level=2&practices=L2.02&sessions=4&learning_hours=20&credits=3&completion=sessions&min_sessions=5"),
+            &cy,
+        )
+        .await;
+    let after = t.get(Who::Lead, "/training").await;
+
+    assert_eq!(res.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(
+        field_error(&res.body, "credits"),
+        Some(
+            "Mae angen 10 awr o ddysgu ar gyfer pob credyd: ychwanegwch oriau neu lleihewch y credydau"
+        )
+    );
+    assert_eq!(
+        field_error(&res.body, "cqfw_level"),
+        Some("Dewiswch lefel fframwaith y credydau")
+    );
+    assert!(field_error(&res.body, "min_sessions").is_some());
+    assert!(res.body.contains(r#"value="Siarad allan""#));
+    assert!(res.body.contains(r#"value="carer" checked"#));
+    assert_eq!(
+        before.body.matches("nhsuk-card__link").count(),
+        after.body.matches("nhsuk-card__link").count(),
+        "nothing was added"
+    );
+}
+
+#[tokio::test]
+async fn a_welsh_only_course_shows_in_welsh_on_english_pages_marked_as_welsh_and_a_member_asks_to_join()
+ {
+    let t = TestApp::new().await;
+    let saved = t
+        .post(
+            Who::Lead,
+            "/training/courses/new",
+            "title_cy=Siarad+allan&summary_cy=Dod+o+hyd+i%27ch+llais&audience=carer&audience=service_user&level=2&practices=L2.02&sessions=4&learning_hours=20&completion=sessions&min_sessions=3",
+        )
+        .await;
+    assert_eq!(saved.status, StatusCode::SEE_OTHER, "{}", saved.body);
+    let course = saved.location().to_owned();
+
+    let prospectus = t.get(Who::Member, "/training").await;
+    let asked = t.post(Who::Member, &format!("{course}/request"), "").await;
+    let page = t.get(Who::Member, asked.location()).await;
+    let staff_view = t.get(Who::Lead, &course).await;
+
+    assert!(
+        prospectus.body.contains(r#"lang="cy">Siarad allan</a>"#),
+        "{}",
+        prospectus.body
+    );
+    assert_eq!(asked.status, StatusCode::SEE_OTHER);
+    assert!(page.body.contains("You have asked to do this course"));
+    assert!(
+        !page.body.contains("I&#39;d like to do this course")
+            && !page.body.contains("I'd like to do this course")
+    );
+    assert!(
+        staff_view.body.contains(">Mo</a>"),
+        "the lead sees who asked"
+    );
+}
+
+#[tokio::test]
+async fn staff_type_in_a_paper_register_and_each_line_says_who_entered_it() {
+    let t = TestApp::new().await;
+    let path = format!("/training/sessions/{}", t.seed.session);
+    let form = format!(
+        "status_{}=attended&add_person={}&add_status=attended",
+        t.seed.member_person, t.seed.person_a1
+    );
+
+    let saved = t.post(Who::UnitStaff, &path, &form).await;
+    let page = t.get(Who::UnitStaff, saved.location()).await;
+
+    assert_eq!(saved.status, StatusCode::SEE_OTHER, "{}", saved.body);
+    assert!(page.body.contains("The register is saved."));
+    assert_eq!(
+        page.body.matches("Entered by staff@a.cairn.test").count(),
+        2,
+        "{}",
+        page.body
+    );
+    assert!(page.body.contains(&format!(
+        r#"id="status-{}-attended" name="status_{}" type="radio" value="attended" checked"#,
+        t.seed.person_a1, t.seed.person_a1
+    )));
+    // A carer and a service user attended: the session is joint.
+    assert!(page.body.contains(">Joint<"));
+}
