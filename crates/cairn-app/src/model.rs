@@ -1179,6 +1179,35 @@ pub mod measures {
                     disagrees: status == Status::InPlace && (held == 0 || pct < 100),
                 })
             }
+            // People of the unit trained in levels awareness, and in speaking out.
+            "L1.13" | "L2.02" => {
+                let n = cairn_db::training::unit_people_trained(c, unit, code).await?;
+                Some(MeasureView {
+                    message_id: if code == "L1.13" {
+                        "model-measure-levels-trained"
+                    } else {
+                        "model-measure-assertiveness-trained"
+                    },
+                    count: n,
+                    disagrees: status == Status::InPlace && n == 0,
+                })
+            }
+            // The last quarter's sessions the unit's people attended: joint ones (L2.04) and
+            // co-delivered ones (L3.09).
+            "L2.04" | "L3.09" => {
+                let (joint, co) =
+                    cairn_db::training::unit_session_counts(c, unit, now - QUARTER_MS, now).await?;
+                let (message_id, n) = if code == "L2.04" {
+                    ("model-measure-joint-sessions", joint)
+                } else {
+                    ("model-measure-co-delivered-sessions", co)
+                };
+                Some(MeasureView {
+                    message_id,
+                    count: n,
+                    disagrees: status == Status::InPlace && n == 0,
+                })
+            }
             // Team-building events on the unit in the last quarter.
             "L2.05" => {
                 let n = cairn_db::meetings::unit_meetings_held(

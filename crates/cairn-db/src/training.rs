@@ -361,3 +361,53 @@ pub async fn practice_codes(c: &mut Conn<'_>, org: i64) -> DbResult<Vec<String>>
     )?;
     Ok(rows.into_iter().map(|r| r.0).collect())
 }
+
+/// People of `unit` who have attended a session of a course that evidences `practice`.
+pub async fn unit_people_trained(c: &mut Conn<'_>, unit: i64, practice: &str) -> DbResult<i64> {
+    fetch_scalar!(
+        c,
+        i64,
+        "SELECT COUNT(DISTINCT a.person_id) FROM session_attendance a \
+         JOIN training_sessions s ON s.id = a.session_id JOIN courses k ON k.id = s.course_id \
+         JOIN person_units pu ON pu.person_id = a.person_id \
+         WHERE pu.unit_id = $1 AND a.status = 'attended' AND (',' || k.practices || ',') LIKE $2",
+        unit,
+        format!("%,{practice},%")
+    )
+}
+
+/// Sessions from `since` to `until` attended by someone of `unit`: how many were joint (those
+/// who attended came from two constituencies or more) and how many co-delivered (a peer trainer
+/// and a professional trainer).
+pub async fn unit_session_counts(
+    c: &mut Conn<'_>,
+    unit: i64,
+    since: i64,
+    until: i64,
+) -> DbResult<(i64, i64)> {
+    let joint = fetch_scalar!(
+        c,
+        i64,
+        "SELECT COUNT(*) FROM training_sessions s WHERE s.starts_at >= $2 AND s.starts_at < $3 \
+         AND EXISTS (SELECT 1 FROM session_attendance a JOIN person_units pu ON pu.person_id = a.person_id \
+                     WHERE a.session_id = s.id AND a.status = 'attended' AND pu.unit_id = $1) \
+         AND (SELECT COUNT(DISTINCT a.constituency) FROM session_attendance a \
+              WHERE a.session_id = s.id AND a.status = 'attended') >= 2",
+        unit,
+        since,
+        until
+    )?;
+    let co_delivered = fetch_scalar!(
+        c,
+        i64,
+        "SELECT COUNT(*) FROM training_sessions s WHERE s.starts_at >= $2 AND s.starts_at < $3 \
+         AND EXISTS (SELECT 1 FROM session_attendance a JOIN person_units pu ON pu.person_id = a.person_id \
+                     WHERE a.session_id = s.id AND a.status = 'attended' AND pu.unit_id = $1) \
+         AND EXISTS (SELECT 1 FROM session_trainers t WHERE t.session_id = s.id AND t.part = 'peer_trainer') \
+         AND EXISTS (SELECT 1 FROM session_trainers t WHERE t.session_id = s.id AND t.part = 'professional_trainer')",
+        unit,
+        since,
+        until
+    )?;
+    Ok((joint, co_delivered))
+}

@@ -415,3 +415,95 @@ async fn the_demo_prospectus_has_twelve_bilingual_courses_and_two_years_of_sessi
     })
     .await;
 }
+
+/// A practice's live measure on a unit: (message, count, disagrees with the status).
+fn measure(a: &cairn_app::model::UnitAssessment, code: &str) -> (&'static str, i64, bool) {
+    let m = a
+        .items
+        .iter()
+        .find(|i| i.practice.code == code)
+        .and_then(|i| i.measure.as_ref())
+        .unwrap_or_else(|| panic!("{code} has a live measure"));
+    (m.message_id, m.count, m.disagrees)
+}
+
+#[tokio::test]
+async fn the_model_counts_people_trained_and_the_quarters_joint_and_co_delivered_sessions_per_unit()
+{
+    both_engines(|db| async move {
+        // Arrange: on Alder, a co-delivered levels-awareness session that Mo (a service user)
+        // and Pat (a carer) attended; the unit says speaking-out training is in place.
+        let w = world(db).await;
+        let c = course(&w).await;
+        let peer = person(&w.app, &w.org, "Nia", "service_user", &[w.birch]).await;
+        let nurse = person(&w.app, &w.org, "Owain", "staff", &[w.birch]).await;
+        let pat = person(&w.app, &w.org, "Pat", "carer", &[w.alder]).await;
+        let s = training::create_session(
+            &w.app,
+            &w.lead,
+            c,
+            &session_draft(
+                T0 - 10 * 24 * HOUR,
+                "10",
+                &[(peer, "peer_trainer"), (nurse, "professional_trainer")],
+            ),
+        )
+        .await
+        .expect("session");
+        training::set_attendance(
+            &w.app,
+            &w.lead,
+            s.session.id,
+            &[(w.mo_id, "attended".into()), (pat, "attended".into())],
+        )
+        .await
+        .expect("register");
+        cairn_app::model::set_status(
+            &w.app,
+            &w.org.admin,
+            w.alder,
+            "L2.02",
+            &cairn_domain::model::AssessmentDraft {
+                status: "in_place".into(),
+                evidence: Some("We run it".into()),
+                ..Default::default()
+            },
+        )
+        .await
+        .expect("status");
+
+        // Exec
+        let alder = cairn_app::model::unit_assessment(&w.app, &w.org.admin, w.alder)
+            .await
+            .expect("alder");
+        let birch = cairn_app::model::unit_assessment(&w.app, &w.org.admin, w.birch)
+            .await
+            .expect("birch");
+        w.app.clock.set(T0 + 100 * 24 * HOUR);
+        let next_quarter = cairn_app::model::unit_assessment(&w.app, &w.org.admin, w.alder)
+            .await
+            .expect("later");
+
+        // Check
+        assert_eq!(measure(&alder, "L1.13").1, 2);
+        assert_eq!(measure(&alder, "L2.04").1, 1);
+        assert_eq!(measure(&alder, "L3.09").1, 1);
+        assert_eq!(
+            measure(&alder, "L2.02"),
+            ("model-measure-assertiveness-trained", 0, true),
+            "in place, yet no one has been: check this"
+        );
+        assert_eq!(
+            measure(&birch, "L1.13").1,
+            0,
+            "the trainers are not learners"
+        );
+        assert_eq!(measure(&next_quarter, "L2.04").1, 0);
+        assert_eq!(
+            measure(&next_quarter, "L1.13").1,
+            2,
+            "trained stays trained"
+        );
+    })
+    .await;
+}

@@ -150,3 +150,7 @@ cqfw-5 = Lefel 5
 cqfw-6 = Lefel 6
 cqfw-7 = Lefel 7
 cqfw-8 = Lefel 8
+model-measure-levels-trained = Pobl ar yr uned hon sydd wedi bod i hyfforddiant ymwybyddiaeth o'r lefelau: { $count }
+model-measure-assertiveness-trained = Pobl ar yr uned hon sydd wedi bod i hyfforddiant siarad allan: { $count }
+model-measure-joint-sessions = Sesiynau hyfforddi yn ystod y chwarter diwethaf lle dysgodd defnyddwyr gwasanaeth, gofalwyr a staff gyda'i gilydd: { $count }
+model-measure-co-delivered-sessions = Sesiynau hyfforddi yn ystod y chwarter diwethaf a gyflwynwyd gan hyfforddwr cymheiriaid gyda gweithiwr proffesiynol: { $count }

@@ -148,3 +148,7 @@ cqfw-5 = Level 5
 cqfw-6 = Level 6
 cqfw-7 = Level 7
 cqfw-8 = Level 8
+model-measure-levels-trained = People on this unit who have been to levels-awareness training: { $count }
+model-measure-assertiveness-trained = People on this unit who have been to speaking-out training: { $count }
+model-measure-joint-sessions = Training sessions in the last quarter where service users, carers and staff learned together: { $count }
+model-measure-co-delivered-sessions = Training sessions in the last quarter delivered by a peer trainer with a professional: { $count }
