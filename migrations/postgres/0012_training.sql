@@ -84,3 +84,8 @@ CREATE TABLE course_requests (
     UNIQUE (course_id, person_id)
 );
 CREATE INDEX course_requests_person ON course_requests(person_id);
+
+-- A claim for delivering a session (a peer trainer's delivery, preparation and debrief time),
+-- so a session shows who has claimed and no one claims it twice.
+ALTER TABLE claims ADD COLUMN training_session_id BIGINT REFERENCES training_sessions(id);
+CREATE INDEX claims_training_session ON claims(training_session_id);

@@ -760,6 +760,19 @@ pub async fn create_claim(
     meeting_id: Option<i64>,
     d: &ClaimDraft,
 ) -> AppResult<i64> {
+    create_linked_claim(app, actor, person, meeting_id, None, d).await
+}
+
+/// As [`create_claim`], for delivering a training session: the claim names the session, and
+/// a trainer's second claim for one session is refused in the same transaction.
+pub(crate) async fn create_linked_claim(
+    app: &App,
+    actor: &Actor,
+    person: Option<i64>,
+    meeting_id: Option<i64>,
+    training_session_id: Option<i64>,
+    d: &ClaimDraft,
+) -> AppResult<i64> {
     let org = org_of(actor)?;
     let person = match person {
         Some(p) if !actor.is_person(p) => {
@@ -782,6 +795,14 @@ pub async fn create_claim(
     cairn_db::payments::lock_person(&mut tx.conn(), person).await?;
     let today = today_of(&mut tx.conn(), app, org).await?;
     let f = d.validate(today)?;
+    if let Some(session) = training_session_id
+        && cairn_db::payments::session_claims(&mut tx.conn(), session)
+            .await?
+            .iter()
+            .any(|(_, p)| *p == person)
+    {
+        return Err(AppError::Conflict("training-error-claimed"));
+    }
     if let Some(m) = meeting_id
         && cairn_db::meetings::get_meeting(&mut tx.conn(), org, m)
             .await?
@@ -870,6 +891,7 @@ pub async fn create_claim(
         minutes: f.minutes,
         description: &f.description,
         meeting_id,
+        training_session_id,
         choice,
         created_by_user_id: (actor.user_id != 0).then_some(actor.user_id),
         created_by_label: &actor.label,

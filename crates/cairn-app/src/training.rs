@@ -525,3 +525,102 @@ pub async fn learning_in(c: &mut Conn<'_>, org: i64, person: i64) -> AppResult<L
         asked_to_join: db::requested_by(c, person).await?,
     })
 }
+
+/// The longest preparation or debrief time a delivery claim takes, in minutes.
+pub const EXTRA_MINUTES_MAX: i64 = 8 * 60;
+
+/// Who trained in a session and whether they have claimed for it.
+pub async fn delivery_claims(app: &App, actor: &Actor, session: i64) -> AppResult<Vec<(i64, i64)>> {
+    require(actor, Permission::ViewTraining)?;
+    let org = org_of(actor)?;
+    let mut h = app.db.acquire().await?;
+    let mut c = h.conn();
+    db::session(&mut c, org, session)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    Ok(cairn_db::payments::session_claims(&mut c, session).await?)
+}
+
+/// Makes the draft claim for a peer trainer's (or co-facilitator's) delivery of a session in
+/// one step: the session's own time plus preparation and debrief, as `training_delivery`, on
+/// the session's day. The trainer makes it for themselves, or staff with them; from then on it
+/// is a claim like any other (the benefits guard when it is sent, two people to approve and
+/// authorise). A second claim by the same trainer for the same session is refused (409).
+pub async fn claim_delivery(
+    app: &App,
+    actor: &Actor,
+    session: i64,
+    person: i64,
+    prep_minutes: &str,
+    debrief_minutes: &str,
+) -> AppResult<i64> {
+    require(actor, Permission::ViewTraining)?;
+    let org = org_of(actor)?;
+    let (s, course, trainers, tz, p) = {
+        let mut h = app.db.acquire().await?;
+        let mut c = h.conn();
+        let s = db::session(&mut c, org, session)
+            .await?
+            .ok_or(AppError::NotFound)?;
+        let course = load_course(&mut c, org, s.course_id).await?;
+        let trainers = db::trainers(&mut c, session).await?;
+        let o = cairn_db::units::get_organisation(&mut c, org).await?;
+        let p = cairn_db::people::get(&mut c, org, person).await?;
+        (
+            s,
+            course,
+            trainers,
+            cairn_domain::time::time_zone(&o.time_zone),
+            p,
+        )
+    };
+    let delivered = trainers.iter().any(|t| {
+        t.person_id == person
+            && matches!(
+                t.part,
+                cairn_domain::training::TrainerPart::PeerTrainer
+                    | cairn_domain::training::TrainerPart::CoFacilitator
+            )
+    });
+    let mut e = FieldErrors::new();
+    if !delivered {
+        e.add("person_id", "training-error-not-trainer");
+    }
+    let mut extra = |field: &str, raw: &str| match raw.trim() {
+        "" => 0,
+        x => match x.parse::<i64>() {
+            Ok(n) if (0..=EXTRA_MINUTES_MAX).contains(&n) => n,
+            _ => {
+                e.add(field, "training-error-minutes");
+                0
+            }
+        },
+    };
+    let prep = extra("prep_minutes", prep_minutes);
+    let debrief = extra("debrief_minutes", debrief_minutes);
+    if !e.is_empty() {
+        return Err(e.into());
+    }
+    let total = (s.ends_at - s.starts_at) / 60_000 + prep + debrief;
+    let title = match p.preferred_language {
+        cairn_domain::people::Language::Cy => course.title_cy.or(course.title_en),
+        cairn_domain::people::Language::En => course.title_en.or(course.title_cy),
+    }
+    .unwrap_or_default();
+    let draft = cairn_domain::payments::ClaimDraft {
+        activity_type: "training_delivery".into(),
+        activity_on: cairn_domain::time::DateParts::from_date(Some(
+            cairn_domain::time::local_date(s.starts_at, &tz),
+        )),
+        hours: (total / 60).to_string(),
+        minutes: (total % 60).to_string(),
+        description: app.translator.message(
+            p.preferred_language,
+            "training-claim-description",
+            &[("course", title)],
+        ),
+        expenses: Vec::new(),
+    };
+    let for_person = (!actor.is_person(person)).then_some(person);
+    crate::payments::create_linked_claim(app, actor, for_person, None, Some(session), &draft).await
+}

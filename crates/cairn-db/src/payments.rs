@@ -344,6 +344,8 @@ pub struct NewClaim<'a> {
     pub minutes: i64,
     pub description: &'a str,
     pub meeting_id: Option<i64>,
+    /// The training session delivered, for a trainer's claim.
+    pub training_session_id: Option<i64>,
     pub choice: PaymentChoice,
     pub created_by_user_id: Option<i64>,
     pub created_by_label: &'a str,
@@ -355,8 +357,8 @@ pub async fn insert_claim(c: &mut Conn<'_>, org: i64, n: &NewClaim<'_>, now: i64
         c,
         i64,
         "INSERT INTO claims (organisation_id, person_id, unit_id, constituency, activity_type, activity_on, minutes, description, meeting_id, choice, \
-         status, created_at, created_by_user_id, created_by_label, updated_at) \
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, 'draft', $11, $12, $13, $11) RETURNING id",
+         status, created_at, created_by_user_id, created_by_label, updated_at, training_session_id) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, 'draft', $11, $12, $13, $11, $14) RETURNING id",
         org,
         n.person_id,
         n.unit_id,
@@ -369,7 +371,18 @@ pub async fn insert_claim(c: &mut Conn<'_>, org: i64, n: &NewClaim<'_>, now: i64
         n.choice.key(),
         now,
         n.created_by_user_id,
-        n.created_by_label
+        n.created_by_label,
+        n.training_session_id
+    )
+}
+
+/// The claims made for delivering `session`, not rejected: (claim id, person id).
+pub async fn session_claims(c: &mut Conn<'_>, session: i64) -> DbResult<Vec<(i64, i64)>> {
+    fetch_all!(
+        c,
+        (i64, i64),
+        "SELECT id, person_id FROM claims WHERE training_session_id = $1 AND status <> 'rejected' ORDER BY id",
+        session
     )
 }
 

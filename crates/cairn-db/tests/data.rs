@@ -2177,6 +2177,7 @@ fn new_claim(person: i64, unit: Option<i64>, on: &str) -> cairn_db::payments::Ne
         minutes: 120,
         description: "Ward forum",
         meeting_id: None,
+        training_session_id: None,
         choice: cairn_domain::payments::PaymentChoice::Bank,
         created_by_user_id: None,
         created_by_label: "system",

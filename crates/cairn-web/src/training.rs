@@ -38,6 +38,7 @@ pub(crate) fn routes(r: Routes) -> Routes {
         .get("/training/sessions/{id}", register_page)
         .reads_person()
         .post("/training/sessions/{id}", save_register)
+        .post("/training/sessions/{id}/claims", claim_delivery)
 }
 
 /// Text in the page's language when there is one, else in the other; with its language, so a
@@ -688,6 +689,15 @@ struct RegisterPage {
     add_people: Vec<Choice>,
     saved: bool,
     form: FormState,
+    /// Peer trainers and co-facilitators: (person id, name, claim made, may claim now).
+    payable: Vec<PayableTrainer>,
+}
+
+struct PayableTrainer {
+    person_id: i64,
+    name: String,
+    claim: Option<i64>,
+    may_claim: bool,
 }
 
 #[derive(Deserialize)]
@@ -735,6 +745,23 @@ async fn register_view(
     } else {
         Vec::new()
     };
+    let claims = cairn_app::training::delivery_claims(&st.app, s.actor(), id).await?;
+    let payable = r
+        .session
+        .trainers
+        .iter()
+        .filter(|x| x.part != TrainerPart::ProfessionalTrainer)
+        .map(|x| PayableTrainer {
+            person_id: x.person_id,
+            name: x.name.clone(),
+            claim: claims
+                .iter()
+                .find(|(_, p)| *p == x.person_id)
+                .map(|(c, _)| *c),
+            may_claim: s.actor().can(Permission::ManageClaims)
+                || (s.actor().is_person(x.person_id) && s.actor().can(Permission::ClaimOwn)),
+        })
+        .collect();
     let s_ = &r.session.session;
     let chrome =
         Chrome::signed(s, t.get("register-title"), organisation(st, s).await?).with_errors(&form);
@@ -770,6 +797,7 @@ async fn register_view(
             add_people,
             saved,
             form,
+            payable,
             chrome,
             t,
         },
@@ -832,6 +860,53 @@ async fn save_register(
             for e in errs.0 {
                 shown.add("add_person", e.code);
             }
+            form.add_errors(&s.ctx.t(), &shown);
+            register_view(&st, &s, id, false, form).await
+        }
+        Err(e) => Err(e.into()),
+    }
+}
+
+#[derive(Deserialize)]
+struct DeliveryIn {
+    #[serde(default)]
+    person_id: String,
+    #[serde(default)]
+    prep_minutes: String,
+    #[serde(default)]
+    debrief_minutes: String,
+}
+
+/// A peer trainer's delivery becomes a draft claim in one step; its page is next.
+async fn claim_delivery(
+    State(st): State<AppState>,
+    s: Signed,
+    Path(id): Path<i64>,
+    Posted(f): Posted<DeliveryIn>,
+) -> WebResult {
+    let Ok(person) = f.person_id.trim().parse::<i64>() else {
+        return Err(WebError::NotFound);
+    };
+    match cairn_app::training::claim_delivery(
+        &st.app,
+        s.actor(),
+        id,
+        person,
+        &f.prep_minutes,
+        &f.debrief_minutes,
+    )
+    .await
+    {
+        Ok(claim) => see_other(&format!("/payments/claims/{claim}")),
+        Err(AppError::Invalid(errs)) => {
+            // Each trainer's form has its own fields.
+            let mut shown = FieldErrors::new();
+            for e in errs.0 {
+                shown.add(&format!("{}_{person}", e.field), e.code);
+            }
+            let mut form = FormState::new();
+            form.set(&format!("prep_minutes_{person}"), f.prep_minutes)
+                .set(&format!("debrief_minutes_{person}"), f.debrief_minutes);
             form.add_errors(&s.ctx.t(), &shown);
             register_view(&st, &s, id, false, form).await
         }

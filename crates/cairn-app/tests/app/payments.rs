@@ -775,6 +775,7 @@ async fn past_car_miles(app: &App, org: i64, person: i64, on: &str, tenths: i64)
             minutes: 60,
             description: "Earlier travel",
             meeting_id: None,
+            training_session_id: None,
             choice: PaymentChoice::Bank,
             created_by_user_id: None,
             created_by_label: "system",

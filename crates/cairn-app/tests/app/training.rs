@@ -507,3 +507,72 @@ async fn the_model_counts_people_trained_and_the_quarters_joint_and_co_delivered
     })
     .await;
 }
+
+#[tokio::test]
+async fn a_peer_trainers_delivery_becomes_one_claim_for_the_session_prep_and_debrief() {
+    both_engines(|db| async move {
+        // Arrange: Iolo (a member) is peer trainer and Owain professional trainer of a two-hour
+        // session; the rate card has a training-delivery rate.
+        let w = world(db).await;
+        let c = course(&w).await;
+        let (iolo, iolo_id) = member(&w, "Iolo", "service_user", &[w.alder]).await;
+        let (_, cai_id) = member(&w, "Cai", "carer", &[w.alder]).await;
+        let owain = person(&w.app, &w.org, "Owain", "staff", &[w.alder]).await;
+        let at = crate::common::utc(2026, 3, 20, 9, 0);
+        let s = training::create_session(
+            &w.app,
+            &w.lead,
+            c,
+            &session_draft(
+                at,
+                "12",
+                &[
+                    (iolo_id, "peer_trainer"),
+                    (owain, "professional_trainer"),
+                    (cai_id, "co_facilitator"),
+                ],
+            ),
+        )
+        .await
+        .expect("session")
+        .session
+        .id;
+
+        // Exec
+        let own = training::claim_delivery(&w.app, &iolo, s, iolo_id, "30", "15")
+            .await
+            .expect("Iolo's claim");
+        let again = training::claim_delivery(&w.app, &iolo, s, iolo_id, "0", "0").await;
+        let by_staff = training::claim_delivery(&w.app, &w.staff, s, cai_id, "", "")
+            .await
+            .expect("Cai's claim, made with staff");
+        let professional = training::claim_delivery(&w.app, &w.lead, s, owain, "0", "0").await;
+        let too_long = training::claim_delivery(&w.app, &w.lead, s, cai_id, "600", "0").await;
+
+        // Check: the session's 120 minutes plus 45; the day of the session; training delivery.
+        let claim = crate::payments::stored(&w.app, w.org.id, own).await;
+        assert_eq!(
+            (
+                claim.minutes,
+                claim.activity_on.as_str(),
+                claim.activity_type.key()
+            ),
+            (165, "2026-03-20", "training_delivery")
+        );
+        assert!(claim.fee_pence > 0, "paid from the rate card");
+        assert_eq!(claim.status.key(), "draft");
+        let cai = crate::payments::stored(&w.app, w.org.id, by_staff).await;
+        assert_eq!(cai.minutes, 120);
+        assert_eq!(cai.created_by_label, "staff@org-a.example");
+        crate::payments::assert_conflict(again, "training-error-claimed");
+        assert!(matches!(professional, Err(AppError::Invalid(_))));
+        assert!(matches!(too_long, Err(AppError::Invalid(_))));
+        let claims = training::delivery_claims(&w.app, &w.lead, s)
+            .await
+            .expect("claims");
+        assert_eq!(claims, vec![(own, iolo_id), (by_staff, cai_id)]);
+        // From here it is a claim like any other: Iolo sends it.
+        crate::payments::submitted(&w.app, &iolo, own).await;
+    })
+    .await;
+}

@@ -598,6 +598,11 @@ fn expected(method: &str, path: &str, who: Who) -> Option<Expect> {
             Status(200),
             &[Finance, Member, Viewer],
         ),
+        // Without a person named, there is no claim to make for anyone.
+        ("POST", "/training/sessions/{id}/claims") => match who {
+            Anon => Login,
+            _ => Status(404),
+        },
         ("POST", "/training/sessions/{id}") => {
             record(who, &[OrgAdmin, Lead, UnitStaff], Status(303), &[])
         }

@@ -230,3 +230,50 @@ async fn staff_type_in_a_paper_register_and_each_line_says_who_entered_it() {
     // A carer and a service user attended: the session is joint.
     assert!(page.body.contains(">Joint<"));
 }
+
+#[tokio::test]
+async fn staff_turn_a_peer_trainers_delivery_into_a_claim_from_the_register_and_wrong_minutes_are_kept()
+ {
+    let t = TestApp::new().await;
+    let path = format!("/training/sessions/{}", t.seed.session);
+    let trainer = t.seed.person_a1;
+
+    let wrong = t
+        .post(
+            Who::Lead,
+            &format!("{path}/claims"),
+            &format!("person_id={trainer}&prep_minutes=lots&debrief_minutes=15"),
+        )
+        .await;
+    let made = t
+        .post(
+            Who::Lead,
+            &format!("{path}/claims"),
+            &format!("person_id={trainer}&prep_minutes=30&debrief_minutes=15"),
+        )
+        .await;
+    let claim = t.get(Who::Lead, made.location()).await;
+    let register = t.get(Who::Lead, &path).await;
+
+    assert_eq!(wrong.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(
+        wrong
+            .body
+            .contains(&format!(r#"id="prep_minutes_{trainer}-error""#))
+    );
+    assert!(wrong.body.contains(r#"value="lots""#));
+    assert_eq!(made.status, StatusCode::SEE_OTHER, "{}", made.body);
+    assert!(made.location().starts_with("/payments/claims/"));
+    assert_eq!(claim.status, StatusCode::OK);
+    assert!(
+        claim
+            .body
+            .contains("Training delivery: Understanding the levels")
+    );
+    assert!(register.body.contains("Claim made"));
+    assert!(
+        !register
+            .body
+            .contains(&format!(r#"id="prep_minutes_{trainer}""#))
+    );
+}
