@@ -3,7 +3,7 @@
 // A member on a phone opens Training from the menu, finds a course in the prospectus and asks
 // to do it; the course page then says they have asked. A member of staff opens the register of
 // a session and types in the paper register: each line then says who entered it. Every page is
-// checked with axe.
+// checked with axe. A lead turns a peer trainer's delivery into a claim from the register.
 import { test, expect, checkA11y, signIn, signOut } from '../fixtures';
 
 const WORDS = {
@@ -55,11 +55,41 @@ for (const lang of ['en', 'cy'] as const) {
     await checkA11y(page);
     const first = page.locator('main form fieldset .nhsuk-radios').first();
     await first.locator('input[value="attended"]').check();
-    await page.locator('main form button[type="submit"]').click();
+    await page.locator('main form[data-cairn-keep] button[type="submit"]').click();
 
     await expect(page.locator('main [role="status"]')).toHaveText(words.saved);
     await expect(page.locator('main form fieldset .nhsuk-radios').first().locator('input[value="attended"]')).toBeChecked();
     await expect(page.locator('main form .nhsuk-hint').first()).toContainText('lead@demo.cairn.test');
+    await checkA11y(page);
+    await signOut(page);
+    await checkA11y(page);
+  });
+}
+
+for (const lang of ['en', 'cy'] as const) {
+  const language = lang === 'en' ? 'English' : 'Welsh';
+
+  test(`a peer trainer's delivery becomes a claim from the register, in ${language} (${lang})`, async ({ page }) => {
+    await signIn(page, 'lead@demo.cairn.test');
+    await checkA11y(page);
+    await page.goto(`/language?to=${lang}&next=/training`);
+    await checkA11y(page);
+    // A different course in each language, so each run finds a trainer not yet paid.
+    await page.locator('main a.nhsuk-card__link').nth(lang === 'en' ? 1 : 2).click();
+    await checkA11y(page);
+    // The most recent session that has happened with a peer trainer.
+    await page.locator('#past-sessions li[data-co-delivered] a').first().click();
+    await checkA11y(page);
+
+    const claim = page.locator('main form[action$="/claims"]').first();
+    await claim.locator('input[name="prep_minutes"]').fill('30');
+    await claim.locator('input[name="debrief_minutes"]').fill('15');
+    await claim.locator('button[type="submit"]').click();
+
+    // The claim's own page: a draft for training delivery, to send when ready. Its description
+    // is in the trainer's own language, whichever the page is in.
+    await expect(page).toHaveURL(/\/payments\/claims\/\d+$/);
+    await expect(page.locator('main')).toContainText(/Training delivery:|Cyflwyno hyfforddiant:/);
     await checkA11y(page);
     await signOut(page);
     await checkA11y(page);

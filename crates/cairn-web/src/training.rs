@@ -197,7 +197,10 @@ struct CoursePage {
     practices: String,
     completion: String,
     agored_unit: String,
+    /// Sessions to come, soonest first.
     sessions: Vec<SessionRow>,
+    /// Sessions that have started, most recent first (staff only).
+    past: Vec<SessionRow>,
     is_member: bool,
     asked: bool,
     just_asked: bool,
@@ -259,6 +262,7 @@ async fn course_page(
     let t = s.ctx.t();
     let d = cairn_app::training::course(&st.app, s.actor(), id).await?;
     let tz = tz_of(&st, &s).await?;
+    let now = st.app.now();
     let c = &d.course;
     let chrome = Chrome::signed(
         &s,
@@ -270,7 +274,22 @@ async fn course_page(
         practices: c.practices.replace(',', ", "),
         completion: completion_words(&t, c),
         agored_unit: c.agored_unit.clone().unwrap_or_default(),
-        sessions: d.sessions.iter().map(|v| session_row(&t, &tz, v)).collect(),
+        sessions: d
+            .sessions
+            .iter()
+            .filter(|v| v.session.starts_at >= now)
+            .map(|v| session_row(&t, &tz, v))
+            .collect(),
+        past: if s.actor().can(Permission::ManageRegisters) {
+            d.sessions
+                .iter()
+                .rev()
+                .filter(|v| v.session.starts_at < now)
+                .map(|v| session_row(&t, &tz, v))
+                .collect()
+        } else {
+            Vec::new()
+        },
         is_member: s.actor().can(Permission::ExpressInterest),
         asked: d.asked,
         just_asked: q.asked.is_some(),
@@ -902,7 +921,13 @@ async fn claim_delivery(
             // Each trainer's form has its own fields.
             let mut shown = FieldErrors::new();
             for e in errs.0 {
-                shown.add(&format!("{}_{person}", e.field), e.code);
+                let field = match e.field.as_str() {
+                    f @ ("prep_minutes" | "debrief_minutes") => format!("{f}_{person}"),
+                    // Anything else (no rate on that day, not a trainer) is about the claim as a
+                    // whole: said at the top of this trainer's form.
+                    _ => format!("delivery_{person}"),
+                };
+                shown.add(&field, e.code);
             }
             let mut form = FormState::new();
             form.set(&format!("prep_minutes_{person}"), f.prep_minutes)

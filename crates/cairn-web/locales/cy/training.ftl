@@ -167,3 +167,4 @@ delivery-button = Gwneud hawliad ar gyfer { $name }
 delivery-claimed = Hawliad wedi'i wneud
 delivery-see-claim = Gweld yr hawliad
 delivery-not-yet = Dim hawliad eto.
+course-past-sessions = Sesiynau a fu

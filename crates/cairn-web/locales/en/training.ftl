@@ -165,3 +165,4 @@ delivery-button = Make a claim for { $name }
 delivery-claimed = Claim made
 delivery-see-claim = See the claim
 delivery-not-yet = No claim yet.
+course-past-sessions = Past sessions
