@@ -3,12 +3,13 @@
 // A member on a phone opens Training from the menu, finds a course in the prospectus and asks
 // to do it; the course page then says they have asked. A member of staff opens the register of
 // a session and types in the paper register: each line then says who entered it. Every page is
-// checked with axe. A lead turns a peer trainer's delivery into a claim from the register.
+// checked with axe. A lead turns a peer trainer's delivery into a claim from the register. A
+// member sees their learning, credits and a certificate.
 import { test, expect, checkA11y, signIn, signOut } from '../fixtures';
 
 const WORDS = {
-  en: { course: 'Speaking up, speaking out', ask: "I'd like to do this course", asked: 'You have asked to do this course', saved: 'The register is saved.', attended: 'Attended' },
-  cy: { course: 'Adferiad a llesiant', ask: 'Hoffwn i wneud y cwrs hwn', asked: "Rydych chi wedi gofyn am wneud y cwrs hwn", saved: "Mae'r gofrestr wedi'i chadw.", attended: 'Yn bresennol' },
+  en: { course: 'Chairing a meeting', ask: "I'd like to do this course", asked: 'You have asked to do this course', saved: 'The register is saved.', attended: 'Attended' },
+  cy: { course: 'Adrodd eich stori yn ddiogel', ask: 'Hoffwn i wneud y cwrs hwn', asked: "Rydych chi wedi gofyn am wneud y cwrs hwn", saved: "Mae'r gofrestr wedi'i chadw.", attended: 'Yn bresennol' },
 } as const;
 
 for (const lang of ['en', 'cy'] as const) {
@@ -93,5 +94,28 @@ for (const lang of ['en', 'cy'] as const) {
     await checkA11y(page);
     await signOut(page);
     await checkA11y(page);
+  });
+}
+
+for (const lang of ['en', 'cy'] as const) {
+  const language = lang === 'en' ? 'English' : 'Welsh';
+
+  test(`a member sees their learning, credits and a certificate, in ${language} (${lang})`, async ({ browser }) => {
+    const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
+    const page = await context.newPage();
+    await signIn(page, 'member@demo.cairn.test');
+    await checkA11y(page);
+    await page.goto(`/language?to=${lang}&next=/training`);
+    await checkA11y(page);
+
+    await expect(page.locator('main h2').first()).toHaveText(lang === 'en' ? 'Your learning' : 'Eich dysgu');
+    await expect(page.locator('main')).toContainText(lang === 'en' ? 'credits at Entry 3' : 'ar Mynediad 3');
+    await page.locator('main a[href^="/training/certificates/"]').first().click();
+    await expect(page.locator('main h1')).toHaveText(/Certificate of completion|Tystysgrif cwblhau/);
+    await expect(page.locator('main code')).toHaveText(/^CRN-/);
+    await checkA11y(page);
+    await signOut(page);
+    await checkA11y(page);
+    await context.close();
   });
 }

@@ -89,3 +89,22 @@ CREATE INDEX course_requests_person ON course_requests(person_id);
 -- so a session shows who has claimed and no one claims it twice.
 ALTER TABLE claims ADD COLUMN training_session_id INTEGER REFERENCES training_sessions(id);
 CREATE INDEX claims_training_session ON claims(training_session_id);
+
+-- Certificates: for completing a course (its rule met), or for delivering a session (a peer
+-- trainer or co-facilitator). The reference is printed on the certificate so staff can check
+-- it. A certificate corrected within 30 days is replaced by a new one; the old one says so.
+CREATE TABLE certificates (
+    id INTEGER PRIMARY KEY,
+    organisation_id INTEGER NOT NULL REFERENCES organisations(id),
+    person_id INTEGER NOT NULL REFERENCES people(id),
+    course_id INTEGER NOT NULL REFERENCES courses(id),
+    session_id INTEGER REFERENCES training_sessions(id),
+    kind TEXT NOT NULL CHECK (kind IN ('completion', 'delivery')),
+    reference TEXT NOT NULL UNIQUE,
+    issued_at INTEGER NOT NULL,
+    issued_by_label TEXT NOT NULL,
+    replaced_at INTEGER,
+    replaced_by_id INTEGER REFERENCES certificates(id),
+    CHECK ((kind = 'delivery') = (session_id IS NOT NULL))
+);
+CREATE INDEX certificates_person ON certificates(person_id, issued_at);

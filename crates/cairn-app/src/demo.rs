@@ -342,7 +342,15 @@ async fn build_demo(app: &App, hash: &str, now: i64) -> AppResult<i64> {
     )
     .await?;
     crate::payments::add_examples(c, org, now).await?;
-    training::training_history(c, org, now, &training::Plan::demo(), &mut rng).await?;
+    training::training_history(
+        c,
+        org,
+        now,
+        &training::Plan::demo(),
+        &mut rng,
+        person_of.get("member@demo.cairn.test").copied(),
+    )
+    .await?;
     tx.commit().await?;
     Ok(org)
 }
@@ -490,7 +498,7 @@ async fn build_synthetic(app: &App, index: i64, now: i64) -> AppResult<i64> {
     .await?;
     crate::payments::add_examples(c, org, now).await?;
     claim_history(c, org, &claimants, now, &mut rng).await?;
-    training::training_history(c, org, now, &training::Plan::board(), &mut rng).await?;
+    training::training_history(c, org, now, &training::Plan::board(), &mut rng, None).await?;
     tx.commit().await?;
     Ok(org)
 }

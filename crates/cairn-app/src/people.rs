@@ -821,6 +821,7 @@ pub const EXPORT_COVERAGE: &[(&str, &str, &str)] = &[
     ("buddy_pairings", "newcomer_id", "buddy_pairings"),
     ("buddy_pairings", "buddy_id", "buddy_pairings"),
     ("claims", "person_id", "claims"),
+    ("certificates", "person_id", "training.certificates"),
     ("course_requests", "person_id", "training.asked_to_join"),
     (
         "claims",

@@ -435,12 +435,222 @@ pub async fn set_attendance(
         )
         .await?;
     }
+    let course = load_course(&mut tx.conn(), org, s.course_id).await?;
+    issue_certificates(&mut tx.conn(), actor, org, &course, &s, now).await?;
     let s = db::session(&mut tx.conn(), org, session)
         .await?
         .ok_or(AppError::NotFound)?;
     let view = session_view(&mut tx.conn(), s).await?;
     tx.commit().await?;
     Ok(view)
+}
+
+/// How long after issue a certificate may be corrected.
+pub const CORRECTION_DAYS: i64 = 30;
+
+/// A certificate reference: `CRN-` and ten characters a person can read out and type without
+/// mixing up 0 and O or 1 and I.
+fn new_reference() -> String {
+    use rand::Rng;
+    const ALPHABET: &[u8] = b"ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
+    let mut rng = rand::rng();
+    let mut pick = || char::from(ALPHABET[rng.random_range(0..ALPHABET.len())]);
+    let a: String = (0..5).map(|_| pick()).collect();
+    let b: String = (0..5).map(|_| pick()).collect();
+    format!("CRN-{a}-{b}")
+}
+
+/// After a register is written: a completion certificate for each learner who has now met the
+/// course's rule, and, once the session has happened, a delivery certificate for each peer
+/// trainer and co-facilitator. Never twice.
+async fn issue_certificates(
+    c: &mut Conn<'_>,
+    actor: &Actor,
+    org: i64,
+    course: &Course,
+    s: &Session,
+    now: i64,
+) -> AppResult<()> {
+    let rule = completion_of(course);
+    let lines = db::register(c, s.id).await?;
+    for l in lines.iter().filter(|l| l.status == Attendance::Attended) {
+        let n = db::attended_count(c, course.id, l.person_id).await?;
+        if rule.met(n, false)
+            && !db::has_certificate(c, l.person_id, course.id, None, "completion").await?
+        {
+            db::insert_certificate(
+                c,
+                org,
+                l.person_id,
+                course.id,
+                None,
+                "completion",
+                &new_reference(),
+                &actor.label,
+                now,
+            )
+            .await?;
+        }
+    }
+    if s.starts_at <= now && lines.iter().any(|l| l.status == Attendance::Attended) {
+        for t in db::trainers(c, s.id).await? {
+            if t.part != cairn_domain::training::TrainerPart::ProfessionalTrainer
+                && !db::has_certificate(c, t.person_id, course.id, Some(s.id), "delivery").await?
+            {
+                db::insert_certificate(
+                    c,
+                    org,
+                    t.person_id,
+                    course.id,
+                    Some(s.id),
+                    "delivery",
+                    &new_reference(),
+                    &actor.label,
+                    now,
+                )
+                .await?;
+            }
+        }
+    }
+    Ok(())
+}
+
+/// A certificate with what its page prints.
+#[derive(Debug, Clone)]
+pub struct CertificateView {
+    pub certificate: db::Certificate,
+    pub person_name: String,
+    pub language: cairn_domain::people::Language,
+    pub course: Course,
+    pub session_starts_at: Option<i64>,
+}
+
+async fn certificate_view(
+    c: &mut Conn<'_>,
+    actor: &Actor,
+    org: i64,
+    cert: db::Certificate,
+) -> AppResult<CertificateView> {
+    if !may_act_for(c, actor, org, cert.person_id).await? {
+        return Err(AppError::NotFound);
+    }
+    let p = cairn_db::people::get(c, org, cert.person_id).await?;
+    let course = load_course(c, org, cert.course_id).await?;
+    let session_starts_at = match cert.session_id {
+        Some(s) => db::session(c, org, s).await?.map(|s| s.starts_at),
+        None => None,
+    };
+    Ok(CertificateView {
+        certificate: cert,
+        person_name: p.chosen_name,
+        language: p.preferred_language,
+        course,
+        session_starts_at,
+    })
+}
+
+/// One certificate: the person's own, or for staff who reach them. The read is audited.
+pub async fn certificate(app: &App, actor: &Actor, id: i64) -> AppResult<CertificateView> {
+    require(actor, Permission::ViewTraining)?;
+    let org = org_of(actor)?;
+    let view = {
+        let mut h = app.db.acquire().await?;
+        let mut c = h.conn();
+        let cert = db::certificate(&mut c, org, id)
+            .await?
+            .ok_or(AppError::NotFound)?;
+        certificate_view(&mut c, actor, org, cert).await?
+    };
+    let person = view.certificate.person_id;
+    record_read(app, actor, org, "certificate", id, &[person]).await?;
+    Ok(view)
+}
+
+/// Staff check a reference printed on a certificate. `None` when no certificate of the
+/// organisation has it (or its holder is out of reach).
+pub async fn verify(
+    app: &App,
+    actor: &Actor,
+    reference: &str,
+) -> AppResult<Option<CertificateView>> {
+    require(actor, Permission::ManageRegisters)?;
+    let org = org_of(actor)?;
+    let reference = reference.trim().to_uppercase();
+    let found = {
+        let mut h = app.db.acquire().await?;
+        let mut c = h.conn();
+        match db::certificate_by_reference(&mut c, org, &reference).await? {
+            Some(cert) => match certificate_view(&mut c, actor, org, cert).await {
+                Ok(v) => Some(v),
+                Err(AppError::NotFound) => None,
+                Err(e) => return Err(e),
+            },
+            None => None,
+        }
+    };
+    if let Some(v) = &found {
+        record_read(
+            app,
+            actor,
+            org,
+            "certificate",
+            v.certificate.id,
+            &[v.certificate.person_id],
+        )
+        .await?;
+    }
+    Ok(found)
+}
+
+/// Corrects a certificate within [`CORRECTION_DAYS`] of issue: a new one with a new reference
+/// replaces it, and the old one says it was replaced. 409 after that, or when already replaced.
+pub async fn reissue(app: &App, actor: &Actor, id: i64) -> AppResult<i64> {
+    require(actor, Permission::ManageRegisters)?;
+    let org = org_of(actor)?;
+    let now = app.now();
+    let mut tx = app.db.begin().await?;
+    let cert = db::certificate(&mut tx.conn(), org, id)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    if !may_act_for(&mut tx.conn(), actor, org, cert.person_id).await? {
+        return Err(AppError::NotFound);
+    }
+    if cert.replaced_at.is_some() {
+        return Err(AppError::Conflict("certificate-error-replaced"));
+    }
+    if now - cert.issued_at > CORRECTION_DAYS * 24 * 60 * 60 * 1000 {
+        return Err(AppError::Conflict("certificate-error-too-late"));
+    }
+    let new = db::insert_certificate(
+        &mut tx.conn(),
+        org,
+        cert.person_id,
+        cert.course_id,
+        cert.session_id,
+        &cert.kind,
+        &new_reference(),
+        &actor.label,
+        now,
+    )
+    .await?;
+    if !db::replace_certificate(&mut tx.conn(), id, new, now).await? {
+        return Err(AppError::Conflict("certificate-error-replaced"));
+    }
+    record::<(), _>(
+        &mut tx.conn(),
+        actor,
+        Some(org),
+        Action::Update,
+        "certificate",
+        Some(id),
+        None,
+        Some(&serde_json::json!({"replaced_by": new})),
+        Some(cert.person_id),
+        now,
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(new)
 }
 
 /// One course on a person's learning record.
@@ -466,6 +676,7 @@ pub struct Learning {
     pub credits_by_level: BTreeMap<String, i64>,
     pub trains_in: Vec<i64>,
     pub asked_to_join: Vec<i64>,
+    pub certificates: Vec<db::Certificate>,
 }
 
 /// Reads a person's learning: a member their own, staff people in their reach. Audited.
@@ -523,6 +734,7 @@ pub async fn learning_in(c: &mut Conn<'_>, org: i64, person: i64) -> AppResult<L
         credits_by_level,
         trains_in: db::sessions_trained_by(c, person).await?,
         asked_to_join: db::requested_by(c, person).await?,
+        certificates: db::certificates_of(c, person).await?,
     })
 }
 

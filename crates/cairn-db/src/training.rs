@@ -411,3 +411,137 @@ pub async fn unit_session_counts(
     )?;
     Ok((joint, co_delivered))
 }
+
+/// A certificate as stored.
+#[derive(Debug, Clone, sqlx::FromRow, serde::Serialize)]
+pub struct Certificate {
+    pub id: i64,
+    pub person_id: i64,
+    pub course_id: i64,
+    pub session_id: Option<i64>,
+    pub kind: String,
+    pub reference: String,
+    pub issued_at: i64,
+    pub issued_by_label: String,
+    pub replaced_at: Option<i64>,
+    pub replaced_by_id: Option<i64>,
+}
+
+const CERTIFICATE_COLUMNS: &str = "id, person_id, course_id, session_id, kind, reference, issued_at, issued_by_label, replaced_at, replaced_by_id";
+
+/// Issues a certificate. `session` only for delivering one.
+#[expect(
+    clippy::too_many_arguments,
+    reason = "a certificate has this many facts"
+)]
+pub async fn insert_certificate(
+    c: &mut Conn<'_>,
+    org: i64,
+    person: i64,
+    course: i64,
+    session: Option<i64>,
+    kind: &str,
+    reference: &str,
+    label: &str,
+    now: i64,
+) -> DbResult<i64> {
+    fetch_scalar!(
+        c,
+        i64,
+        "INSERT INTO certificates (organisation_id, person_id, course_id, session_id, kind, reference, issued_at, issued_by_label) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id",
+        org,
+        person,
+        course,
+        session,
+        kind,
+        reference,
+        now,
+        label
+    )
+}
+
+/// Whether the person holds a live (not replaced) certificate of this kind for the course (or
+/// the session, for delivery).
+pub async fn has_certificate(
+    c: &mut Conn<'_>,
+    person: i64,
+    course: i64,
+    session: Option<i64>,
+    kind: &str,
+) -> DbResult<bool> {
+    let n: i64 = fetch_scalar!(
+        c,
+        i64,
+        "SELECT COUNT(*) FROM certificates WHERE person_id = $1 AND course_id = $2 AND kind = $3 \
+         AND replaced_at IS NULL AND (session_id = $4 OR ($4 IS NULL AND session_id IS NULL))",
+        person,
+        course,
+        kind,
+        session
+    )?;
+    Ok(n > 0)
+}
+
+pub async fn certificates_of(c: &mut Conn<'_>, person: i64) -> DbResult<Vec<Certificate>> {
+    fetch_all!(
+        c,
+        Certificate,
+        &format!(
+            "SELECT {CERTIFICATE_COLUMNS} FROM certificates WHERE person_id = $1 ORDER BY issued_at, id"
+        ),
+        person
+    )
+}
+
+pub async fn certificate(c: &mut Conn<'_>, org: i64, id: i64) -> DbResult<Option<Certificate>> {
+    fetch_optional!(
+        c,
+        Certificate,
+        &format!(
+            "SELECT {CERTIFICATE_COLUMNS} FROM certificates WHERE organisation_id = $1 AND id = $2"
+        ),
+        org,
+        id
+    )
+}
+
+pub async fn certificate_by_reference(
+    c: &mut Conn<'_>,
+    org: i64,
+    reference: &str,
+) -> DbResult<Option<Certificate>> {
+    fetch_optional!(
+        c,
+        Certificate,
+        &format!(
+            "SELECT {CERTIFICATE_COLUMNS} FROM certificates WHERE organisation_id = $1 AND reference = $2"
+        ),
+        org,
+        reference
+    )
+}
+
+/// Marks a certificate replaced by another; false when it was already replaced.
+pub async fn replace_certificate(c: &mut Conn<'_>, old: i64, new: i64, now: i64) -> DbResult<bool> {
+    let n = execute!(
+        c,
+        "UPDATE certificates SET replaced_at = $3, replaced_by_id = $2 WHERE id = $1 AND replaced_at IS NULL",
+        old,
+        new,
+        now
+    )?;
+    Ok(n == 1)
+}
+
+/// Sessions of `course` the person attended.
+pub async fn attended_count(c: &mut Conn<'_>, course: i64, person: i64) -> DbResult<i64> {
+    fetch_scalar!(
+        c,
+        i64,
+        "SELECT COUNT(*) FROM session_attendance a JOIN training_sessions s ON s.id = a.session_id \
+         WHERE s.course_id = $1 AND a.person_id = $2 AND a.status = 'attended'",
+        course,
+        person
+    )
+}

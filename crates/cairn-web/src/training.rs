@@ -20,7 +20,7 @@ use cairn_domain::FieldErrors;
 use cairn_domain::Permission;
 use cairn_domain::meetings::{local_instant, parse_clock};
 use cairn_domain::people::{Constituency, Language};
-use cairn_domain::time::{DateParts, format_instant, time_zone};
+use cairn_domain::time::{DateParts, format_date, format_instant, local_date, time_zone};
 use cairn_domain::training::{
     Attendance, Completion, CourseDraft, CqfwLevel, SessionDraft, TrainerPart,
 };
@@ -39,6 +39,10 @@ pub(crate) fn routes(r: Routes) -> Routes {
         .reads_person()
         .post("/training/sessions/{id}", save_register)
         .post("/training/sessions/{id}/claims", claim_delivery)
+        .get("/training/certificates", verify)
+        .get("/training/certificates/{id}", certificate_page)
+        .reads_person()
+        .post("/training/certificates/{id}/reissue", reissue)
 }
 
 /// Text in the page's language when there is one, else in the other; with its language, so a
@@ -115,6 +119,84 @@ struct ProspectusPage {
     t: Tr,
     levels: Vec<(String, Vec<CourseCard>)>,
     can_manage: bool,
+    can_verify: bool,
+    /// A member's own learning.
+    mine: Option<MyLearning>,
+}
+
+struct MyLearning {
+    /// (course title, attended, completed)
+    courses: Vec<(Local, i64, bool)>,
+    credits: Vec<String>,
+    /// (certificate id, what it is for, issued on)
+    certificates: Vec<(i64, String, String)>,
+}
+
+async fn my_learning(st: &AppState, s: &Signed, t: &Tr) -> WebResult<Option<MyLearning>> {
+    let Some(me) = s
+        .actor()
+        .person_id
+        .filter(|_| s.actor().can(Permission::ExpressInterest))
+    else {
+        return Ok(None);
+    };
+    let l = cairn_app::training::learning(&st.app, s.actor(), me).await?;
+    let tz = tz_of(st, s).await?;
+    let titles = cairn_app::training::courses(&st.app, s.actor()).await?;
+    let title_of = |id: i64| {
+        titles
+            .iter()
+            .find(|c| c.id == id)
+            .map(|c| local(t, c.title_en.as_deref(), c.title_cy.as_deref()))
+            .map(|x| x.text)
+            .unwrap_or_default()
+    };
+    Ok(Some(MyLearning {
+        courses: l
+            .courses
+            .iter()
+            .map(|c| {
+                (
+                    local(t, c.title_en.as_deref(), c.title_cy.as_deref()),
+                    c.attended,
+                    c.completed,
+                )
+            })
+            .collect(),
+        credits: l
+            .credits_by_level
+            .iter()
+            .map(|(level, n)| {
+                t.with(
+                    "course-credits",
+                    &[
+                        ("count", n.to_string()),
+                        (
+                            "level",
+                            CqfwLevel::parse(level)
+                                .map(|x| t.get(&x.label_id()))
+                                .unwrap_or_default(),
+                        ),
+                    ],
+                )
+            })
+            .collect(),
+        certificates: l
+            .certificates
+            .iter()
+            .filter(|c| c.replaced_at.is_none())
+            .map(|c| {
+                (
+                    c.id,
+                    t.with(
+                        &format!("certificate-kind-{}", c.kind),
+                        &[("course", title_of(c.course_id))],
+                    ),
+                    format_date(local_date(c.issued_at, &tz), t.lang),
+                )
+            })
+            .collect(),
+    }))
 }
 
 fn card(t: &Tr, c: &Course) -> CourseCard {
@@ -164,12 +246,15 @@ async fn prospectus(State(st): State<AppState>, s: Signed) -> WebResult {
         })
         .filter(|(_, cards)| !cards.is_empty())
         .collect();
+    let mine = my_learning(&st, &s, &t).await?;
     let chrome = Chrome::signed(&s, t.get("training-title"), organisation(&st, &s).await?);
     html(&ProspectusPage {
         chrome,
         t,
         levels,
         can_manage: s.actor().can(Permission::ManageCourses),
+        can_verify: s.actor().can(Permission::ManageRegisters),
+        mine,
     })
 }
 
@@ -937,4 +1022,167 @@ async fn claim_delivery(
         }
         Err(e) => Err(e.into()),
     }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Certificates
+// ---------------------------------------------------------------------------------------------
+
+#[derive(Template)]
+#[template(path = "training/certificate.html")]
+struct CertificatePage {
+    chrome: Chrome,
+    t: Tr,
+    /// The certificate's own words, in its holder's language.
+    c: Tr,
+    id: i64,
+    organisation: String,
+    heading: String,
+    body: String,
+    credits: Option<String>,
+    issued: String,
+    reference: String,
+    replaced: Option<i64>,
+    can_reissue: bool,
+}
+
+async fn certificate_page(State(st): State<AppState>, s: Signed, Path(id): Path<i64>) -> WebResult {
+    let t = s.ctx.t();
+    let v = cairn_app::training::certificate(&st.app, s.actor(), id).await?;
+    let tz = tz_of(&st, &s).await?;
+    let c = Tr::new(v.language);
+    let course = local(
+        &c,
+        v.course.title_en.as_deref(),
+        v.course.title_cy.as_deref(),
+    );
+    let org = organisation(&st, &s).await?;
+    let cert = &v.certificate;
+    let (heading, body) = match (cert.kind.as_str(), v.session_starts_at) {
+        ("delivery", Some(at)) => (
+            c.get("certificate-delivery-heading"),
+            c.with(
+                "certificate-delivery-body",
+                &[
+                    ("name", v.person_name.clone()),
+                    ("course", course.text.clone()),
+                    ("date", format_date(local_date(at, &tz), c.lang)),
+                ],
+            ),
+        ),
+        _ => (
+            c.get("certificate-completion-heading"),
+            c.with(
+                "certificate-completion-body",
+                &[
+                    ("name", v.person_name.clone()),
+                    ("course", course.text.clone()),
+                ],
+            ),
+        ),
+    };
+    let credits = (cert.kind == "completion")
+        .then(|| v.course.credits.zip(v.course.cqfw_level.as_ref()))
+        .flatten()
+        .map(|(n, l)| {
+            c.with(
+                "course-credits",
+                &[
+                    ("count", n.to_string()),
+                    (
+                        "level",
+                        CqfwLevel::parse(l)
+                            .map(|x| c.get(&x.label_id()))
+                            .unwrap_or_default(),
+                    ),
+                ],
+            )
+        });
+    let can_reissue = s.actor().can(Permission::ManageRegisters)
+        && cert.replaced_at.is_none()
+        && st.app.now() - cert.issued_at
+            <= cairn_app::training::CORRECTION_DAYS * 24 * 60 * 60 * 1000;
+    let chrome = Chrome::signed(&s, heading.clone(), org.clone());
+    html(&CertificatePage {
+        chrome,
+        id,
+        organisation: org,
+        heading,
+        body,
+        credits,
+        issued: format_date(local_date(cert.issued_at, &tz), c.lang),
+        reference: cert.reference.clone(),
+        replaced: cert.replaced_by_id,
+        can_reissue,
+        c,
+        t,
+    })
+}
+
+async fn reissue(
+    State(st): State<AppState>,
+    s: Signed,
+    Path(id): Path<i64>,
+    Posted(_): Posted<crate::context::NoFields>,
+) -> WebResult {
+    let new = cairn_app::training::reissue(&st.app, s.actor(), id).await?;
+    see_other(&format!("/training/certificates/{new}"))
+}
+
+#[derive(Template)]
+#[template(path = "training/verify.html")]
+struct VerifyPage {
+    chrome: Chrome,
+    t: Tr,
+    form: FormState,
+    /// (certificate id, holder, what it is for, replaced)
+    found: Option<(i64, String, String, bool)>,
+    searched: bool,
+}
+
+#[derive(Deserialize)]
+struct VerifyQuery {
+    reference: Option<String>,
+}
+
+/// Staff check a certificate's reference.
+async fn verify(State(st): State<AppState>, s: Signed, Query(q): Query<VerifyQuery>) -> WebResult {
+    if !s.actor().can(Permission::ManageRegisters) {
+        return Err(WebError::Forbidden);
+    }
+    let t = s.ctx.t();
+    let reference = q.reference.unwrap_or_default();
+    let searched = !reference.trim().is_empty();
+    let found = if searched {
+        cairn_app::training::verify(&st.app, s.actor(), &reference)
+            .await?
+            .map(|v| {
+                let course = local(
+                    &t,
+                    v.course.title_en.as_deref(),
+                    v.course.title_cy.as_deref(),
+                );
+                (
+                    v.certificate.id,
+                    v.person_name,
+                    t.with(
+                        &format!("certificate-kind-{}", v.certificate.kind),
+                        &[("course", course.text)],
+                    ),
+                    v.certificate.replaced_at.is_some(),
+                )
+            })
+    } else {
+        None
+    };
+    let mut form = FormState::new();
+    form.set("reference", reference);
+    let chrome = Chrome::signed(&s, t.get("verify-title"), organisation(&st, &s).await?);
+    html(&VerifyPage {
+        chrome,
+        t,
+        form,
+        found,
+        searched,
+    })
 }

@@ -222,6 +222,7 @@ pub(super) async fn training_history(
     now: i64,
     plan: &Plan,
     rng: &mut StdRng,
+    member: Option<i64>,
 ) -> AppResult<()> {
     let q = cairn_db::people::PeopleQuery {
         limit: 1_000_000,
@@ -286,6 +287,12 @@ pub(super) async fn training_history(
             let peer = peers[rng.random_range(0..peers.len())].0;
             let pro = staff[rng.random_range(0..staff.len())].0;
             let mut learners: Vec<(i64, Constituency)> = Vec::new();
+            // The demo member has been to every run of the first four courses.
+            if let Some(m) = member.filter(|_| i < 4)
+                && let Some(p) = pool.iter().find(|p| p.0 == m)
+            {
+                learners.push(*p);
+            }
             while learners.len() < plan.learners.min(pool.len()) {
                 let p = pool[rng.random_range(0..pool.len())];
                 if !learners.iter().any(|l| l.0 == p.0) && p.0 != peer && p.0 != pro {
@@ -336,6 +343,51 @@ pub(super) async fn training_history(
             }
             run += 1;
             run_start += gap;
+        }
+        // Certificates, as the register would have issued them: completion once the rule is
+        // met, and delivery for each session a peer trainer delivered.
+        let sessions = cairn_db::training::sessions_of_course(c, org, course).await?;
+        let mut done: Vec<i64> = Vec::new();
+        for s in sessions.iter().filter(|s| s.starts_at < now) {
+            for line in cairn_db::training::register(c, s.id).await? {
+                if line.status != Attendance::Attended || done.contains(&line.person_id) {
+                    continue;
+                }
+                let n = cairn_db::training::attended_count(c, course, line.person_id).await?;
+                if d.min.is_some_and(|m| n >= m) {
+                    done.push(line.person_id);
+                    let reference = format!("CRN-C{course}-{}", line.person_id);
+                    cairn_db::training::insert_certificate(
+                        c,
+                        org,
+                        line.person_id,
+                        course,
+                        None,
+                        "completion",
+                        &reference,
+                        BY,
+                        s.ends_at,
+                    )
+                    .await?;
+                }
+            }
+            for t in cairn_db::training::trainers(c, s.id).await? {
+                if t.part == TrainerPart::PeerTrainer {
+                    let reference = format!("CRN-D{}-{}", s.id, t.person_id);
+                    cairn_db::training::insert_certificate(
+                        c,
+                        org,
+                        t.person_id,
+                        course,
+                        Some(s.id),
+                        "delivery",
+                        &reference,
+                        BY,
+                        s.ends_at,
+                    )
+                    .await?;
+                }
+            }
         }
     }
     Ok(())

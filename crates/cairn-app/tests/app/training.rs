@@ -412,6 +412,14 @@ async fn the_demo_prospectus_has_twelve_bilingual_courses_and_two_years_of_sessi
             .expect("count")
         };
         assert!(completions > 100, "attendance recorded ({completions})");
+        // The demo member has learned something, with credits and certificates to show.
+        let alex = signed_in(&app, "member@demo.cairn.test").await;
+        let own = training::learning(&app, &alex, alex.person_id.expect("person"))
+            .await
+            .expect("own learning");
+        assert!(own.courses.iter().any(|c| c.completed));
+        assert!(!own.credits_by_level.is_empty());
+        assert!(own.certificates.iter().any(|c| c.kind == "completion"));
     })
     .await;
 }
@@ -573,6 +581,117 @@ async fn a_peer_trainers_delivery_becomes_one_claim_for_the_session_prep_and_deb
         assert_eq!(claims, vec![(own, iolo_id), (by_staff, cai_id)]);
         // From here it is a claim like any other: Iolo sends it.
         crate::payments::submitted(&w.app, &iolo, own).await;
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn certificates_are_issued_once_when_earned_checked_by_reference_and_corrected_only_within_30_days()
+ {
+    both_engines(|db| async move {
+        // Arrange: a course completed by attending 2 of 3 sessions; Iolo is its peer trainer.
+        let w = world(db).await;
+        let c = course(&w).await;
+        let (gwen, gwen_id) = member(&w, "Gwen", "service_user", &[w.alder]).await;
+        let (_, iolo_id) = member(&w, "Iolo", "service_user", &[w.alder]).await;
+        let mut sessions = Vec::new();
+        for day in 1..=3 {
+            let s = training::create_session(
+                &w.app,
+                &w.lead,
+                c,
+                &session_draft(T0 - day * 24 * HOUR, "12", &[(iolo_id, "peer_trainer")]),
+            )
+            .await
+            .expect("session");
+            sessions.push(s.session.id);
+        }
+        let attend = |s: i64| {
+            let app = &w.app;
+            let staff = &w.staff;
+            async move {
+                training::set_attendance(app, staff, s, &[(gwen_id, "attended".into())])
+                    .await
+                    .expect("register")
+            }
+        };
+
+        // Exec: one session attended, then a second, then the third (already complete).
+        attend(sessions[0]).await;
+        let after_one = training::learning(&w.app, &gwen, gwen_id).await.expect("l");
+        attend(sessions[1]).await;
+        attend(sessions[2]).await;
+        let after_all = training::learning(&w.app, &gwen, gwen_id).await.expect("l");
+        let iolo = training::learning(&w.app, &w.lead, iolo_id)
+            .await
+            .expect("l");
+
+        // Check: no completion after one; exactly one after three; a delivery certificate for
+        // each session Iolo delivered.
+        let completions = |l: &training::Learning| {
+            l.certificates
+                .iter()
+                .filter(|c| c.kind == "completion")
+                .count()
+        };
+        assert_eq!(completions(&after_one), 0);
+        assert_eq!(completions(&after_all), 1);
+        assert_eq!(
+            iolo.certificates
+                .iter()
+                .filter(|c| c.kind == "delivery")
+                .count(),
+            3
+        );
+        let cert = after_all
+            .certificates
+            .iter()
+            .find(|c| c.kind == "completion")
+            .expect("completion")
+            .clone();
+
+        // Checked by reference, typed in lower case; unknown references find nothing.
+        let found = training::verify(&w.app, &w.staff, &cert.reference.to_lowercase())
+            .await
+            .expect("verify")
+            .expect("found");
+        assert_eq!(found.person_name, "Gwen");
+        assert!(
+            training::verify(&w.app, &w.staff, "CRN-AAAAA-AAAAA")
+                .await
+                .expect("verify")
+                .is_none()
+        );
+        assert!(matches!(
+            training::verify(&w.app, &gwen, &cert.reference).await,
+            Err(AppError::Forbidden)
+        ));
+        // Gwen reads her own; another member does not.
+        training::certificate(&w.app, &gwen, cert.id)
+            .await
+            .expect("her own");
+        assert!(matches!(
+            training::certificate(&w.app, &w.mo, cert.id).await,
+            Err(AppError::NotFound)
+        ));
+
+        // Corrected within 30 days: a new one replaces it; the old cannot be corrected again.
+        let new = training::reissue(&w.app, &w.staff, cert.id)
+            .await
+            .expect("reissue");
+        let old = training::certificate(&w.app, &w.lead, cert.id)
+            .await
+            .expect("old");
+        assert_eq!(old.certificate.replaced_by_id, Some(new));
+        crate::payments::assert_conflict(
+            training::reissue(&w.app, &w.staff, cert.id).await,
+            "certificate-error-replaced",
+        );
+        w.app.clock.set(T0 + 31 * 24 * HOUR);
+        crate::payments::assert_conflict(
+            training::reissue(&w.app, &w.staff, new).await,
+            "certificate-error-too-late",
+        );
     })
     .await;
 }

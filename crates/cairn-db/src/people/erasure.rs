@@ -13,7 +13,7 @@
 use crate::{Conn, DbResult, execute, fetch_scalar};
 
 /// Columns naming who did something (an account's e-mail address, or "system").
-const LABELS: [(&str, &str); 36] = [
+const LABELS: [(&str, &str); 37] = [
     ("appointments", "created_by_label"),
     ("arrivals", "recorded_by_label"),
     ("assessment_history", "actor_label"),
@@ -23,6 +23,7 @@ const LABELS: [(&str, &str); 36] = [
     ("audit_log", "actor_label"),
     ("buddy_checkins", "recorded_by_label"),
     ("buddy_pairings", "created_by_label"),
+    ("certificates", "issued_by_label"),
     ("claim_events", "actor_label"),
     ("claim_lines", "created_by_label"),
     ("claims", "created_by_label"),

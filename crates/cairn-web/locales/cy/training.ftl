@@ -168,3 +168,41 @@ delivery-claimed = Hawliad wedi'i wneud
 delivery-see-claim = Gweld yr hawliad
 delivery-not-yet = Dim hawliad eto.
 course-past-sessions = Sesiynau a fu
+training-prospectus = Cyrsiau
+learning-title = Eich dysgu
+learning-none = Nid ydych chi wedi bod i gwrs eto.
+learning-completed = Wedi'i gwblhau
+learning-attended = { $count ->
+    [zero] Dim sesiynau hyd yma
+    [one] 1 sesiwn hyd yma
+    [two] 2 sesiwn hyd yma
+    [few] 3 sesiwn hyd yma
+    [many] 6 sesiwn hyd yma
+   *[other] { $count } sesiwn hyd yma
+}
+learning-credits = Eich credydau
+learning-certificates = Eich tystysgrifau
+certificate-kind-completion = Cwblhau { $course }
+certificate-kind-delivery = Cyflwyno { $course }
+certificate-completion-heading = Tystysgrif cwblhau
+certificate-completion-body = Mae hyn yn tystio bod { $name } wedi cwblhau { $course }.
+certificate-delivery-heading = Tystysgrif am gyflwyno hyfforddiant
+certificate-delivery-body = Mae hyn yn tystio bod { $name } wedi cyflwyno { $course } ar { $date }, ynghyd â hyfforddwr proffesiynol.
+certificate-issued = Dyddiad ei rhoi
+certificate-reference = Cyfeirnod
+certificate-replaced-title = Mae tystysgrif newydd yn lle'r un hon
+certificate-replaced = Cafodd ei chywiro, ac mae tystysgrif newydd yn ei lle.
+certificate-see-new = Gweld y dystysgrif newydd
+certificate-reissue-intro = Os oes rhywbeth yn anghywir ar y dystysgrif hon, gellir ei chywiro o fewn 30 diwrnod i'w rhoi. Bydd gan yr un gywir gyfeirnod newydd.
+certificate-reissue = Cywiro'r dystysgrif hon
+certificate-error-replaced = Mae tystysgrif newydd eisoes yn lle'r un hon.
+certificate-error-too-late = Dim ond o fewn 30 diwrnod i'w rhoi y gellir cywiro tystysgrif.
+verify-title = Gwirio tystysgrif
+verify-intro = Nodwch y cyfeirnod sydd ar dystysgrif i wirio mai ni a'i rhoddodd.
+verify-reference = Cyfeirnod
+verify-reference-hint = Er enghraifft, CRN-ABCDE-23456
+verify-button = Gwirio
+verify-found = Rhoddon ni'r dystysgrif hon i { $name }: { $what }.
+verify-replaced = Ers hynny, mae tystysgrif gywir yn ei lle.
+verify-open = Ei hagor
+verify-not-found = Nid oes gennym dystysgrif gyda'r cyfeirnod hwn i unrhyw un rydych chi'n gweithio gyda nhw.

@@ -166,3 +166,37 @@ delivery-claimed = Claim made
 delivery-see-claim = See the claim
 delivery-not-yet = No claim yet.
 course-past-sessions = Past sessions
+training-prospectus = Courses
+learning-title = Your learning
+learning-none = You have not been to a course yet.
+learning-completed = Completed
+learning-attended = { $count ->
+    [one] 1 session so far
+   *[other] { $count } sessions so far
+}
+learning-credits = Your credits
+learning-certificates = Your certificates
+certificate-kind-completion = Completing { $course }
+certificate-kind-delivery = Delivering { $course }
+certificate-completion-heading = Certificate of completion
+certificate-completion-body = This is to certify that { $name } has completed { $course }.
+certificate-delivery-heading = Certificate for delivering training
+certificate-delivery-body = This is to certify that { $name } delivered { $course } on { $date }, together with a professional trainer.
+certificate-issued = Issued
+certificate-reference = Reference
+certificate-replaced-title = This certificate has been replaced
+certificate-replaced = It was corrected, and a new certificate replaces it.
+certificate-see-new = See the new certificate
+certificate-reissue-intro = If something on this certificate is wrong, it can be corrected within 30 days of being issued. The corrected one gets a new reference.
+certificate-reissue = Correct this certificate
+certificate-error-replaced = This certificate has already been replaced.
+certificate-error-too-late = A certificate can only be corrected within 30 days of being issued.
+verify-title = Check a certificate
+verify-intro = Enter the reference printed on a certificate to check that we issued it.
+verify-reference = Reference
+verify-reference-hint = For example, CRN-ABCDE-23456
+verify-button = Check
+verify-found = We issued this certificate to { $name }: { $what }.
+verify-replaced = It has since been replaced by a corrected one.
+verify-open = Open it
+verify-not-found = We have no certificate with this reference for anyone you work with.

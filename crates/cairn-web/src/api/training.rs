@@ -268,5 +268,14 @@ pub(super) async fn person_training(
         "credits_by_level": l.credits_by_level,
         "trains_in": l.trains_in,
         "asked_to_join": l.asked_to_join,
+        "certificates": l.certificates.iter().map(|c| json!({
+            "id": c.id,
+            "course_id": c.course_id,
+            "session_id": c.session_id,
+            "kind": c.kind,
+            "reference": c.reference,
+            "issued_at": rfc3339(c.issued_at),
+            "replaced": c.replaced_at.is_some(),
+        })).collect::<Vec<_>>(),
     })))
 }

@@ -598,6 +598,18 @@ fn expected(method: &str, path: &str, who: Who) -> Option<Expect> {
             Status(200),
             &[Finance, Member, Viewer],
         ),
+        ("GET", "/training/certificates") => {
+            page(who, &[OrgAdmin, Lead, UnitStaff, OtherAdmin], Status(200))
+        }
+        ("GET", "/training/certificates/{id}") => record(
+            who,
+            &[OrgAdmin, Lead, UnitStaff, Member],
+            Status(200),
+            &[Finance, Viewer],
+        ),
+        ("POST", "/training/certificates/{id}/reissue") => {
+            record(who, &[OrgAdmin, Lead, UnitStaff], Status(303), &[])
+        }
         // Without a person named, there is no claim to make for anyone.
         ("POST", "/training/sessions/{id}/claims") => match who {
             Anon => Login,
@@ -765,6 +777,14 @@ async fn walk(t: &TestApp) {
                     t.seed.suggestion.to_string()
                 }
                 p if p.starts_with("/buddies/") => t.seed.pairing.to_string(),
+                // Each administrator, lead and member of staff corrects a certificate of their own.
+                p if p.ends_with("/reissue") => match w {
+                    OrgAdmin => t.seed.certificates[1],
+                    Lead => t.seed.certificates[2],
+                    _ => t.seed.certificates[0],
+                }
+                .to_string(),
+                p if p.starts_with("/training/certificates/") => t.seed.certificates[0].to_string(),
                 p if p.contains("/courses/") => t.seed.course.to_string(),
                 p if p.contains("/sessions/") => t.seed.session.to_string(),
                 p if p.starts_with("/welcome/") => t.seed.arrival.to_string(),

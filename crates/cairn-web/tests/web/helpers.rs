@@ -125,6 +125,10 @@ pub struct Seed {
     /// (`person_a1`) as peer trainer, with the member booked on it.
     pub course: i64,
     pub session: i64,
+    /// Two sessions of the course that have happened, with the carer as peer trainer and the
+    /// member attending both: [0] the member's completion certificate, [1] and [2] the carer's
+    /// delivery certificates.
+    pub certificates: Vec<i64>,
 }
 
 pub struct TestApp {
@@ -675,6 +679,45 @@ impl TestApp {
             )
             .await
             .expect("booking");
+            for days_ago in [2, 1] {
+                let at = app.now() - days_ago * 24 * 60 * 60 * 1000;
+                let past = cairn_app::training::create_session(
+                    &app,
+                    &admin,
+                    s.course,
+                    &cairn_domain::training::SessionDraft {
+                        starts_at: Some(at),
+                        ends_at: Some(at + 2 * 60 * 60 * 1000),
+                        place: "Education centre".into(),
+                        capacity: "12".into(),
+                        trainers: vec![(s.person_a1.to_string(), "peer_trainer".into())],
+                        ..Default::default()
+                    },
+                )
+                .await
+                .expect("past session")
+                .session
+                .id;
+                cairn_app::training::set_attendance(
+                    &app,
+                    &admin,
+                    past,
+                    &[(s.member_person, "attended".into())],
+                )
+                .await
+                .expect("register");
+            }
+            let mut h = app.db.acquire().await.expect("acquire");
+            for p in [s.member_person, s.person_a1] {
+                s.certificates.extend(
+                    cairn_db::training::certificates_of(&mut h.conn(), p)
+                        .await
+                        .expect("certificates")
+                        .iter()
+                        .map(|c| c.id),
+                );
+            }
+            assert_eq!(s.certificates.len(), 3, "one completion, two deliveries");
         }
         let state = AppState {
             app: app.clone(),

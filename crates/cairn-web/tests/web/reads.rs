@@ -33,6 +33,11 @@ fn request_for(t: &TestApp, path: &str) -> Option<(Who, String, Option<i64>)> {
             format!("/people/{person}/export.json"),
             Some(person),
         ),
+        "/training/certificates/{id}" => (
+            Who::Lead,
+            format!("/training/certificates/{}", s.certificates[0]),
+            Some(s.member_person),
+        ),
         "/training/sessions/{id}" => (
             Who::Lead,
             format!("/training/sessions/{}", s.session),

@@ -116,8 +116,21 @@ async fn a_course_session_and_register_through_the_api_answer_co_delivered_joint
     assert_eq!(one.json()["joint"], false);
     assert_eq!(two.json()["joint"], true);
     let l = learning.json();
-    assert_eq!(l["completions"], json!([id]));
+    let completions = l["completions"].as_array().expect("completions");
+    assert!(completions.contains(&json!(id)), "{completions:?}");
     assert_eq!(l["credits_by_level"], json!({"entry_3": 1}));
+    let certificate = l["certificates"]
+        .as_array()
+        .expect("certificates")
+        .iter()
+        .find(|c| c["course_id"] == json!(id))
+        .expect("a certificate for completing the course");
+    assert_eq!(certificate["kind"], "completion");
+    assert!(
+        certificate["reference"]
+            .as_str()
+            .is_some_and(|r| r.starts_with("CRN-") && r.len() == 15)
+    );
     assert_eq!(bad_status.status, StatusCode::UNPROCESSABLE_ENTITY);
 }
 
