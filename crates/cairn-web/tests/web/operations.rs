@@ -188,6 +188,10 @@ async fn every_log_line_of_a_failed_request_carries_its_id_and_the_error_is_logg
         .finish();
     let _guard = tracing::subscriber::set_default(subscriber);
     exec(&t, "ALTER TABLE suggestions RENAME TO suggestions_gone").await;
+    // Other tests in this binary, on other threads, may have cached "nobody listens" for the
+    // request log's callsite while no subscriber was set; ask every callsite again, so this
+    // thread's subscriber is asked too.
+    tracing::callsite::rebuild_interest_cache();
 
     // Exec
     let res = t.get(Who::Lead, "/feedback").await;
