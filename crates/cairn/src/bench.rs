@@ -247,10 +247,22 @@ async fn measure(
     n: usize,
     target_ms: f64,
 ) -> Result<Measured> {
+    measure_with(router, name, path, (header::COOKIE, cookie), n, target_ms).await
+}
+
+/// As [`measure`], sending `credential` (the session cookie, or an API bearer token).
+async fn measure_with(
+    router: &axum::Router,
+    name: &'static str,
+    path: &str,
+    credential: (header::HeaderName, &str),
+    n: usize,
+    target_ms: f64,
+) -> Result<Measured> {
     let mut times = Vec::with_capacity(n);
     for i in 0..n + 20 {
         let req = Request::get(path)
-            .header(header::COOKIE, cookie)
+            .header(credential.0.clone(), credential.1)
             .body(Body::empty())?;
         let start = Instant::now();
         let res = router.clone().oneshot(req).await?;
@@ -405,7 +417,58 @@ pub async fn run(args: BenchArgs) -> Result<()> {
             org
         )?
     };
+    // The training session with the longest register, and the person with the most sessions.
+    let (session, learner) = {
+        let mut h = app.db.acquire().await?;
+        let session = cairn_db::fetch_scalar!(
+            &mut h.conn(),
+            i64,
+            "SELECT s.id FROM training_sessions s WHERE s.organisation_id = $1 ORDER BY \
+             (SELECT COUNT(*) FROM session_attendance a WHERE a.session_id = s.id) DESC, s.id LIMIT 1",
+            org
+        )?;
+        let learner = cairn_db::fetch_scalar!(
+            &mut h.conn(),
+            i64,
+            "SELECT a.person_id FROM session_attendance a JOIN training_sessions s ON s.id = a.session_id \
+             WHERE s.organisation_id = $1 GROUP BY a.person_id ORDER BY COUNT(*) DESC, a.person_id LIMIT 1",
+            org
+        )?;
+        (session, learner)
+    };
+    let bearer = format!(
+        "Bearer {}",
+        cairn_app::accounts::create_token(&app, &cookie_actor(&app, lead).await?, "bench", "")
+            .await?
+    );
     let results = vec![
+        measure(
+            &router,
+            "training prospectus",
+            "/training",
+            &cookie,
+            args.iterations,
+            PAGE_TARGET_MS,
+        )
+        .await?,
+        measure(
+            &router,
+            "a training session's register",
+            &format!("/training/sessions/{session}"),
+            &cookie,
+            args.iterations,
+            PAGE_TARGET_MS,
+        )
+        .await?,
+        measure_with(
+            &router,
+            "a person's learning (API)",
+            &format!("/api/v1/people/{learner}/training"),
+            (header::AUTHORIZATION, &bearer),
+            args.iterations,
+            PAGE_TARGET_MS,
+        )
+        .await?,
         measure(
             &router,
             "people list, first 50, filtered by unit",
