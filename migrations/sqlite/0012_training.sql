@@ -108,3 +108,19 @@ CREATE TABLE certificates (
     CHECK ((kind = 'delivery') = (session_id IS NOT NULL))
 );
 CREATE INDEX certificates_person ON certificates(person_id, issued_at);
+
+-- What people want to learn (L2.03): anyone suggests a topic for the training agenda. The lead
+-- sees each topic with the suggester's constituency, never their name; a topic can become a
+-- course. Erasing the person keeps the topic, without them.
+CREATE TABLE training_topics (
+    id INTEGER PRIMARY KEY,
+    organisation_id INTEGER NOT NULL REFERENCES organisations(id),
+    person_id INTEGER REFERENCES people(id),
+    constituency TEXT NOT NULL,
+    text TEXT NOT NULL,
+    entered_by_label TEXT NOT NULL,
+    created_at INTEGER NOT NULL,
+    course_id INTEGER REFERENCES courses(id)
+);
+CREATE INDEX training_topics_organisation ON training_topics(organisation_id, created_at);
+CREATE INDEX training_topics_person ON training_topics(person_id);

@@ -1192,6 +1192,16 @@ pub mod measures {
                     disagrees: status == Status::InPlace && n == 0,
                 })
             }
+            // Topics for the training agenda from the unit's service users and carers in the
+            // last year.
+            "L2.03" => {
+                let n = cairn_db::training::unit_topics(c, unit, now - 4 * QUARTER_MS).await?;
+                Some(MeasureView {
+                    message_id: "model-measure-training-topics",
+                    count: n,
+                    disagrees: status == Status::InPlace && n == 0,
+                })
+            }
             // The last quarter's sessions the unit's people attended: joint ones (L2.04) and
             // co-delivered ones (L3.09).
             "L2.04" | "L3.09" => {

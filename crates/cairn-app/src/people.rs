@@ -908,6 +908,7 @@ pub const EXPORT_COVERAGE: &[(&str, &str, &str)] = &[
     ),
     ("session_attendance", "person_id", "training.sessions"),
     ("session_trainers", "person_id", "training.trains_in"),
+    ("training_topics", "person_id", "training.topics"),
     ("units", "link_person_id", "named_in.link_person_for_units"),
     (
         "user_units",

@@ -677,6 +677,8 @@ pub struct Learning {
     pub trains_in: Vec<i64>,
     pub asked_to_join: Vec<i64>,
     pub certificates: Vec<db::Certificate>,
+    /// Topics they suggested for the training agenda.
+    pub topics: Vec<db::Topic>,
 }
 
 /// Reads a person's learning: a member their own, staff people in their reach. Audited.
@@ -735,6 +737,7 @@ pub async fn learning_in(c: &mut Conn<'_>, org: i64, person: i64) -> AppResult<L
         trains_in: db::sessions_trained_by(c, person).await?,
         asked_to_join: db::requested_by(c, person).await?,
         certificates: db::certificates_of(c, person).await?,
+        topics: db::topics_of(c, person).await?,
     })
 }
 
@@ -835,4 +838,83 @@ pub async fn claim_delivery(
     };
     let for_person = (!actor.is_person(person)).then_some(person);
     crate::payments::create_linked_claim(app, actor, for_person, None, Some(session), &draft).await
+}
+
+/// Longest topic a person can suggest.
+pub const TOPIC_MAX: usize = 300;
+
+/// Suggests a topic for the training agenda (L2.03): anyone in the organisation. It is kept
+/// with the suggester's constituency (staff when they have no person record).
+pub async fn suggest_topic(app: &App, actor: &Actor, text: &str) -> AppResult<i64> {
+    require(actor, Permission::ViewTraining)?;
+    let org = org_of(actor)?;
+    let mut e = FieldErrors::new();
+    let text = cairn_domain::validation::required_text(
+        &mut e,
+        "topic",
+        text,
+        TOPIC_MAX,
+        "topic-error-required",
+        "topic-error-long",
+    );
+    if !e.is_empty() {
+        return Err(e.into());
+    }
+    let now = app.now();
+    let mut tx = app.db.begin().await?;
+    let constituency = match actor.person_id {
+        Some(p) => {
+            cairn_db::people::get(&mut tx.conn(), org, p)
+                .await?
+                .constituency
+        }
+        None => Constituency::Staff,
+    };
+    let id = db::insert_topic(
+        &mut tx.conn(),
+        org,
+        actor.person_id,
+        constituency.key(),
+        &text,
+        &actor.label,
+        now,
+    )
+    .await?;
+    record::<(), _>(
+        &mut tx.conn(),
+        actor,
+        Some(org),
+        Action::Create,
+        "training_topic",
+        Some(id),
+        None,
+        Some(&serde_json::json!({"constituency": constituency.key()})),
+        None,
+        now,
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(id)
+}
+
+/// The training agenda's topics, with the suggesters' constituencies and never their names
+/// (leads and administrators).
+pub async fn topics(app: &App, actor: &Actor) -> AppResult<Vec<db::Topic>> {
+    require(actor, Permission::ManageCourses)?;
+    let org = org_of(actor)?;
+    let mut h = app.db.acquire().await?;
+    Ok(db::topics(&mut h.conn(), org).await?)
+}
+
+/// Records that a topic became a course.
+pub async fn link_topic(app: &App, actor: &Actor, topic: i64, course: i64) -> AppResult<()> {
+    require(actor, Permission::ManageCourses)?;
+    let org = org_of(actor)?;
+    let mut tx = app.db.begin().await?;
+    load_course(&mut tx.conn(), org, course).await?;
+    if !db::link_topic(&mut tx.conn(), org, topic, course).await? {
+        return Err(AppError::NotFound);
+    }
+    tx.commit().await?;
+    Ok(())
 }

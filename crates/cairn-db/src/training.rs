@@ -545,3 +545,82 @@ pub async fn attended_count(c: &mut Conn<'_>, course: i64, person: i64) -> DbRes
         person
     )
 }
+
+/// A topic someone would like training on.
+#[derive(Debug, Clone, sqlx::FromRow, serde::Serialize)]
+pub struct Topic {
+    pub id: i64,
+    pub constituency: String,
+    pub text: String,
+    pub created_at: i64,
+    pub course_id: Option<i64>,
+}
+
+pub async fn insert_topic(
+    c: &mut Conn<'_>,
+    org: i64,
+    person: Option<i64>,
+    constituency: &str,
+    text: &str,
+    label: &str,
+    now: i64,
+) -> DbResult<i64> {
+    fetch_scalar!(
+        c,
+        i64,
+        "INSERT INTO training_topics (organisation_id, person_id, constituency, text, entered_by_label, created_at) \
+         VALUES ($1, $2, $3, $4, $5, $6) RETURNING id",
+        org,
+        person,
+        constituency,
+        text,
+        label,
+        now
+    )
+}
+
+/// The organisation's topics, newest first.
+pub async fn topics(c: &mut Conn<'_>, org: i64) -> DbResult<Vec<Topic>> {
+    fetch_all!(
+        c,
+        Topic,
+        "SELECT id, constituency, text, created_at, course_id FROM training_topics \
+         WHERE organisation_id = $1 ORDER BY created_at DESC, id DESC",
+        org
+    )
+}
+
+/// The topics a person suggested (their subject access export).
+pub async fn topics_of(c: &mut Conn<'_>, person: i64) -> DbResult<Vec<Topic>> {
+    fetch_all!(
+        c,
+        Topic,
+        "SELECT id, constituency, text, created_at, course_id FROM training_topics \
+         WHERE person_id = $1 ORDER BY created_at, id",
+        person
+    )
+}
+
+/// Records that a topic became a course; false when the topic is not the organisation's.
+pub async fn link_topic(c: &mut Conn<'_>, org: i64, topic: i64, course: i64) -> DbResult<bool> {
+    let n = execute!(
+        c,
+        "UPDATE training_topics SET course_id = $3 WHERE organisation_id = $1 AND id = $2",
+        org,
+        topic,
+        course
+    )?;
+    Ok(n == 1)
+}
+
+/// Topics suggested since `since` by people of `unit` who are service users or carers.
+pub async fn unit_topics(c: &mut Conn<'_>, unit: i64, since: i64) -> DbResult<i64> {
+    fetch_scalar!(
+        c,
+        i64,
+        "SELECT COUNT(*) FROM training_topics t JOIN person_units pu ON pu.person_id = t.person_id \
+         WHERE pu.unit_id = $1 AND t.created_at >= $2 AND t.constituency IN ('service_user', 'carer')",
+        unit,
+        since
+    )
+}

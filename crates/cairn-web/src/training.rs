@@ -29,6 +29,8 @@ use serde::Deserialize;
 
 pub(crate) fn routes(r: Routes) -> Routes {
     r.get("/training", prospectus)
+        .post("/training/topics", suggest_topic)
+        .get("/training/topics", topics_page)
         .get("/training/courses/new", new_course_form)
         .post("/training/courses/new", create_course)
         .get("/training/courses/{id}", course_page)
@@ -122,6 +124,9 @@ struct ProspectusPage {
     can_verify: bool,
     /// A member's own learning.
     mine: Option<MyLearning>,
+    /// The "suggest something to learn" form.
+    form: FormState,
+    topic_sent: bool,
 }
 
 struct MyLearning {
@@ -230,7 +235,25 @@ fn card(t: &Tr, c: &Course) -> CourseCard {
     }
 }
 
-async fn prospectus(State(st): State<AppState>, s: Signed) -> WebResult {
+#[derive(Deserialize)]
+struct ProspectusQuery {
+    topic: Option<String>,
+}
+
+async fn prospectus(
+    State(st): State<AppState>,
+    s: Signed,
+    Query(q): Query<ProspectusQuery>,
+) -> WebResult {
+    prospectus_view(&st, &s, FormState::new(), q.topic.is_some()).await
+}
+
+async fn prospectus_view(
+    st: &AppState,
+    s: &Signed,
+    form: FormState,
+    topic_sent: bool,
+) -> WebResult {
     let t = s.ctx.t();
     let courses = cairn_app::training::courses(&st.app, s.actor()).await?;
     let levels = (1..=3)
@@ -246,16 +269,26 @@ async fn prospectus(State(st): State<AppState>, s: Signed) -> WebResult {
         })
         .filter(|(_, cards)| !cards.is_empty())
         .collect();
-    let mine = my_learning(&st, &s, &t).await?;
-    let chrome = Chrome::signed(&s, t.get("training-title"), organisation(&st, &s).await?);
-    html(&ProspectusPage {
-        chrome,
-        t,
-        levels,
-        can_manage: s.actor().can(Permission::ManageCourses),
-        can_verify: s.actor().can(Permission::ManageRegisters),
-        mine,
-    })
+    let mine = my_learning(st, s, &t).await?;
+    let chrome =
+        Chrome::signed(s, t.get("training-title"), organisation(st, s).await?).with_errors(&form);
+    html_status(
+        if form.has_errors() {
+            StatusCode::UNPROCESSABLE_ENTITY
+        } else {
+            StatusCode::OK
+        },
+        &ProspectusPage {
+            chrome,
+            t,
+            levels,
+            can_manage: s.actor().can(Permission::ManageCourses),
+            can_verify: s.actor().can(Permission::ManageRegisters),
+            mine,
+            form,
+            topic_sent,
+        },
+    )
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -464,9 +497,40 @@ async fn course_form_page(st: &AppState, s: &Signed, form: FormState) -> WebResu
     )
 }
 
-async fn new_course_form(State(st): State<AppState>, s: Signed) -> WebResult {
+#[derive(Deserialize)]
+struct NewCourseQuery {
+    topic: Option<i64>,
+}
+
+/// The course form; from an idea for training (`?topic=`), its words start the title.
+async fn new_course_form(
+    State(st): State<AppState>,
+    s: Signed,
+    Query(q): Query<NewCourseQuery>,
+) -> WebResult {
     let mut form = FormState::new();
     form.set("completion", "sessions");
+    if let Some(id) = q.topic {
+        let topics = cairn_app::training::topics(&st.app, s.actor()).await?;
+        let topic = topics
+            .iter()
+            .find(|x| x.id == id)
+            .ok_or(WebError::NotFound)?;
+        let title: String = topic
+            .text
+            .chars()
+            .take(cairn_domain::training::TITLE_MAX)
+            .collect();
+        form.set("topic_id", id.to_string());
+        form.set(
+            if s.ctx.t().lang == Language::Cy {
+                "title_cy"
+            } else {
+                "title_en"
+            },
+            title,
+        );
+    }
     course_form_page(&st, &s, form).await
 }
 
@@ -500,6 +564,8 @@ struct CourseIn {
     completion: String,
     #[serde(default)]
     min_sessions: String,
+    #[serde(default)]
+    topic_id: String,
 }
 
 async fn create_course(
@@ -530,10 +596,16 @@ async fn create_course(
         min_sessions: f.min_sessions.clone(),
     };
     match cairn_app::training::create_course(&st.app, s.actor(), &d).await {
-        Ok(id) => see_other(&format!("/training/courses/{id}")),
+        Ok(id) => {
+            if let Ok(topic) = f.topic_id.trim().parse::<i64>() {
+                cairn_app::training::link_topic(&st.app, s.actor(), topic, id).await?;
+            }
+            see_other(&format!("/training/courses/{id}"))
+        }
         Err(AppError::Invalid(errs)) => {
             let mut form = FormState::new();
-            form.set("title_en", f.title_en)
+            form.set("topic_id", f.topic_id)
+                .set("title_en", f.title_en)
                 .set("title_cy", f.title_cy)
                 .set("summary_en", f.summary_en)
                 .set("summary_cy", f.summary_cy)
@@ -1185,4 +1257,67 @@ async fn verify(State(st): State<AppState>, s: Signed, Query(q): Query<VerifyQue
         found,
         searched,
     })
+}
+
+// ---------------------------------------------------------------------------------------------
+// Ideas for the training agenda
+// ---------------------------------------------------------------------------------------------
+
+#[derive(Deserialize)]
+struct TopicIn {
+    #[serde(default)]
+    topic: String,
+}
+
+async fn suggest_topic(
+    State(st): State<AppState>,
+    s: Signed,
+    Posted(f): Posted<TopicIn>,
+) -> WebResult {
+    match cairn_app::training::suggest_topic(&st.app, s.actor(), &f.topic).await {
+        Ok(_) => see_other("/training?topic=sent#topic"),
+        Err(AppError::Invalid(errs)) => {
+            let mut form = FormState::new();
+            form.set("topic", f.topic);
+            form.add_errors(&s.ctx.t(), &errs);
+            prospectus_view(&st, &s, form, false).await
+        }
+        Err(e) => Err(e.into()),
+    }
+}
+
+struct TopicRow {
+    id: i64,
+    text: String,
+    by: String,
+    when: String,
+    course: Option<i64>,
+}
+
+#[derive(Template)]
+#[template(path = "training/topics.html")]
+struct TopicsPage {
+    chrome: Chrome,
+    t: Tr,
+    rows: Vec<TopicRow>,
+}
+
+async fn topics_page(State(st): State<AppState>, s: Signed) -> WebResult {
+    let t = s.ctx.t();
+    let topics = cairn_app::training::topics(&st.app, s.actor()).await?;
+    let tz = tz_of(&st, &s).await?;
+    let rows = topics
+        .into_iter()
+        .map(|x| TopicRow {
+            id: x.id,
+            text: x.text,
+            by: Constituency::parse(&x.constituency)
+                .map(|k| t.get(&k.label_id()))
+                .unwrap_or_default(),
+            when: format_date(local_date(x.created_at, &tz), t.lang),
+            course: x.course_id,
+        })
+        .collect();
+    let chrome = Chrome::signed(&s, t.get("topics-title"), organisation(&st, &s).await?);
+    html(&TopicsPage { chrome, t, rows })
 }

@@ -695,3 +695,79 @@ async fn certificates_are_issued_once_when_earned_checked_by_reference_and_corre
     })
     .await;
 }
+
+#[tokio::test]
+async fn anyone_suggests_a_topic_the_lead_sees_it_by_constituency_and_the_model_counts_the_units() {
+    both_engines(|db| async move {
+        // Arrange
+        let w = world(db).await;
+
+        // Exec: Mo (a service user on Alder), the lead (no person record), an empty idea.
+        let from_mo = training::suggest_topic(&w.app, &w.mo, "  Managing money on benefits ")
+            .await
+            .expect("Mo's idea");
+        training::suggest_topic(&w.app, &w.lead, "Trauma-informed care")
+            .await
+            .expect("the lead's idea");
+        let empty = training::suggest_topic(&w.app, &w.mo, "   ").await;
+        let listed = training::topics(&w.app, &w.lead).await.expect("topics");
+        let by_member = training::topics(&w.app, &w.mo).await;
+        let alder = cairn_app::model::unit_assessment(&w.app, &w.org.admin, w.alder)
+            .await
+            .expect("alder");
+        let birch = cairn_app::model::unit_assessment(&w.app, &w.org.admin, w.birch)
+            .await
+            .expect("birch");
+        let c = course(&w).await;
+        training::link_topic(&w.app, &w.lead, from_mo, c)
+            .await
+            .expect("link");
+
+        // Check
+        assert!(matches!(empty, Err(AppError::Invalid(_))));
+        let seen: Vec<(&str, &str)> = listed
+            .iter()
+            .map(|x| (x.text.as_str(), x.constituency.as_str()))
+            .collect();
+        assert_eq!(
+            seen,
+            vec![
+                ("Trauma-informed care", "staff"),
+                ("Managing money on benefits", "service_user")
+            ]
+        );
+        assert!(matches!(by_member, Err(AppError::Forbidden)));
+        assert_eq!(measure(&alder, "L2.03").1, 1);
+        assert_eq!(measure(&birch, "L2.03").1, 0);
+        let after = training::topics(&w.app, &w.lead).await.expect("topics");
+        assert_eq!(
+            after
+                .iter()
+                .find(|x| x.id == from_mo)
+                .and_then(|x| x.course_id),
+            Some(c)
+        );
+        // Mo's own learning record lists the idea; once Mo is erased it stays, not his.
+        let own = training::learning(&w.app, &w.mo, w.mo_id)
+            .await
+            .expect("own");
+        assert_eq!(own.topics.len(), 1);
+        people_erase(&w, w.mo_id).await;
+        let kept = training::topics(&w.app, &w.lead).await.expect("topics");
+        assert_eq!(kept.len(), 2);
+        let mine = {
+            let mut h = w.app.db.acquire().await.expect("acquire");
+            cairn_db::training::topics_of(&mut h.conn(), w.mo_id)
+                .await
+                .expect("topics")
+        };
+        assert!(mine.is_empty());
+    })
+    .await;
+}
+
+async fn people_erase(w: &World, person: i64) {
+    cairn_app::people::erasure::erase(&w.app, &w.org.admin, person, "They asked us to")
+        .await
+        .expect("erase");
+}

@@ -13,7 +13,7 @@
 use crate::{Conn, DbResult, execute, fetch_scalar};
 
 /// Columns naming who did something (an account's e-mail address, or "system").
-const LABELS: [(&str, &str); 37] = [
+const LABELS: [(&str, &str); 38] = [
     ("appointments", "created_by_label"),
     ("arrivals", "recorded_by_label"),
     ("assessment_history", "actor_label"),
@@ -51,6 +51,7 @@ const LABELS: [(&str, &str); 37] = [
     ("suggestion_events", "actor_label"),
     ("suggestions", "entered_by_label"),
     ("training_sessions", "created_by_label"),
+    ("training_topics", "entered_by_label"),
 ];
 
 /// Who is erased: the person, the account linked to them (if any), and what they are called
@@ -112,6 +113,8 @@ pub async fn erase(c: &mut Conn<'_>, e: &Erasure<'_>) -> DbResult<()> {
         "UPDATE level_decisions SET note = '' WHERE person_id = $1",
         "UPDATE pathway_steps SET note = NULL WHERE person_id = $1",
         "UPDATE exits SET own_words = NULL WHERE person_id = $1",
+        // A topic they suggested stays on the training agenda, no longer theirs.
+        "UPDATE training_topics SET person_id = NULL WHERE person_id = $1",
         "UPDATE interest_events SET note = NULL WHERE interest_id IN (SELECT id FROM interests WHERE person_id = $1)",
         "UPDATE interests SET message = NULL, feedback = NULL WHERE person_id = $1",
         "UPDATE buddy_checkins SET note = NULL WHERE pairing_id IN \

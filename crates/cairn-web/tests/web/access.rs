@@ -577,6 +577,8 @@ fn expected(method: &str, path: &str, who: Who) -> Option<Expect> {
             },
         ),
         ("GET", "/training") => page(who, ORG_ROLES, Status(200)),
+        ("POST", "/training/topics") => page(who, ORG_ROLES, Status(422)),
+        ("GET", "/training/topics") => page(who, ROLES_WRITE, Status(200)),
         ("GET", "/training/courses/new") => page(who, ROLES_WRITE, Status(200)),
         ("POST", "/training/courses/new") => page(who, ROLES_WRITE, Status(422)),
         ("GET", "/training/courses/{id}") => record(

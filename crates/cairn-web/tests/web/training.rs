@@ -290,3 +290,57 @@ async fn staff_turn_a_peer_trainers_delivery_into_a_claim_from_the_register_and_
             .contains(&format!(r#"id="prep_minutes_{trainer}""#))
     );
 }
+
+#[tokio::test]
+async fn an_idea_for_training_is_sent_from_the_prospectus_and_the_lead_makes_a_course_of_it() {
+    let t = TestApp::new().await;
+    let cy = [("accept-language", "cy")];
+
+    let empty = t
+        .send(
+            Who::Member,
+            Method::POST,
+            "/training/topics",
+            Some("topic=+"),
+            &cy,
+        )
+        .await;
+    let sent = t
+        .post(Who::Member, "/training/topics", "topic=Cooking+on+a+budget")
+        .await;
+    let thanked = t.get(Who::Member, sent.location()).await;
+    let list = t.get(Who::Lead, "/training/topics").await;
+    let id = {
+        let mut h = t.app.db.acquire().await.expect("acquire");
+        cairn_db::training::topics(&mut h.conn(), t.seed.org_a)
+            .await
+            .expect("topics")[0]
+            .id
+    };
+    let form = t
+        .get(Who::Lead, &format!("/training/courses/new?topic={id}"))
+        .await;
+    let made = t
+        .post(
+            Who::Lead,
+            "/training/courses/new",
+            &format!("topic_id={id}&title_en=Cooking+on+a+budget&summary_en=Cheap+healthy+meals&audience=service_user&level=1&practices=L2.03&sessions=2&learning_hours=4&completion=sessions&min_sessions=2"),
+        )
+        .await;
+    let after = t.get(Who::Lead, "/training/topics").await;
+
+    assert_eq!(empty.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(
+        field_error(&empty.body, "topic"),
+        Some("Nodwch eich syniad am gwrs")
+    );
+    assert_eq!(sent.status, StatusCode::SEE_OTHER);
+    assert!(thanked.body.contains("Your idea is on the list"));
+    assert!(list.body.contains("Cooking on a budget"));
+    assert!(list.body.contains("Service user"));
+    assert!(!list.body.contains(">Mo<"), "no names on the list");
+    assert!(form.body.contains(r#"name="topic_id" value=""#));
+    assert!(form.body.contains(r#"value="Cooking on a budget""#));
+    assert_eq!(made.status, StatusCode::SEE_OTHER, "{}", made.body);
+    assert!(after.body.contains("Made into a course"));
+}
