@@ -1,10 +1,10 @@
 // Training, in English and in Welsh.
 //
 // A member on a phone opens Training from the menu, finds a course in the prospectus and asks
-// to do it; the course page then says they have asked. A member of staff opens the register of
-// a session and types in the paper register: each line then says who entered it. Every page is
-// checked with axe. A lead turns a peer trainer's delivery into a claim from the register. A
-// member sees their learning, credits and a certificate.
+// to do it; the course page then says they have asked; they send an idea for a course. A member
+// of staff opens the register of a session and types in the paper register: each line then says
+// who entered it. A lead turns a peer trainer's delivery into a claim from the register. A
+// member sees their learning, credits and a certificate. Every page is checked with axe.
 import { test, expect, checkA11y, signIn, signOut } from '../fixtures';
 
 const WORDS = {
@@ -36,6 +36,13 @@ for (const lang of ['en', 'cy'] as const) {
     await expect(page.locator('main [role="status"]')).toBeVisible();
     await expect(page.locator('main')).toContainText(words.asked);
     await expect(page.locator('main form button', { hasText: words.ask })).toHaveCount(0);
+    await checkA11y(page);
+
+    // An idea for the training agenda, from the foot of the prospectus.
+    await page.goto('/training');
+    await page.locator('main form[action="/training/topics"] textarea[name="topic"]').fill(lang === 'en' ? 'Cooking on a budget' : 'Coginio ar gyllideb');
+    await page.locator('main form[action="/training/topics"] button[type="submit"]').click();
+    await expect(page.locator('main #topic ~ [role="status"]')).toBeVisible();
     await checkA11y(page);
     await signOut(page);
     await checkA11y(page);
