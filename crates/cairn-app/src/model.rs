@@ -405,6 +405,7 @@ pub async fn unit_assessment(app: &App, actor: &Actor, unit_id: i64) -> AppResul
             now,
             &cairn_domain::time::time_zone(&organisation.time_zone),
         ),
+        now,
     };
     let facts = crate::model::measures::people_facts(c, &at).await?;
     let mut items = Vec::new();
@@ -931,6 +932,8 @@ pub mod measures {
         pub organisation: i64,
         pub unit: i64,
         pub today: jiff::civil::Date,
+        /// The instant `today` was read at (UTC milliseconds).
+        pub now: i64,
     }
 
     fn days_before(d: jiff::civil::Date, days: i64) -> String {
@@ -951,6 +954,9 @@ pub mod measures {
         newcomers: Vec<cairn_db::model::measures::Newcomer>,
         /// Recruitment processes on the unit with their panels.
         processes: Vec<(i64, Panels)>,
+        /// Training: people trained in levels awareness and in speaking out, and the last
+        /// quarter's joint and co-delivered sessions the unit's people attended.
+        training: cairn_db::training::UnitTraining,
     }
 
     /// Loads the people and roles facts for a unit's page.
@@ -983,10 +989,19 @@ pub mod measures {
                 }
             }
         }
+        let training = cairn_db::training::unit_training(
+            c,
+            at.organisation,
+            at.unit,
+            at.now - QUARTER_MS,
+            at.now,
+        )
+        .await?;
         Ok(PeopleFacts {
             counts,
             newcomers,
             processes,
+            training,
         })
     }
 
@@ -1179,15 +1194,19 @@ pub mod measures {
                     disagrees: status == Status::InPlace && (held == 0 || pct < 100),
                 })
             }
-            // People of the unit trained in levels awareness, and in speaking out.
-            "L1.13" | "L2.02" => {
-                let n = cairn_db::training::unit_people_trained(c, unit, code).await?;
+            // People of the unit trained in levels awareness (L1.13) and in speaking out
+            // (L2.02); the last quarter's joint (L2.04) and co-delivered (L3.09) sessions they
+            // attended. Loaded once for the page, with the people facts.
+            "L1.13" | "L2.02" | "L2.04" | "L3.09" => {
+                let tr = &facts.training;
+                let (message_id, n) = match code {
+                    "L1.13" => ("model-measure-levels-trained", tr.levels_awareness),
+                    "L2.02" => ("model-measure-assertiveness-trained", tr.speaking_out),
+                    "L2.04" => ("model-measure-joint-sessions", tr.joint),
+                    _ => ("model-measure-co-delivered-sessions", tr.co_delivered),
+                };
                 Some(MeasureView {
-                    message_id: if code == "L1.13" {
-                        "model-measure-levels-trained"
-                    } else {
-                        "model-measure-assertiveness-trained"
-                    },
+                    message_id,
                     count: n,
                     disagrees: status == Status::InPlace && n == 0,
                 })
@@ -1198,22 +1217,6 @@ pub mod measures {
                 let n = cairn_db::training::unit_topics(c, unit, now - 4 * QUARTER_MS).await?;
                 Some(MeasureView {
                     message_id: "model-measure-training-topics",
-                    count: n,
-                    disagrees: status == Status::InPlace && n == 0,
-                })
-            }
-            // The last quarter's sessions the unit's people attended: joint ones (L2.04) and
-            // co-delivered ones (L3.09).
-            "L2.04" | "L3.09" => {
-                let (joint, co) =
-                    cairn_db::training::unit_session_counts(c, unit, now - QUARTER_MS, now).await?;
-                let (message_id, n) = if code == "L2.04" {
-                    ("model-measure-joint-sessions", joint)
-                } else {
-                    ("model-measure-co-delivered-sessions", co)
-                };
-                Some(MeasureView {
-                    message_id,
                     count: n,
                     disagrees: status == Status::InPlace && n == 0,
                 })

@@ -18,7 +18,7 @@ course-credits = { $count ->
     [few] 3 chredyd
     [many] 6 chredyd
    *[other] { $count } credyd
-} ar { $level }
+} ({ $level })
 course-completion-sessions = Dod i o leiaf { $min } o'r { $count } sesiwn
 course-completion-assessed = Drwy asesiad
 course-asked-done = Diolch. Mae gennym eich enw a byddwn yn cysylltu â chi am le.
@@ -72,7 +72,7 @@ course-error-practice = Nodwch godau arfer o'r model, fel L1.13
 course-error-sessions = Nodwch nifer o sesiynau rhwng 1 a 100
 course-error-hours = Nodwch yr oriau dysgu fel rhif cyfan rhwng 1 a 2,000
 course-error-credits = Nodwch gredydau fel rhif cyfan, neu gadewch y blwch yn wag
-course-error-credits-hours = Mae angen 10 awr o ddysgu ar gyfer pob credyd: ychwanegwch oriau neu lleihewch y credydau
+course-error-credits-hours = Mae angen 10 awr o ddysgu ar gyfer pob credyd: ychwanegwch oriau neu leihewch y credydau
 course-error-cqfw = Dewiswch lefel fframwaith o'r rhestr
 course-error-cqfw-needed = Dewiswch lefel fframwaith y credydau
 course-error-agored-long = Nodwch god uned o 40 nod neu lai
@@ -90,7 +90,7 @@ session-places-left = { $count ->
 }
 session-online = Ar-lein
 session-trainers = Hyfforddwyr
-session-co-delivered = Wedi'i gyd-gyflwyno
+session-co-delivered = Wedi'i chyd-gyflwyno
 session-joint = Ar y cyd
 session-new-title = Ychwanegu sesiwn
 session-date = Dyddiad
