@@ -69,7 +69,12 @@ async fn kiosk_load(
     lead: &cairn_app::Actor,
 ) -> Result<KioskLoad> {
     let total = KIOSK_RATE * KIOSK_SECONDS;
-    let per_kiosk = u64::try_from(cairn_app::feedback::KIOSK_MAX_POSTS).unwrap_or(20);
+    // Each tablet posts within its limits (the requests here all come from one address, so the
+    // per-address limit is the one that applies), so every refusal counts as a failure.
+    let per_kiosk = u64::try_from(
+        cairn_app::feedback::KIOSK_MAX_POSTS.min(cairn_app::feedback::KIOSK_MAX_POSTS_PER_ADDRESS),
+    )
+    .unwrap_or(8);
     let kiosks = total.div_ceil(per_kiosk);
     let mut tokens = Vec::new();
     for i in 0..kiosks {
