@@ -163,7 +163,7 @@ async fn a_course_form_with_mistakes_says_so_beside_each_field_in_welsh_and_keep
     assert_eq!(
         field_error(&res.body, "credits"),
         Some(
-            "Mae angen 10 awr o ddysgu ar gyfer pob credyd: ychwanegwch oriau neu lleihewch y credydau"
+            "Mae angen 10 awr o ddysgu ar gyfer pob credyd: ychwanegwch oriau neu leihewch y credydau"
         )
     );
     assert_eq!(
