@@ -149,6 +149,13 @@ pub fn require(actor: &Actor, p: cairn_domain::Permission) -> AppResult<()> {
 }
 
 /// The actor's organisation, or `Forbidden` for accounts without one.
+/// A refusal with one message beside one field.
+pub(crate) fn invalid(field: &str, code: &'static str) -> AppError {
+    let mut e = FieldErrors::new();
+    e.add(field, code);
+    AppError::Invalid(e)
+}
+
 pub fn org_of(actor: &Actor) -> AppResult<i64> {
     actor.organisation_id.ok_or(AppError::Forbidden)
 }

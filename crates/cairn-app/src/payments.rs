@@ -8,7 +8,7 @@
 //! table's CHECK constraints.
 
 use crate::audit::{Action, record};
-use crate::{Actor, App, AppError, AppResult, org_of, require};
+use crate::{Actor, App, AppError, AppResult, invalid, org_of, require};
 use cairn_db::Conn;
 use cairn_db::payments::{
     Claim, ClaimQuery, ExpenseRateRow, FeeRateRow, LimitPreset, Line, NewClaim, NewLine, Profile,
@@ -31,12 +31,6 @@ pub const RECEIPT_MAX_BYTES: usize = 5 * 1024 * 1024;
 const REASON_MAX: usize = 1000;
 /// Longest source note on a rate.
 const SOURCE_MAX: usize = 300;
-
-fn invalid(field: &str, code: &'static str) -> AppError {
-    let mut e = FieldErrors::new();
-    e.add(field, code);
-    AppError::Invalid(e)
-}
 
 async fn today_of(c: &mut Conn<'_>, app: &App, org: i64) -> AppResult<Date> {
     let o = cairn_db::units::get_organisation(c, org).await?;

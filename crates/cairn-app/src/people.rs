@@ -11,7 +11,7 @@ pub mod erasure;
 pub mod welcome;
 
 use crate::audit::{Action, record};
-use crate::{Actor, App, AppError, AppResult, org_of, require};
+use crate::{Actor, App, AppError, AppResult, invalid, org_of, require};
 use cairn_db::audit::{AuditQuery, Entry};
 use cairn_db::people::{
     Attendance, ExitGiven, GroupOf, InterestHeld, LevelDecision, Pairing, PeopleQuery, Person,
@@ -402,12 +402,6 @@ pub async fn save_profile_with(
     tell_person(&mut tx.conn(), actor, id, "notice-profile-updated", now).await?;
     tx.commit().await?;
     Ok(())
-}
-
-fn invalid(field: &str, code: &'static str) -> AppError {
-    let mut e = FieldErrors::new();
-    e.add(field, code);
-    AppError::Invalid(e)
 }
 
 /// What a photo's first bytes say it is: JPEG or PNG, whatever its name says.

@@ -82,11 +82,12 @@ async fn policy_of(c: &mut Conn<'_>, org: i64) -> AppResult<(Policy, bool)> {
     })
 }
 
-/// Midnight at the start of `d` in `tz`, in UTC milliseconds.
-fn start_of(d: Date, tz: &TimeZone) -> i64 {
+/// Midnight at the start of `d` in `tz`, in UTC milliseconds. A date the time zone cannot
+/// place is an error, never a cutoff that would quietly remove nothing (or everything).
+fn start_of(d: Date, tz: &TimeZone) -> AppResult<i64> {
     d.to_zoned(tz.clone())
         .map(|z| z.timestamp().as_millisecond())
-        .unwrap_or(0)
+        .map_err(|e| AppError::Unexpected(format!("retention cutoff {d}: {e}")))
 }
 
 /// The organisation's time zone and today's date on its calendar.
@@ -111,7 +112,7 @@ pub async fn overview(app: &App, actor: &Actor) -> AppResult<Overview> {
         &mut c,
         org,
         &cut.left_before.to_string(),
-        start_of(cut.left_before, &tz),
+        start_of(cut.left_before, &tz)?,
     )
     .await?
     {
@@ -123,20 +124,24 @@ pub async fn overview(app: &App, actor: &Actor) -> AppResult<Overview> {
     }
     due.exit_feedback = db::count_exits(&mut c, org, &cut.exits_before.to_string()).await?;
     due.suggestion_contacts =
-        db::count_contacts(&mut c, org, start_of(cut.contacts_before, &tz)).await?;
-    due.audit_entries = db::count_audit(&mut c, org, start_of(cut.audit_before, &tz)).await?;
+        db::count_contacts(&mut c, org, start_of(cut.contacts_before, &tz)?).await?;
+    due.audit_entries = db::count_audit(&mut c, org, start_of(cut.audit_before, &tz)?).await?;
     due.claims = i64::try_from(
-        db::finished_claims(&mut c, org, start_of(cut.payments_before, &tz))
+        db::finished_claims(&mut c, org, start_of(cut.payments_before, &tz)?)
             .await?
             .len(),
     )
     .unwrap_or(i64::MAX);
-    let last_run = db::last_run(&mut c, org).await?.map(|(at, json)| {
-        let removed = json
-            .and_then(|j| serde_json::from_str::<Removals>(&j).ok())
-            .unwrap_or_default();
-        (at, removed)
-    });
+    // The last run's counts are Cairn's own JSON: one it cannot read is a fault to report.
+    let last_run = match db::last_run(&mut c, org).await? {
+        Some((at, Some(json))) => Some((
+            at,
+            serde_json::from_str::<Removals>(&json)
+                .map_err(|e| AppError::Unexpected(format!("retention run counts: {e}")))?,
+        )),
+        Some((at, None)) => Some((at, Removals::default())),
+        None => None,
+    };
     Ok(Overview {
         policy,
         is_set,
@@ -214,7 +219,7 @@ async fn apply_to(app: &App, actor: &Actor, org: i64) -> AppResult<Removals> {
             &mut h.conn(),
             org,
             &cut.left_before.to_string(),
-            start_of(cut.left_before, &tz),
+            start_of(cut.left_before, &tz)?,
         )
         .await?
     };
@@ -253,17 +258,22 @@ async fn apply_to(app: &App, actor: &Actor, org: i64) -> AppResult<Removals> {
 
     let mut tx = app.db.begin().await?;
     let exits = db::delete_exits(&mut tx.conn(), org, &cut.exits_before.to_string()).await?;
-    let contacts =
-        db::clear_contacts(&mut tx.conn(), org, start_of(cut.contacts_before, &tz), now).await?;
+    let contacts = db::clear_contacts(
+        &mut tx.conn(),
+        org,
+        start_of(cut.contacts_before, &tz)?,
+        now,
+    )
+    .await?;
     let claims =
-        db::finished_claims(&mut tx.conn(), org, start_of(cut.payments_before, &tz)).await?;
+        db::finished_claims(&mut tx.conn(), org, start_of(cut.payments_before, &tz)?).await?;
     for claim in &claims {
         db::delete_claim(&mut tx.conn(), org, *claim).await?;
     }
     if !claims.is_empty() {
         db::delete_empty_runs(&mut tx.conn(), org).await?;
     }
-    let audit = db::delete_audit(&mut tx.conn(), org, start_of(cut.audit_before, &tz)).await?;
+    let audit = db::delete_audit(&mut tx.conn(), org, start_of(cut.audit_before, &tz)?).await?;
     removed.exit_feedback = i64::try_from(exits).unwrap_or(i64::MAX);
     removed.suggestion_contacts = i64::try_from(contacts).unwrap_or(i64::MAX);
     removed.claims = i64::try_from(claims.len()).unwrap_or(i64::MAX);

@@ -13,7 +13,7 @@
 //! transaction; every write carries its audit row, naming the person when staff act for them.
 
 use crate::audit::{Action, record};
-use crate::{Actor, App, AppError, AppResult, org_of, require};
+use crate::{Actor, App, AppError, AppResult, invalid, org_of, require};
 use cairn_db::roles::{
     Appointment, Exit, Interest, InterestEvent, NewAppointment, NewExit, NewInterest,
     NewOpportunity, Opportunity, OpportunityQuery, PanelSeat, Process, Role,
@@ -29,12 +29,6 @@ use cairn_domain::time::{DateParts, local_date, parse_date_parts, parse_iso_date
 use cairn_domain::{FieldErrors, Permission};
 use jiff::civil::Date;
 use std::collections::BTreeMap;
-
-fn invalid(field: &str, code: &'static str) -> AppError {
-    let mut e = FieldErrors::new();
-    e.add(field, code);
-    AppError::Invalid(e)
-}
 
 async fn today(c: &mut Conn<'_>, app: &App, org: i64) -> AppResult<Date> {
     let o = cairn_db::units::get_organisation(c, org).await?;

@@ -6,7 +6,7 @@
 //! person's learning or of a register is audited.
 
 use crate::audit::{Action, record, record_read};
-use crate::{Actor, App, AppError, AppResult, org_of, require};
+use crate::{Actor, App, AppError, AppResult, invalid, org_of, require};
 use cairn_db::Conn;
 use cairn_db::training::{self as db, Course, RegisterLine, Session, Trainer};
 use cairn_domain::people::Constituency;
@@ -16,12 +16,6 @@ use cairn_domain::training::{
 use cairn_domain::{FieldErrors, Permission};
 use serde::Serialize;
 use std::collections::BTreeMap;
-
-fn invalid(field: &str, code: &'static str) -> AppError {
-    let mut e = FieldErrors::new();
-    e.add(field, code);
-    AppError::Invalid(e)
-}
 
 /// A course's completion rule as stored.
 pub fn completion_of(c: &Course) -> Completion {

@@ -4,7 +4,7 @@
 //! the member's own "My buddy" page and its link from home, the "Newcomers" note on the people
 //! list with its Welsh plural, and the welcome page saying that no names are recorded.
 
-use crate::helpers::{Res, TestApp, Who};
+use crate::helpers::{Res, TestApp, Who, field_error};
 use axum::http::{Method, StatusCode};
 use jiff::civil::Date;
 
@@ -15,14 +15,6 @@ fn html(s: &str) -> String {
         .replace('>', "&gt;")
         .replace('"', "&quot;")
         .replace('\'', "&#39;")
-}
-
-/// The message shown beside `field`, if any.
-fn field_error<'a>(body: &'a str, field: &str) -> Option<&'a str> {
-    let start = body.find(&format!("id=\"{field}-error\">"))?;
-    let rest = &body[start..];
-    let after_prefix = &rest[rest.find("</span>")? + "</span>".len()..];
-    Some(after_prefix[..after_prefix.find("</span>")?].trim())
 }
 
 fn today(t: &TestApp) -> Date {

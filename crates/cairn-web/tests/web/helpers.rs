@@ -888,3 +888,11 @@ impl TestApp {
             .expect("actor")
     }
 }
+
+/// The message shown beside `field` (after its visually hidden "Error:" prefix), if any.
+pub fn field_error<'a>(body: &'a str, field: &str) -> Option<&'a str> {
+    let start = body.find(&format!("id=\"{field}-error\">"))?;
+    let rest = &body[start..];
+    let after_prefix = &rest[rest.find("</span>")? + "</span>".len()..];
+    Some(after_prefix[..after_prefix.find("</span>")?].trim())
+}

@@ -4,7 +4,7 @@
 //! outcome, the representation report with its chart, table and safe CSV, name cards, a
 //! member's own meetings, and the meetings API.
 
-use crate::helpers::{Res, TestApp, Who};
+use crate::helpers::{Res, TestApp, Who, field_error};
 use axum::http::{Method, StatusCode};
 use cairn_app::meetings::AttendanceLine;
 use cairn_domain::meetings::{GroupDraft, Presence};
@@ -19,15 +19,6 @@ fn html(s: &str) -> String {
         .replace('>', "&gt;")
         .replace('"', "&quot;")
         .replace('\'', "&#39;")
-}
-
-/// The message shown beside `field` (the text of `<span id="{field}-error">` after its
-/// visually hidden "Error:" prefix), if any.
-fn field_error<'a>(body: &'a str, field: &str) -> Option<&'a str> {
-    let start = body.find(&format!("id=\"{field}-error\">"))?;
-    let rest = &body[start..];
-    let after_prefix = &rest[rest.find("</span>")? + "</span>".len()..];
-    Some(after_prefix[..after_prefix.find("</span>")?].trim())
 }
 
 /// The id at the end of a redirect's location (`/meetings/groups/7` → 7), before any `#`.

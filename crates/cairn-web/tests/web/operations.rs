@@ -179,6 +179,10 @@ impl std::io::Write for Captured {
 async fn every_log_line_of_a_failed_request_carries_its_id_and_the_error_is_logged_once() {
     // Setup: logs captured on this thread (the request runs on it: current-thread runtime).
     let t = TestApp::new().await;
+    // A request first, so the request log's callsite is registered before the subscriber is
+    // set: setting it then asks every registered callsite again. A callsite first reached by
+    // another test's thread at the same moment could otherwise keep "nobody listens".
+    assert_eq!(t.get(Who::Lead, "/healthz").await.status, StatusCode::OK);
     let logs = Captured::default();
     let sink = logs.clone();
     let subscriber = tracing_subscriber::fmt()
@@ -188,10 +192,6 @@ async fn every_log_line_of_a_failed_request_carries_its_id_and_the_error_is_logg
         .finish();
     let _guard = tracing::subscriber::set_default(subscriber);
     exec(&t, "ALTER TABLE suggestions RENAME TO suggestions_gone").await;
-    // Other tests in this binary, on other threads, may have cached "nobody listens" for the
-    // request log's callsite while no subscriber was set; ask every callsite again, so this
-    // thread's subscriber is asked too.
-    tracing::callsite::rebuild_interest_cache();
 
     // Exec
     let res = t.get(Who::Lead, "/feedback").await;

@@ -3,19 +3,11 @@
 //! photos refused beside the field when too big and served only as sandboxed downloads, level
 //! decisions recorded from the pathway page, the navigation, and the pathway API.
 
-use crate::helpers::{PHOTO_PNG, Res, TestApp, Who};
+use crate::helpers::{PHOTO_PNG, Res, TestApp, Who, field_error};
 use axum::body::Body;
 use axum::http::{Method, Request, StatusCode, header};
 
 const BOUNDARY: &str = "cairnboundaryPeople42";
-
-/// The message shown beside `field` (after its visually hidden "Error:" prefix), if any.
-fn field_error<'a>(body: &'a str, field: &str) -> Option<&'a str> {
-    let start = body.find(&format!("id=\"{field}-error\">"))?;
-    let rest = &body[start..];
-    let after_prefix = &rest[rest.find("</span>")? + "</span>".len()..];
-    Some(after_prefix[..after_prefix.find("</span>")?].trim())
-}
 
 fn header_of<'a>(res: &'a Res, name: &str) -> &'a str {
     res.headers

@@ -2,7 +2,7 @@
 //! refused input with field messages, a session answering whether it is co-delivered, a
 //! register answering whether it is joint, and a person's credits by level.
 
-use crate::helpers::{TestApp, Who};
+use crate::helpers::{TestApp, Who, field_error};
 use axum::http::{Method, StatusCode};
 use serde_json::json;
 
@@ -132,14 +132,6 @@ async fn a_course_session_and_register_through_the_api_answer_co_delivered_joint
             .is_some_and(|r| r.starts_with("CRN-") && r.len() == 15)
     );
     assert_eq!(bad_status.status, StatusCode::UNPROCESSABLE_ENTITY);
-}
-
-/// The message shown beside `field` (after its visually hidden "Error:" prefix), if any.
-fn field_error<'a>(body: &'a str, field: &str) -> Option<&'a str> {
-    let start = body.find(&format!("id=\"{field}-error\">"))?;
-    let rest = &body[start..];
-    let after_prefix = &rest[rest.find("</span>")? + "</span>".len()..];
-    Some(after_prefix[..after_prefix.find("</span>")?].trim())
 }
 
 #[tokio::test]
