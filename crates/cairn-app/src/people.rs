@@ -527,19 +527,30 @@ async fn build_pathway(
         .filter(|p| p.newcomer_id == id)
         .map(|p| p.starts_on.clone())
         .min();
+    // Completing a course is a level-2 training step, on the day its certificate was issued.
+    let first_course = match cairn_db::training::first_completion(c, id).await? {
+        Some(ms) => {
+            let o = cairn_db::units::get_organisation(c, org).await?;
+            Some(
+                cairn_domain::time::local_date(ms, &cairn_domain::time::time_zone(&o.time_zone))
+                    .to_string(),
+            )
+        }
+        None => None,
+    };
     let steps = STEP_ORDER
         .iter()
         .map(|(key, level)| StepStatus {
             key,
             level: *level,
-            done_on: if *key == "buddy" {
-                first_buddy.clone()
-            } else {
-                recorded
+            done_on: match *key {
+                "buddy" => first_buddy.clone(),
+                key => recorded
                     .iter()
-                    .filter(|s| s.step == *key)
+                    .filter(|s| s.step == key)
                     .map(|s| s.done_on.clone())
-                    .min()
+                    .chain(first_course.clone().filter(|_| key == "training"))
+                    .min(),
             },
         })
         .collect();
@@ -755,6 +766,10 @@ pub struct Export {
     /// Sessions on their registers, courses with completion and credits, sessions they train
     /// in, and courses they asked to join.
     pub training: crate::training::Learning,
+    /// Assessors' marks on assessed courses they passed.
+    pub course_assessments: Vec<cairn_db::training::accreditation::Assessment>,
+    /// What they gave to work toward credits: legal name, date of birth, learner number.
+    pub credit_learner: Vec<cairn_db::training::accreditation::CreditLearner>,
 }
 
 /// A receipt in an export: what it is and where the file is (`GET /payments/receipts/{id}`).
@@ -817,6 +832,8 @@ pub const EXPORT_COVERAGE: &[(&str, &str, &str)] = &[
     ("claims", "person_id", "claims"),
     ("certificates", "person_id", "training.certificates"),
     ("course_requests", "person_id", "training.asked_to_join"),
+    ("course_assessments", "person_id", "course_assessments"),
+    ("credit_learners", "person_id", "credit_learner"),
     (
         "claims",
         "created_by_user_id",
@@ -1051,6 +1068,8 @@ async fn export_parts(
         account,
         audit,
         training: crate::training::learning_in(&mut c, org, id).await?,
+        course_assessments: cairn_db::training::accreditation::assessments_of(&mut c, id).await?,
+        credit_learner: cairn_db::training::accreditation::credit_learner_of(&mut c, id).await?,
     };
     record::<(), _>(
         &mut c,

@@ -767,6 +767,8 @@ pub struct AppointmentView {
     pub can_check: bool,
     /// May record stepping down (the person, staff with them, leads).
     pub can_end: bool,
+    /// The training the role needs, and where the person stands with each.
+    pub training: Vec<crate::training::accreditation::TrainingCheck>,
 }
 
 /// One appointment.
@@ -777,6 +779,9 @@ pub async fn appointment(app: &App, actor: &Actor, id: i64) -> AppResult<Appoint
     let a = load_appointment(&mut c, actor, org, id).await?;
     let exit = cairn_db::roles::exit_for_appointment(&mut c, id).await?;
     let can_end = a.ends_on.is_none() && may_act_for(&mut c, actor, org, a.person_id).await?;
+    let training =
+        crate::training::accreditation::training_checks(&mut c, app, org, a.role_id, a.person_id)
+            .await?;
     drop(h);
     crate::audit::record_read(app, actor, org, "appointment", id, &[a.person_id]).await?;
     Ok(AppointmentView {
@@ -784,6 +789,7 @@ pub async fn appointment(app: &App, actor: &Actor, id: i64) -> AppResult<Appoint
         exit,
         can_check: actor.can(Permission::ManageRoles),
         can_end,
+        training,
     })
 }
 

@@ -17,6 +17,9 @@ use cairn_domain::{FieldErrors, Permission};
 use serde::Serialize;
 use std::collections::BTreeMap;
 
+pub mod accreditation;
+pub mod report;
+
 /// A course's completion rule as stored.
 pub fn completion_of(c: &Course) -> Completion {
     match c.min_sessions {
@@ -133,6 +136,8 @@ pub struct CourseDetail {
     pub requests: Vec<db::Request>,
     /// A member: whether they have asked to join.
     pub asked: bool,
+    /// For a course with credits and sessions: the awarding body's deadlines.
+    pub deadlines: Option<accreditation::CourseDeadlines>,
 }
 
 async fn load_course(c: &mut Conn<'_>, org: i64, id: i64) -> AppResult<Course> {
@@ -158,11 +163,13 @@ pub async fn course(app: &App, actor: &Actor, id: i64) -> AppResult<CourseDetail
         };
         (Vec::new(), asked)
     };
+    let deadlines = accreditation::course_deadlines(&mut c, app, org, &course).await?;
     Ok(CourseDetail {
         course,
         sessions,
         requests,
         asked,
+        deadlines,
     })
 }
 
@@ -469,21 +476,9 @@ async fn issue_certificates(
     let lines = db::register(c, s.id).await?;
     for l in lines.iter().filter(|l| l.status == Attendance::Attended) {
         let n = db::attended_count(c, course.id, l.person_id).await?;
-        if rule.met(n, false)
-            && !db::has_certificate(c, l.person_id, course.id, None, "completion").await?
-        {
-            db::insert_certificate(
-                c,
-                org,
-                l.person_id,
-                course.id,
-                None,
-                "completion",
-                &new_reference(),
-                &actor.label,
-                now,
-            )
-            .await?;
+        // An assessed course is completed by the assessor's mark, not here.
+        if rule.met(n, false) {
+            issue_completion(c, actor, org, course.id, l.person_id, now).await?;
         }
     }
     if s.starts_at <= now && lines.iter().any(|l| l.status == Attendance::Attended) {
@@ -505,6 +500,32 @@ async fn issue_certificates(
                 .await?;
             }
         }
+    }
+    Ok(())
+}
+
+/// Issues a completion certificate for the course unless the person already holds one.
+async fn issue_completion(
+    c: &mut Conn<'_>,
+    actor: &Actor,
+    org: i64,
+    course: i64,
+    person: i64,
+    now: i64,
+) -> AppResult<()> {
+    if !db::has_certificate(c, person, course, None, "completion").await? {
+        db::insert_certificate(
+            c,
+            org,
+            person,
+            course,
+            None,
+            "completion",
+            &new_reference(),
+            &actor.label,
+            now,
+        )
+        .await?;
     }
     Ok(())
 }
@@ -673,7 +694,13 @@ pub struct Learning {
     pub certificates: Vec<db::Certificate>,
     /// Topics they suggested for the training agenda.
     pub topics: Vec<db::Topic>,
+    /// Up to three courses to try next: ones they have not started or asked for, at their own
+    /// level of the model first, then the level above.
+    pub next_steps: Vec<i64>,
 }
+
+/// How many courses "next steps" suggests.
+pub const NEXT_STEPS: usize = 3;
 
 /// Reads a person's learning: a member their own, staff people in their reach. Audited.
 pub async fn learning(app: &App, actor: &Actor, person: i64) -> AppResult<Learning> {
@@ -701,14 +728,18 @@ pub async fn learning_in(c: &mut Conn<'_>, org: i64, person: i64) -> AppResult<L
             *n += 1;
         }
     }
+    let marked: Vec<i64> = db::accreditation::assessments_of(c, person)
+        .await?
+        .into_iter()
+        .map(|a| a.course_id)
+        .collect();
     let mut courses = Vec::new();
     let mut credits_by_level: BTreeMap<String, i64> = BTreeMap::new();
     for (course_id, n) in attended {
         let Some(course) = db::course(c, org, course_id).await? else {
             continue;
         };
-        // An assessor's mark is not recorded yet: an assessed course is not complete here.
-        let completed = completion_of(&course).met(n, false);
+        let completed = completion_of(&course).met(n, marked.contains(&course_id));
         if completed && let (Some(cr), Some(l)) = (course.credits, course.cqfw_level.as_ref()) {
             *credits_by_level.entry(l.clone()).or_insert(0) += cr;
         }
@@ -723,13 +754,26 @@ pub async fn learning_in(c: &mut Conn<'_>, org: i64, person: i64) -> AppResult<L
             cqfw_level: course.cqfw_level,
         });
     }
+    let asked_to_join = db::requested_by(c, person).await?;
+    let level = cairn_db::people::profile(c, org, person).await?.level;
+    let mut next: Vec<&Course> = Vec::new();
+    let prospectus = db::courses(c, org).await?;
+    for wanted in [level, level + 1] {
+        next.extend(prospectus.iter().filter(|k| {
+            k.level == wanted
+                && !courses.iter().any(|x| x.course_id == k.id)
+                && !asked_to_join.contains(&k.id)
+        }));
+    }
+    let next_steps = next.iter().take(NEXT_STEPS).map(|k| k.id).collect();
     Ok(Learning {
         person_id: person,
         sessions,
         courses,
         credits_by_level,
+        next_steps,
         trains_in: db::sessions_trained_by(c, person).await?,
-        asked_to_join: db::requested_by(c, person).await?,
+        asked_to_join,
         certificates: db::certificates_of(c, person).await?,
         topics: db::topics_of(c, person).await?,
     })

@@ -3,6 +3,9 @@
 use crate::{Conn, DbResult, execute, fetch_all, fetch_one, fetch_optional, fetch_scalar};
 use cairn_domain::training::{Attendance, TrainerPart};
 
+pub mod accreditation;
+pub mod report;
+
 /// A course as stored. `audience` and `practices` are comma-separated keys and codes.
 #[derive(Debug, Clone, sqlx::FromRow, serde::Serialize)]
 pub struct Course {
@@ -538,6 +541,16 @@ pub async fn replace_certificate(c: &mut Conn<'_>, old: i64, new: i64, now: i64)
         now
     )?;
     Ok(n == 1)
+}
+
+/// When the person first completed a course (their earliest completion certificate).
+pub async fn first_completion(c: &mut Conn<'_>, person: i64) -> DbResult<Option<i64>> {
+    fetch_scalar!(
+        c,
+        Option<i64>,
+        "SELECT MIN(issued_at) FROM certificates WHERE person_id = $1 AND kind = 'completion'",
+        person
+    )
 }
 
 /// Sessions of `course` the person attended.

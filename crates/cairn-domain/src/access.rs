@@ -109,6 +109,9 @@ pub enum Permission {
     /// Type in registers, enrol people on courses with them, and read anyone's learning
     /// (unit staff: people in their units).
     ManageRegisters,
+    /// Read the training report: sessions, attendance by constituency, completions and credits
+    /// (aggregates, never named people; unit staff: their units).
+    ViewTrainingReport,
 }
 
 impl Role {
@@ -142,7 +145,7 @@ impl Role {
                 ViewUnits | ViewPeople | ManagePeople | ViewAssessments | ManageAssessments
                 | ManageFeedback | SubmitSuggestion | ViewMeetings | ManageMeetings
                 | ViewRepresentation | ManageClaims | ApproveClaims | ViewRoles | ManageRecruitment
-                | ViewWhosWho | ManageRegisters,
+                | ViewWhosWho | ManageRegisters | ViewTrainingReport,
             ) => true,
             (UnitStaff, _) => false,
             // Finance needs the list of units (cost centres); people come with the payments
@@ -150,7 +153,11 @@ impl Role {
             (Finance, ViewUnits | ViewRoles | ViewWhosWho) => true,
             (Finance, _) => false,
             // The board sees units and aggregates, never individual people.
-            (Viewer, ViewUnits | ViewAssessments | ViewRepresentation | ViewPaymentReports) => true,
+            (
+                Viewer,
+                ViewUnits | ViewAssessments | ViewRepresentation | ViewPaymentReports
+                | ViewTrainingReport,
+            ) => true,
             (Viewer, _) => false,
             // A member sees only their own record (`Actor::is_person`), and assessments only
             // when the organisation publishes them (checked by the use case).

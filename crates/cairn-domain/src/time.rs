@@ -137,6 +137,18 @@ pub fn format_date(d: Date, lang: Language) -> String {
     format!("{} {} {}", d.day(), month, d.year())
 }
 
+/// "March 2026" / "Mawrth 2026" for a month key ("2026-03"); the key itself when malformed.
+pub fn format_month(key: &str, lang: Language) -> String {
+    let months = match lang {
+        Language::En => &MONTHS_EN,
+        Language::Cy => &MONTHS_CY,
+    };
+    match key.split_once('-').map(|(y, m)| (y, m.parse::<usize>())) {
+        Some((y, Ok(m))) if (1..=12).contains(&m) => format!("{} {y}", months[m - 1]),
+        _ => key.to_owned(),
+    }
+}
+
 /// The calendar date of instant `ms` in `tz`.
 pub fn local_date(ms: i64, tz: &TimeZone) -> Date {
     Timestamp::from_millisecond(ms)

@@ -12,6 +12,8 @@ use crate::people::Constituency;
 use crate::validation::{FieldErrors, optional_text};
 use std::collections::BTreeSet;
 
+pub mod accreditation;
+
 keyed_enum!(
     /// A trainer's part in a session. Labels in Fluent (`trainer-part-…`).
     TrainerPart, "trainer-part", {
@@ -299,6 +301,44 @@ pub fn joint(attended: &[Constituency]) -> bool {
     attended.iter().collect::<BTreeSet<_>>().len() >= 2
 }
 
+/// Where someone stands with training a role needs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RoleTrainingState {
+    /// They have not completed it.
+    Missing,
+    /// Done, and in force until `due` (none: it never lapses).
+    Current { due: Option<jiff::civil::Date> },
+    /// Done, but not refreshed by `due`.
+    Lapsed { due: jiff::civil::Date },
+}
+
+/// Longest refresher interval a role may set, in months.
+pub const REFRESH_MONTHS_MAX: i64 = 120;
+
+/// Where someone who last trained on `last` stands on `today`, when the training is refreshed
+/// every `refresh_months` (none: once is enough).
+pub fn role_training_state(
+    last: Option<jiff::civil::Date>,
+    refresh_months: Option<i64>,
+    today: jiff::civil::Date,
+) -> RoleTrainingState {
+    use jiff::ToSpan;
+    let Some(last) = last else {
+        return RoleTrainingState::Missing;
+    };
+    match refresh_months {
+        None => RoleTrainingState::Current { due: None },
+        Some(m) => {
+            let due = last.saturating_add(m.months());
+            if today > due {
+                RoleTrainingState::Lapsed { due }
+            } else {
+                RoleTrainingState::Current { due: Some(due) }
+            }
+        }
+    }
+}
+
 /// A session as typed. Times are already read (from a form's date and times on the
 /// organisation's clock, or the API's RFC 3339): `None` when they could not be.
 #[derive(Debug, Clone, Default)]
@@ -413,6 +453,32 @@ mod tests {
             completion: "sessions".into(),
             min_sessions: "4".into(),
         }
+    }
+
+    #[test]
+    fn role_training_is_missing_until_done_and_lapses_after_its_refresher_interval() {
+        use jiff::civil::date;
+        let today = date(2026, 12, 4);
+        assert_eq!(
+            role_training_state(None, Some(12), today),
+            RoleTrainingState::Missing
+        );
+        assert_eq!(
+            role_training_state(Some(date(2020, 1, 1)), None, today),
+            RoleTrainingState::Current { due: None }
+        );
+        assert_eq!(
+            role_training_state(Some(date(2025, 12, 4)), Some(12), today),
+            RoleTrainingState::Current {
+                due: Some(date(2026, 12, 4))
+            }
+        );
+        assert_eq!(
+            role_training_state(Some(date(2025, 12, 3)), Some(12), today),
+            RoleTrainingState::Lapsed {
+                due: date(2026, 12, 3)
+            }
+        );
     }
 
     #[test]

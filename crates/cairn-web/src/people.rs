@@ -1333,6 +1333,8 @@ struct MePage {
     me: Option<MeView>,
     /// The person's pathway (empty without a record).
     pathway: PathwayView,
+    /// Their learning: courses, credits, certificates and next steps.
+    learning: Option<crate::training::MyLearning>,
 }
 
 struct MeView {
@@ -1518,11 +1520,13 @@ async fn about_me(State(st): State<AppState>, s: Signed) -> WebResult {
         }
     });
     let chrome = Chrome::signed(&s, t.get("me-title"), organisation(&st, &s).await?);
+    let learning = crate::training::my_learning(&st, &s, &t).await?;
     html(&MePage {
         chrome,
         t,
         me,
         pathway,
+        learning,
     })
 }
 

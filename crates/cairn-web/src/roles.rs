@@ -36,6 +36,8 @@ pub(crate) fn routes(r: Routes) -> Routes {
         .get("/roles/exits", exits)
         .get("/roles/exits.csv", exits_csv)
         .get("/roles/{id}", show)
+        .post("/roles/{id}/training", add_training)
+        .post("/roles/{id}/training/remove", remove_training)
         .get("/roles/{id}/edit", edit_form)
         .post("/roles/{id}/edit", update)
         .get("/opportunities", opportunities)
@@ -422,27 +424,124 @@ struct ShowPage {
     /// The other language's title, for those who write roles.
     other_title: String,
     can_manage: bool,
+    /// The training the role needs: (course id, title, how often it is refreshed).
+    training: Vec<(i64, crate::training::Local, String)>,
+    /// Courses to choose from (those who write roles).
+    courses: Vec<Choice>,
+    form: FormState,
 }
 
 async fn show(State(st): State<AppState>, s: Signed, Path(id): Path<i64>) -> WebResult {
+    show_view(&st, &s, id, FormState::new()).await
+}
+
+async fn show_view(st: &AppState, s: &Signed, id: i64, form: FormState) -> WebResult {
     let t = s.ctx.t();
     let r = cairn_app::roles::role(&st.app, s.actor(), id).await?;
-    let chrome = Chrome::signed(
-        &s,
-        r.title(welsh(&t)).to_owned(),
-        organisation(&st, &s).await?,
-    );
-    html(&ShowPage {
+    let needs = cairn_app::training::accreditation::role_training(&st.app, s.actor(), id).await?;
+    let can_manage = s.actor().can(Permission::ManageRoles);
+    let courses = if can_manage {
+        cairn_app::training::courses(&st.app, s.actor())
+            .await?
+            .iter()
+            .map(|c| Choice {
+                value: c.id.to_string(),
+                label: crate::training::local_title(
+                    &t,
+                    c.title_en.as_deref(),
+                    c.title_cy.as_deref(),
+                )
+                .text,
+            })
+            .collect()
+    } else {
+        Vec::new()
+    };
+    let chrome = Chrome::signed(s, r.title(welsh(&t)).to_owned(), organisation(st, s).await?)
+        .with_errors(&form);
+    html_status(
+        status_of(&form),
+        &ShowPage {
+            id,
+            kind: t.get(&r.kind.label_id()),
+            published: r.published_at.is_some(),
+            leadership: r.leadership,
+            facts: description(&t, &r),
+            other_title: r.title(!welsh(&t)).to_owned(),
+            can_manage,
+            training: needs
+                .iter()
+                .map(|n| {
+                    (
+                        n.course_id,
+                        crate::training::local_title(
+                            &t,
+                            n.title_en.as_deref(),
+                            n.title_cy.as_deref(),
+                        ),
+                        match n.refresh_months {
+                            Some(m) => t.count("role-training-every", m),
+                            None => t.get("role-training-once"),
+                        },
+                    )
+                })
+                .collect(),
+            courses,
+            form,
+            chrome,
+            t,
+        },
+    )
+}
+
+#[derive(Deserialize)]
+struct RoleTrainingIn {
+    #[serde(default)]
+    course_id: String,
+    #[serde(default)]
+    refresh_months: String,
+}
+
+/// Says the role needs a course (and how often it is refreshed).
+async fn add_training(
+    State(st): State<AppState>,
+    s: Signed,
+    Path(id): Path<i64>,
+    Posted(f): Posted<RoleTrainingIn>,
+) -> WebResult {
+    match cairn_app::training::accreditation::set_role_training(
+        &st.app,
+        s.actor(),
         id,
-        kind: t.get(&r.kind.label_id()),
-        published: r.published_at.is_some(),
-        leadership: r.leadership,
-        facts: description(&t, &r),
-        other_title: r.title(!welsh(&t)).to_owned(),
-        can_manage: s.actor().can(Permission::ManageRoles),
-        chrome,
-        t,
-    })
+        &f.course_id,
+        &f.refresh_months,
+    )
+    .await
+    {
+        Ok(()) => see_other(&format!("/roles/{id}#training")),
+        Err(AppError::Invalid(errs)) => {
+            let mut form = FormState::new();
+            form.set("course_id", f.course_id)
+                .set("refresh_months", f.refresh_months);
+            form.add_errors(&s.ctx.t(), &errs);
+            show_view(&st, &s, id, form).await
+        }
+        Err(e) => Err(e.into()),
+    }
+}
+
+/// The role no longer needs a course.
+async fn remove_training(
+    State(st): State<AppState>,
+    s: Signed,
+    Path(id): Path<i64>,
+    Posted(f): Posted<RoleTrainingIn>,
+) -> WebResult {
+    // Anything but a number names no course: the use case answers 403 or 404 as for any.
+    let course: i64 = f.course_id.trim().parse().unwrap_or(0);
+    cairn_app::training::accreditation::remove_role_training(&st.app, s.actor(), id, course)
+        .await?;
+    see_other(&format!("/roles/{id}#training"))
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -1054,6 +1153,57 @@ struct CheckRow {
     done: String,
 }
 
+/// A course the role needs, and where the person stands with it.
+struct TrainingRow {
+    course_id: i64,
+    title: crate::training::Local,
+    state: String,
+    ok: bool,
+}
+
+fn training_rows(
+    t: &Tr,
+    list: &[cairn_app::training::accreditation::TrainingCheck],
+) -> Vec<TrainingRow> {
+    use cairn_domain::time::format_date;
+    use cairn_domain::training::RoleTrainingState;
+    list.iter()
+        .map(|c| {
+            let last = c
+                .last_trained
+                .map(|d| format_date(d, t.lang))
+                .unwrap_or_default();
+            let (state, ok) = match c.state {
+                RoleTrainingState::Missing => (t.get("role-training-missing"), false),
+                RoleTrainingState::Current { due: None } => {
+                    (t.with("role-training-done", &[("date", last)]), true)
+                }
+                RoleTrainingState::Current { due: Some(due) } => (
+                    t.with(
+                        "role-training-due",
+                        &[("date", last), ("due", format_date(due, t.lang))],
+                    ),
+                    true,
+                ),
+                RoleTrainingState::Lapsed { due } => (
+                    t.with("role-training-lapsed", &[("due", format_date(due, t.lang))]),
+                    false,
+                ),
+            };
+            TrainingRow {
+                course_id: c.course_id,
+                title: crate::training::local_title(
+                    t,
+                    c.title_en.as_deref(),
+                    c.title_cy.as_deref(),
+                ),
+                state,
+                ok,
+            }
+        })
+        .collect()
+}
+
 #[derive(Template)]
 #[template(path = "roles/appointment.html")]
 struct AppointmentPage {
@@ -1063,6 +1213,7 @@ struct AppointmentPage {
     facts: Vec<(String, String)>,
     checks: Vec<CheckRow>,
     check_choices: Vec<Choice>,
+    training: Vec<TrainingRow>,
     exit: Vec<(String, String)>,
     can_check: bool,
     can_end: bool,
@@ -1137,6 +1288,7 @@ async fn appointment_page(st: &AppState, s: &Signed, id: i64, form: FormState) -
             facts,
             checks,
             check_choices,
+            training: training_rows(&t, &v.training),
             exit,
             can_check: v.can_check && a.ends_on.is_none(),
             can_end: v.can_end,

@@ -27,8 +27,31 @@ use cairn_domain::training::{
 use jiff::tz::TimeZone;
 use serde::Deserialize;
 
+mod learners;
+mod print;
+mod report;
+
+pub(crate) use learners::accreditation_rows;
+
 pub(crate) fn routes(r: Routes) -> Routes {
     r.get("/training", prospectus)
+        .get("/training/report", report::report_page)
+        .get("/training/report.csv", report::report_csv)
+        .get("/training/courses/{id}/learners", learners::learners_page)
+        .reads_person()
+        .post("/training/courses/{id}/assessments", learners::assess)
+        .post("/training/courses/{id}/credits", learners::add_credit)
+        .post(
+            "/training/courses/{id}/credits/remove",
+            learners::remove_credit,
+        )
+        .get(
+            "/training/courses/{id}/accreditation.csv",
+            learners::accreditation_csv,
+        )
+        .reads_person()
+        .get("/training/sessions/{id}/print", print::print_register)
+        .reads_person()
         .post("/training/topics", suggest_topic)
         .get("/training/topics", topics_page)
         .get("/training/courses/new", new_course_form)
@@ -52,6 +75,11 @@ pub(crate) fn routes(r: Routes) -> Routes {
 pub(crate) struct Local {
     pub text: String,
     pub lang: &'static str,
+}
+
+/// A course title (or any text written in both languages) for the page's language.
+pub(crate) fn local_title(t: &Tr, en: Option<&str>, cy: Option<&str>) -> Local {
+    local(t, en, cy)
 }
 
 fn local(t: &Tr, en: Option<&str>, cy: Option<&str>) -> Local {
@@ -122,6 +150,7 @@ struct ProspectusPage {
     levels: Vec<(String, Vec<CourseCard>)>,
     can_manage: bool,
     can_verify: bool,
+    can_report: bool,
     /// A member's own learning.
     mine: Option<MyLearning>,
     /// The "suggest something to learn" form.
@@ -129,15 +158,22 @@ struct ProspectusPage {
     topic_sent: bool,
 }
 
-struct MyLearning {
+pub(crate) struct MyLearning {
     /// (course title, attended, completed)
-    courses: Vec<(Local, i64, bool)>,
-    credits: Vec<String>,
+    pub(crate) courses: Vec<(Local, i64, bool)>,
+    pub(crate) credits: Vec<String>,
     /// (certificate id, what it is for, issued on)
-    certificates: Vec<(i64, String, String)>,
+    pub(crate) certificates: Vec<(i64, String, String)>,
+    /// Courses to try next: (course id, title).
+    pub(crate) next: Vec<(i64, Local)>,
 }
 
-async fn my_learning(st: &AppState, s: &Signed, t: &Tr) -> WebResult<Option<MyLearning>> {
+/// A member's own learning, for the prospectus and "What Cairn holds about me".
+pub(crate) async fn my_learning(
+    st: &AppState,
+    s: &Signed,
+    t: &Tr,
+) -> WebResult<Option<MyLearning>> {
     let Some(me) = s
         .actor()
         .person_id
@@ -200,6 +236,12 @@ async fn my_learning(st: &AppState, s: &Signed, t: &Tr) -> WebResult<Option<MyLe
                     format_date(local_date(c.issued_at, &tz), t.lang),
                 )
             })
+            .collect(),
+        next: l
+            .next_steps
+            .iter()
+            .filter_map(|id| titles.iter().find(|c| c.id == *id))
+            .map(|c| (c.id, local(t, c.title_en.as_deref(), c.title_cy.as_deref())))
             .collect(),
     }))
 }
@@ -284,6 +326,7 @@ async fn prospectus_view(
             levels,
             can_manage: s.actor().can(Permission::ManageCourses),
             can_verify: s.actor().can(Permission::ManageRegisters),
+            can_report: s.actor().can(Permission::ViewTrainingReport),
             mine,
             form,
             topic_sent,
@@ -325,21 +368,27 @@ struct CoursePage {
     requests: Vec<(i64, String, bool)>,
     can_manage: bool,
     can_registers: bool,
+    /// The awarding body's deadlines (staff who keep registers).
+    deadlines: Vec<learners::DeadlineLine>,
 }
 
 /// "14 April 2026 at 10:00 to 12:00" on the organisation's clock.
 fn when_words(t: &Tr, tz: &TimeZone, starts_at: i64, ends_at: i64) -> String {
-    let ends = jiff::Timestamp::from_millisecond(ends_at)
-        .map(|x| x.to_zoned(tz.clone()))
-        .map(|z| format!("{:02}:{:02}", z.hour(), z.minute()))
-        .unwrap_or_default();
     t.with(
         "session-when",
         &[
             ("start", format_instant(starts_at, tz, t.lang)),
-            ("end", ends),
+            ("end", clock_words(tz, ends_at)),
         ],
     )
+}
+
+/// "14:30" on the organisation's clock.
+fn clock_words(tz: &TimeZone, ms: i64) -> String {
+    jiff::Timestamp::from_millisecond(ms)
+        .map(|x| x.to_zoned(tz.clone()))
+        .map(|z| format!("{:02}:{:02}", z.hour(), z.minute()))
+        .unwrap_or_default()
 }
 
 fn session_row(t: &Tr, tz: &TimeZone, v: &SessionView) -> SessionRow {
@@ -418,6 +467,10 @@ async fn course_page(
             .collect(),
         can_manage: s.actor().can(Permission::ManageCourses),
         can_registers: s.actor().can(Permission::ManageRegisters),
+        deadlines: match (&d.deadlines, s.actor().can(Permission::ManageRegisters)) {
+            (Some(x), true) => learners::deadline_lines(&t, x),
+            _ => Vec::new(),
+        },
         card: card(&t, c),
         chrome,
         t,

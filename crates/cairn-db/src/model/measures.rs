@@ -96,7 +96,8 @@ pub async fn newcomers(
            (SELECT MIN(b.starts_on) FROM buddy_pairings b WHERE b.newcomer_id = p.id) AS first_buddy_on, \
            EXISTS (SELECT 1 FROM pathway_steps s WHERE s.person_id = p.id AND s.step = 'welcome') AS welcome, \
            EXISTS (SELECT 1 FROM pathway_steps s WHERE s.person_id = p.id AND s.step = 'information') AS information, \
-           EXISTS (SELECT 1 FROM pathway_steps s WHERE s.person_id = p.id AND s.step IN ('training', 'practice', 'shadowing')) AS level_two \
+           (EXISTS (SELECT 1 FROM pathway_steps s WHERE s.person_id = p.id AND s.step IN ('training', 'practice', 'shadowing')) \
+            OR EXISTS (SELECT 1 FROM certificates k WHERE k.person_id = p.id AND k.kind = 'completion')) AS level_two \
          FROM person_units pu JOIN people p ON p.id = pu.person_id \
          WHERE pu.unit_id = $1 AND p.constituency IN ('service_user', 'carer') AND p.joined_on >= $2 AND p.joined_on <= $3 \
          ORDER BY p.id",

@@ -13,7 +13,7 @@
 use crate::{Conn, DbResult, execute, fetch_scalar};
 
 /// Columns naming who did something (an account's e-mail address, or "system").
-const LABELS: [(&str, &str); 38] = [
+const LABELS: [(&str, &str); 40] = [
     ("appointments", "created_by_label"),
     ("arrivals", "recorded_by_label"),
     ("assessment_history", "actor_label"),
@@ -27,8 +27,10 @@ const LABELS: [(&str, &str); 38] = [
     ("claim_events", "actor_label"),
     ("claim_lines", "created_by_label"),
     ("claims", "created_by_label"),
+    ("course_assessments", "assessed_by_label"),
     ("course_requests", "entered_by_label"),
     ("courses", "created_by_label"),
+    ("credit_learners", "entered_by_label"),
     ("exits", "entered_by_label"),
     ("expense_rates", "created_by_label"),
     ("fee_rates", "created_by_label"),
@@ -101,6 +103,8 @@ pub async fn erase(c: &mut Conn<'_>, e: &Erasure<'_>) -> DbResult<()> {
     )?;
     execute!(c, "DELETE FROM person_photos WHERE person_id = $1", p)?;
     execute!(c, "DELETE FROM payment_profiles WHERE person_id = $1", p)?;
+    // What they gave only for an awarding body's registration: legal name, birth date, ULN.
+    execute!(c, "DELETE FROM credit_learners WHERE person_id = $1", p)?;
     execute!(
         c,
         "UPDATE units SET link_person_id = NULL WHERE organisation_id = $1 AND link_person_id = $2",

@@ -253,3 +253,28 @@ recruitment-error-post = Rhowch y swydd
 recruitment-error-opened = Rhowch y dyddiad dechrau
 recruitment-error-stage = Dewiswch gam
 recruitment-error-people = Dewiswch bobl o'r rhestr
+
+## Training a role needs
+role-training-heading = Yr hyfforddiant sydd ei angen ar gyfer y rôl hon
+role-training-none = Nid oes angen hyfforddiant penodol ar gyfer y rôl hon.
+role-training-remove = Tynnu
+role-training-course = Cwrs
+role-training-months = Adnewyddu bob (dewisol)
+role-training-months-hint = Gadewch y blwch yn wag os yw gwneud y cwrs unwaith yn ddigon.
+role-training-months-suffix = mis
+role-training-add = Ychwanegu hyfforddiant
+role-training-every = { $count ->
+    [zero] adnewyddu bob mis
+    [one] adnewyddu bob mis
+    [two] adnewyddu bob 2 fis
+    [few] adnewyddu bob 3 mis
+    [many] adnewyddu bob 6 mis
+   *[other] adnewyddu bob { $count } mis
+}
+role-training-once = mae unwaith yn ddigon
+role-training-missing = Heb ei wneud eto
+role-training-done = Wedi'i wneud ar { $date }
+role-training-due = Wedi'i wneud ar { $date }, i'w adnewyddu erbyn { $due }
+role-training-lapsed = Roedd angen ei adnewyddu erbyn { $due }
+role-training-error-months = Nodwch bob faint o fisoedd i'w adnewyddu, o 1 i 120, neu gadewch y blwch yn wag
+role-training-error-course = Dewiswch gwrs o'r rhestr

@@ -223,3 +223,123 @@ topics-course = Cwrs
 topics-make-course = Gwneud cwrs ohono
 topics-made-course = Wedi'i wneud yn gwrs
 topics-link = Syniadau y mae pobl wedi'u hanfon ar gyfer hyfforddiant
+
+## A course's learners, assessment, credits and the awarding body's deadlines
+learners-title = Dysgwyr
+learners-open = Gweld dysgwyr, asesiadau a chredydau
+learners-none = Does neb ar gofrestr ar gyfer y cwrs hwn eto.
+learners-col-name = Enw
+learners-col-attended = Sesiynau a fynychwyd
+learners-col-assessment = Asesiad
+learners-col-credits = Credydau
+learners-passed = Wedi llwyddo
+learners-mark-passed = Cofnodi llwyddiant
+learners-on-credits = Yn gweithio tuag at gredydau
+learners-no-uln = dim rhif dysgwr
+learners-remove-credits = Peidio â gweithio tuag at gredydau
+learners-not-on-credits = Ddim yn gweithio tuag at gredydau
+learners-saved-assessed = Wedi'i gadw. Mae'r dysgwr wedi cwblhau'r cwrs, ac mae'r dystysgrif yn barod.
+learners-saved-credits = Wedi'i gadw. Mae manylion y dysgwr yn y ffeil gofrestru.
+learners-saved-removed = Wedi'i wneud. Mae'r manylion ar gyfer credydau wedi'u dileu.
+deadline-heading = Dyddiad cau
+deadline-register-by = Cofrestrwch ddysgwyr gyda'r corff dyfarnu erbyn { $date }.
+deadline-register-soon = { $count ->
+    [0] Heddiw, { $date }, yw'r diwrnod olaf i gofrestru dysgwyr gyda'r corff dyfarnu.
+    [zero] Heddiw, { $date }, yw'r diwrnod olaf i gofrestru dysgwyr gyda'r corff dyfarnu.
+    [one] Cofrestrwch ddysgwyr gyda'r corff dyfarnu erbyn { $date }: 1 diwrnod gwaith ar ôl.
+    [two] Cofrestrwch ddysgwyr gyda'r corff dyfarnu erbyn { $date }: 2 ddiwrnod gwaith ar ôl.
+    [few] Cofrestrwch ddysgwyr gyda'r corff dyfarnu erbyn { $date }: 3 diwrnod gwaith ar ôl.
+    [many] Cofrestrwch ddysgwyr gyda'r corff dyfarnu erbyn { $date }: 6 diwrnod gwaith ar ôl.
+   *[other] Cofrestrwch ddysgwyr gyda'r corff dyfarnu erbyn { $date }: { $count } diwrnod gwaith ar ôl.
+}
+deadline-register-passed = Y diwrnod olaf i gofrestru dysgwyr gyda'r corff dyfarnu oedd { $date }.
+deadline-claim-by = Hawliwch gredydau gan y corff dyfarnu erbyn { $date }.
+deadline-claim-soon = { $count ->
+    [0] Heddiw, { $date }, yw'r diwrnod olaf i hawlio credydau gan y corff dyfarnu.
+    [zero] Heddiw, { $date }, yw'r diwrnod olaf i hawlio credydau gan y corff dyfarnu.
+    [one] Hawliwch gredydau gan y corff dyfarnu erbyn { $date }: 1 diwrnod gwaith ar ôl.
+    [two] Hawliwch gredydau gan y corff dyfarnu erbyn { $date }: 2 ddiwrnod gwaith ar ôl.
+    [few] Hawliwch gredydau gan y corff dyfarnu erbyn { $date }: 3 diwrnod gwaith ar ôl.
+    [many] Hawliwch gredydau gan y corff dyfarnu erbyn { $date }: 6 diwrnod gwaith ar ôl.
+   *[other] Hawliwch gredydau gan y corff dyfarnu erbyn { $date }: { $count } diwrnod gwaith ar ôl.
+}
+deadline-claim-passed = Y diwrnod olaf i hawlio credydau gan y corff dyfarnu oedd { $date }.
+credits-form-title = Ychwanegu dysgwr sy'n gweithio tuag at gredydau
+credits-form-intro = Dim ond ar gyfer rhywun sydd wedi dewis gweithio tuag at y credydau. Mae angen y manylion hyn ar y corff dyfarnu er mwyn cofrestru'r dysgwr. Maen nhw'n mynd i'r ffeil gofrestru yn unig, ac nid ydynt yn cael eu dangos ar unrhyw dudalen.
+credits-form-nobody = Ychwanegwch bobl at gofrestr sesiwn yn gyntaf.
+credits-person = Dysgwr
+credits-given-names = Enwau cyntaf
+credits-legal-hint = Fel ar ddogfennau swyddogol y dysgwr.
+credits-family-name = Cyfenw
+credits-birth = Dyddiad geni
+credits-birth-hint = Er enghraifft, 27 3 1985
+credits-uln = Rhif dysgwr unigryw (dewisol)
+credits-uln-hint = 10 digid, os oes gan y dysgwr un.
+credits-save = Cadw'r manylion
+credits-download = Lawrlwytho'r ffeil gofrestru (CSV)
+credit-error-person = Dewiswch ddysgwr o gofrestrau'r cwrs hwn
+credit-error-given-names = Nodwch enwau cyntaf y dysgwr
+credit-error-family-name = Nodwch gyfenw'r dysgwr
+credit-error-name-long = Nodwch enw sydd â 100 nod neu lai
+credit-error-birth = Nodwch ddyddiad geni'r dysgwr
+credit-error-birth-young = Nodwch ddyddiad geni sydd o leiaf 14 blynedd yn ôl
+credit-error-uln = Nodwch rif dysgwr unigryw o 10 digid, neu gadewch y blwch yn wag
+credit-error-no-credits = Nid oes credydau i'r cwrs hwn, felly ni all neb weithio tuag atynt.
+assessment-error-not-assessed = Mae'r cwrs hwn yn cael ei gwblhau drwy ddod i sesiynau, nid drwy asesiad.
+assessment-error-not-attended = Rhaid i'r dysgwr ddod i o leiaf un sesiwn cyn cael ei asesu
+accreditation-col-unit = Cod uned
+accreditation-col-course = Cwrs
+accreditation-col-family-name = Cyfenw
+accreditation-col-given-names = Enwau cyntaf
+accreditation-col-birth = Dyddiad geni
+accreditation-col-uln = Rhif dysgwr unigryw
+accreditation-col-credits = Credydau
+accreditation-col-level = Lefel
+accreditation-col-start = Dyddiad dechrau
+accreditation-col-end = Dyddiad gorffen
+accreditation-col-reference = Cyfeirnod dysgwr y ganolfan
+
+## A register printed for paper sign-in (both languages on one sheet)
+register-print-link = Argraffu cofrestr i bobl ei llofnodi ar bapur
+register-print-heading = Cofrestr
+register-print-name = Enw
+register-print-sign = Llofnod
+register-print-note = Nodyn
+register-print-waiting = rhestr aros
+register-print-entered = Teipiwyd i Cairn gan ______________________ ar ____ / ____ / ________
+
+## Your learning
+learning-next = Cyrsiau y gallech roi cynnig arnynt nesaf
+learning-prospectus-link = Gweld pob cwrs
+
+## The training report
+training-report-title = Adroddiad hyfforddiant
+training-report-period = O { $from } i { $to }
+training-report-months = Cyfnod
+training-report-months-option = { $count ->
+    [zero] Dim misoedd
+    [one] Y mis diwethaf
+    [two] Y 2 fis diwethaf
+    [few] Y 3 mis diwethaf
+    [many] Y 6 mis diwethaf
+   *[other] Y { $count } mis diwethaf
+}
+training-report-show = Dangos
+training-report-download = Lawrlwytho'r ffigurau hyn (CSV)
+training-report-none = Dim sesiynau yn y cyfnod hwn.
+training-report-explained = Wedi'i chyd-gyflwyno: arweiniwyd y sesiwn gan hyfforddwr cymheiriaid a hyfforddwr proffesiynol. Ar y cyd: roedd y bobl a ddaeth o ddau grŵp o leiaf, fel defnyddwyr gwasanaeth a staff. Mae presenoldeb yn cyfrif pob lle a gymerwyd mewn sesiwn.
+training-report-chart-title = Presenoldeb mewn sesiynau fesul mis a grŵp
+training-report-summary = Sesiynau: { $sessions }. Lleoedd a gymerwyd: { $attendances }. Cyrsiau a gwblhawyd: { $completions }. Mae'r tabl isod yn rhoi pob ffigur.
+training-report-by-month = Fesul mis
+training-report-by-unit = Fesul uned
+training-report-total = Cyfanswm
+training-report-col-breakdown = Dadansoddiad
+training-report-col-row = Rhes
+training-report-col-sessions = Sesiynau
+training-report-col-co-delivered = Wedi'u cyd-gyflwyno
+training-report-col-joint = Ar y cyd
+training-report-col-co-delivered-count = Sesiynau wedi'u cyd-gyflwyno
+training-report-col-joint-count = Sesiynau ar y cyd
+training-report-col-learners = Dysgwyr
+training-report-col-completions = Cyrsiau a gwblhawyd
+training-report-col-credits = Credydau a ddyfarnwyd

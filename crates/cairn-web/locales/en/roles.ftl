@@ -253,3 +253,24 @@ recruitment-error-post = Enter the post
 recruitment-error-opened = Enter the date it started
 recruitment-error-stage = Choose a stage
 recruitment-error-people = Choose people from the list
+
+## Training a role needs
+role-training-heading = Training this role needs
+role-training-none = This role needs no particular training.
+role-training-remove = Remove
+role-training-course = Course
+role-training-months = Refresh every (optional)
+role-training-months-hint = Leave empty if doing the course once is enough.
+role-training-months-suffix = months
+role-training-add = Add training
+role-training-every = { $count ->
+    [one] refresh every month
+   *[other] refresh every { $count } months
+}
+role-training-once = once is enough
+role-training-missing = Not done yet
+role-training-done = Done on { $date }
+role-training-due = Done on { $date }, refresh by { $due }
+role-training-lapsed = Refresh was due by { $due }
+role-training-error-months = Enter how often to refresh it as a number of months from 1 to 120, or leave it empty
+role-training-error-course = Select a course from the list

@@ -217,3 +217,111 @@ topics-course = Course
 topics-make-course = Make a course of it
 topics-made-course = Made into a course
 topics-link = Ideas people have sent for training
+
+## A course's learners, assessment, credits and the awarding body's deadlines
+learners-title = Learners
+learners-open = See learners, assessments and credits
+learners-none = No one is on a register for this course yet.
+learners-col-name = Name
+learners-col-attended = Sessions attended
+learners-col-assessment = Assessment
+learners-col-credits = Credits
+learners-passed = Passed
+learners-mark-passed = Mark as passed
+learners-on-credits = Working toward credits
+learners-no-uln = no learner number
+learners-remove-credits = Stop working toward credits
+learners-not-on-credits = Not working toward credits
+learners-saved-assessed = Saved. The learner has completed the course and has their certificate.
+learners-saved-credits = Saved. The learner's details are in the registration file.
+learners-saved-removed = Done. Their details for credits have been deleted.
+deadline-heading = Deadline
+deadline-register-by = Register learners with the awarding body by { $date }.
+deadline-register-soon = { $count ->
+    [0] Today, { $date }, is the last day to register learners with the awarding body.
+    [one] Register learners with the awarding body by { $date }: 1 working day left.
+   *[other] Register learners with the awarding body by { $date }: { $count } working days left.
+}
+deadline-register-passed = The last day to register learners with the awarding body was { $date }.
+deadline-claim-by = Claim credits from the awarding body by { $date }.
+deadline-claim-soon = { $count ->
+    [0] Today, { $date }, is the last day to claim credits from the awarding body.
+    [one] Claim credits from the awarding body by { $date }: 1 working day left.
+   *[other] Claim credits from the awarding body by { $date }: { $count } working days left.
+}
+deadline-claim-passed = The last day to claim credits from the awarding body was { $date }.
+credits-form-title = Add a learner working toward credits
+credits-form-intro = Only for someone who has chosen to work toward the credits. The awarding body needs these details to register them. They go only into the registration file and are shown on no page.
+credits-form-nobody = Add people to a session's register first.
+credits-person = Learner
+credits-given-names = First names
+credits-legal-hint = As on the learner's official documents.
+credits-family-name = Last name
+credits-birth = Date of birth
+credits-birth-hint = For example, 27 3 1985
+credits-uln = Unique learner number (optional)
+credits-uln-hint = 10 digits, if the learner has one.
+credits-save = Save details
+credits-download = Download the registration file (CSV)
+credit-error-person = Select a learner from this course's registers
+credit-error-given-names = Enter the learner's first names
+credit-error-family-name = Enter the learner's last name
+credit-error-name-long = Enter a name of 100 characters or fewer
+credit-error-birth = Enter the learner's date of birth
+credit-error-birth-young = Enter a date of birth at least 14 years ago
+credit-error-uln = Enter a unique learner number of 10 digits, or leave it empty
+credit-error-no-credits = This course has no credits, so no one can work toward them.
+assessment-error-not-assessed = This course is completed by coming to sessions, not by an assessment.
+assessment-error-not-attended = The learner must come to at least one session before they are assessed
+accreditation-col-unit = Unit code
+accreditation-col-course = Course
+accreditation-col-family-name = Last name
+accreditation-col-given-names = First names
+accreditation-col-birth = Date of birth
+accreditation-col-uln = Unique learner number
+accreditation-col-credits = Credits
+accreditation-col-level = Level
+accreditation-col-start = Start date
+accreditation-col-end = End date
+accreditation-col-reference = Centre learner reference
+
+## A register printed for paper sign-in (both languages on one sheet)
+register-print-link = Print a register for signing in on paper
+register-print-heading = Register
+register-print-name = Name
+register-print-sign = Signature
+register-print-note = Note
+register-print-waiting = waiting list
+register-print-entered = Typed into Cairn by ______________________ on ____ / ____ / ________
+
+## Your learning
+learning-next = Courses you could try next
+learning-prospectus-link = See all courses
+
+## The training report
+training-report-title = Training report
+training-report-period = From { $from } to { $to }
+training-report-months = Period
+training-report-months-option = { $count ->
+    [one] The last month
+   *[other] The last { $count } months
+}
+training-report-show = Show
+training-report-download = Download these figures (CSV)
+training-report-none = No sessions in this period.
+training-report-explained = Co-delivered: a peer trainer and a professional trainer led it. Joint: the people who came were from at least two groups, such as service users and staff. Attendance counts each place taken at a session.
+training-report-chart-title = Attendance at sessions by month and group
+training-report-summary = Sessions: { $sessions }. Places taken: { $attendances }. Courses completed: { $completions }. The table below gives every figure.
+training-report-by-month = By month
+training-report-by-unit = By unit
+training-report-total = Total
+training-report-col-breakdown = Breakdown
+training-report-col-row = Row
+training-report-col-sessions = Sessions
+training-report-col-co-delivered = Co-delivered
+training-report-col-joint = Joint
+training-report-col-co-delivered-count = Sessions co-delivered
+training-report-col-joint-count = Joint sessions
+training-report-col-learners = Learners
+training-report-col-completions = Completions
+training-report-col-credits = Credits awarded

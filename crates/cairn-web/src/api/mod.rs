@@ -80,6 +80,11 @@ pub(crate) fn routes(r: Routes) -> Routes {
         .get("/api/v1/courses", training::list_courses)
         .post("/api/v1/courses", training::create_course)
         .get("/api/v1/courses/{id}/sessions", training::list_sessions)
+        .get(
+            "/api/v1/courses/{id}/accreditation.csv",
+            training::accreditation_csv,
+        )
+        .reads_person()
         .post("/api/v1/courses/{id}/sessions", training::create_session)
         .put("/api/v1/sessions/{id}/attendance", training::put_attendance)
         .get("/api/v1/people/{id}/training", training::person_training)

@@ -279,3 +279,20 @@ pub(super) async fn person_training(
         })).collect::<Vec<_>>(),
     })))
 }
+
+/// The course's learner registration file for the awarding body (CSV with a byte-order mark
+/// and CRLF lines, as Excel opens it). Its header is in the token holder's language.
+pub(super) async fn accreditation_csv(
+    State(st): State<AppState>,
+    a: ApiActor,
+    Path(id): Path<i64>,
+) -> Result<axum::response::Response, ApiError> {
+    let f = cairn_app::training::accreditation::accreditation_file(&st.app, &a.actor, id)
+        .await
+        .map_err(app_err(a.lang))?;
+    let t = crate::i18n::Tr::new(a.lang);
+    Ok(crate::csv_export::download(
+        &format!("registrations-course-{id}.csv"),
+        &crate::training::accreditation_rows(&t, &f),
+    ))
+}

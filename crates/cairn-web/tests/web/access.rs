@@ -620,6 +620,39 @@ fn expected(method: &str, path: &str, who: Who) -> Option<Expect> {
         ("POST", "/training/sessions/{id}") => {
             record(who, &[OrgAdmin, Lead, UnitStaff], Status(303), &[])
         }
+        ("GET", "/training/report" | "/training/report.csv") => page(
+            who,
+            &[OrgAdmin, Lead, UnitStaff, Viewer, OtherAdmin],
+            Status(200),
+        ),
+        ("GET", "/training/courses/{id}/learners") => {
+            record(who, &[OrgAdmin, Lead, UnitStaff], Status(200), &[])
+        }
+        // The seeded course is completed by coming to sessions, not by an assessment.
+        ("POST", "/training/courses/{id}/assessments") => {
+            record(who, &[OrgAdmin, Lead, UnitStaff], Status(409), &[])
+        }
+        ("POST", "/training/courses/{id}/credits") => {
+            record(who, &[OrgAdmin, Lead], Status(422), &[])
+        }
+        // Sent empty: no one named, so no one to take off the list.
+        ("POST", "/training/courses/{id}/credits/remove") => {
+            record(who, &[OrgAdmin, Lead], Status(404), &[])
+        }
+        ("GET", "/training/courses/{id}/accreditation.csv") => {
+            record(who, &[OrgAdmin, Lead], Status(200), &[])
+        }
+        ("GET", "/training/sessions/{id}/print") => record(
+            who,
+            &[OrgAdmin, Lead, UnitStaff],
+            Status(200),
+            &[Finance, Member, Viewer],
+        ),
+        ("POST", "/roles/{id}/training") => record(who, &[OrgAdmin, Lead], Status(422), &[]),
+        ("POST", "/roles/{id}/training/remove") => record(who, &[OrgAdmin, Lead], Status(404), &[]),
+        ("GET", "/api/v1/courses/{id}/accreditation.csv") => {
+            api(who, record(who, &[OrgAdmin, Lead], Status(200), &[]))
+        }
         ("GET", "/api/v1/courses") => api(who, page(who, ORG_ROLES, Status(200))),
         ("POST", "/api/v1/courses") => api(who, page(who, ROLES_WRITE, Status(422))),
         ("GET", "/api/v1/courses/{id}/sessions") => api(

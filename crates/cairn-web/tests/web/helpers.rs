@@ -645,10 +645,12 @@ impl TestApp {
                 level: "1".into(),
                 practices: vec!["L1.13".into()],
                 sessions: "2".into(),
-                learning_hours: "6".into(),
+                learning_hours: "10".into(),
+                credits: "1".into(),
+                cqfw_level: "entry_3".into(),
+                agored_unit: "CU/E3/001".into(),
                 completion: "sessions".into(),
                 min_sessions: "2".into(),
-                ..Default::default()
             };
             s.course = cairn_app::training::create_course(&app, &admin, &draft)
                 .await
@@ -707,6 +709,25 @@ impl TestApp {
                 .await
                 .expect("register");
             }
+            // The member works toward the course's credit.
+            cairn_app::training::accreditation::add_credit_learner(
+                &app,
+                &admin,
+                s.course,
+                &cairn_domain::training::accreditation::CreditLearnerDraft {
+                    person_id: s.member_person.to_string(),
+                    given_names: "Mair".into(),
+                    family_name: "Evans".into(),
+                    date_of_birth: cairn_domain::time::DateParts {
+                        day: "9".into(),
+                        month: "11".into(),
+                        year: "1980".into(),
+                    },
+                    uln: "1234567890".into(),
+                },
+            )
+            .await
+            .expect("credit learner");
             let mut h = app.db.acquire().await.expect("acquire");
             for p in [s.member_person, s.person_a1] {
                 s.certificates.extend(

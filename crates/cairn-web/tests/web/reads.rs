@@ -38,6 +38,21 @@ fn request_for(t: &TestApp, path: &str) -> Option<(Who, String, Option<i64>)> {
             format!("/training/certificates/{}", s.certificates[0]),
             Some(s.member_person),
         ),
+        "/training/courses/{id}/learners" | "/training/courses/{id}/accreditation.csv" => (
+            Who::Lead,
+            path.replace("{id}", &s.course.to_string()),
+            Some(s.member_person),
+        ),
+        "/api/v1/courses/{id}/accreditation.csv" => (
+            Who::Lead,
+            path.replace("{id}", &s.course.to_string()),
+            Some(s.member_person),
+        ),
+        "/training/sessions/{id}/print" => (
+            Who::Lead,
+            path.replace("{id}", &s.session.to_string()),
+            Some(s.member_person),
+        ),
         "/training/sessions/{id}" => (
             Who::Lead,
             format!("/training/sessions/{}", s.session),
