@@ -177,6 +177,18 @@ pub async fn update_role(
 }
 
 /// One role of an organisation.
+/// The organisation's roles of one kind (for example every interview-panel role).
+pub async fn role_ids_of_kind(c: &mut Conn<'_>, org: i64, kind: &str) -> DbResult<Vec<i64>> {
+    let rows: Vec<(i64,)> = crate::fetch_all!(
+        c,
+        (i64,),
+        "SELECT id FROM involvement_roles WHERE organisation_id = $1 AND kind = $2 ORDER BY id",
+        org,
+        kind
+    )?;
+    Ok(rows.into_iter().map(|r| r.0).collect())
+}
+
 pub async fn get_role(c: &mut Conn<'_>, org: i64, id: i64) -> DbResult<Option<Role>> {
     fetch_optional!(
         c,

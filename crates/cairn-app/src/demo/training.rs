@@ -138,7 +138,7 @@ const COURSES: [Demo; 12] = [
         min: Some(3),
     },
     Demo {
-        en: "Sitting on an interview panel",
+        en: PANEL_COURSE,
         cy: "Eistedd ar banel cyfweld",
         summary_en: "Fair questions, scoring and keeping things confidential, before you join a staff recruitment panel.",
         summary_cy: "Cwestiynau teg, sgorio a chadw pethau'n gyfrinachol, cyn i chi ymuno â phanel recriwtio staff.",
@@ -216,6 +216,9 @@ impl Plan {
 }
 
 /// Writes the prospectus, two years of runs and the next runs with bookings.
+/// The course a recruitment panel role needs.
+const PANEL_COURSE: &str = "Sitting on an interview panel";
+
 pub(super) async fn training_history(
     c: &mut Conn<'_>,
     org: i64,
@@ -272,6 +275,13 @@ pub(super) async fn training_history(
             start,
         )
         .await?;
+        // Sitting on a panel needs this course first, refreshed every two years.
+        if d.en == PANEL_COURSE {
+            for role in cairn_db::roles::role_ids_of_kind(c, org, "interview_panel").await? {
+                cairn_db::training::accreditation::set_role_training(c, role, course, Some(24))
+                    .await?;
+            }
+        }
         let audience: Vec<Constituency> = d
             .audience
             .split(',')

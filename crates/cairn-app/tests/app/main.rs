@@ -18,4 +18,5 @@ mod people_measures;
 mod retention;
 mod roles;
 mod training;
+mod training_pathway;
 mod use_cases;

@@ -420,6 +420,20 @@ async fn the_demo_prospectus_has_twelve_bilingual_courses_and_two_years_of_sessi
         assert!(own.courses.iter().any(|c| c.completed));
         assert!(!own.credits_by_level.is_empty());
         assert!(own.certificates.iter().any(|c| c.kind == "completion"));
+        // Interview-panel roles need the panel course, refreshed every two years.
+        let panel = {
+            let mut h = app.db.acquire().await.expect("acquire");
+            cairn_db::roles::role_ids_of_kind(&mut h.conn(), org, "interview_panel")
+                .await
+                .expect("roles")
+        };
+        assert!(!panel.is_empty());
+        let needs = training::accreditation::role_training(&app, &lead, panel[0])
+            .await
+            .expect("role training");
+        assert_eq!(needs.len(), 1);
+        assert_eq!(needs[0].title_en.as_deref(), Some("Sitting on an interview panel"));
+        assert_eq!(needs[0].refresh_months, Some(24));
     })
     .await;
 }
@@ -766,7 +780,7 @@ async fn anyone_suggests_a_topic_the_lead_sees_it_by_constituency_and_the_model_
     .await;
 }
 
-async fn people_erase(w: &World, person: i64) {
+pub(crate) async fn people_erase(w: &World, person: i64) {
     cairn_app::people::erasure::erase(&w.app, &w.org.admin, person, "They asked us to")
         .await
         .expect("erase");

@@ -268,6 +268,7 @@ pub(super) async fn person_training(
         "credits_by_level": l.credits_by_level,
         "trains_in": l.trains_in,
         "asked_to_join": l.asked_to_join,
+        "next_steps": l.next_steps,
         "certificates": l.certificates.iter().map(|c| json!({
             "id": c.id,
             "course_id": c.course_id,

@@ -25,3 +25,4 @@ mod retention;
 mod roles;
 mod security;
 mod training;
+mod training_pages;
