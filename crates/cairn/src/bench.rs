@@ -142,6 +142,8 @@ const SERVICE_TARGET_MS: f64 = 10.0;
 const REPRESENTATION_TARGET_MS: f64 = 20.0;
 /// The fewest meetings the representation report must cover for its figure to count.
 const REPRESENTATION_MEETINGS: i64 = 10_000;
+/// Median target for the training report (twelve months, by month and unit), milliseconds.
+const REPORT_TARGET_MS: f64 = 20.0;
 /// Claims in the benchmarked payment run.
 const RUN_CLAIMS: usize = 10_000;
 /// Target for building and exporting that run, milliseconds.
@@ -472,6 +474,15 @@ pub async fn run(args: BenchArgs) -> Result<()> {
             (header::AUTHORIZATION, &bearer),
             args.iterations,
             PAGE_TARGET_MS,
+        )
+        .await?,
+        measure(
+            &router,
+            "training report, 12 months by month and unit",
+            "/training/report?months=12",
+            &cookie,
+            args.iterations,
+            REPORT_TARGET_MS,
         )
         .await?,
         measure(
