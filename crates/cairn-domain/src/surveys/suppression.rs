@@ -94,8 +94,9 @@ pub fn suppress(table: &Table, t: Thresholds) -> Published {
     // Secondary suppression until every published line has none or at least two hidden cells.
     loop {
         let mut changed = false;
-        let mut lines: Vec<Vec<(usize, usize)>> =
-            (0..rows).map(|r| (0..cols).map(|c| (r, c)).collect()).collect();
+        let mut lines: Vec<Vec<(usize, usize)>> = (0..rows)
+            .map(|r| (0..cols).map(|c| (r, c)).collect())
+            .collect();
         if table.column_totals && rows > 1 {
             lines.extend((0..cols).map(|c| (0..rows).map(|r| (r, c)).collect::<Vec<_>>()));
         }
@@ -176,7 +177,12 @@ mod tests {
         let p = one_row(&[20, 3, 9, 12]);
         assert_eq!(
             p.cells[0],
-            vec![Cell::Shown(20), Cell::Suppressed, Cell::Suppressed, Cell::Shown(12)]
+            vec![
+                Cell::Shown(20),
+                Cell::Suppressed,
+                Cell::Suppressed,
+                Cell::Shown(12)
+            ]
         );
         assert_eq!(p.row_totals[0], Cell::Shown(44));
         // Two small counts hide each other; nothing more is needed.
@@ -198,7 +204,10 @@ mod tests {
         assert_eq!(percent(Cell::Shown(6), 9, t), Cell::Suppressed);
         assert_eq!(percent(Cell::Shown(6), 12, t), Cell::Shown(50));
         assert_eq!(average_tenths(&[4; 9], t), Cell::Suppressed);
-        assert_eq!(average_tenths(&[4, 4, 4, 4, 4, 5, 5, 5, 5, 5], t), Cell::Shown(45));
+        assert_eq!(
+            average_tenths(&[4, 4, 4, 4, 4, 5, 5, 5, 5, 5], t),
+            Cell::Shown(45)
+        );
         assert_eq!(Thresholds::new(3, 4), Thresholds::default());
         assert_eq!(Thresholds::new(8, 20).min_count, 8);
     }
