@@ -17,6 +17,7 @@ pub mod payments;
 pub mod people;
 pub mod retention;
 pub mod roles;
+pub mod surveys;
 pub mod training;
 pub mod units;
 

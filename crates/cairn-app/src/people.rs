@@ -770,6 +770,8 @@ pub struct Export {
     pub course_assessments: Vec<cairn_db::training::accreditation::Assessment>,
     /// What they gave to work toward credits: legal name, date of birth, learner number.
     pub credit_learner: Vec<cairn_db::training::accreditation::CreditLearner>,
+    /// Their answers to confidential or named surveys (anonymous ones are linked to no one).
+    pub survey_responses: Vec<cairn_db::surveys::OwnResponse>,
 }
 
 /// A receipt in an export: what it is and where the file is (`GET /payments/receipts/{id}`).
@@ -911,6 +913,7 @@ pub const EXPORT_COVERAGE: &[(&str, &str, &str)] = &[
         "named_in.recruitment_panels",
     ),
     ("sessions", "user_id", "account.sessions"),
+    ("survey_responses", "person_id", "survey_responses"),
     ("suggestions", "submitted_by_user_id", "suggestions"),
     (
         "suggestions",
@@ -1070,6 +1073,7 @@ async fn export_parts(
         training: crate::training::learning_in(&mut c, org, id).await?,
         course_assessments: cairn_db::training::accreditation::assessments_of(&mut c, id).await?,
         credit_learner: cairn_db::training::accreditation::credit_learner_of(&mut c, id).await?,
+        survey_responses: cairn_db::surveys::responses_of(&mut c, id).await?,
     };
     record::<(), _>(
         &mut c,

@@ -27,6 +27,7 @@ pub mod people;
 pub mod retention;
 pub mod roles;
 pub mod settings;
+pub mod surveys;
 pub mod training;
 pub mod units;
 

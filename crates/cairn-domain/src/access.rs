@@ -112,6 +112,13 @@ pub enum Permission {
     /// Read the training report: sessions, attendance by constituency, completions and credits
     /// (aggregates, never named people; unit staff: their units).
     ViewTrainingReport,
+    /// Build surveys from templates or by hand and open their rounds on units.
+    ManageSurveys,
+    /// Read survey results: counts and percentages under the small-number rule, never a
+    /// person's answers (unit staff: their units).
+    ViewSurveyResults,
+    /// Type in paper survey forms for units in reach, marked as such.
+    EnterSurveyResponses,
 }
 
 impl Role {
@@ -145,7 +152,8 @@ impl Role {
                 ViewUnits | ViewPeople | ManagePeople | ViewAssessments | ManageAssessments
                 | ManageFeedback | SubmitSuggestion | ViewMeetings | ManageMeetings
                 | ViewRepresentation | ManageClaims | ApproveClaims | ViewRoles | ManageRecruitment
-                | ViewWhosWho | ManageRegisters | ViewTrainingReport,
+                | ViewWhosWho | ManageRegisters | ViewTrainingReport | ViewSurveyResults
+                | EnterSurveyResponses,
             ) => true,
             (UnitStaff, _) => false,
             // Finance needs the list of units (cost centres); people come with the payments
@@ -156,7 +164,7 @@ impl Role {
             (
                 Viewer,
                 ViewUnits | ViewAssessments | ViewRepresentation | ViewPaymentReports
-                | ViewTrainingReport,
+                | ViewTrainingReport | ViewSurveyResults,
             ) => true,
             (Viewer, _) => false,
             // A member sees only their own record (`Actor::is_person`), and assessments only

@@ -27,6 +27,7 @@ pub mod redirect;
 pub mod requests;
 pub mod retention;
 pub mod roles;
+pub mod surveys;
 pub mod training;
 pub mod units;
 pub mod views;
@@ -189,6 +190,7 @@ fn all_routes() -> Routes {
     let r = audit::routes(r);
     let r = retention::routes(r);
     let r = training::routes(r);
+    let r = surveys::routes(r);
     api::routes(r)
 }
 

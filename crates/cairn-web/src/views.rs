@@ -176,6 +176,9 @@ impl Chrome {
         if a.can(Permission::ViewTraining) && a.organisation_id.is_some() {
             items.push(("nav-training", "/training"));
         }
+        if a.can(Permission::ViewSurveyResults) && a.organisation_id.is_some() {
+            items.push(("nav-surveys", "/surveys"));
+        }
         if a.organisation_id.is_some() {
             items.push(("nav-model", "/model"));
         }

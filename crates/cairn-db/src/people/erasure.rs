@@ -13,7 +13,7 @@
 use crate::{Conn, DbResult, execute, fetch_scalar};
 
 /// Columns naming who did something (an account's e-mail address, or "system").
-const LABELS: [(&str, &str); 40] = [
+const LABELS: [(&str, &str); 43] = [
     ("appointments", "created_by_label"),
     ("arrivals", "recorded_by_label"),
     ("assessment_history", "actor_label"),
@@ -50,6 +50,9 @@ const LABELS: [(&str, &str); 40] = [
     ("recruitment_processes", "created_by_label"),
     ("retention_policies", "updated_by_label"),
     ("session_attendance", "entered_by_label"),
+    ("survey_responses", "entered_by_label"),
+    ("survey_rounds", "created_by_label"),
+    ("surveys", "created_by_label"),
     ("suggestion_events", "actor_label"),
     ("suggestions", "entered_by_label"),
     ("training_sessions", "created_by_label"),
@@ -119,6 +122,9 @@ pub async fn erase(c: &mut Conn<'_>, e: &Erasure<'_>) -> DbResult<()> {
         "UPDATE exits SET own_words = NULL WHERE person_id = $1",
         // A topic they suggested stays on the training agenda, no longer theirs.
         "UPDATE training_topics SET person_id = NULL WHERE person_id = $1",
+        // Their confidential or named survey answers go (their words could name them);
+        // anonymous answers were never theirs to find.
+        "DELETE FROM survey_responses WHERE person_id = $1",
         "UPDATE interest_events SET note = NULL WHERE interest_id IN (SELECT id FROM interests WHERE person_id = $1)",
         "UPDATE interests SET message = NULL, feedback = NULL WHERE person_id = $1",
         "UPDATE buddy_checkins SET note = NULL WHERE pairing_id IN \

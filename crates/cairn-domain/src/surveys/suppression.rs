@@ -86,9 +86,9 @@ pub fn suppress(table: &Table, t: Thresholds) -> Published {
     let col_total = |c: usize| (0..rows).map(|r| value(r, c)).sum::<i64>();
     // A line whose total is itself small publishes nothing: its total is hidden, and so are
     // all its cells (a hidden total leaves nothing to subtract from).
-    for r in 0..rows {
+    for (r, line) in hidden.iter_mut().enumerate() {
         if small(row_total(r), t) {
-            hidden[r].iter_mut().for_each(|h| *h = true);
+            line.iter_mut().for_each(|h| *h = true);
         }
     }
     // Secondary suppression until every published line has none or at least two hidden cells.

@@ -9,6 +9,7 @@ mod meetings;
 mod payments;
 mod people;
 mod roles;
+mod surveys;
 mod training;
 
 use crate::i18n::{Tr, from_accept_language};
@@ -77,6 +78,12 @@ pub(crate) fn routes(r: Routes) -> Routes {
         .reads_person()
         .get("/api/v1/people/{id}/pathway", people::pathway)
         .reads_person()
+        .get("/api/v1/surveys", surveys::list)
+        .post("/api/v1/surveys", surveys::create)
+        .post("/api/v1/surveys/{id}/rounds", surveys::open_round)
+        .post("/api/v1/rounds/{id}/responses", surveys::respond)
+        .get("/api/v1/rounds/{id}/results", surveys::results)
+        .get("/api/v1/rounds/{id}/results.csv", surveys::results_csv)
         .get("/api/v1/courses", training::list_courses)
         .post("/api/v1/courses", training::create_course)
         .get("/api/v1/courses/{id}/sessions", training::list_sessions)

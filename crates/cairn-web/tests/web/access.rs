@@ -58,6 +58,8 @@ const ROLES_WRITE: &[Who] = &[OrgAdmin, Lead, OtherAdmin];
 /// Those who reach the member's own interest and appointment: leads, staff on their unit, and
 /// the member.
 const WITH_MEMBER: &[Who] = &[OrgAdmin, Lead, UnitStaff, Member];
+/// Those who read survey results (aggregates only).
+const SURVEY_READERS: &[Who] = &[OrgAdmin, Lead, UnitStaff, Viewer, OtherAdmin];
 /// Those who record staff recruitment panels.
 const RECRUIT: &[Who] = &[OrgAdmin, Lead, UnitStaff, OtherAdmin];
 
@@ -653,6 +655,30 @@ fn expected(method: &str, path: &str, who: Who) -> Option<Expect> {
         ("GET", "/api/v1/courses/{id}/accreditation.csv") => {
             api(who, record(who, &[OrgAdmin, Lead], Status(200), &[]))
         }
+        ("GET", "/surveys") => page(who, SURVEY_READERS, Status(200)),
+        ("GET", "/surveys/new") => page(who, ROLES_WRITE, Status(200)),
+        ("POST", "/surveys/new") => page(who, ROLES_WRITE, Status(422)),
+        ("GET", "/surveys/{id}" | "/surveys/rounds/{id}" | "/surveys/rounds/{id}/results.csv") => {
+            record(who, &[OrgAdmin, Lead, UnitStaff, Viewer], Status(200), &[])
+        }
+        ("POST", "/surveys/{id}/rounds") => record(who, &[OrgAdmin, Lead], Status(422), &[]),
+        // A unit's link is for anyone who has it, signed in or not; sent empty, the required
+        // rating is missing.
+        ("GET", "/s/{token}") => Status(200),
+        ("POST", "/s/{token}") => Status(422),
+        ("GET", "/api/v1/surveys") => api(who, page(who, SURVEY_READERS, Status(200))),
+        ("POST", "/api/v1/surveys") => api(who, page(who, ROLES_WRITE, Status(422))),
+        ("POST", "/api/v1/surveys/{id}/rounds") => {
+            api(who, record(who, &[OrgAdmin, Lead], Status(422), &[]))
+        }
+        ("POST", "/api/v1/rounds/{id}/responses") => api(
+            who,
+            record(who, &[OrgAdmin, Lead, UnitStaff], Status(422), &[]),
+        ),
+        ("GET", "/api/v1/rounds/{id}/results" | "/api/v1/rounds/{id}/results.csv") => api(
+            who,
+            record(who, &[OrgAdmin, Lead, UnitStaff, Viewer], Status(200), &[]),
+        ),
         ("GET", "/api/v1/courses") => api(who, page(who, ORG_ROLES, Status(200))),
         ("POST", "/api/v1/courses") => api(who, page(who, ROLES_WRITE, Status(422))),
         ("GET", "/api/v1/courses/{id}/sessions") => api(
@@ -820,6 +846,10 @@ async fn walk(t: &TestApp) {
                 }
                 .to_string(),
                 p if p.starts_with("/training/certificates/") => t.seed.certificates[0].to_string(),
+                p if p.contains("/rounds/") => t.seed.survey_round.to_string(),
+                p if p.starts_with("/surveys/") || p.starts_with("/api/v1/surveys/") => {
+                    t.seed.survey.to_string()
+                }
                 p if p.contains("/courses/") => t.seed.course.to_string(),
                 p if p.contains("/sessions/") => t.seed.session.to_string(),
                 p if p.starts_with("/welcome/") => t.seed.arrival.to_string(),
@@ -831,6 +861,8 @@ async fn walk(t: &TestApp) {
             };
             let token = if r.path.starts_with("/kiosk/") {
                 &t.seed.kiosk_token
+            } else if r.path.starts_with("/s/") {
+                &t.seed.survey_token
             } else {
                 &t.seed.invitation
             };

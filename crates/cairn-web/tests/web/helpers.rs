@@ -129,6 +129,10 @@ pub struct Seed {
     /// member attending both: [0] the member's completion certificate, [1] and [2] the carer's
     /// delivery certificates.
     pub certificates: Vec<i64>,
+    /// An anonymous Friends and Family Test with a round open on unit A1 (and its link).
+    pub survey: i64,
+    pub survey_round: i64,
+    pub survey_token: String,
 }
 
 pub struct TestApp {
@@ -739,6 +743,48 @@ impl TestApp {
                 );
             }
             assert_eq!(s.certificates.len(), 3, "one completion, two deliveries");
+            drop(h);
+            s.survey = cairn_app::surveys::create_survey(
+                &app,
+                &admin,
+                &cairn_app::surveys::SurveyDraft {
+                    title_en: "How was your stay?".into(),
+                    title_cy: "Sut oedd eich arhosiad?".into(),
+                    privacy: "anonymous".into(),
+                    template: "fft".into(),
+                    questions: None,
+                },
+            )
+            .await
+            .expect("survey");
+            let today = cairn_domain::time::local_date(
+                app.now(),
+                &cairn_domain::time::time_zone("Europe/London"),
+            );
+            s.survey_round = cairn_app::surveys::open_round(
+                &app,
+                &admin,
+                s.survey,
+                &cairn_app::surveys::RoundDraft {
+                    name: "Baseline".into(),
+                    unit_ids: vec![s.unit_a1.to_string()],
+                    opens_on: Some(today.to_string()),
+                    closes_on: Some(
+                        today
+                            .checked_add(jiff::Span::new().days(30))
+                            .expect("date")
+                            .to_string(),
+                    ),
+                },
+            )
+            .await
+            .expect("round");
+            let mut h = app.db.acquire().await.expect("acquire");
+            s.survey_token = cairn_db::surveys::round_units(&mut h.conn(), s.survey_round)
+                .await
+                .expect("units")[0]
+                .1
+                .clone();
         }
         let state = AppState {
             app: app.clone(),
