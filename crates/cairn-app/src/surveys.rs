@@ -559,25 +559,37 @@ pub fn figures(
     let per_unit: Vec<Vec<i64>> = (0..units.len())
         .map(|i| vec![parsed.iter().filter(|(x, _)| *x == i).count() as i64])
         .collect();
-    let responses_table = suppress(
-        &Table {
-            cells: per_unit.clone(),
-            column_totals: true,
-        },
-        t,
-    );
-    let (responses, raw_responses) = match row_of {
-        Some(i) => (responses_table.cells[i][0], per_unit[i][0]),
-        None => (
-            responses_table
-                .column_totals
-                .first()
-                .copied()
-                .unwrap_or(Cell::Suppressed),
-            per_unit.iter().map(|r| r[0]).sum(),
-        ),
+    let raw_responses: i64 = match row_of {
+        Some(i) => per_unit[i][0],
+        None => per_unit.iter().map(|r| r[0]).sum(),
     };
     let enough = raw_responses >= t.min_responses;
+    // A per-unit count with the round's total beside it (responses, or those who answered a
+    // question), hidden under the same rule so no unit's figure follows from the others.
+    let per_unit_figure = |counts: Vec<i64>| -> Cell {
+        let p = suppress(
+            &Table {
+                cells: counts.iter().map(|n| vec![*n]).collect(),
+                column_totals: true,
+            },
+            t,
+        );
+        match row_of {
+            Some(i) => p.cells[i][0],
+            None => p.column_totals.first().copied().unwrap_or(Cell::Suppressed),
+        }
+    };
+    let answered_of = |key: &str| -> Vec<i64> {
+        (0..units.len())
+            .map(|i| {
+                parsed
+                    .iter()
+                    .filter(|(x, a)| *x == i && a.contains_key(key))
+                    .count() as i64
+            })
+            .collect()
+    };
+    let responses = per_unit_figure(per_unit.iter().map(|r| r[0]).collect());
     let mut out = Vec::new();
     for q in questions {
         let in_scope = |i: usize| row_of.is_none_or(|r| r == i);
@@ -594,18 +606,10 @@ pub fn figures(
             } else {
                 Vec::new()
             };
-            let n = parsed
-                .iter()
-                .filter(|(i, a)| in_scope(*i) && a.contains_key(&q.key))
-                .count() as i64;
             out.push(QuestionFigures {
                 key: q.key.clone(),
                 kind: q.kind,
-                answered: if n < t.min_count {
-                    Cell::Suppressed
-                } else {
-                    Cell::Shown(n)
-                },
+                answered: per_unit_figure(answered_of(&q.key)),
                 answers: Vec::new(),
                 average_tenths: None,
                 comments,
@@ -656,17 +660,22 @@ pub fn figures(
                     .collect(),
             ),
         };
+        let answered = per_unit_figure(answered_of(&q.key));
+        // A share of a hidden number would give the number away: none without it.
         let answers: Vec<AnswerFigure> = values
             .iter()
             .zip(&published)
             .map(|(v, c)| AnswerFigure {
                 value: (*v).to_owned(),
                 count: *c,
-                percent: percent(*c, answered_raw, t),
+                percent: match answered {
+                    Cell::Shown(_) => percent(*c, answered_raw, t),
+                    Cell::Suppressed => Cell::Suppressed,
+                },
             })
             .collect();
         let average_tenths = (q.kind == QuestionKind::Scale).then(|| {
-            let hidden = published.contains(&Cell::Suppressed);
+            let hidden = published.contains(&Cell::Suppressed) || answered == Cell::Suppressed;
             if hidden || answered_raw < t.min_responses || answered_raw == 0 {
                 Cell::Suppressed
             } else {
@@ -681,11 +690,7 @@ pub fn figures(
         out.push(QuestionFigures {
             key: q.key.clone(),
             kind: q.kind,
-            answered: if answered_raw < t.min_count {
-                Cell::Suppressed
-            } else {
-                Cell::Shown(answered_raw)
-            },
+            answered,
             answers,
             average_tenths,
             comments: Vec::new(),

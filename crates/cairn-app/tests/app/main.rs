@@ -17,6 +17,7 @@ mod people;
 mod people_measures;
 mod retention;
 mod roles;
+mod surveys;
 mod training;
 mod training_pathway;
 mod use_cases;

@@ -1,7 +1,8 @@
 //! The small-number rule, in one place: every figure Cairn publishes from survey answers (on a
 //! page, in CSV, in the API, on paper) goes through [`suppress`].
 //!
-//! - A count under [`Thresholds::min_count`] (5) is shown as "fewer than 5".
+//! - A count from 1 to under [`Thresholds::min_count`] (5) is shown as "fewer than 5"; a zero
+//!   points at no one and is shown.
 //! - A percentage, average or chart needs at least [`Thresholds::min_responses`] (10) responses.
 //! - Wherever a hidden count could be worked out by subtraction (from a row's total, or from
 //!   the other units' figures and the service's), the next-smallest count on that line is hidden
@@ -69,8 +70,10 @@ pub struct Published {
     pub column_totals: Vec<Cell>,
 }
 
+/// A count that could point at a few people: 1 to 4 by default. A zero points at no one and
+/// is shown (hiding zeros would hide most of a small unit's table for nothing).
 fn small(n: i64, t: Thresholds) -> bool {
-    n < t.min_count
+    n > 0 && n < t.min_count
 }
 
 /// Applies the rule to a table. Rows are lines whose total is published beside them; with
@@ -84,29 +87,39 @@ pub fn suppress(table: &Table, t: Thresholds) -> Published {
         .collect();
     let row_total = |r: usize| (0..cols).map(|c| value(r, c)).sum::<i64>();
     let col_total = |c: usize| (0..rows).map(|r| value(r, c)).sum::<i64>();
-    // A line whose total is itself small publishes nothing: its total is hidden, and so are
-    // all its cells (a hidden total leaves nothing to subtract from).
+    // A line whose total is itself small hides its total and every count in it but its
+    // zeros (which point at no one).
     for (r, line) in hidden.iter_mut().enumerate() {
         if small(row_total(r), t) {
-            line.iter_mut().for_each(|h| *h = true);
+            for (c, h) in line.iter_mut().enumerate() {
+                *h = value(r, c) > 0;
+            }
         }
     }
     // Secondary suppression until every published line has none or at least two hidden cells.
     loop {
         let mut changed = false;
+        // Only lines whose total is published can be subtracted from.
         let mut lines: Vec<Vec<(usize, usize)>> = (0..rows)
+            .filter(|r| !small(row_total(*r), t))
             .map(|r| (0..cols).map(|c| (r, c)).collect())
             .collect();
         if table.column_totals && rows > 1 {
-            lines.extend((0..cols).map(|c| (0..rows).map(|r| (r, c)).collect::<Vec<_>>()));
+            lines.extend(
+                (0..cols)
+                    .filter(|c| !small(col_total(*c), t))
+                    .map(|c| (0..rows).map(|r| (r, c)).collect::<Vec<_>>()),
+            );
         }
         for line in lines {
             let n = line.iter().filter(|(r, c)| hidden[*r][*c]).count();
             if n == 1 {
+                // The smallest count that is not zero (hiding a zero beside a small count
+                // protects little), else a zero.
                 let next = line
                     .iter()
                     .filter(|(r, c)| !hidden[*r][*c])
-                    .min_by_key(|(r, c)| (value(*r, *c), *r, *c));
+                    .min_by_key(|(r, c)| (value(*r, *c) == 0, value(*r, *c), *r, *c));
                 if let Some((r, c)) = next {
                     hidden[*r][*c] = true;
                     changed = true;
@@ -192,10 +205,18 @@ mod tests {
     }
 
     #[test]
-    fn a_line_with_a_small_total_publishes_nothing() {
-        let p = one_row(&[2, 1]);
+    fn a_line_with_a_small_total_hides_its_total_and_every_count_but_its_zeros() {
+        let p = one_row(&[2, 1, 0]);
         assert_eq!(p.row_totals[0], Cell::Suppressed);
-        assert!(p.cells[0].iter().all(|c| *c == Cell::Suppressed));
+        assert_eq!(
+            p.cells[0],
+            vec![Cell::Suppressed, Cell::Suppressed, Cell::Shown(0)]
+        );
+        // A zero on its own points at no one.
+        assert_eq!(
+            one_row(&[12, 0]).cells[0],
+            vec![Cell::Shown(12), Cell::Shown(0)]
+        );
     }
 
     #[test]
@@ -266,7 +287,7 @@ mod tests {
             prop_assert!(!recoverable(&p, columns), "{cells:?} -> {p:?}");
             for (r, row) in cells.iter().enumerate() {
                 for (c, v) in row.iter().enumerate() {
-                    if *v < 5 {
+                    if *v > 0 && *v < 5 {
                         prop_assert_eq!(p.cells[r][c], Cell::Suppressed);
                     } else if let Cell::Shown(x) = p.cells[r][c] {
                         prop_assert_eq!(x, *v);

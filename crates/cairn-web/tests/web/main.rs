@@ -24,5 +24,6 @@ mod reads;
 mod retention;
 mod roles;
 mod security;
+mod surveys;
 mod training;
 mod training_pages;

@@ -1,0 +1,372 @@
+//! Use-case tests for surveys: an anonymous answer that leaves no trace of who gave it in any
+//! table, a confidential survey answered on paper and erased with the person, results under the
+//! small-number rule that agree for a unit and for the service, and rounds refused when badly
+//! made. Every body runs on SQLite and PostgreSQL.
+
+use crate::common::*;
+use crate::payments::{World, world};
+use crate::training::people_erase;
+use cairn_app::AppError;
+use cairn_app::surveys::{self, RoundDraft, SurveyDraft};
+use cairn_db::Engine;
+use cairn_domain::surveys::Channel;
+use cairn_domain::surveys::suppression::Cell;
+use cairn_domain::time::{local_date, time_zone};
+use cairn_testkit::both_engines;
+use serde_json::{Value, json};
+use std::collections::BTreeMap;
+
+fn today() -> jiff::civil::Date {
+    local_date(T0, &time_zone("Europe/London"))
+}
+
+async fn survey(w: &World, privacy: &str, template: &str) -> i64 {
+    surveys::create_survey(
+        &w.app,
+        &w.lead,
+        &SurveyDraft {
+            title_en: "Your views".into(),
+            title_cy: "Eich barn".into(),
+            privacy: privacy.into(),
+            template: template.into(),
+            questions: None,
+        },
+    )
+    .await
+    .expect("survey")
+}
+
+async fn round(w: &World, survey: i64, units: &[i64]) -> i64 {
+    surveys::open_round(
+        &w.app,
+        &w.lead,
+        survey,
+        &RoundDraft {
+            name: "Baseline".into(),
+            unit_ids: units.iter().map(i64::to_string).collect(),
+            opens_on: Some(today().to_string()),
+            closes_on: Some(
+                today()
+                    .saturating_add(jiff::Span::new().days(30))
+                    .to_string(),
+            ),
+        },
+    )
+    .await
+    .expect("round")
+}
+
+async fn token(w: &World, round: i64, unit: i64) -> String {
+    let mut h = w.app.db.acquire().await.expect("acquire");
+    cairn_db::surveys::round_units(&mut h.conn(), round)
+        .await
+        .expect("units")
+        .into_iter()
+        .find(|(u, _)| *u == unit)
+        .expect("unit")
+        .1
+}
+
+fn answers(v: Value) -> BTreeMap<String, Value> {
+    serde_json::from_value(v).expect("a map")
+}
+
+/// Rows in every table of the schema.
+async fn row_counts(w: &World) -> BTreeMap<String, i64> {
+    let mut h = w.app.db.acquire().await.expect("acquire");
+    let tables_sql = match w.app.db.engine() {
+        Engine::Sqlite => {
+            "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '_sqlx%'"
+        }
+        Engine::Postgres => {
+            "SELECT table_name::text FROM information_schema.tables WHERE table_schema = current_schema() AND table_name NOT LIKE '_sqlx%'"
+        }
+    };
+    let tables: Vec<(String,)> =
+        cairn_db::fetch_all!(&mut h.conn(), (String,), tables_sql).expect("tables");
+    let mut out = BTreeMap::new();
+    for (t,) in tables {
+        let n: i64 =
+            cairn_db::fetch_scalar!(&mut h.conn(), i64, &format!("SELECT COUNT(*) FROM {t}"))
+                .expect("count");
+        out.insert(t, n);
+    }
+    out
+}
+
+#[tokio::test]
+async fn an_anonymous_answer_adds_one_row_holding_its_week_and_no_link_to_anyone_anywhere() {
+    both_engines(|db| async move {
+        // Arrange: the Friends and Family Test, anonymous, open on Alder.
+        let w = world(db).await;
+        let s = survey(&w, "anonymous", "fft").await;
+        let r = round(&w, s, &[w.alder]).await;
+        let link = token(&w, r, w.alder).await;
+        let before = row_counts(&w).await;
+
+        // Exec
+        let id = surveys::answer_by_link(
+            &w.app,
+            &link,
+            Channel::Link,
+            &answers(json!({"fft_rating": "good", "fft_comment": "Kind staff"})),
+        )
+        .await
+        .expect("answer");
+        let after = row_counts(&w).await;
+
+        // Check: one new row in one table, and nothing else anywhere (no audit entry, no
+        // session, no address, no notice).
+        let changed: Vec<(&String, i64)> = after
+            .iter()
+            .filter(|(t, n)| before.get(*t) != Some(*n))
+            .map(|(t, n)| (t, n - before.get(t).copied().unwrap_or(0)))
+            .collect();
+        assert_eq!(changed, vec![(&"survey_responses".to_owned(), 1)]);
+        let mut h = w.app.db.acquire().await.expect("acquire");
+        let (week, person, label): (String, Option<i64>, Option<String>) = cairn_db::fetch_one!(
+            &mut h.conn(),
+            (String, Option<i64>, Option<String>),
+            "SELECT week_of, person_id, entered_by_label FROM survey_responses WHERE id = $1",
+            id
+        )
+        .expect("row");
+        assert_eq!(
+            week,
+            cairn_domain::payments::week_start(today()).to_string()
+        );
+        assert_eq!((person, label), (None, None));
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn a_confidential_survey_is_not_answered_by_link_and_a_paper_answer_goes_with_the_person() {
+    both_engines(|db| async move {
+        // Arrange
+        let w = world(db).await;
+        let s = survey(&w, "confidential", "baseline_service_user").await;
+        let r = round(&w, s, &[w.alder]).await;
+        let link = token(&w, r, w.alder).await;
+
+        // Exec
+        let by_link = surveys::answer_by_link(
+            &w.app,
+            &link,
+            Channel::Link,
+            &answers(json!({"su_suggest": "4"})),
+        )
+        .await;
+        let on_birch = surveys::answer_on_paper(
+            &w.app,
+            &w.staff,
+            r,
+            &w.birch.to_string(),
+            Some(w.mo_id),
+            &answers(json!({"su_suggest": "4"})),
+        )
+        .await;
+        let by_member = surveys::answer_on_paper(
+            &w.app,
+            &w.mo,
+            r,
+            &w.alder.to_string(),
+            None,
+            &answers(json!({})),
+        )
+        .await;
+        surveys::answer_on_paper(
+            &w.app,
+            &w.staff,
+            r,
+            &w.alder.to_string(),
+            Some(w.mo_id),
+            &answers(json!({"su_suggest": "4", "su_better": "More groups at weekends"})),
+        )
+        .await
+        .expect("paper");
+        let export = cairn_app::people::export(&w.app, &w.org.admin, w.mo_id)
+            .await
+            .expect("export");
+        people_erase(&w, w.mo_id).await;
+        let left = {
+            let mut h = w.app.db.acquire().await.expect("acquire");
+            cairn_db::surveys::responses_of(&mut h.conn(), w.mo_id)
+                .await
+                .expect("responses")
+        };
+
+        // Check
+        assert!(matches!(
+            by_link,
+            Err(AppError::Conflict("survey-error-needs-sign-in"))
+        ));
+        match on_birch {
+            Err(AppError::Invalid(e)) => assert!(e.for_field("unit_id").is_some()),
+            other => panic!("expected Invalid, got {other:?}"),
+        }
+        assert!(matches!(by_member, Err(AppError::Forbidden)));
+        assert_eq!(export.survey_responses.len(), 1);
+        assert_eq!(export.survey_responses[0].channel, "paper");
+        assert!(export.survey_responses[0].answers_json.contains("weekends"));
+        assert!(left.is_empty(), "erasure deletes their answers");
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn results_hide_small_counts_alike_for_a_unit_and_the_service_and_hold_comments_under_ten() {
+    both_engines(|db| async move {
+        // Arrange: Alder gives 8 "very good", 4 "good" and 6 "neither" (18 responses, with
+        // comments); Birch gives 3 "poor".
+        let w = world(db).await;
+        let s = survey(&w, "anonymous", "fft").await;
+        let r = round(&w, s, &[w.alder, w.birch]).await;
+        let (alder, birch) = (token(&w, r, w.alder).await, token(&w, r, w.birch).await);
+        for (link, rating, n) in [
+            (&alder, "very_good", 8),
+            (&alder, "good", 4),
+            (&alder, "neither", 6),
+            (&birch, "poor", 3),
+        ] {
+            for i in 0..n {
+                surveys::answer_by_link(
+                    &w.app,
+                    link,
+                    Channel::Kiosk,
+                    &answers(json!({"fft_rating": rating, "fft_comment": format!("{rating} {i}")})),
+                )
+                .await
+                .expect("answer");
+            }
+        }
+
+        // Exec
+        let a = surveys::results(&w.app, &w.lead, r, Some(w.alder))
+            .await
+            .expect("Alder");
+        let b = surveys::results(&w.app, &w.lead, r, Some(w.birch))
+            .await
+            .expect("Birch");
+        let all = surveys::results(&w.app, &w.lead, r, None)
+            .await
+            .expect("service");
+        let by_staff_birch = surveys::results(&w.app, &w.staff, r, Some(w.birch)).await;
+        let by_member = surveys::results(&w.app, &w.mo, r, None).await;
+
+        // Check
+        let count = |res: &cairn_app::surveys::Results, value: &str| {
+            res.questions[0]
+                .answers
+                .iter()
+                .find(|x| x.value == value)
+                .expect("answer")
+                .count
+        };
+        // Birch's 3 responses are hidden; with the service's 21 shown, Alder's 18 would give
+        // them away, so Alder's count is hidden too, and with it Alder's percentages.
+        assert_eq!(a.responses, Cell::Suppressed);
+        assert_eq!(count(&a, "very_good"), Cell::Shown(8));
+        assert!(
+            a.questions[0]
+                .answers
+                .iter()
+                .all(|x| x.percent == Cell::Suppressed)
+        );
+        // Alder's 4 is hidden, and with it the next smallest on its line (6), not the 8.
+        assert_eq!(count(&a, "good"), Cell::Suppressed);
+        assert_eq!(count(&a, "neither"), Cell::Suppressed);
+        assert_eq!(count(&a, "very_poor"), Cell::Shown(0));
+        assert_eq!(b.responses, Cell::Suppressed, "3 responses");
+        assert_eq!(count(&b, "poor"), Cell::Suppressed);
+        // The service's "poor" (3) is hidden too: it is Birch's own figure.
+        assert_eq!(count(&all, "poor"), Cell::Suppressed);
+        assert_eq!(all.responses, Cell::Shown(21));
+        assert_eq!(
+            a.questions[1].comments.len(),
+            18,
+            "18 responses: comments shown"
+        );
+        assert!(b.questions[1].comments.is_empty() && b.comments_withheld);
+        assert!(
+            matches!(by_staff_birch, Err(AppError::NotFound)),
+            "staff reach Alder only"
+        );
+        assert!(matches!(by_member, Err(AppError::Forbidden)));
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn a_round_needs_a_name_units_in_reach_and_a_closing_date_after_it_opens() {
+    both_engines(|db| async move {
+        // Arrange
+        let w = world(db).await;
+        let s = survey(&w, "anonymous", "exit").await;
+
+        // Exec
+        let bad = surveys::open_round(
+            &w.app,
+            &w.lead,
+            s,
+            &RoundDraft {
+                name: " ".into(),
+                unit_ids: vec!["999999".into()],
+                opens_on: Some("2026-04-10".into()),
+                closes_on: Some("2026-04-01".into()),
+            },
+        )
+        .await;
+        let by_staff = surveys::open_round(
+            &w.app,
+            &w.staff,
+            s,
+            &RoundDraft {
+                name: "Spring".into(),
+                unit_ids: vec![w.alder.to_string()],
+                opens_on: Some("2026-04-01".into()),
+                closes_on: Some("2026-04-30".into()),
+            },
+        )
+        .await;
+        let no_template = surveys::create_survey(
+            &w.app,
+            &w.lead,
+            &SurveyDraft {
+                title_en: "X".into(),
+                privacy: "whispered".into(),
+                ..Default::default()
+            },
+        )
+        .await;
+
+        // Check
+        match bad {
+            Err(AppError::Invalid(e)) => {
+                for (field, code) in [
+                    ("name", "round-error-name"),
+                    ("unit_ids", "round-error-units"),
+                    ("closes_on", "round-error-closes"),
+                ] {
+                    assert_eq!(e.for_field(field).map(|x| x.code), Some(code), "{field}");
+                }
+            }
+            other => panic!("expected Invalid, got {other:?}"),
+        }
+        assert!(matches!(by_staff, Err(AppError::Forbidden)));
+        match no_template {
+            Err(AppError::Invalid(e)) => {
+                assert_eq!(
+                    e.for_field("privacy").map(|x| x.code),
+                    Some("survey-error-privacy")
+                );
+                assert_eq!(
+                    e.for_field("template").map(|x| x.code),
+                    Some("survey-error-template")
+                );
+            }
+            other => panic!("expected Invalid, got {other:?}"),
+        }
+    })
+    .await;
+}
