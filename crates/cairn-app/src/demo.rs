@@ -20,6 +20,7 @@ use rand::{Rng, SeedableRng};
 
 mod meetings;
 mod people;
+mod surveys;
 mod training;
 
 /// The demo organisation's name.
@@ -351,6 +352,16 @@ async fn build_demo(app: &App, hash: &str, now: i64) -> AppResult<i64> {
         person_of.get("member@demo.cairn.test").copied(),
     )
     .await?;
+    surveys::survey_history(
+        c,
+        org,
+        &unit_ids,
+        local_today(now),
+        now,
+        &surveys::Plan::demo(),
+        &mut rng,
+    )
+    .await?;
     tx.commit().await?;
     Ok(org)
 }
@@ -499,6 +510,16 @@ async fn build_synthetic(app: &App, index: i64, now: i64) -> AppResult<i64> {
     crate::payments::add_examples(c, org, now).await?;
     claim_history(c, org, &claimants, now, &mut rng).await?;
     training::training_history(c, org, now, &training::Plan::board(), &mut rng, None).await?;
+    surveys::survey_history(
+        c,
+        org,
+        &units,
+        local_today(now),
+        now,
+        &surveys::Plan::board(),
+        &mut rng,
+    )
+    .await?;
     tx.commit().await?;
     Ok(org)
 }

@@ -1211,6 +1211,22 @@ pub mod measures {
                     disagrees: status == Status::InPlace && n == 0,
                 })
             }
+            // Answers to satisfaction surveys (the Friends and Family Test) on the unit in the
+            // last quarter; "check this" when it is marked in place with no round running then.
+            "L1.04" => {
+                let from = at
+                    .today
+                    .saturating_sub(jiff::Span::new().days(91))
+                    .to_string();
+                let (rounds, responses) =
+                    cairn_db::surveys::unit_satisfaction(c, unit, &from, &at.today.to_string())
+                        .await?;
+                Some(MeasureView {
+                    message_id: "model-measure-satisfaction",
+                    count: responses,
+                    disagrees: status == Status::InPlace && rounds == 0,
+                })
+            }
             // Topics for the training agenda from the unit's service users and carers in the
             // last year.
             "L2.03" => {

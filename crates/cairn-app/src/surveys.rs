@@ -537,6 +537,14 @@ pub async fn results(
     ))
 }
 
+/// One question's answers added up per unit, in one pass over the responses.
+struct Tally {
+    /// `counts[unit][choice]`
+    counts: Vec<Vec<i64>>,
+    answered: Vec<i64>,
+    comments: Vec<Vec<String>>,
+}
+
 /// Adds up a round's answers into one table per question (units by answers) and publishes the
 /// part asked for. Pure, so its suppression can be tested without a database.
 pub fn figures(
@@ -547,26 +555,67 @@ pub fn figures(
     rows: &[(i64, String)],
     t: Thresholds,
 ) -> Results {
-    let parsed: Vec<(usize, BTreeMap<String, Answer>)> = rows
+    let n_units = units.len();
+    let unit_index: BTreeMap<i64, usize> = units.iter().enumerate().map(|(i, u)| (*u, i)).collect();
+    let choice_index: Vec<BTreeMap<&str, usize>> = questions
         .iter()
-        .filter_map(|(u, json)| {
-            let i = units.iter().position(|x| x == u)?;
-            serde_json::from_str(json).ok().map(|a| (i, a))
+        .map(|q| {
+            q.choices
+                .iter()
+                .enumerate()
+                .map(|(i, c)| (c.value.as_str(), i))
+                .collect()
         })
         .collect();
-    let row_of = unit.and_then(|u| units.iter().position(|x| *x == u));
-    // Responses per unit, with the round's total.
-    let per_unit: Vec<Vec<i64>> = (0..units.len())
-        .map(|i| vec![parsed.iter().filter(|(x, _)| *x == i).count() as i64])
+    let mut tallies: Vec<Tally> = questions
+        .iter()
+        .map(|q| Tally {
+            counts: vec![vec![0; q.choices.len()]; n_units],
+            answered: vec![0; n_units],
+            comments: vec![Vec::new(); n_units],
+        })
         .collect();
-    let raw_responses: i64 = match row_of {
-        Some(i) => per_unit[i][0],
-        None => per_unit.iter().map(|r| r[0]).sum(),
-    };
+    let mut per_unit = vec![0_i64; n_units];
+    for (u, json) in rows {
+        let Some(&i) = unit_index.get(u) else {
+            continue;
+        };
+        let Ok(answers) = serde_json::from_str::<BTreeMap<String, Answer>>(json) else {
+            continue;
+        };
+        per_unit[i] += 1;
+        for (qi, q) in questions.iter().enumerate() {
+            let Some(a) = answers.get(&q.key) else {
+                continue;
+            };
+            let tally = &mut tallies[qi];
+            tally.answered[i] += 1;
+            match (q.kind, a) {
+                (QuestionKind::FreeText, Answer::One(text)) => tally.comments[i].push(text.clone()),
+                (_, Answer::One(v)) => {
+                    if let Some(&c) = choice_index[qi].get(v.as_str()) {
+                        tally.counts[i][c] += 1;
+                    }
+                }
+                (_, Answer::Several(vs)) => {
+                    for v in vs {
+                        if let Some(&c) = choice_index[qi].get(v.as_str()) {
+                            tally.counts[i][c] += 1;
+                        }
+                    }
+                }
+                _ => {}
+            }
+        }
+    }
+    let row_of = unit.and_then(|u| unit_index.get(&u).copied());
+    let in_scope = |i: usize| row_of.is_none_or(|r| r == i);
+    let scoped = |v: &[i64]| -> i64 { (0..n_units).filter(|i| in_scope(*i)).map(|i| v[i]).sum() };
+    let raw_responses = scoped(&per_unit);
     let enough = raw_responses >= t.min_responses;
     // A per-unit count with the round's total beside it (responses, or those who answered a
     // question), hidden under the same rule so no unit's figure follows from the others.
-    let per_unit_figure = |counts: Vec<i64>| -> Cell {
+    let per_unit_figure = |counts: &[i64]| -> Cell {
         let p = suppress(
             &Table {
                 cells: counts.iter().map(|n| vec![*n]).collect(),
@@ -579,94 +628,52 @@ pub fn figures(
             None => p.column_totals.first().copied().unwrap_or(Cell::Suppressed),
         }
     };
-    let answered_of = |key: &str| -> Vec<i64> {
-        (0..units.len())
-            .map(|i| {
-                parsed
-                    .iter()
-                    .filter(|(x, a)| *x == i && a.contains_key(key))
-                    .count() as i64
-            })
-            .collect()
-    };
-    let responses = per_unit_figure(per_unit.iter().map(|r| r[0]).collect());
+    let responses = per_unit_figure(&per_unit);
     let mut out = Vec::new();
-    for q in questions {
-        let in_scope = |i: usize| row_of.is_none_or(|r| r == i);
+    for (q, tally) in questions.iter().zip(tallies) {
+        let answered = per_unit_figure(&tally.answered);
         if q.kind == QuestionKind::FreeText {
-            let comments: Vec<String> = if enough {
-                parsed
-                    .iter()
-                    .filter(|(i, _)| in_scope(*i))
-                    .filter_map(|(_, a)| match a.get(&q.key) {
-                        Some(Answer::One(text)) => Some(text.clone()),
-                        _ => None,
-                    })
-                    .collect()
-            } else {
-                Vec::new()
-            };
             out.push(QuestionFigures {
                 key: q.key.clone(),
                 kind: q.kind,
-                answered: per_unit_figure(answered_of(&q.key)),
+                answered,
                 answers: Vec::new(),
                 average_tenths: None,
-                comments,
+                comments: if enough {
+                    (0..n_units)
+                        .filter(|i| in_scope(*i))
+                        .flat_map(|i| tally.comments[i].iter().cloned())
+                        .collect()
+                } else {
+                    Vec::new()
+                },
             });
             continue;
         }
-        let values: Vec<&str> = match q.kind {
-            QuestionKind::Number => Vec::new(),
-            _ => q.choices.iter().map(|c| c.value.as_str()).collect(),
-        };
-        let counts: Vec<Vec<i64>> = (0..units.len())
-            .map(|i| {
-                values
-                    .iter()
-                    .map(|v| {
-                        parsed
-                            .iter()
-                            .filter(|(x, a)| {
-                                *x == i
-                                    && match a.get(&q.key) {
-                                        Some(Answer::One(s)) => s == v,
-                                        Some(Answer::Several(l)) => l.iter().any(|s| s == v),
-                                        _ => false,
-                                    }
-                            })
-                            .count() as i64
-                    })
-                    .collect()
-            })
-            .collect();
         let p = suppress(
             &Table {
-                cells: counts.clone(),
+                cells: tally.counts.clone(),
                 column_totals: true,
             },
             t,
         );
-        let answered_raw = parsed
-            .iter()
-            .filter(|(i, a)| in_scope(*i) && a.contains_key(&q.key))
-            .count() as i64;
+        let answered_raw = scoped(&tally.answered);
         let (published, raw): (Vec<Cell>, Vec<i64>) = match row_of {
-            Some(i) => (p.cells[i].clone(), counts[i].clone()),
+            Some(i) => (p.cells[i].clone(), tally.counts[i].clone()),
             None => (
                 p.column_totals.clone(),
-                (0..values.len())
-                    .map(|v| counts.iter().map(|r| r[v]).sum())
+                (0..q.choices.len())
+                    .map(|c| tally.counts.iter().map(|r| r[c]).sum())
                     .collect(),
             ),
         };
-        let answered = per_unit_figure(answered_of(&q.key));
         // A share of a hidden number would give the number away: none without it.
-        let answers: Vec<AnswerFigure> = values
+        let answers: Vec<AnswerFigure> = q
+            .choices
             .iter()
             .zip(&published)
-            .map(|(v, c)| AnswerFigure {
-                value: (*v).to_owned(),
+            .map(|(choice, c)| AnswerFigure {
+                value: choice.value.clone(),
                 count: *c,
                 percent: match answered {
                     Cell::Shown(_) => percent(*c, answered_raw, t),
@@ -679,10 +686,11 @@ pub fn figures(
             if hidden || answered_raw < t.min_responses || answered_raw == 0 {
                 Cell::Suppressed
             } else {
-                let sum: i64 = values
+                let sum: i64 = q
+                    .choices
                     .iter()
                     .zip(&raw)
-                    .map(|(v, n)| v.parse::<i64>().unwrap_or(0) * n)
+                    .map(|(c, n)| c.value.parse::<i64>().unwrap_or(0) * n)
                     .sum();
                 Cell::Shown((sum * 10 + answered_raw / 2) / answered_raw)
             }

@@ -142,6 +142,8 @@ const SERVICE_TARGET_MS: f64 = 10.0;
 const REPRESENTATION_TARGET_MS: f64 = 20.0;
 /// The fewest meetings the representation report must cover for its figure to count.
 const REPRESENTATION_MEETINGS: i64 = 10_000;
+/// Median target for a survey round's results for one unit, milliseconds.
+const SURVEY_TARGET_MS: f64 = 10.0;
 /// Median target for the training report (twelve months, by month and unit), milliseconds.
 const REPORT_TARGET_MS: f64 = 20.0;
 /// Claims in the benchmarked payment run.
@@ -448,6 +450,25 @@ pub async fn run(args: BenchArgs) -> Result<()> {
         cairn_app::accounts::create_token(&app, &cookie_actor(&app, lead).await?, "bench", "")
             .await?
     );
+    // The survey round with the most answers, and its unit with the most.
+    let (round, round_unit, responses) = {
+        let mut h = app.db.acquire().await?;
+        let (round, round_unit) = cairn_db::fetch_one!(
+            &mut h.conn(),
+            (i64, i64),
+            "SELECT round_id, unit_id FROM survey_responses WHERE organisation_id = $1 \
+             GROUP BY round_id, unit_id ORDER BY COUNT(*) DESC, round_id LIMIT 1",
+            org
+        )?;
+        let responses = cairn_db::fetch_scalar!(
+            &mut h.conn(),
+            i64,
+            "SELECT COUNT(*) FROM survey_responses WHERE organisation_id = $1",
+            org
+        )?;
+        (round, round_unit, responses)
+    };
+    println!("Survey responses in the board organisation: {responses}");
     let results = vec![
         measure(
             &router,
@@ -483,6 +504,15 @@ pub async fn run(args: BenchArgs) -> Result<()> {
             &cookie,
             args.iterations,
             REPORT_TARGET_MS,
+        )
+        .await?,
+        measure(
+            &router,
+            "a survey round's results for a unit",
+            &format!("/surveys/rounds/{round}?unit_id={round_unit}"),
+            &cookie,
+            args.iterations,
+            SURVEY_TARGET_MS,
         )
         .await?,
         measure(

@@ -370,3 +370,46 @@ async fn a_round_needs_a_name_units_in_reach_and_a_closing_date_after_it_opens()
     })
     .await;
 }
+
+#[tokio::test]
+async fn the_model_counts_a_units_satisfaction_answers_in_the_last_quarter() {
+    both_engines(|db| async move {
+        // Arrange: three answers to the Friends and Family Test on Alder; none on Birch.
+        let w = world(db).await;
+        let s = survey(&w, "anonymous", "fft").await;
+        let r = round(&w, s, &[w.alder, w.birch]).await;
+        let link = token(&w, r, w.alder).await;
+        for _ in 0..3 {
+            surveys::answer_by_link(
+                &w.app,
+                &link,
+                Channel::Kiosk,
+                &answers(json!({"fft_rating": "good"})),
+            )
+            .await
+            .expect("answer");
+        }
+
+        // Exec
+        let alder = cairn_app::model::unit_assessment(&w.app, &w.org.admin, w.alder)
+            .await
+            .expect("Alder");
+        let birch = cairn_app::model::unit_assessment(&w.app, &w.org.admin, w.birch)
+            .await
+            .expect("Birch");
+
+        // Check
+        let measure = |a: &cairn_app::model::UnitAssessment| {
+            let m = a
+                .items
+                .iter()
+                .find(|i| i.practice.code == "L1.04")
+                .and_then(|i| i.measure.as_ref())
+                .expect("L1.04 has a live measure");
+            (m.message_id, m.count)
+        };
+        assert_eq!(measure(&alder), ("model-measure-satisfaction", 3));
+        assert_eq!(measure(&birch), ("model-measure-satisfaction", 0));
+    })
+    .await;
+}

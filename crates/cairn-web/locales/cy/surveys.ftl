@@ -93,3 +93,4 @@ answer-thanks = Diolch
 answer-thanks-body = Mae eich atebion wedi'u hanfon.
 answer-closed = Nid yw'r arolwg hwn ar agor i gael atebion ar hyn o bryd.
 answer-show-if = Dim ond os gwnaethoch ateb "{ $answer }" i "{ $question }".
+model-measure-satisfaction = Atebion i arolygon boddhad ar yr uned hon yn ystod y chwarter diwethaf: { $count }

@@ -93,3 +93,4 @@ answer-thanks = Thank you
 answer-thanks-body = Your answers have been sent.
 answer-closed = This survey is not open for answers at the moment.
 answer-show-if = Only if you answered "{ $answer }" to "{ $question }".
+model-measure-satisfaction = Answers to satisfaction surveys on this unit in the last quarter: { $count }

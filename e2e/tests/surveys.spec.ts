@@ -1,0 +1,118 @@
+// Surveys, in English and in Welsh.
+//
+// Someone opens a unit's survey link on a tablet, switches to Easy Read, sends without a
+// rating and is shown what is missing beside the question with their comment kept, then
+// answers by keyboard and is thanked. A lead starts a survey from the baseline template,
+// opens a round on two units, and reads a round's results, where small numbers are shown as
+// "fewer than 5". Every page is checked with axe.
+import { test, expect, checkA11y, signIn, signOut } from '../fixtures';
+
+const WORDS = {
+  en: { easy: 'Easy Read version', rating: 'How was our service?', good: 'Good', thanks: 'Thank you', required: 'Answer this question', fewer: 'fewer than 5', results: 'Results', template: 'Co-production baseline for staff', saved: 'Baseline' },
+  cy: { easy: 'Fersiwn Hawdd ei Ddeall', rating: 'Sut oedd ein gwasanaeth?', good: 'Da', thanks: 'Diolch', required: 'Atebwch y cwestiwn hwn', fewer: 'llai na 5', results: 'Canlyniadau', template: 'Llinell sylfaen cydgynhyrchu ar gyfer staff', saved: 'Llinell sylfaen' },
+} as const;
+
+for (const lang of ['en', 'cy'] as const) {
+  const language = lang === 'en' ? 'English' : 'Welsh';
+  const words = WORDS[lang];
+
+  test(`a lead starts a baseline, opens a round and reads results with small numbers hidden, in ${language} (${lang})`, async ({ page }) => {
+    await signIn(page, 'lead@demo.cairn.test');
+    await checkA11y(page);
+    await page.goto(`/language?to=${lang}&next=/surveys`);
+    await expect(page.locator('html')).toHaveAttribute('lang', lang);
+    await checkA11y(page);
+
+    // A new survey from the staff baseline.
+    await page.locator('main a[href="/surveys/new"]').click();
+    await checkA11y(page);
+    await page.locator('main input[name="title_en"]').fill(`Staff baseline ${lang}`);
+    await page.locator('main label', { hasText: words.template }).click();
+    await page.locator('main form button[type="submit"]').click();
+    await expect(page).toHaveURL(/\/surveys\/\d+$/);
+    await checkA11y(page);
+
+    // A round on the first two units; a closing date before the opening date is refused.
+    const form = page.locator('main form[action$="/rounds"]');
+    await form.locator('input[name="name"]').fill(words.saved);
+    await form.locator('input[name="unit_ids"]').nth(0).check();
+    await form.locator('input[name="unit_ids"]').nth(1).check();
+    await form.locator('input[name="opens_on_day"]').fill('10');
+    await form.locator('input[name="opens_on_month"]').fill('1');
+    await form.locator('input[name="opens_on_year"]').fill('2027');
+    await form.locator('input[name="closes_on_day"]').fill('1');
+    await form.locator('input[name="closes_on_month"]').fill('1');
+    await form.locator('input[name="closes_on_year"]').fill('2027');
+    await form.locator('button[type="submit"]').click();
+    await expect(page.locator('main .nhsuk-error-summary')).toBeVisible();
+    await expect(page.locator('main input[name="name"]')).toHaveValue(words.saved);
+    await checkA11y(page);
+    await page.locator('main input[name="closes_on_month"]').fill('2');
+    await page.locator('main form[action$="/rounds"] button[type="submit"]').click();
+    await expect(page.locator('main .nhsuk-card h3', { hasText: words.saved })).toBeVisible();
+    await checkA11y(page);
+
+    // The demo's satisfaction survey: a unit with few answers shows "fewer than 5".
+    await page.goto('/surveys');
+    await checkA11y(page);
+    await page.locator('main a[href^="/surveys/"]').last().click();
+    await checkA11y(page);
+    await page.locator('main a[href^="/surveys/rounds/"]').first().click();
+    await expect(page.locator('main h1')).toHaveText(words.results);
+    await checkA11y(page);
+    const few = page.locator('main a[href*="unit_id="]');
+    // Every third demo unit has few answers: the third unit's results.
+    await page.goBack();
+    await checkA11y(page);
+    const links = await few.count();
+    expect(links).toBeGreaterThan(2);
+    await few.nth(2).click();
+    await expect(page.locator('main')).toContainText(words.fewer);
+    await checkA11y(page);
+    await signOut(page);
+    await checkA11y(page);
+  });
+
+  test(`someone answers a unit's survey link in Easy Read by keyboard, in ${language} (${lang})`, async ({ browser }) => {
+    // The link of the demo's open satisfaction round, as a lead sees it.
+    const lead = await browser.newContext();
+    const leadPage = await lead.newPage();
+    await signIn(leadPage, 'lead@demo.cairn.test');
+    await checkA11y(leadPage);
+    await leadPage.goto('/surveys');
+    await checkA11y(leadPage);
+    await leadPage.locator('main a[href^="/surveys/"]').last().click();
+    await checkA11y(leadPage);
+    const href = await leadPage.locator('main .nhsuk-card').last().locator('a[href^="/s/"]').first().getAttribute('href');
+    await signOut(leadPage);
+    await checkA11y(leadPage);
+    await lead.close();
+
+    // A tablet, nobody signed in.
+    const context = await browser.newContext({ viewport: { width: 820, height: 1180 } });
+    const page = await context.newPage();
+    await page.goto(`/language?to=${lang}&next=${href}`);
+    await expect(page.locator('html')).toHaveAttribute('lang', lang);
+    await checkA11y(page);
+    await page.locator('main a', { hasText: words.easy }).click();
+    await expect(page.locator('main legend').first()).toContainText(words.rating);
+    await checkA11y(page);
+
+    // Sent without a rating: the message is beside the question and the comment is kept.
+    await page.locator('main textarea').fill(lang === 'en' ? 'Kind staff' : 'Staff caredig');
+    await page.locator('main form button[type="submit"]').click();
+    await expect(page.locator('main .nhsuk-error-message').first()).toContainText(words.required);
+    await expect(page.locator('main textarea')).toHaveValue(lang === 'en' ? 'Kind staff' : 'Staff caredig');
+    await checkA11y(page);
+
+    // By keyboard: focus the first rating, arrow to the second ("good"), send.
+    await page.locator('main input[type="radio"]').first().focus();
+    await page.keyboard.press('ArrowDown');
+    await expect(page.locator('main input[type="radio"]').nth(1)).toBeChecked();
+    await page.locator('main form button[type="submit"]').focus();
+    await page.keyboard.press('Enter');
+    await expect(page.locator('main [role="status"] h2')).toHaveText(words.thanks);
+    await checkA11y(page);
+    await context.close();
+  });
+}
