@@ -60,3 +60,4 @@ CREATE TABLE survey_responses (
 );
 CREATE INDEX survey_responses_round ON survey_responses(round_id, unit_id);
 CREATE INDEX survey_responses_person ON survey_responses(person_id);
+CREATE INDEX survey_responses_unit ON survey_responses(unit_id, week_of);

@@ -485,6 +485,9 @@ pub struct Results {
     pub question_texts: Vec<Question>,
     #[serde(skip)]
     pub may_chart: bool,
+    /// The round's units the reader reaches: (id, English name, Welsh name).
+    #[serde(skip)]
+    pub unit_names: Vec<(i64, String, Option<String>)>,
 }
 
 fn cell<S: serde::Serializer>(c: &Cell, s: S) -> Result<S::Ok, S::Error> {
@@ -527,14 +530,23 @@ pub async fn results(
     }
     let questions = questions_of(&r.questions_json)?;
     let rows = db::answers(&mut c, round, None).await?;
-    Ok(figures(
-        round,
-        unit,
-        &units,
-        &questions,
-        &rows,
-        Thresholds::default(),
-    ))
+    let unit_names = cairn_db::units::list_units(&mut c, org, Some(&units), None, 10_000)
+        .await?
+        .into_iter()
+        .filter(|u| actor.can_reach_unit(u.id))
+        .map(|u| (u.id, u.name, u.name_cy))
+        .collect();
+    Ok(Results {
+        unit_names,
+        ..figures(
+            round,
+            unit,
+            &units,
+            &questions,
+            &rows,
+            Thresholds::default(),
+        )
+    })
 }
 
 /// One question's answers added up per unit, in one pass over the responses.
@@ -712,5 +724,6 @@ pub fn figures(
         questions: out,
         question_texts: questions.to_vec(),
         may_chart: enough,
+        unit_names: Vec::new(),
     }
 }

@@ -204,7 +204,7 @@ pub async fn answers(
     let rows: Vec<(i64, String)> = fetch_all!(
         c,
         (i64, String),
-        "SELECT unit_id, answers_json FROM survey_responses WHERE round_id = $1 ORDER BY id",
+        "SELECT unit_id, answers_json FROM survey_responses WHERE round_id = $1",
         round
     )?;
     Ok(match units {

@@ -422,7 +422,11 @@ async fn results_page(
 ) -> WebResult {
     let t = s.ctx.t();
     let r = cairn_app::surveys::results(&st.app, s.actor(), id, q.unit_id).await?;
-    let names = unit_names(&st, &s, &t).await?;
+    let names: Vec<(i64, String)> = r
+        .unit_names
+        .iter()
+        .map(|(u, en, cy)| (*u, local_name(&t, en, cy.as_deref())))
+        .collect();
     let w = welsh(&t);
     let questions = r
         .questions
