@@ -4,12 +4,14 @@
 // rating and is shown what is missing beside the question with their comment kept, then
 // answers by keyboard and is thanked. A lead starts a survey from the baseline template,
 // opens a round on two units, and reads a round's results, where small numbers are shown as
-// "fewer than 5". Every page is checked with axe.
+// "fewer than 5". On a ward kiosk, the Friends and Family Test is answered by keyboard at
+// tablet size, and a half-answered form left alone warns and then clears itself for the next
+// person. Every page is checked with axe.
 import { test, expect, checkA11y, signIn, signOut } from '../fixtures';
 
 const WORDS = {
-  en: { easy: 'Easy Read version', rating: 'How was our service?', good: 'Good', thanks: 'Thank you', required: 'Answer this question', fewer: 'fewer than 5', results: 'Results', template: 'Co-production baseline for staff', saved: 'Baseline' },
-  cy: { easy: 'Fersiwn Hawdd ei Ddeall', rating: 'Sut oedd ein gwasanaeth?', good: 'Da', thanks: 'Diolch', required: 'Atebwch y cwestiwn hwn', fewer: 'llai na 5', results: 'Canlyniadau', template: 'Llinell sylfaen cydgynhyrchu ar gyfer staff', saved: 'Llinell sylfaen' },
+  en: { idle: 'Are you still there?', next: 'Start again for the next person', easy: 'Easy Read version', rating: 'How was our service?', good: 'Good', thanks: 'Thank you', required: 'Answer this question', fewer: 'fewer than 5', results: 'Results', template: 'Co-production baseline for staff', saved: 'Baseline' },
+  cy: { idle: 'Ydych chi yno o hyd?', next: 'Dechrau eto ar gyfer y person nesaf', easy: 'Fersiwn Hawdd ei Ddeall', rating: 'Sut oedd ein gwasanaeth?', good: 'Da', thanks: 'Diolch', required: 'Atebwch y cwestiwn hwn', fewer: 'llai na 5', results: 'Canlyniadau', template: 'Llinell sylfaen cydgynhyrchu ar gyfer staff', saved: 'Llinell sylfaen' },
 } as const;
 
 for (const lang of ['en', 'cy'] as const) {
@@ -112,6 +114,56 @@ for (const lang of ['en', 'cy'] as const) {
     await page.locator('main form button[type="submit"]').focus();
     await page.keyboard.press('Enter');
     await expect(page.locator('main [role="status"] h2')).toHaveText(words.thanks);
+    await checkA11y(page);
+    await context.close();
+  });
+}
+
+for (const lang of ['en', 'cy'] as const) {
+  const language = lang === 'en' ? 'English' : 'Welsh';
+  const words = WORDS[lang];
+
+  test(`the Friends and Family Test on a ward kiosk, by keyboard, clears itself when left, in ${language} (${lang})`, async ({ browser }) => {
+    const lead = await browser.newContext();
+    const leadPage = await lead.newPage();
+    await signIn(leadPage, 'lead@demo.cairn.test');
+    await checkA11y(leadPage);
+    await leadPage.goto('/surveys');
+    await checkA11y(leadPage);
+    await leadPage.locator('main a[href^="/surveys/"]').last().click();
+    await checkA11y(leadPage);
+    const kiosk = await leadPage.locator('main .nhsuk-card').last().locator('a[href$="?kiosk=1"]').first().getAttribute('href');
+    await signOut(leadPage);
+    await checkA11y(leadPage);
+    await lead.close();
+
+    const context = await browser.newContext({ viewport: { width: 820, height: 1180 } });
+    const page = await context.newPage();
+    await page.clock.install();
+    await page.goto(`/language?to=${lang}&next=${encodeURIComponent(kiosk!)}`);
+    await expect(page.locator('html')).toHaveAttribute('lang', lang);
+    await checkA11y(page);
+
+    // Someone starts, then walks away: a warning after a minute, then a fresh form.
+    await page.locator('main textarea').fill(lang === 'en' ? 'Half a thought' : 'Hanner syniad');
+    await page.clock.fastForward('01:05');
+    await expect(page.locator('#kiosk-idle')).toBeVisible();
+    await expect(page.locator('#kiosk-idle')).toContainText(words.idle);
+    await checkA11y(page);
+    await page.clock.fastForward('01:05');
+    await expect(page.locator('main textarea')).toHaveValue('');
+    await checkA11y(page);
+
+    // The next person answers by keyboard and is thanked; the kiosk offers a fresh start.
+    await page.locator('main input[type="radio"]').first().focus();
+    await page.keyboard.press('Space');
+    await expect(page.locator('main input[type="radio"]').first()).toBeChecked();
+    await page.locator('main form button[type="submit"]').focus();
+    await page.keyboard.press('Enter');
+    await expect(page.locator('main [role="status"] h2')).toHaveText(words.thanks);
+    await checkA11y(page);
+    await page.locator('main a', { hasText: words.next }).click();
+    await expect(page.locator('main input[type="radio"]:checked')).toHaveCount(0);
     await checkA11y(page);
     await context.close();
   });

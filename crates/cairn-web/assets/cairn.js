@@ -29,9 +29,11 @@ import("./nhsuk-frontend.min.js")
 // starts fresh. A warning shows (and is announced) a minute before, and any typing, tap or key
 // press keeps the page. Without JavaScript the form simply stays until it is sent.
 function kioskIdle() {
-  const body = document.body;
-  const limit = Number(body.dataset.kioskIdle || 0);
-  const home = body.dataset.kioskHome;
+  // On the page body (the suggestion kiosk) or on a wrapper (a survey on a kiosk).
+  const host = document.querySelector("[data-kiosk-idle]");
+  if (!host) return;
+  const limit = Number(host.dataset.kioskIdle || 0);
+  const home = host.dataset.kioskHome;
   if (!limit || !home) return;
   const warning = document.getElementById("kiosk-idle");
   let last = Date.now();

@@ -557,6 +557,9 @@ struct AnswerPage {
     easy: bool,
     open: bool,
     sent: bool,
+    /// On a ward kiosk: large type, and back to a fresh form when left alone.
+    kiosk: bool,
+    idle_seconds: i64,
     errors: Vec<(String, String)>,
 }
 
@@ -564,13 +567,21 @@ struct AnswerPage {
 struct AnswerQuery {
     easy: Option<String>,
     sent: Option<String>,
+    kiosk: Option<String>,
 }
 
+/// Seconds a half-answered survey on a kiosk waits before it starts afresh for the next
+/// person (a warning shows a minute before), and how long the thank-you stays.
+const KIOSK_IDLE_SECONDS: i64 = 120;
+const KIOSK_THANKS_SECONDS: i64 = 60;
+
+#[expect(clippy::too_many_arguments, reason = "a page with this many states")]
 async fn answer_view(
     st: &AppState,
     ctx: &Ctx,
     token: &str,
     easy: bool,
+    kiosk: bool,
     sent: bool,
     posted: &[(String, String)],
     errors: &cairn_domain::FieldErrors,
@@ -644,6 +655,12 @@ async fn answer_view(
             easy,
             open: v.open,
             sent,
+            kiosk,
+            idle_seconds: if sent {
+                KIOSK_THANKS_SECONDS
+            } else {
+                KIOSK_IDLE_SECONDS
+            },
             errors: errors
                 .0
                 .iter()
@@ -667,6 +684,7 @@ async fn answer_form(
         &ctx,
         &token,
         q.easy.is_some(),
+        q.kiosk.is_some(),
         q.sent.is_some(),
         &[],
         &cairn_domain::FieldErrors::new(),
@@ -681,6 +699,7 @@ async fn answer(
     Posted(f): Posted<Vec<(String, String)>>,
 ) -> WebResult {
     let easy = f.iter().any(|(k, v)| k == "easy" && v == "1");
+    let kiosk = f.iter().any(|(k, v)| k == "kiosk" && v == "1");
     let v = cairn_app::surveys::by_link(&st.app, &token).await?;
     // Each question's answer from the form: a list for several choices, else one value.
     let mut raw: BTreeMap<String, serde_json::Value> = BTreeMap::new();
@@ -702,13 +721,21 @@ async fn answer(
             },
         );
     }
-    match cairn_app::surveys::answer_by_link(&st.app, &token, Channel::Link, &raw).await {
+    let channel = if kiosk { Channel::Kiosk } else { Channel::Link };
+    match cairn_app::surveys::answer_by_link(&st.app, &token, channel, &raw).await {
+        // On a kiosk the next person starts in the standard version.
         Ok(_) => see_other(&format!(
             "/s/{token}?sent=1{}",
-            if easy { "&easy=1" } else { "" }
+            if kiosk {
+                "&kiosk=1"
+            } else if easy {
+                "&easy=1"
+            } else {
+                ""
+            }
         )),
         Err(AppError::Invalid(errs)) => {
-            answer_view(&st, &ctx, &token, easy, false, &f, &errs).await
+            answer_view(&st, &ctx, &token, easy, kiosk, false, &f, &errs).await
         }
         Err(e) => Err(e.into()),
     }

@@ -94,3 +94,6 @@ answer-thanks-body = Mae eich atebion wedi'u hanfon.
 answer-closed = Nid yw'r arolwg hwn ar agor i gael atebion ar hyn o bryd.
 answer-show-if = Dim ond os gwnaethoch ateb "{ $answer }" i "{ $question }".
 model-measure-satisfaction = Atebion i arolygon boddhad ar yr uned hon yn ystod y chwarter diwethaf: { $count }
+surveys-kiosk = Agor ar giosg y ward
+answer-kiosk-idle = Ydych chi yno o hyd? Ymhen munud bydd y dudalen hon yn clirio eich atebion ar gyfer y person nesaf.
+answer-kiosk-next = Dechrau eto ar gyfer y person nesaf

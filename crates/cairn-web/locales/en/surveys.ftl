@@ -94,3 +94,6 @@ answer-thanks-body = Your answers have been sent.
 answer-closed = This survey is not open for answers at the moment.
 answer-show-if = Only if you answered "{ $answer }" to "{ $question }".
 model-measure-satisfaction = Answers to satisfaction surveys on this unit in the last quarter: { $count }
+surveys-kiosk = Open on a ward kiosk
+answer-kiosk-idle = Are you still there? In a minute this page will clear your answers for the next person.
+answer-kiosk-next = Start again for the next person

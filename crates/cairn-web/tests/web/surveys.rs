@@ -124,3 +124,43 @@ async fn paper_forms_through_the_api_and_results_hide_the_same_figures_on_page_c
     assert!(line("Poor").contains(",fewer than 5,"));
     assert!(line("Good").ends_with(",0,0"), "{}", line("Good"));
 }
+
+#[tokio::test]
+async fn on_a_kiosk_the_link_clears_itself_when_idle_and_starts_afresh_after_each_person() {
+    // Arrange
+    let t = TestApp::new().await;
+    let link = format!("/s/{}", t.seed.survey_token);
+
+    // Exec
+    let form = t.get(Who::Anon, &format!("{link}?kiosk=1")).await;
+    let sent = t
+        .post(Who::Anon, &link, "kiosk=1&fft_rating=very_good")
+        .await;
+    let thanks = t.get(Who::Anon, &format!("{link}?sent=1&kiosk=1")).await;
+
+    // Check
+    assert!(
+        form.body.contains("data-kiosk-idle=\"120\""),
+        "{}",
+        form.body
+    );
+    assert!(
+        form.body
+            .contains(&format!("data-kiosk-home=\"{link}?kiosk=1\""))
+    );
+    assert!(form.body.contains("id=\"kiosk-idle\""));
+    assert!(form.body.contains("autocomplete=\"off\""));
+    assert_eq!(
+        sent.headers.get("location").and_then(|v| v.to_str().ok()),
+        Some(format!("{link}?sent=1&kiosk=1").as_str())
+    );
+    assert!(thanks.body.contains("Start again for the next person"));
+    let mut h = t.app.db.acquire().await.expect("acquire");
+    let channel: String = cairn_db::fetch_scalar!(
+        &mut h.conn(),
+        String,
+        "SELECT channel FROM survey_responses ORDER BY id DESC LIMIT 1"
+    )
+    .expect("channel");
+    assert_eq!(channel, "kiosk");
+}
