@@ -61,3 +61,15 @@ CREATE TABLE survey_responses (
 CREATE INDEX survey_responses_round ON survey_responses(round_id, unit_id);
 CREATE INDEX survey_responses_person ON survey_responses(person_id);
 CREATE INDEX survey_responses_unit ON survey_responses(unit_id, week_of);
+
+-- Each answer of a response, one row per chosen value (a free-text answer with an empty value,
+-- its words staying in the response), so results are added up in the database.
+CREATE TABLE survey_answers (
+    response_id INTEGER NOT NULL REFERENCES survey_responses(id),
+    round_id INTEGER NOT NULL REFERENCES survey_rounds(id),
+    unit_id INTEGER NOT NULL REFERENCES units(id),
+    question_key TEXT NOT NULL,
+    value TEXT NOT NULL
+);
+CREATE INDEX survey_answers_round ON survey_answers(round_id, unit_id, question_key, value);
+CREATE INDEX survey_answers_response ON survey_answers(response_id);

@@ -323,6 +323,29 @@ pub async fn by_link(app: &App, token: &str) -> AppResult<LinkView> {
     })
 }
 
+/// One row per answer for the database to add up: the value chosen (each of several), the
+/// number, or an empty value for free text (its words stay in the response).
+fn answer_rows(
+    questions: &[Question],
+    answers: &BTreeMap<String, Answer>,
+) -> Vec<(String, String)> {
+    let mut out = Vec::new();
+    for q in questions {
+        match answers.get(&q.key) {
+            Some(Answer::One(_)) if q.kind == QuestionKind::FreeText => {
+                out.push((q.key.clone(), String::new()))
+            }
+            Some(Answer::One(v)) => out.push((q.key.clone(), v.clone())),
+            Some(Answer::Several(vs)) => {
+                out.extend(vs.iter().map(|v| (q.key.clone(), v.clone())));
+            }
+            Some(Answer::Number(n)) => out.push((q.key.clone(), n.to_string())),
+            None => {}
+        }
+    }
+    out
+}
+
 /// The Monday of the week `d` falls in: all an anonymous response keeps of its time.
 fn week_of(d: Date) -> String {
     cairn_domain::payments::week_start(d).to_string()
@@ -363,6 +386,14 @@ pub async fn answer_by_link(
         },
     )
     .await?;
+    db::insert_answers(
+        &mut tx.conn(),
+        id,
+        v.round.id,
+        v.unit_id,
+        &answer_rows(&v.questions, &answers),
+    )
+    .await?;
     tx.commit().await?;
     Ok(id)
 }
@@ -397,7 +428,8 @@ pub async fn answer_on_paper(
         Ok(u) if units.contains(&u) && actor.can_reach_unit(u) => u,
         _ => return Err(invalid("unit_id", "round-error-unit")),
     };
-    let answers = check_answers(&questions_of(&r.questions_json)?, raw)?;
+    let questions = questions_of(&r.questions_json)?;
+    let answers = check_answers(&questions, raw)?;
     let today = today(&mut tx.conn(), app, org).await?;
     if today.to_string() < r.opens_on {
         return Err(AppError::Conflict("survey-error-closed"));
@@ -425,6 +457,14 @@ pub async fn answer_on_paper(
             entered_by_label: Some(&actor.label),
             answers_json: &json,
         },
+    )
+    .await?;
+    db::insert_answers(
+        &mut tx.conn(),
+        id,
+        round,
+        unit,
+        &answer_rows(&questions, &answers),
     )
     .await?;
     // The audit says a paper form was typed in, never what it said.
@@ -529,7 +569,26 @@ pub async fn results(
         return Err(AppError::NotFound);
     }
     let questions = questions_of(&r.questions_json)?;
-    let rows = db::answers(&mut c, round, None).await?;
+    let (responses, answered) = db::response_counts(&mut c, round).await?;
+    let counts = Counts {
+        responses,
+        answered,
+        tallies: db::tallies(&mut c, round).await?,
+    };
+    // Free text is read only for the units asked about, and only when it may be shown.
+    let in_scope: i64 = counts
+        .responses
+        .iter()
+        .filter(|(u, _)| unit.is_none_or(|x| x == *u))
+        .map(|(_, n)| n)
+        .sum();
+    let free_text = questions.iter().any(|q| q.kind == QuestionKind::FreeText);
+    let comment_rows = if free_text && in_scope >= Thresholds::default().min_responses {
+        let only = unit.map(|u| vec![u]);
+        db::answers(&mut c, round, only.as_deref()).await?
+    } else {
+        Vec::new()
+    };
     let unit_names = cairn_db::units::list_units(&mut c, org, Some(&units), None, 10_000)
         .await?
         .into_iter()
@@ -543,13 +602,25 @@ pub async fn results(
             unit,
             &units,
             &questions,
-            &rows,
+            &counts,
+            &comment_rows,
             Thresholds::default(),
         )
     })
 }
 
-/// One question's answers added up per unit, in one pass over the responses.
+/// A round's answers as the database added them up.
+#[derive(Debug, Clone, Default)]
+pub struct Counts {
+    /// (unit, responses)
+    pub responses: Vec<(i64, i64)>,
+    /// (unit, question key, responses that answered it)
+    pub answered: Vec<(i64, String, i64)>,
+    /// (unit, question key, value, how many)
+    pub tallies: Vec<(i64, String, String, i64)>,
+}
+
+/// One question's answers per unit.
 struct Tally {
     /// `counts[unit][choice]`
     counts: Vec<Vec<i64>>,
@@ -557,27 +628,24 @@ struct Tally {
     comments: Vec<Vec<String>>,
 }
 
-/// Adds up a round's answers into one table per question (units by answers) and publishes the
-/// part asked for. Pure, so its suppression can be tested without a database.
+/// Lays a round's counts out as one table per question (units by answers) and publishes the
+/// part asked for. `comment_rows` are the responses (unit, answers JSON) whose free text may be
+/// shown. Pure, so its suppression can be tested without a database.
 pub fn figures(
     round: i64,
     unit: Option<i64>,
     units: &[i64],
     questions: &[Question],
-    rows: &[(i64, String)],
+    counts: &Counts,
+    comment_rows: &[(i64, String)],
     t: Thresholds,
 ) -> Results {
     let n_units = units.len();
     let unit_index: BTreeMap<i64, usize> = units.iter().enumerate().map(|(i, u)| (*u, i)).collect();
-    let choice_index: Vec<BTreeMap<&str, usize>> = questions
+    let question_index: BTreeMap<&str, usize> = questions
         .iter()
-        .map(|q| {
-            q.choices
-                .iter()
-                .enumerate()
-                .map(|(i, c)| (c.value.as_str(), i))
-                .collect()
-        })
+        .enumerate()
+        .map(|(i, q)| (q.key.as_str(), i))
         .collect();
     let mut tallies: Vec<Tally> = questions
         .iter()
@@ -588,35 +656,35 @@ pub fn figures(
         })
         .collect();
     let mut per_unit = vec![0_i64; n_units];
-    for (u, json) in rows {
+    for (u, n) in &counts.responses {
+        if let Some(&i) = unit_index.get(u) {
+            per_unit[i] = *n;
+        }
+    }
+    for (u, key, n) in &counts.answered {
+        if let (Some(&i), Some(&qi)) = (unit_index.get(u), question_index.get(key.as_str())) {
+            tallies[qi].answered[i] = *n;
+        }
+    }
+    for (u, key, value, n) in &counts.tallies {
+        if let (Some(&i), Some(&qi)) = (unit_index.get(u), question_index.get(key.as_str()))
+            && let Some(c) = questions[qi].choices.iter().position(|c| c.value == *value)
+        {
+            tallies[qi].counts[i][c] = *n;
+        }
+    }
+    for (u, json) in comment_rows {
         let Some(&i) = unit_index.get(u) else {
             continue;
         };
         let Ok(answers) = serde_json::from_str::<BTreeMap<String, Answer>>(json) else {
             continue;
         };
-        per_unit[i] += 1;
         for (qi, q) in questions.iter().enumerate() {
-            let Some(a) = answers.get(&q.key) else {
-                continue;
-            };
-            let tally = &mut tallies[qi];
-            tally.answered[i] += 1;
-            match (q.kind, a) {
-                (QuestionKind::FreeText, Answer::One(text)) => tally.comments[i].push(text.clone()),
-                (_, Answer::One(v)) => {
-                    if let Some(&c) = choice_index[qi].get(v.as_str()) {
-                        tally.counts[i][c] += 1;
-                    }
-                }
-                (_, Answer::Several(vs)) => {
-                    for v in vs {
-                        if let Some(&c) = choice_index[qi].get(v.as_str()) {
-                            tally.counts[i][c] += 1;
-                        }
-                    }
-                }
-                _ => {}
+            if q.kind == QuestionKind::FreeText
+                && let Some(Answer::One(text)) = answers.get(&q.key)
+            {
+                tallies[qi].comments[i].push(text.clone());
             }
         }
     }

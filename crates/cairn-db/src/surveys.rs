@@ -195,21 +195,90 @@ pub async fn insert_response(c: &mut Conn<'_>, org: i64, r: &NewResponse<'_>) ->
     )
 }
 
+/// Records each answer of a response: (question key, value; empty for free text).
+pub async fn insert_answers(
+    c: &mut Conn<'_>,
+    response: i64,
+    round: i64,
+    unit: i64,
+    answers: &[(String, String)],
+) -> DbResult<()> {
+    for (key, value) in answers {
+        execute!(
+            c,
+            "INSERT INTO survey_answers (response_id, round_id, unit_id, question_key, value) \
+             VALUES ($1, $2, $3, $4, $5)",
+            response,
+            round,
+            unit,
+            key,
+            value
+        )?;
+    }
+    Ok(())
+}
+
+/// A round's answers added up: (unit, question key, value, how many).
+pub async fn tallies(c: &mut Conn<'_>, round: i64) -> DbResult<Vec<(i64, String, String, i64)>> {
+    fetch_all!(
+        c,
+        (i64, String, String, i64),
+        "SELECT unit_id, question_key, value, COUNT(*) FROM survey_answers WHERE round_id = $1 \
+         GROUP BY unit_id, question_key, value",
+        round
+    )
+}
+
+/// A round's responses per unit, and per unit and question how many answered it.
+pub async fn response_counts(
+    c: &mut Conn<'_>,
+    round: i64,
+) -> DbResult<(Vec<(i64, i64)>, Vec<(i64, String, i64)>)> {
+    let responses = fetch_all!(
+        c,
+        (i64, i64),
+        "SELECT unit_id, COUNT(*) FROM survey_responses WHERE round_id = $1 GROUP BY unit_id",
+        round
+    )?;
+    let answered = fetch_all!(
+        c,
+        (i64, String, i64),
+        "SELECT unit_id, question_key, COUNT(DISTINCT response_id) FROM survey_answers \
+         WHERE round_id = $1 GROUP BY unit_id, question_key",
+        round
+    )?;
+    Ok((responses, answered))
+}
+
 /// The answers of a round's responses, per unit: (unit id, answers JSON).
 pub async fn answers(
     c: &mut Conn<'_>,
     round: i64,
     units: Option<&[i64]>,
 ) -> DbResult<Vec<(i64, String)>> {
-    let rows: Vec<(i64, String)> = fetch_all!(
-        c,
-        (i64, String),
-        "SELECT unit_id, answers_json FROM survey_responses WHERE round_id = $1",
-        round
-    )?;
     Ok(match units {
-        Some(u) => rows.into_iter().filter(|(x, _)| u.contains(x)).collect(),
-        None => rows,
+        Some([u]) => fetch_all!(
+            c,
+            (i64, String),
+            "SELECT unit_id, answers_json FROM survey_responses WHERE round_id = $1 AND unit_id = $2",
+            round,
+            *u
+        )?,
+        Some(u) => fetch_all!(
+            c,
+            (i64, String),
+            "SELECT unit_id, answers_json FROM survey_responses WHERE round_id = $1",
+            round
+        )?
+        .into_iter()
+        .filter(|(x, _)| u.contains(x))
+        .collect(),
+        None => fetch_all!(
+            c,
+            (i64, String),
+            "SELECT unit_id, answers_json FROM survey_responses WHERE round_id = $1",
+            round
+        )?,
     })
 }
 

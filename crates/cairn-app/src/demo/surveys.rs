@@ -150,7 +150,7 @@ pub(super) async fn survey_history(
                 }
                 let json = serde_json::to_string(&a)
                     .map_err(|e| crate::AppError::Unexpected(e.to_string()))?;
-                db::insert_response(
+                let response = db::insert_response(
                     c,
                     org,
                     &NewResponse {
@@ -168,6 +168,11 @@ pub(super) async fn survey_history(
                     },
                 )
                 .await?;
+                let mut rows = vec![("fft_rating".to_owned(), rating.to_owned())];
+                if a.contains_key("fft_comment") {
+                    rows.push(("fft_comment".to_owned(), String::new()));
+                }
+                db::insert_answers(c, response, round, *u, &rows).await?;
             }
         }
     }

@@ -1,5 +1,5 @@
 //! Use-case tests for surveys: an anonymous answer that leaves no trace of who gave it in any
-//! table, a confidential survey answered on paper and erased with the person, results under the
+//! table (only the response and its answers are added), a confidential survey answered on paper and erased with the person, results under the
 //! small-number rule that agree for a unit and for the service, and rounds refused when badly
 //! made. Every body runs on SQLite and PostgreSQL.
 
@@ -115,14 +115,20 @@ async fn an_anonymous_answer_adds_one_row_holding_its_week_and_no_link_to_anyone
         .expect("answer");
         let after = row_counts(&w).await;
 
-        // Check: one new row in one table, and nothing else anywhere (no audit entry, no
-        // session, no address, no notice).
+        // Check: the response and its two answers, and nothing else anywhere (no audit
+        // entry, no session, no address, no notice).
         let changed: Vec<(&String, i64)> = after
             .iter()
             .filter(|(t, n)| before.get(*t) != Some(*n))
             .map(|(t, n)| (t, n - before.get(t).copied().unwrap_or(0)))
             .collect();
-        assert_eq!(changed, vec![(&"survey_responses".to_owned(), 1)]);
+        assert_eq!(
+            changed,
+            vec![
+                (&"survey_answers".to_owned(), 2),
+                (&"survey_responses".to_owned(), 1)
+            ]
+        );
         let mut h = w.app.db.acquire().await.expect("acquire");
         let (week, person, label): (String, Option<i64>, Option<String>) = cairn_db::fetch_one!(
             &mut h.conn(),

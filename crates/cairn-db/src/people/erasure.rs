@@ -124,6 +124,7 @@ pub async fn erase(c: &mut Conn<'_>, e: &Erasure<'_>) -> DbResult<()> {
         "UPDATE training_topics SET person_id = NULL WHERE person_id = $1",
         // Their confidential or named survey answers go (their words could name them);
         // anonymous answers were never theirs to find.
+        "DELETE FROM survey_answers WHERE response_id IN (SELECT id FROM survey_responses WHERE person_id = $1)",
         "DELETE FROM survey_responses WHERE person_id = $1",
         "UPDATE interest_events SET note = NULL WHERE interest_id IN (SELECT id FROM interests WHERE person_id = $1)",
         "UPDATE interests SET message = NULL, feedback = NULL WHERE person_id = $1",
