@@ -583,12 +583,16 @@ pub async fn results(
         .map(|(_, n)| n)
         .sum();
     let free_text = questions.iter().any(|q| q.kind == QuestionKind::FreeText);
-    let comment_rows = if free_text && in_scope >= Thresholds::default().min_responses {
+    let mut comment_rows = Vec::new();
+    if free_text && in_scope >= Thresholds::default().min_responses {
         let only = unit.map(|u| vec![u]);
-        db::answers(&mut c, round, only.as_deref()).await?
-    } else {
-        Vec::new()
-    };
+        for (u, json) in db::answers(&mut c, round, only.as_deref()).await? {
+            // Cairn wrote every response itself: one it cannot read is a fault to report.
+            let answers: BTreeMap<String, Answer> = serde_json::from_str(&json)
+                .map_err(|e| AppError::Unexpected(format!("survey response: {e}")))?;
+            comment_rows.push((u, answers));
+        }
+    }
     let unit_names = cairn_db::units::list_units(&mut c, org, Some(&units), None, 10_000)
         .await?
         .into_iter()
@@ -629,7 +633,7 @@ struct Tally {
 }
 
 /// Lays a round's counts out as one table per question (units by answers) and publishes the
-/// part asked for. `comment_rows` are the responses (unit, answers JSON) whose free text may be
+/// part asked for. `comment_rows` are the responses (unit, answers) whose free text may be
 /// shown. Pure, so its suppression can be tested without a database.
 pub fn figures(
     round: i64,
@@ -637,7 +641,7 @@ pub fn figures(
     units: &[i64],
     questions: &[Question],
     counts: &Counts,
-    comment_rows: &[(i64, String)],
+    comment_rows: &[(i64, BTreeMap<String, Answer>)],
     t: Thresholds,
 ) -> Results {
     let n_units = units.len();
@@ -673,11 +677,8 @@ pub fn figures(
             tallies[qi].counts[i][c] = *n;
         }
     }
-    for (u, json) in comment_rows {
+    for (u, answers) in comment_rows {
         let Some(&i) = unit_index.get(u) else {
-            continue;
-        };
-        let Ok(answers) = serde_json::from_str::<BTreeMap<String, Answer>>(json) else {
             continue;
         };
         for (qi, q) in questions.iter().enumerate() {

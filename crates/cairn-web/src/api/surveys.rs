@@ -169,7 +169,10 @@ pub(super) async fn results(
     let r = cairn_app::surveys::results(&st.app, &a.actor, id, q.unit_id)
         .await
         .map_err(app_err(a.lang))?;
-    Ok(Json(serde_json::to_value(&r).unwrap_or(Value::Null)))
+    let body = serde_json::to_value(&r).map_err(|e| {
+        ApiError::from_app(AppError::Unexpected(format!("survey results: {e}")), a.lang)
+    })?;
+    Ok(Json(body))
 }
 
 pub(super) async fn results_csv(

@@ -283,7 +283,10 @@ pub(crate) fn accreditation_rows(t: &Tr, f: &AccreditationFile) -> Vec<Vec<Strin
             title.clone(),
             l.family_name.clone(),
             l.given_names.clone(),
-            dmy(cairn_domain::time::parse_iso_date(&l.date_of_birth)),
+            // Stored as checked ISO dates; anything else is written out as it is, not dropped.
+            cairn_domain::time::parse_iso_date(&l.date_of_birth)
+                .map(|d| dmy(Some(d)))
+                .unwrap_or_else(|| l.date_of_birth.clone()),
             l.uln.clone().unwrap_or_default(),
             f.course.credits.map(|c| c.to_string()).unwrap_or_default(),
             level.clone(),
