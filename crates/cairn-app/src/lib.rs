@@ -149,7 +149,6 @@ pub fn require(actor: &Actor, p: cairn_domain::Permission) -> AppResult<()> {
     }
 }
 
-/// The actor's organisation, or `Forbidden` for accounts without one.
 /// A refusal with one message beside one field.
 pub(crate) fn invalid(field: &str, code: &'static str) -> AppError {
     let mut e = FieldErrors::new();
@@ -157,6 +156,27 @@ pub(crate) fn invalid(field: &str, code: &'static str) -> AppError {
     AppError::Invalid(e)
 }
 
+/// The organisation's clock: today on its calendar, and its time zone.
+pub(crate) async fn org_clock(
+    c: &mut cairn_db::Conn<'_>,
+    app: &App,
+    org: i64,
+) -> AppResult<(jiff::civil::Date, jiff::tz::TimeZone)> {
+    let o = cairn_db::units::get_organisation(c, org).await?;
+    let tz = cairn_domain::time::time_zone(&o.time_zone);
+    Ok((cairn_domain::time::local_date(app.now(), &tz), tz))
+}
+
+/// Today on the organisation's calendar.
+pub(crate) async fn org_today(
+    c: &mut cairn_db::Conn<'_>,
+    app: &App,
+    org: i64,
+) -> AppResult<jiff::civil::Date> {
+    Ok(org_clock(c, app, org).await?.0)
+}
+
+/// The actor's organisation, or `Forbidden` for accounts without one.
 pub fn org_of(actor: &Actor) -> AppResult<i64> {
     actor.organisation_id.ok_or(AppError::Forbidden)
 }

@@ -8,6 +8,7 @@
 //! table's CHECK constraints.
 
 use crate::audit::{Action, record};
+use crate::org_today as today_of;
 use crate::{Actor, App, AppError, AppResult, invalid, org_of, require};
 use cairn_db::Conn;
 use cairn_db::payments::{
@@ -31,11 +32,6 @@ pub const RECEIPT_MAX_BYTES: usize = 5 * 1024 * 1024;
 const REASON_MAX: usize = 1000;
 /// Longest source note on a rate.
 const SOURCE_MAX: usize = 300;
-
-async fn today_of(c: &mut Conn<'_>, app: &App, org: i64) -> AppResult<Date> {
-    let o = cairn_db::units::get_organisation(c, org).await?;
-    Ok(local_date(app.now(), &time_zone(&o.time_zone)))
-}
 
 // ---------------------------------------------------------------------------------------------
 // The rate card

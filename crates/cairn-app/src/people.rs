@@ -11,6 +11,7 @@ pub mod erasure;
 pub mod welcome;
 
 use crate::audit::{Action, record};
+use crate::org_today;
 use crate::{Actor, App, AppError, AppResult, invalid, org_of, require};
 use cairn_db::audit::{AuditQuery, Entry};
 use cairn_db::people::{
@@ -570,11 +571,6 @@ async fn build_pathway(
         roles,
         decisions: cairn_db::people::level_decisions(c, id).await?,
     })
-}
-
-async fn org_today(c: &mut cairn_db::Conn<'_>, app: &App, org: i64) -> AppResult<Date> {
-    let organisation = cairn_db::units::get_organisation(c, org).await?;
-    Ok(today(app, &organisation.time_zone))
 }
 
 /// A person's pathway, for themselves or staff who reach them; the read is audited.

@@ -13,6 +13,7 @@
 //! transaction; every write carries its audit row, naming the person when staff act for them.
 
 use crate::audit::{Action, record};
+use crate::org_today as today;
 use crate::{Actor, App, AppError, AppResult, invalid, org_of, require};
 use cairn_db::roles::{
     Appointment, Exit, Interest, InterestEvent, NewAppointment, NewExit, NewInterest,
@@ -25,15 +26,10 @@ use cairn_domain::roles::{
     RecruitmentDraft, RecruitmentStage, RoleCheck, RoleDraft, RoleKind, StayInTouch, check_move,
     involved_from_job_description, is_open, quarter_key,
 };
-use cairn_domain::time::{DateParts, local_date, parse_date_parts, parse_iso_date, time_zone};
+use cairn_domain::time::{DateParts, parse_date_parts, parse_iso_date};
 use cairn_domain::{FieldErrors, Permission};
 use jiff::civil::Date;
 use std::collections::BTreeMap;
-
-async fn today(c: &mut Conn<'_>, app: &App, org: i64) -> AppResult<Date> {
-    let o = cairn_db::units::get_organisation(c, org).await?;
-    Ok(local_date(app.now(), &time_zone(&o.time_zone)))
-}
 
 /// The organisation's "today" (for forms that show dates).
 pub async fn today_of(app: &App, actor: &Actor) -> AppResult<Date> {

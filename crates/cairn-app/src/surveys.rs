@@ -9,6 +9,7 @@
 //! API each publish part of that one table.
 
 use crate::audit::{Action, record};
+use crate::org_today as today;
 use crate::{Actor, App, AppError, AppResult, invalid, org_of, require};
 use cairn_db::surveys::{self as db, NewResponse, Round, Survey};
 use cairn_domain::surveys::suppression::{Cell, Table, Thresholds, percent, suppress};
@@ -16,7 +17,7 @@ use cairn_domain::surveys::{
     Answer, Channel, Privacy, Question, QuestionKind, Template, check_answers, check_questions,
     template,
 };
-use cairn_domain::time::{local_date, parse_iso_date, time_zone};
+use cairn_domain::time::parse_iso_date;
 use cairn_domain::{FieldErrors, Permission};
 use jiff::civil::Date;
 use serde::Serialize;
@@ -39,11 +40,6 @@ pub struct SurveyDraft {
 
 fn questions_of(json: &str) -> AppResult<Vec<Question>> {
     serde_json::from_str(json).map_err(|e| AppError::Unexpected(format!("survey questions: {e}")))
-}
-
-async fn today(c: &mut cairn_db::Conn<'_>, app: &App, org: i64) -> AppResult<Date> {
-    let o = cairn_db::units::get_organisation(c, org).await?;
-    Ok(local_date(app.now(), &time_zone(&o.time_zone)))
 }
 
 /// Builds a survey. A template's questions are used as they are (the Friends and Family Test

@@ -1060,7 +1060,8 @@ async fn org_today(st: &AppState, s: &Signed) -> WebResult<jiff::civil::Date> {
     ))
 }
 
-fn date_words(t: &Tr, iso: &str) -> String {
+/// "29 March 2026" for a stored ISO date; the stored text itself if it is not one.
+pub(crate) fn date_words(t: &Tr, iso: &str) -> String {
     parse_iso_date(iso)
         .map(|d| format_date(d, t.lang))
         .unwrap_or_else(|| iso.to_owned())

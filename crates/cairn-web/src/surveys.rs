@@ -6,6 +6,7 @@
 use crate::context::{Ctx, Posted, Signed};
 use crate::error::{WebError, WebResult};
 use crate::i18n::Tr;
+use crate::people::date_words;
 use crate::views::{
     Choice, Chrome, FormState, choices, html, html_status, local_name, organisation, see_other,
 };
@@ -304,12 +305,6 @@ async fn show_view(st: &AppState, s: &Signed, id: i64, form: FormState) -> WebRe
             t,
         },
     )
-}
-
-fn date_words(t: &Tr, iso: &str) -> String {
-    cairn_domain::time::parse_iso_date(iso)
-        .map(|d| cairn_domain::time::format_date(d, t.lang))
-        .unwrap_or_else(|| iso.to_owned())
 }
 
 async fn show(State(st): State<AppState>, s: Signed, Path(id): Path<i64>) -> WebResult {

@@ -12,6 +12,7 @@
 //! they are in.
 
 use crate::audit::{Action, record};
+use crate::org_today as today_in;
 use crate::{Actor, App, AppError, AppResult, org_of, require};
 use cairn_db::Conn;
 use cairn_db::people::buddies::{Checkin, Pairing, PairingQuery, Waiting};
@@ -19,17 +20,12 @@ use cairn_domain::people::{
     BUDDY_DUE_DAYS, CheckinDraft, Constituency, EndDraft, Language, PairingDraft, PersonStatus,
     buddy_overdue, newcomer_since,
 };
-use cairn_domain::time::{format_date, local_date, parse_iso_date, time_zone};
+use cairn_domain::time::{format_date, parse_iso_date};
 use cairn_domain::{FieldErrors, Permission};
 use jiff::civil::Date;
 
 /// Most pairings shown in one list.
 pub const LIST_MAX: i64 = 500;
-
-async fn today_in(c: &mut Conn<'_>, app: &App, org: i64) -> AppResult<Date> {
-    let o = cairn_db::units::get_organisation(c, org).await?;
-    Ok(local_date(app.now(), &time_zone(&o.time_zone)))
-}
 
 fn scope(actor: &Actor) -> Option<Vec<i64>> {
     actor.role.is_unit_scoped().then(|| actor.unit_ids.clone())

@@ -8,21 +8,17 @@
 //! follow `cairn_domain::people::ArrivalDraft`'s rules.
 
 use crate::audit::{Action, record};
+use crate::org_today as today_in;
 use crate::{Actor, App, AppError, AppResult, org_of, require};
 use cairn_db::Conn;
 use cairn_db::people::welcome::{Arrival, ArrivalQuery};
 use cairn_domain::people::{ArrivalDraft, welcome_window_start};
-use cairn_domain::time::{DateParts, local_date, parse_iso_date, time_zone};
+use cairn_domain::time::{DateParts, parse_iso_date};
 use cairn_domain::{FieldErrors, Permission};
 use jiff::civil::Date;
 
 /// Most arrivals shown in one list.
 pub const LIST_MAX: i64 = 500;
-
-async fn today_in(c: &mut Conn<'_>, app: &App, org: i64) -> AppResult<Date> {
-    let o = cairn_db::units::get_organisation(c, org).await?;
-    Ok(local_date(app.now(), &time_zone(&o.time_zone)))
-}
 
 fn scope(actor: &Actor) -> Option<Vec<i64>> {
     actor.role.is_unit_scoped().then(|| actor.unit_ids.clone())

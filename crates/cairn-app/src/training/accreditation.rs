@@ -8,12 +8,13 @@
 
 use super::{issue_completion, load_course, may_act_for};
 use crate::audit::{Action, record, record_read};
+use crate::org_clock as clock;
 use crate::{Actor, App, AppError, AppResult, invalid, org_of, require};
 use cairn_db::Conn;
 use cairn_db::training::accreditation::{self as db, NewCreditLearner};
 use cairn_db::training::{self as training_db, Course};
 use cairn_domain::Permission;
-use cairn_domain::time::{local_date, time_zone};
+use cairn_domain::time::local_date;
 use cairn_domain::training::accreditation::{
     CreditLearnerDraft, DeadlineState, Deadlines, deadline_state, deadlines,
 };
@@ -21,13 +22,6 @@ use cairn_domain::training::{
     Completion, REFRESH_MONTHS_MAX, RoleTrainingState, role_training_state,
 };
 use jiff::civil::Date;
-use jiff::tz::TimeZone;
-
-async fn clock(c: &mut Conn<'_>, app: &App, org: i64) -> AppResult<(Date, TimeZone)> {
-    let o = cairn_db::units::get_organisation(c, org).await?;
-    let tz = time_zone(&o.time_zone);
-    Ok((local_date(app.now(), &tz), tz))
-}
 
 // ---------------------------------------------------------------------------------------------
 // Assessors' marks

@@ -9,7 +9,7 @@ use cairn_db::training::report::{self as db, ReportRows};
 use cairn_domain::Permission;
 use cairn_domain::meetings::month_key;
 use cairn_domain::people::Constituency;
-use cairn_domain::time::{local_date, time_zone};
+use cairn_domain::time::local_date;
 use cairn_domain::training::{TrainerPart, co_delivered, joint};
 use jiff::civil::Date;
 use serde::Serialize;
@@ -191,10 +191,8 @@ pub async fn report(app: &App, actor: &Actor, months: i64) -> AppResult<Report> 
     let months = months.clamp(1, MONTHS_MAX);
     let mut h = app.db.acquire().await?;
     let mut c = h.conn();
-    let o = cairn_db::units::get_organisation(&mut c, org).await?;
-    let tz = time_zone(&o.time_zone);
+    let (to, tz) = crate::org_clock(&mut c, app, org).await?;
     let now = app.now();
-    let to = local_date(now, &tz);
     let from = to
         .first_of_month()
         .checked_sub(jiff::Span::new().months(months - 1))
