@@ -181,3 +181,18 @@ function keepDrafts() {
   });
 }
 keepDrafts();
+
+// A form sent twice by a double click or tap would be acted on twice (two rounds, two answers
+// from one person). Once a form that changes something has been sent, a second send of the
+// same page's form is ignored until the next page arrives (or ten seconds pass, in case the
+// connection dropped and the person has to send it again). Without JavaScript every send goes.
+document.addEventListener("submit", (event) => {
+  const form = event.target;
+  if (!(form instanceof HTMLFormElement) || form.method.toLowerCase() !== "post") return;
+  if (form.dataset.cairnSent) {
+    event.preventDefault();
+    return;
+  }
+  form.dataset.cairnSent = "1";
+  setTimeout(() => delete form.dataset.cairnSent, 10000);
+});

@@ -130,6 +130,21 @@ pub fn suppress(table: &Table, t: Thresholds) -> Published {
             break;
         }
     }
+    // The column totals (the service's figures) are a line too, against their grand total: a
+    // small one is hidden, with a second wherever one alone could be worked out. With a single
+    // row the totals are that row's counts, so they hide what it hides.
+    let mut col_hidden: Vec<bool> = (0..cols)
+        .map(|c| small(col_total(c), t) || (rows == 1 && hidden[0][c]))
+        .collect();
+    let grand: i64 = (0..cols).map(col_total).sum();
+    if !small(grand, t) && col_hidden.iter().filter(|h| **h).count() == 1 {
+        let next = (0..cols)
+            .filter(|c| !col_hidden[*c])
+            .min_by_key(|c| (col_total(*c) == 0, col_total(*c), *c));
+        if let Some(c) = next {
+            col_hidden[c] = true;
+        }
+    }
     let cell = |h: bool, v: i64| if h { Cell::Suppressed } else { Cell::Shown(v) };
     Published {
         cells: (0..rows)
@@ -139,7 +154,7 @@ pub fn suppress(table: &Table, t: Thresholds) -> Published {
             .map(|r| cell(small(row_total(r), t), row_total(r)))
             .collect(),
         column_totals: (0..cols)
-            .map(|c| cell(small(col_total(c), t), col_total(c)))
+            .map(|c| cell(col_hidden[c], col_total(c)))
             .collect(),
     }
 }
@@ -251,6 +266,26 @@ mod tests {
         assert_eq!(p.cells[0][1], Cell::Suppressed);
     }
 
+    #[test]
+    fn the_services_figures_hide_a_second_total_so_the_answered_count_gives_nothing_away() {
+        // Two units; "very poor" totals 3 over the service, beside 40, 45, 19, 8 and 5.
+        let p = suppress(
+            &Table {
+                cells: vec![vec![20, 25, 10, 4, 2, 3], vec![20, 20, 9, 4, 1, 2]],
+                column_totals: true,
+            },
+            Thresholds::default(),
+        );
+        assert_eq!(p.column_totals[4], Cell::Suppressed);
+        assert_eq!(
+            p.column_totals
+                .iter()
+                .filter(|c| **c == Cell::Suppressed)
+                .count(),
+            2
+        );
+    }
+
     fn lines(p: &Published, columns: bool) -> Vec<Vec<Cell>> {
         let mut out: Vec<Vec<Cell>> = p.cells.clone();
         if columns && p.cells.len() > 1 {
@@ -284,6 +319,14 @@ mod tests {
             let width = cells.iter().map(Vec::len).min().unwrap_or(0);
             let cells: Vec<Vec<i64>> = cells.into_iter().map(|r| r[..width].to_vec()).collect();
             let p = suppress(&Table { cells: cells.clone(), column_totals: columns }, Thresholds::default());
+            let grand: i64 = cells.iter().flatten().sum();
+            let totals_recoverable = grand >= 5
+                && p.column_totals.iter().filter(|c| **c == Cell::Suppressed).count() == 1;
+            prop_assert!(!totals_recoverable, "service totals: {cells:?} -> {p:?}");
+            if cells.len() == 1 {
+                // One unit: the service's figures are its own, hidden alike.
+                prop_assert_eq!(&p.column_totals, &p.cells[0]);
+            }
             prop_assert!(!recoverable(&p, columns), "{cells:?} -> {p:?}");
             for (r, row) in cells.iter().enumerate() {
                 for (c, v) in row.iter().enumerate() {
