@@ -300,14 +300,22 @@ pub async fn by_link(app: &App, token: &str) -> AppResult<LinkView> {
     let (org, round, unit) = db::by_token(&mut c, token)
         .await?
         .ok_or(AppError::NotFound)?;
-    let round = db::round(&mut c, org, round)
+    view_of(&mut c, app, org, round, unit).await
+}
+
+async fn view_of(
+    c: &mut cairn_db::Conn<'_>,
+    app: &App,
+    org: i64,
+    round: i64,
+    unit: i64,
+) -> AppResult<LinkView> {
+    let round = db::round(c, org, round).await?.ok_or(AppError::NotFound)?;
+    let survey = db::survey(c, org, round.survey_id)
         .await?
         .ok_or(AppError::NotFound)?;
-    let survey = db::survey(&mut c, org, round.survey_id)
-        .await?
-        .ok_or(AppError::NotFound)?;
-    let u = cairn_db::units::get_unit(&mut c, org, unit).await?;
-    let today = today(&mut c, app, org).await?.to_string();
+    let u = cairn_db::units::get_unit(c, org, unit).await?;
+    let today = today(c, app, org).await?.to_string();
     Ok(LinkView {
         questions: questions_of(&round.questions_json)?,
         open: round.opens_on <= today && today <= round.closes_on,
@@ -317,6 +325,14 @@ pub async fn by_link(app: &App, token: &str) -> AppResult<LinkView> {
         survey,
         round,
     })
+}
+
+/// Opens a single-use card: the survey as a link shows it, and whether the card has been used.
+pub async fn by_card(app: &App, token: &str) -> AppResult<(LinkView, bool)> {
+    let mut h = app.db.acquire().await?;
+    let mut c = h.conn();
+    let (org, round, unit, used) = db::card(&mut c, token).await?.ok_or(AppError::NotFound)?;
+    Ok((view_of(&mut c, app, org, round, unit).await?, used))
 }
 
 /// One row per answer for the database to add up: the value chosen (each of several), the
@@ -347,19 +363,50 @@ fn week_of(d: Date) -> String {
     cairn_domain::payments::week_start(d).to_string()
 }
 
-/// Saves an answer through a unit's link or kiosk: anonymous surveys only (a confidential or
-/// named one needs the person signed in). Nothing about the person or the device is kept, and
-/// no audit row names anyone. One response is one row.
+/// Saves an answer through a unit's link, kiosk or card. An anonymous survey keeps nothing
+/// about the person or the device, and no audit row names anyone, even when the person is
+/// signed in. A confidential or named survey needs the person signed in (`who`), keeps who
+/// answered, and takes one answer from each person. One response is one row.
 pub async fn answer_by_link(
     app: &App,
     token: &str,
     channel: Channel,
+    who: Option<&Actor>,
     raw: &BTreeMap<String, serde_json::Value>,
 ) -> AppResult<i64> {
     let v = by_link(app, token).await?;
-    if v.survey.privacy != Privacy::Anonymous.key() {
-        return Err(AppError::Conflict("survey-error-needs-sign-in"));
+    save_answer(app, &v, channel, who, None, raw).await
+}
+
+/// Saves the one answer a single-use card allows; a card already used is refused, and the
+/// card keeps only that it was used, never which response it gave.
+pub async fn answer_by_card(
+    app: &App,
+    token: &str,
+    raw: &BTreeMap<String, serde_json::Value>,
+) -> AppResult<i64> {
+    let (v, used) = by_card(app, token).await?;
+    if used {
+        return Err(AppError::Conflict("survey-error-card-used"));
     }
+    save_answer(app, &v, Channel::Link, None, Some(token), raw).await
+}
+
+async fn save_answer(
+    app: &App,
+    v: &LinkView,
+    channel: Channel,
+    who: Option<&Actor>,
+    card: Option<&str>,
+    raw: &BTreeMap<String, serde_json::Value>,
+) -> AppResult<i64> {
+    let org = v.survey.organisation_id;
+    let anonymous = v.survey.privacy == Privacy::Anonymous.key();
+    let person = match who {
+        _ if anonymous => None,
+        Some(a) if a.organisation_id == Some(org) && a.person_id.is_some() => a.person_id,
+        _ => return Err(AppError::Conflict("survey-error-needs-sign-in")),
+    };
     if !v.open {
         return Err(AppError::Conflict("survey-error-closed"));
     }
@@ -367,16 +414,30 @@ pub async fn answer_by_link(
     let json = serde_json::to_string(&answers)
         .map_err(|x| AppError::Unexpected(format!("answers: {x}")))?;
     let mut tx = app.db.begin().await?;
-    let today = today(&mut tx.conn(), app, v.survey.organisation_id).await?;
+    if let Some(p) = person
+        && db::has_answered(&mut tx.conn(), v.round.id, p).await?
+    {
+        return Err(AppError::Conflict("survey-error-already-answered"));
+    }
+    if let Some(token) = card
+        && !db::use_card(&mut tx.conn(), token).await?
+    {
+        return Err(AppError::Conflict("survey-error-card-used"));
+    }
+    let today = today(&mut tx.conn(), app, org).await?;
     let id = db::insert_response(
         &mut tx.conn(),
-        v.survey.organisation_id,
+        org,
         &NewResponse {
             round_id: v.round.id,
             unit_id: v.unit_id,
             week_of: &week_of(today),
-            person_id: None,
-            channel: channel.key(),
+            person_id: person,
+            channel: if person.is_some() {
+                Channel::Member.key()
+            } else {
+                channel.key()
+            },
             entered_by_label: None,
             answers_json: &json,
         },
@@ -390,6 +451,23 @@ pub async fn answer_by_link(
         &answer_rows(&v.questions, &answers),
     )
     .await?;
+    // A named or confidential answer is the person's own act, recorded as theirs (never what
+    // it said); an anonymous one leaves no audit row at all.
+    if let (Some(a), Some(p)) = (who, person) {
+        record::<(), _>(
+            &mut tx.conn(),
+            a,
+            Some(org),
+            Action::Create,
+            "survey_response",
+            Some(id),
+            None,
+            Some(&serde_json::json!({"round_id": v.round.id, "unit_id": v.unit_id, "channel": "member"})),
+            Some(p),
+            app.now(),
+        )
+        .await?;
+    }
     tx.commit().await?;
     Ok(id)
 }
@@ -505,6 +583,9 @@ pub struct QuestionFigures {
     /// Free text: shown only where there are enough responses.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub comments: Vec<String>,
+    /// Beside each comment: its response, and the suggestion it was sent on as.
+    #[serde(skip)]
+    pub comment_refs: Vec<(i64, Option<i64>)>,
 }
 
 /// Results for a round, for one unit or the whole round.
@@ -515,7 +596,7 @@ pub struct Results {
     #[serde(serialize_with = "cell")]
     pub responses: Cell,
     pub questions: Vec<QuestionFigures>,
-    /// Free text was held back because there are too few responses.
+    /// Some free text was held back: too few responses, and not yet checked for names.
     pub comments_withheld: bool,
     #[serde(skip)]
     pub question_texts: Vec<Question>,
@@ -524,6 +605,9 @@ pub struct Results {
     /// The round's units the reader reaches: (id, English name, Welsh name).
     #[serde(skip)]
     pub unit_names: Vec<(i64, String, Option<String>)>,
+    /// The small-number rule these figures were published under.
+    #[serde(skip)]
+    pub thresholds: Thresholds,
 }
 
 fn cell<S: serde::Serializer>(c: &Cell, s: S) -> Result<S::Ok, S::Error> {
@@ -565,30 +649,14 @@ pub async fn results(
         return Err(AppError::NotFound);
     }
     let questions = questions_of(&r.questions_json)?;
+    let t = thresholds(&mut c, org).await?;
     let (responses, answered) = db::response_counts(&mut c, round).await?;
     let counts = Counts {
         responses,
         answered,
         tallies: db::tallies(&mut c, round).await?,
     };
-    // Free text is read only for the units asked about, and only when it may be shown.
-    let in_scope: i64 = counts
-        .responses
-        .iter()
-        .filter(|(u, _)| unit.is_none_or(|x| x == *u))
-        .map(|(_, n)| n)
-        .sum();
-    let free_text = questions.iter().any(|q| q.kind == QuestionKind::FreeText);
-    let mut comment_rows = Vec::new();
-    if free_text && in_scope >= Thresholds::default().min_responses {
-        let only = unit.map(|u| vec![u]);
-        for (u, json) in db::answers(&mut c, round, only.as_deref()).await? {
-            // Cairn wrote every response itself: one it cannot read is a fault to report.
-            let answers: BTreeMap<String, Answer> = serde_json::from_str(&json)
-                .map_err(|e| AppError::Unexpected(format!("survey response: {e}")))?;
-            comment_rows.push((u, answers));
-        }
-    }
+    let comment_rows = comment_rows(&mut c, round, unit, &questions).await?;
     let unit_names = cairn_db::units::list_units(&mut c, org, Some(&units), None, 10_000)
         .await?
         .into_iter()
@@ -597,16 +665,132 @@ pub async fn results(
         .collect();
     Ok(Results {
         unit_names,
-        ..figures(
-            round,
-            unit,
-            &units,
-            &questions,
-            &counts,
-            &comment_rows,
-            Thresholds::default(),
-        )
+        ..figures(round, unit, &units, &questions, &counts, &comment_rows, t)
     })
+}
+
+/// The organisation's small-number rule (never below the defaults: the database refuses it).
+async fn thresholds(c: &mut cairn_db::Conn<'_>, org: i64) -> AppResult<Thresholds> {
+    let (min_count, min_responses) = db::thresholds(c, org).await?;
+    let d = Thresholds::default();
+    Ok(Thresholds {
+        min_count: min_count.max(d.min_count),
+        min_responses: min_responses.max(d.min_responses),
+    })
+}
+
+/// The organisation's small-number rule as it stands.
+pub async fn survey_thresholds(app: &App, actor: &Actor) -> AppResult<Thresholds> {
+    let org = org_of(actor)?;
+    let mut h = app.db.acquire().await?;
+    thresholds(&mut h.conn(), org).await
+}
+
+/// Raises (or lowers, never below the defaults) the organisation's small-number rule.
+pub async fn set_thresholds(
+    app: &App,
+    actor: &Actor,
+    min_count: &str,
+    min_responses: &str,
+) -> AppResult<Thresholds> {
+    require(actor, Permission::ManageOrganisationSettings)?;
+    let org = org_of(actor)?;
+    let d = Thresholds::default();
+    let mut e = FieldErrors::new();
+    let count = match min_count.trim().parse::<i64>() {
+        Ok(n) if (d.min_count..=100).contains(&n) => n,
+        _ => {
+            e.add("min_count", "survey-error-min-count");
+            0
+        }
+    };
+    let responses = match min_responses.trim().parse::<i64>() {
+        Ok(n) if (d.min_responses..=1000).contains(&n) => n,
+        _ => {
+            e.add("min_responses", "survey-error-min-responses");
+            0
+        }
+    };
+    if !e.is_empty() {
+        return Err(AppError::Invalid(e));
+    }
+    let now = app.now();
+    let mut tx = app.db.begin().await?;
+    db::set_thresholds(&mut tx.conn(), org, count, responses, now).await?;
+    record::<(), _>(
+        &mut tx.conn(),
+        actor,
+        Some(org),
+        Action::Update,
+        "survey_thresholds",
+        Some(org),
+        None,
+        Some(&serde_json::json!({"min_count": count, "min_responses": responses})),
+        None,
+        now,
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(Thresholds {
+        min_count: count,
+        min_responses: responses,
+    })
+}
+
+/// One free-text answer, with what someone who read it for names decided.
+#[derive(Debug, Clone)]
+pub struct CommentRow {
+    pub response_id: i64,
+    pub unit_id: i64,
+    pub key: String,
+    /// The words as they may be shown: as written, or as checked (a name taken out).
+    pub text: String,
+    /// The words as written (for the one who checks them).
+    pub written: String,
+    pub checked: bool,
+    pub suggestion_id: Option<i64>,
+}
+
+/// The free-text answers of a round (for `unit`, or every unit), with their checks.
+async fn comment_rows(
+    c: &mut cairn_db::Conn<'_>,
+    round: i64,
+    unit: Option<i64>,
+    questions: &[Question],
+) -> AppResult<Vec<CommentRow>> {
+    if !questions.iter().any(|q| q.kind == QuestionKind::FreeText) {
+        return Ok(Vec::new());
+    }
+    let checks: BTreeMap<(i64, String), db::CommentCheck> = db::comment_checks(c, round)
+        .await?
+        .into_iter()
+        .map(|k| ((k.response_id, k.question_key.clone()), k))
+        .collect();
+    let only = unit.map(|u| vec![u]);
+    let mut out = Vec::new();
+    for (id, u, json) in db::answers(c, round, only.as_deref()).await? {
+        // Cairn wrote every response itself: one it cannot read is a fault to report.
+        let answers: BTreeMap<String, Answer> = serde_json::from_str(&json)
+            .map_err(|e| AppError::Unexpected(format!("survey response: {e}")))?;
+        for q in questions
+            .iter()
+            .filter(|q| q.kind == QuestionKind::FreeText)
+        {
+            if let Some(Answer::One(text)) = answers.get(&q.key) {
+                let check = checks.get(&(id, q.key.clone()));
+                out.push(CommentRow {
+                    response_id: id,
+                    unit_id: u,
+                    key: q.key.clone(),
+                    text: check.map_or_else(|| text.clone(), |k| k.shown_text.clone()),
+                    written: text.clone(),
+                    checked: check.is_some(),
+                    suggestion_id: check.and_then(|k| k.suggestion_id),
+                });
+            }
+        }
+    }
+    Ok(out)
 }
 
 /// A round's answers as the database added them up.
@@ -621,23 +805,23 @@ pub struct Counts {
 }
 
 /// One question's answers per unit.
-struct Tally {
+struct Tally<'a> {
     /// `counts[unit][choice]`
     counts: Vec<Vec<i64>>,
     answered: Vec<i64>,
-    comments: Vec<Vec<String>>,
+    comments: Vec<Vec<&'a CommentRow>>,
 }
 
 /// Lays a round's counts out as one table per question (units by answers) and publishes the
-/// part asked for. `comment_rows` are the responses (unit, answers) whose free text may be
-/// shown. Pure, so its suppression can be tested without a database.
+/// part asked for. `comment_rows` are the round's free-text answers: shown when the scope has
+/// enough responses, and otherwise only those someone has checked for names. Pure, so its suppression can be tested without a database.
 pub fn figures(
     round: i64,
     unit: Option<i64>,
     units: &[i64],
     questions: &[Question],
     counts: &Counts,
-    comment_rows: &[(i64, BTreeMap<String, Answer>)],
+    comment_rows: &[CommentRow],
     t: Thresholds,
 ) -> Results {
     let n_units = units.len();
@@ -647,7 +831,7 @@ pub fn figures(
         .enumerate()
         .map(|(i, q)| (q.key.as_str(), i))
         .collect();
-    let mut tallies: Vec<Tally> = questions
+    let mut tallies: Vec<Tally<'_>> = questions
         .iter()
         .map(|q| Tally {
             counts: vec![vec![0; q.choices.len()]; n_units],
@@ -673,16 +857,12 @@ pub fn figures(
             tallies[qi].counts[i][c] = *n;
         }
     }
-    for (u, answers) in comment_rows {
-        let Some(&i) = unit_index.get(u) else {
-            continue;
-        };
-        for (qi, q) in questions.iter().enumerate() {
-            if q.kind == QuestionKind::FreeText
-                && let Some(Answer::One(text)) = answers.get(&q.key)
-            {
-                tallies[qi].comments[i].push(text.clone());
-            }
+    for row in comment_rows {
+        if let (Some(&i), Some(&qi)) = (
+            unit_index.get(&row.unit_id),
+            question_index.get(row.key.as_str()),
+        ) {
+            tallies[qi].comments[i].push(row);
         }
     }
     let row_of = unit.and_then(|u| unit_index.get(&u).copied());
@@ -707,6 +887,7 @@ pub fn figures(
     };
     let responses = per_unit_figure(&per_unit);
     let mut out = Vec::new();
+    let mut withheld = false;
     for (q, tally) in questions.iter().zip(tallies) {
         let answered = per_unit_figure(&tally.answered);
         if q.kind == QuestionKind::FreeText {
@@ -716,15 +897,24 @@ pub fn figures(
                 answered,
                 answers: Vec::new(),
                 average_tenths: None,
-                comments: if enough {
-                    (0..n_units)
-                        .filter(|i| in_scope(*i))
-                        .flat_map(|i| tally.comments[i].iter().cloned())
-                        .collect()
-                } else {
-                    Vec::new()
-                },
+                // With too few responses, only words someone has checked for names.
+                comments: (0..n_units)
+                    .filter(|i| in_scope(*i))
+                    .flat_map(|i| tally.comments[i].iter())
+                    .filter(|c| enough || c.checked)
+                    .map(|c| c.text.clone())
+                    .collect(),
+                comment_refs: (0..n_units)
+                    .filter(|i| in_scope(*i))
+                    .flat_map(|i| tally.comments[i].iter())
+                    .filter(|c| enough || c.checked)
+                    .map(|c| (c.response_id, c.suggestion_id))
+                    .collect(),
             });
+            withheld |= (0..n_units)
+                .filter(|i| in_scope(*i))
+                .flat_map(|i| tally.comments[i].iter())
+                .any(|c| !(enough || c.checked));
             continue;
         }
         let p = suppress(
@@ -779,16 +969,567 @@ pub fn figures(
             answers,
             average_tenths,
             comments: Vec::new(),
+            comment_refs: Vec::new(),
         });
     }
     Results {
         round_id: round,
         unit_id: unit,
         responses,
-        comments_withheld: !enough && questions.iter().any(|q| q.kind == QuestionKind::FreeText),
+        comments_withheld: withheld,
         questions: out,
         question_texts: questions.to_vec(),
         may_chart: enough,
         unit_names: Vec::new(),
+        thresholds: t,
     }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Comments: checked for names, sent on as suggestions
+// ---------------------------------------------------------------------------------------------
+
+/// Longest a checked comment may be.
+pub const COMMENT_MAX: usize = 2000;
+
+/// A round's free-text answers for someone who checks them for names: every comment of every
+/// unit in reach, whether or not the unit has enough responses to show it, and which units
+/// are under the rule (so their comments wait for a check).
+pub async fn comments_to_check(
+    app: &App,
+    actor: &Actor,
+    round: i64,
+) -> AppResult<(Round, Vec<Question>, Vec<CommentRow>, Vec<i64>)> {
+    require(actor, Permission::CheckSurveyComments)?;
+    let org = org_of(actor)?;
+    let mut h = app.db.acquire().await?;
+    let mut c = h.conn();
+    let r = db::round(&mut c, org, round)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let questions = questions_of(&r.questions_json)?;
+    let t = thresholds(&mut c, org).await?;
+    let (responses, _) = db::response_counts(&mut c, round).await?;
+    let under: Vec<i64> = responses
+        .iter()
+        .filter(|(_, n)| *n < t.min_responses)
+        .map(|(u, _)| *u)
+        .collect();
+    let rows = comment_rows(&mut c, round, None, &questions)
+        .await?
+        .into_iter()
+        .filter(|x| actor.can_reach_unit(x.unit_id))
+        .collect();
+    Ok((r, questions, rows, under))
+}
+
+/// Marks a comment checked for names, with the words as they may be shown (the checker takes
+/// any name out). The audit says which comment was checked, never its words.
+pub async fn check_comment(
+    app: &App,
+    actor: &Actor,
+    round: i64,
+    response: i64,
+    key: &str,
+    shown: &str,
+) -> AppResult<()> {
+    require(actor, Permission::CheckSurveyComments)?;
+    let org = org_of(actor)?;
+    let shown = shown.trim();
+    if shown.is_empty() {
+        return Err(invalid("shown_text", "survey-error-comment-empty"));
+    }
+    if shown.chars().count() > COMMENT_MAX {
+        return Err(invalid("shown_text", "survey-error-comment-long"));
+    }
+    let now = app.now();
+    let mut tx = app.db.begin().await?;
+    let unit = comment_unit(&mut tx.conn(), org, round, response, key).await?;
+    if !actor.can_reach_unit(unit) {
+        return Err(AppError::NotFound);
+    }
+    db::check_comment(&mut tx.conn(), response, key, shown, &actor.label, now).await?;
+    record::<(), _>(
+        &mut tx.conn(),
+        actor,
+        Some(org),
+        Action::Update,
+        "survey_comment",
+        Some(response),
+        None,
+        Some(&serde_json::json!({"round_id": round, "question": key, "checked": true})),
+        None,
+        now,
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+/// The unit of a response's free-text answer `key` in `round`; not found when there is none.
+async fn comment_unit(
+    c: &mut cairn_db::Conn<'_>,
+    org: i64,
+    round: i64,
+    response: i64,
+    key: &str,
+) -> AppResult<i64> {
+    let r = db::round(c, org, round).await?.ok_or(AppError::NotFound)?;
+    let questions = questions_of(&r.questions_json)?;
+    if !questions
+        .iter()
+        .any(|q| q.key == key && q.kind == QuestionKind::FreeText)
+    {
+        return Err(AppError::NotFound);
+    }
+    let (unit, json) = db::response(c, round, response)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let answers: BTreeMap<String, Answer> = serde_json::from_str(&json)
+        .map_err(|e| AppError::Unexpected(format!("survey response: {e}")))?;
+    match answers.get(key) {
+        Some(Answer::One(_)) => Ok(unit),
+        _ => Err(AppError::NotFound),
+    }
+}
+
+/// Sends a comment on to the feedback loop as an anonymous suggestion (channel "survey") on
+/// its unit, in the words results readers see. Only a comment the sender may read is sent: one
+/// from a unit with enough responses, or one checked for names. Once only.
+pub async fn comment_to_suggestion(
+    app: &App,
+    actor: &Actor,
+    round: i64,
+    response: i64,
+    key: &str,
+    lang: cairn_domain::people::Language,
+) -> AppResult<i64> {
+    require(actor, Permission::ViewSurveyResults)?;
+    require(actor, Permission::ManageFeedback)?;
+    let org = org_of(actor)?;
+    let (unit, row) = {
+        let mut h = app.db.acquire().await?;
+        let mut c = h.conn();
+        let unit = comment_unit(&mut c, org, round, response, key).await?;
+        if !actor.can_reach_unit(unit) {
+            return Err(AppError::NotFound);
+        }
+        let r = db::round(&mut c, org, round)
+            .await?
+            .ok_or(AppError::NotFound)?;
+        let questions = questions_of(&r.questions_json)?;
+        let t = thresholds(&mut c, org).await?;
+        let (responses, _) = db::response_counts(&mut c, round).await?;
+        let enough = responses
+            .iter()
+            .any(|(u, n)| *u == unit && *n >= t.min_responses);
+        let row = comment_rows(&mut c, round, Some(unit), &questions)
+            .await?
+            .into_iter()
+            .find(|x| x.response_id == response && x.key == key)
+            .ok_or(AppError::NotFound)?;
+        if !(enough || row.checked) {
+            return Err(AppError::Conflict("survey-error-comment-unchecked"));
+        }
+        if row.suggestion_id.is_some() {
+            return Err(AppError::Conflict("survey-error-comment-sent"));
+        }
+        (unit, row)
+    };
+    let text: String = row
+        .text
+        .chars()
+        .take(cairn_domain::feedback::TEXT_MAX)
+        .collect();
+    let id = crate::feedback::enter(
+        app,
+        actor,
+        &cairn_domain::feedback::SuggestionDraft {
+            unit_id: Some(unit),
+            text,
+            channel: "survey".into(),
+            anonymous: true,
+            contact: None,
+            found_on: Default::default(),
+        },
+        lang,
+    )
+    .await?;
+    let now = app.now();
+    let mut tx = app.db.begin().await?;
+    if !row.checked {
+        // Reading it to send it on is a check: the words go as they were shown.
+        db::check_comment(&mut tx.conn(), response, key, &row.text, &actor.label, now).await?;
+    }
+    db::set_comment_suggestion(&mut tx.conn(), response, key, id).await?;
+    tx.commit().await?;
+    Ok(id)
+}
+
+// ---------------------------------------------------------------------------------------------
+// Cards, figures from other surveys, exit surveys, a member's open surveys
+// ---------------------------------------------------------------------------------------------
+
+/// Most cards printed at once.
+pub const CARDS_MAX: i64 = 200;
+
+/// Prints a batch of single-use cards for a unit of a round (anonymous surveys only: a card
+/// is for one answer from someone without an account). Returns when they were printed (which
+/// names the batch) and their tokens.
+pub async fn print_cards(
+    app: &App,
+    actor: &Actor,
+    round: i64,
+    unit: i64,
+    count: &str,
+) -> AppResult<(i64, Vec<String>)> {
+    require(actor, Permission::ManageSurveys)?;
+    let org = org_of(actor)?;
+    let n = match count.trim().parse::<i64>() {
+        Ok(n) if (1..=CARDS_MAX).contains(&n) => n,
+        _ => return Err(invalid("count", "survey-error-cards")),
+    };
+    let now = app.now();
+    let mut tx = app.db.begin().await?;
+    let r = db::round(&mut tx.conn(), org, round)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let s = db::survey(&mut tx.conn(), org, r.survey_id)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    if s.privacy != Privacy::Anonymous.key() {
+        return Err(AppError::Conflict("survey-error-cards-anonymous"));
+    }
+    let on_round = db::round_units(&mut tx.conn(), round)
+        .await?
+        .iter()
+        .any(|(u, _)| *u == unit);
+    if !on_round || !actor.can_reach_unit(unit) {
+        return Err(AppError::NotFound);
+    }
+    let mut tokens = Vec::new();
+    for _ in 0..n {
+        let token = new_token();
+        db::insert_card(&mut tx.conn(), &token, round, unit, now).await?;
+        tokens.push(token);
+    }
+    record::<(), _>(
+        &mut tx.conn(),
+        actor,
+        Some(org),
+        Action::Create,
+        "survey_cards",
+        Some(round),
+        None,
+        Some(&serde_json::json!({"unit_id": unit, "cards": n})),
+        None,
+        now,
+    )
+    .await?;
+    tx.commit().await?;
+    Ok((now, tokens))
+}
+
+/// Cards printed and used per unit of a round: (unit, printed, used).
+pub async fn card_counts(app: &App, actor: &Actor, round: i64) -> AppResult<Vec<(i64, i64, i64)>> {
+    require(actor, Permission::ManageSurveys)?;
+    let org = org_of(actor)?;
+    let mut h = app.db.acquire().await?;
+    let mut c = h.conn();
+    db::round(&mut c, org, round)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    Ok(db::card_counts(&mut c, round)
+        .await?
+        .into_iter()
+        .filter(|(u, _, _)| actor.can_reach_unit(*u))
+        .collect())
+}
+
+/// A headline figure from another survey, as typed.
+#[derive(Debug, Clone, Default)]
+pub struct OtherFigureDraft {
+    pub unit_id: i64,
+    pub source: String,
+    pub measure_en: String,
+    pub measure_cy: String,
+    pub figure: String,
+    pub responses: String,
+    pub measured_on: Option<String>,
+}
+
+/// Longest source, measure or figure text.
+pub const FIGURE_TEXT_MAX: usize = 200;
+
+/// Records a unit's headline figure from a survey run elsewhere.
+pub async fn record_other_figure(app: &App, actor: &Actor, d: &OtherFigureDraft) -> AppResult<i64> {
+    require(actor, Permission::ManageSurveys)?;
+    let org = org_of(actor)?;
+    let mut e = FieldErrors::new();
+    let long = |x: &str| x.chars().count() > FIGURE_TEXT_MAX;
+    let (source, en, cy, figure) = (
+        d.source.trim(),
+        d.measure_en.trim(),
+        d.measure_cy.trim(),
+        d.figure.trim(),
+    );
+    if source.is_empty() || long(source) {
+        e.add("source", "figure-error-source");
+    }
+    if (en.is_empty() && cy.is_empty()) || long(en) || long(cy) {
+        e.add("measure_en", "figure-error-measure");
+    }
+    if figure.is_empty() || long(figure) {
+        e.add("figure", "figure-error-figure");
+    }
+    let responses = match d.responses.trim() {
+        "" => None,
+        x => match x.replace(',', "").parse::<i64>() {
+            Ok(n) if (0..=10_000_000).contains(&n) => Some(n),
+            _ => {
+                e.add("responses", "figure-error-responses");
+                None
+            }
+        },
+    };
+    let now = app.now();
+    let mut tx = app.db.begin().await?;
+    let today = today(&mut tx.conn(), app, org).await?;
+    let on = d.measured_on.as_deref().and_then(parse_iso_date);
+    match on {
+        Some(x) if x <= today => {}
+        _ => e.add("measured_on", "figure-error-date"),
+    }
+    let known = cairn_db::units::units_in_organisation(&mut tx.conn(), org).await?;
+    if !known.contains(&d.unit_id) || !actor.can_reach_unit(d.unit_id) {
+        return Err(AppError::NotFound);
+    }
+    if !e.is_empty() {
+        return Err(AppError::Invalid(e));
+    }
+    let on = on.map(|x| x.to_string()).unwrap_or_default();
+    let id = db::insert_other_figure(
+        &mut tx.conn(),
+        org,
+        &db::NewOtherFigure {
+            unit_id: d.unit_id,
+            source,
+            measure_en: Some(en).filter(|x| !x.is_empty()),
+            measure_cy: Some(cy).filter(|x| !x.is_empty()),
+            figure,
+            responses,
+            measured_on: &on,
+        },
+        &actor.label,
+        now,
+    )
+    .await?;
+    record::<(), _>(
+        &mut tx.conn(),
+        actor,
+        Some(org),
+        Action::Create,
+        "unit_survey_figure",
+        Some(id),
+        None,
+        Some(&serde_json::json!({"unit_id": d.unit_id, "source": source})),
+        None,
+        now,
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(id)
+}
+
+/// A unit's headline figures from other surveys, latest first.
+pub async fn other_figures(app: &App, actor: &Actor, unit: i64) -> AppResult<Vec<db::OtherFigure>> {
+    require(actor, Permission::ViewSurveyResults)?;
+    let org = org_of(actor)?;
+    if !actor.can_reach_unit(unit) {
+        return Err(AppError::NotFound);
+    }
+    let mut h = app.db.acquire().await?;
+    Ok(db::other_figures(&mut h.conn(), org, unit).await?)
+}
+
+/// An exit survey to offer someone who has just left: the round, the unit, and how to answer
+/// (the link for an anonymous survey; staff with the person for a named or confidential one).
+#[derive(Debug, Clone, Serialize)]
+pub struct ExitOffer {
+    pub round_id: i64,
+    pub unit_id: i64,
+    pub link: Option<String>,
+    pub privacy: String,
+}
+
+/// The exit surveys open today on a person's units, one per unit, for staff who can enter
+/// responses.
+pub async fn exit_offers(app: &App, actor: &Actor, person: i64) -> AppResult<Vec<ExitOffer>> {
+    if !actor.can(Permission::EnterSurveyResponses) {
+        return Ok(Vec::new());
+    }
+    let org = org_of(actor)?;
+    let mut h = app.db.acquire().await?;
+    let mut c = h.conn();
+    let today = today(&mut c, app, org).await?.to_string();
+    let units = cairn_db::people::units_of(&mut c, &[person]).await?;
+    let mut out = Vec::new();
+    for (_, u) in units.into_iter().filter(|(_, u)| actor.can_reach_unit(*u)) {
+        if let Some((round, token, privacy)) = db::open_exit_rounds(&mut c, u, &today)
+            .await?
+            .into_iter()
+            .next()
+        {
+            out.push(ExitOffer {
+                round_id: round,
+                unit_id: u,
+                link: (privacy == Privacy::Anonymous.key()).then(|| format!("/s/{token}")),
+                privacy,
+            });
+        }
+    }
+    Ok(out)
+}
+
+/// A survey open to a signed-in member on one of their units.
+#[derive(Debug, Clone, Serialize)]
+pub struct OpenSurvey {
+    pub survey: Survey,
+    pub round: Round,
+    pub unit_id: i64,
+    pub link: String,
+    /// They have answered it already (named and confidential surveys only can tell).
+    pub answered: bool,
+}
+
+/// The surveys open today on the signed-in member's units.
+pub async fn open_for_me(app: &App, actor: &Actor) -> AppResult<Vec<OpenSurvey>> {
+    let (Some(org), Some(person)) = (actor.organisation_id, actor.person_id) else {
+        return Ok(Vec::new());
+    };
+    let mut h = app.db.acquire().await?;
+    let mut c = h.conn();
+    let today = today(&mut c, app, org).await?.to_string();
+    let mut out = Vec::new();
+    for (round, unit, token, survey) in db::open_rounds_for_person(&mut c, person, &today).await? {
+        let (Some(r), Some(s)) = (
+            db::round(&mut c, org, round).await?,
+            db::survey(&mut c, org, survey).await?,
+        ) else {
+            continue;
+        };
+        let answered = s.privacy != Privacy::Anonymous.key()
+            && db::has_answered(&mut c, round, person).await?;
+        out.push(OpenSurvey {
+            survey: s,
+            round: r,
+            unit_id: unit,
+            link: format!("/s/{token}"),
+            answered,
+        });
+    }
+    Ok(out)
+}
+
+/// The unused cards of one printing, to print (again): those who manage surveys only.
+pub async fn unused_cards(
+    app: &App,
+    actor: &Actor,
+    round: i64,
+    unit: i64,
+    printed_at: i64,
+) -> AppResult<Vec<String>> {
+    require(actor, Permission::ManageSurveys)?;
+    let org = org_of(actor)?;
+    if !actor.can_reach_unit(unit) {
+        return Err(AppError::NotFound);
+    }
+    let mut h = app.db.acquire().await?;
+    let mut c = h.conn();
+    db::round(&mut c, org, round)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    Ok(db::unused_cards(&mut c, round, unit, printed_at).await?)
+}
+
+/// The form staff type a paper response into: the round's questions for a unit in reach.
+pub async fn paper_view(app: &App, actor: &Actor, round: i64, unit: i64) -> AppResult<LinkView> {
+    require(actor, Permission::EnterSurveyResponses)?;
+    let org = org_of(actor)?;
+    let mut h = app.db.acquire().await?;
+    let mut c = h.conn();
+    let on_round = db::round_units(&mut c, round)
+        .await?
+        .iter()
+        .any(|(u, _)| *u == unit);
+    if !on_round || !actor.can_reach_unit(unit) || db::round(&mut c, org, round).await?.is_none() {
+        return Err(AppError::NotFound);
+    }
+    view_of(&mut c, app, org, round, unit).await
+}
+
+/// Whether the signed-in person has answered a round (named and confidential surveys).
+pub async fn answered_by_me(app: &App, actor: &Actor, round: i64) -> AppResult<bool> {
+    let Some(person) = actor.person_id else {
+        return Ok(false);
+    };
+    let mut h = app.db.acquire().await?;
+    Ok(db::has_answered(&mut h.conn(), round, person).await?)
+}
+
+/// The reasons people gave in exit surveys, by quarter, under the small-number rule: one row
+/// per quarter (responses, then each reason in the template's order), with the totals.
+#[derive(Debug, Clone)]
+pub struct ExitSurveyReasons {
+    /// The small-number rule the counts were published under.
+    pub thresholds: Thresholds,
+    /// The reasons' values, in the template's order.
+    pub reasons: Vec<String>,
+    /// (quarter, responses, a count per reason)
+    pub quarters: Vec<(String, Cell, Vec<Cell>)>,
+}
+
+/// Exit-survey reasons for the exits report (who reads exits reads these; no one is named).
+pub async fn exit_survey_reasons(app: &App, actor: &Actor) -> AppResult<ExitSurveyReasons> {
+    require(actor, Permission::ViewExits)?;
+    let org = org_of(actor)?;
+    let mut h = app.db.acquire().await?;
+    let mut c = h.conn();
+    let t = thresholds(&mut c, org).await?;
+    let (reasons, responses) = db::exit_reasons(&mut c, org).await?;
+    let values: Vec<String> = template(Template::Exit)
+        .into_iter()
+        .find(|q| q.key == "ex_reason")
+        .map(|q| q.choices.into_iter().map(|c| c.value).collect())
+        .unwrap_or_default();
+    let quarter = |week: &str| parse_iso_date(week).map(cairn_domain::roles::quarter_key);
+    let mut by: BTreeMap<String, (i64, Vec<i64>)> = BTreeMap::new();
+    for (week, n) in &responses {
+        if let Some(q) = quarter(week) {
+            by.entry(q).or_insert_with(|| (0, vec![0; values.len()])).0 += n;
+        }
+    }
+    for (week, value, n) in &reasons {
+        if let (Some(q), Some(i)) = (quarter(week), values.iter().position(|v| v == value)) {
+            by.entry(q).or_insert_with(|| (0, vec![0; values.len()])).1[i] += n;
+        }
+    }
+    // One table: responses and each reason per quarter, hidden by the one rule.
+    let table = Table {
+        cells: by
+            .values()
+            .map(|(n, r)| std::iter::once(*n).chain(r.iter().copied()).collect())
+            .collect(),
+        column_totals: true,
+    };
+    let p = suppress(&table, t);
+    Ok(ExitSurveyReasons {
+        thresholds: t,
+        reasons: values,
+        quarters: by
+            .keys()
+            .zip(p.cells)
+            .map(|(q, row)| (q.clone(), row[0], row[1..].to_vec()))
+            .collect(),
+    })
 }

@@ -250,36 +250,58 @@ pub async fn response_counts(
     Ok((responses, answered))
 }
 
-/// The answers of a round's responses, per unit: (unit id, answers JSON).
+/// The answers of a round's responses, per unit: (response id, unit id, answers JSON).
 pub async fn answers(
     c: &mut Conn<'_>,
     round: i64,
     units: Option<&[i64]>,
-) -> DbResult<Vec<(i64, String)>> {
+) -> DbResult<Vec<(i64, i64, String)>> {
     Ok(match units {
         Some([u]) => fetch_all!(
             c,
-            (i64, String),
-            "SELECT unit_id, answers_json FROM survey_responses WHERE round_id = $1 AND unit_id = $2",
+            (i64, i64, String),
+            "SELECT id, unit_id, answers_json FROM survey_responses WHERE round_id = $1 AND unit_id = $2 ORDER BY id",
             round,
             *u
         )?,
         Some(u) => fetch_all!(
             c,
-            (i64, String),
-            "SELECT unit_id, answers_json FROM survey_responses WHERE round_id = $1",
+            (i64, i64, String),
+            "SELECT id, unit_id, answers_json FROM survey_responses WHERE round_id = $1 ORDER BY id",
             round
         )?
         .into_iter()
-        .filter(|(x, _)| u.contains(x))
+        .filter(|(_, x, _)| u.contains(x))
         .collect(),
         None => fetch_all!(
             c,
-            (i64, String),
-            "SELECT unit_id, answers_json FROM survey_responses WHERE round_id = $1",
+            (i64, i64, String),
+            "SELECT id, unit_id, answers_json FROM survey_responses WHERE round_id = $1 ORDER BY id",
             round
         )?,
     })
+}
+
+/// One response of a round: (unit id, answers JSON).
+pub async fn response(c: &mut Conn<'_>, round: i64, id: i64) -> DbResult<Option<(i64, String)>> {
+    fetch_optional!(
+        c,
+        (i64, String),
+        "SELECT unit_id, answers_json FROM survey_responses WHERE round_id = $1 AND id = $2",
+        round,
+        id
+    )
+}
+
+/// Whether a person has already answered a round.
+pub async fn has_answered(c: &mut Conn<'_>, round: i64, person: i64) -> DbResult<bool> {
+    Ok(fetch_scalar!(
+        c,
+        i64,
+        "SELECT COUNT(*) FROM survey_responses WHERE round_id = $1 AND person_id = $2",
+        round,
+        person
+    )? > 0)
 }
 
 /// A person's own responses to confidential or named surveys (their export).
@@ -332,4 +354,296 @@ pub async fn unit_satisfaction(
         to
     )?;
     Ok((rounds, responses))
+}
+
+/// The organisation's small-number rule: (smallest count shown, fewest responses for a share).
+pub async fn thresholds(c: &mut Conn<'_>, org: i64) -> DbResult<(i64, i64)> {
+    crate::fetch_one!(
+        c,
+        (i64, i64),
+        "SELECT survey_min_count, survey_min_responses FROM organisations WHERE id = $1",
+        org
+    )
+}
+
+pub async fn set_thresholds(
+    c: &mut Conn<'_>,
+    org: i64,
+    min_count: i64,
+    min_responses: i64,
+    now: i64,
+) -> DbResult<()> {
+    execute!(
+        c,
+        "UPDATE organisations SET survey_min_count = $2, survey_min_responses = $3, updated_at = $4 WHERE id = $1",
+        org,
+        min_count,
+        min_responses,
+        now
+    )?;
+    Ok(())
+}
+
+// ---------------------------------------------------------------------------------------------
+// Single-use cards
+// ---------------------------------------------------------------------------------------------
+
+pub async fn insert_card(
+    c: &mut Conn<'_>,
+    token: &str,
+    round: i64,
+    unit: i64,
+    now: i64,
+) -> DbResult<()> {
+    execute!(
+        c,
+        "INSERT INTO survey_cards (token, round_id, unit_id, printed_at) VALUES ($1, $2, $3, $4)",
+        token,
+        round,
+        unit,
+        now
+    )?;
+    Ok(())
+}
+
+/// The round and unit a card opens, and whether it has been used: (organisation, round, unit,
+/// used).
+pub async fn card(c: &mut Conn<'_>, token: &str) -> DbResult<Option<(i64, i64, i64, bool)>> {
+    Ok(fetch_optional!(
+        c,
+        (i64, i64, i64, i64),
+        "SELECT r.organisation_id, k.round_id, k.unit_id, k.used FROM survey_cards k \
+         JOIN survey_rounds r ON r.id = k.round_id WHERE k.token = $1",
+        token
+    )?
+    .map(|(o, r, u, used)| (o, r, u, used != 0)))
+}
+
+/// Marks a card used; false when it already was (two answers racing on one card).
+pub async fn use_card(c: &mut Conn<'_>, token: &str) -> DbResult<bool> {
+    Ok(execute!(
+        c,
+        "UPDATE survey_cards SET used = 1 WHERE token = $1 AND used = 0",
+        token
+    )? == 1)
+}
+
+/// Cards printed for a round, per unit: (unit, printed, used).
+pub async fn card_counts(c: &mut Conn<'_>, round: i64) -> DbResult<Vec<(i64, i64, i64)>> {
+    fetch_all!(
+        c,
+        (i64, i64, i64),
+        "SELECT unit_id, COUNT(*), CAST(SUM(used) AS BIGINT) FROM survey_cards WHERE round_id = $1 GROUP BY unit_id ORDER BY unit_id",
+        round
+    )
+}
+
+// ---------------------------------------------------------------------------------------------
+// Comments checked for names and sent on
+// ---------------------------------------------------------------------------------------------
+
+/// A free-text answer someone has read.
+#[derive(Debug, Clone, sqlx::FromRow, serde::Serialize)]
+pub struct CommentCheck {
+    pub response_id: i64,
+    pub question_key: String,
+    pub shown_text: String,
+    pub checked_at: i64,
+    pub suggestion_id: Option<i64>,
+}
+
+pub async fn comment_checks(c: &mut Conn<'_>, round: i64) -> DbResult<Vec<CommentCheck>> {
+    fetch_all!(
+        c,
+        CommentCheck,
+        "SELECT k.response_id, k.question_key, k.shown_text, k.checked_at, k.suggestion_id \
+         FROM survey_comment_checks k JOIN survey_responses r ON r.id = k.response_id \
+         WHERE r.round_id = $1",
+        round
+    )
+}
+
+/// Records a comment as checked (or checked again, with new words).
+pub async fn check_comment(
+    c: &mut Conn<'_>,
+    response: i64,
+    key: &str,
+    shown_text: &str,
+    label: &str,
+    now: i64,
+) -> DbResult<()> {
+    execute!(
+        c,
+        "INSERT INTO survey_comment_checks (response_id, question_key, shown_text, checked_at, checked_by_label) \
+         VALUES ($1, $2, $3, $4, $5) ON CONFLICT (response_id, question_key) \
+         DO UPDATE SET shown_text = excluded.shown_text, checked_at = excluded.checked_at, checked_by_label = excluded.checked_by_label",
+        response,
+        key,
+        shown_text,
+        now,
+        label
+    )?;
+    Ok(())
+}
+
+pub async fn set_comment_suggestion(
+    c: &mut Conn<'_>,
+    response: i64,
+    key: &str,
+    suggestion: i64,
+) -> DbResult<()> {
+    execute!(
+        c,
+        "UPDATE survey_comment_checks SET suggestion_id = $3 WHERE response_id = $1 AND question_key = $2",
+        response,
+        key,
+        suggestion
+    )?;
+    Ok(())
+}
+
+// ---------------------------------------------------------------------------------------------
+// Figures from other surveys
+// ---------------------------------------------------------------------------------------------
+
+/// A headline figure from a survey run elsewhere.
+#[derive(Debug, Clone, sqlx::FromRow, serde::Serialize)]
+pub struct OtherFigure {
+    pub id: i64,
+    pub unit_id: i64,
+    pub source: String,
+    pub measure_en: Option<String>,
+    pub measure_cy: Option<String>,
+    pub figure: String,
+    pub responses: Option<i64>,
+    pub measured_on: String,
+}
+
+pub struct NewOtherFigure<'a> {
+    pub unit_id: i64,
+    pub source: &'a str,
+    pub measure_en: Option<&'a str>,
+    pub measure_cy: Option<&'a str>,
+    pub figure: &'a str,
+    pub responses: Option<i64>,
+    pub measured_on: &'a str,
+}
+
+pub async fn insert_other_figure(
+    c: &mut Conn<'_>,
+    org: i64,
+    f: &NewOtherFigure<'_>,
+    label: &str,
+    now: i64,
+) -> DbResult<i64> {
+    fetch_scalar!(
+        c,
+        i64,
+        "INSERT INTO unit_survey_figures (organisation_id, unit_id, source, measure_en, measure_cy, figure, responses, measured_on, created_at, created_by_label) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING id",
+        org,
+        f.unit_id,
+        f.source,
+        f.measure_en,
+        f.measure_cy,
+        f.figure,
+        f.responses,
+        f.measured_on,
+        now,
+        label
+    )
+}
+
+/// A unit's figures from other surveys, latest first.
+pub async fn other_figures(c: &mut Conn<'_>, org: i64, unit: i64) -> DbResult<Vec<OtherFigure>> {
+    fetch_all!(
+        c,
+        OtherFigure,
+        "SELECT id, unit_id, source, measure_en, measure_cy, figure, responses, measured_on \
+         FROM unit_survey_figures WHERE organisation_id = $1 AND unit_id = $2 ORDER BY measured_on DESC, id DESC",
+        org,
+        unit
+    )
+}
+
+/// The open rounds of exit surveys on a unit on a day: (round id, link token, privacy).
+pub async fn open_exit_rounds(
+    c: &mut Conn<'_>,
+    unit: i64,
+    today: &str,
+) -> DbResult<Vec<(i64, String, String)>> {
+    fetch_all!(
+        c,
+        (i64, String, String),
+        "SELECT r.id, u.token, s.privacy FROM survey_round_units u JOIN survey_rounds r ON r.id = u.round_id \
+         JOIN surveys s ON s.id = r.survey_id WHERE u.unit_id = $1 AND s.template = 'exit' \
+         AND r.opens_on <= $2 AND r.closes_on >= $2 ORDER BY r.opens_on DESC, r.id DESC",
+        unit,
+        today
+    )
+}
+
+/// Open rounds on any of a person's units (for a signed-in member's list): (round id, unit id,
+/// link token, survey id).
+pub async fn open_rounds_for_person(
+    c: &mut Conn<'_>,
+    person: i64,
+    today: &str,
+) -> DbResult<Vec<(i64, i64, String, i64)>> {
+    fetch_all!(
+        c,
+        (i64, i64, String, i64),
+        "SELECT r.id, u.unit_id, u.token, r.survey_id FROM survey_round_units u \
+         JOIN survey_rounds r ON r.id = u.round_id \
+         JOIN person_units p ON p.unit_id = u.unit_id AND p.person_id = $1 \
+         WHERE r.opens_on <= $2 AND r.closes_on >= $2 ORDER BY r.closes_on, r.id, u.unit_id",
+        person,
+        today
+    )
+}
+
+/// The unused cards of one printing for a unit of a round.
+pub async fn unused_cards(
+    c: &mut Conn<'_>,
+    round: i64,
+    unit: i64,
+    printed_at: i64,
+) -> DbResult<Vec<String>> {
+    Ok(fetch_all!(
+        c,
+        (String,),
+        "SELECT token FROM survey_cards WHERE round_id = $1 AND unit_id = $2 AND printed_at = $3 AND used = 0 ORDER BY token",
+        round,
+        unit,
+        printed_at
+    )?
+    .into_iter()
+    .map(|(t,)| t)
+    .collect())
+}
+
+/// Reasons given in exit surveys, by week: (week of, reason, how many), and responses by
+/// week: (week of, how many).
+pub async fn exit_reasons(
+    c: &mut Conn<'_>,
+    org: i64,
+) -> DbResult<(Vec<(String, String, i64)>, Vec<(String, i64)>)> {
+    let reasons = fetch_all!(
+        c,
+        (String, String, i64),
+        "SELECT x.week_of, a.value, COUNT(*) FROM survey_answers a \
+         JOIN survey_responses x ON x.id = a.response_id JOIN survey_rounds r ON r.id = x.round_id \
+         JOIN surveys s ON s.id = r.survey_id WHERE s.organisation_id = $1 AND s.template = 'exit' \
+         AND a.question_key = 'ex_reason' GROUP BY x.week_of, a.value",
+        org
+    )?;
+    let responses = fetch_all!(
+        c,
+        (String, i64),
+        "SELECT x.week_of, COUNT(*) FROM survey_responses x JOIN survey_rounds r ON r.id = x.round_id \
+         JOIN surveys s ON s.id = r.survey_id WHERE s.organisation_id = $1 AND s.template = 'exit' \
+         GROUP BY x.week_of",
+        org
+    )?;
+    Ok((reasons, responses))
 }

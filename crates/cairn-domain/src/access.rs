@@ -119,6 +119,10 @@ pub enum Permission {
     ViewSurveyResults,
     /// Type in paper survey forms for units in reach, marked as such.
     EnterSurveyResponses,
+    /// Read free text from units with too few responses to show it, and mark it checked for
+    /// names (taking any out) before results readers see it: organisation administrators, so
+    /// the lead who reads the results is not the one who checks them.
+    CheckSurveyComments,
 }
 
 impl Role {
@@ -145,7 +149,10 @@ impl Role {
             (_, ExpressInterest) => false,
             (_, ViewModel | ViewTraining) => true,
             (OrgAdmin, _) => true,
-            (Lead, ManageOrganisationSettings | ManageAccounts | ReadAudit) => false,
+            (
+                Lead,
+                ManageOrganisationSettings | ManageAccounts | ReadAudit | CheckSurveyComments,
+            ) => false,
             (Lead, _) => true,
             (
                 UnitStaff,

@@ -27,6 +27,8 @@ struct HomePage {
     notices: Vec<NoticeRow>,
     /// The person is in a buddy pairing now: link to their "My buddy" page.
     my_buddy: bool,
+    /// Surveys open on the person's units: (title, link, closing day, answered already).
+    surveys: Vec<(String, String, String, bool)>,
 }
 
 async fn home(State(st): State<AppState>, s: Signed) -> WebResult {
@@ -43,6 +45,26 @@ async fn home(State(st): State<AppState>, s: Signed) -> WebResult {
     };
     let org_name = organisation(&st, &s).await?;
     let my_buddy = crate::people::buddies::has_my_buddy(&st, &s).await?;
+    let surveys = cairn_app::surveys::open_for_me(&st.app, s.actor())
+        .await?
+        .into_iter()
+        .map(|o| {
+            (
+                crate::training::local_title(
+                    &t,
+                    o.survey.title_en.as_deref(),
+                    o.survey.title_cy.as_deref(),
+                )
+                .text,
+                o.link,
+                t.with(
+                    "home-survey-closes",
+                    &[("date", crate::people::date_words(&t, &o.round.closes_on))],
+                ),
+                o.answered,
+            )
+        })
+        .collect();
     // Read after the rest the page needs, as reading marks them read: a page that fails
     // before this marks none read.
     let notices = cairn_app::notices::for_actor(&st.app, s.actor(), t.lang)
@@ -60,5 +82,6 @@ async fn home(State(st): State<AppState>, s: Signed) -> WebResult {
         t,
         notices,
         my_buddy,
+        surveys,
     })
 }

@@ -209,6 +209,9 @@ struct ShowPage {
     form: FormState,
     roles: Vec<Choice>,
     units: Vec<Choice>,
+    /// Someone who has left or moved on: the exit surveys open on their units, each as
+    /// (unit name, link to share or empty, where staff answer it with them).
+    exit_surveys: Vec<(String, String, String)>,
 }
 
 async fn show_page(
@@ -293,6 +296,37 @@ async fn show_page(
             what: t.get(&format!("audit-action-{}", e.action.replace('_', "-"))),
         })
         .collect();
+    let exit_surveys = if matches!(
+        person.status,
+        cairn_domain::people::PersonStatus::Left | cairn_domain::people::PersonStatus::MovedOn
+    ) {
+        cairn_app::surveys::exit_offers(&st.app, s.actor(), id)
+            .await?
+            .into_iter()
+            .map(|o| {
+                (
+                    units
+                        .iter()
+                        .find(|(u, _)| *u == o.unit_id)
+                        .map(|(_, n)| n.clone())
+                        .unwrap_or_default(),
+                    o.link.clone().unwrap_or_default(),
+                    format!(
+                        "/surveys/rounds/{}/paper?unit_id={}{}",
+                        o.round_id,
+                        o.unit_id,
+                        if o.link.is_none() {
+                            format!("&person_id={id}")
+                        } else {
+                            String::new()
+                        }
+                    ),
+                )
+            })
+            .collect()
+    } else {
+        Vec::new()
+    };
     let p = cairn_app::people::profile_only(&st.app, s.actor(), id).await?;
     let has_photo = p.has_photo;
     let mut profile = vec![(
@@ -346,6 +380,7 @@ async fn show_page(
             can_give_account,
             account,
             invitation_link,
+            exit_surveys,
             form,
             roles: cairn_domain::Role::assignable()
                 .map(|r| Choice {

@@ -1557,6 +1557,50 @@ struct ExitsPage {
     t: Tr,
     headings: Vec<String>,
     rows: Vec<Vec<String>>,
+    /// The reasons given in exit surveys, by quarter, with small numbers hidden.
+    survey_headings: Vec<String>,
+    survey_rows: Vec<Vec<String>>,
+}
+
+/// The exit surveys' reasons as a table: quarter, responses, then each reason.
+fn survey_reasons_table(
+    t: &Tr,
+    r: &cairn_app::surveys::ExitSurveyReasons,
+) -> (Vec<String>, Vec<Vec<String>>) {
+    let shown = |c: cairn_domain::surveys::suppression::Cell| match c {
+        cairn_domain::surveys::suppression::Cell::Shown(n) => n.to_string(),
+        cairn_domain::surveys::suppression::Cell::Suppressed => t.with(
+            "results-suppressed",
+            &[("count", r.thresholds.min_count.to_string())],
+        ),
+    };
+    let labels = cairn_domain::surveys::template(cairn_domain::surveys::Template::Exit)
+        .into_iter()
+        .find(|q| q.key == "ex_reason")
+        .map(|q| q.choices)
+        .unwrap_or_default();
+    let mut headings = vec![t.get("exit-col-quarter"), t.get("results-responses")];
+    headings.extend(r.reasons.iter().map(|v| {
+        labels
+            .iter()
+            .find(|c| c.value == *v)
+            .map(|c| {
+                c.label
+                    .pick(t.lang == cairn_domain::people::Language::Cy, false)
+                    .to_owned()
+            })
+            .unwrap_or_else(|| v.clone())
+    }));
+    let rows = r
+        .quarters
+        .iter()
+        .map(|(q, n, cells)| {
+            let mut row = vec![q.clone(), shown(*n)];
+            row.extend(cells.iter().map(|c| shown(*c)));
+            row
+        })
+        .collect();
+    (headings, rows)
 }
 
 fn exits_table(
@@ -1582,12 +1626,18 @@ async fn exits(State(st): State<AppState>, s: Signed) -> WebResult {
     let t = s.ctx.t();
     let report = cairn_app::roles::exits_report(&st.app, s.actor()).await?;
     let (headings, rows) = exits_table(&t, &report);
+    let (survey_headings, survey_rows) = survey_reasons_table(
+        &t,
+        &cairn_app::surveys::exit_survey_reasons(&st.app, s.actor()).await?,
+    );
     let chrome = Chrome::signed(&s, t.get("exit-report-title"), organisation(&st, &s).await?);
     html(&ExitsPage {
         chrome,
         t,
         headings,
         rows,
+        survey_headings,
+        survey_rows,
     })
 }
 
@@ -1596,6 +1646,17 @@ async fn exits_csv(State(st): State<AppState>, s: Signed) -> WebResult {
     let report = cairn_app::roles::exits_report(&st.app, s.actor()).await?;
     let (headings, mut rows) = exits_table(&t, &report);
     rows.insert(0, headings);
+    // The exit surveys' reasons follow under their own headings, after a blank line.
+    let (survey_headings, survey_rows) = survey_reasons_table(
+        &t,
+        &cairn_app::surveys::exit_survey_reasons(&st.app, s.actor()).await?,
+    );
+    if !survey_rows.is_empty() {
+        rows.push(Vec::new());
+        rows.push(vec![t.get("exit-survey-report-title")]);
+        rows.push(survey_headings);
+        rows.extend(survey_rows);
+    }
     Ok(crate::csv_export::download("exits.csv", &rows))
 }
 

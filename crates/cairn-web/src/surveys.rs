@@ -18,7 +18,7 @@ use cairn_app::AppError;
 use cairn_app::surveys::{Results, RoundDraft, SurveyDraft};
 use cairn_domain::Permission;
 use cairn_domain::people::Language;
-use cairn_domain::surveys::suppression::Cell;
+use cairn_domain::surveys::suppression::{Cell, Thresholds};
 use cairn_domain::surveys::{Channel, Privacy, Question, QuestionKind, Template};
 use cairn_domain::time::{DateParts, parse_date_parts};
 use serde::Deserialize;
@@ -32,8 +32,23 @@ pub(crate) fn routes(r: Routes) -> Routes {
         .post("/surveys/{id}/rounds", open_round)
         .get("/surveys/rounds/{id}", results_page)
         .get("/surveys/rounds/{id}/results.csv", results_csv)
+        .post("/surveys/rounds/{id}/cards", print_cards)
+        .get("/surveys/rounds/{id}/cards", cards_page)
+        .get("/surveys/rounds/{id}/paper", paper_form)
+        .post("/surveys/rounds/{id}/paper", paper_answer)
+        .get("/surveys/rounds/{id}/comments", comments_page)
+        .post("/surveys/rounds/{id}/comments/check", check_comment)
+        .post(
+            "/surveys/rounds/{id}/comments/suggestion",
+            comment_to_suggestion,
+        )
+        .post("/surveys/rounds/{id}/figures", record_figure)
+        .post("/surveys/settings", save_settings)
         .get("/s/{token}", answer_form)
         .post("/s/{token}", answer)
+        .get("/s/{token}/poster", poster)
+        .get("/c/{token}", card_form)
+        .post("/c/{token}", card_answer)
 }
 
 fn welsh(t: &Tr) -> bool {
@@ -45,10 +60,13 @@ fn title_of(t: &Tr, en: Option<&str>, cy: Option<&str>) -> String {
 }
 
 /// A figure as a page and the CSV show it: the number, or "fewer than 5" for a hidden count.
-fn shown(t: &Tr, c: Cell) -> String {
+pub(crate) fn shown(t: &Tr, c: Cell, rule: Thresholds) -> String {
     match c {
         Cell::Shown(n) => n.to_string(),
-        Cell::Suppressed => t.get("results-suppressed"),
+        Cell::Suppressed => t.with(
+            "results-suppressed",
+            &[("count", rule.min_count.to_string())],
+        ),
     }
 }
 
@@ -70,9 +88,24 @@ struct ListPage {
     t: Tr,
     rows: Vec<(i64, String, String)>,
     can_manage: bool,
+    /// The organisation's small-number rule, and whether this reader may change it.
+    min_count: i64,
+    min_responses: i64,
+    can_set: bool,
+    saved: bool,
+    form: FormState,
 }
 
-async fn list(State(st): State<AppState>, s: Signed) -> WebResult {
+#[derive(Deserialize)]
+struct ListQuery {
+    saved: Option<String>,
+}
+
+async fn list(State(st): State<AppState>, s: Signed, Query(q): Query<ListQuery>) -> WebResult {
+    list_view(&st, &s, FormState::new(), q.saved.is_some()).await
+}
+
+async fn list_view(st: &AppState, s: &Signed, form: FormState, saved: bool) -> WebResult {
     let t = s.ctx.t();
     let rows = cairn_app::surveys::surveys(&st.app, s.actor())
         .await?
@@ -88,13 +121,32 @@ async fn list(State(st): State<AppState>, s: Signed) -> WebResult {
             )
         })
         .collect();
-    let chrome = Chrome::signed(&s, t.get("surveys-title"), organisation(&st, &s).await?);
-    html(&ListPage {
-        rows,
-        can_manage: s.actor().can(Permission::ManageSurveys),
-        chrome,
-        t,
-    })
+    let rule = cairn_app::surveys::survey_thresholds(&st.app, s.actor()).await?;
+    let mut form = form;
+    if form.value("min_count").is_empty() && !form.has_errors() {
+        form.set("min_count", rule.min_count.to_string())
+            .set("min_responses", rule.min_responses.to_string());
+    }
+    let chrome =
+        Chrome::signed(s, t.get("surveys-title"), organisation(st, s).await?).with_errors(&form);
+    html_status(
+        if form.has_errors() {
+            StatusCode::UNPROCESSABLE_ENTITY
+        } else {
+            StatusCode::OK
+        },
+        &ListPage {
+            rows,
+            can_manage: s.actor().can(Permission::ManageSurveys),
+            min_count: rule.min_count,
+            min_responses: rule.min_responses,
+            can_set: s.actor().can(Permission::ManageOrganisationSettings),
+            saved,
+            form,
+            chrome,
+            t,
+        },
+    )
 }
 
 #[derive(Askama)]
@@ -206,6 +258,9 @@ struct ShowPage {
     questions: Vec<String>,
     rounds: Vec<RoundRow>,
     can_manage: bool,
+    /// Cards are for anonymous surveys; staff who type in paper forms get a link per unit.
+    anonymous: bool,
+    can_paper: bool,
     units: Vec<Choice>,
     form: FormState,
 }
@@ -293,6 +348,8 @@ async fn show_view(st: &AppState, s: &Signed, id: i64, form: FormState) -> WebRe
                 .collect(),
             rounds,
             can_manage: s.actor().can(Permission::ManageSurveys),
+            anonymous: d.survey.privacy == Privacy::Anonymous.key(),
+            can_paper: s.actor().can(Permission::EnterSurveyResponses),
             units: names
                 .iter()
                 .map(|(id, n)| Choice {
@@ -378,12 +435,23 @@ struct AnswerRow {
 }
 
 struct QuestionRow {
+    key: String,
     text: String,
     answered: String,
     answers: Vec<AnswerRow>,
     average: Option<String>,
-    comments: Vec<String>,
+    /// (words, response id, sent on as this suggestion)
+    comments: Vec<(String, i64, Option<i64>)>,
     free_text: bool,
+}
+
+/// A headline figure from another survey, as the results page lists it.
+struct FigureRow {
+    source: String,
+    measure: String,
+    figure: String,
+    responses: String,
+    when: String,
 }
 
 #[derive(Askama)]
@@ -399,6 +467,16 @@ struct ResultsPage {
     responses: String,
     questions: Vec<QuestionRow>,
     comments_withheld: bool,
+    /// The small-number rule in words, and the line about held-back comments.
+    rule: String,
+    withheld_text: String,
+    /// May send a comment on as a suggestion; may check comments for names.
+    can_send: bool,
+    can_check: bool,
+    /// The unit's figures from other surveys, and whether this reader may add one.
+    figures: Vec<FigureRow>,
+    can_add_figure: bool,
+    form: FormState,
 }
 
 fn label_of(q: &Question, value: &str, welsh: bool) -> String {
@@ -415,8 +493,18 @@ async fn results_page(
     Path(id): Path<i64>,
     Query(q): Query<ResultsQuery>,
 ) -> WebResult {
+    results_view(&st, &s, id, q.unit_id, FormState::new()).await
+}
+
+async fn results_view(
+    st: &AppState,
+    s: &Signed,
+    id: i64,
+    unit: Option<i64>,
+    form: FormState,
+) -> WebResult {
     let t = s.ctx.t();
-    let r = cairn_app::surveys::results(&st.app, s.actor(), id, q.unit_id).await?;
+    let r = cairn_app::surveys::results(&st.app, s.actor(), id, unit).await?;
     let names: Vec<(i64, String)> = r
         .unit_names
         .iter()
@@ -428,14 +516,15 @@ async fn results_page(
         .iter()
         .zip(&r.question_texts)
         .map(|(f, q)| QuestionRow {
+            key: q.key.clone(),
             text: q.text.pick(w, false).to_owned(),
-            answered: shown(&t, f.answered),
+            answered: shown(&t, f.answered, r.thresholds),
             answers: f
                 .answers
                 .iter()
                 .map(|a| AnswerRow {
                     label: label_of(q, &a.value, w),
-                    count: shown(&t, a.count),
+                    count: shown(&t, a.count, r.thresholds),
                     percent: shown_percent(&t, a.percent),
                 })
                 .collect(),
@@ -443,11 +532,16 @@ async fn results_page(
                 Cell::Shown(n) => format!("{}.{}", n / 10, n % 10),
                 Cell::Suppressed => t.get("results-too-few"),
             }),
-            comments: f.comments.clone(),
+            comments: f
+                .comments
+                .iter()
+                .zip(&f.comment_refs)
+                .map(|(c, (response, sent))| (c.clone(), *response, *sent))
+                .collect(),
             free_text: q.kind == QuestionKind::FreeText,
         })
         .collect();
-    let scope = match q.unit_id {
+    let scope = match unit {
         Some(u) => names
             .iter()
             .find(|(x, _)| *x == u)
@@ -455,21 +549,60 @@ async fn results_page(
             .unwrap_or_default(),
         None => t.get("results-all-units"),
     };
-    let chrome = Chrome::signed(&s, t.get("results-title"), organisation(&st, &s).await?);
-    html(&ResultsPage {
-        id,
-        scope,
-        unit_id: q.unit_id,
-        units: names
+    let figures = match unit {
+        Some(u) => cairn_app::surveys::other_figures(&st.app, s.actor(), u)
+            .await?
             .into_iter()
-            .map(|(u, n)| (u, n, q.unit_id == Some(u)))
+            .map(|x| FigureRow {
+                source: x.source,
+                measure: title_of(&t, x.measure_en.as_deref(), x.measure_cy.as_deref()),
+                figure: x.figure,
+                responses: x.responses.map(|n| n.to_string()).unwrap_or_default(),
+                when: date_words(&t, &x.measured_on),
+            })
             .collect(),
-        responses: shown(&t, r.responses),
-        questions,
-        comments_withheld: r.comments_withheld,
-        chrome,
-        t,
-    })
+        None => Vec::new(),
+    };
+    let mut chrome = Chrome::signed(s, t.get("results-title"), organisation(st, s).await?);
+    chrome = chrome.with_errors(&form);
+    let a = s.actor();
+    html_status(
+        if form.has_errors() {
+            StatusCode::UNPROCESSABLE_ENTITY
+        } else {
+            StatusCode::OK
+        },
+        &ResultsPage {
+            id,
+            scope,
+            unit_id: unit,
+            units: names
+                .into_iter()
+                .map(|(u, n)| (u, n, unit == Some(u)))
+                .collect(),
+            responses: shown(&t, r.responses, r.thresholds),
+            questions,
+            comments_withheld: r.comments_withheld,
+            rule: t.with(
+                "results-rule",
+                &[
+                    ("count", r.thresholds.min_count.to_string()),
+                    ("responses", r.thresholds.min_responses.to_string()),
+                ],
+            ),
+            withheld_text: t.with(
+                "results-comments-withheld",
+                &[("responses", r.thresholds.min_responses.to_string())],
+            ),
+            can_send: a.can(Permission::ManageFeedback),
+            can_check: a.can(Permission::CheckSurveyComments),
+            figures,
+            can_add_figure: a.can(Permission::ManageSurveys),
+            form,
+            chrome,
+            t,
+        },
+    )
 }
 
 /// A round's results as CSV rows: one line per answer (or per comment), with the same hidden
@@ -485,7 +618,7 @@ pub(crate) fn result_rows(t: &Tr, r: &Results) -> Vec<Vec<String>> {
     rows.push(vec![
         t.get("results-responses"),
         String::new(),
-        shown(t, r.responses),
+        shown(t, r.responses, r.thresholds),
         String::new(),
     ]);
     for (f, q) in r.questions.iter().zip(&r.question_texts) {
@@ -494,7 +627,7 @@ pub(crate) fn result_rows(t: &Tr, r: &Results) -> Vec<Vec<String>> {
             rows.push(vec![
                 text.clone(),
                 label_of(q, &a.value, w),
-                shown(t, a.count),
+                shown(t, a.count, r.thresholds),
                 match a.percent {
                     Cell::Shown(n) => n.to_string(),
                     Cell::Suppressed => String::new(),
@@ -539,12 +672,62 @@ struct Field {
     depends: Option<String>,
 }
 
+/// Where an answer form comes from and goes to.
+enum Target {
+    /// A unit's short link or QR poster (and the kiosk).
+    Link(String),
+    /// A single-use card.
+    Card(String),
+    /// Staff typing in a paper form for a unit, perhaps for a named person.
+    Paper {
+        round: i64,
+        unit: i64,
+        person: Option<i64>,
+    },
+}
+
+impl Target {
+    /// The page's path and the query it always keeps.
+    fn base(&self) -> (String, String) {
+        match self {
+            Target::Link(t) => (format!("/s/{t}"), String::new()),
+            Target::Card(t) => (format!("/c/{t}"), String::new()),
+            Target::Paper {
+                round,
+                unit,
+                person,
+            } => (
+                format!("/surveys/rounds/{round}/paper"),
+                format!(
+                    "unit_id={unit}{}",
+                    person
+                        .map(|p| format!("&person_id={p}"))
+                        .unwrap_or_default()
+                ),
+            ),
+        }
+    }
+
+    /// The page with `extra` added to its query (`easy=1`, `sent=1`, …).
+    fn href(&self, extra: &[&str]) -> String {
+        let (path, keep) = self.base();
+        let q: Vec<&str> = std::iter::once(keep.as_str())
+            .chain(extra.iter().copied())
+            .filter(|x| !x.is_empty())
+            .collect();
+        if q.is_empty() {
+            path
+        } else {
+            format!("{path}?{}", q.join("&"))
+        }
+    }
+}
+
 #[derive(Askama)]
 #[template(path = "surveys/answer.html")]
 struct AnswerPage {
     chrome: Chrome,
     t: Tr,
-    token: String,
     title: String,
     unit: String,
     privacy: String,
@@ -552,6 +735,20 @@ struct AnswerPage {
     easy: bool,
     open: bool,
     sent: bool,
+    /// Where the form posts, and the links to the other version.
+    action: String,
+    easy_href: String,
+    standard_href: String,
+    kiosk_home: String,
+    /// A named or confidential survey and nobody signed in: the sign-in link, with the way back.
+    sign_in_href: String,
+    /// The signed-in person has answered this round already.
+    answered: bool,
+    /// A single-use card that has given its answer.
+    card_used: bool,
+    /// Staff typing in a paper form (and for whom, when named).
+    paper: bool,
+    paper_for: Option<String>,
     /// On a ward kiosk: large type, and back to a fresh form when left alone.
     kiosk: bool,
     idle_seconds: i64,
@@ -570,20 +767,86 @@ struct AnswerQuery {
 const KIOSK_IDLE_SECONDS: i64 = 120;
 const KIOSK_THANKS_SECONDS: i64 = 60;
 
-#[expect(clippy::too_many_arguments, reason = "a page with this many states")]
-async fn answer_view(
-    st: &AppState,
-    ctx: &Ctx,
-    token: &str,
+/// How the page was asked for: Easy Read, on a kiosk, just sent.
+#[derive(Clone, Copy, Default)]
+struct Mode {
     easy: bool,
     kiosk: bool,
     sent: bool,
+}
+
+/// The signed-in session behind a public page, when there is one (never on a kiosk).
+fn signed_of(ctx: &Ctx, kiosk: bool) -> Option<Signed> {
+    if kiosk {
+        return None;
+    }
+    ctx.session.clone().map(|session| Signed {
+        ctx: ctx.clone(),
+        session,
+    })
+}
+
+async fn answer_view(
+    st: &AppState,
+    ctx: &Ctx,
+    target: &Target,
+    m: Mode,
     posted: &[(String, String)],
     errors: &cairn_domain::FieldErrors,
 ) -> WebResult {
     let t = ctx.t();
-    let v = cairn_app::surveys::by_link(&st.app, token).await?;
+    let signed = signed_of(ctx, m.kiosk);
+    let (v, card_used) = match target {
+        Target::Link(token) => (cairn_app::surveys::by_link(&st.app, token).await?, false),
+        Target::Card(token) => {
+            let (v, used) = cairn_app::surveys::by_card(&st.app, token).await?;
+            (v, used && !m.sent)
+        }
+        Target::Paper { round, unit, .. } => {
+            let s = signed.as_ref().ok_or(WebError::Forbidden)?;
+            (
+                cairn_app::surveys::paper_view(&st.app, s.actor(), *round, *unit).await?,
+                false,
+            )
+        }
+    };
+    let paper = matches!(target, Target::Paper { .. });
+    let anonymous = v.survey.privacy == Privacy::Anonymous.key();
+    let me = signed
+        .as_ref()
+        .map(|s| s.actor())
+        .filter(|a| a.organisation_id == Some(v.survey.organisation_id) && a.person_id.is_some());
+    let sign_in_href = if anonymous || paper || me.is_some() {
+        String::new()
+    } else {
+        let (path, _) = target.base();
+        format!(
+            "/sign-in?next={}",
+            url::form_urlencoded::byte_serialize(path.as_bytes()).collect::<String>()
+        )
+    };
+    let answered = match me {
+        Some(a) if !anonymous && !paper && !m.sent => {
+            cairn_app::surveys::answered_by_me(&st.app, a, v.round.id).await?
+        }
+        _ => false,
+    };
+    let paper_for = match (target, &signed) {
+        (
+            Target::Paper {
+                person: Some(p), ..
+            },
+            Some(s),
+        ) if !anonymous => Some(
+            cairn_app::people::view(&st.app, s.actor(), *p)
+                .await?
+                .person
+                .chosen_name,
+        ),
+        _ => None,
+    };
     let w = welsh(&t);
+    let easy = m.easy;
     let fields = v
         .questions
         .iter()
@@ -634,14 +897,17 @@ async fn answer_view(
     } else {
         StatusCode::UNPROCESSABLE_ENTITY
     };
-    let mut chrome = Chrome::public(ctx, title.clone());
+    let mut chrome = match &signed {
+        Some(s) => Chrome::signed(s, title.clone(), organisation(st, s).await?),
+        None => Chrome::public(ctx, title.clone()),
+    };
     if !errors.is_empty() {
         chrome.title = format!("{}: {}", t.get("common-error-prefix").trim(), title);
     }
+    let kiosk_flag = if m.kiosk { "kiosk=1" } else { "" };
     html_status(
         status,
         &AnswerPage {
-            token: token.to_owned(),
             unit: local_name(&t, &v.unit_name, v.unit_name_cy.as_deref()),
             privacy: Privacy::parse(&v.survey.privacy)
                 .map(|p| t.get(&format!("{}-hint", p.label_id())))
@@ -649,9 +915,18 @@ async fn answer_view(
             fields,
             easy,
             open: v.open,
-            sent,
-            kiosk,
-            idle_seconds: if sent {
+            sent: m.sent,
+            action: target.href(&[]),
+            easy_href: target.href(&["easy=1", kiosk_flag]),
+            standard_href: target.href(&[kiosk_flag]),
+            kiosk_home: target.href(&["kiosk=1"]),
+            sign_in_href,
+            answered,
+            card_used,
+            paper,
+            paper_for,
+            kiosk: m.kiosk,
+            idle_seconds: if m.sent {
                 KIOSK_THANKS_SECONDS
             } else {
                 KIOSK_IDLE_SECONDS
@@ -668,37 +943,21 @@ async fn answer_view(
     )
 }
 
-async fn answer_form(
-    State(st): State<AppState>,
-    ctx: Ctx,
-    Path(token): Path<String>,
-    Query(q): Query<AnswerQuery>,
-) -> WebResult {
-    answer_view(
-        &st,
-        &ctx,
-        &token,
-        q.easy.is_some(),
-        q.kiosk.is_some(),
-        q.sent.is_some(),
-        &[],
-        &cairn_domain::FieldErrors::new(),
-    )
-    .await
+fn mode_of(q: &AnswerQuery) -> Mode {
+    Mode {
+        easy: q.easy.is_some(),
+        kiosk: q.kiosk.is_some(),
+        sent: q.sent.is_some(),
+    }
 }
 
-async fn answer(
-    State(st): State<AppState>,
-    ctx: Ctx,
-    Path(token): Path<String>,
-    Posted(f): Posted<Vec<(String, String)>>,
-) -> WebResult {
-    let easy = f.iter().any(|(k, v)| k == "easy" && v == "1");
-    let kiosk = f.iter().any(|(k, v)| k == "kiosk" && v == "1");
-    let v = cairn_app::surveys::by_link(&st.app, &token).await?;
-    // Each question's answer from the form: a list for several choices, else one value.
-    let mut raw: BTreeMap<String, serde_json::Value> = BTreeMap::new();
-    for q in &v.questions {
+/// Each question's answer from a form: a list for several choices, else one value.
+fn raw_answers(
+    questions: &[Question],
+    f: &[(String, String)],
+) -> BTreeMap<String, serde_json::Value> {
+    let mut raw = BTreeMap::new();
+    for q in questions {
         let given: Vec<String> = f
             .iter()
             .filter(|(k, _)| *k == q.key)
@@ -716,22 +975,537 @@ async fn answer(
             },
         );
     }
-    let channel = if kiosk { Channel::Kiosk } else { Channel::Link };
-    match cairn_app::surveys::answer_by_link(&st.app, &token, channel, &raw).await {
-        // On a kiosk the next person starts in the standard version.
-        Ok(_) => see_other(&format!(
-            "/s/{token}?sent=1{}",
-            if kiosk {
-                "&kiosk=1"
-            } else if easy {
-                "&easy=1"
-            } else {
-                ""
-            }
-        )),
+    raw
+}
+
+fn posted_mode(f: &[(String, String)]) -> Mode {
+    Mode {
+        easy: f.iter().any(|(k, v)| k == "easy" && v == "1"),
+        kiosk: f.iter().any(|(k, v)| k == "kiosk" && v == "1"),
+        sent: false,
+    }
+}
+
+/// After an answer is saved: the thank-you page. On a kiosk the next person starts in the
+/// standard version.
+fn thanks(target: &Target, m: Mode) -> WebResult {
+    let extra = if m.kiosk {
+        "kiosk=1"
+    } else if m.easy {
+        "easy=1"
+    } else {
+        ""
+    };
+    see_other(&target.href(&["sent=1", extra]))
+}
+
+async fn answer_form(
+    State(st): State<AppState>,
+    ctx: Ctx,
+    Path(token): Path<String>,
+    Query(q): Query<AnswerQuery>,
+) -> WebResult {
+    let e = cairn_domain::FieldErrors::new();
+    answer_view(&st, &ctx, &Target::Link(token), mode_of(&q), &[], &e).await
+}
+
+async fn answer(
+    State(st): State<AppState>,
+    ctx: Ctx,
+    Path(token): Path<String>,
+    Posted(f): Posted<Vec<(String, String)>>,
+) -> WebResult {
+    let m = posted_mode(&f);
+    let v = cairn_app::surveys::by_link(&st.app, &token).await?;
+    let raw = raw_answers(&v.questions, &f);
+    let channel = if m.kiosk {
+        Channel::Kiosk
+    } else {
+        Channel::Link
+    };
+    let signed = signed_of(&ctx, m.kiosk);
+    let target = Target::Link(token);
+    let Target::Link(token) = &target else {
+        unreachable!("built just above")
+    };
+    match cairn_app::surveys::answer_by_link(
+        &st.app,
+        token,
+        channel,
+        signed.as_ref().map(|s| s.actor()),
+        &raw,
+    )
+    .await
+    {
+        Ok(_) => thanks(&target, m),
+        Err(AppError::Invalid(errs)) => answer_view(&st, &ctx, &target, m, &f, &errs).await,
+        Err(e) => Err(e.into()),
+    }
+}
+
+async fn card_form(
+    State(st): State<AppState>,
+    ctx: Ctx,
+    Path(token): Path<String>,
+    Query(q): Query<AnswerQuery>,
+) -> WebResult {
+    let e = cairn_domain::FieldErrors::new();
+    answer_view(&st, &ctx, &Target::Card(token), mode_of(&q), &[], &e).await
+}
+
+async fn card_answer(
+    State(st): State<AppState>,
+    ctx: Ctx,
+    Path(token): Path<String>,
+    Posted(f): Posted<Vec<(String, String)>>,
+) -> WebResult {
+    let m = posted_mode(&f);
+    let (v, _) = cairn_app::surveys::by_card(&st.app, &token).await?;
+    let raw = raw_answers(&v.questions, &f);
+    match cairn_app::surveys::answer_by_card(&st.app, &token, &raw).await {
+        Ok(_) => thanks(&Target::Card(token), m),
         Err(AppError::Invalid(errs)) => {
-            answer_view(&st, &ctx, &token, easy, kiosk, false, &f, &errs).await
+            answer_view(&st, &ctx, &Target::Card(token), m, &f, &errs).await
         }
         Err(e) => Err(e.into()),
     }
+}
+
+#[derive(Deserialize)]
+struct PaperQuery {
+    unit_id: i64,
+    person_id: Option<i64>,
+    easy: Option<String>,
+    sent: Option<String>,
+}
+
+async fn paper_form(
+    State(st): State<AppState>,
+    s: Signed,
+    Path(round): Path<i64>,
+    Query(q): Query<PaperQuery>,
+) -> WebResult {
+    let target = Target::Paper {
+        round,
+        unit: q.unit_id,
+        person: q.person_id,
+    };
+    let m = Mode {
+        easy: q.easy.is_some(),
+        kiosk: false,
+        sent: q.sent.is_some(),
+    };
+    let e = cairn_domain::FieldErrors::new();
+    answer_view(&st, &s.ctx, &target, m, &[], &e).await
+}
+
+async fn paper_answer(
+    State(st): State<AppState>,
+    s: Signed,
+    Path(round): Path<i64>,
+    Query(q): Query<PaperQuery>,
+    Posted(f): Posted<Vec<(String, String)>>,
+) -> WebResult {
+    let m = posted_mode(&f);
+    let target = Target::Paper {
+        round,
+        unit: q.unit_id,
+        person: q.person_id,
+    };
+    let v = cairn_app::surveys::paper_view(&st.app, s.actor(), round, q.unit_id).await?;
+    let raw = raw_answers(&v.questions, &f);
+    match cairn_app::surveys::answer_on_paper(
+        &st.app,
+        s.actor(),
+        round,
+        &q.unit_id.to_string(),
+        q.person_id,
+        &raw,
+    )
+    .await
+    {
+        Ok(_) => thanks(&target, m),
+        Err(AppError::Invalid(errs)) => answer_view(&st, &s.ctx, &target, m, &f, &errs).await,
+        Err(e) => Err(e.into()),
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Comments: checking for names, sending on as suggestions
+// ---------------------------------------------------------------------------------------------
+
+struct CheckRow {
+    response_id: i64,
+    key: String,
+    question: String,
+    unit: String,
+    written: String,
+    shown: String,
+    checked: bool,
+    /// The unit has too few responses: the comment waits for this check before anyone else
+    /// reads it.
+    waiting: bool,
+    /// Why the words just sent were refused.
+    error: Option<String>,
+}
+
+#[derive(Askama)]
+#[template(path = "surveys/comments.html")]
+struct CommentsPage {
+    chrome: Chrome,
+    t: Tr,
+    id: i64,
+    rows: Vec<CheckRow>,
+    waiting_text: String,
+}
+
+async fn comments_page(State(st): State<AppState>, s: Signed, Path(id): Path<i64>) -> WebResult {
+    comments_view(&st, &s, id, None).await
+}
+
+/// The comments page; `refused` is a check just refused: (response, key, words typed, why).
+async fn comments_view(
+    st: &AppState,
+    s: &Signed,
+    id: i64,
+    refused: Option<(i64, String, String, &'static str)>,
+) -> WebResult {
+    let t = s.ctx.t();
+    let (_, questions, rows, under) =
+        cairn_app::surveys::comments_to_check(&st.app, s.actor(), id).await?;
+    let names = unit_names(st, s, &t).await?;
+    let w = welsh(&t);
+    let mut rows: Vec<CheckRow> = rows
+        .into_iter()
+        .map(|c| {
+            let mine = refused
+                .as_ref()
+                .filter(|(r, k, _, _)| *r == c.response_id && *k == c.key);
+            CheckRow {
+                question: questions
+                    .iter()
+                    .find(|q| q.key == c.key)
+                    .map(|q| q.text.pick(w, false).to_owned())
+                    .unwrap_or_default(),
+                unit: names
+                    .iter()
+                    .find(|(u, _)| *u == c.unit_id)
+                    .map(|(_, n)| n.clone())
+                    .unwrap_or_default(),
+                waiting: !c.checked && under.contains(&c.unit_id),
+                error: mine.map(|(_, _, _, e)| t.get(e)),
+                shown: mine.map_or(c.text, |(_, _, typed, _)| typed.clone()),
+                response_id: c.response_id,
+                key: c.key,
+                written: c.written,
+                checked: c.checked,
+            }
+        })
+        .collect();
+    // Those waiting for a check first.
+    rows.sort_by_key(|r| (!r.waiting, r.checked, r.response_id));
+    let waiting = rows.iter().filter(|r| r.waiting).count();
+    let mut chrome = Chrome::signed(s, t.get("comments-title"), organisation(st, s).await?);
+    if refused.is_some() {
+        chrome.has_errors = true;
+        chrome.title = format!("{}: {}", t.get("common-error-prefix").trim(), chrome.title);
+    }
+    html_status(
+        if refused.is_some() {
+            StatusCode::UNPROCESSABLE_ENTITY
+        } else {
+            StatusCode::OK
+        },
+        &CommentsPage {
+            id,
+            rows,
+            waiting_text: t.count("comments-waiting", waiting as i64),
+            chrome,
+            t,
+        },
+    )
+}
+
+#[derive(Deserialize)]
+struct CommentIn {
+    response_id: i64,
+    key: String,
+    #[serde(default)]
+    shown_text: String,
+}
+
+async fn check_comment(
+    State(st): State<AppState>,
+    s: Signed,
+    Path(id): Path<i64>,
+    Posted(f): Posted<CommentIn>,
+) -> WebResult {
+    match cairn_app::surveys::check_comment(
+        &st.app,
+        s.actor(),
+        id,
+        f.response_id,
+        &f.key,
+        &f.shown_text,
+    )
+    .await
+    {
+        Ok(()) => see_other(&format!(
+            "/surveys/rounds/{id}/comments#comment-{}-{}",
+            f.response_id, f.key
+        )),
+        // The one field is the words: said beside them, as typed.
+        Err(AppError::Invalid(errs)) => {
+            let why = errs.0.first().map(|e| e.code).unwrap_or("error-bad-form");
+            comments_view(&st, &s, id, Some((f.response_id, f.key, f.shown_text, why))).await
+        }
+        Err(e) => Err(e.into()),
+    }
+}
+
+async fn comment_to_suggestion(
+    State(st): State<AppState>,
+    s: Signed,
+    Path(id): Path<i64>,
+    Posted(f): Posted<CommentIn>,
+) -> WebResult {
+    let suggestion = cairn_app::surveys::comment_to_suggestion(
+        &st.app,
+        s.actor(),
+        id,
+        f.response_id,
+        &f.key,
+        s.ctx.lang,
+    )
+    .await?;
+    see_other(&format!("/feedback/{suggestion}"))
+}
+
+// ---------------------------------------------------------------------------------------------
+// Single-use cards
+// ---------------------------------------------------------------------------------------------
+
+/// A QR code for `url` as inline SVG, hidden from screen readers (the link is printed beside
+/// it in words).
+fn qr_svg(url: &str) -> WebResult<String> {
+    use qrcode::render::svg;
+    let code = qrcode::QrCode::with_error_correction_level(url, qrcode::EcLevel::M)
+        .map_err(|e| WebError::Internal(format!("QR code: {e}")))?;
+    let svg = code
+        .render::<svg::Color<'_>>()
+        .min_dimensions(160, 160)
+        .quiet_zone(true)
+        .build();
+    // The renderer writes a whole SVG document; a page wants the element alone.
+    let start = svg.find("<svg").unwrap_or(0);
+    Ok(svg[start..].replacen("<svg", "<svg aria-hidden=\"true\" focusable=\"false\"", 1))
+}
+
+#[derive(Deserialize)]
+struct CardsIn {
+    unit_id: i64,
+    #[serde(default)]
+    count: String,
+}
+
+async fn print_cards(
+    State(st): State<AppState>,
+    s: Signed,
+    Path(id): Path<i64>,
+    Posted(f): Posted<CardsIn>,
+) -> WebResult {
+    let (printed_at, _) =
+        cairn_app::surveys::print_cards(&st.app, s.actor(), id, f.unit_id, &f.count).await?;
+    see_other(&format!(
+        "/surveys/rounds/{id}/cards?unit_id={}&printed_at={printed_at}",
+        f.unit_id
+    ))
+}
+
+#[derive(Deserialize)]
+struct CardsQuery {
+    unit_id: i64,
+    printed_at: i64,
+}
+
+struct CardView {
+    svg: String,
+    link: String,
+}
+
+#[derive(Askama)]
+#[template(path = "surveys/cards.html")]
+struct CardsPage {
+    chrome: Chrome,
+    t: Tr,
+    title: String,
+    unit: String,
+    cards: Vec<CardView>,
+    hint: String,
+    /// Each card speaks both languages, Welsh first.
+    cy: Tr,
+    en: Tr,
+}
+
+async fn cards_page(
+    State(st): State<AppState>,
+    s: Signed,
+    Path(id): Path<i64>,
+    Query(q): Query<CardsQuery>,
+) -> WebResult {
+    let t = s.ctx.t();
+    let tokens =
+        cairn_app::surveys::unused_cards(&st.app, s.actor(), id, q.unit_id, q.printed_at).await?;
+    let base = st.config.base_url.trim_end_matches('/');
+    let mut cards = Vec::new();
+    for token in tokens {
+        let link = format!("{base}/c/{token}");
+        cards.push(CardView {
+            svg: qr_svg(&link)?,
+            link,
+        });
+    }
+    let unit = unit_names(&st, &s, &t)
+        .await?
+        .into_iter()
+        .find(|(u, _)| *u == q.unit_id)
+        .map(|(_, n)| n)
+        .unwrap_or_default();
+    let chrome = Chrome::signed(&s, t.get("cards-title"), organisation(&st, &s).await?);
+    html(&CardsPage {
+        title: t.get("cards-title"),
+        hint: t.get("cards-print-hint"),
+        unit,
+        cards,
+        cy: Tr::new(Language::Cy),
+        en: Tr::new(Language::En),
+        chrome,
+        t,
+    })
+}
+
+// ---------------------------------------------------------------------------------------------
+// Figures from other surveys; the organisation's small-number rule
+// ---------------------------------------------------------------------------------------------
+
+#[derive(Deserialize)]
+struct FigureIn {
+    unit_id: i64,
+    #[serde(default)]
+    source: String,
+    #[serde(default)]
+    measure_en: String,
+    #[serde(default)]
+    measure_cy: String,
+    #[serde(default)]
+    figure: String,
+    #[serde(default)]
+    responses: String,
+    #[serde(default)]
+    measured_on_day: String,
+    #[serde(default)]
+    measured_on_month: String,
+    #[serde(default)]
+    measured_on_year: String,
+}
+
+async fn record_figure(
+    State(st): State<AppState>,
+    s: Signed,
+    Path(id): Path<i64>,
+    Posted(f): Posted<FigureIn>,
+) -> WebResult {
+    let when = DateParts {
+        day: f.measured_on_day.clone(),
+        month: f.measured_on_month.clone(),
+        year: f.measured_on_year.clone(),
+    };
+    let mut date_errors = cairn_domain::FieldErrors::new();
+    let d = cairn_app::surveys::OtherFigureDraft {
+        unit_id: f.unit_id,
+        source: f.source.clone(),
+        measure_en: f.measure_en.clone(),
+        measure_cy: f.measure_cy.clone(),
+        figure: f.figure.clone(),
+        responses: f.responses.clone(),
+        measured_on: parse_date_parts(&mut date_errors, "measured_on", &when, None)
+            .map(|x| x.to_string()),
+    };
+    match cairn_app::surveys::record_other_figure(&st.app, s.actor(), &d).await {
+        Ok(_) => see_other(&format!(
+            "/surveys/rounds/{id}?unit_id={}#other-figures",
+            f.unit_id
+        )),
+        Err(AppError::Invalid(mut errs)) => {
+            for e in date_errors.0 {
+                errs.0.retain(|x| x.field != e.field);
+                errs.0.push(e);
+            }
+            let mut form = FormState::new();
+            form.set("source", f.source)
+                .set("measure_en", f.measure_en)
+                .set("measure_cy", f.measure_cy)
+                .set("figure", f.figure)
+                .set("responses", f.responses)
+                .set_date("measured_on", &when);
+            form.add_errors(&s.ctx.t(), &errs);
+            results_view(&st, &s, id, Some(f.unit_id), form).await
+        }
+        Err(e) => Err(e.into()),
+    }
+}
+
+#[derive(Deserialize)]
+struct SettingsIn {
+    #[serde(default)]
+    min_count: String,
+    #[serde(default)]
+    min_responses: String,
+}
+
+async fn save_settings(
+    State(st): State<AppState>,
+    s: Signed,
+    Posted(f): Posted<SettingsIn>,
+) -> WebResult {
+    match cairn_app::surveys::set_thresholds(&st.app, s.actor(), &f.min_count, &f.min_responses)
+        .await
+    {
+        Ok(_) => see_other("/surveys?saved=1#small-numbers"),
+        Err(AppError::Invalid(errs)) => {
+            let mut form = FormState::new();
+            form.set("min_count", f.min_count)
+                .set("min_responses", f.min_responses);
+            form.add_errors(&s.ctx.t(), &errs);
+            list_view(&st, &s, form, false).await
+        }
+        Err(e) => Err(e.into()),
+    }
+}
+
+/// A unit's poster: the survey's title and the link as a QR code, Welsh first, for the ward
+/// noticeboard. Public, like the link it prints.
+async fn poster(State(st): State<AppState>, ctx: Ctx, Path(token): Path<String>) -> WebResult {
+    let t = ctx.t();
+    let v = cairn_app::surveys::by_link(&st.app, &token).await?;
+    let link = format!("{}/s/{token}", st.config.base_url.trim_end_matches('/'));
+    let title = title_of(
+        &t,
+        v.survey.title_en.as_deref(),
+        v.survey.title_cy.as_deref(),
+    );
+    let chrome = Chrome::public(&ctx, title.clone());
+    html(&CardsPage {
+        title,
+        unit: local_name(&t, &v.unit_name, v.unit_name_cy.as_deref()),
+        cards: vec![CardView {
+            svg: qr_svg(&link)?,
+            link,
+        }],
+        hint: t.get("poster-hint"),
+        cy: Tr::new(Language::Cy),
+        en: Tr::new(Language::En),
+        chrome,
+        t,
+    })
 }

@@ -109,6 +109,7 @@ async fn an_anonymous_answer_adds_one_row_holding_its_week_and_no_link_to_anyone
             &w.app,
             &link,
             Channel::Link,
+            None,
             &answers(json!({"fft_rating": "good", "fft_comment": "Kind staff"})),
         )
         .await
@@ -160,6 +161,7 @@ async fn a_confidential_survey_is_not_answered_by_link_and_a_paper_answer_goes_w
             &w.app,
             &link,
             Channel::Link,
+            None,
             &answers(json!({"su_suggest": "4"})),
         )
         .await;
@@ -240,6 +242,7 @@ async fn results_hide_small_counts_alike_for_a_unit_and_the_service_and_hold_com
                     &w.app,
                     link,
                     Channel::Kiosk,
+                    None,
                     &answers(json!({"fft_rating": rating, "fft_comment": format!("{rating} {i}")})),
                 )
                 .await
@@ -390,6 +393,7 @@ async fn the_model_counts_a_units_satisfaction_answers_in_the_last_quarter() {
                 &w.app,
                 &link,
                 Channel::Kiosk,
+                None,
                 &answers(json!({"fft_rating": "good"})),
             )
             .await
@@ -416,6 +420,453 @@ async fn the_model_counts_a_units_satisfaction_answers_in_the_last_quarter() {
         };
         assert_eq!(measure(&alder), ("model-measure-satisfaction", 3));
         assert_eq!(measure(&birch), ("model-measure-satisfaction", 0));
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn a_signed_in_member_answers_a_confidential_survey_once_kept_with_them_and_audited() {
+    both_engines(|db| async move {
+        // Arrange: a confidential baseline on Alder, where Mo is a member.
+        let w = world(db).await;
+        let s = survey(&w, "confidential", "baseline_service_user").await;
+        let r = round(&w, s, &[w.alder]).await;
+        let link = token(&w, r, w.alder).await;
+        let listed_before = surveys::open_for_me(&w.app, &w.mo).await.expect("open");
+
+        // Exec
+        let first = surveys::answer_by_link(
+            &w.app,
+            &link,
+            Channel::Link,
+            Some(&w.mo),
+            &answers(json!({"su_suggest": "5"})),
+        )
+        .await
+        .expect("Mo answers");
+        let again = surveys::answer_by_link(
+            &w.app,
+            &link,
+            Channel::Link,
+            Some(&w.mo),
+            &answers(json!({"su_suggest": "1"})),
+        )
+        .await;
+        let signed_out = surveys::answer_by_link(
+            &w.app,
+            &link,
+            Channel::Link,
+            None,
+            &answers(json!({"su_suggest": "1"})),
+        )
+        .await;
+        let listed_after = surveys::open_for_me(&w.app, &w.mo).await.expect("open");
+
+        // Check: one response, Mo's, marked as a member's, with an audit row naming Mo.
+        assert!(matches!(
+            again,
+            Err(AppError::Conflict("survey-error-already-answered"))
+        ));
+        assert!(matches!(
+            signed_out,
+            Err(AppError::Conflict("survey-error-needs-sign-in"))
+        ));
+        let mut h = w.app.db.acquire().await.expect("acquire");
+        let (person, channel): (Option<i64>, String) = cairn_db::fetch_one!(
+            &mut h.conn(),
+            (Option<i64>, String),
+            "SELECT person_id, channel FROM survey_responses WHERE id = $1",
+            first
+        )
+        .expect("row");
+        assert_eq!((person, channel.as_str()), (Some(w.mo_id), "member"));
+        let audited: i64 = cairn_db::fetch_scalar!(
+            &mut h.conn(),
+            i64,
+            "SELECT COUNT(*) FROM audit_log WHERE entity = 'survey_response' AND entity_id = $1 AND on_behalf_of_person_id = $2",
+            first,
+            w.mo_id
+        )
+        .expect("audit");
+        assert_eq!(audited, 1);
+        assert_eq!(listed_before.len(), 1);
+        assert!(!listed_before[0].answered);
+        assert!(listed_after[0].answered);
+        assert_eq!(listed_after[0].link, format!("/s/{link}"));
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn a_single_use_card_takes_one_answer_and_keeps_no_link_to_the_response() {
+    both_engines(|db| async move {
+        // Arrange
+        let w = world(db).await;
+        let s = survey(&w, "anonymous", "fft").await;
+        let r = round(&w, s, &[w.alder]).await;
+        let named = survey(&w, "named", "exit").await;
+        let named_round = round(&w, named, &[w.alder]).await;
+
+        // Exec
+        let (printed_at, cards) = surveys::print_cards(&w.app, &w.lead, r, w.alder, "3")
+            .await
+            .expect("cards");
+        let too_many = surveys::print_cards(&w.app, &w.lead, r, w.alder, "201").await;
+        let for_named = surveys::print_cards(&w.app, &w.lead, named_round, w.alder, "2").await;
+        let by_staff = surveys::print_cards(&w.app, &w.staff, r, w.alder, "2").await;
+        let used = surveys::answer_by_card(
+            &w.app,
+            &cards[0],
+            &answers(json!({"fft_rating": "good"})),
+        )
+        .await
+        .expect("first answer");
+        let second = surveys::answer_by_card(
+            &w.app,
+            &cards[0],
+            &answers(json!({"fft_rating": "poor"})),
+        )
+        .await;
+        let bad = surveys::answer_by_card(&w.app, &cards[1], &answers(json!({}))).await;
+        let unused = surveys::unused_cards(&w.app, &w.lead, r, w.alder, printed_at)
+            .await
+            .expect("unused");
+
+        // Check
+        assert_eq!(cards.len(), 3);
+        assert!(matches!(too_many, Err(AppError::Invalid(_))));
+        assert!(matches!(
+            for_named,
+            Err(AppError::Conflict("survey-error-cards-anonymous"))
+        ));
+        assert!(matches!(by_staff, Err(AppError::Forbidden)));
+        assert!(matches!(
+            second,
+            Err(AppError::Conflict("survey-error-card-used"))
+        ));
+        assert!(
+            matches!(bad, Err(AppError::Invalid(_))),
+            "a refused answer leaves the card unused"
+        );
+        assert_eq!(unused.len(), 2);
+        assert!(!unused.contains(&cards[0]));
+        let res = surveys::results(&w.app, &w.lead, r, Some(w.alder))
+            .await
+            .expect("results");
+        assert_eq!(res.responses, Cell::Suppressed, "one response, counted");
+        let mut h = w.app.db.acquire().await.expect("acquire");
+        let (person, week): (Option<i64>, String) = cairn_db::fetch_one!(
+            &mut h.conn(),
+            (Option<i64>, String),
+            "SELECT person_id, week_of FROM survey_responses WHERE id = $1",
+            used
+        )
+        .expect("row");
+        assert_eq!(person, None);
+        assert_eq!(week, cairn_domain::payments::week_start(today()).to_string());
+        // The card's row holds nothing that could lead to the response.
+        let columns: Vec<(String,)> = match w.app.db.engine() {
+            Engine::Sqlite => cairn_db::fetch_all!(
+                &mut h.conn(),
+                (String,),
+                "SELECT name FROM pragma_table_info('survey_cards') ORDER BY name"
+            ),
+            Engine::Postgres => cairn_db::fetch_all!(
+                &mut h.conn(),
+                (String,),
+                "SELECT column_name::text FROM information_schema.columns WHERE table_name = 'survey_cards' AND table_schema = current_schema() ORDER BY column_name"
+            ),
+        }
+        .expect("columns");
+        let names: Vec<&str> = columns.iter().map(|(c,)| c.as_str()).collect();
+        assert_eq!(
+            names,
+            vec!["printed_at", "round_id", "token", "unit_id", "used"]
+        );
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn a_small_units_comments_show_only_once_checked_for_names_and_go_on_as_anonymous_suggestions()
+ {
+    both_engines(|db| async move {
+        // Arrange: three answers on Alder, one naming a nurse.
+        let w = world(db).await;
+        let s = survey(&w, "anonymous", "fft").await;
+        let r = round(&w, s, &[w.alder]).await;
+        let link = token(&w, r, w.alder).await;
+        for comment in ["Nurse Jones was kind", "More walks", "Better food"] {
+            surveys::answer_by_link(
+                &w.app,
+                &link,
+                Channel::Link,
+                None,
+                &answers(json!({"fft_rating": "good", "fft_comment": comment})),
+            )
+            .await
+            .expect("answer");
+        }
+        let before = surveys::results(&w.app, &w.lead, r, Some(w.alder))
+            .await
+            .expect("results");
+
+        // Exec
+        let lead_reads = surveys::comments_to_check(&w.app, &w.lead, r).await;
+        let (_, _, rows, under) = surveys::comments_to_check(&w.app, &w.org.admin, r)
+            .await
+            .expect("to check");
+        let jones = rows
+            .iter()
+            .find(|c| c.written.contains("Jones"))
+            .expect("the comment");
+        let empty =
+            surveys::check_comment(&w.app, &w.org.admin, r, jones.response_id, &jones.key, "  ")
+                .await;
+        surveys::check_comment(
+            &w.app,
+            &w.org.admin,
+            r,
+            jones.response_id,
+            &jones.key,
+            "[name] was kind",
+        )
+        .await
+        .expect("checked");
+        let unchecked = rows
+            .iter()
+            .find(|c| c.written == "More walks")
+            .expect("walks");
+        let too_soon = surveys::comment_to_suggestion(
+            &w.app,
+            &w.lead,
+            r,
+            unchecked.response_id,
+            &unchecked.key,
+            cairn_domain::people::Language::En,
+        )
+        .await;
+        let after = surveys::results(&w.app, &w.lead, r, Some(w.alder))
+            .await
+            .expect("results");
+        let sent = surveys::comment_to_suggestion(
+            &w.app,
+            &w.lead,
+            r,
+            jones.response_id,
+            &jones.key,
+            cairn_domain::people::Language::En,
+        )
+        .await
+        .expect("sent");
+        let twice = surveys::comment_to_suggestion(
+            &w.app,
+            &w.lead,
+            r,
+            jones.response_id,
+            &jones.key,
+            cairn_domain::people::Language::En,
+        )
+        .await;
+        let suggestion = cairn_app::feedback::detail(&w.app, &w.lead, sent)
+            .await
+            .expect("suggestion");
+
+        // Check
+        assert!(before.questions[1].comments.is_empty() && before.comments_withheld);
+        assert!(matches!(lead_reads, Err(AppError::Forbidden)));
+        assert_eq!(rows.len(), 3);
+        assert_eq!(under, vec![w.alder]);
+        assert!(matches!(empty, Err(AppError::Invalid(_))));
+        assert!(matches!(
+            too_soon,
+            Err(AppError::Conflict("survey-error-comment-unchecked"))
+        ));
+        assert_eq!(
+            after.questions[1].comments,
+            vec!["[name] was kind".to_owned()]
+        );
+        assert!(after.comments_withheld, "two still wait for a check");
+        assert!(matches!(
+            twice,
+            Err(AppError::Conflict("survey-error-comment-sent"))
+        ));
+        let x = suggestion.suggestion;
+        assert_eq!(x.text, "[name] was kind");
+        assert_eq!(x.channel.key(), "survey");
+        assert!(x.anonymous);
+        assert_eq!((x.unit_id, x.submitted_by_user_id), (Some(w.alder), None));
+        let results = surveys::results(&w.app, &w.lead, r, Some(w.alder))
+            .await
+            .expect("results");
+        assert_eq!(results.questions[1].comment_refs[0].1, Some(sent));
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn the_organisation_may_raise_the_small_number_rule_but_never_lower_it() {
+    both_engines(|db| async move {
+        // Arrange: Alder gives 12 "good" and 6 "poor".
+        let w = world(db).await;
+        let s = survey(&w, "anonymous", "fft").await;
+        let r = round(&w, s, &[w.alder]).await;
+        let link = token(&w, r, w.alder).await;
+        for (rating, n) in [("good", 12), ("poor", 6)] {
+            for _ in 0..n {
+                surveys::answer_by_link(
+                    &w.app,
+                    &link,
+                    Channel::Link,
+                    None,
+                    &answers(json!({"fft_rating": rating})),
+                )
+                .await
+                .expect("answer");
+            }
+        }
+        let poor = |res: &cairn_app::surveys::Results| {
+            res.questions[0]
+                .answers
+                .iter()
+                .find(|a| a.value == "poor")
+                .expect("poor")
+                .count
+        };
+        let before = surveys::results(&w.app, &w.lead, r, Some(w.alder))
+            .await
+            .expect("results");
+
+        // Exec
+        let lower = surveys::set_thresholds(&w.app, &w.org.admin, "4", "9").await;
+        let by_lead = surveys::set_thresholds(&w.app, &w.lead, "8", "20").await;
+        surveys::set_thresholds(&w.app, &w.org.admin, "8", "20")
+            .await
+            .expect("raised");
+        let after = surveys::results(&w.app, &w.lead, r, Some(w.alder))
+            .await
+            .expect("results");
+
+        // Check
+        match lower {
+            Err(AppError::Invalid(e)) => {
+                assert!(e.for_field("min_count").is_some());
+                assert!(e.for_field("min_responses").is_some());
+            }
+            other => panic!("expected Invalid, got {other:?}"),
+        }
+        assert!(matches!(by_lead, Err(AppError::Forbidden)));
+        assert_eq!(poor(&before), Cell::Shown(6));
+        assert_eq!(poor(&after), Cell::Suppressed, "6 is under 8");
+        // 18 responses are under the raised 20: no percentages.
+        assert!(
+            after.questions[0]
+                .answers
+                .iter()
+                .all(|a| a.percent == Cell::Suppressed)
+        );
+        assert_eq!(after.thresholds.min_count, 8);
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn a_units_figures_from_other_surveys_keep_their_source_and_date_and_bad_ones_are_refused() {
+    both_engines(|db| async move {
+        // Arrange
+        let w = world(db).await;
+        let draft = |figure: &str, on: &str| surveys::OtherFigureDraft {
+            unit_id: w.alder,
+            source: "People's Experience Survey".into(),
+            measure_en: "Rated their experience good or very good".into(),
+            measure_cy: String::new(),
+            figure: figure.into(),
+            responses: "1,204".into(),
+            measured_on: Some(on.into()),
+        };
+        let tomorrow = today()
+            .saturating_add(jiff::Span::new().days(1))
+            .to_string();
+        let last_month = today()
+            .saturating_sub(jiff::Span::new().days(30))
+            .to_string();
+
+        // Exec
+        let id = surveys::record_other_figure(&w.app, &w.lead, &draft("87%", &last_month))
+            .await
+            .expect("recorded");
+        let bad = surveys::record_other_figure(&w.app, &w.lead, &draft("", &tomorrow)).await;
+        let by_member =
+            surveys::record_other_figure(&w.app, &w.mo, &draft("90%", &last_month)).await;
+        let listed = surveys::other_figures(&w.app, &w.staff, w.alder)
+            .await
+            .expect("listed");
+
+        // Check
+        match bad {
+            Err(AppError::Invalid(e)) => {
+                assert!(e.for_field("figure").is_some());
+                assert!(e.for_field("measured_on").is_some());
+            }
+            other => panic!("expected Invalid, got {other:?}"),
+        }
+        assert!(matches!(by_member, Err(AppError::Forbidden)));
+        assert_eq!(listed.len(), 1);
+        assert_eq!(listed[0].id, id);
+        assert_eq!(listed[0].responses, Some(1204));
+        assert_eq!(listed[0].measured_on, last_month);
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn exit_survey_reasons_feed_the_exits_report_and_are_offered_for_someone_who_left() {
+    both_engines(|db| async move {
+        // Arrange: an anonymous exit survey on Alder; 12 give "time", 6 "health", 2 "payment".
+        let w = world(db).await;
+        let s = survey(&w, "anonymous", "exit").await;
+        let r = round(&w, s, &[w.alder]).await;
+        let link = token(&w, r, w.alder).await;
+        for (reason, n) in [("time", 12), ("health", 6), ("payment", 2)] {
+            for _ in 0..n {
+                surveys::answer_by_link(
+                    &w.app,
+                    &link,
+                    Channel::Link,
+                    None,
+                    &answers(json!({"ex_reason": [reason]})),
+                )
+                .await
+                .expect("answer");
+            }
+        }
+
+        // Exec
+        let report = surveys::exit_survey_reasons(&w.app, &w.lead)
+            .await
+            .expect("report");
+        let offers = surveys::exit_offers(&w.app, &w.staff, w.mo_id)
+            .await
+            .expect("offers");
+        let by_member = surveys::exit_survey_reasons(&w.app, &w.mo).await;
+
+        // Check: one quarter of 20 responses; "payment" (2) is hidden and with it the next
+        // smallest, "health" (6), so neither follows from the other; zeros are shown.
+        assert_eq!(report.quarters.len(), 1);
+        let (_, n, cells) = &report.quarters[0];
+        assert_eq!(*n, Cell::Shown(20));
+        let at = |v: &str| cells[report.reasons.iter().position(|x| x == v).expect(v)];
+        assert_eq!(at("time"), Cell::Shown(12));
+        assert_eq!(at("payment"), Cell::Suppressed);
+        assert_eq!(at("health"), Cell::Suppressed);
+        assert_eq!(at("not_heard"), Cell::Shown(0));
+        assert!(matches!(by_member, Err(AppError::Forbidden)));
+        assert_eq!(offers.len(), 1);
+        assert_eq!(offers[0].round_id, r);
+        assert_eq!(
+            offers[0].link.as_deref(),
+            Some(format!("/s/{link}").as_str())
+        );
     })
     .await;
 }

@@ -13,7 +13,7 @@
 use crate::{Conn, DbResult, execute, fetch_scalar};
 
 /// Columns naming who did something (an account's e-mail address, or "system").
-const LABELS: [(&str, &str); 43] = [
+const LABELS: [(&str, &str); 45] = [
     ("appointments", "created_by_label"),
     ("arrivals", "recorded_by_label"),
     ("assessment_history", "actor_label"),
@@ -50,6 +50,7 @@ const LABELS: [(&str, &str); 43] = [
     ("recruitment_processes", "created_by_label"),
     ("retention_policies", "updated_by_label"),
     ("session_attendance", "entered_by_label"),
+    ("survey_comment_checks", "checked_by_label"),
     ("survey_responses", "entered_by_label"),
     ("survey_rounds", "created_by_label"),
     ("surveys", "created_by_label"),
@@ -57,6 +58,7 @@ const LABELS: [(&str, &str); 43] = [
     ("suggestions", "entered_by_label"),
     ("training_sessions", "created_by_label"),
     ("training_topics", "entered_by_label"),
+    ("unit_survey_figures", "created_by_label"),
 ];
 
 /// Who is erased: the person, the account linked to them (if any), and what they are called
@@ -124,6 +126,7 @@ pub async fn erase(c: &mut Conn<'_>, e: &Erasure<'_>) -> DbResult<()> {
         "UPDATE training_topics SET person_id = NULL WHERE person_id = $1",
         // Their confidential or named survey answers go (their words could name them);
         // anonymous answers were never theirs to find.
+        "DELETE FROM survey_comment_checks WHERE response_id IN (SELECT id FROM survey_responses WHERE person_id = $1)",
         "DELETE FROM survey_answers WHERE response_id IN (SELECT id FROM survey_responses WHERE person_id = $1)",
         "DELETE FROM survey_responses WHERE person_id = $1",
         "UPDATE interest_events SET note = NULL WHERE interest_id IN (SELECT id FROM interests WHERE person_id = $1)",

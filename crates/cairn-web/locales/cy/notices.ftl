@@ -40,3 +40,7 @@ email-password-reset-body =
     { $link }
 
     Os nad chi oedd hyn, gallwch anwybyddu'r e-bost hwn: bydd eich cyfrinair yn aros fel y mae.
+
+home-surveys-title = Arolygon i chi
+home-survey-answered = wedi'i ateb, diolch
+home-survey-closes = yn cau ar { $date }

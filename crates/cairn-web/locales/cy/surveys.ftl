@@ -76,10 +76,10 @@ results-download = Lawrlwytho'r canlyniadau hyn (CSV)
 results-responses = Ymatebion
 results-answered = Wedi ateb
 results-average = Cyfartaledd (1 i 5)
-results-suppressed = llai na 5
+results-suppressed = llai na { $count }
 results-too-few = rhy ychydig i'w ddangos
-results-rule = Er mwyn diogelu pobl, mae cyfrif o dan 5 yn ymddangos fel "llai na 5", ac mae angen o leiaf 10 ymateb ar gyfer canrannau a chyfartaleddau. Lle gellid cyfrifo cyfrif cudd o'r lleill, caiff un arall ei guddio hefyd.
-results-comments-withheld = Caiff sylwadau eu dal yn ôl tra bo llai na 10 ymateb.
+results-rule = Er mwyn diogelu pobl, mae cyfrif o dan { $count } yn ymddangos fel "llai na { $count }", ac mae angen o leiaf { $responses } ymateb ar gyfer canrannau a chyfartaleddau. Lle gellid cyfrifo cyfrif cudd o'r lleill, caiff un arall ei guddio hefyd.
+results-comments-withheld = Gyda llai na { $responses } ymateb, dim ond ar ôl i rywun eu gwirio am enwau y caiff sylwadau eu dangos.
 results-comments-none = Dim sylwadau.
 results-col-question = Cwestiwn
 results-col-answer = Ateb
@@ -97,3 +97,107 @@ model-measure-satisfaction = Atebion i arolygon boddhad ar yr uned hon yn ystod 
 surveys-kiosk = Agor ar giosg y ward
 answer-kiosk-idle = Ydych chi yno o hyd? Ymhen munud bydd y dudalen hon yn clirio eich atebion ar gyfer y person nesaf.
 answer-kiosk-next = Dechrau eto ar gyfer y person nesaf
+
+## Answering signed in, on a card, or on paper
+answer-card-used = Mae'r cerdyn hwn wedi'i ddefnyddio'n barod. Mae pob cerdyn yn cymryd un set o atebion. Diolch.
+answer-already = Rydych chi wedi ateb yr arolwg hwn yn barod. Diolch.
+answer-sign-in-why = Caiff eich atebion i'r arolwg hwn eu cadw gyda'ch enw, felly mewngofnodwch yn gyntaf.
+answer-sign-in = Mewngofnodi i ateb
+paper-title = Teipio ffurflen bapur
+paper-hint = Caiff yr atebion hyn eu nodi fel rhai a deipiwyd o bapur gennych chi.
+paper-for = Caiff yr atebion hyn eu cadw ar gyfer { $name } a'u nodi fel rhai a deipiwyd gennych chi.
+paper-next = Teipio ffurflen arall
+paper-open = Teipio ffurflen bapur
+surveys-poster = Poster
+poster-hint = Argraffwch y poster hwn ar gyfer hysbysfwrdd yr uned. Gall unrhyw un sganio'r cod neu deipio'r ddolen i ateb.
+
+## Single-use cards
+cards-print = Argraffu cardiau untro
+cards-intro = Mae gan bob cerdyn ei god QR ei hun ac mae'n cymryd un set o atebion, heb gyfrif. Nid yw cerdyn a ddefnyddiwyd yn cadw unrhyw gysylltiad â'r atebion a roddodd.
+cards-unit = Uned
+cards-count = Faint o gardiau
+cards-count-hint = O 1 i 200
+cards-make = Gwneud y cardiau
+cards-title = Cardiau arolwg untro
+cards-print-hint = Argraffwch y dudalen hon a thorrwch y cardiau allan. Nid yw cardiau a ddefnyddiwyd yn barod yn ymddangos yma.
+cards-none = Mae pob cerdyn yn y swp hwn wedi'i ddefnyddio.
+cards-slip-title = Dywedwch wrthym beth rydych chi'n ei feddwl
+cards-slip-link = Sganiwch y cod, neu teipiwch y ddolen hon
+survey-error-cards = Nodwch nifer o gardiau o 1 i 200
+survey-error-cards-anonymous = Mae cardiau ar gyfer arolygon dienw yn unig.
+survey-error-card-used = Mae'r cerdyn hwn wedi'i ddefnyddio'n barod.
+survey-error-already-answered = Rydych chi wedi ateb yr arolwg hwn yn barod.
+
+## The small-number rule
+survey-rule-title = Niferoedd bach
+survey-rule-now = Caiff cyfrifon o dan { $count } eu cuddio, ac mae angen o leiaf { $responses } ymateb ar gyfer canrannau, cyfartaleddau a sylwadau.
+survey-rule-count = Cuddio cyfrifon o dan
+survey-rule-count-hint = O leiaf 5
+survey-rule-responses = Ymatebion sydd eu hangen ar gyfer canrannau, cyfartaleddau a sylwadau
+survey-rule-responses-hint = O leiaf 10
+survey-rule-save = Cadw'r rheol
+survey-rule-saved = Mae'r rheol niferoedd bach wedi'i chadw.
+survey-error-min-count = Nodwch rif cyfan o 5 i 100
+survey-error-min-responses = Nodwch rif cyfan o 10 i 1,000
+
+## Comments
+comments-open = Gwirio sylwadau am enwau
+comments-back = Yn ôl i'r canlyniadau
+comments-title = Gwirio sylwadau am enwau
+comments-intro = Dim ond ar ôl i chi eu gwirio y caiff sylwadau o unedau heb lawer o ymatebion eu dangos i eraill. Tynnwch allan unrhyw enw neu fanylyn a allai ddangos pwy yw rhywun, yna nodwch fod y sylw wedi'i wirio.
+comments-waiting = { $count ->
+    [zero] Does dim sylwadau'n aros i gael eu gwirio.
+    [one] Mae 1 sylw'n aros i gael ei wirio.
+    [two] Mae 2 sylw'n aros i gael eu gwirio.
+    [few] Mae { $count } sylw'n aros i gael eu gwirio.
+    [many] Mae { $count } sylw'n aros i gael eu gwirio.
+   *[other] Mae { $count } sylw'n aros i gael eu gwirio.
+}
+comments-checked = Wedi'i wirio
+comments-waiting-one = Yn aros i gael ei wirio
+comments-shown = Yn cael ei ddangos: mae gan yr uned ddigon o ymatebion
+comments-shown-text = Y geiriau fel y bydd eraill yn eu gweld
+comments-shown-hint = Tynnwch allan enwau ac unrhyw beth arall a allai ddangos pwy yw rhywun.
+comments-mark = Nodi ei fod wedi'i wirio
+survey-error-comment-empty = Nodwch y geiriau i'w dangos, neu gadewch y sylw fel y mae
+survey-error-comment-long = Nodwch 2,000 nod neu lai
+survey-error-comment-unchecked = Nid yw'r sylw hwn wedi'i wirio am enwau eto.
+survey-error-comment-sent = Mae'r sylw hwn wedi'i anfon i'r awgrymiadau'n barod.
+results-comment-send = Anfon i'r awgrymiadau
+results-comment-sent = Wedi'i anfon i'r awgrymiadau
+results-comments-some-withheld = Caiff rhai sylwadau eu dal yn ôl nes bod rhywun wedi'u gwirio am enwau.
+
+## Figures from other surveys
+figures-title = Ffigurau o arolygon eraill
+figures-intro = Prif ffigurau o arolygon a gynhaliwyd mewn mannau eraill, fel yr Arolwg Profiad Pobl, wrth ochr ffigurau'r uned hon ei hun.
+figures-none = Nid oes ffigurau o arolygon eraill wedi'u cofnodi ar gyfer yr uned hon.
+figures-col-measure = Mesur
+figures-col-figure = Ffigur
+figures-col-responses = Ymatebion
+figures-col-source = Ffynhonnell
+figures-add = Cofnodi ffigur o arolwg arall
+figures-source = Ffynhonnell
+figures-source-hint = Er enghraifft, yr Arolwg Profiad Pobl
+figures-measure-en = Beth mae'n ei fesur (Saesneg)
+figures-measure-hint = Er enghraifft, wedi rhoi gradd dda neu dda iawn i'w profiad
+figures-measure-cy = Beth mae'n ei fesur (Cymraeg)
+figures-figure = Ffigur
+figures-figure-hint = Fel y mae'r ffynhonnell yn ei roi, er enghraifft 87%
+figures-responses = Ymatebion (dewisol)
+figures-responses-hint = Faint o bobl a atebodd, os yw'r ffynhonnell yn dweud
+figures-date = Pryd cafodd ei fesur
+figures-save = Cadw'r ffigur
+figure-error-source = Nodwch y ffynhonnell, mewn 200 nod neu lai
+figure-error-measure = Nodwch beth mae'n ei fesur yn Saesneg neu yn Gymraeg, mewn 200 nod neu lai
+figure-error-figure = Nodwch y ffigur, mewn 200 nod neu lai
+figure-error-responses = Nodwch nifer yr ymatebion fel rhif cyfan
+figure-error-date = Nodwch ddyddiad sydd heddiw neu yn y gorffennol
+
+## Exit surveys
+exit-survey-title = Arolwg gadael
+exit-survey-intro = Mae arolwg gadael ar agor ar eu huned. Cynigiwch ef iddyn nhw: rhowch y ddolen iddyn nhw, neu atebwch ef gyda nhw nawr.
+exit-survey-link = Dolen i'w rhoi iddyn nhw:
+exit-survey-with-them = Ei ateb gyda nhw
+exit-survey-report-title = Rhesymau a roddwyd mewn arolygon gadael
+exit-survey-report-intro = Faint o bobl a atebodd yr arolwg gadael bob chwarter, a'r rhesymau a ddewiswyd ganddyn nhw (mwy nag un yr un). Caiff niferoedd bach eu cuddio.
+exit-survey-report-none = Nid oes neb wedi ateb arolwg gadael eto.

@@ -40,3 +40,7 @@ email-password-reset-body =
     { $link }
 
     If this was not you, you can ignore this email: your password stays as it is.
+
+home-surveys-title = Surveys for you
+home-survey-answered = answered, thank you
+home-survey-closes = closes { $date }

@@ -76,10 +76,10 @@ results-download = Download these results (CSV)
 results-responses = Responses
 results-answered = Answered
 results-average = Average (1 to 5)
-results-suppressed = fewer than 5
+results-suppressed = fewer than { $count }
 results-too-few = too few to show
-results-rule = To protect people, a count under 5 shows as "fewer than 5", and percentages and averages need at least 10 responses. Where a hidden count could be worked out from the others, another is hidden too.
-results-comments-withheld = Comments are held back while there are fewer than 10 responses.
+results-rule = To protect people, a count under { $count } shows as "fewer than { $count }", and percentages and averages need at least { $responses } responses. Where a hidden count could be worked out from the others, another is hidden too.
+results-comments-withheld = With fewer than { $responses } responses, comments are shown only once someone has checked them for names.
 results-comments-none = No comments.
 results-col-question = Question
 results-col-answer = Answer
@@ -97,3 +97,104 @@ model-measure-satisfaction = Answers to satisfaction surveys on this unit in the
 surveys-kiosk = Open on a ward kiosk
 answer-kiosk-idle = Are you still there? In a minute this page will clear your answers for the next person.
 answer-kiosk-next = Start again for the next person
+
+## Answering signed in, on a card, or on paper
+answer-card-used = This card has already been used. Each card takes one set of answers. Thank you.
+answer-already = You have already answered this survey. Thank you.
+answer-sign-in-why = Your answers to this survey are kept with your name, so sign in first.
+answer-sign-in = Sign in to answer
+paper-title = Typing in a paper form
+paper-hint = These answers will be marked as typed in from paper by you.
+paper-for = These answers will be kept for { $name } and marked as typed in by you.
+paper-next = Type in another form
+paper-open = Type in a paper form
+surveys-poster = Poster
+poster-hint = Print this poster for the unit's noticeboard. Anyone can scan the code or type the link to answer.
+
+## Single-use cards
+cards-print = Print single-use cards
+cards-intro = Each card has its own QR code and takes one set of answers, without an account. A used card keeps no link to the answers it gave.
+cards-unit = Unit
+cards-count = How many cards
+cards-count-hint = From 1 to 200
+cards-make = Make the cards
+cards-title = Single-use survey cards
+cards-print-hint = Print this page and cut out the cards. Cards already used do not appear here.
+cards-none = Every card of this batch has been used.
+cards-slip-title = Tell us what you think
+cards-slip-link = Scan the code, or type this link
+survey-error-cards = Enter a number of cards from 1 to 200
+survey-error-cards-anonymous = Cards are only for anonymous surveys.
+survey-error-card-used = This card has already been used.
+survey-error-already-answered = You have already answered this survey.
+
+## The small-number rule
+survey-rule-title = Small numbers
+survey-rule-now = Counts under { $count } are hidden, and percentages, averages and comments need at least { $responses } responses.
+survey-rule-count = Hide counts under
+survey-rule-count-hint = At least 5
+survey-rule-responses = Responses needed for percentages, averages and comments
+survey-rule-responses-hint = At least 10
+survey-rule-save = Save the rule
+survey-rule-saved = The small-number rule has been saved.
+survey-error-min-count = Enter a whole number from 5 to 100
+survey-error-min-responses = Enter a whole number from 10 to 1,000
+
+## Comments
+comments-open = Check comments for names
+comments-back = Back to the results
+comments-title = Check comments for names
+comments-intro = Comments from units with few responses are shown to others only after you have checked them. Take out any name or detail that could identify someone, then mark the comment as checked.
+comments-waiting = { $count ->
+    [0] No comments are waiting for a check.
+    [one] 1 comment is waiting for a check.
+   *[other] { $count } comments are waiting for a check.
+}
+comments-checked = Checked
+comments-waiting-one = Waiting for a check
+comments-shown = Shown: the unit has enough responses
+comments-shown-text = The words as others will see them
+comments-shown-hint = Take out names and anything else that could identify someone.
+comments-mark = Mark as checked
+survey-error-comment-empty = Enter the words to show, or leave the comment as it is
+survey-error-comment-long = Enter 2,000 characters or fewer
+survey-error-comment-unchecked = This comment has not been checked for names yet.
+survey-error-comment-sent = This comment has already been sent to suggestions.
+results-comment-send = Send to suggestions
+results-comment-sent = Sent to suggestions
+results-comments-some-withheld = Some comments are held back until someone has checked them for names.
+
+## Figures from other surveys
+figures-title = Figures from other surveys
+figures-intro = Headline figures from surveys run elsewhere, such as the People's Experience Survey, beside this unit's own.
+figures-none = No figures from other surveys have been recorded for this unit.
+figures-col-measure = Measure
+figures-col-figure = Figure
+figures-col-responses = Responses
+figures-col-source = Source
+figures-add = Record a figure from another survey
+figures-source = Source
+figures-source-hint = For example, People's Experience Survey
+figures-measure-en = What it measures (English)
+figures-measure-hint = For example, rated their experience good or very good
+figures-measure-cy = What it measures (Welsh)
+figures-figure = Figure
+figures-figure-hint = As the source gives it, for example 87%
+figures-responses = Responses (optional)
+figures-responses-hint = How many people answered, if the source says
+figures-date = When it was measured
+figures-save = Save the figure
+figure-error-source = Enter the source, in 200 characters or fewer
+figure-error-measure = Enter what it measures in English or Welsh, in 200 characters or fewer
+figure-error-figure = Enter the figure, in 200 characters or fewer
+figure-error-responses = Enter the number of responses as a whole number
+figure-error-date = Enter a date that is today or in the past
+
+## Exit surveys
+exit-survey-title = Exit survey
+exit-survey-intro = An exit survey is open on their unit. Offer it to them: give them the link, or answer it with them now.
+exit-survey-link = Link to give them:
+exit-survey-with-them = Answer it with them
+exit-survey-report-title = Reasons given in exit surveys
+exit-survey-report-intro = How many people answered the exit survey each quarter, and the reasons they chose (more than one each). Small numbers are hidden.
+exit-survey-report-none = Nobody has answered an exit survey yet.
