@@ -1035,18 +1035,18 @@ pub async fn check_comment(
 ) -> AppResult<()> {
     require(actor, Permission::CheckSurveyComments)?;
     let org = org_of(actor)?;
+    let now = app.now();
+    let mut tx = app.db.begin().await?;
+    let unit = comment_unit(&mut tx.conn(), org, round, response, key).await?;
+    if !actor.can_reach_unit(unit) {
+        return Err(AppError::NotFound);
+    }
     let shown = shown.trim();
     if shown.is_empty() {
         return Err(invalid("shown_text", "survey-error-comment-empty"));
     }
     if shown.chars().count() > COMMENT_MAX {
         return Err(invalid("shown_text", "survey-error-comment-long"));
-    }
-    let now = app.now();
-    let mut tx = app.db.begin().await?;
-    let unit = comment_unit(&mut tx.conn(), org, round, response, key).await?;
-    if !actor.can_reach_unit(unit) {
-        return Err(AppError::NotFound);
     }
     db::check_comment(&mut tx.conn(), response, key, shown, &actor.label, now).await?;
     record::<(), _>(
@@ -1185,15 +1185,15 @@ pub async fn print_cards(
 ) -> AppResult<(i64, Vec<String>)> {
     require(actor, Permission::ManageSurveys)?;
     let org = org_of(actor)?;
-    let n = match count.trim().parse::<i64>() {
-        Ok(n) if (1..=CARDS_MAX).contains(&n) => n,
-        _ => return Err(invalid("count", "survey-error-cards")),
-    };
     let now = app.now();
     let mut tx = app.db.begin().await?;
     let r = db::round(&mut tx.conn(), org, round)
         .await?
         .ok_or(AppError::NotFound)?;
+    let n = match count.trim().parse::<i64>() {
+        Ok(n) if (1..=CARDS_MAX).contains(&n) => n,
+        _ => return Err(invalid("count", "survey-error-cards")),
+    };
     let s = db::survey(&mut tx.conn(), org, r.survey_id)
         .await?
         .ok_or(AppError::NotFound)?;

@@ -1073,6 +1073,7 @@ async fn card_answer(
 
 #[derive(Deserialize)]
 struct PaperQuery {
+    #[serde(default)]
     unit_id: i64,
     person_id: Option<i64>,
     easy: Option<String>,
@@ -1228,7 +1229,9 @@ async fn comments_view(
 
 #[derive(Deserialize)]
 struct CommentIn {
+    #[serde(default)]
     response_id: i64,
+    #[serde(default)]
     key: String,
     #[serde(default)]
     shown_text: String,
@@ -1303,9 +1306,13 @@ fn qr_svg(url: &str) -> WebResult<String> {
 
 #[derive(Deserialize)]
 struct CardsIn {
+    #[serde(default)]
     unit_id: i64,
     #[serde(default)]
     count: String,
+    /// The survey whose page the form is on, to show it again with the reason.
+    #[serde(default)]
+    survey_id: i64,
 }
 
 async fn print_cards(
@@ -1314,17 +1321,27 @@ async fn print_cards(
     Path(id): Path<i64>,
     Posted(f): Posted<CardsIn>,
 ) -> WebResult {
-    let (printed_at, _) =
-        cairn_app::surveys::print_cards(&st.app, s.actor(), id, f.unit_id, &f.count).await?;
-    see_other(&format!(
-        "/surveys/rounds/{id}/cards?unit_id={}&printed_at={printed_at}",
-        f.unit_id
-    ))
+    match cairn_app::surveys::print_cards(&st.app, s.actor(), id, f.unit_id, &f.count).await {
+        Ok((printed_at, _)) => see_other(&format!(
+            "/surveys/rounds/{id}/cards?unit_id={}&printed_at={printed_at}",
+            f.unit_id
+        )),
+        Err(AppError::Invalid(errs)) if f.survey_id > 0 => {
+            let mut form = FormState::new();
+            form.set("cards_round", id.to_string())
+                .set("count", f.count);
+            form.add_errors(&s.ctx.t(), &errs);
+            show_view(&st, &s, f.survey_id, form).await
+        }
+        Err(e) => Err(e.into()),
+    }
 }
 
 #[derive(Deserialize)]
 struct CardsQuery {
+    #[serde(default)]
     unit_id: i64,
+    #[serde(default)]
     printed_at: i64,
 }
 
@@ -1390,6 +1407,7 @@ async fn cards_page(
 
 #[derive(Deserialize)]
 struct FigureIn {
+    #[serde(default)]
     unit_id: i64,
     #[serde(default)]
     source: String,

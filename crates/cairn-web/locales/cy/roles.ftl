@@ -278,3 +278,12 @@ role-training-due = Wedi'i wneud ar { $date }, i'w adnewyddu erbyn { $due }
 role-training-lapsed = Roedd angen ei adnewyddu erbyn { $due }
 role-training-error-months = Nodwch bob faint o fisoedd i'w adnewyddu, o 1 i 120, neu gadewch y blwch yn wag
 role-training-error-course = Dewiswch gwrs o'r rhestr
+
+## Exit surveys
+exit-survey-title = Arolwg gadael
+exit-survey-intro = Mae arolwg gadael ar agor ar eu huned. Cynigiwch ef iddyn nhw: rhowch y ddolen iddyn nhw, neu atebwch ef gyda nhw nawr.
+exit-survey-link = Dolen i'w rhoi iddyn nhw:
+exit-survey-with-them = Ei ateb gyda nhw
+exit-survey-report-title = Rhesymau a roddwyd mewn arolygon gadael
+exit-survey-report-intro = Faint o bobl a atebodd yr arolwg gadael bob chwarter, a'r rhesymau a ddewiswyd ganddyn nhw (mwy nag un yr un). Caiff niferoedd bach eu cuddio.
+exit-survey-report-none = Nid oes neb wedi ateb arolwg gadael eto.

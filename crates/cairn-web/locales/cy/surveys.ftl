@@ -193,11 +193,3 @@ figure-error-figure = Nodwch y ffigur, mewn 200 nod neu lai
 figure-error-responses = Nodwch nifer yr ymatebion fel rhif cyfan
 figure-error-date = Nodwch ddyddiad sydd heddiw neu yn y gorffennol
 
-## Exit surveys
-exit-survey-title = Arolwg gadael
-exit-survey-intro = Mae arolwg gadael ar agor ar eu huned. Cynigiwch ef iddyn nhw: rhowch y ddolen iddyn nhw, neu atebwch ef gyda nhw nawr.
-exit-survey-link = Dolen i'w rhoi iddyn nhw:
-exit-survey-with-them = Ei ateb gyda nhw
-exit-survey-report-title = Rhesymau a roddwyd mewn arolygon gadael
-exit-survey-report-intro = Faint o bobl a atebodd yr arolwg gadael bob chwarter, a'r rhesymau a ddewiswyd ganddyn nhw (mwy nag un yr un). Caiff niferoedd bach eu cuddio.
-exit-survey-report-none = Nid oes neb wedi ateb arolwg gadael eto.

@@ -274,3 +274,12 @@ role-training-due = Done on { $date }, refresh by { $due }
 role-training-lapsed = Refresh was due by { $due }
 role-training-error-months = Enter how often to refresh it as a number of months from 1 to 120, or leave it empty
 role-training-error-course = Select a course from the list
+
+## Exit surveys
+exit-survey-title = Exit survey
+exit-survey-intro = An exit survey is open on their unit. Offer it to them: give them the link, or answer it with them now.
+exit-survey-link = Link to give them:
+exit-survey-with-them = Answer it with them
+exit-survey-report-title = Reasons given in exit surveys
+exit-survey-report-intro = How many people answered the exit survey each quarter, and the reasons they chose (more than one each). Small numbers are hidden.
+exit-survey-report-none = Nobody has answered an exit survey yet.

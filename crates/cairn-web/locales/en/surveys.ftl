@@ -190,11 +190,3 @@ figure-error-figure = Enter the figure, in 200 characters or fewer
 figure-error-responses = Enter the number of responses as a whole number
 figure-error-date = Enter a date that is today or in the past
 
-## Exit surveys
-exit-survey-title = Exit survey
-exit-survey-intro = An exit survey is open on their unit. Offer it to them: give them the link, or answer it with them now.
-exit-survey-link = Link to give them:
-exit-survey-with-them = Answer it with them
-exit-survey-report-title = Reasons given in exit surveys
-exit-survey-report-intro = How many people answered the exit survey each quarter, and the reasons they chose (more than one each). Small numbers are hidden.
-exit-survey-report-none = Nobody has answered an exit survey yet.

@@ -664,8 +664,25 @@ fn expected(method: &str, path: &str, who: Who) -> Option<Expect> {
         ("POST", "/surveys/{id}/rounds") => record(who, &[OrgAdmin, Lead], Status(422), &[]),
         // A unit's link is for anyone who has it, signed in or not; sent empty, the required
         // rating is missing.
-        ("GET", "/s/{token}") => Status(200),
-        ("POST", "/s/{token}") => Status(422),
+        ("GET", "/s/{token}" | "/s/{token}/poster" | "/c/{token}") => Status(200),
+        ("POST", "/s/{token}" | "/c/{token}") => Status(422),
+        // Sent empty: no unit, no card count, no comment named.
+        ("POST", "/surveys/rounds/{id}/cards") => record(who, &[OrgAdmin, Lead], Status(422), &[]),
+        ("GET", "/surveys/rounds/{id}/cards") => record(who, &[OrgAdmin, Lead], Status(200), &[]),
+        ("GET" | "POST", "/surveys/rounds/{id}/paper") => {
+            record(who, &[OrgAdmin, Lead, UnitStaff], Status(404), &[])
+        }
+        ("GET", "/surveys/rounds/{id}/comments") => record(who, &[OrgAdmin], Status(200), &[]),
+        ("POST", "/surveys/rounds/{id}/comments/check") => {
+            record(who, &[OrgAdmin], Status(404), &[])
+        }
+        ("POST", "/surveys/rounds/{id}/comments/suggestion") => {
+            record(who, &[OrgAdmin, Lead, UnitStaff], Status(404), &[])
+        }
+        ("POST", "/surveys/rounds/{id}/figures") => {
+            record(who, &[OrgAdmin, Lead], Status(404), &[])
+        }
+        ("POST", "/surveys/settings") => page(who, &[OrgAdmin, OtherAdmin], Status(422)),
         ("GET", "/api/v1/surveys") => api(who, page(who, SURVEY_READERS, Status(200))),
         ("POST", "/api/v1/surveys") => api(who, page(who, ROLES_WRITE, Status(422))),
         ("POST", "/api/v1/surveys/{id}/rounds") => {
@@ -863,6 +880,8 @@ async fn walk(t: &TestApp) {
                 &t.seed.kiosk_token
             } else if r.path.starts_with("/s/") {
                 &t.seed.survey_token
+            } else if r.path.starts_with("/c/") {
+                &t.seed.survey_card
             } else {
                 &t.seed.invitation
             };

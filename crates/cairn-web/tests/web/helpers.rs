@@ -133,6 +133,8 @@ pub struct Seed {
     pub survey: i64,
     pub survey_round: i64,
     pub survey_token: String,
+    /// A single-use card of that round on unit A1, unused.
+    pub survey_card: String,
 }
 
 pub struct TestApp {
@@ -785,6 +787,13 @@ impl TestApp {
                 .expect("units")[0]
                 .1
                 .clone();
+            drop(h);
+            s.survey_card =
+                cairn_app::surveys::print_cards(&app, &admin, s.survey_round, s.unit_a1, "1")
+                    .await
+                    .expect("card")
+                    .1
+                    .remove(0);
         }
         let state = AppState {
             app: app.clone(),

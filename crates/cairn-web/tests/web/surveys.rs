@@ -164,3 +164,316 @@ async fn on_a_kiosk_the_link_clears_itself_when_idle_and_starts_afresh_after_eac
     .expect("channel");
     assert_eq!(channel, "kiosk");
 }
+
+/// The value of the hidden `response_id` of the form that follows `text` on a page.
+fn response_after(body: &str, text: &str) -> String {
+    let at = body
+        .find(text)
+        .unwrap_or_else(|| panic!("{text} not on the page"));
+    let key = "name=\"response_id\" value=\"";
+    let start = at + body[at..].find(key).expect("a form") + key.len();
+    body[start..start + body[start..].find('"').expect("end")].to_owned()
+}
+
+#[tokio::test]
+async fn a_confidential_survey_asks_to_sign_in_then_takes_a_members_answers_once() {
+    // Arrange: a confidential baseline on unit A1, where the member belongs.
+    let t = TestApp::new().await;
+    let admin = t.actor(Who::OrgAdmin).await;
+    let survey = cairn_app::surveys::create_survey(
+        &t.app,
+        &admin,
+        &cairn_app::surveys::SurveyDraft {
+            title_en: "Baseline".into(),
+            title_cy: "Llinell sylfaen".into(),
+            privacy: "confidential".into(),
+            template: "baseline_service_user".into(),
+            questions: None,
+        },
+    )
+    .await
+    .expect("survey");
+    let today = cairn_domain::time::local_date(
+        t.app.now(),
+        &cairn_domain::time::time_zone("Europe/London"),
+    );
+    let round = cairn_app::surveys::open_round(
+        &t.app,
+        &admin,
+        survey,
+        &cairn_app::surveys::RoundDraft {
+            name: "Baseline".into(),
+            unit_ids: vec![t.seed.unit_a1.to_string()],
+            opens_on: Some(today.to_string()),
+            closes_on: Some(today.to_string()),
+        },
+    )
+    .await
+    .expect("round");
+    let link = format!(
+        "/s/{}",
+        cairn_db::surveys::round_units(&mut t.app.db.acquire().await.expect("db").conn(), round)
+            .await
+            .expect("units")[0]
+            .1
+    );
+
+    // Exec
+    let signed_out = t.get(Who::Anon, &link).await;
+    let home = t.get(Who::Member, "/home").await;
+    let sent = t.post(Who::Member, &link, "su_suggest=4").await;
+    let again = t.get(Who::Member, &link).await;
+    let home_after = t.get(Who::Member, "/home").await;
+
+    // Check
+    assert_eq!(signed_out.status, StatusCode::OK);
+    assert!(signed_out.body.contains("Sign in to answer"));
+    assert!(signed_out.body.contains(&format!(
+        "/sign-in?next=%2Fs%2F{}",
+        link.trim_start_matches("/s/")
+    )));
+    assert!(!signed_out.body.contains("name=\"su_suggest\""), "no form");
+    assert!(home.body.contains("Surveys for you") && home.body.contains(&link));
+    assert_eq!(sent.status, StatusCode::SEE_OTHER, "{}", sent.body);
+    assert!(
+        again
+            .body
+            .contains("You have already answered this survey.")
+    );
+    assert!(home_after.body.contains("answered, thank you"));
+}
+
+#[tokio::test]
+async fn a_card_takes_one_answer_and_cards_and_posters_print_with_qr_codes() {
+    // Arrange
+    let t = TestApp::new().await;
+    let round = t.seed.survey_round;
+    let card = format!("/c/{}", t.seed.survey_card);
+
+    // Exec
+    let printed = t
+        .post(
+            Who::Lead,
+            &format!("/surveys/rounds/{round}/cards"),
+            &format!(
+                "unit_id={}&count=2&survey_id={}",
+                t.seed.unit_a1, t.seed.survey
+            ),
+        )
+        .await;
+    let sheet = t.get(Who::Lead, printed.location()).await;
+    let zero = t
+        .post(
+            Who::Lead,
+            &format!("/surveys/rounds/{round}/cards"),
+            &format!(
+                "unit_id={}&count=0&survey_id={}",
+                t.seed.unit_a1, t.seed.survey
+            ),
+        )
+        .await;
+    let answered = t.post(Who::Anon, &card, "fft_rating=good").await;
+    let used = t.get(Who::Anon, &card).await;
+    let twice = t.post(Who::Anon, &card, "fft_rating=poor").await;
+    let poster = t
+        .get(Who::Anon, &format!("/s/{}/poster", t.seed.survey_token))
+        .await;
+
+    // Check
+    assert_eq!(printed.status, StatusCode::SEE_OTHER);
+    assert_eq!(sheet.status, StatusCode::OK);
+    assert_eq!(sheet.body.matches("<svg aria-hidden=\"true\"").count(), 2);
+    assert_eq!(sheet.body.matches("http://localhost/c/").count(), 2);
+    assert_eq!(zero.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(field_error(&zero.body, "count").is_some(), "{}", zero.body);
+    assert!(zero.body.contains("value=\"0\""), "what was typed is kept");
+    assert_eq!(answered.status, StatusCode::SEE_OTHER);
+    assert!(used.body.contains("This card has already been used."));
+    assert!(!used.body.contains("name=\"fft_rating\""));
+    assert_eq!(twice.status, StatusCode::CONFLICT);
+    assert!(poster.body.contains("<svg aria-hidden=\"true\""));
+    assert!(
+        poster
+            .body
+            .contains(&format!("http://localhost/s/{}", t.seed.survey_token))
+    );
+}
+
+#[tokio::test]
+async fn a_small_units_comments_wait_for_a_check_for_names_then_show_and_go_on_as_suggestions() {
+    // Arrange: three answers with comments on unit A1.
+    let t = TestApp::new().await;
+    let round = t.seed.survey_round;
+    let link = format!("/s/{}", t.seed.survey_token);
+    for comment in ["Nurse+Jones+was+kind", "More+walks", "Better+food"] {
+        let r = t
+            .post(
+                Who::Anon,
+                &link,
+                &format!("fft_rating=good&fft_comment={comment}"),
+            )
+            .await;
+        assert_eq!(r.status, StatusCode::SEE_OTHER);
+    }
+    let results = format!("/surveys/rounds/{round}?unit_id={}", t.seed.unit_a1);
+    let before = t.get(Who::Lead, &results).await;
+
+    // Exec
+    let by_lead = t
+        .get(Who::Lead, &format!("/surveys/rounds/{round}/comments"))
+        .await;
+    let list = t
+        .get(Who::OrgAdmin, &format!("/surveys/rounds/{round}/comments"))
+        .await;
+    let response = response_after(&list.body, "Nurse Jones was kind");
+    let check = format!("/surveys/rounds/{round}/comments/check");
+    let empty = t
+        .post(
+            Who::OrgAdmin,
+            &check,
+            &format!("response_id={response}&key=fft_comment&shown_text=+"),
+        )
+        .await;
+    let checked = t
+        .post(
+            Who::OrgAdmin,
+            &check,
+            &format!("response_id={response}&key=fft_comment&shown_text=%5Bname%5D+was+kind"),
+        )
+        .await;
+    let after = t.get(Who::Lead, &results).await;
+    let sent = t
+        .post(
+            Who::Lead,
+            &format!("/surveys/rounds/{round}/comments/suggestion"),
+            &format!("response_id={response}&key=fft_comment"),
+        )
+        .await;
+    let suggestion = t.get(Who::Lead, sent.location()).await;
+
+    // Check
+    assert!(!before.body.contains("Nurse Jones"));
+    assert!(
+        before
+            .body
+            .contains("shown only once someone has checked them for names")
+    );
+    assert_eq!(by_lead.status, StatusCode::FORBIDDEN);
+    assert!(list.body.contains("3 comments are waiting for a check."));
+    assert_eq!(empty.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(empty.body.contains("Enter the words to show"));
+    assert_eq!(checked.status, StatusCode::SEE_OTHER);
+    assert!(after.body.contains("[name] was kind"));
+    assert!(!after.body.contains("Nurse Jones"));
+    assert!(after.body.contains("Send to suggestions"));
+    assert_eq!(sent.status, StatusCode::SEE_OTHER);
+    assert!(sent.location().starts_with("/feedback/"));
+    assert!(suggestion.body.contains("[name] was kind"));
+}
+
+#[tokio::test]
+async fn the_small_number_rule_is_raised_on_the_surveys_page_and_refused_below_the_defaults() {
+    // Arrange
+    let t = TestApp::new().await;
+
+    // Exec
+    let low = t
+        .post(
+            Who::OrgAdmin,
+            "/surveys/settings",
+            "min_count=3&min_responses=10",
+        )
+        .await;
+    let by_lead = t
+        .post(
+            Who::Lead,
+            "/surveys/settings",
+            "min_count=6&min_responses=10",
+        )
+        .await;
+    let raised = t
+        .post(
+            Who::OrgAdmin,
+            "/surveys/settings",
+            "min_count=6&min_responses=12",
+        )
+        .await;
+    let page = t.get(Who::Lead, "/surveys").await;
+
+    // Check
+    assert_eq!(low.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(
+        field_error(&low.body, "min_count").is_some(),
+        "{}",
+        low.body
+    );
+    assert!(low.body.contains("value=\"3\""), "what was typed is kept");
+    assert_eq!(by_lead.status, StatusCode::FORBIDDEN);
+    assert_eq!(raised.status, StatusCode::SEE_OTHER);
+    assert!(page.body.contains("Counts under 6 are hidden"));
+    assert!(page.body.contains("at least 12 responses"));
+}
+
+#[tokio::test]
+async fn staff_type_in_a_paper_form_on_a_page_and_record_figures_from_other_surveys() {
+    // Arrange
+    let t = TestApp::new().await;
+    let round = t.seed.survey_round;
+    let paper = format!("/surveys/rounds/{round}/paper?unit_id={}", t.seed.unit_a1);
+    let figures = format!("/surveys/rounds/{round}/figures");
+
+    // Exec
+    let form = t.get(Who::UnitStaff, &paper).await;
+    let typed = t.post(Who::UnitStaff, &paper, "fft_rating=poor").await;
+    let by_member = t.get(Who::Member, &paper).await;
+    let bad = t
+        .post(
+            Who::Lead,
+            &figures,
+            &format!(
+                "unit_id={}&source=People%27s+Experience+Survey&measure_en=&figure=87%25&responses=many&measured_on_day=1&measured_on_month=4&measured_on_year=2026",
+                t.seed.unit_a1
+            ),
+        )
+        .await;
+    let good = t
+        .post(
+            Who::Lead,
+            &figures,
+            &format!(
+                "unit_id={}&source=People%27s+Experience+Survey&measure_en=Rated+it+good&figure=87%25&responses=1204&measured_on_day=1&measured_on_month=1&measured_on_year=2026",
+                t.seed.unit_a1
+            ),
+        )
+        .await;
+    let results = t
+        .get(
+            Who::UnitStaff,
+            &format!("/surveys/rounds/{round}?unit_id={}", t.seed.unit_a1),
+        )
+        .await;
+
+    // Check
+    assert_eq!(form.status, StatusCode::OK);
+    assert!(form.body.contains("Typing in a paper form"));
+    assert_eq!(typed.status, StatusCode::SEE_OTHER);
+    assert_eq!(by_member.status, StatusCode::FORBIDDEN);
+    assert_eq!(bad.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(
+        field_error(&bad.body, "measure_en").is_some(),
+        "{}",
+        bad.body
+    );
+    assert!(field_error(&bad.body, "responses").is_some());
+    assert!(
+        bad.body.contains("value=\"many\""),
+        "what was typed is kept"
+    );
+    assert_eq!(good.status, StatusCode::SEE_OTHER);
+    assert!(results.body.contains("Rated it good"));
+    assert!(results.body.contains("87%") && results.body.contains("1204"));
+    assert!(
+        results.body.contains("Responses</th>") || results.body.contains("Responses"),
+        "the count of responses beside the figure"
+    );
+}
