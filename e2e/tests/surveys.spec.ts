@@ -168,3 +168,104 @@ for (const lang of ['en', 'cy'] as const) {
     await context.close();
   });
 }
+
+// A member on a phone: signed in, they find their unit's confidential baseline on their home
+// page, switch to Easy Read, answer by keyboard and are thanked; the survey is then marked as
+// answered, and opening it again says so. Alex (a service user) answers in English, Mair (a
+// carer) in Welsh, each their own baseline.
+const MEMBERS = {
+  en: { email: 'member@demo.cairn.test', survey: 'Co-production baseline: service users', yes: 'Yes', answered: 'answered, thank you', already: 'You have already answered this survey.', words: 'More groups at the weekend' },
+  cy: { email: 'carer@demo.cairn.test', survey: 'Llinell sylfaen cydgynhyrchu: gofalwyr', yes: 'Ie', answered: "wedi'i ateb, diolch", already: "Rydych chi wedi ateb yr arolwg hwn yn barod.", words: 'Mwy o gyfarfodydd gyda’r nos' },
+} as const;
+
+for (const lang of ['en', 'cy'] as const) {
+  const language = lang === 'en' ? 'English' : 'Welsh';
+  const words = WORDS[lang];
+  const m = MEMBERS[lang];
+
+  test(`a member answers their baseline on a phone in Easy Read, signed in, in ${language} (${lang})`, async ({ browser }) => {
+    const context = await browser.newContext({ viewport: { width: 375, height: 740 } });
+    const page = await context.newPage();
+    await signIn(page, m.email);
+    await checkA11y(page);
+    await page.goto(`/language?to=${lang}&next=/home`);
+    await expect(page.locator('html')).toHaveAttribute('lang', lang);
+    await checkA11y(page);
+
+    await page.locator('main a', { hasText: m.survey }).click();
+    await expect(page.locator('main h1')).toHaveText(m.survey);
+    await checkA11y(page);
+    await page.locator('main a', { hasText: words.easy }).click();
+    await checkA11y(page);
+
+    // By keyboard: the first statement's fourth answer ("Yes"), a few words, then send.
+    const first = page.locator('main fieldset').first();
+    await first.locator('input[type="radio"]').first().focus();
+    for (let i = 0; i < 3; i++) await page.keyboard.press('ArrowDown');
+    await expect(first.locator('input[type="radio"]:checked + label')).toHaveText(m.yes);
+    await page.locator('main textarea').first().fill(m.words);
+    await page.locator('main form button[type="submit"]').focus();
+    await page.keyboard.press('Enter');
+    await expect(page.locator('main [role="status"] h2')).toHaveText(words.thanks);
+    await checkA11y(page);
+
+    // Home marks it answered; the link says so instead of asking again.
+    await page.goto('/home');
+    const item = page.locator('main li', { hasText: m.survey });
+    await expect(item).toContainText(m.answered);
+    await checkA11y(page);
+    await context.close();
+  });
+}
+
+// The lead prints single-use cards and a unit's poster (each with its QR code), and the
+// organisation's administrator opens the comments waiting for a check for names.
+const PRINT = {
+  en: { cards: 'Print single-use cards', make: 'Make the cards', poster: 'Poster', check: 'Check comments for names', title: 'Single-use survey cards' },
+  cy: { cards: 'Argraffu cardiau untro', make: 'Gwneud y cardiau', poster: 'Poster', check: 'Gwirio sylwadau am enwau', title: 'Cardiau arolwg untro' },
+} as const;
+
+for (const lang of ['en', 'cy'] as const) {
+  const language = lang === 'en' ? 'English' : 'Welsh';
+  const p = PRINT[lang];
+
+  test(`a lead prints cards and a poster with QR codes and comments wait for a check, in ${language} (${lang})`, async ({ page, browser }) => {
+    await signIn(page, 'lead@demo.cairn.test');
+    await checkA11y(page);
+    await page.goto(`/language?to=${lang}&next=/surveys`);
+    await checkA11y(page);
+    // The satisfaction survey is the oldest, last in the list.
+    await page.locator('main a[href^="/surveys/"]').last().click();
+    await checkA11y(page);
+    const surveyUrl = page.url();
+    const round = page.locator('main .nhsuk-card').last();
+    await round.locator('summary', { hasText: p.cards }).click();
+    await round.locator('input[name="count"]').fill('4');
+    await round.getByRole('button', { name: p.make }).click();
+    await expect(page.locator('main h1')).toHaveText(p.title);
+    await expect(page.locator('main .cairn-card-slip svg')).toHaveCount(4);
+    await checkA11y(page);
+
+    await page.goto(surveyUrl);
+    await checkA11y(page);
+    await page.locator('main .nhsuk-card').last().locator('a', { hasText: p.poster }).first().click();
+    await expect(page.locator('main .cairn-card-slip svg')).toHaveCount(1);
+    await checkA11y(page);
+
+    // The administrator, in a browser of their own.
+    const context = await browser.newContext();
+    const admin = await context.newPage();
+    await signIn(admin, 'admin@demo.cairn.test');
+    await checkA11y(admin);
+    await admin.goto(`/language?to=${lang}&next=/surveys`);
+    await checkA11y(admin);
+    await admin.locator('main a[href^="/surveys/"]').last().click();
+    await checkA11y(admin);
+    await admin.locator('main a[href^="/surveys/rounds/"]').first().click();
+    await checkA11y(admin);
+    await admin.locator('main a', { hasText: p.check }).click();
+    await expect(admin.locator('main h1')).toHaveText(p.check);
+    await checkA11y(admin);
+    await context.close();
+  });
+}

@@ -1,7 +1,9 @@
 //! Demo and board surveys: the Friends and Family Test, anonymous, run on every unit in three
 //! rounds (a baseline six months ago, a round three months ago, and one open now), with more
 //! answers on some units than others, so some results show in full and some are held back by
-//! the small-number rule; and a staff baseline with no round yet.
+//! the small-number rule; a staff baseline with no round yet; confidential baselines for
+//! service users and for carers, and an anonymous exit survey, open on every unit now with no
+//! answers yet (members answer them signed in).
 
 use crate::AppResult;
 use cairn_db::Conn;
@@ -86,6 +88,60 @@ pub(super) async fn survey_history(
     )
     .await?;
     let day = |n: i64| today.saturating_sub(jiff::Span::new().days(n));
+    let month_ahead = today.saturating_add(jiff::Span::new().days(30));
+    for (en, cy, privacy, t) in [
+        (
+            "Co-production baseline: service users",
+            "Llinell sylfaen cydgynhyrchu: defnyddwyr gwasanaeth",
+            "confidential",
+            Template::BaselineServiceUser,
+        ),
+        (
+            "Co-production baseline: carers",
+            "Llinell sylfaen cydgynhyrchu: gofalwyr",
+            "confidential",
+            Template::BaselineCarer,
+        ),
+        (
+            "Why people step back",
+            "Pam mae pobl yn camu'n ôl",
+            "anonymous",
+            Template::Exit,
+        ),
+    ] {
+        let json = serde_json::to_string(&template(t))
+            .map_err(|e| crate::AppError::Unexpected(e.to_string()))?;
+        let id = db::insert_survey(
+            c,
+            org,
+            Some(en),
+            Some(cy),
+            privacy,
+            Some(t.key()),
+            &json,
+            BY,
+            now,
+        )
+        .await?;
+        let round = db::insert_round(
+            c,
+            org,
+            id,
+            "Baseline",
+            &day(7).to_string(),
+            &month_ahead.to_string(),
+            &json,
+            BY,
+            now,
+        )
+        .await?;
+        for u in units {
+            let token: String = (0..12)
+                .map(|_| char::from(b"abcdefghjkmnpqrstuvwxyz23456789"[rng.random_range(0..31)]))
+                .collect();
+            db::add_round_unit(c, round, *u, &token).await?;
+        }
+    }
     let rounds = [
         ("Baseline", "Llinell sylfaen", day(180), day(150)),
         ("Spring", "Gwanwyn", day(90), day(60)),
