@@ -14,8 +14,8 @@ use crate::{Actor, App, AppError, AppResult, invalid, org_of, require};
 use cairn_db::surveys::{self as db, NewResponse, Round, Survey};
 use cairn_domain::surveys::suppression::{Cell, Table, Thresholds, percent, suppress};
 use cairn_domain::surveys::{
-    Answer, Channel, Privacy, Question, QuestionKind, Template, check_answers, check_questions,
-    template,
+    Answer, Channel, Choice, Privacy, Question, QuestionKind, ShowIf, Template, Wording,
+    agree_scale, check_answers, check_questions, template,
 };
 use cairn_domain::time::parse_iso_date;
 use cairn_domain::{FieldErrors, Permission};
@@ -36,6 +36,8 @@ pub struct SurveyDraft {
     pub privacy: String,
     pub template: String,
     pub questions: Option<Vec<Question>>,
+    /// Start with no questions and add them one at a time on the survey's page.
+    pub by_hand: bool,
 }
 
 fn questions_of(json: &str) -> AppResult<Vec<Question>> {
@@ -71,6 +73,7 @@ pub async fn create_survey(app: &App, actor: &Actor, d: &SurveyDraft) -> AppResu
     };
     let questions = match (chosen, &d.questions) {
         (Some(t), _) => template(t),
+        (None, None) if d.by_hand => Vec::new(),
         (None, Some(q)) => {
             if let Err(qe) = check_questions(q) {
                 e.0.extend(qe.0);
@@ -205,6 +208,9 @@ pub async fn open_round(app: &App, actor: &Actor, survey: i64, d: &RoundDraft) -
     let s = db::survey(&mut tx.conn(), org, survey)
         .await?
         .ok_or(AppError::NotFound)?;
+    if questions_of(&s.questions_json)?.is_empty() {
+        return Err(AppError::Conflict("round-error-no-questions"));
+    }
     let mut e = FieldErrors::new();
     let name = d.name.trim();
     if name.is_empty() {
@@ -1532,4 +1538,214 @@ pub async fn exit_survey_reasons(app: &App, actor: &Actor) -> AppResult<ExitSurv
             .map(|(q, row)| (q.clone(), row[0], row[1..].to_vec()))
             .collect(),
     })
+}
+
+// ---------------------------------------------------------------------------------------------
+// Questions written by hand, one at a time
+// ---------------------------------------------------------------------------------------------
+
+/// A question as typed on the survey's page.
+#[derive(Debug, Clone, Default)]
+pub struct QuestionDraft {
+    pub text_en: String,
+    pub text_cy: String,
+    pub easy_en: String,
+    pub easy_cy: String,
+    pub kind: String,
+    /// One answer per line, the Welsh after a `|` ("Yes | Ydw").
+    pub choices: String,
+    pub required: bool,
+    /// `key=value`: show only when that earlier question was answered so; empty for always.
+    pub show_if: String,
+}
+
+fn optional(x: &str) -> Option<String> {
+    Some(x.trim().to_owned()).filter(|x| !x.is_empty())
+}
+
+/// Adds a question to a survey written by hand (a template's questions stay as they are).
+/// Rounds already open keep the questions they froze.
+pub async fn add_question(
+    app: &App,
+    actor: &Actor,
+    survey: i64,
+    d: &QuestionDraft,
+) -> AppResult<()> {
+    require(actor, Permission::ManageSurveys)?;
+    let org = org_of(actor)?;
+    let now = app.now();
+    let mut tx = app.db.begin().await?;
+    let s = db::survey(&mut tx.conn(), org, survey)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    if s.template.is_some() {
+        return Err(AppError::Conflict("survey-error-template-fixed"));
+    }
+    let mut questions = questions_of(&s.questions_json)?;
+    let mut e = FieldErrors::new();
+    let text = Wording {
+        en: d.text_en.trim().to_owned(),
+        cy: d.text_cy.trim().to_owned(),
+        easy_en: optional(&d.easy_en),
+        easy_cy: optional(&d.easy_cy),
+    };
+    if check_questions(&[Question {
+        key: "q".into(),
+        kind: QuestionKind::FreeText,
+        text: text.clone(),
+        required: false,
+        choices: Vec::new(),
+        show_if: None,
+        locked: false,
+        practice: None,
+    }])
+    .is_err()
+    {
+        e.add("text_en", "survey-error-question-text");
+    }
+    let kind = QuestionKind::parse(d.kind.trim());
+    let choices = match kind {
+        None => {
+            e.add("kind", "survey-error-kind");
+            Vec::new()
+        }
+        Some(QuestionKind::Scale) => agree_scale(),
+        Some(QuestionKind::OneChoice | QuestionKind::SeveralChoices) => {
+            let lines: Vec<&str> = d
+                .choices
+                .lines()
+                .map(str::trim)
+                .filter(|l| !l.is_empty())
+                .collect();
+            let parsed: Vec<Choice> = lines
+                .iter()
+                .enumerate()
+                .map(|(i, l)| {
+                    let (en, cy) = l.split_once('|').unwrap_or((l, ""));
+                    Choice {
+                        value: format!("c{}", i + 1),
+                        label: Wording {
+                            en: en.trim().to_owned(),
+                            cy: cy.trim().to_owned(),
+                            easy_en: None,
+                            easy_cy: None,
+                        },
+                    }
+                })
+                .collect();
+            let bad = parsed.len() < 2
+                || parsed.len() > 20
+                || parsed.iter().any(|c| {
+                    (c.label.en.is_empty() && c.label.cy.is_empty())
+                        || c.label.en.chars().count() > cairn_domain::surveys::WORDING_MAX
+                        || c.label.cy.chars().count() > cairn_domain::surveys::WORDING_MAX
+                });
+            if bad {
+                e.add("choices", "survey-error-choice-lines");
+            }
+            parsed
+        }
+        Some(_) => Vec::new(),
+    };
+    let show_if = match d.show_if.trim() {
+        "" => None,
+        x => {
+            let found = x.split_once('=').and_then(|(k, v)| {
+                questions
+                    .iter()
+                    .find(|q| q.key == k && !q.choices.is_empty())
+                    .filter(|q| q.choices.iter().any(|c| c.value == v))
+                    .map(|_| ShowIf {
+                        key: k.to_owned(),
+                        equals: v.to_owned(),
+                    })
+            });
+            if found.is_none() {
+                e.add("show_if", "survey-error-show-if");
+            }
+            found
+        }
+    };
+    if questions.len() >= cairn_domain::surveys::QUESTIONS_MAX {
+        e.add("text_en", "survey-error-question-count");
+    }
+    if !e.is_empty() {
+        return Err(AppError::Invalid(e));
+    }
+    let key = (1..)
+        .map(|n| format!("q{n}"))
+        .find(|k| !questions.iter().any(|q| q.key == *k))
+        .unwrap_or_default();
+    questions.push(Question {
+        key: key.clone(),
+        kind: kind.unwrap_or(QuestionKind::FreeText),
+        text,
+        required: d.required,
+        choices,
+        show_if,
+        locked: false,
+        practice: None,
+    });
+    check_questions(&questions)?;
+    let json = serde_json::to_string(&questions)
+        .map_err(|x| AppError::Unexpected(format!("survey questions: {x}")))?;
+    db::set_questions(&mut tx.conn(), org, survey, &json, now).await?;
+    record::<(), _>(
+        &mut tx.conn(),
+        actor,
+        Some(org),
+        Action::Update,
+        "survey",
+        Some(survey),
+        None,
+        Some(&serde_json::json!({"added_question": key})),
+        None,
+        now,
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+/// Takes a question out of a survey written by hand, unless a later question depends on it.
+pub async fn remove_question(app: &App, actor: &Actor, survey: i64, key: &str) -> AppResult<()> {
+    require(actor, Permission::ManageSurveys)?;
+    let org = org_of(actor)?;
+    let now = app.now();
+    let mut tx = app.db.begin().await?;
+    let s = db::survey(&mut tx.conn(), org, survey)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    if s.template.is_some() {
+        return Err(AppError::Conflict("survey-error-template-fixed"));
+    }
+    let mut questions = questions_of(&s.questions_json)?;
+    if !questions.iter().any(|q| q.key == key) {
+        return Err(AppError::NotFound);
+    }
+    if questions
+        .iter()
+        .any(|q| q.show_if.as_ref().is_some_and(|x| x.key == key))
+    {
+        return Err(AppError::Conflict("survey-error-question-depended-on"));
+    }
+    questions.retain(|q| q.key != key);
+    let json = serde_json::to_string(&questions)
+        .map_err(|x| AppError::Unexpected(format!("survey questions: {x}")))?;
+    db::set_questions(&mut tx.conn(), org, survey, &json, now).await?;
+    record::<(), _>(
+        &mut tx.conn(),
+        actor,
+        Some(org),
+        Action::Update,
+        "survey",
+        Some(survey),
+        None,
+        Some(&serde_json::json!({"removed_question": key})),
+        None,
+        now,
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(())
 }

@@ -647,3 +647,22 @@ pub async fn exit_reasons(
     )?;
     Ok((reasons, responses))
 }
+
+/// Replaces a survey's questions (rounds keep the copy they froze).
+pub async fn set_questions(
+    c: &mut Conn<'_>,
+    org: i64,
+    survey: i64,
+    questions_json: &str,
+    now: i64,
+) -> DbResult<()> {
+    execute!(
+        c,
+        "UPDATE surveys SET questions_json = $3, updated_at = $4 WHERE organisation_id = $1 AND id = $2",
+        org,
+        survey,
+        questions_json,
+        now
+    )?;
+    Ok(())
+}

@@ -12,7 +12,7 @@ use std::collections::BTreeMap;
 pub mod suppression;
 mod templates;
 
-pub use templates::template;
+pub use templates::{agree_scale, template};
 
 keyed_enum!(
     /// Who a response can be traced to. Shown to the respondent before they start. Labels in

@@ -30,6 +30,8 @@ pub(crate) fn routes(r: Routes) -> Routes {
         .post("/surveys/new", create)
         .get("/surveys/{id}", show)
         .post("/surveys/{id}/rounds", open_round)
+        .post("/surveys/{id}/questions", add_question)
+        .post("/surveys/{id}/questions/remove", remove_question)
         .get("/surveys/rounds/{id}", results_page)
         .get("/surveys/rounds/{id}/results.csv", results_csv)
         .post("/surveys/rounds/{id}/cards", print_cards)
@@ -187,7 +189,13 @@ async fn new_view(st: &AppState, s: &Signed, form: FormState) -> WebResult {
                 label: format!("{}: {}", t.get(&p.label_id()), c.label),
             })
             .collect(),
-            templates: choices(&t, Template::ALL, |x| x.key(), |x| x.label_id()),
+            templates: choices(&t, Template::ALL, |x| x.key(), |x| x.label_id())
+                .into_iter()
+                .chain(std::iter::once(Choice {
+                    value: "own".into(),
+                    label: t.get("survey-template-own"),
+                }))
+                .collect(),
             form,
             chrome,
             t,
@@ -214,12 +222,19 @@ struct NewIn {
 }
 
 async fn create(State(st): State<AppState>, s: Signed, Posted(f): Posted<NewIn>) -> WebResult {
+    // "own": no template; the questions are written on the survey's page, one at a time.
+    let by_hand = f.template == "own";
     let d = SurveyDraft {
         title_en: f.title_en.clone(),
         title_cy: f.title_cy.clone(),
         privacy: f.privacy.clone(),
-        template: f.template.clone(),
+        template: if by_hand {
+            String::new()
+        } else {
+            f.template.clone()
+        },
         questions: None,
+        by_hand,
     };
     match cairn_app::surveys::create_survey(&st.app, s.actor(), &d).await {
         Ok(id) => see_other(&format!("/surveys/{id}")),
@@ -260,6 +275,13 @@ struct ShowPage {
     can_manage: bool,
     /// Cards are for anonymous surveys; staff who type in paper forms get a link per unit.
     anonymous: bool,
+    /// Written by hand: its questions (key, text, what kind, when shown) can be added to and
+    /// taken out, and the form offers the earlier choice answers a question may depend on.
+    by_hand: bool,
+    question_rows: Vec<(String, String, String)>,
+    kinds: Vec<Choice>,
+    show_if_choices: Vec<Choice>,
+    required_choice: Vec<Choice>,
     can_paper: bool,
     units: Vec<Choice>,
     form: FormState,
@@ -349,6 +371,44 @@ async fn show_view(st: &AppState, s: &Signed, id: i64, form: FormState) -> WebRe
             rounds,
             can_manage: s.actor().can(Permission::ManageSurveys),
             anonymous: d.survey.privacy == Privacy::Anonymous.key(),
+            by_hand: d.survey.template.is_none(),
+            question_rows: d
+                .questions
+                .iter()
+                .map(|q| {
+                    let mut about = t.get(&q.kind.label_id());
+                    if !q.required {
+                        about = format!("{about} {}", t.get("answer-optional"));
+                    }
+                    (
+                        q.key.clone(),
+                        q.text.pick(welsh(&t), false).to_owned(),
+                        about,
+                    )
+                })
+                .collect(),
+            kinds: choices(&t, QuestionKind::ALL, |k| k.key(), |k| k.label_id()),
+            required_choice: vec![Choice {
+                value: "yes".into(),
+                label: t.get("question-required"),
+            }],
+            show_if_choices: d
+                .questions
+                .iter()
+                .enumerate()
+                .flat_map(|(i, q)| {
+                    let w = welsh(&t);
+                    q.choices.iter().map(move |c| Choice {
+                        value: format!("{}={}", q.key, c.value),
+                        label: format!(
+                            "{}. {}: {}",
+                            i + 1,
+                            q.text.pick(w, false),
+                            c.label.pick(w, false)
+                        ),
+                    })
+                })
+                .collect(),
             can_paper: s.actor().can(Permission::EnterSurveyResponses),
             units: names
                 .iter()
@@ -1526,4 +1586,81 @@ async fn poster(State(st): State<AppState>, ctx: Ctx, Path(token): Path<String>)
         chrome,
         t,
     })
+}
+
+// ---------------------------------------------------------------------------------------------
+// Questions written by hand
+// ---------------------------------------------------------------------------------------------
+
+#[derive(Deserialize)]
+struct QuestionIn {
+    #[serde(default)]
+    text_en: String,
+    #[serde(default)]
+    text_cy: String,
+    #[serde(default)]
+    easy_en: String,
+    #[serde(default)]
+    easy_cy: String,
+    #[serde(default)]
+    kind: String,
+    #[serde(default)]
+    choices: String,
+    #[serde(default)]
+    required: Option<String>,
+    #[serde(default)]
+    show_if: String,
+}
+
+async fn add_question(
+    State(st): State<AppState>,
+    s: Signed,
+    Path(id): Path<i64>,
+    Posted(f): Posted<QuestionIn>,
+) -> WebResult {
+    let d = cairn_app::surveys::QuestionDraft {
+        text_en: f.text_en.clone(),
+        text_cy: f.text_cy.clone(),
+        easy_en: f.easy_en.clone(),
+        easy_cy: f.easy_cy.clone(),
+        kind: f.kind.clone(),
+        choices: f.choices.clone(),
+        required: f.required.is_some(),
+        show_if: f.show_if.clone(),
+    };
+    match cairn_app::surveys::add_question(&st.app, s.actor(), id, &d).await {
+        Ok(()) => see_other(&format!("/surveys/{id}#questions")),
+        Err(AppError::Invalid(errs)) => {
+            let mut form = FormState::new();
+            form.set("text_en", f.text_en)
+                .set("text_cy", f.text_cy)
+                .set("easy_en", f.easy_en)
+                .set("easy_cy", f.easy_cy)
+                .set("kind", f.kind)
+                .set("choices", f.choices)
+                .set("show_if", f.show_if);
+            if f.required.is_some() {
+                form.set_many("required", vec!["yes".into()]);
+            }
+            form.add_errors(&s.ctx.t(), &errs);
+            show_view(&st, &s, id, form).await
+        }
+        Err(e) => Err(e.into()),
+    }
+}
+
+#[derive(Deserialize)]
+struct RemoveIn {
+    #[serde(default)]
+    key: String,
+}
+
+async fn remove_question(
+    State(st): State<AppState>,
+    s: Signed,
+    Path(id): Path<i64>,
+    Posted(f): Posted<RemoveIn>,
+) -> WebResult {
+    cairn_app::surveys::remove_question(&st.app, s.actor(), id, &f.key).await?;
+    see_other(&format!("/surveys/{id}#questions"))
 }

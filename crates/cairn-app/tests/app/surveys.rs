@@ -30,6 +30,7 @@ async fn survey(w: &World, privacy: &str, template: &str) -> i64 {
             privacy: privacy.into(),
             template: template.into(),
             questions: None,
+            by_hand: false,
         },
     )
     .await
@@ -867,6 +868,119 @@ async fn exit_survey_reasons_feed_the_exits_report_and_are_offered_for_someone_w
             offers[0].link.as_deref(),
             Some(format!("/s/{link}").as_str())
         );
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn a_survey_written_by_hand_takes_questions_one_at_a_time_and_opens_a_round_only_with_some() {
+    both_engines(|db| async move {
+        // Arrange: a survey with no template and no questions yet.
+        let w = world(db).await;
+        let s = surveys::create_survey(
+            &w.app,
+            &w.lead,
+            &SurveyDraft {
+                title_en: "Garden group".into(),
+                privacy: "anonymous".into(),
+                by_hand: true,
+                ..Default::default()
+            },
+        )
+        .await
+        .expect("survey");
+        let q = |text: &str, kind: &str, choices: &str, show_if: &str| surveys::QuestionDraft {
+            text_en: text.into(),
+            text_cy: String::new(),
+            kind: kind.into(),
+            choices: choices.into(),
+            required: true,
+            show_if: show_if.into(),
+            ..Default::default()
+        };
+        let too_soon = surveys::open_round(
+            &w.app,
+            &w.lead,
+            s,
+            &RoundDraft {
+                name: "First".into(),
+                unit_ids: vec![w.alder.to_string()],
+                opens_on: Some(today().to_string()),
+                closes_on: Some(today().to_string()),
+            },
+        )
+        .await;
+
+        // Exec
+        surveys::add_question(
+            &w.app,
+            &w.lead,
+            s,
+            &q(
+                "Did you come to the garden?",
+                "one_choice",
+                "Yes | Do\nNo | Naddo",
+                "",
+            ),
+        )
+        .await
+        .expect("first");
+        let one_answer =
+            surveys::add_question(&w.app, &w.lead, s, &q("Why?", "one_choice", "Only one", ""))
+                .await;
+        let bad_link =
+            surveys::add_question(&w.app, &w.lead, s, &q("Why not?", "free_text", "", "q1=c9"))
+                .await;
+        surveys::add_question(&w.app, &w.lead, s, &q("Why not?", "free_text", "", "q1=c2"))
+            .await
+            .expect("second");
+        let depended_on = surveys::remove_question(&w.app, &w.lead, s, "q1").await;
+        let fft = survey(&w, "anonymous", "fft").await;
+        let on_template =
+            surveys::add_question(&w.app, &w.lead, fft, &q("More?", "free_text", "", "")).await;
+        let detail = surveys::survey(&w.app, &w.lead, s).await.expect("detail");
+        let r = round(&w, s, &[w.alder]).await;
+        let link = token(&w, r, w.alder).await;
+        let answered = surveys::answer_by_link(
+            &w.app,
+            &link,
+            Channel::Link,
+            None,
+            &answers(json!({"q1": "c2", "q2": "Too cold"})),
+        )
+        .await;
+
+        // Check
+        assert!(matches!(
+            too_soon,
+            Err(AppError::Conflict("round-error-no-questions"))
+        ));
+        match one_answer {
+            Err(AppError::Invalid(e)) => assert!(e.for_field("choices").is_some()),
+            other => panic!("expected Invalid, got {other:?}"),
+        }
+        match bad_link {
+            Err(AppError::Invalid(e)) => assert!(e.for_field("show_if").is_some()),
+            other => panic!("expected Invalid, got {other:?}"),
+        }
+        assert!(matches!(
+            depended_on,
+            Err(AppError::Conflict("survey-error-question-depended-on"))
+        ));
+        assert!(matches!(
+            on_template,
+            Err(AppError::Conflict("survey-error-template-fixed"))
+        ));
+        assert_eq!(detail.questions.len(), 2);
+        assert_eq!(detail.questions[0].choices[1].label.cy, "Naddo");
+        assert_eq!(
+            detail.questions[1]
+                .show_if
+                .as_ref()
+                .map(|x| x.equals.as_str()),
+            Some("c2")
+        );
+        assert!(answered.is_ok(), "{answered:?}");
     })
     .await;
 }

@@ -22,7 +22,8 @@ fn choice(value: &str, label: Wording) -> Choice {
 }
 
 /// A five-point agreement scale, 1 (strongly disagree) to 5 (strongly agree).
-fn agree_scale() -> Vec<Choice> {
+/// The five answers of an agreement scale, Strongly disagree (1) to Strongly agree (5).
+pub fn agree_scale() -> Vec<Choice> {
     vec![
         choice(
             "1",

@@ -72,6 +72,7 @@ pub(super) async fn create(
         privacy: i.privacy.unwrap_or_default(),
         template: i.template.unwrap_or_default(),
         questions: i.questions,
+        by_hand: false,
     };
     let id = cairn_app::surveys::create_survey(&st.app, &a.actor, &d)
         .await

@@ -662,6 +662,10 @@ fn expected(method: &str, path: &str, who: Who) -> Option<Expect> {
             record(who, &[OrgAdmin, Lead, UnitStaff, Viewer], Status(200), &[])
         }
         ("POST", "/surveys/{id}/rounds") => record(who, &[OrgAdmin, Lead], Status(422), &[]),
+        // The seeded survey is the Friends and Family Test, whose questions are fixed.
+        ("POST", "/surveys/{id}/questions" | "/surveys/{id}/questions/remove") => {
+            record(who, &[OrgAdmin, Lead], Status(409), &[])
+        }
         // A unit's link is for anyone who has it, signed in or not; sent empty, the required
         // rating is missing.
         ("GET", "/s/{token}" | "/s/{token}/poster" | "/c/{token}") => Status(200),

@@ -755,6 +755,7 @@ impl TestApp {
                     privacy: "anonymous".into(),
                     template: "fft".into(),
                     questions: None,
+                    by_hand: false,
                 },
             )
             .await

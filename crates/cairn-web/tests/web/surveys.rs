@@ -189,6 +189,7 @@ async fn a_confidential_survey_asks_to_sign_in_then_takes_a_members_answers_once
             privacy: "confidential".into(),
             template: "baseline_service_user".into(),
             questions: None,
+            by_hand: false,
         },
     )
     .await
@@ -475,5 +476,62 @@ async fn staff_type_in_a_paper_form_on_a_page_and_record_figures_from_other_surv
     assert!(
         results.body.contains("Responses</th>") || results.body.contains("Responses"),
         "the count of responses beside the figure"
+    );
+}
+
+#[tokio::test]
+async fn a_lead_writes_a_survey_by_hand_one_question_at_a_time_keeping_what_was_typed_when_refused()
+{
+    // Arrange
+    let t = TestApp::new().await;
+    let made = t
+        .post(
+            Who::Lead,
+            "/surveys/new",
+            "title_en=Garden+group&title_cy=&privacy=anonymous&template=own",
+        )
+        .await;
+    let page = made.location().to_owned();
+
+    // Exec
+    let empty = t.get(Who::Lead, &page).await;
+    let refused = t
+        .post(
+            Who::Lead,
+            &format!("{page}/questions"),
+            "text_en=Did+you+come%3F&kind=one_choice&choices=Yes+%7C+Do",
+        )
+        .await;
+    let added = t
+        .post(
+            Who::Lead,
+            &format!("{page}/questions"),
+            "text_en=Did+you+come%3F&text_cy=Ddaethoch+chi%3F&kind=one_choice&choices=Yes+%7C+Do%0D%0ANo+%7C+Naddo&required=yes",
+        )
+        .await;
+    let shown = t.get(Who::Lead, &page).await;
+
+    // Check
+    assert_eq!(made.status, StatusCode::SEE_OTHER, "{}", made.body);
+    assert!(
+        empty
+            .body
+            .contains("Add at least one question before opening a round.")
+    );
+    assert_eq!(refused.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(
+        field_error(&refused.body, "choices").is_some(),
+        "{}",
+        refused.body
+    );
+    assert!(
+        refused.body.contains("Did you come?"),
+        "what was typed is kept"
+    );
+    assert_eq!(added.status, StatusCode::SEE_OTHER);
+    assert!(shown.body.contains("Did you come?"));
+    assert!(
+        shown.body.contains("name=\"opens_on_day\""),
+        "a round may now open"
     );
 }
