@@ -136,6 +136,80 @@ async fn kiosk_load(
     })
 }
 
+/// Survey answers a second the ward kiosks send in the survey load.
+const SURVEY_KIOSK_RATE: u64 = 100;
+
+/// Posts Friends and Family Test answers through a unit's kiosk link at [`SURVEY_KIOSK_RATE`]
+/// a second for [`KIOSK_SECONDS`] through the real router, and counts the responses stored.
+async fn survey_kiosk_load(app: &cairn_app::App, router: &axum::Router) -> Result<KioskLoad> {
+    let (round, token): (i64, String) = {
+        let mut h = app.db.acquire().await?;
+        let today = cairn_domain::time::local_date(
+            app.now(),
+            &cairn_domain::time::time_zone(cairn_domain::time::DEFAULT_TIME_ZONE),
+        )
+        .to_string();
+        cairn_db::fetch_one!(
+            &mut h.conn(),
+            (i64, String),
+            "SELECT r.id, u.token FROM survey_round_units u JOIN survey_rounds r ON r.id = u.round_id \
+             JOIN surveys s ON s.id = r.survey_id WHERE s.template = 'fft' AND r.opens_on <= $1 \
+             AND r.closes_on >= $1 ORDER BY r.id, u.unit_id LIMIT 1",
+            today
+        )?
+    };
+    let count = |app: cairn_app::App| async move {
+        let mut h = app.db.acquire().await?;
+        Ok::<i64, anyhow::Error>(cairn_db::fetch_scalar!(
+            &mut h.conn(),
+            i64,
+            "SELECT COUNT(*) FROM survey_responses WHERE round_id = $1",
+            round
+        )?)
+    };
+    let before = count(app.clone()).await?;
+    let total = SURVEY_KIOSK_RATE * KIOSK_SECONDS;
+    let start = Instant::now();
+    let mut tasks = Vec::new();
+    let mut tick = tokio::time::interval(Duration::from_micros(1_000_000 / SURVEY_KIOSK_RATE));
+    const RATINGS: [&str; 4] = ["very_good", "good", "neither", "poor"];
+    for i in 0..total {
+        tick.tick().await;
+        let router = router.clone();
+        let path = format!("/s/{token}");
+        let rating = RATINGS[usize::try_from(i).unwrap_or(0) % RATINGS.len()];
+        tasks.push(tokio::spawn(async move {
+            let req = Request::post(path)
+                .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
+                .body(Body::from(format!(
+                    "kiosk=1&fft_rating={rating}&fft_comment=Answer+{i}+on+the+ward"
+                )))
+                .expect("request");
+            match router.oneshot(req).await {
+                Ok(res) => res.status().is_redirection(),
+                Err(_) => false,
+            }
+        }));
+    }
+    let sending = start.elapsed().as_secs_f64();
+    let mut failed = 0;
+    for t in tasks {
+        if !t.await.unwrap_or(false) {
+            failed += 1;
+        }
+    }
+    let elapsed = start.elapsed().as_secs_f64();
+    let after = count(app.clone()).await?;
+    let sent = i64::try_from(total).unwrap_or(0);
+    Ok(KioskLoad {
+        sent,
+        stored: after - before,
+        failed,
+        rate: sent as f64 / sending,
+        backlog_ms: (elapsed - sending) * 1000.0,
+    })
+}
+
 /// Median target for the service-wide assessment view, milliseconds.
 const SERVICE_TARGET_MS: f64 = 10.0;
 /// Median target for the representation report over every meeting, milliseconds.
@@ -666,6 +740,7 @@ pub async fn run(args: BenchArgs) -> Result<()> {
     };
     println!("Suggestions in the board organisation: {suggestions}");
     let kiosk = kiosk_load(&app, &router, unit, &cookie_actor(&app, lead).await?).await?;
+    let survey_kiosk = survey_kiosk_load(&app, &router).await?;
     let (run_ms, run_claims, run_reconciled) = payment_run(&app, org).await?;
     app.db.close().await;
     let rss = rss_of_server(&url)?;
@@ -709,6 +784,32 @@ pub async fn run(args: BenchArgs) -> Result<()> {
         || kiosk.failed > 0
     {
         missed.push("kiosk posts");
+    }
+    println!(
+        "{:<44} {:>10.0} {:>10} {:>9}>={}",
+        "survey kiosk answers per second sent (10 s)", survey_kiosk.rate, "", "", SURVEY_KIOSK_RATE
+    );
+    println!(
+        "{:<44} {:>10} {:>10} {:>10}",
+        "survey kiosk answers sent / stored / failed",
+        survey_kiosk.sent,
+        survey_kiosk.stored,
+        survey_kiosk.failed
+    );
+    println!(
+        "{:<44} {:>10.0} {:>10} {:>9}<{}",
+        "survey kiosk: last answer after the last (ms)",
+        survey_kiosk.backlog_ms,
+        "",
+        "",
+        KIOSK_BACKLOG_MS
+    );
+    if survey_kiosk.rate < SURVEY_KIOSK_RATE as f64 * 0.99
+        || survey_kiosk.backlog_ms >= KIOSK_BACKLOG_MS
+        || survey_kiosk.stored != survey_kiosk.sent
+        || survey_kiosk.failed > 0
+    {
+        missed.push("survey kiosk answers");
     }
     println!(
         "{:<44} {:>10.0} {:>10} {:>9}<{}",
