@@ -1471,7 +1471,10 @@ pub async fn paper_view(app: &App, actor: &Actor, round: i64, unit: i64) -> AppR
     if !on_round || !actor.can_reach_unit(unit) || db::round(&mut c, org, round).await?.is_none() {
         return Err(AppError::NotFound);
     }
-    view_of(&mut c, app, org, round, unit).await
+    let mut v = view_of(&mut c, app, org, round, unit).await?;
+    // Paper forms filled in while the round was open may be typed in after it closes.
+    v.open = v.round.opens_on <= today(&mut c, app, org).await?.to_string();
+    Ok(v)
 }
 
 /// Whether the signed-in person has answered a round (named and confidential surveys).

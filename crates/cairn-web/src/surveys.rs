@@ -1263,7 +1263,9 @@ async fn comments_view(
             }
         })
         .collect();
-    // Those waiting for a check first.
+    // Those waiting for a check, then those checked; comments from units with enough responses
+    // are shown on the results already and need no check.
+    rows.retain(|r| r.waiting || r.checked);
     rows.sort_by_key(|r| (!r.waiting, r.checked, r.response_id));
     let waiting = rows.iter().filter(|r| r.waiting).count();
     let mut chrome = Chrome::signed(s, t.get("comments-title"), organisation(st, s).await?);

@@ -144,7 +144,7 @@ survey-error-min-responses = Nodwch rif cyfan o 10 i 1,000
 comments-open = Gwirio sylwadau am enwau
 comments-back = Yn ôl i'r canlyniadau
 comments-title = Gwirio sylwadau am enwau
-comments-intro = Dim ond ar ôl i chi eu gwirio y caiff sylwadau o unedau heb lawer o ymatebion eu dangos i eraill. Tynnwch allan unrhyw enw neu fanylyn a allai ddangos pwy yw rhywun, yna nodwch fod y sylw wedi'i wirio.
+comments-intro = Dim ond ar ôl i chi eu gwirio y caiff sylwadau o unedau heb lawer o ymatebion eu dangos i eraill. Tynnwch allan unrhyw enw neu fanylyn a allai ddangos pwy yw rhywun, yna nodwch fod y sylw wedi'i wirio. Mae sylwadau o unedau sydd â digon o ymatebion eisoes yn cael eu dangos yn y canlyniadau, ac nid ydynt wedi'u rhestru yma.
 comments-waiting = { $count ->
     [zero] Does dim sylwadau'n aros i gael eu gwirio.
     [one] Mae 1 sylw'n aros i gael ei wirio.

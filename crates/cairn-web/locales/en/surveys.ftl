@@ -144,7 +144,7 @@ survey-error-min-responses = Enter a whole number from 10 to 1,000
 comments-open = Check comments for names
 comments-back = Back to the results
 comments-title = Check comments for names
-comments-intro = Comments from units with few responses are shown to others only after you have checked them. Take out any name or detail that could identify someone, then mark the comment as checked.
+comments-intro = Comments from units with few responses are shown to others only after you have checked them. Take out any name or detail that could identify someone, then mark the comment as checked. Comments from units with enough responses are shown on the results already and are not listed here.
 comments-waiting = { $count ->
     [0] No comments are waiting for a check.
     [one] 1 comment is waiting for a check.
