@@ -637,6 +637,18 @@ pub async fn results(
     round: i64,
     unit: Option<i64>,
 ) -> AppResult<Results> {
+    results_with(app, actor, round, unit, true).await
+}
+
+/// As [`results`]; without `full`, the figures alone (no free text, no unit names), for
+/// comparing rounds.
+async fn results_with(
+    app: &App,
+    actor: &Actor,
+    round: i64,
+    unit: Option<i64>,
+    full: bool,
+) -> AppResult<Results> {
     require(actor, Permission::ViewSurveyResults)?;
     let org = org_of(actor)?;
     let mut h = app.db.acquire().await?;
@@ -662,6 +674,9 @@ pub async fn results(
         answered,
         tallies: db::tallies(&mut c, round).await?,
     };
+    if !full {
+        return Ok(figures(round, unit, &units, &questions, &counts, &[], t));
+    }
     let comment_rows = comment_rows(&mut c, round, unit, &questions).await?;
     let unit_names = cairn_db::units::list_units(&mut c, org, Some(&units), None, 10_000)
         .await?
@@ -1751,4 +1766,35 @@ pub async fn remove_question(app: &App, actor: &Actor, survey: i64, key: &str) -
     .await?;
     tx.commit().await?;
     Ok(())
+}
+
+/// Every round of the survey `round` belongs to, each with its own results for `unit` (or the
+/// whole round), oldest first, so like is compared with like: each round's figures are
+/// published under the rule on their own, with its number of responses. Rounds not run on the
+/// unit are left out.
+pub async fn across_rounds(
+    app: &App,
+    actor: &Actor,
+    round: i64,
+    unit: Option<i64>,
+) -> AppResult<Vec<(Round, Results)>> {
+    require(actor, Permission::ViewSurveyResults)?;
+    let org = org_of(actor)?;
+    let rounds = {
+        let mut h = app.db.acquire().await?;
+        let mut c = h.conn();
+        let r = db::round(&mut c, org, round)
+            .await?
+            .ok_or(AppError::NotFound)?;
+        db::rounds_of(&mut c, r.survey_id).await?
+    };
+    let mut out = Vec::new();
+    for r in rounds {
+        match results_with(app, actor, r.id, unit, false).await {
+            Ok(x) => out.push((r, x)),
+            Err(AppError::NotFound) => {}
+            Err(e) => return Err(e),
+        }
+    }
+    Ok(out)
 }

@@ -533,6 +533,11 @@ struct ResultsPage {
     /// May send a comment on as a suggestion; may check comments for names.
     can_send: bool,
     can_check: bool,
+    /// The first choice question across the survey's rounds: its text, the answers' labels,
+    /// and per round (name, responses, each answer's share), when there is more than one round.
+    compare_question: String,
+    compare_labels: Vec<String>,
+    compare_rows: Vec<(String, String, Vec<String>)>,
     /// The unit's figures from other surveys, and whether this reader may add one.
     figures: Vec<FigureRow>,
     can_add_figure: bool,
@@ -623,6 +628,46 @@ async fn results_view(
             .collect(),
         None => Vec::new(),
     };
+    // Like with like: the first choice question, if every round asked it.
+    let mut compare_question = String::new();
+    let mut compare_labels = Vec::new();
+    let mut compare_rows = Vec::new();
+    if let Some((qi, q)) = r
+        .question_texts
+        .iter()
+        .enumerate()
+        .find(|(_, q)| !q.choices.is_empty())
+    {
+        let rounds = cairn_app::surveys::across_rounds(&st.app, s.actor(), id, unit).await?;
+        if rounds.len() > 1 {
+            compare_question = q.text.pick(w, false).to_owned();
+            compare_labels = q
+                .choices
+                .iter()
+                .map(|c| c.label.pick(w, false).to_owned())
+                .collect();
+            for (round, x) in &rounds {
+                let same = x.question_texts.get(qi).is_some_and(|o| o.key == q.key);
+                let shares = q
+                    .choices
+                    .iter()
+                    .map(|c| {
+                        x.questions
+                            .get(qi)
+                            .filter(|_| same)
+                            .and_then(|f| f.answers.iter().find(|a| a.value == c.value))
+                            .map(|a| shown_percent(&t, a.percent))
+                            .unwrap_or_default()
+                    })
+                    .collect();
+                compare_rows.push((
+                    round.name.clone(),
+                    shown(&t, x.responses, x.thresholds),
+                    shares,
+                ));
+            }
+        }
+    }
     let mut chrome = Chrome::signed(s, t.get("results-title"), organisation(st, s).await?);
     chrome = chrome.with_errors(&form);
     let a = s.actor();
@@ -656,6 +701,9 @@ async fn results_view(
             ),
             can_send: a.can(Permission::ManageFeedback),
             can_check: a.can(Permission::CheckSurveyComments),
+            compare_question,
+            compare_labels,
+            compare_rows,
             figures,
             can_add_figure: a.can(Permission::ManageSurveys),
             form,

@@ -218,3 +218,7 @@ survey-error-kind = Dewiswch pa fath o ateb mae'r cwestiwn yn ei gymryd
 survey-error-choice-lines = Nodwch rhwng 2 ac 20 ateb, un ar bob llinell, pob un mewn 500 nod neu lai
 survey-error-template-fixed = Nid oes modd newid cwestiynau arolwg parod. Dechreuwch eich arolwg eich hun i ysgrifennu eich cwestiynau eich hun.
 survey-error-question-depended-on = Mae cwestiwn diweddarach yn dibynnu ar yr un hwn. Tynnwch y cwestiwn hwnnw allan yn gyntaf.
+
+results-across-rounds = Ar draws y cylchoedd
+results-across-rounds-intro = "{ $question }" ym mhob cylch o'r arolwg hwn, fel cyfran o'r rhai a'i hatebodd, gydag ymatebion pob cylch. Caiff niferoedd bach pob cylch eu cuddio ar wahân.
+results-col-round = Cylch

@@ -215,3 +215,7 @@ survey-error-kind = Select what kind of answer the question takes
 survey-error-choice-lines = Enter from 2 to 20 answers, one per line, each in 500 characters or fewer
 survey-error-template-fixed = The questions of a built-in survey cannot be changed. Start a survey of your own to write your own questions.
 survey-error-question-depended-on = A later question depends on this one. Remove that question first.
+
+results-across-rounds = Across rounds
+results-across-rounds-intro = "{ $question }" in each round of this survey, as a share of those who answered it, with each round's responses. Each round's small numbers are hidden on their own.
+results-col-round = Round

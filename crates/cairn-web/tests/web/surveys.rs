@@ -535,3 +535,67 @@ async fn a_lead_writes_a_survey_by_hand_one_question_at_a_time_keeping_what_was_
         "a round may now open"
     );
 }
+
+#[tokio::test]
+async fn results_compare_the_first_question_across_rounds_each_with_its_responses() {
+    // Arrange: a second round of the seeded survey on unit A1; twelve answers in the first
+    // round, three in the second.
+    let t = TestApp::new().await;
+    let admin = t.actor(Who::OrgAdmin).await;
+    let today = cairn_domain::time::local_date(
+        t.app.now(),
+        &cairn_domain::time::time_zone("Europe/London"),
+    );
+    let second = cairn_app::surveys::open_round(
+        &t.app,
+        &admin,
+        t.seed.survey,
+        &cairn_app::surveys::RoundDraft {
+            name: "Spring".into(),
+            unit_ids: vec![t.seed.unit_a1.to_string()],
+            opens_on: Some(today.to_string()),
+            closes_on: Some(today.to_string()),
+        },
+    )
+    .await
+    .expect("round");
+    let second_link = format!(
+        "/s/{}",
+        cairn_db::surveys::round_units(&mut t.app.db.acquire().await.expect("db").conn(), second)
+            .await
+            .expect("units")[0]
+            .1
+    );
+    for _ in 0..12 {
+        t.post(
+            Who::Anon,
+            &format!("/s/{}", t.seed.survey_token),
+            "fft_rating=good",
+        )
+        .await;
+    }
+    for _ in 0..3 {
+        t.post(Who::Anon, &second_link, "fft_rating=poor").await;
+    }
+
+    // Exec
+    let page = t
+        .get(
+            Who::Lead,
+            &format!("/surveys/rounds/{second}?unit_id={}", t.seed.unit_a1),
+        )
+        .await;
+
+    // Check: both rounds, the first with its 12 responses and "Good" at 100%, the second's 3
+    // responses hidden and its shares too few to show.
+    assert_eq!(page.status, StatusCode::OK);
+    let table = &page.body[page.body.find("id=\"across-rounds\"").expect("the table")..];
+    let row = |name: &str| {
+        let at = table.find(&format!(">{name}</th>")).expect(name);
+        table[at..at + table[at..].find("</tr>").expect("row end")].to_owned()
+    };
+    assert!(row("Baseline").contains(">12</td>"));
+    assert!(row("Baseline").contains(">100%</td>"));
+    assert!(row("Spring").contains(">fewer than 5</td>"));
+    assert!(row("Spring").contains("too few to show"));
+}
