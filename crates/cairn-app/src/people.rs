@@ -65,7 +65,7 @@ pub async fn list(app: &App, actor: &Actor, mut q: PeopleQuery) -> AppResult<Vec
         .collect())
 }
 
-async fn load_in_reach(
+pub(crate) async fn load_in_reach(
     c: &mut cairn_db::Conn<'_>,
     actor: &Actor,
     org: i64,

@@ -1798,3 +1798,46 @@ pub async fn across_rounds(
     }
     Ok(out)
 }
+
+/// A person's answer to a named survey, as their page shows it.
+#[derive(Debug, Clone)]
+pub struct NamedAnswer {
+    pub title_en: Option<String>,
+    pub title_cy: Option<String>,
+    pub round: String,
+    pub week_of: String,
+    /// (question, the answer as the person gave it: choices' values, a number or words)
+    pub answers: Vec<(Question, Answer)>,
+}
+
+/// A person's answers to named surveys (they agreed to be named), for staff who may read both
+/// the person and survey results; confidential and anonymous answers never show here. The
+/// caller reads the person's record first, which audits the read.
+pub async fn named_answers(app: &App, actor: &Actor, person: i64) -> AppResult<Vec<NamedAnswer>> {
+    if !actor.can(Permission::ViewSurveyResults) || !actor.can(Permission::ViewPeople) {
+        return Ok(Vec::new());
+    }
+    let org = org_of(actor)?;
+    let mut h = app.db.acquire().await?;
+    let mut c = h.conn();
+    crate::people::load_in_reach(&mut c, actor, org, person).await?;
+    let mut out = Vec::new();
+    for (title_en, title_cy, round, week_of, questions, answers) in
+        db::named_responses_of(&mut c, org, person).await?
+    {
+        let questions = questions_of(&questions)?;
+        let mut given: BTreeMap<String, Answer> = serde_json::from_str(&answers)
+            .map_err(|e| AppError::Unexpected(format!("survey response: {e}")))?;
+        out.push(NamedAnswer {
+            title_en,
+            title_cy,
+            round,
+            week_of,
+            answers: questions
+                .into_iter()
+                .filter_map(|q| given.remove(&q.key).map(|a| (q, a)))
+                .collect(),
+        });
+    }
+    Ok(out)
+}

@@ -666,3 +666,39 @@ pub async fn set_questions(
     )?;
     Ok(())
 }
+
+/// A person's answers to named surveys: (survey's English title, Welsh title, round name, week
+/// of, the round's questions, the answers), newest first.
+pub async fn named_responses_of(
+    c: &mut Conn<'_>,
+    org: i64,
+    person: i64,
+) -> DbResult<
+    Vec<(
+        Option<String>,
+        Option<String>,
+        String,
+        String,
+        String,
+        String,
+    )>,
+> {
+    fetch_all!(
+        c,
+        (
+            Option<String>,
+            Option<String>,
+            String,
+            String,
+            String,
+            String
+        ),
+        "SELECT s.title_en, s.title_cy, r.name, x.week_of, r.questions_json, x.answers_json \
+         FROM survey_responses x JOIN survey_rounds r ON r.id = x.round_id \
+         JOIN surveys s ON s.id = r.survey_id \
+         WHERE x.organisation_id = $1 AND x.person_id = $2 AND s.privacy = 'named' \
+         ORDER BY x.week_of DESC, x.id DESC",
+        org,
+        person
+    )
+}

@@ -212,7 +212,13 @@ struct ShowPage {
     /// Someone who has left or moved on: the exit surveys open on their units, each as
     /// (unit name, link to share or empty, where staff answer it with them).
     exit_surveys: Vec<(String, String, String)>,
+    /// Their answers to named surveys.
+    named_answers: Vec<NamedRow>,
 }
+
+/// A named survey's answers on a person's page: (survey, round and week, [(question, answer
+/// in words)]).
+type NamedRow = (String, String, Vec<(String, String)>);
 
 async fn show_page(
     st: &AppState,
@@ -327,6 +333,40 @@ async fn show_page(
     } else {
         Vec::new()
     };
+    let w = t.lang == cairn_domain::people::Language::Cy;
+    let named_answers = cairn_app::surveys::named_answers(&st.app, s.actor(), id)
+        .await?
+        .into_iter()
+        .map(|n| {
+            (
+                crate::training::local_title(&t, n.title_en.as_deref(), n.title_cy.as_deref()).text,
+                t.with(
+                    "people-named-answers-when",
+                    &[("round", n.round), ("week", date_words(&t, &n.week_of))],
+                ),
+                n.answers
+                    .iter()
+                    .map(|(q, a)| {
+                        let label = |v: &str| {
+                            q.choices
+                                .iter()
+                                .find(|c| c.value == v)
+                                .map(|c| c.label.pick(w, false).to_owned())
+                                .unwrap_or_else(|| v.to_owned())
+                        };
+                        let words = match a {
+                            cairn_domain::surveys::Answer::One(v) => label(v),
+                            cairn_domain::surveys::Answer::Several(vs) => {
+                                vs.iter().map(|v| label(v)).collect::<Vec<_>>().join(", ")
+                            }
+                            cairn_domain::surveys::Answer::Number(n) => n.to_string(),
+                        };
+                        (q.text.pick(w, false).to_owned(), words)
+                    })
+                    .collect(),
+            )
+        })
+        .collect();
     let p = cairn_app::people::profile_only(&st.app, s.actor(), id).await?;
     let has_photo = p.has_photo;
     let mut profile = vec![(
@@ -381,6 +421,7 @@ async fn show_page(
             account,
             invitation_link,
             exit_surveys,
+            named_answers,
             form,
             roles: cairn_domain::Role::assignable()
                 .map(|r| Choice {

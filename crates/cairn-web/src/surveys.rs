@@ -34,6 +34,7 @@ pub(crate) fn routes(r: Routes) -> Routes {
         .post("/surveys/{id}/questions/remove", remove_question)
         .get("/surveys/rounds/{id}", results_page)
         .get("/surveys/rounds/{id}/results.csv", results_csv)
+        .get("/surveys/rounds/{id}/compare", compare_page)
         .post("/surveys/rounds/{id}/cards", print_cards)
         .get("/surveys/rounds/{id}/cards", cards_page)
         .get("/surveys/rounds/{id}/paper", paper_form)
@@ -533,11 +534,6 @@ struct ResultsPage {
     /// May send a comment on as a suggestion; may check comments for names.
     can_send: bool,
     can_check: bool,
-    /// The first choice question across the survey's rounds: its text, the answers' labels,
-    /// and per round (name, responses, each answer's share), when there is more than one round.
-    compare_question: String,
-    compare_labels: Vec<String>,
-    compare_rows: Vec<(String, String, Vec<String>)>,
     /// The unit's figures from other surveys, and whether this reader may add one.
     figures: Vec<FigureRow>,
     can_add_figure: bool,
@@ -628,46 +624,6 @@ async fn results_view(
             .collect(),
         None => Vec::new(),
     };
-    // Like with like: the first choice question, if every round asked it.
-    let mut compare_question = String::new();
-    let mut compare_labels = Vec::new();
-    let mut compare_rows = Vec::new();
-    if let Some((qi, q)) = r
-        .question_texts
-        .iter()
-        .enumerate()
-        .find(|(_, q)| !q.choices.is_empty())
-    {
-        let rounds = cairn_app::surveys::across_rounds(&st.app, s.actor(), id, unit).await?;
-        if rounds.len() > 1 {
-            compare_question = q.text.pick(w, false).to_owned();
-            compare_labels = q
-                .choices
-                .iter()
-                .map(|c| c.label.pick(w, false).to_owned())
-                .collect();
-            for (round, x) in &rounds {
-                let same = x.question_texts.get(qi).is_some_and(|o| o.key == q.key);
-                let shares = q
-                    .choices
-                    .iter()
-                    .map(|c| {
-                        x.questions
-                            .get(qi)
-                            .filter(|_| same)
-                            .and_then(|f| f.answers.iter().find(|a| a.value == c.value))
-                            .map(|a| shown_percent(&t, a.percent))
-                            .unwrap_or_default()
-                    })
-                    .collect();
-                compare_rows.push((
-                    round.name.clone(),
-                    shown(&t, x.responses, x.thresholds),
-                    shares,
-                ));
-            }
-        }
-    }
     let mut chrome = Chrome::signed(s, t.get("results-title"), organisation(st, s).await?);
     chrome = chrome.with_errors(&form);
     let a = s.actor();
@@ -701,9 +657,6 @@ async fn results_view(
             ),
             can_send: a.can(Permission::ManageFeedback),
             can_check: a.can(Permission::CheckSurveyComments),
-            compare_question,
-            compare_labels,
-            compare_rows,
             figures,
             can_add_figure: a.can(Permission::ManageSurveys),
             form,
@@ -1713,4 +1666,101 @@ async fn remove_question(
 ) -> WebResult {
     cairn_app::surveys::remove_question(&st.app, s.actor(), id, &f.key).await?;
     see_other(&format!("/surveys/{id}#questions"))
+}
+
+// ---------------------------------------------------------------------------------------------
+// Like with like across rounds
+// ---------------------------------------------------------------------------------------------
+
+#[derive(Askama)]
+#[template(path = "surveys/compare.html")]
+struct ComparePage {
+    chrome: Chrome,
+    t: Tr,
+    id: i64,
+    unit_id: Option<i64>,
+    scope: String,
+    /// The first choice question: its text, the answers' labels, and per round (name,
+    /// responses, each answer's share).
+    compare_question: String,
+    compare_labels: Vec<String>,
+    compare_rows: Vec<(String, String, Vec<String>)>,
+}
+
+/// The first choice question of a round across every round of its survey, for a unit or the
+/// service: each round's figures as that round publishes them, with its responses.
+async fn compare_page(
+    State(st): State<AppState>,
+    s: Signed,
+    Path(id): Path<i64>,
+    Query(q): Query<ResultsQuery>,
+) -> WebResult {
+    let t = s.ctx.t();
+    let unit = q.unit_id;
+    let r = cairn_app::surveys::results(&st.app, s.actor(), id, unit).await?;
+    let w = welsh(&t);
+    // Like with like: the first choice question, where each round asked it.
+    let mut compare_question = String::new();
+    let mut compare_labels = Vec::new();
+    let mut compare_rows = Vec::new();
+    if let Some((qi, q)) = r
+        .question_texts
+        .iter()
+        .enumerate()
+        .find(|(_, q)| !q.choices.is_empty())
+    {
+        let rounds = cairn_app::surveys::across_rounds(&st.app, s.actor(), id, unit).await?;
+        {
+            compare_question = q.text.pick(w, false).to_owned();
+            compare_labels = q
+                .choices
+                .iter()
+                .map(|c| c.label.pick(w, false).to_owned())
+                .collect();
+            for (round, x) in &rounds {
+                let same = x.question_texts.get(qi).is_some_and(|o| o.key == q.key);
+                let shares = q
+                    .choices
+                    .iter()
+                    .map(|c| {
+                        x.questions
+                            .get(qi)
+                            .filter(|_| same)
+                            .and_then(|f| f.answers.iter().find(|a| a.value == c.value))
+                            .map(|a| shown_percent(&t, a.percent))
+                            .unwrap_or_default()
+                    })
+                    .collect();
+                compare_rows.push((
+                    round.name.clone(),
+                    shown(&t, x.responses, x.thresholds),
+                    shares,
+                ));
+            }
+        }
+    }
+    let scope = match unit {
+        Some(u) => r
+            .unit_names
+            .iter()
+            .find(|(x, _, _)| *x == u)
+            .map(|(_, en, cy)| local_name(&t, en, cy.as_deref()))
+            .unwrap_or_default(),
+        None => t.get("results-all-units"),
+    };
+    let chrome = Chrome::signed(
+        &s,
+        t.get("results-across-rounds"),
+        organisation(&st, &s).await?,
+    );
+    html(&ComparePage {
+        id,
+        unit_id: unit,
+        scope,
+        compare_question,
+        compare_labels,
+        compare_rows,
+        chrome,
+        t,
+    })
 }

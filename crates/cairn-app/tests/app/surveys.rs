@@ -984,3 +984,63 @@ async fn a_survey_written_by_hand_takes_questions_one_at_a_time_and_opens_a_roun
     })
     .await;
 }
+
+#[tokio::test]
+async fn named_answers_show_with_the_person_for_staff_and_confidential_ones_never_do() {
+    both_engines(|db| async move {
+        // Arrange: Mo answers a named exit survey and a confidential baseline.
+        let w = world(db).await;
+        let named = survey(&w, "named", "exit").await;
+        let named_round = round(&w, named, &[w.alder]).await;
+        let confidential = survey(&w, "confidential", "baseline_service_user").await;
+        let confidential_round = round(&w, confidential, &[w.alder]).await;
+        for (r, a) in [
+            (
+                named_round,
+                json!({"ex_reason": ["time"], "ex_comment": "Back in spring"}),
+            ),
+            (confidential_round, json!({"su_suggest": "2"})),
+        ] {
+            surveys::answer_by_link(
+                &w.app,
+                &token(&w, r, w.alder).await,
+                Channel::Link,
+                Some(&w.mo),
+                &answers(a),
+            )
+            .await
+            .expect("answer");
+        }
+
+        // Exec
+        let by_staff = surveys::named_answers(&w.app, &w.staff, w.mo_id)
+            .await
+            .expect("staff");
+        let viewer = account(
+            &w.app,
+            &w.org,
+            "board@org-a.example",
+            cairn_domain::Role::Viewer,
+            &[],
+            None,
+        )
+        .await;
+        let by_viewer = surveys::named_answers(&w.app, &viewer, w.mo_id)
+            .await
+            .expect("viewer");
+
+        // Check
+        assert_eq!(by_staff.len(), 1, "the confidential answer is not listed");
+        let keys: Vec<&str> = by_staff[0]
+            .answers
+            .iter()
+            .map(|(q, _)| q.key.as_str())
+            .collect();
+        assert_eq!(keys, vec!["ex_reason", "ex_comment"]);
+        assert!(
+            by_viewer.is_empty(),
+            "the board never sees a person's answers"
+        );
+    })
+    .await;
+}

@@ -299,3 +299,7 @@ erase-error-reason = Dywedwch pam mae'r person hwn yn cael ei ddileu
 erase-error-reason-long = Cadwch y rheswm i 500 nod neu lai
 erase-error-open-claims = Mae un o'u hawliadau heb ei dalu na'i wrthod eto. Mae'r dileu'n aros tan hynny.
 erase-error-own = Ni allwch ddileu eich cofnod eich hun. Gofynnwch i weinyddwr arall.
+
+people-named-answers = Atebion i arolygon a enwir
+people-named-answers-intro = Cytunon nhw i roi'r atebion hyn gyda'u henw. Nid yw atebion i arolygon dienw a chyfrinachol byth yn ymddangos yma.
+people-named-answers-when = { $round }, yr wythnos yn dechrau { $week }

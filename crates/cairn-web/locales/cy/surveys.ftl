@@ -222,3 +222,5 @@ survey-error-question-depended-on = Mae cwestiwn diweddarach yn dibynnu ar yr un
 results-across-rounds = Ar draws y cylchoedd
 results-across-rounds-intro = "{ $question }" ym mhob cylch o'r arolwg hwn, fel cyfran o'r rhai a'i hatebodd, gydag ymatebion pob cylch. Caiff niferoedd bach pob cylch eu cuddio ar wahân.
 results-col-round = Cylch
+results-compare-link = Cymharu â chylchoedd eraill yr arolwg
+results-compare-none = Does gan yr arolwg hwn ddim cwestiwn ag atebion i ddewis ohonyn nhw i'w cymharu.

@@ -287,3 +287,7 @@ erase-error-reason = Say why this person is being erased
 erase-error-reason-long = Keep the reason to 500 characters or fewer
 erase-error-open-claims = A claim of theirs is not yet paid or rejected. Erasure waits until it is.
 erase-error-own = You cannot erase your own record. Ask another administrator.
+
+people-named-answers = Answers to named surveys
+people-named-answers-intro = They agreed to give these answers with their name. Answers to anonymous and confidential surveys never show here.
+people-named-answers-when = { $round }, week beginning { $week }

@@ -219,3 +219,5 @@ survey-error-question-depended-on = A later question depends on this one. Remove
 results-across-rounds = Across rounds
 results-across-rounds-intro = "{ $question }" in each round of this survey, as a share of those who answered it, with each round's responses. Each round's small numbers are hidden on their own.
 results-col-round = Round
+results-compare-link = Compare with the survey's other rounds
+results-compare-none = This survey has no question with answers to choose from to compare.

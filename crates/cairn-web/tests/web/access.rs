@@ -658,9 +658,13 @@ fn expected(method: &str, path: &str, who: Who) -> Option<Expect> {
         ("GET", "/surveys") => page(who, SURVEY_READERS, Status(200)),
         ("GET", "/surveys/new") => page(who, ROLES_WRITE, Status(200)),
         ("POST", "/surveys/new") => page(who, ROLES_WRITE, Status(422)),
-        ("GET", "/surveys/{id}" | "/surveys/rounds/{id}" | "/surveys/rounds/{id}/results.csv") => {
-            record(who, &[OrgAdmin, Lead, UnitStaff, Viewer], Status(200), &[])
-        }
+        (
+            "GET",
+            "/surveys/{id}"
+            | "/surveys/rounds/{id}"
+            | "/surveys/rounds/{id}/results.csv"
+            | "/surveys/rounds/{id}/compare",
+        ) => record(who, &[OrgAdmin, Lead, UnitStaff, Viewer], Status(200), &[]),
         ("POST", "/surveys/{id}/rounds") => record(who, &[OrgAdmin, Lead], Status(422), &[]),
         // The seeded survey is the Friends and Family Test, whose questions are fixed.
         ("POST", "/surveys/{id}/questions" | "/surveys/{id}/questions/remove") => {

@@ -582,7 +582,10 @@ async fn results_compare_the_first_question_across_rounds_each_with_its_response
     let page = t
         .get(
             Who::Lead,
-            &format!("/surveys/rounds/{second}?unit_id={}", t.seed.unit_a1),
+            &format!(
+                "/surveys/rounds/{second}/compare?unit_id={}",
+                t.seed.unit_a1
+            ),
         )
         .await;
 
@@ -598,4 +601,79 @@ async fn results_compare_the_first_question_across_rounds_each_with_its_response
     assert!(row("Baseline").contains(">100%</td>"));
     assert!(row("Spring").contains(">fewer than 5</td>"));
     assert!(row("Spring").contains("too few to show"));
+}
+
+#[tokio::test]
+async fn a_named_answer_shows_on_the_persons_page_in_words_for_staff() {
+    // Arrange: a named exit survey on unit A1, answered by the member signed in.
+    let t = TestApp::new().await;
+    let admin = t.actor(Who::OrgAdmin).await;
+    let survey = cairn_app::surveys::create_survey(
+        &t.app,
+        &admin,
+        &cairn_app::surveys::SurveyDraft {
+            title_en: "Leaving conversation".into(),
+            title_cy: "Sgwrs adael".into(),
+            privacy: "named".into(),
+            template: "exit".into(),
+            questions: None,
+            by_hand: false,
+        },
+    )
+    .await
+    .expect("survey");
+    let today = cairn_domain::time::local_date(
+        t.app.now(),
+        &cairn_domain::time::time_zone("Europe/London"),
+    );
+    let round = cairn_app::surveys::open_round(
+        &t.app,
+        &admin,
+        survey,
+        &cairn_app::surveys::RoundDraft {
+            name: "Autumn".into(),
+            unit_ids: vec![t.seed.unit_a1.to_string()],
+            opens_on: Some(today.to_string()),
+            closes_on: Some(today.to_string()),
+        },
+    )
+    .await
+    .expect("round");
+    let link = format!(
+        "/s/{}",
+        cairn_db::surveys::round_units(&mut t.app.db.acquire().await.expect("db").conn(), round)
+            .await
+            .expect("units")[0]
+            .1
+    );
+    let sent = t
+        .post(
+            Who::Member,
+            &link,
+            "ex_reason=time&ex_comment=Back+in+spring",
+        )
+        .await;
+
+    // Exec
+    let page = t
+        .get(Who::UnitStaff, &format!("/people/{}", t.seed.member_person))
+        .await;
+    let by_viewer = t
+        .get(Who::Viewer, &format!("/people/{}", t.seed.member_person))
+        .await;
+
+    // Check
+    assert_eq!(sent.status, StatusCode::SEE_OTHER, "{}", sent.body);
+    assert!(
+        page.body.contains("Answers to named surveys"),
+        "{}",
+        page.body
+    );
+    assert!(page.body.contains("Leaving conversation"));
+    assert!(
+        page.body.contains("I do not have the time"),
+        "the choice in words"
+    );
+    assert!(page.body.contains("Back in spring"));
+    assert!(!by_viewer.body.contains("Back in spring"));
 }
