@@ -1251,22 +1251,6 @@ pub async fn print_cards(
     Ok((now, tokens))
 }
 
-/// Cards printed and used per unit of a round: (unit, printed, used).
-pub async fn card_counts(app: &App, actor: &Actor, round: i64) -> AppResult<Vec<(i64, i64, i64)>> {
-    require(actor, Permission::ManageSurveys)?;
-    let org = org_of(actor)?;
-    let mut h = app.db.acquire().await?;
-    let mut c = h.conn();
-    db::round(&mut c, org, round)
-        .await?
-        .ok_or(AppError::NotFound)?;
-    Ok(db::card_counts(&mut c, round)
-        .await?
-        .into_iter()
-        .filter(|(u, _, _)| actor.can_reach_unit(*u))
-        .collect())
-}
-
 /// A headline figure from another survey, as typed.
 #[derive(Debug, Clone, Default)]
 pub struct OtherFigureDraft {
@@ -1526,16 +1510,23 @@ pub async fn exit_survey_reasons(app: &App, actor: &Actor) -> AppResult<ExitSurv
         .find(|q| q.key == "ex_reason")
         .map(|q| q.choices.into_iter().map(|c| c.value).collect())
         .unwrap_or_default();
-    let quarter = |week: &str| parse_iso_date(week).map(cairn_domain::roles::quarter_key);
+    // Cairn wrote every week itself: one it cannot read is a fault to report, not to skip.
+    let quarter = |week: &str| {
+        parse_iso_date(week)
+            .map(cairn_domain::roles::quarter_key)
+            .ok_or_else(|| AppError::Unexpected(format!("survey response week: {week}")))
+    };
     let mut by: BTreeMap<String, (i64, Vec<i64>)> = BTreeMap::new();
     for (week, n) in &responses {
-        if let Some(q) = quarter(week) {
-            by.entry(q).or_insert_with(|| (0, vec![0; values.len()])).0 += n;
-        }
+        by.entry(quarter(week)?)
+            .or_insert_with(|| (0, vec![0; values.len()]))
+            .0 += n;
     }
     for (week, value, n) in &reasons {
-        if let (Some(q), Some(i)) = (quarter(week), values.iter().position(|v| v == value)) {
-            by.entry(q).or_insert_with(|| (0, vec![0; values.len()])).1[i] += n;
+        if let Some(i) = values.iter().position(|v| v == value) {
+            by.entry(quarter(week)?)
+                .or_insert_with(|| (0, vec![0; values.len()]))
+                .1[i] += n;
         }
     }
     // One table: responses and each reason per quarter, hidden by the one rule.

@@ -428,16 +428,6 @@ pub async fn use_card(c: &mut Conn<'_>, token: &str) -> DbResult<bool> {
     )? == 1)
 }
 
-/// Cards printed for a round, per unit: (unit, printed, used).
-pub async fn card_counts(c: &mut Conn<'_>, round: i64) -> DbResult<Vec<(i64, i64, i64)>> {
-    fetch_all!(
-        c,
-        (i64, i64, i64),
-        "SELECT unit_id, COUNT(*), CAST(SUM(used) AS BIGINT) FROM survey_cards WHERE round_id = $1 GROUP BY unit_id ORDER BY unit_id",
-        round
-    )
-}
-
 // ---------------------------------------------------------------------------------------------
 // Comments checked for names and sent on
 // ---------------------------------------------------------------------------------------------
