@@ -1085,13 +1085,10 @@ async fn answer(
         Channel::Link
     };
     let signed = signed_of(&ctx, m.kiosk);
-    let target = Target::Link(token);
-    let Target::Link(token) = &target else {
-        unreachable!("built just above")
-    };
+    let target = Target::Link(token.clone());
     match cairn_app::surveys::answer_by_link(
         &st.app,
-        token,
+        &token,
         channel,
         signed.as_ref().map(|s| s.actor()),
         &raw,
