@@ -1584,13 +1584,7 @@ pub async fn add_question(
     let org = org_of(actor)?;
     let now = app.now();
     let mut tx = app.db.begin().await?;
-    let s = db::survey(&mut tx.conn(), org, survey)
-        .await?
-        .ok_or(AppError::NotFound)?;
-    if s.template.is_some() {
-        return Err(AppError::Conflict("survey-error-template-fixed"));
-    }
-    let mut questions = questions_of(&s.questions_json)?;
+    let mut questions = editable_questions(&mut tx.conn(), org, survey).await?;
     let mut e = FieldErrors::new();
     let text = Wording {
         en: d.text_en.trim().to_owned(),
@@ -1696,23 +1690,59 @@ pub async fn add_question(
         practice: None,
     });
     check_questions(&questions)?;
-    let json = serde_json::to_string(&questions)
-        .map_err(|x| AppError::Unexpected(format!("survey questions: {x}")))?;
-    db::set_questions(&mut tx.conn(), org, survey, &json, now).await?;
-    record::<(), _>(
+    save_questions(
         &mut tx.conn(),
+        actor,
+        (org, survey),
+        &questions,
+        serde_json::json!({"added_question": key}),
+        now,
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+/// A hand-written survey's questions, to change; a built-in survey's are fixed.
+async fn editable_questions(
+    c: &mut cairn_db::Conn<'_>,
+    org: i64,
+    survey: i64,
+) -> AppResult<Vec<Question>> {
+    let s = db::survey(c, org, survey)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    if s.template.is_some() {
+        return Err(AppError::Conflict("survey-error-template-fixed"));
+    }
+    questions_of(&s.questions_json)
+}
+
+/// Stores a survey's changed questions and audits the change (`change` says which question).
+async fn save_questions(
+    c: &mut cairn_db::Conn<'_>,
+    actor: &Actor,
+    (org, survey): (i64, i64),
+    questions: &[Question],
+    change: serde_json::Value,
+    now: i64,
+) -> AppResult<()> {
+    let json = serde_json::to_string(questions)
+        .map_err(|x| AppError::Unexpected(format!("survey questions: {x}")))?;
+    db::set_questions(c, org, survey, &json, now).await?;
+    record::<(), _>(
+        c,
         actor,
         Some(org),
         Action::Update,
         "survey",
         Some(survey),
         None,
-        Some(&serde_json::json!({"added_question": key})),
+        Some(&change),
         None,
         now,
     )
     .await?;
-    tx.commit().await?;
     Ok(())
 }
 
@@ -1722,13 +1752,7 @@ pub async fn remove_question(app: &App, actor: &Actor, survey: i64, key: &str) -
     let org = org_of(actor)?;
     let now = app.now();
     let mut tx = app.db.begin().await?;
-    let s = db::survey(&mut tx.conn(), org, survey)
-        .await?
-        .ok_or(AppError::NotFound)?;
-    if s.template.is_some() {
-        return Err(AppError::Conflict("survey-error-template-fixed"));
-    }
-    let mut questions = questions_of(&s.questions_json)?;
+    let mut questions = editable_questions(&mut tx.conn(), org, survey).await?;
     if !questions.iter().any(|q| q.key == key) {
         return Err(AppError::NotFound);
     }
@@ -1739,19 +1763,12 @@ pub async fn remove_question(app: &App, actor: &Actor, survey: i64, key: &str) -
         return Err(AppError::Conflict("survey-error-question-depended-on"));
     }
     questions.retain(|q| q.key != key);
-    let json = serde_json::to_string(&questions)
-        .map_err(|x| AppError::Unexpected(format!("survey questions: {x}")))?;
-    db::set_questions(&mut tx.conn(), org, survey, &json, now).await?;
-    record::<(), _>(
+    save_questions(
         &mut tx.conn(),
         actor,
-        Some(org),
-        Action::Update,
-        "survey",
-        Some(survey),
-        None,
-        Some(&serde_json::json!({"removed_question": key})),
-        None,
+        (org, survey),
+        &questions,
+        serde_json::json!({"removed_question": key}),
         now,
     )
     .await?;

@@ -165,45 +165,36 @@ async fn on_a_kiosk_the_link_clears_itself_when_idle_and_starts_afresh_after_eac
     assert_eq!(channel, "kiosk");
 }
 
-/// The value of the hidden `response_id` of the form that follows `text` on a page.
-fn response_after(body: &str, text: &str) -> String {
-    let at = body
-        .find(text)
-        .unwrap_or_else(|| panic!("{text} not on the page"));
-    let key = "name=\"response_id\" value=\"";
-    let start = at + body[at..].find(key).expect("a form") + key.len();
-    body[start..start + body[start..].find('"').expect("end")].to_owned()
-}
-
-#[tokio::test]
-async fn a_confidential_survey_asks_to_sign_in_then_takes_a_members_answers_once() {
-    // Arrange: a confidential baseline on unit A1, where the member belongs.
-    let t = TestApp::new().await;
-    let admin = t.actor(Who::OrgAdmin).await;
-    let survey = cairn_app::surveys::create_survey(
+/// A survey built from a built-in template by the organisation's administrator.
+async fn survey_from(t: &TestApp, title: &str, privacy: &str, template: &str) -> i64 {
+    cairn_app::surveys::create_survey(
         &t.app,
-        &admin,
+        &t.actor(Who::OrgAdmin).await,
         &cairn_app::surveys::SurveyDraft {
-            title_en: "Baseline".into(),
-            title_cy: "Llinell sylfaen".into(),
-            privacy: "confidential".into(),
-            template: "baseline_service_user".into(),
+            title_en: title.into(),
+            title_cy: String::new(),
+            privacy: privacy.into(),
+            template: template.into(),
             questions: None,
             by_hand: false,
         },
     )
     .await
-    .expect("survey");
+    .expect("survey")
+}
+
+/// Opens a round of `survey` on unit A1 for today alone: (round id, the unit's link).
+async fn round_on_a1(t: &TestApp, survey: i64, name: &str) -> (i64, String) {
     let today = cairn_domain::time::local_date(
         t.app.now(),
         &cairn_domain::time::time_zone("Europe/London"),
     );
     let round = cairn_app::surveys::open_round(
         &t.app,
-        &admin,
+        &t.actor(Who::OrgAdmin).await,
         survey,
         &cairn_app::surveys::RoundDraft {
-            name: "Baseline".into(),
+            name: name.into(),
             unit_ids: vec![t.seed.unit_a1.to_string()],
             opens_on: Some(today.to_string()),
             closes_on: Some(today.to_string()),
@@ -218,6 +209,25 @@ async fn a_confidential_survey_asks_to_sign_in_then_takes_a_members_answers_once
             .expect("units")[0]
             .1
     );
+    (round, link)
+}
+
+/// The value of the hidden `response_id` of the form that follows `text` on a page.
+fn response_after(body: &str, text: &str) -> String {
+    let at = body
+        .find(text)
+        .unwrap_or_else(|| panic!("{text} not on the page"));
+    let key = "name=\"response_id\" value=\"";
+    let start = at + body[at..].find(key).expect("a form") + key.len();
+    body[start..start + body[start..].find('"').expect("end")].to_owned()
+}
+
+#[tokio::test]
+async fn a_confidential_survey_asks_to_sign_in_then_takes_a_members_answers_once() {
+    // Arrange: a confidential baseline on unit A1, where the member belongs.
+    let t = TestApp::new().await;
+    let survey = survey_from(&t, "Baseline", "confidential", "baseline_service_user").await;
+    let (_, link) = round_on_a1(&t, survey, "Baseline").await;
 
     // Exec
     let signed_out = t.get(Who::Anon, &link).await;
@@ -541,31 +551,7 @@ async fn results_compare_the_first_question_across_rounds_each_with_its_response
     // Arrange: a second round of the seeded survey on unit A1; twelve answers in the first
     // round, three in the second.
     let t = TestApp::new().await;
-    let admin = t.actor(Who::OrgAdmin).await;
-    let today = cairn_domain::time::local_date(
-        t.app.now(),
-        &cairn_domain::time::time_zone("Europe/London"),
-    );
-    let second = cairn_app::surveys::open_round(
-        &t.app,
-        &admin,
-        t.seed.survey,
-        &cairn_app::surveys::RoundDraft {
-            name: "Spring".into(),
-            unit_ids: vec![t.seed.unit_a1.to_string()],
-            opens_on: Some(today.to_string()),
-            closes_on: Some(today.to_string()),
-        },
-    )
-    .await
-    .expect("round");
-    let second_link = format!(
-        "/s/{}",
-        cairn_db::surveys::round_units(&mut t.app.db.acquire().await.expect("db").conn(), second)
-            .await
-            .expect("units")[0]
-            .1
-    );
+    let (second, second_link) = round_on_a1(&t, t.seed.survey, "Spring").await;
     for _ in 0..12 {
         t.post(
             Who::Anon,
@@ -607,45 +593,8 @@ async fn results_compare_the_first_question_across_rounds_each_with_its_response
 async fn a_named_answer_shows_on_the_persons_page_in_words_for_staff() {
     // Arrange: a named exit survey on unit A1, answered by the member signed in.
     let t = TestApp::new().await;
-    let admin = t.actor(Who::OrgAdmin).await;
-    let survey = cairn_app::surveys::create_survey(
-        &t.app,
-        &admin,
-        &cairn_app::surveys::SurveyDraft {
-            title_en: "Leaving conversation".into(),
-            title_cy: "Sgwrs adael".into(),
-            privacy: "named".into(),
-            template: "exit".into(),
-            questions: None,
-            by_hand: false,
-        },
-    )
-    .await
-    .expect("survey");
-    let today = cairn_domain::time::local_date(
-        t.app.now(),
-        &cairn_domain::time::time_zone("Europe/London"),
-    );
-    let round = cairn_app::surveys::open_round(
-        &t.app,
-        &admin,
-        survey,
-        &cairn_app::surveys::RoundDraft {
-            name: "Autumn".into(),
-            unit_ids: vec![t.seed.unit_a1.to_string()],
-            opens_on: Some(today.to_string()),
-            closes_on: Some(today.to_string()),
-        },
-    )
-    .await
-    .expect("round");
-    let link = format!(
-        "/s/{}",
-        cairn_db::surveys::round_units(&mut t.app.db.acquire().await.expect("db").conn(), round)
-            .await
-            .expect("units")[0]
-            .1
-    );
+    let survey = survey_from(&t, "Leaving conversation", "named", "exit").await;
+    let (_, link) = round_on_a1(&t, survey, "Autumn").await;
     let sent = t
         .post(
             Who::Member,
