@@ -60,6 +60,43 @@ async fn cookie_actor(app: &cairn_app::App, user: i64) -> Result<cairn_app::Acto
     Ok(cairn_app::accounts::actor_for(app, &u).await?)
 }
 
+/// Posts `total` forms through the router at `rate` a second, each (path, body) made by
+/// `form`, and waits for every answer. Returns (seconds spent sending, seconds until the last
+/// answer, posts not answered with a redirect).
+async fn post_at_rate(
+    router: &axum::Router,
+    rate: u64,
+    total: u64,
+    form: impl Fn(u64) -> (String, String),
+) -> (f64, f64, i64) {
+    let start = Instant::now();
+    let mut tasks = Vec::new();
+    let mut tick = tokio::time::interval(Duration::from_micros(1_000_000 / rate));
+    for i in 0..total {
+        tick.tick().await;
+        let (path, body) = form(i);
+        let router = router.clone();
+        tasks.push(tokio::spawn(async move {
+            let req = Request::post(path)
+                .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
+                .body(Body::from(body))
+                .expect("request");
+            match router.oneshot(req).await {
+                Ok(res) => res.status().is_redirection(),
+                Err(_) => false,
+            }
+        }));
+    }
+    let sending = start.elapsed().as_secs_f64();
+    let mut failed = 0;
+    for t in tasks {
+        if !t.await.unwrap_or(false) {
+            failed += 1;
+        }
+    }
+    (sending, start.elapsed().as_secs_f64(), failed)
+}
+
 /// Posts suggestions from many kiosks at [`KIOSK_RATE`] a second through the real router and
 /// counts what was stored. Each kiosk stays under its own rate limit, as on real wards.
 async fn kiosk_load(
@@ -90,34 +127,14 @@ async fn kiosk_load(
             "SELECT COUNT(*) FROM suggestions WHERE channel = 'kiosk'"
         )?
     };
-    let start = Instant::now();
-    let mut tasks = Vec::new();
-    let mut tick = tokio::time::interval(Duration::from_micros(1_000_000 / KIOSK_RATE));
-    for i in 0..total {
-        tick.tick().await;
-        let token = tokens[usize::try_from(i % kiosks).unwrap_or(0)].clone();
-        let router = router.clone();
-        tasks.push(tokio::spawn(async move {
-            let req = Request::post(format!("/kiosk/{token}/suggest"))
-                .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
-                .body(Body::from(format!(
-                    "text=Suggestion+number+{i}+from+the+ward"
-                )))
-                .expect("request");
-            match router.oneshot(req).await {
-                Ok(res) => res.status().is_redirection(),
-                Err(_) => false,
-            }
-        }));
-    }
-    let sending = start.elapsed().as_secs_f64();
-    let mut failed = 0;
-    for t in tasks {
-        if !t.await.unwrap_or(false) {
-            failed += 1;
-        }
-    }
-    let elapsed = start.elapsed().as_secs_f64();
+    let (sending, elapsed, failed) = post_at_rate(router, KIOSK_RATE, total, |i| {
+        let token = &tokens[usize::try_from(i % kiosks).unwrap_or(0)];
+        (
+            format!("/kiosk/{token}/suggest"),
+            format!("text=Suggestion+number+{i}+from+the+ward"),
+        )
+    })
+    .await;
     let after = {
         let mut h = app.db.acquire().await?;
         cairn_db::fetch_scalar!(
@@ -169,36 +186,15 @@ async fn survey_kiosk_load(app: &cairn_app::App, router: &axum::Router) -> Resul
     };
     let before = count(app.clone()).await?;
     let total = SURVEY_KIOSK_RATE * KIOSK_SECONDS;
-    let start = Instant::now();
-    let mut tasks = Vec::new();
-    let mut tick = tokio::time::interval(Duration::from_micros(1_000_000 / SURVEY_KIOSK_RATE));
     const RATINGS: [&str; 4] = ["very_good", "good", "neither", "poor"];
-    for i in 0..total {
-        tick.tick().await;
-        let router = router.clone();
-        let path = format!("/s/{token}");
+    let (sending, elapsed, failed) = post_at_rate(router, SURVEY_KIOSK_RATE, total, |i| {
         let rating = RATINGS[usize::try_from(i).unwrap_or(0) % RATINGS.len()];
-        tasks.push(tokio::spawn(async move {
-            let req = Request::post(path)
-                .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
-                .body(Body::from(format!(
-                    "kiosk=1&fft_rating={rating}&fft_comment=Answer+{i}+on+the+ward"
-                )))
-                .expect("request");
-            match router.oneshot(req).await {
-                Ok(res) => res.status().is_redirection(),
-                Err(_) => false,
-            }
-        }));
-    }
-    let sending = start.elapsed().as_secs_f64();
-    let mut failed = 0;
-    for t in tasks {
-        if !t.await.unwrap_or(false) {
-            failed += 1;
-        }
-    }
-    let elapsed = start.elapsed().as_secs_f64();
+        (
+            format!("/s/{token}"),
+            format!("kiosk=1&fft_rating={rating}&fft_comment=Answer+{i}+on+the+ward"),
+        )
+    })
+    .await;
     let after = count(app.clone()).await?;
     let sent = i64::try_from(total).unwrap_or(0);
     Ok(KioskLoad {
