@@ -123,6 +123,12 @@ pub enum Permission {
     /// names (taking any out) before results readers see it: organisation administrators, so
     /// the lead who reads the results is not the one who checks them.
     CheckSurveyComments,
+    /// Read the measures, their charts over time and the dashboards (aggregates under the
+    /// small-number rule, never a named person; unit staff: their units), and signed-off
+    /// board packs.
+    ViewReports,
+    /// Set a measure's target and baseline, assemble board packs and sign them off.
+    ManageReports,
 }
 
 impl Role {
@@ -160,7 +166,7 @@ impl Role {
                 | ManageFeedback | SubmitSuggestion | ViewMeetings | ManageMeetings
                 | ViewRepresentation | ManageClaims | ApproveClaims | ViewRoles | ManageRecruitment
                 | ViewWhosWho | ManageRegisters | ViewTrainingReport | ViewSurveyResults
-                | EnterSurveyResponses,
+                | EnterSurveyResponses | ViewReports,
             ) => true,
             (UnitStaff, _) => false,
             // Finance needs the list of units (cost centres); people come with the payments
@@ -171,7 +177,7 @@ impl Role {
             (
                 Viewer,
                 ViewUnits | ViewAssessments | ViewRepresentation | ViewPaymentReports
-                | ViewTrainingReport | ViewSurveyResults,
+                | ViewTrainingReport | ViewSurveyResults | ViewReports,
             ) => true,
             (Viewer, _) => false,
             // A member sees only their own record (`Actor::is_person`), and assessments only

@@ -176,6 +176,326 @@ pub fn percent_lines(
     out
 }
 
+/// One month on an SPC chart: its label, figure, limits and verdict.
+pub struct SpcPoint {
+    pub label: String,
+    pub value: f64,
+    pub mean: f64,
+    pub upper: Option<f64>,
+    pub lower: Option<f64>,
+    /// `Some(true)` special cause improvement, `Some(false)` concern, `None` common cause.
+    pub improvement: Option<bool>,
+    /// Starts a new phase (limits re-based here).
+    pub new_phase: bool,
+}
+
+/// The words an SPC chart draws (legend and line labels), in the reader's language.
+pub struct SpcWords {
+    pub mean: String,
+    pub limits: String,
+    pub target: String,
+    pub improvement: String,
+    pub concern: String,
+    pub common: String,
+    pub rebased: String,
+}
+
+/// An SPC chart: the monthly points joined by a line, the mean, the process limits (dashed,
+/// stepped when each month has its own, as on a p-chart), the target (dotted) and the phase
+/// breaks. Special causes are told apart by shape as well as colour: improvement a square,
+/// concern a diamond, common cause a small circle, as the legend says.
+pub fn spc(
+    id: &str,
+    title: &str,
+    summary: &str,
+    points: &[SpcPoint],
+    target: Option<f64>,
+    percent: bool,
+    words: &SpcWords,
+) -> String {
+    let (w, h, left, right, top, bottom) =
+        (680.0_f64, 340.0_f64, 56.0_f64, 24.0_f64, 16.0_f64, 92.0_f64);
+    let plot_w = w - left - right;
+    let plot_h = h - top - bottom;
+    let mut lo = f64::INFINITY;
+    let mut hi = f64::NEG_INFINITY;
+    for p in points {
+        for v in [Some(p.value), Some(p.mean), p.upper, p.lower, target]
+            .into_iter()
+            .flatten()
+        {
+            lo = lo.min(v);
+            hi = hi.max(v);
+        }
+    }
+    if percent {
+        lo = lo.max(0.0);
+        hi = hi.min(100.0);
+    }
+    if !lo.is_finite() || !hi.is_finite() {
+        lo = 0.0;
+        hi = if percent { 100.0 } else { 1.0 };
+    }
+    if hi - lo < 1e-9 {
+        hi = lo + 1.0;
+    }
+    let pad = (hi - lo) * 0.08;
+    let (lo, hi) = (
+        if percent {
+            (lo - pad).max(0.0)
+        } else {
+            lo - pad
+        },
+        if percent {
+            (hi + pad).min(100.0)
+        } else {
+            hi + pad
+        },
+    );
+    let n = points.len().max(1);
+    let x_of = |i: usize| {
+        if n == 1 {
+            left + plot_w / 2.0
+        } else {
+            left + plot_w * i as f64 / (n - 1) as f64
+        }
+    };
+    let y_of = |v: f64| top + plot_h * (1.0 - (v.clamp(lo, hi) - lo) / (hi - lo));
+    let fmt = |v: f64| {
+        if percent {
+            format!("{v:.0}%")
+        } else if (v - v.round()).abs() < 1e-9 {
+            format!("{v:.0}")
+        } else {
+            format!("{v:.1}")
+        }
+    };
+    let mut out = String::new();
+    let _ = write!(
+        out,
+        r###"<svg class="cairn-chart cairn-spc" id="{id}" viewBox="0 0 {w} {h}" width="100%" role="img" aria-labelledby="{id}-title {id}-desc" xmlns="http://www.w3.org/2000/svg"><title id="{id}-title">{}</title><desc id="{id}-desc">{}</desc>"###,
+        esc(title),
+        esc(summary)
+    );
+    // Axis: three gridlines with their values.
+    for k in 0..3 {
+        let v = lo + (hi - lo) * k as f64 / 2.0;
+        let y = y_of(v);
+        let _ = write!(
+            out,
+            r###"<line x1="{left}" y1="{y:.1}" x2="{:.1}" y2="{y:.1}" stroke="#d8dde0" stroke-width="1"/><text x="{:.1}" y="{:.1}" font-size="13" fill="#212b32" text-anchor="end">{}</text>"###,
+            left + plot_w,
+            left - 6.0,
+            y + 4.0,
+            fmt(v)
+        );
+    }
+    // Month labels: every one when few, else every third.
+    let step = if n > 13 { 3 } else { 1 };
+    for (i, p) in points.iter().enumerate() {
+        if i % step == 0 || i == n - 1 {
+            let _ = write!(
+                out,
+                r###"<text x="{:.1}" y="{:.1}" font-size="12" fill="#212b32" text-anchor="middle">{}</text>"###,
+                x_of(i),
+                top + plot_h + 18.0,
+                esc(&p.label)
+            );
+        }
+    }
+    // Phase breaks.
+    for (i, p) in points.iter().enumerate() {
+        if p.new_phase && i > 0 {
+            let x = (x_of(i - 1) + x_of(i)) / 2.0;
+            let _ = write!(
+                out,
+                r###"<line x1="{x:.1}" y1="{top}" x2="{x:.1}" y2="{:.1}" stroke="#4c6272" stroke-width="1.5"/><text x="{:.1}" y="{:.1}" font-size="12" fill="#212b32">{}</text>"###,
+                top + plot_h,
+                x + 4.0,
+                top + 12.0,
+                esc(&words.rebased)
+            );
+        }
+    }
+    // Mean and limits, drawn per phase as steps so a re-based or p-chart limit reads right.
+    let stepped = |sel: &dyn Fn(&SpcPoint) -> Option<f64>| -> Vec<String> {
+        let mut paths = Vec::new();
+        let mut cur = String::new();
+        for (i, p) in points.iter().enumerate() {
+            let Some(v) = sel(p) else {
+                if !cur.is_empty() {
+                    paths.push(std::mem::take(&mut cur));
+                }
+                continue;
+            };
+            let half = if n > 1 {
+                plot_w / (n - 1) as f64 / 2.0
+            } else {
+                plot_w / 2.0
+            };
+            let (x0, x1) = (
+                (x_of(i) - half).max(left),
+                (x_of(i) + half).min(left + plot_w),
+            );
+            let y = y_of(v);
+            if p.new_phase && !cur.is_empty() {
+                paths.push(std::mem::take(&mut cur));
+            }
+            if cur.is_empty() {
+                let _ = write!(cur, "M{x0:.1},{y:.1}");
+            } else {
+                let _ = write!(cur, " L{x0:.1},{y:.1}");
+            }
+            let _ = write!(cur, " L{x1:.1},{y:.1}");
+        }
+        if !cur.is_empty() {
+            paths.push(cur);
+        }
+        paths
+    };
+    for d in stepped(&|p| Some(p.mean)) {
+        let _ = write!(
+            out,
+            r###"<path d="{d}" fill="none" stroke="#4c6272" stroke-width="2"/>"###
+        );
+    }
+    for sel in [
+        &(|p: &SpcPoint| p.upper) as &dyn Fn(&SpcPoint) -> Option<f64>,
+        &|p: &SpcPoint| p.lower,
+    ] {
+        for d in stepped(sel) {
+            let _ = write!(
+                out,
+                r###"<path d="{d}" fill="none" stroke="#768692" stroke-width="1.5" stroke-dasharray="6 4"/>"###
+            );
+        }
+    }
+    if let Some(t) = target {
+        let y = y_of(t);
+        let _ = write!(
+            out,
+            r###"<line x1="{left}" y1="{y:.1}" x2="{:.1}" y2="{y:.1}" stroke="#d5281b" stroke-width="2" stroke-dasharray="2 3"/>"###,
+            left + plot_w
+        );
+    }
+    let line: Vec<String> = points
+        .iter()
+        .enumerate()
+        .map(|(i, p)| format!("{:.1},{:.1}", x_of(i), y_of(p.value)))
+        .collect();
+    if !line.is_empty() {
+        let _ = write!(
+            out,
+            r###"<polyline points="{}" fill="none" stroke="#005eb8" stroke-width="2"/>"###,
+            line.join(" ")
+        );
+    }
+    for (i, p) in points.iter().enumerate() {
+        let (x, y) = (x_of(i), y_of(p.value));
+        let _ = match p.improvement {
+            Some(true) => write!(
+                out,
+                r###"<rect x="{:.1}" y="{:.1}" width="11" height="11" fill="#005eb8" stroke="#212b32" stroke-width="1"/>"###,
+                x - 5.5,
+                y - 5.5
+            ),
+            Some(false) => write!(
+                out,
+                r###"<path d="M{x:.1},{:.1} L{:.1},{y:.1} L{x:.1},{:.1} L{:.1},{y:.1} Z" fill="#ed8b00" stroke="#212b32" stroke-width="1"/>"###,
+                y - 7.5,
+                x + 7.5,
+                y + 7.5,
+                x - 7.5
+            ),
+            None => write!(
+                out,
+                r###"<circle cx="{x:.1}" cy="{y:.1}" r="3.5" fill="#768692"/>"###
+            ),
+        };
+    }
+    // Legend: line styles with their words, then the point shapes.
+    let ly = h - 44.0;
+    let mut lx = left;
+    let mut lines: Vec<(&str, &str, &str)> = vec![("#4c6272", "2", "")];
+    let mut labels = vec![words.mean.as_str()];
+    if points.iter().any(|p| p.upper.is_some()) {
+        lines.push(("#768692", "1.5", " stroke-dasharray=\"6 4\""));
+        labels.push(words.limits.as_str());
+    }
+    if target.is_some() {
+        lines.push(("#d5281b", "2", " stroke-dasharray=\"2 3\""));
+        labels.push(words.target.as_str());
+    }
+    for ((colour, width, dash), label) in lines.into_iter().zip(labels) {
+        let _ = write!(
+            out,
+            r###"<line x1="{lx:.1}" y1="{ly:.1}" x2="{:.1}" y2="{ly:.1}" stroke="{colour}" stroke-width="{width}"{dash}/><text x="{:.1}" y="{:.1}" font-size="13" fill="#212b32">{}</text>"###,
+            lx + 16.0,
+            lx + 22.0,
+            ly + 4.0,
+            esc(label)
+        );
+        lx += 34.0 + label.chars().count() as f64 * 7.0;
+    }
+    let ly2 = h - 18.0;
+    let _ = write!(
+        out,
+        r###"<rect x="{left:.1}" y="{:.1}" width="11" height="11" fill="#005eb8" stroke="#212b32" stroke-width="1"/><text x="{:.1}" y="{:.1}" font-size="13" fill="#212b32">{}</text>"###,
+        ly2 - 5.5,
+        left + 18.0,
+        ly2 + 4.0,
+        esc(&words.improvement)
+    );
+    let x2 = left + 40.0 + words.improvement.chars().count() as f64 * 7.0;
+    let _ = write!(
+        out,
+        r###"<path d="M{x2:.1},{:.1} L{:.1},{ly2:.1} L{x2:.1},{:.1} L{:.1},{ly2:.1} Z" fill="#ed8b00" stroke="#212b32" stroke-width="1"/><text x="{:.1}" y="{:.1}" font-size="13" fill="#212b32">{}</text>"###,
+        ly2 - 7.0,
+        x2 + 7.0,
+        ly2 + 7.0,
+        x2 - 7.0,
+        x2 + 14.0,
+        ly2 + 4.0,
+        esc(&words.concern)
+    );
+    let x3 = x2 + 36.0 + words.concern.chars().count() as f64 * 7.0;
+    let _ = write!(
+        out,
+        r###"<circle cx="{x3:.1}" cy="{ly2:.1}" r="3.5" fill="#768692"/><text x="{:.1}" y="{:.1}" font-size="13" fill="#212b32">{}</text>"###,
+        x3 + 10.0,
+        ly2 + 4.0,
+        esc(&words.common)
+    );
+    out.push_str("</svg>");
+    out
+}
+
+/// A Making Data Count style icon: a circle with a letter, drawn so its meaning is in the
+/// letter and in the words always printed beside it (the icon itself is hidden from screen
+/// readers, which read those words), never in the colour alone. `kind` is the icon's key.
+pub fn icon(kind: &str, label: &str) -> String {
+    let (fill, letter) = match kind {
+        "improvement_high" => ("#005eb8", "H"),
+        "improvement_low" => ("#005eb8", "L"),
+        "concern_high" => ("#ed8b00", "H"),
+        "concern_low" => ("#ed8b00", "L"),
+        "common_cause" => ("#768692", "~"),
+        "pass" => ("#005eb8", "P"),
+        "fail" => ("#ed8b00", "F"),
+        "hit_and_miss" => ("#768692", "?"),
+        _ => ("#ffffff", "–"),
+    };
+    let text = if fill == "#ffffff" {
+        "#212b32"
+    } else {
+        "#ffffff"
+    };
+    format!(
+        r###"<svg class="cairn-icon" viewBox="0 0 32 32" width="32" height="32" aria-hidden="true" focusable="false" xmlns="http://www.w3.org/2000/svg"><title>{}</title><circle cx="16" cy="16" r="14" fill="{fill}" stroke="#212b32" stroke-width="1.5"/><text x="16" y="21.5" font-size="16" font-weight="bold" fill="{text}" text-anchor="middle">{letter}</text></svg>"###,
+        esc(label)
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -24,6 +24,7 @@ pub mod notices;
 pub mod payments;
 pub mod people;
 pub mod redirect;
+pub mod reports;
 pub mod requests;
 pub mod retention;
 pub mod roles;
@@ -191,6 +192,7 @@ fn all_routes() -> Routes {
     let r = retention::routes(r);
     let r = training::routes(r);
     let r = surveys::routes(r);
+    let r = reports::routes(r);
     api::routes(r)
 }
 

@@ -179,6 +179,9 @@ impl Chrome {
         if a.can(Permission::ViewSurveyResults) && a.organisation_id.is_some() {
             items.push(("nav-surveys", "/surveys"));
         }
+        if a.can(Permission::ViewReports) && a.organisation_id.is_some() {
+            items.push(("nav-reports", "/reports"));
+        }
         if a.organisation_id.is_some() {
             items.push(("nav-model", "/model"));
         }

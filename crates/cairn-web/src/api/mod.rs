@@ -8,6 +8,7 @@ mod accounts;
 mod meetings;
 mod payments;
 mod people;
+mod reports;
 mod roles;
 mod surveys;
 mod training;
@@ -108,6 +109,11 @@ pub(crate) fn routes(r: Routes) -> Routes {
             roles::express_interest,
         )
         .post("/api/v1/interests/{id}/transitions", roles::transition)
+        .get("/api/v1/measures", reports::catalogue)
+        .get("/api/v1/measures/{key}/series", reports::series)
+        .post("/api/v1/board-packs", reports::create_pack)
+        .get("/api/v1/board-packs/{id}", reports::get_pack)
+        .post("/api/v1/board-packs/{id}/sign-off", reports::sign_off)
         .post("/api/v1/accounts/{id}/disable", accounts::disable)
         .post("/api/v1/accounts/{id}/enable", accounts::enable)
         .delete("/api/v1/tokens/{id}", accounts::revoke_token)
@@ -239,6 +245,13 @@ impl FromRequestParts<AppState> for ApiActor {
             Err(e) => Err(ApiError::from_app(e, lang)),
         }
     }
+}
+
+/// An instant as RFC 3339 in UTC.
+fn rfc3339(ms: i64) -> String {
+    jiff::Timestamp::from_millisecond(ms)
+        .map(|t| t.to_string())
+        .unwrap_or_default()
 }
 
 fn json_body<T>(body: Result<Json<T>, JsonRejection>, lang: Language) -> Result<T, ApiError> {

@@ -2,7 +2,7 @@
 //! whether it is co-delivered), registers (`PUT` answers with `joint` and `co_delivered`), and a
 //! person's learning with credits by CQFW level. Times are RFC 3339 (`2026-04-14T10:00:00+01:00`).
 
-use super::{ApiActor, ApiError, json_body};
+use super::{ApiActor, ApiError, json_body, rfc3339};
 use crate::AppState;
 use axum::Json;
 use axum::extract::rejection::JsonRejection;
@@ -21,13 +21,6 @@ fn app_err(lang: cairn_domain::people::Language) -> impl Fn(AppError) -> ApiErro
 
 fn split(list: &str) -> Vec<&str> {
     list.split(',').filter(|s| !s.is_empty()).collect()
-}
-
-/// An instant as RFC 3339 in UTC.
-fn rfc3339(ms: i64) -> String {
-    jiff::Timestamp::from_millisecond(ms)
-        .map(|t| t.to_string())
-        .unwrap_or_default()
 }
 
 fn course_json(c: &Course) -> Value {

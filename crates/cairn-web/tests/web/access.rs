@@ -60,6 +60,11 @@ const ROLES_WRITE: &[Who] = &[OrgAdmin, Lead, OtherAdmin];
 const WITH_MEMBER: &[Who] = &[OrgAdmin, Lead, UnitStaff, Member];
 /// Those who read survey results (aggregates only).
 const SURVEY_READERS: &[Who] = &[OrgAdmin, Lead, UnitStaff, Viewer, OtherAdmin];
+/// Those who read reports (aggregates): the service's only for those not limited to units.
+const REPORTS: &[Who] = &[OrgAdmin, Lead, UnitStaff, Viewer, OtherAdmin];
+const REPORTS_SERVICE: &[Who] = &[OrgAdmin, Lead, Viewer, OtherAdmin];
+/// Those who set targets and baselines and assemble board packs.
+const REPORT_WRITERS: &[Who] = &[OrgAdmin, Lead, OtherAdmin];
 /// Those who record staff recruitment panels.
 const RECRUIT: &[Who] = &[OrgAdmin, Lead, UnitStaff, OtherAdmin];
 
@@ -734,6 +739,46 @@ fn expected(method: &str, path: &str, who: Who) -> Option<Expect> {
         ("POST", "/api/v1/interests/{id}/transitions") => {
             api(who, record(who, &[OrgAdmin, Lead], Status(422), &[]))
         }
+        // Reports: unit staff are sent to their unit's dashboard and chart.
+        ("GET", "/reports" | "/reports/measures/{key}") => match who {
+            UnitStaff => Redirect,
+            _ => page(who, REPORTS_SERVICE, Status(200)),
+        },
+        ("GET", "/reports/measures/{key}/data.csv") => page(who, REPORTS_SERVICE, Status(200)),
+        ("GET", "/reports/units/{id}") => {
+            record(who, &[OrgAdmin, Lead, UnitStaff, Viewer], Status(200), &[])
+        }
+        ("GET", "/reports/measures" | "/reports/measures.csv" | "/reports/packs") => {
+            page(who, REPORTS, Status(200))
+        }
+        // An empty target clears it.
+        ("POST", "/reports/measures/{key}/target") => page(who, REPORT_WRITERS, Redirect),
+        ("POST", "/reports/measures/{key}/baseline" | "/reports/packs/new") => {
+            page(who, REPORT_WRITERS, Status(422))
+        }
+        ("GET", "/reports/packs/new") => page(who, REPORT_WRITERS, Status(200)),
+        // The seeded pack is signed off: the board reads it, nobody changes it.
+        (
+            "GET",
+            "/reports/packs/{id}" | "/reports/packs/{id}/print" | "/reports/packs/{id}/print.css",
+        ) => record(who, &[OrgAdmin, Lead, Viewer], Status(200), &[]),
+        ("GET", "/reports/packs/{id}/edit") => record(who, &[OrgAdmin, Lead], Redirect, &[]),
+        ("POST", "/reports/packs/{id}/edit") => record(who, &[OrgAdmin, Lead], Status(409), &[]),
+        ("POST", "/reports/packs/{id}/sign-off") => {
+            record(who, &[OrgAdmin, Lead], Status(409), &[])
+        }
+        ("GET", "/api/v1/measures") => api(who, page(who, REPORTS, Status(200))),
+        ("GET", "/api/v1/measures/{key}/series") => {
+            api(who, page(who, REPORTS_SERVICE, Status(200)))
+        }
+        ("POST", "/api/v1/board-packs") => api(who, page(who, REPORT_WRITERS, Status(422))),
+        ("GET", "/api/v1/board-packs/{id}") => api(
+            who,
+            record(who, &[OrgAdmin, Lead, Viewer], Status(200), &[]),
+        ),
+        ("POST", "/api/v1/board-packs/{id}/sign-off") => {
+            api(who, record(who, &[OrgAdmin, Lead], Status(409), &[]))
+        }
         _ => return None,
     })
 }
@@ -832,6 +877,9 @@ async fn walk(t: &TestApp) {
                 p if p.starts_with("/api/v1/tokens/") => {
                     spare_api.get(&w).copied().unwrap_or(1).to_string()
                 }
+                p if p.contains("/packs/") || p.starts_with("/api/v1/board-packs/") => {
+                    t.seed.pack.to_string()
+                }
                 p if p.ends_with("/withdraw") => t.seed.opportunities[2].to_string(),
                 p if p.starts_with("/api/v1/opportunities/") => t.seed.opportunities[1].to_string(),
                 p if p.starts_with("/opportunities/") => t.seed.opportunities[0].to_string(),
@@ -897,6 +945,7 @@ async fn walk(t: &TestApp) {
                 .path
                 .replace("{token}", token)
                 .replace("{code}", code)
+                .replace("{key}", "suggestions_received")
                 .replace("{org}", &t.seed.org_a.to_string())
                 .replace("{unit}", &t.seed.unit_a1.to_string())
                 .replace("{id}", &id);

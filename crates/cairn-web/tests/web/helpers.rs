@@ -135,6 +135,8 @@ pub struct Seed {
     pub survey_token: String,
     /// A single-use card of that round on unit A1, unused.
     pub survey_card: String,
+    /// A board pack of organisation A, signed off (so the board may read it).
+    pub pack: i64,
 }
 
 pub struct TestApp {
@@ -795,6 +797,23 @@ impl TestApp {
                     .expect("card")
                     .1
                     .remove(0);
+            s.pack = cairn_app::reports::create_pack(
+                &app,
+                &admin,
+                &cairn_domain::reports::PackDraft {
+                    title: "Quarter 1".into(),
+                    committee: "Quality and Safety".into(),
+                    period_from: "2026-01".into(),
+                    period_to: "2026-03".into(),
+                    measures: vec!["suggestions_received".into()],
+                    ..Default::default()
+                },
+            )
+            .await
+            .expect("pack");
+            cairn_app::reports::sign_off(&app, &admin, s.pack)
+                .await
+                .expect("sign off");
         }
         let state = AppState {
             app: app.clone(),
