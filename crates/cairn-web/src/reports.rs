@@ -90,6 +90,8 @@ pub(crate) struct SeriesView {
     pub scope: String,
     pub title: String,
     pub summary: String,
+    /// The figure's caption under the chart: measure, months shown and source.
+    pub caption: String,
     pub svg: String,
     pub variation_key: &'static str,
     pub variation: String,
@@ -359,7 +361,25 @@ pub(crate) fn series_view(t: &Tr, s: &Series, chart_id: &str) -> SeriesView {
         Some(u) => format!("/reports/measures/{}?unit_id={u}", m.key),
         None => format!("/reports/measures/{}", m.key),
     };
+    let caption = t.with(
+        "reports-chart-caption",
+        &[
+            ("measure", name.clone()),
+            (
+                "period",
+                t.with(
+                    "reports-period",
+                    &[
+                        ("from", long_month(t, s.from.0)),
+                        ("to", long_month(t, s.to.0)),
+                    ],
+                ),
+            ),
+            ("source", t.get(source_id(m.source))),
+        ],
+    );
     SeriesView {
+        caption,
         key: m.key.to_owned(),
         definition: t.get(&format!("{stem}-definition")),
         name,

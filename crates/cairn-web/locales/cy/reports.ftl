@@ -70,6 +70,7 @@ reports-source-payments = Hawliadau a thaliadau
 reports-source-surveys = Arolygon
 
 reports-chart-title = { $measure }: { $scope }
+reports-chart-caption = { $measure }, { $period }. Ffynhonnell: { $source }.
 reports-table-caption = Ffigurau'r siart { $chart }
 reports-legend-mean = Cymedr
 reports-legend-mean-run = Cyfartaledd hyd yma

@@ -69,6 +69,7 @@ reports-source-payments = Claims and payments
 reports-source-surveys = Surveys
 
 reports-chart-title = { $measure }: { $scope }
+reports-chart-caption = { $measure }, { $period }. Source: { $source }.
 reports-table-caption = Figures for the chart { $chart }
 reports-legend-mean = Mean
 reports-legend-mean-run = Average so far

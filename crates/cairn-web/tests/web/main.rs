@@ -21,6 +21,7 @@ mod pages;
 mod payments;
 mod people;
 mod reads;
+mod reports;
 mod retention;
 mod roles;
 mod security;
