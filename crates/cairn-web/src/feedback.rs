@@ -30,6 +30,7 @@ pub(crate) fn routes(r: Routes) -> Routes {
     r.get("/feedback", list)
         .get("/feedback.csv", list_csv)
         .get("/feedback/by-month", by_month)
+        .get("/feedback/by-month.csv", by_month_csv)
         .get("/feedback/new", new_form)
         .post("/feedback/new", create)
         .get("/feedback/kiosks", kiosks_page)
@@ -1582,6 +1583,24 @@ struct ByMonthPage {
     t: Tr,
     chart: String,
     months: Vec<(String, i64, i64)>,
+}
+
+/// The by-month table as CSV: month, arrived, closed.
+async fn by_month_csv(State(st): State<AppState>, s: Signed) -> WebResult {
+    let t = s.ctx.t();
+    let months = cairn_app::feedback::by_month(&st.app, s.actor(), 12).await?;
+    let mut rows = vec![vec![
+        t.get("feedback-col-month"),
+        t.get("feedback-col-arrived"),
+        t.get("feedback-col-closed"),
+    ]];
+    for (m, a, c) in months {
+        rows.push(vec![m, a.to_string(), c.to_string()]);
+    }
+    Ok(crate::csv_export::download(
+        "suggestions-by-month.csv",
+        &rows,
+    ))
 }
 
 /// Arrivals and closures by month: a chart with its data table (its own page, so the list

@@ -32,10 +32,12 @@ pub(crate) fn routes(r: Routes) -> Routes {
         .post("/model/practices/{code}/retire", retire_practice)
         .get("/units/{id}/assessment", unit_page)
         .get("/units/{id}/assessment.csv", unit_csv)
+        .get("/units/{id}/progress.csv", progress_csv)
         .get("/units/{id}/assessment/{code}", practice_page)
         .post("/units/{id}/assessment/{code}", set_status)
         .get("/assessment", service_page)
         .get("/assessment.csv", service_csv)
+        .get("/assessment/levels.csv", levels_csv)
         .get("/assessment/rounds", rounds_page)
         .post("/assessment/rounds", open_round)
         .post("/assessment/rounds/{id}/close", close_round)
@@ -571,6 +573,57 @@ async fn unit_page(State(st): State<AppState>, s: Signed, Path(id): Path<i64>) -
         chart_rows,
         printed: format_instant(st.app.now(), &tz, t.lang),
     })
+}
+
+/// The unit page's level-progress table: each closed round with its three percentages.
+async fn progress_csv(State(st): State<AppState>, s: Signed, Path(id): Path<i64>) -> WebResult {
+    let t = s.ctx.t();
+    let a = cairn_app::model::unit_assessment(&st.app, s.actor(), id).await?;
+    let mut rows = vec![vec![
+        t.get("model-col-round"),
+        t.get("model-level-short-1"),
+        t.get("model-level-short-2"),
+        t.get("model-level-short-3"),
+    ]];
+    for (r, p) in &a.over_time {
+        rows.push(vec![
+            r.name.clone(),
+            p[0].to_string(),
+            p[1].to_string(),
+            p[2].to_string(),
+        ]);
+    }
+    Ok(crate::csv_export::download(
+        &format!("unit-{id}-level-progress.csv"),
+        &rows,
+    ))
+}
+
+/// The service view's Red/Amber/Green table: each level's counts across the organisation.
+async fn levels_csv(State(st): State<AppState>, s: Signed) -> WebResult {
+    let t = s.ctx.t();
+    let today = cairn_domain::time::local_date(st.app.now(), &org_time_zone(&st, &s).await?);
+    let v = cairn_app::model::service_view(&st.app, s.actor(), today).await?;
+    let mut rows = vec![vec![
+        t.get("model-col-level"),
+        t.get("model-rag-red"),
+        t.get("model-rag-amber"),
+        t.get("model-rag-green"),
+        t.get("model-rag-not-applicable"),
+    ]];
+    for (l, r, a, g, n) in &v.rag_counts {
+        rows.push(vec![
+            l.to_string(),
+            r.to_string(),
+            a.to_string(),
+            g.to_string(),
+            n.to_string(),
+        ]);
+    }
+    Ok(crate::csv_export::download(
+        "levels-red-amber-green.csv",
+        &rows,
+    ))
 }
 
 async fn unit_csv(State(st): State<AppState>, s: Signed, Path(id): Path<i64>) -> WebResult {

@@ -216,6 +216,11 @@ const REPRESENTATION_MEETINGS: i64 = 10_000;
 const SURVEY_TARGET_MS: f64 = 10.0;
 /// Median target for the training report (twelve months, by month and unit), milliseconds.
 const REPORT_TARGET_MS: f64 = 20.0;
+/// Median target for a measure's 24-month SPC series for one unit, milliseconds.
+const SERIES_TARGET_MS: f64 = 10.0;
+/// Median target for a whole board pack (every measure for the service, each unit's levels,
+/// "you said, we did"), milliseconds.
+const PACK_TARGET_MS: f64 = 300.0;
 /// Claims in the benchmarked payment run.
 const RUN_CLAIMS: usize = 10_000;
 /// Target for building and exporting that run, milliseconds.
@@ -539,7 +544,57 @@ pub async fn run(args: BenchArgs) -> Result<()> {
         (round, round_unit, responses)
     };
     println!("Survey responses in the board organisation: {responses}");
+    // A draft board pack for the last quarter with every measure's chart: its page is
+    // assembled afresh on every read.
+    let pack = cairn_app::reports::create_pack(
+        &app,
+        &cookie_actor(&app, lead).await?,
+        &cairn_domain::reports::PackDraft {
+            title: "Board pack".into(),
+            committee: "Quality, Safety and Experience".into(),
+            period_from: cairn_domain::reports::Month::of(app_today(&app))
+                .minus(3)
+                .to_string(),
+            period_to: cairn_domain::reports::Month::of(app_today(&app))
+                .minus(1)
+                .to_string(),
+            summary: "Summary.".into(),
+            measures: cairn_domain::reports::CATALOGUE
+                .iter()
+                .map(|m| m.key.to_owned())
+                .collect(),
+            ..Default::default()
+        },
+    )
+    .await?;
     let results = vec![
+        measure_with(
+            &router,
+            "a measure's 24-month SPC series, one unit (API)",
+            &format!("/api/v1/measures/suggestions_received/series?unit_id={unit}"),
+            (header::AUTHORIZATION, &bearer),
+            args.iterations,
+            SERIES_TARGET_MS,
+        )
+        .await?,
+        measure(
+            &router,
+            "a measure's chart page, whole service",
+            "/reports/measures/carers_share_of_attendance",
+            &cookie,
+            args.iterations,
+            SERVICE_TARGET_MS,
+        )
+        .await?,
+        measure(
+            &router,
+            "a whole board pack (9 measures, every unit)",
+            &format!("/reports/packs/{pack}/print?lang=both"),
+            &cookie,
+            args.iterations.min(50),
+            PACK_TARGET_MS,
+        )
+        .await?,
         measure(
             &router,
             "training prospectus",
@@ -834,6 +889,14 @@ pub async fn run(args: BenchArgs) -> Result<()> {
 }
 
 /// Hashed at the app's cost (strong, as in production), so signing in costs what it does there.
+/// Today on the bench organisation's calendar (it keeps the default time zone).
+fn app_today(app: &cairn_app::App) -> jiff::civil::Date {
+    cairn_domain::time::local_date(
+        app.now(),
+        &cairn_domain::time::time_zone(cairn_domain::time::DEFAULT_TIME_ZONE),
+    )
+}
+
 async fn password_hash(app: &cairn_app::App, pw: &str) -> Result<String> {
     let (pw, cost) = (pw.to_owned(), app.password_cost);
     Ok(tokio::task::spawn_blocking(move || cost.hash(&pw)).await?)

@@ -227,3 +227,4 @@ model-measure-forum = { $count ->
 }
 feedback-see-board = Gweld bwrdd cyhoeddus "Dywedoch chi, gwnaethom ni" yr uned hon
 feedback-contact-hint-self = Eich cyfeiriad e-bost neu rif ffôn, os hoffech glywed beth sy'n digwydd. Gadewch yn wag os na hoffech.
+feedback-download-by-month = Lawrlwytho awgrymiadau fesul mis (CSV)

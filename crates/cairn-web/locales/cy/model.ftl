@@ -178,3 +178,5 @@ model-error-round-closed = Mae'r rownd hon wedi'i chau yn barod ac ni all newid
 model-error-round-name = Rhowch enw ar gyfer y rownd
 model-error-round-name-long = Rhowch enw o 120 nod neu lai
 model-error-round-kind = Dewiswch linell sylfaen neu rownd
+model-download-progress = Lawrlwytho cynnydd y lefelau dros amser (CSV)
+model-download-levels = Lawrlwytho'r niferoedd Coch, Ambr a Gwyrdd (CSV)

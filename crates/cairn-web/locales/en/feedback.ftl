@@ -216,3 +216,4 @@ model-measure-forum = { $count ->
 }
 feedback-see-board = See the public "You said, we did" board for this unit
 feedback-contact-hint-self = Your email address or phone number, if you would like to hear what happens. Leave it empty if not.
+feedback-download-by-month = Download suggestions by month (CSV)

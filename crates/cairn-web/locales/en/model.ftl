@@ -174,3 +174,5 @@ model-error-round-closed = This round is already closed and cannot change
 model-error-round-name = Enter a name for the round
 model-error-round-name-long = Enter a name of 120 characters or fewer
 model-error-round-kind = Choose a baseline or a round
+model-download-progress = Download level progress over time (CSV)
+model-download-levels = Download the Red, Amber and Green counts (CSV)

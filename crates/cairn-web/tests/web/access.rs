@@ -270,14 +270,16 @@ fn expected(method: &str, path: &str, who: Who) -> Option<Expect> {
             "GET",
             "/units/{id}/assessment"
             | "/units/{id}/assessment.csv"
+            | "/units/{id}/progress.csv"
             | "/units/{id}/assessment/{code}",
         ) => record(who, VIEW_ASSESSMENTS, Status(200), &[]),
         ("POST", "/units/{id}/assessment/{code}") => {
             record(who, CHANGE_ASSESSMENTS, Status(422), &[])
         }
-        ("GET", "/assessment" | "/assessment.csv" | "/assessment/rounds") => {
-            page(who, VIEW_ASSESSMENTS, Status(200))
-        }
+        (
+            "GET",
+            "/assessment" | "/assessment.csv" | "/assessment/levels.csv" | "/assessment/rounds",
+        ) => page(who, VIEW_ASSESSMENTS, Status(200)),
         ("POST", "/assessment/rounds") => page(who, MANAGE_MODEL, Status(422)),
         ("POST", "/assessment/rounds/{id}/close") => record(who, &[OrgAdmin, Lead], Redirect, &[]),
         ("GET", "/api/v1/units/{id}/assessment" | "/api/v1/units/{id}/progress") => {
@@ -298,7 +300,9 @@ fn expected(method: &str, path: &str, who: Who) -> Option<Expect> {
             UnitStaff if path_is(path_hint, "/feedback/statuses") => Status(403),
             _ => page(who, FEEDBACK, Status(422)),
         },
-        ("GET", "/feedback/by-month") => page(who, FEEDBACK, Status(200)),
+        ("GET", "/feedback/by-month" | "/feedback/by-month.csv") => {
+            page(who, FEEDBACK, Status(200))
+        }
         ("GET", "/feedback/kiosks") => page(who, MANAGE_MODEL, Status(200)),
         ("POST", "/feedback/kiosks") => page(who, MANAGE_MODEL, Status(422)),
         ("POST", "/feedback/kiosks/{id}/revoke") => record(who, &[OrgAdmin, Lead], Redirect, &[]),

@@ -276,3 +276,51 @@ async fn a_pack_prints_with_its_own_page_rules_and_welsh_first_when_in_both_lang
         css.body
     );
 }
+
+#[tokio::test]
+async fn the_chart_tables_of_the_model_and_feedback_pages_download_as_csv() {
+    let t = TestApp::new().await;
+    let unit = t.seed.unit_a1;
+    // The unit's progress over time shows once a round has closed.
+    let admin = t.actor(Who::OrgAdmin).await;
+    cairn_app::model::close_round(&t.app, &admin, t.seed.open_rounds[0])
+        .await
+        .expect("close");
+    for (page, csv, heading) in [
+        (
+            format!("/units/{unit}/assessment"),
+            format!("/units/{unit}/progress.csv"),
+            "Round,Level 1,Level 2,Level 3",
+        ),
+        (
+            "/assessment".to_owned(),
+            "/assessment/levels.csv".to_owned(),
+            "Level,Red,Amber,Green,Not counted",
+        ),
+        (
+            "/feedback/by-month".to_owned(),
+            "/feedback/by-month.csv".to_owned(),
+            "Month,Arrived,Closed",
+        ),
+    ] {
+        let p = t.get(Who::Lead, &page).await;
+        assert!(
+            p.body.contains(&format!("href=\"{csv}\"")),
+            "{page} links {csv}"
+        );
+        let c = t.get(Who::Lead, &csv).await;
+        assert_eq!(c.status, 200, "{csv}");
+        assert_eq!(
+            &c.bytes[..3],
+            &[0xEF, 0xBB, 0xBF],
+            "{csv} has a byte-order mark"
+        );
+        let first = c
+            .body
+            .trim_start_matches('\u{feff}')
+            .lines()
+            .next()
+            .unwrap_or("");
+        assert_eq!(first, heading, "{csv}");
+    }
+}
