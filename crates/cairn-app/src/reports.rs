@@ -669,6 +669,53 @@ pub struct Dashboard {
     pub assessment: Option<crate::model::UnitAssessment>,
     /// For the service: each unit's place against the levels and its baseline.
     pub service: Option<crate::model::ServiceView>,
+    /// For the service: the share of applicable practices in place across every unit, per
+    /// level, at each closed round (oldest first) and now.
+    pub service_progress: Vec<(String, [i64; 3])>,
+}
+
+/// Whole per cent of `part` in `whole` (0 when there is nothing to count).
+fn share(part: i64, whole: i64) -> i64 {
+    if whole <= 0 { 0 } else { part * 100 / whole }
+}
+
+/// The service's level progress at each closed round and now.
+async fn service_progress(
+    app: &App,
+    org: i64,
+    view: &crate::model::ServiceView,
+) -> AppResult<Vec<(String, [i64; 3])>> {
+    let mut h = app.db.acquire().await?;
+    let c = &mut h.conn();
+    let mut rounds: Vec<_> = cairn_db::model::list_rounds(c, org)
+        .await?
+        .into_iter()
+        .filter(|r| r.closed_at.is_some())
+        .collect();
+    rounds.sort_by_key(|r| (r.closed_at, r.id));
+    let mut out = Vec::with_capacity(rounds.len() + 1);
+    for r in rounds {
+        let counts = cairn_db::model::round_level_counts(c, r.id).await?;
+        let pct = [1, 2, 3].map(|level| {
+            let (in_place, applicable) = counts.iter().fold((0, 0), |(i, a), u| {
+                let (ip, na, _, total) = u.level(level);
+                (i + ip, a + total - na)
+            });
+            share(in_place, applicable)
+        });
+        out.push((r.name, pct));
+    }
+    let now = [1, 2, 3].map(|level| {
+        let (in_place, applicable) = view.rows.iter().fold((0, 0), |(i, a), row| {
+            row.levels
+                .iter()
+                .find(|l| l.level == level)
+                .map_or((i, a), |l| (i + l.in_place, a + l.applicable))
+        });
+        share(in_place, applicable)
+    });
+    out.push((String::new(), now));
+    Ok(out)
 }
 
 /// The dashboard of a unit, or with `None` of the service.
@@ -697,11 +744,16 @@ pub async fn dashboard(app: &App, actor: &Actor, unit: Option<i64>) -> AppResult
         ),
         _ => (None, None),
     };
+    let service_progress = match &service {
+        Some(v) => service_progress(app, org, v).await?,
+        None => Vec::new(),
+    };
     Ok(Dashboard {
         unit: u,
         series,
         assessment,
         service,
+        service_progress,
     })
 }
 

@@ -489,6 +489,17 @@ fn dashboard_view(t: &Tr, d: &Dashboard) -> DashboardParts {
             })
             .collect();
         progress_rows.push((t.get("reports-progress-now"), now[0], now[1], now[2]));
+    }
+    // The service's rounds; its last entry is now.
+    for (name, p) in &d.service_progress {
+        let name = if name.is_empty() {
+            t.get("reports-progress-now")
+        } else {
+            name.clone()
+        };
+        progress_rows.push((name, p[0], p[1], p[2]));
+    }
+    if !progress_rows.is_empty() {
         let labels: Vec<String> = progress_rows.iter().map(|r| r.0.clone()).collect();
         let series: Vec<(String, Vec<i64>)> = (0..3)
             .map(|k| {

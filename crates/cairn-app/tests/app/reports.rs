@@ -483,3 +483,113 @@ async fn a_signed_off_pack_stays_exactly_as_signed_off_whatever_changes_afterwar
     })
     .await;
 }
+
+/// A change made after a pack is signed off, drawn at random.
+#[derive(Debug, Clone)]
+enum Change {
+    /// A suggestion `months` back from June 2025 on Alder (or Birch), answered after `days`.
+    Suggestion(i64, bool, Option<i64>),
+    Target(i64),
+    /// A service baseline starting `from` months before June 2025, `len` months long.
+    Baseline(i32, i32),
+    Rule(i64, i64),
+}
+
+#[tokio::test]
+async fn a_frozen_pack_never_changes_for_any_mix_of_later_changes() {
+    use proptest::prelude::*;
+    use proptest::strategy::ValueTree;
+    use proptest::test_runner::TestRunner;
+    both_engines(|db| async move {
+        let w = world(db).await;
+        let june = utc(2025, 6, 10, 9, 0);
+        for d in 0..3 {
+            suggestion(&w, Some(w.alder), june - d * 30 * DAY, Some(june)).await;
+        }
+        let id = reports::create_pack(
+            &w.app,
+            &w.lead,
+            &PackDraft {
+                title: "Quarter 2".into(),
+                period_from: "2025-04".into(),
+                period_to: "2025-06".into(),
+                measures: vec![
+                    "suggestions_received".into(),
+                    "suggestions_answered_in_target".into(),
+                ],
+                ..Default::default()
+            },
+        )
+        .await
+        .expect("pack");
+        let frozen = serde_json::to_string(
+            &reports::sign_off(&w.app, &w.lead, id)
+                .await
+                .expect("signed"),
+        )
+        .expect("json");
+        let change = prop_oneof![
+            (0..24_i64, any::<bool>(), proptest::option::of(0..40_i64))
+                .prop_map(|(m, a, d)| Change::Suggestion(m, a, d)),
+            (0..=100_i64).prop_map(Change::Target),
+            (0..12_i32, 1..12_i32).prop_map(|(f, l)| Change::Baseline(f, l)),
+            (5..30_i64, 10..60_i64).prop_map(|(c, r)| Change::Rule(c, r)),
+        ];
+        let mut runner = TestRunner::deterministic();
+        for case in 0..24 {
+            let c = change.new_tree(&mut runner).expect("a change").current();
+            match &c {
+                Change::Suggestion(months, alder, days) => {
+                    let at = june - months * 30 * DAY;
+                    let unit = if *alder { w.alder } else { w.birch };
+                    suggestion(&w, Some(unit), at, days.map(|d| at + d * DAY)).await;
+                }
+                Change::Target(v) => {
+                    reports::set_target(
+                        &w.app,
+                        &w.lead,
+                        "suggestions_answered_in_target",
+                        &v.to_string(),
+                    )
+                    .await
+                    .expect("target");
+                }
+                Change::Baseline(from, len) => {
+                    let start = cairn_domain::reports::Month {
+                        year: 2025,
+                        month: 6,
+                    }
+                    .minus(*from);
+                    reports::set_baseline(
+                        &w.app,
+                        &w.lead,
+                        "suggestions_received",
+                        None,
+                        &start.to_string(),
+                        &start.minus(-*len).to_string(),
+                        "A change of practice",
+                    )
+                    .await
+                    .expect("baseline");
+                }
+                Change::Rule(count, responses) => {
+                    cairn_app::surveys::set_thresholds(
+                        &w.app,
+                        &w.org.admin,
+                        &count.to_string(),
+                        &responses.to_string(),
+                    )
+                    .await
+                    .expect("rule");
+                }
+            }
+            let read = reports::pack(&w.app, &w.lead, id).await.expect("read");
+            assert_eq!(
+                serde_json::to_string(&read).expect("json"),
+                frozen,
+                "case {case}: the pack changed after {c:?}"
+            );
+        }
+    })
+    .await;
+}
