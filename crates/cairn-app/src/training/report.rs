@@ -69,6 +69,9 @@ pub struct Report {
     /// Those units' names: (id, English, Welsh).
     pub unit_names: Vec<(i64, String, Option<String>)>,
     pub total: Line,
+    /// The organisation's small-number rule: a unit's count of people (learners,
+    /// completions, credits) below this is not shown.
+    pub hidden_below: i64,
 }
 
 /// Adds up the rows. `reach` is the units whose people count (none: everyone, for readers
@@ -220,6 +223,7 @@ pub async fn report(app: &App, actor: &Actor, months: i64) -> AppResult<Report> 
         .then(|| units.iter().copied().collect());
     let month_of = |ms: i64| month_key(local_date(ms, &tz));
     let (by_month, by_unit, total) = add_up(&rows, &keys, &month_of, reach.as_ref(), &units);
+    let (hidden_below, _) = cairn_db::surveys::thresholds(&mut c, org).await?;
     Ok(Report {
         from,
         to,
@@ -227,6 +231,7 @@ pub async fn report(app: &App, actor: &Actor, months: i64) -> AppResult<Report> 
         by_unit,
         unit_names,
         total,
+        hidden_below,
     })
 }
 

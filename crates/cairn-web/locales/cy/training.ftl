@@ -343,3 +343,5 @@ training-report-col-joint-count = Sesiynau ar y cyd
 training-report-col-learners = Dysgwyr
 training-report-col-completions = Cyrsiau a gwblhawyd
 training-report-col-credits = Credydau a ddyfarnwyd
+training-report-fewer = llai na { $count }
+training-report-small-numbers = Ar linell uned, nid yw niferoedd o lai na { $count } o bobl (dysgwyr, cyrsiau a gwblhawyd, credydau) yn cael eu dangos, fel na ellir adnabod neb.

@@ -325,3 +325,5 @@ training-report-col-joint-count = Joint sessions
 training-report-col-learners = Learners
 training-report-col-completions = Completions
 training-report-col-credits = Credits awarded
+training-report-fewer = fewer than { $count }
+training-report-small-numbers = On a unit's line, counts of fewer than { $count } people (learners, completions, credits) are not shown, so nobody can be picked out.

@@ -50,6 +50,7 @@ struct ReportPage {
     total: Row,
     sections: Vec<(String, Vec<Row>)>,
     has_sessions: bool,
+    hidden_below: i64,
 }
 
 fn percent(p: Option<i64>) -> String {
@@ -71,7 +72,16 @@ fn headers(t: &Tr) -> Vec<String> {
     h
 }
 
-fn cells(l: &Line) -> Vec<String> {
+/// A count of people as shown: on a unit's line, fewer than the small-number rule's count
+/// reads "fewer than N" (a single learner on a small unit could be named from it).
+fn people(t: &Tr, n: i64, hide_below: Option<i64>) -> String {
+    match hide_below {
+        Some(b) if n > 0 && n < b => t.with("training-report-fewer", &[("count", b.to_string())]),
+        _ => n.to_string(),
+    }
+}
+
+fn cells(t: &Tr, l: &Line, hide_below: Option<i64>) -> Vec<String> {
     let mut c = vec![
         l.sessions.to_string(),
         percent(l.co_delivered_percent()),
@@ -83,9 +93,9 @@ fn cells(l: &Line) -> Vec<String> {
             .map(|(k, _, _)| l.attended.get(k.key()).copied().unwrap_or(0).to_string()),
     );
     c.extend([
-        l.learners.to_string(),
-        l.completions.to_string(),
-        l.credits.to_string(),
+        people(t, l.learners, hide_below),
+        people(t, l.completions, hide_below),
+        people(t, l.credits, hide_below),
     ]);
     c
 }
@@ -160,7 +170,7 @@ pub(super) async fn report_page(
                 .iter()
                 .map(|l| Row {
                     label: format_month(&l.key, t.lang),
-                    cells: cells(l),
+                    cells: cells(&t, l, None),
                 })
                 .collect(),
         ),
@@ -170,7 +180,7 @@ pub(super) async fn report_page(
                 .iter()
                 .map(|l| Row {
                     label: unit_label(&units, &l.key),
-                    cells: cells(l),
+                    cells: cells(&t, l, Some(r.hidden_below)),
                 })
                 .collect(),
         ),
@@ -197,9 +207,10 @@ pub(super) async fn report_page(
         headers: headers(&t),
         total: Row {
             label: t.get("training-report-total"),
-            cells: cells(&r.total),
+            cells: cells(&t, &r.total, None),
         },
         has_sessions: r.total.sessions > 0,
+        hidden_below: r.hidden_below,
         sections,
         chrome,
         t,
@@ -229,7 +240,7 @@ pub(super) async fn report_csv(
         t.get("training-report-col-credits"),
     ]);
     let mut rows = vec![head];
-    let line = |section: String, label: String, l: &Line| {
+    let line = |section: String, label: String, l: &Line, hide: Option<i64>| {
         let mut row = vec![
             section,
             label,
@@ -243,27 +254,34 @@ pub(super) async fn report_csv(
                 .map(|(k, _, _)| l.attended.get(k.key()).copied().unwrap_or(0).to_string()),
         );
         row.extend([
-            l.learners.to_string(),
-            l.completions.to_string(),
-            l.credits.to_string(),
+            people(&t, l.learners, hide),
+            people(&t, l.completions, hide),
+            people(&t, l.credits, hide),
         ]);
         row
     };
     for l in &r.by_month {
         // Month keys stay as 2026-03 so a spreadsheet sorts them.
-        rows.push(line(t.get("training-report-by-month"), l.key.clone(), l));
+        rows.push(line(
+            t.get("training-report-by-month"),
+            l.key.clone(),
+            l,
+            None,
+        ));
     }
     for l in &r.by_unit {
         rows.push(line(
             t.get("training-report-by-unit"),
             unit_label(&units, &l.key),
             l,
+            Some(r.hidden_below),
         ));
     }
     rows.push(line(
         t.get("training-report-total"),
         String::new(),
         &r.total,
+        None,
     ));
     Ok(crate::csv_export::download("training.csv", &rows))
 }

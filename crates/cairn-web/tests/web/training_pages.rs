@@ -206,6 +206,13 @@ async fn the_training_report_shows_a_chart_with_its_table_and_the_csv_adds_up_th
     assert_eq!(cells[5], "2", "the member attended both: {total}");
     assert_eq!(cells[11], "1", "one completion: {total}");
     assert_eq!(cells[12], "1", "one credit: {total}");
+    // On the member's unit, one learner is fewer than the small-number rule's 5: not shown.
+    let unit = text
+        .split("\r\n")
+        .find(|l| l.starts_with("By unit,") && l.contains(",fewer than 5,"))
+        .expect("a unit line with its small counts hidden");
+    assert!(!unit.ends_with(",1,1,1"), "{unit}");
+    assert!(page.body.contains("counts of fewer than 5 people"));
     assert_eq!(member.status, StatusCode::FORBIDDEN);
 }
 
