@@ -46,18 +46,25 @@ CREATE TABLE board_packs (
 );
 CREATE INDEX board_packs_organisation ON board_packs(organisation_id, id);
 
--- The figures and text a signed-off pack used, exactly as the committee read them.
+-- The figures and text a signed-off pack used, exactly as the committee read them. The one
+-- change allowed is erasure taking out a person's name or address, which must count itself
+-- in `redactions`.
 CREATE TABLE board_pack_versions (
     pack_id BIGINT NOT NULL REFERENCES board_packs(id),
     version BIGINT NOT NULL CHECK (version >= 1),
     snapshot_json TEXT NOT NULL,
     signed_off_at BIGINT NOT NULL,
     signed_off_by_label TEXT NOT NULL,
+    redactions BIGINT NOT NULL DEFAULT 0,
     PRIMARY KEY (pack_id, version)
 );
 CREATE FUNCTION board_pack_versions_frozen() RETURNS trigger AS $$
 BEGIN
-    RAISE EXCEPTION 'signed-off board packs are frozen';
+    IF TG_OP = 'DELETE' OR NEW.redactions <> OLD.redactions + 1 OR NEW.pack_id <> OLD.pack_id
+        OR NEW.version <> OLD.version OR NEW.signed_off_at <> OLD.signed_off_at THEN
+        RAISE EXCEPTION 'signed-off board packs are frozen';
+    END IF;
+    RETURN NEW;
 END;
 $$ LANGUAGE plpgsql;
 CREATE TRIGGER board_pack_versions_no_change BEFORE UPDATE OR DELETE ON board_pack_versions

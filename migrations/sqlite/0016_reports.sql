@@ -46,16 +46,21 @@ CREATE TABLE board_packs (
 );
 CREATE INDEX board_packs_organisation ON board_packs(organisation_id, id);
 
--- The figures and text a signed-off pack used, exactly as the committee read them.
+-- The figures and text a signed-off pack used, exactly as the committee read them. The one
+-- change allowed is erasure taking out a person's name or address, which must count itself
+-- in `redactions`.
 CREATE TABLE board_pack_versions (
     pack_id INTEGER NOT NULL REFERENCES board_packs(id),
     version INTEGER NOT NULL CHECK (version >= 1),
     snapshot_json TEXT NOT NULL,
     signed_off_at INTEGER NOT NULL,
     signed_off_by_label TEXT NOT NULL,
+    redactions INTEGER NOT NULL DEFAULT 0,
     PRIMARY KEY (pack_id, version)
 );
 CREATE TRIGGER board_pack_versions_no_update BEFORE UPDATE ON board_pack_versions
+WHEN NEW.redactions <> OLD.redactions + 1 OR NEW.pack_id <> OLD.pack_id
+    OR NEW.version <> OLD.version OR NEW.signed_off_at <> OLD.signed_off_at
 BEGIN
     SELECT RAISE(ABORT, 'signed-off board packs are frozen');
 END;

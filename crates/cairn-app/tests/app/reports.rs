@@ -593,3 +593,132 @@ async fn a_frozen_pack_never_changes_for_any_mix_of_later_changes() {
     })
     .await;
 }
+
+#[tokio::test]
+async fn erasing_a_lead_takes_their_name_and_address_out_of_packs_targets_and_baselines() {
+    both_engines(|db| async move {
+        let w = world(db).await;
+        let pid =
+            crate::payments::person(&w.app, &w.org, "Ffion Hughes", "staff", &[w.alder]).await;
+        let ffion = account(
+            &w.app,
+            &w.org,
+            "ffion@org-a.example",
+            Role::Lead,
+            &[],
+            Some(pid),
+        )
+        .await;
+        suggestion(&w, Some(w.alder), utc(2025, 6, 10, 9, 0), None).await;
+        reports::set_target(&w.app, &ffion, "suggestions_received", "3")
+            .await
+            .expect("target");
+        reports::set_baseline(
+            &w.app,
+            &ffion,
+            "suggestions_received",
+            None,
+            "2025-01",
+            "2025-06",
+            "Start",
+        )
+        .await
+        .expect("baseline");
+        let signed = reports::create_pack(
+            &w.app,
+            &ffion,
+            &PackDraft {
+                title: "Quarter 2".into(),
+                period_from: "2025-04".into(),
+                period_to: "2025-06".into(),
+                author: "ffion@org-a.example".into(),
+                executive_lead: "Ffion Hughes".into(),
+                ..Default::default()
+            },
+        )
+        .await
+        .expect("pack");
+        let before = reports::sign_off(&w.app, &ffion, signed)
+            .await
+            .expect("signed");
+        let draft = reports::create_pack(
+            &w.app,
+            &ffion,
+            &PackDraft {
+                title: "Quarter 3".into(),
+                period_from: "2025-07".into(),
+                period_to: "2025-09".into(),
+                executive_lead: "Ffion Hughes".into(),
+                ..Default::default()
+            },
+        )
+        .await
+        .expect("draft");
+        let erased =
+            cairn_app::people::erasure::erase(&w.app, &w.org.admin, pid, "She asked us to")
+                .await
+                .expect("erase");
+
+        let mut h = w.app.db.acquire().await.expect("conn");
+        let c = &mut h.conn();
+        for (table, columns) in [
+            (
+                "board_packs",
+                "fields_json || created_by_label || COALESCE(signed_off_by_label, '')",
+            ),
+            (
+                "board_pack_versions",
+                "snapshot_json || signed_off_by_label",
+            ),
+            ("measure_targets", "updated_by_label"),
+            ("measure_baselines", "created_by_label"),
+        ] {
+            let rows: Vec<(String,)> = cairn_db::fetch_all!(
+                &mut *c,
+                (String,),
+                &format!("SELECT {columns} FROM {table}")
+            )
+            .expect("rows");
+            assert!(!rows.is_empty(), "{table} has rows");
+            for (text,) in rows {
+                assert!(
+                    !text.contains("ffion@org-a.example") && !text.contains("Ffion Hughes"),
+                    "{table} still names her: {text}"
+                );
+            }
+        }
+        let redactions: i64 = cairn_db::fetch_scalar!(
+            &mut *c,
+            i64,
+            "SELECT redactions FROM board_pack_versions WHERE pack_id = $1",
+            signed
+        )
+        .expect("redactions");
+        assert!(redactions >= 1, "erasure counted itself");
+        // Any other change to the frozen version is still refused.
+        let refused = cairn_db::execute!(
+            &mut *c,
+            "UPDATE board_pack_versions SET snapshot_json = '{}' WHERE pack_id = $1",
+            signed
+        );
+        assert!(refused.is_err(), "the frozen version refused a change");
+        drop(h);
+        // The figures the committee read are unchanged; only who is named has changed.
+        let after = reports::pack(&w.app, &w.lead, signed).await.expect("read");
+        assert_eq!(
+            serde_json::to_string(&after.charts).expect("json"),
+            serde_json::to_string(&before.charts).expect("json")
+        );
+        assert_eq!(
+            after.signed_off_by.as_deref(),
+            Some(erased.pseudonym.as_str())
+        );
+        assert_eq!(after.fields.executive_lead, erased.pseudonym);
+        let d = reports::pack_fields(&w.app, &w.lead, draft)
+            .await
+            .expect("draft")
+            .1;
+        assert_eq!(d.executive_lead, erased.pseudonym);
+    })
+    .await;
+}

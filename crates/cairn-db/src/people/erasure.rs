@@ -13,13 +13,15 @@
 use crate::{Conn, DbResult, execute, fetch_scalar};
 
 /// Columns naming who did something (an account's e-mail address, or "system").
-const LABELS: [(&str, &str); 45] = [
+const LABELS: [(&str, &str); 49] = [
     ("appointments", "created_by_label"),
     ("arrivals", "recorded_by_label"),
     ("assessment_history", "actor_label"),
     ("assessment_rounds", "opened_by_label"),
     ("assessment_rounds", "closed_by_label"),
     ("assessments", "updated_by_label"),
+    ("board_packs", "created_by_label"),
+    ("board_packs", "signed_off_by_label"),
     ("audit_log", "actor_label"),
     ("buddy_checkins", "recorded_by_label"),
     ("buddy_pairings", "created_by_label"),
@@ -39,6 +41,8 @@ const LABELS: [(&str, &str); 45] = [
     ("kiosks", "created_by_label"),
     ("level_decisions", "decided_by_label"),
     ("limit_presets", "created_by_label"),
+    ("measure_baselines", "created_by_label"),
+    ("measure_targets", "updated_by_label"),
     ("meeting_decisions", "created_by_label"),
     ("meeting_people", "replied_by_label"),
     ("meetings", "created_by_label"),
@@ -144,6 +148,8 @@ pub async fn erase(c: &mut Conn<'_>, e: &Erasure<'_>) -> DbResult<()> {
         org,
         p
     )?;
+    // A board pack that names them as its author or executive lead.
+    redact_packs(c, org, e.name, e.pseudonym).await?;
     // Messages to the address on their record (meeting invitations), and JSON quoting it.
     if let Some(address) = e.person_email {
         forget_address(c, org, address).await?;
@@ -205,6 +211,16 @@ async fn erase_account(c: &mut Conn<'_>, e: &Erasure<'_>, user: i64, email: &str
             email
         )?;
     }
+    // A signed-off board pack names who signed it off; erasure is the one change its frozen
+    // version takes, and counts itself.
+    execute!(
+        c,
+        "UPDATE board_pack_versions SET signed_off_by_label = $1, redactions = redactions + 1 \
+         WHERE signed_off_by_label = $2",
+        e.pseudonym,
+        email
+    )?;
+    redact_packs(c, e.organisation_id, email, e.pseudonym).await?;
     // Other people's notices quote who did something ("by": the address as a whole string).
     let quoted = json_string(email);
     execute!(
@@ -221,6 +237,34 @@ async fn erase_account(c: &mut Conn<'_>, e: &Erasure<'_>, user: i64, email: &str
         format!("{}%", like_escape(&format!("pair:{email}|")))
     )?;
     forget_address(c, e.organisation_id, email).await
+}
+
+/// Replaces `words` wherever a board pack quotes them as a whole JSON string (the author, the
+/// executive lead, who signed it off), in drafts and in signed-off versions.
+async fn redact_packs(c: &mut Conn<'_>, org: i64, words: &str, pseudonym: &str) -> DbResult<()> {
+    let (quoted, with) = (json_string(words), json_string(pseudonym));
+    let pattern = like_pattern(&quoted);
+    execute!(
+        c,
+        "UPDATE board_packs SET fields_json = REPLACE(fields_json, $2, $3) \
+         WHERE organisation_id = $1 AND fields_json LIKE $4 ESCAPE '\\'",
+        org,
+        &quoted,
+        &with,
+        &pattern
+    )?;
+    execute!(
+        c,
+        "UPDATE board_pack_versions SET snapshot_json = REPLACE(snapshot_json, $2, $3), \
+         redactions = redactions + 1 \
+         WHERE snapshot_json LIKE $4 ESCAPE '\\' \
+           AND pack_id IN (SELECT id FROM board_packs WHERE organisation_id = $1)",
+        org,
+        &quoted,
+        &with,
+        &pattern
+    )?;
+    Ok(())
 }
 
 /// `%…%` around `s` with LIKE's wildcards in it escaped (for `ESCAPE '\'`).
