@@ -33,6 +33,7 @@ pub(crate) fn routes(r: Routes) -> Routes {
     let r = r
         .get("/reports", service_dashboard)
         .get("/reports/units/{id}", unit_dashboard)
+        .get("/reports/summary.csv", summary_csv)
         .get("/reports/measures", catalogue_page)
         .get("/reports/measures.csv", catalogue_csv)
         .get("/reports/measures/{key}", measure_page)
@@ -582,6 +583,53 @@ async fn service_dashboard(State(st): State<AppState>, s: Signed) -> WebResult {
         };
     }
     dashboard_page(&st, &s, None).await
+}
+
+/// A dashboard's icon summary as CSV: each measure's latest month, figure, target, what the
+/// chart shows (in words) and its one-line summary.
+async fn summary_csv(
+    State(st): State<AppState>,
+    s: Signed,
+    Query(q): Query<SeriesQuery>,
+) -> WebResult {
+    let t = s.ctx.t();
+    let unit = unit_of(q.unit_id.as_deref())?;
+    let d = cairn_app::reports::dashboard(&st.app, s.actor(), unit).await?;
+    let mut rows = vec![vec![
+        t.get("reports-col-key"),
+        t.get("reports-col-measure"),
+        t.get("reports-col-month"),
+        t.get("reports-col-value"),
+        t.get("reports-col-target"),
+        t.get("reports-col-variation"),
+        t.get("reports-col-assurance"),
+        t.get("reports-col-summary"),
+    ]];
+    for (i, series) in d.series.iter().enumerate() {
+        let v = series_view(&t, series, &format!("chart-{i}"));
+        let latest = series.latest();
+        rows.push(vec![
+            v.key.clone(),
+            v.name.clone(),
+            latest.map(|p| p.month.0.to_string()).unwrap_or_default(),
+            latest
+                .and_then(|p| p.value)
+                .map(|x| figure(series.measure().kind, x))
+                .unwrap_or_default(),
+            series
+                .target
+                .map(|x| figure(series.measure().kind, x as f64))
+                .unwrap_or_default(),
+            v.variation.clone(),
+            v.assurance.clone(),
+            v.summary.clone(),
+        ]);
+    }
+    let name = match unit {
+        Some(u) => format!("measures-unit-{u}.csv"),
+        None => "measures-service.csv".to_owned(),
+    };
+    Ok(download(&name, &rows).into_response())
 }
 
 async fn unit_dashboard(State(st): State<AppState>, s: Signed, Path(id): Path<i64>) -> WebResult {

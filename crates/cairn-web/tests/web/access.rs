@@ -748,7 +748,9 @@ fn expected(method: &str, path: &str, who: Who) -> Option<Expect> {
             UnitStaff => Redirect,
             _ => page(who, REPORTS_SERVICE, Status(200)),
         },
-        ("GET", "/reports/measures/{key}/data.csv") => page(who, REPORTS_SERVICE, Status(200)),
+        ("GET", "/reports/measures/{key}/data.csv" | "/reports/summary.csv") => {
+            page(who, REPORTS_SERVICE, Status(200))
+        }
         ("GET", "/reports/units/{id}") => {
             record(who, &[OrgAdmin, Lead, UnitStaff, Viewer], Status(200), &[])
         }

@@ -33,6 +33,21 @@ async fn the_catalogue_lists_every_measure_in_english_and_in_welsh() {
     assert!(en.body.contains("Suggestions answered within the target"));
     assert!(cy.body.contains("Awgrymiadau a atebwyd o fewn y targed"));
     assert!(cy.body.contains("Mesurau byw ar y model"));
+    // The dashboard's summary, for the service and for a unit, one row a measure.
+    for path in [
+        "/reports/summary.csv".to_owned(),
+        format!("/reports/summary.csv?unit_id={}", t.seed.unit_a1),
+    ] {
+        let csv = t.get(Who::Lead, &path).await;
+        assert_eq!(csv.status, 200, "{path}");
+        let lines: Vec<&str> = csv.body.trim_end().split("\r\n").collect();
+        assert_eq!(lines.len(), CATALOGUE.len() + 1, "{path}");
+        assert!(
+            lines
+                .iter()
+                .any(|l| l.starts_with("suggestions_received,Suggestions received,"))
+        );
+    }
     // The catalogue's CSV: a heading row and one row a measure, with a byte-order mark.
     let csv = t.get(Who::Lead, "/reports/measures.csv").await;
     assert_eq!(&csv.bytes[..3], &[0xEF, 0xBB, 0xBF]);
