@@ -327,8 +327,9 @@ async fn build_demo(app: &App, hash: &str, now: i64) -> AppResult<i64> {
     // Two quarters of self-assessment: a baseline six months ago, a round three months ago,
     // and today's statuses, so every page has a past to compare with.
     assessment_history(c, org, &unit_ids, now, 3, 2016, "lead@demo.cairn.test").await?;
-    // Suggestions from every channel over the last six months, some answered on the boards.
-    feedback_history(c, org, &unit_ids, now, 40, 180, 2016).await?;
+    // Suggestions from every channel over the last two years (so the reports have months
+    // enough for process limits), some answered on the boards.
+    feedback_history(c, org, &unit_ids, now, 160, 730, 2016).await?;
     // A year of meetings, with a few to come: strategy group, forum, community meetings.
     meetings::meeting_history(c, org, &unit_ids, now, &meetings::Plan::demo()).await?;
     // Roles, opportunities, levels, buddies, welcome meetings, exits and recruitment panels.
