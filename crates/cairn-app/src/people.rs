@@ -768,6 +768,8 @@ pub struct Export {
     pub credit_learner: Vec<cairn_db::training::accreditation::CreditLearner>,
     /// Their answers to confidential or named surveys (anonymous ones are linked to no one).
     pub survey_responses: Vec<cairn_db::surveys::OwnResponse>,
+    /// The versions of the guiding principles they acknowledged: (version, when, UTC ms).
+    pub principles_acknowledged: Vec<(i64, i64)>,
 }
 
 /// A receipt in an export: what it is and where the file is (`GET /payments/receipts/{id}`).
@@ -910,6 +912,11 @@ pub const EXPORT_COVERAGE: &[(&str, &str, &str)] = &[
     ),
     ("sessions", "user_id", "account.sessions"),
     ("survey_responses", "person_id", "survey_responses"),
+    (
+        "principles_acknowledgements",
+        "person_id",
+        "principles_acknowledged",
+    ),
     ("suggestions", "submitted_by_user_id", "suggestions"),
     (
         "suggestions",
@@ -1070,6 +1077,7 @@ async fn export_parts(
         course_assessments: cairn_db::training::accreditation::assessments_of(&mut c, id).await?,
         credit_learner: cairn_db::training::accreditation::credit_learner_of(&mut c, id).await?,
         survey_responses: cairn_db::surveys::responses_of(&mut c, id).await?,
+        principles_acknowledged: cairn_db::principles::of_person(&mut c, id).await?,
     };
     record::<(), _>(
         &mut c,

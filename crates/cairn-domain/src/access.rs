@@ -129,6 +129,10 @@ pub enum Permission {
     ViewReports,
     /// Set a measure's target and baseline, assemble board packs and sign them off.
     ManageReports,
+    /// Read the organisation's guiding principles (any organisation role).
+    ViewPrinciples,
+    /// Publish a new version of the guiding principles and see who has acknowledged which.
+    ManagePrinciples,
 }
 
 impl Role {
@@ -153,7 +157,7 @@ impl Role {
             (_, ExportPersonData | ErasePerson | ManageRetention) => false,
             (Member, ExpressInterest) => true,
             (_, ExpressInterest) => false,
-            (_, ViewModel | ViewTraining) => true,
+            (_, ViewModel | ViewTraining | ViewPrinciples) => true,
             (OrgAdmin, _) => true,
             (
                 Lead,

@@ -23,6 +23,7 @@ pub mod model;
 pub mod notices;
 pub mod payments;
 pub mod people;
+pub mod principles;
 pub mod redirect;
 pub mod reports;
 pub mod requests;
@@ -193,6 +194,7 @@ fn all_routes() -> Routes {
     let r = training::routes(r);
     let r = surveys::routes(r);
     let r = reports::routes(r);
+    let r = principles::routes(r);
     api::routes(r)
 }
 

@@ -104,6 +104,8 @@ struct ModelPage {
     changes: Vec<String>,
     /// The payment support's live figures, in words.
     payment_support: Vec<String>,
+    /// The principles support's live figure, in words.
+    principles_support: String,
 }
 
 async fn model_page(st: &AppState, s: &Signed, form: FormState) -> WebResult {
@@ -163,6 +165,15 @@ async fn model_page(st: &AppState, s: &Signed, form: FormState) -> WebResult {
         }),
         t.count("model-measure-paid-in-time", share),
     ];
+    let (version, read, active) = cairn_app::principles::support(&st.app, s.actor()).await?;
+    let principles_support = t.with(
+        "model-measure-principles-read",
+        &[
+            ("version", version.to_string()),
+            ("read", read.to_string()),
+            ("active", active.to_string()),
+        ],
+    );
     html_status(
         status,
         &ModelPage {
@@ -175,6 +186,7 @@ async fn model_page(st: &AppState, s: &Signed, form: FormState) -> WebResult {
             form,
             changes,
             payment_support,
+            principles_support,
         },
     )
 }

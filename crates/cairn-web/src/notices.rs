@@ -29,6 +29,10 @@ struct HomePage {
     my_buddy: bool,
     /// Surveys open on the person's units: (title, link, closing day, answered already).
     surveys: Vec<(String, String, String, bool)>,
+    /// The person is asked to read and acknowledge the guiding principles.
+    principles_asked: bool,
+    /// The organisation's principles can be read (anyone in an organisation).
+    principles_link: bool,
 }
 
 async fn home(State(st): State<AppState>, s: Signed) -> WebResult {
@@ -77,11 +81,14 @@ async fn home(State(st): State<AppState>, s: Signed) -> WebResult {
         })
         .collect();
     let chrome = Chrome::signed(&s, t.get("home-title"), org_name);
+    let principles_asked = cairn_app::principles::asked(&st.app, s.actor()).await?;
     html(&HomePage {
         chrome,
         t,
         notices,
         my_buddy,
         surveys,
+        principles_asked,
+        principles_link: s.actor().organisation_id.is_some(),
     })
 }

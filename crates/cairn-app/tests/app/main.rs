@@ -15,6 +15,7 @@ mod payments;
 mod payments_properties;
 mod people;
 mod people_measures;
+mod principles;
 mod reports;
 mod retention;
 mod roles;

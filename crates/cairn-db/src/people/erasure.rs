@@ -13,7 +13,7 @@
 use crate::{Conn, DbResult, execute, fetch_scalar};
 
 /// Columns naming who did something (an account's e-mail address, or "system").
-const LABELS: [(&str, &str); 49] = [
+const LABELS: [(&str, &str); 50] = [
     ("appointments", "created_by_label"),
     ("arrivals", "recorded_by_label"),
     ("assessment_history", "actor_label"),
@@ -50,6 +50,7 @@ const LABELS: [(&str, &str); 49] = [
     ("opportunities", "created_by_label"),
     ("pathway_steps", "recorded_by_label"),
     ("payment_profiles", "updated_by_label"),
+    ("principles_versions", "created_by_label"),
     ("receipts", "created_by_label"),
     ("recruitment_processes", "created_by_label"),
     ("retention_policies", "updated_by_label"),

@@ -180,3 +180,4 @@ model-error-round-name-long = Rhowch enw o 120 nod neu lai
 model-error-round-kind = Dewiswch linell sylfaen neu rownd
 model-download-progress = Lawrlwytho cynnydd y lefelau dros amser (CSV)
 model-download-levels = Lawrlwytho'r niferoedd Coch, Ambr a Gwyrdd (CSV)
+model-measure-principles-read = Fersiwn { $version }: mae { $read } allan o { $active } o'r bobl sy'n cymryd rhan nawr wedi dweud eu bod wedi'i darllen

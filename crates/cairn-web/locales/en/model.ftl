@@ -176,3 +176,4 @@ model-error-round-name-long = Enter a name of 120 characters or fewer
 model-error-round-kind = Choose a baseline or a round
 model-download-progress = Download level progress over time (CSV)
 model-download-levels = Download the Red, Amber and Green counts (CSV)
+model-measure-principles-read = Version { $version }: { $read } of { $active } people taking part now have said they have read it

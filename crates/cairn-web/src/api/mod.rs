@@ -8,6 +8,7 @@ mod accounts;
 mod meetings;
 mod payments;
 mod people;
+mod principles;
 mod reports;
 mod roles;
 mod surveys;
@@ -109,6 +110,11 @@ pub(crate) fn routes(r: Routes) -> Routes {
             roles::express_interest,
         )
         .post("/api/v1/interests/{id}/transitions", roles::transition)
+        .get("/api/v1/principles", principles::get)
+        .post(
+            "/api/v1/principles/acknowledgements",
+            principles::acknowledge,
+        )
         .get("/api/v1/measures", reports::catalogue)
         .get("/api/v1/measures/{key}/series", reports::series)
         .post("/api/v1/board-packs", reports::create_pack)

@@ -743,6 +743,28 @@ fn expected(method: &str, path: &str, who: Who) -> Option<Expect> {
         ("POST", "/api/v1/interests/{id}/transitions") => {
             api(who, record(who, &[OrgAdmin, Lead], Status(422), &[]))
         }
+        // Guiding principles: everyone in an organisation reads them; only people with a record
+        // (the member) can say they have read them, and the rest are told why not (409).
+        ("GET", "/principles") => page(who, ORG_ROLES, Status(200)),
+        ("POST", "/principles/acknowledge") => match who {
+            Anon => Login,
+            Platform => Status(403),
+            Member => Redirect,
+            _ => Status(409),
+        },
+        ("GET", "/principles/edit") => page(who, ROLES_WRITE, Status(200)),
+        ("POST", "/principles/edit") => page(who, ROLES_WRITE, Status(422)),
+        ("GET", "/api/v1/principles") => api(who, page(who, ORG_ROLES, Status(200))),
+        // The page's row above acknowledged for the member already: the API answers 200 with
+        // that acknowledgement (201 is for a first one).
+        ("POST", "/api/v1/principles/acknowledgements") => api(
+            who,
+            match who {
+                Platform => Status(403),
+                Member => Status(200),
+                _ => Status(409),
+            },
+        ),
         // Reports: unit staff are sent to their unit's dashboard and chart.
         ("GET", "/reports" | "/reports/measures/{key}") => match who {
             UnitStaff => Redirect,

@@ -20,6 +20,7 @@ mod operations;
 mod pages;
 mod payments;
 mod people;
+mod principles;
 mod reads;
 mod reports;
 mod retention;

@@ -1,0 +1,104 @@
+//! The guiding principles over HTTP: the member is asked on their home page, reads the
+//! principles in Welsh or in Easy Read and says they have read them; the lead publishes a new
+//! version, and a form with a missing part comes back with the message beside it and what was
+//! typed kept.
+
+use crate::helpers::{TestApp, Who, field_error};
+use axum::http::Method;
+
+#[tokio::test]
+async fn a_member_is_asked_on_their_home_page_reads_the_principles_and_says_so() {
+    let t = TestApp::new().await;
+    let home = t.get(Who::Member, "/home").await;
+    assert!(home.body.contains("data-principles-asked"), "asked on home");
+    let page = t.get(Who::Member, "/principles").await;
+    assert_eq!(page.status, 200);
+    assert!(
+        page.body
+            .contains("We work with the people who use our services")
+    );
+    assert!(page.body.contains("I have read these principles"));
+    let easy = t.get(Who::Member, "/principles?easy=1").await;
+    assert!(easy.body.contains("We work with you. You are a partner."));
+    assert!(easy.body.contains("cairn-easy-read"));
+    let cy = t
+        .send(
+            Who::Viewer,
+            Method::GET,
+            "/principles",
+            None,
+            &[("accept-language", "cy")],
+        )
+        .await;
+    assert!(cy.body.contains("Ein hegwyddorion arweiniol"));
+    assert!(
+        cy.body.contains("Rydym yn gweithio gyda&#39;r bobl")
+            || cy.body.contains("Rydym yn gweithio gyda'r bobl")
+    );
+
+    let done = t.post(Who::Member, "/principles/acknowledge", "").await;
+    assert_eq!(done.status, 303);
+    let after = t.get(Who::Member, done.location()).await;
+    assert!(after.body.contains("data-acknowledged"));
+    assert!(!after.body.contains("I have read these principles"));
+    assert!(
+        !t.get(Who::Member, "/home")
+            .await
+            .body
+            .contains("data-principles-asked")
+    );
+    // Staff without a person record are never asked.
+    assert!(
+        !t.get(Who::Lead, "/home")
+            .await
+            .body
+            .contains("data-principles-asked")
+    );
+
+    // The API says the same.
+    let api = t
+        .api(Who::Member, Method::GET, "/api/v1/principles", None)
+        .await;
+    assert_eq!(api.status, 200);
+    let j = api.json();
+    assert_eq!(j["current"]["version"], 1);
+    assert_eq!(j["asked"], false);
+    assert!(
+        j["current"]["text_cy"]
+            .as_str()
+            .unwrap_or("")
+            .starts_with("Rydym")
+    );
+}
+
+#[tokio::test]
+async fn publishing_a_version_without_its_welsh_text_keeps_what_was_typed_beside_the_message() {
+    let t = TestApp::new().await;
+    let res = t
+        .post(
+            Who::Lead,
+            "/principles/edit",
+            "text_en=We+listen.&text_cy=&change=Shorter",
+        )
+        .await;
+    assert_eq!(res.status, 422);
+    assert_eq!(
+        field_error(&res.body, "text_cy"),
+        Some("Enter the principles")
+    );
+    assert!(res.body.contains("We listen.") && res.body.contains("value=\"Shorter\""));
+    let ok = t
+        .post(
+            Who::Lead,
+            "/principles/edit",
+            "text_en=We+listen.&text_cy=Rydym+yn+gwrando.&change=Shorter&material=yes",
+        )
+        .await;
+    assert_eq!(ok.status, 303);
+    let page = t.get(Who::Lead, "/principles").await;
+    assert!(page.body.contains("We listen.") && page.body.contains("Version 2"));
+    assert!(page.body.contains("Everyone asked again"));
+    // The model page's supports show the figure.
+    let model = t.get(Who::Lead, "/model").await;
+    assert!(model.body.contains("Version 2: 0 of"), "{}", model.body);
+}
