@@ -117,7 +117,7 @@ async fn show(State(st): State<AppState>, s: Signed, Query(q): Query<ShowQuery>)
         ),
         has_person: s.actor().person_id.is_some(),
         asked: p.asked,
-        acknowledged: p.mine.iter().rev().next().map(|(v, at)| {
+        acknowledged: p.mine.last().map(|(v, at)| {
             t.with(
                 "principles-acknowledged",
                 &[
