@@ -3,7 +3,6 @@
 //! changed, the lead sees who has read which version by constituency, and a person's export
 //! holds what they acknowledged. Every body runs on SQLite and PostgreSQL.
 
-use crate::common::*;
 use crate::payments::{member, world};
 use cairn_app::AppError;
 use cairn_app::principles;
