@@ -900,6 +900,8 @@ pub async fn service_view(app: &App, actor: &Actor, today: Date) -> AppResult<Se
     })
 }
 
+pub mod evidence;
+
 pub mod measures {
     //! Live measures: where Cairn itself holds the data for a practice, the measure is computed
     //! and shown beside the self-assessed status, flagged where the two disagree. Each
@@ -915,8 +917,9 @@ pub mod measures {
 
     /// The practice codes that have a live measure today.
     pub const MEASURED: &[&str] = &[
-        "L1.01", "L1.02", "L1.03", "L1.05", "L1.08", "L1.09", "L1.10", "L2.01", "L2.05", "L2.06",
-        "L2.07", "L2.08", "L3.01", "L3.02", "L3.04", "L3.05", "L3.06", "L3.08", "L3.10",
+        "L1.01", "L1.02", "L1.03", "L1.05", "L1.06", "L1.07", "L1.08", "L1.09", "L1.10", "L1.11",
+        "L2.01", "L2.05", "L2.06", "L2.07", "L2.08", "L2.09", "L3.01", "L3.02", "L3.03", "L3.04",
+        "L3.05", "L3.06", "L3.07", "L3.08", "L3.10",
     ];
 
     /// A recruitment process's stages, each with the constituencies of those who sat on it.
@@ -1123,6 +1126,65 @@ pub mod measures {
         })
     }
 
+    /// The measure of a practice evidenced by records on the unit: advocate visits in the last
+    /// 90 days (L1.11), community events in the last year (L3.07), the share of the last
+    /// year's papers with a perspective section (L1.06), and the share met in the last year's
+    /// audits of a practice (L1.07, L2.09, L3.03).
+    async fn evidence(
+        c: &mut Conn<'_>,
+        code: &str,
+        at: &At,
+        status: Status,
+    ) -> crate::AppResult<MeasureView> {
+        use cairn_db::model::evidence::totals;
+        let year = days_before(at.today, 365);
+        let in_place = status == Status::InPlace;
+        Ok(match code {
+            "L1.11" => {
+                let (n, ..) = totals(
+                    c,
+                    at.unit,
+                    "advocate_visit",
+                    None,
+                    &days_before(at.today, NINETY_DAYS),
+                )
+                .await?;
+                MeasureView {
+                    message_id: "model-measure-advocate-visits",
+                    count: n,
+                    disagrees: in_place && n == 0,
+                }
+            }
+            "L3.07" => {
+                let (n, ..) = totals(c, at.unit, "community_event", None, &year).await?;
+                MeasureView {
+                    message_id: "model-measure-community-events",
+                    count: n,
+                    disagrees: in_place && n == 0,
+                }
+            }
+            "L1.06" => {
+                let (n, with, ..) = totals(c, at.unit, "perspective_paper", None, &year).await?;
+                let pct = percent(with, n);
+                MeasureView {
+                    message_id: "model-measure-perspective-papers",
+                    count: pct,
+                    disagrees: in_place && (n == 0 || pct < 100),
+                }
+            }
+            _ => {
+                let (n, _, looked, met) =
+                    totals(c, at.unit, "practice_audit", Some(code), &year).await?;
+                let pct = percent(met, looked);
+                MeasureView {
+                    message_id: "model-measure-audits",
+                    count: pct,
+                    disagrees: in_place && (n == 0 || pct < 80),
+                }
+            }
+        })
+    }
+
     /// A quarter (91 days), for meeting measures.
     const QUARTER_MS: i64 = 91 * 24 * 60 * 60 * 1000;
 
@@ -1265,6 +1327,10 @@ pub mod measures {
             }
             "L1.08" | "L1.09" | "L1.10" | "L2.01" | "L2.06" | "L2.07" | "L2.08" | "L3.01"
             | "L3.02" | "L3.04" | "L3.08" | "L3.10" => people_and_roles(code, at, facts, status),
+            // The evidence records staff keep for what Cairn cannot otherwise see.
+            "L1.06" | "L1.07" | "L1.11" | "L2.09" | "L3.03" | "L3.07" => {
+                Some(evidence(c, code, at, status).await?)
+            }
             _ => None,
         })
     }

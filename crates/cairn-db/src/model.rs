@@ -1,6 +1,7 @@
 //! The co-production model's tables: practices (each organisation's versioned copy), current
 //! statuses, the append-only history, and rounds with their frozen snapshots.
 
+pub mod evidence;
 pub mod measures;
 
 use crate::{Conn, DbResult, execute, fetch_all, fetch_optional, fetch_scalar};

@@ -7,6 +7,8 @@
 //! level with nothing applicable is not reached; the ladder position follows the highest level
 //! reached.
 
+pub mod evidence;
+
 use crate::keyed_enum;
 use crate::validation::{FieldErrors, optional_text, required_text};
 

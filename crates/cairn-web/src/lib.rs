@@ -14,6 +14,7 @@ pub mod client;
 pub mod context;
 pub mod csv_export;
 pub mod error;
+pub mod evidence;
 pub mod feedback;
 pub mod guard;
 pub mod health;
@@ -195,6 +196,7 @@ fn all_routes() -> Routes {
     let r = surveys::routes(r);
     let r = reports::routes(r);
     let r = principles::routes(r);
+    let r = evidence::routes(r);
     api::routes(r)
 }
 

@@ -7,6 +7,7 @@ mod buddies;
 mod common;
 mod demo_meetings;
 mod demo_people;
+mod evidence;
 mod export;
 mod feedback;
 mod meetings;

@@ -5,6 +5,7 @@
 //! from Fluent (English unless `Accept-Language: cy`). Described by `/api/v1/openapi.json`.
 
 mod accounts;
+mod evidence;
 mod meetings;
 mod payments;
 mod people;
@@ -110,6 +111,23 @@ pub(crate) fn routes(r: Routes) -> Routes {
             roles::express_interest,
         )
         .post("/api/v1/interests/{id}/transitions", roles::transition)
+        .get("/api/v1/units/{id}/advocate-visits", evidence::list_visits)
+        .post("/api/v1/units/{id}/advocate-visits", evidence::create_visit)
+        .get("/api/v1/units/{id}/community-events", evidence::list_events)
+        .post(
+            "/api/v1/units/{id}/community-events",
+            evidence::create_event,
+        )
+        .get(
+            "/api/v1/units/{id}/perspective-papers",
+            evidence::list_papers,
+        )
+        .post(
+            "/api/v1/units/{id}/perspective-papers",
+            evidence::create_paper,
+        )
+        .get("/api/v1/units/{id}/practice-audits", evidence::list_audits)
+        .post("/api/v1/units/{id}/practice-audits", evidence::create_audit)
         .get("/api/v1/principles", principles::get)
         .post(
             "/api/v1/principles/acknowledgements",

@@ -743,6 +743,27 @@ fn expected(method: &str, path: &str, who: Who) -> Option<Expect> {
         ("POST", "/api/v1/interests/{id}/transitions") => {
             api(who, record(who, &[OrgAdmin, Lead], Status(422), &[]))
         }
+        // Evidence records follow the unit's self-assessment: read by its readers, added by
+        // those who change it (the walk's empty form is refused beside its fields).
+        ("GET", "/units/{id}/evidence") => record(who, VIEW_ASSESSMENTS, Status(200), &[]),
+        // Without a kind there is no form to show.
+        ("GET" | "POST", "/units/{id}/evidence/new") => {
+            record(who, CHANGE_ASSESSMENTS, Status(404), &[])
+        }
+        (
+            "GET",
+            "/api/v1/units/{id}/advocate-visits"
+            | "/api/v1/units/{id}/community-events"
+            | "/api/v1/units/{id}/perspective-papers"
+            | "/api/v1/units/{id}/practice-audits",
+        ) => api(who, record(who, VIEW_ASSESSMENTS, Status(200), &[])),
+        (
+            "POST",
+            "/api/v1/units/{id}/advocate-visits"
+            | "/api/v1/units/{id}/community-events"
+            | "/api/v1/units/{id}/perspective-papers"
+            | "/api/v1/units/{id}/practice-audits",
+        ) => api(who, record(who, CHANGE_ASSESSMENTS, Status(422), &[])),
         // Guiding principles: everyone in an organisation reads them; only people with a record
         // (the member) can say they have read them, and the rest are told why not (409).
         ("GET", "/principles") => page(who, ORG_ROLES, Status(200)),

@@ -10,6 +10,7 @@ mod access;
 mod accounts;
 mod api;
 mod buddies;
+mod evidence;
 mod feedback;
 mod form_tokens;
 mod helpers;
