@@ -519,13 +519,14 @@ async fn role_descriptions_and_interests_are_counted_for_the_unit_and_its_organi
             ("model-measure-role-descriptions", 1, true)
         );
         assert_eq!(measure(&a, "L2.06"), ("model-measure-interests", 1, false));
-        let own_plan = a
+        // Complaints and compliments on display (L1.12): nothing in Cairn records it.
+        let on_display = a
             .items
             .iter()
-            .find(|i| i.practice.code == "L2.09")
-            .expect("L2.09 is among the unit's items");
+            .find(|i| i.practice.code == "L1.12")
+            .expect("L1.12 is among the unit's items");
         assert!(
-            own_plan.measure.is_none(),
+            on_display.measure.is_none(),
             "a practice Cairn holds no data for is self-assessed only"
         );
     })
