@@ -228,8 +228,10 @@ pub fn spc(
             hi = hi.max(v);
         }
     }
+    // Every measure is a count or a share, never below zero: a lower limit under zero is drawn
+    // at the axis (the data table still gives it).
+    lo = lo.max(0.0);
     if percent {
-        lo = lo.max(0.0);
         hi = hi.min(100.0);
     }
     if !lo.is_finite() || !hi.is_finite() {
@@ -241,11 +243,7 @@ pub fn spc(
     }
     let pad = (hi - lo) * 0.08;
     let (lo, hi) = (
-        if percent {
-            (lo - pad).max(0.0)
-        } else {
-            lo - pad
-        },
+        (lo - pad).max(0.0),
         if percent {
             (hi + pad).min(100.0)
         } else {

@@ -131,12 +131,13 @@ async fn show(State(st): State<AppState>, s: Signed, Query(q): Query<ShowQuery>)
             .history
             .iter()
             .map(|v| {
-                (
-                    v.version,
-                    on(&v.published_on),
-                    v.change_note.clone(),
-                    v.material,
-                )
+                // Cairn's starting text says so in the reader's language.
+                let change = if v.created_by_label == "system" && v.version == 1 {
+                    t.get("principles-starting-text")
+                } else {
+                    v.change_note.clone()
+                };
+                (v.version, on(&v.published_on), change, v.material)
             })
             .collect(),
         can_manage: s.actor().can(Permission::ManagePrinciples),

@@ -19,6 +19,7 @@ principles-history-title = Fersiynau
 principles-col-version = Fersiwn
 principles-col-date = Cyhoeddwyd
 principles-col-change = Beth newidiodd
+principles-starting-text = Testun cychwynnol Cairn
 principles-material = Gofyn i bawb eto
 principles-edit-title = Newid yr egwyddorion arweiniol
 principles-edit-intro = Mae cadw yn cyhoeddi fersiwn newydd, gyda dyddiad heddiw. Mae fersiynau cynharach yn aros yn y rhestr gyda'r hyn a newidiodd.

@@ -19,6 +19,7 @@ principles-history-title = Versions
 principles-col-version = Version
 principles-col-date = Published
 principles-col-change = What changed
+principles-starting-text = Cairn's starting text
 principles-material = Everyone asked again
 principles-edit-title = Change the guiding principles
 principles-edit-intro = Saving publishes a new version, dated today. Earlier versions stay in the list with what changed.

@@ -102,3 +102,22 @@ async fn publishing_a_version_without_its_welsh_text_keeps_what_was_typed_beside
     let model = t.get(Who::Lead, "/model").await;
     assert!(model.body.contains("Version 2: 0 of"), "{}", model.body);
 }
+
+#[tokio::test]
+async fn the_starting_versions_change_note_is_in_the_readers_language() {
+    let t = TestApp::new().await;
+    let cy = t
+        .send(
+            Who::Member,
+            Method::GET,
+            "/principles",
+            None,
+            &[("accept-language", "cy")],
+        )
+        .await;
+    assert!(cy.body.contains("Testun cychwynnol Cairn"));
+    assert!(
+        !cy.body.contains("Cairn&#39;s starting text")
+            && !cy.body.contains("Cairn's starting text")
+    );
+}
