@@ -84,7 +84,8 @@ fn empty_analysis() -> Analysis {
 }
 
 impl Series {
-    /// The catalogue's definition.
+    /// The catalogue's definition. Series are only made for catalogue keys, and a frozen
+    /// pack naming any other key is refused when read (`pack`), so the fallback is never used.
     pub fn measure(&self) -> &'static Measure {
         measure(&self.key).unwrap_or(&CATALOGUE[0])
     }
@@ -1003,8 +1004,22 @@ pub async fn pack(app: &App, actor: &Actor, id: i64) -> AppResult<PackContent> {
     if p.signed_off_at.is_some() {
         let json = db::snapshot(c, id).await?.ok_or(AppError::NotFound)?;
         // The snapshot holds the figures and the verdicts exactly as signed off.
-        return serde_json::from_str(&json)
-            .map_err(|e| AppError::Unexpected(format!("pack snapshot: {e}")));
+        let content: PackContent = serde_json::from_str(&json)
+            .map_err(|e| AppError::Unexpected(format!("pack snapshot: {e}")))?;
+        // A measure's key is how the pack names it: one no longer in the catalogue would be
+        // shown under another measure's name, so it is an error, not a guess.
+        if let Some(s) = content
+            .summary
+            .iter()
+            .chain(content.charts.iter())
+            .find(|s| measure(&s.key).is_none())
+        {
+            return Err(AppError::Unexpected(format!(
+                "board pack {id} names the measure {}, which is not in the catalogue",
+                s.key
+            )));
+        }
+        return Ok(content);
     }
     if !actor.can(Permission::ManageReports) {
         return Err(AppError::NotFound);

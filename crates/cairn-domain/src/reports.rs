@@ -83,7 +83,8 @@ const fn m(
     }
 }
 
-/// Every measure Cairn reports over time.
+/// Every measure Cairn reports over time. A key, once used, is never removed or reused:
+/// signed-off board packs name their measures by it.
 pub const CATALOGUE: &[Measure] = &[
     m(
         "suggestions_received",

@@ -722,3 +722,48 @@ async fn erasing_a_lead_takes_their_name_and_address_out_of_packs_targets_and_ba
     })
     .await;
 }
+
+#[tokio::test]
+async fn a_frozen_pack_naming_a_measure_no_longer_in_the_catalogue_is_an_error_not_a_guess() {
+    both_engines(|db| async move {
+        let w = world(db).await;
+        let id = reports::create_pack(
+            &w.app,
+            &w.lead,
+            &PackDraft {
+                title: "Quarter 2".into(),
+                period_from: "2025-04".into(),
+                period_to: "2025-06".into(),
+                measures: vec!["suggestions_received".into()],
+                ..Default::default()
+            },
+        )
+        .await
+        .expect("pack");
+        let signed = reports::sign_off(&w.app, &w.lead, id)
+            .await
+            .expect("signed");
+        // Another pack whose frozen version names a key the catalogue does not have.
+        let json = serde_json::to_string(&signed)
+            .expect("json")
+            .replace("\"suggestions_received\"", "\"a_measure_since_removed\"");
+        let mut tx = w.app.db.begin().await.expect("tx");
+        let c = &mut tx.conn();
+        let other = cairn_db::reports::insert_pack(c, w.org.id, "Old", "", "{}", "test", 0)
+            .await
+            .expect("pack row");
+        assert!(
+            cairn_db::reports::sign_off(c, w.org.id, other, &json, "test", 0)
+                .await
+                .expect("frozen")
+        );
+        tx.commit().await.expect("commit");
+        assert!(matches!(
+            reports::pack(&w.app, &w.lead, other).await,
+            Err(AppError::Unexpected(m)) if m.contains("a_measure_since_removed")
+        ));
+        // The real one still reads.
+        reports::pack(&w.app, &w.lead, id).await.expect("read");
+    })
+    .await;
+}
