@@ -24,6 +24,13 @@ async fn staff_add_evidence_one_record_at_a_time_and_the_unit_shows_it() {
             .await;
         assert_eq!(form.status, 200, "{kind}");
         assert!(form.body.contains(&format!("value=\"{kind}\"")));
+        // Whole numbers with nothing to say after them draw no empty suffix box.
+        assert!(
+            !form
+                .body
+                .contains("<div class=\"nhsuk-input__suffix\" aria-hidden=\"true\"></div>"),
+            "{kind}"
+        );
     }
     let bad = t
         .post(
