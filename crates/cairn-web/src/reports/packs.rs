@@ -378,6 +378,20 @@ fn paragraphs(text: &str) -> Vec<String> {
         .collect()
 }
 
+/// A section the lead wrote (`summary` or `risks`): its heading, its paragraphs, or a line
+/// saying nothing was written.
+fn written(t: &Tr, id: &'static str, text: &str) -> Block {
+    Block::Text {
+        heading: t.get(&format!("reports-pack-{id}")),
+        paragraphs: if text.is_empty() {
+            vec![t.get(&format!("reports-pack-{id}-empty"))]
+        } else {
+            paragraphs(text)
+        },
+        id,
+    }
+}
+
 /// The pack's sections in one language.
 fn blocks(t: &Tr, p: &PackContent, tz: &jiff::tz::TimeZone) -> Vec<(Block, &'static str)> {
     let f = &p.fields;
@@ -431,18 +445,7 @@ fn blocks(t: &Tr, p: &PackContent, tz: &jiff::tz::TimeZone) -> Vec<(Block, &'sta
         },
         "cover",
     )];
-    out.push((
-        Block::Text {
-            heading: t.get("reports-pack-summary"),
-            paragraphs: if f.summary.is_empty() {
-                vec![t.get("reports-pack-summary-empty")]
-            } else {
-                paragraphs(&f.summary)
-            },
-            id: "summary",
-        },
-        "text",
-    ));
+    out.push((written(t, "summary", &f.summary), "text"));
     if f.story_agreed && !f.story.is_empty() {
         out.push((
             Block::Text {
@@ -523,18 +526,7 @@ fn blocks(t: &Tr, p: &PackContent, tz: &jiff::tz::TimeZone) -> Vec<(Block, &'sta
         ),
         "text",
     ));
-    out.push((
-        Block::Text {
-            heading: t.get("reports-pack-risks"),
-            paragraphs: if f.risks.is_empty() {
-                vec![t.get("reports-pack-risks-empty")]
-            } else {
-                paragraphs(&f.risks)
-            },
-            id: "risks",
-        },
-        "text",
-    ));
+    out.push((written(t, "risks", &f.risks), "text"));
     out
 }
 
