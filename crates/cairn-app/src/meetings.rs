@@ -1268,14 +1268,77 @@ pub struct ReportLine {
     pub met: i64,
     /// Whole per cent of meetings that met their rule.
     pub met_percent: i64,
-    pub service_user: i64,
-    pub carer: i64,
-    pub staff: i64,
-    pub third_sector: i64,
-    pub manager: i64,
-    pub others: i64,
-    /// Carers' whole per cent of the named people who attended.
-    pub carer_percent: i64,
+    /// Attendances by constituency. `None` is a count hidden under the small-number rule
+    /// (for those who may not see people: see [`representation`]).
+    pub service_user: Option<i64>,
+    pub carer: Option<i64>,
+    pub staff: Option<i64>,
+    pub third_sector: Option<i64>,
+    pub manager: Option<i64>,
+    pub others: Option<i64>,
+    /// Carers' whole per cent of the named people who attended (hidden with the carers).
+    pub carer_percent: Option<i64>,
+}
+
+impl ReportLine {
+    /// The attendance columns in the order the suppression table uses.
+    fn columns(&self) -> [Option<i64>; 6] {
+        [
+            self.service_user,
+            self.carer,
+            self.staff,
+            self.third_sector,
+            self.manager,
+            self.others,
+        ]
+    }
+
+    fn set_columns(&mut self, c: [Option<i64>; 6]) {
+        [
+            self.service_user,
+            self.carer,
+            self.staff,
+            self.third_sector,
+            self.manager,
+            self.others,
+        ] = c;
+        if self.carer.is_none() {
+            self.carer_percent = None;
+        }
+    }
+}
+
+/// Hides, in one breakdown of a report and its total, attendance counts that could point at
+/// a few people, with the survey rule: a count from 1 to under the organisation's smallest
+/// count, and another wherever one hidden count could be worked out from a line's total.
+fn suppress_section(
+    lines: &mut [ReportLine],
+    total: &mut ReportLine,
+    t: cairn_domain::surveys::suppression::Thresholds,
+) {
+    use cairn_domain::surveys::suppression::{Table, suppress};
+    let table = Table {
+        cells: lines
+            .iter()
+            .map(|l| l.columns().iter().map(|c| c.unwrap_or(0)).collect())
+            .collect(),
+        column_totals: true,
+    };
+    let published = suppress(&table, t);
+    for (l, cells) in lines.iter_mut().zip(&published.cells) {
+        let mut c = l.columns();
+        for (v, cell) in c.iter_mut().zip(cells) {
+            *v = v.and(cell.shown());
+        }
+        l.set_columns(c);
+    }
+    if !lines.is_empty() {
+        let mut c = total.columns();
+        for (v, cell) in c.iter_mut().zip(&published.column_totals) {
+            *v = v.and(cell.shown());
+        }
+        total.set_columns(c);
+    }
 }
 
 fn percent(part: i64, whole: i64) -> i64 {
@@ -1293,13 +1356,13 @@ fn line(r: &RepresentationRow, key: String) -> ReportLine {
         meetings: r.meetings,
         met: r.met,
         met_percent: percent(r.met, r.meetings),
-        service_user: r.service_user,
-        carer: r.carer,
-        staff: r.staff,
-        third_sector: r.third_sector,
-        manager: r.manager,
-        others: r.others,
-        carer_percent: percent(r.carer, named),
+        service_user: Some(r.service_user),
+        carer: Some(r.carer),
+        staff: Some(r.staff),
+        third_sector: Some(r.third_sector),
+        manager: Some(r.manager),
+        others: Some(r.others),
+        carer_percent: Some(percent(r.carer, named)),
     }
 }
 
@@ -1368,6 +1431,9 @@ pub struct Report {
     pub by_group: Vec<ReportLine>,
     pub by_unit: Vec<ReportLine>,
     pub total: ReportLine,
+    /// Set for a reader who may not see people (the board): attendance counts under this are
+    /// hidden.
+    pub hidden_below: Option<i64>,
 }
 
 /// Representation figures for the meetings held (attendance recorded) that match the query.
@@ -1423,12 +1489,32 @@ pub async fn representation(
     };
     let all: Vec<&RepresentationRow> = months.iter().collect();
     let total = line(&sum(&all, String::new()), String::new());
-    Ok(Report {
+    let mut report = Report {
         by_period,
         by_group: by_group.iter().map(|r| line(r, r.key.clone())).collect(),
         by_unit: by_unit.iter().map(|r| line(r, r.key.clone())).collect(),
         total,
-    })
+        hidden_below: None,
+    };
+    // Attendance counts are people's: those who may see the people themselves see every
+    // figure; the board sees small counts hidden in every breakdown, and the total hides
+    // whatever any breakdown would let someone work out.
+    if !actor.can(Permission::ViewPeople) {
+        let (min_count, min_responses) = cairn_db::surveys::thresholds(&mut c, org).await?;
+        let rule = cairn_domain::surveys::suppression::Thresholds::new(min_count, min_responses);
+        let Report {
+            by_period,
+            by_group,
+            by_unit,
+            total,
+            ..
+        } = &mut report;
+        for section in [by_period, by_group, by_unit] {
+            suppress_section(section, total, rule);
+        }
+        report.hidden_below = Some(rule.min_count);
+    }
+    Ok(report)
 }
 
 /// The meetings a member is invited to (their groups'), soonest first.

@@ -283,6 +283,31 @@ pub struct MeasureView {
     pub count: i64,
     /// True when the data and the self-assessed status disagree.
     pub disagrees: bool,
+    /// For a share, what it was taken of (its denominator).
+    pub of: Option<i64>,
+    /// Set when the figure is not shown to this reader because it counts too few people
+    /// (`cairn_domain::reports::live::hide`): the organisation's smallest count shown.
+    pub hidden_below: Option<i64>,
+}
+
+impl MeasureView {
+    fn new(message_id: &'static str, count: i64, disagrees: bool) -> Self {
+        MeasureView {
+            message_id,
+            count,
+            disagrees,
+            of: None,
+            hidden_below: None,
+        }
+    }
+
+    /// The same figure as a share of `whole`.
+    fn of(self, whole: i64) -> Self {
+        MeasureView {
+            of: Some(whole),
+            ..self
+        }
+    }
 }
 
 /// A unit's whole self-assessment.
@@ -408,12 +433,43 @@ pub async fn unit_assessment(app: &App, actor: &Actor, unit_id: i64) -> AppResul
         now,
     };
     let facts = crate::model::measures::people_facts(c, &at).await?;
+    // Those who may not see the unit's people (the board, members) see a small count of
+    // people as "fewer than" the organisation's rule, as every other report does.
+    let hide_below = if actor.role.allows(Permission::ViewPeople) {
+        None
+    } else {
+        Some(cairn_domain::surveys::suppression::Thresholds::new(
+            cairn_db::surveys::thresholds(c, org).await?.0,
+            0,
+        ))
+    };
     let mut items = Vec::new();
     for p in practices.iter().filter(|p| p.retired_in_version.is_none()) {
         let a: Option<&Assessment> = find(p);
         let status = a.map(|a| a.status).unwrap_or(Status::NotStarted);
-        let measure =
-            crate::model::measures::for_practice(c, &p.code, &at, &facts, status, now).await?;
+        let measure = crate::model::measures::for_practice(c, &p.code, &at, &facts, status, now)
+            .await?
+            .map(
+                |m| match (hide_below, cairn_domain::reports::live::live(&p.code)) {
+                    (Some(rule), Some(live))
+                        if cairn_domain::reports::live::hide(
+                            live,
+                            m.count,
+                            m.of,
+                            rule.min_count,
+                        ) =>
+                    {
+                        // The figure itself is dropped, so no page, CSV or answer can carry it.
+                        MeasureView {
+                            count: 0,
+                            of: None,
+                            hidden_below: Some(rule.min_count),
+                            ..m
+                        }
+                    }
+                    _ => m,
+                },
+            );
         items.push(ItemView {
             practice: p.clone(),
             status,
@@ -915,13 +971,6 @@ pub mod measures {
     use cairn_domain::roles::RecruitmentStage;
     use cairn_domain::time::parse_iso_date;
 
-    /// The practice codes that have a live measure today.
-    pub const MEASURED: &[&str] = &[
-        "L1.01", "L1.02", "L1.03", "L1.05", "L1.06", "L1.07", "L1.08", "L1.09", "L1.10", "L1.11",
-        "L2.01", "L2.05", "L2.06", "L2.07", "L2.08", "L2.09", "L3.01", "L3.02", "L3.03", "L3.04",
-        "L3.05", "L3.06", "L3.07", "L3.08", "L3.10",
-    ];
-
     /// A recruitment process's stages, each with the constituencies of those who sat on it.
     type Panels = Vec<(RecruitmentStage, Vec<Constituency>)>;
 
@@ -947,6 +996,11 @@ pub mod measures {
 
     fn percent(part: i64, whole: i64) -> i64 {
         if whole == 0 { 0 } else { part * 100 / whole }
+    }
+
+    /// The share a practice's measure must reach (the catalogue's, one place for it).
+    fn target(code: &str) -> i64 {
+        cairn_domain::reports::live::target_percent(code)
     }
 
     /// What the people and roles measures read, loaded once for a unit's page.
@@ -1017,10 +1071,8 @@ pub mod measures {
     ) -> Option<MeasureView> {
         let in_place = status == Status::InPlace;
         let n = &facts.counts;
-        let view = |message_id, count, disagrees| MeasureView {
-            message_id,
-            count,
-            disagrees: in_place && disagrees,
+        let view = |message_id, count, disagrees| {
+            MeasureView::new(message_id, count, in_place && disagrees)
         };
         Some(match code {
             // Newcomers whose first fortnight is over: the share paired with a buddy in it.
@@ -1041,12 +1093,22 @@ pub mod measures {
                     })
                     .count() as i64;
                 let pct = percent(in_time, due.len() as i64);
-                view("model-measure-buddies", pct, due.is_empty() || pct < 100)
+                view(
+                    "model-measure-buddies",
+                    pct,
+                    due.is_empty() || pct < target(code),
+                )
+                .of(due.len() as i64)
             }
             // Arrivals in the last 90 days offered a welcome or family-liaison meeting.
             "L1.09" => {
                 let pct = percent(n.arrivals_offered, n.arrivals);
-                view("model-measure-welcome", pct, n.arrivals == 0 || pct < 100)
+                view(
+                    "model-measure-welcome",
+                    pct,
+                    n.arrivals == 0 || pct < target(code),
+                )
+                .of(n.arrivals)
             }
             // Open opportunities the unit's people can see today.
             "L1.10" => view(
@@ -1072,7 +1134,8 @@ pub mod measures {
                 } else {
                     "model-measure-level-two-steps"
                 };
-                view(id, pct, facts.newcomers.is_empty() || pct < 80)
+                view(id, pct, facts.newcomers.is_empty() || pct < target(code))
+                    .of(facts.newcomers.len() as i64)
             }
             // Service users and carers who have written down their interests.
             "L2.06" => view(
@@ -1111,8 +1174,9 @@ pub mod measures {
                 view(
                     "model-measure-recruitment",
                     pct,
-                    facts.processes.is_empty() || pct < 100,
+                    facts.processes.is_empty() || pct < target(code),
                 )
+                .of(facts.processes.len() as i64)
             }
             // Service users and carers on the unit in leadership roles today.
             "L3.08" => view("model-measure-leaders", n.leaders, n.leaders == 0),
@@ -1149,38 +1213,32 @@ pub mod measures {
                     &days_before(at.today, NINETY_DAYS),
                 )
                 .await?;
-                MeasureView {
-                    message_id: "model-measure-advocate-visits",
-                    count: n,
-                    disagrees: in_place && n == 0,
-                }
+                MeasureView::new("model-measure-advocate-visits", n, in_place && n == 0)
             }
             "L3.07" => {
                 let (n, ..) = totals(c, at.unit, "community_event", None, &year).await?;
-                MeasureView {
-                    message_id: "model-measure-community-events",
-                    count: n,
-                    disagrees: in_place && n == 0,
-                }
+                MeasureView::new("model-measure-community-events", n, in_place && n == 0)
             }
             "L1.06" => {
                 let (n, with, ..) = totals(c, at.unit, "perspective_paper", None, &year).await?;
                 let pct = percent(with, n);
-                MeasureView {
-                    message_id: "model-measure-perspective-papers",
-                    count: pct,
-                    disagrees: in_place && (n == 0 || pct < 100),
-                }
+                MeasureView::new(
+                    "model-measure-perspective-papers",
+                    pct,
+                    in_place && (n == 0 || pct < target(code)),
+                )
+                .of(n)
             }
             _ => {
                 let (n, _, looked, met) =
                     totals(c, at.unit, "practice_audit", Some(code), &year).await?;
                 let pct = percent(met, looked);
-                MeasureView {
-                    message_id: "model-measure-audits",
-                    count: pct,
-                    disagrees: in_place && (n == 0 || pct < 80),
-                }
+                MeasureView::new(
+                    "model-measure-audits",
+                    pct,
+                    in_place && (n == 0 || pct < target(code)),
+                )
+                .of(looked)
             }
         })
     }
@@ -1209,52 +1267,55 @@ pub mod measures {
                     .iter()
                     .map(|(_, n)| n)
                     .sum();
-                Some(MeasureView {
-                    message_id: "model-measure-suggestions",
-                    count: n,
-                    disagrees: status == Status::InPlace && n == 0,
-                })
+                Some(MeasureView::new(
+                    "model-measure-suggestions",
+                    n,
+                    status == Status::InPlace && n == 0,
+                ))
             }
             // Every suggestion is tracked; closed ones carry a public response.
             "L1.03" => {
                 let (_all, closed, answered) =
                     cairn_db::feedback::unit_response_counts(c, unit).await?;
-                Some(MeasureView {
-                    message_id: "model-measure-responses",
-                    count: answered,
-                    disagrees: status == Status::InPlace && (closed == 0 || answered < closed),
-                })
+                Some(MeasureView::new(
+                    "model-measure-responses",
+                    answered,
+                    status == Status::InPlace && (closed == 0 || answered < closed),
+                ))
             }
             // Developments needing a forum decision that have one.
             "L3.06" => {
                 let (needing, decided) = cairn_db::feedback::unit_forum_counts(c, unit).await?;
-                Some(MeasureView {
-                    message_id: "model-measure-forum",
-                    count: decided,
-                    disagrees: status == Status::InPlace && (needing == 0 || decided * 2 < needing),
-                })
+                Some(MeasureView::new(
+                    "model-measure-forum",
+                    decided,
+                    status == Status::InPlace && (needing == 0 || decided * 2 < needing),
+                ))
             }
             // Community or mutual-help meetings held on the unit in the last month.
             "L1.01" => {
                 let n =
                     cairn_db::meetings::unit_meetings_held(c, unit, "community", now - MONTH_MS)
                         .await?;
-                Some(MeasureView {
-                    message_id: "model-measure-community-meetings",
-                    count: n,
-                    disagrees: status == Status::InPlace && n == 0,
-                })
+                Some(MeasureView::new(
+                    "model-measure-community-meetings",
+                    n,
+                    status == Status::InPlace && n == 0,
+                ))
             }
             // Share of the last quarter's meetings whose agenda carried service-user and carer issues.
             "L1.05" => {
                 let (held, with_item, _) =
                     cairn_db::meetings::unit_meeting_shares(c, unit, now - QUARTER_MS).await?;
                 let pct = if held == 0 { 0 } else { with_item * 100 / held };
-                Some(MeasureView {
-                    message_id: "model-measure-agenda-item",
-                    count: pct,
-                    disagrees: status == Status::InPlace && (held == 0 || pct < 100),
-                })
+                Some(
+                    MeasureView::new(
+                        "model-measure-agenda-item",
+                        pct,
+                        status == Status::InPlace && (held == 0 || pct < target(code)),
+                    )
+                    .of(held),
+                )
             }
             // People of the unit trained in levels awareness (L1.13) and in speaking out
             // (L2.02); the last quarter's joint (L2.04) and co-delivered (L3.09) sessions they
@@ -1267,11 +1328,11 @@ pub mod measures {
                     "L2.04" => ("model-measure-joint-sessions", tr.joint),
                     _ => ("model-measure-co-delivered-sessions", tr.co_delivered),
                 };
-                Some(MeasureView {
+                Some(MeasureView::new(
                     message_id,
-                    count: n,
-                    disagrees: status == Status::InPlace && n == 0,
-                })
+                    n,
+                    status == Status::InPlace && n == 0,
+                ))
             }
             // Answers to satisfaction surveys (the Friends and Family Test) on the unit in the
             // last quarter; "check this" when it is marked in place with no round running then.
@@ -1283,21 +1344,21 @@ pub mod measures {
                 let (rounds, responses) =
                     cairn_db::surveys::unit_satisfaction(c, unit, &from, &at.today.to_string())
                         .await?;
-                Some(MeasureView {
-                    message_id: "model-measure-satisfaction",
-                    count: responses,
-                    disagrees: status == Status::InPlace && rounds == 0,
-                })
+                Some(MeasureView::new(
+                    "model-measure-satisfaction",
+                    responses,
+                    status == Status::InPlace && rounds == 0,
+                ))
             }
             // Topics for the training agenda from the unit's service users and carers in the
             // last year.
             "L2.03" => {
                 let n = cairn_db::training::unit_topics(c, unit, now - 4 * QUARTER_MS).await?;
-                Some(MeasureView {
-                    message_id: "model-measure-training-topics",
-                    count: n,
-                    disagrees: status == Status::InPlace && n == 0,
-                })
+                Some(MeasureView::new(
+                    "model-measure-training-topics",
+                    n,
+                    status == Status::InPlace && n == 0,
+                ))
             }
             // Team-building events on the unit in the last quarter.
             "L2.05" => {
@@ -1308,22 +1369,25 @@ pub mod measures {
                     now - QUARTER_MS,
                 )
                 .await?;
-                Some(MeasureView {
-                    message_id: "model-measure-team-building",
-                    count: n,
-                    disagrees: status == Status::InPlace && n == 0,
-                })
+                Some(MeasureView::new(
+                    "model-measure-team-building",
+                    n,
+                    status == Status::InPlace && n == 0,
+                ))
             }
             // Share of the last quarter's meetings that met their representation rule.
             "L3.05" => {
                 let (held, _, met) =
                     cairn_db::meetings::unit_meeting_shares(c, unit, now - QUARTER_MS).await?;
                 let pct = if held == 0 { 0 } else { met * 100 / held };
-                Some(MeasureView {
-                    message_id: "model-measure-representation",
-                    count: pct,
-                    disagrees: status == Status::InPlace && (held == 0 || pct < 80),
-                })
+                Some(
+                    MeasureView::new(
+                        "model-measure-representation",
+                        pct,
+                        status == Status::InPlace && (held == 0 || pct < target(code)),
+                    )
+                    .of(held),
+                )
             }
             "L1.08" | "L1.09" | "L1.10" | "L2.01" | "L2.06" | "L2.07" | "L2.08" | "L3.01"
             | "L3.02" | "L3.04" | "L3.08" | "L3.10" => people_and_roles(code, at, facts, status),

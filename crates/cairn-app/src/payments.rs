@@ -1989,6 +1989,9 @@ pub struct Total {
     pub key: String,
     pub claims: i64,
     pub pence: i64,
+    /// Hidden under the small-number rule for a reader who may not see claims: `claims` and
+    /// `pence` are then zero and must be shown as "fewer than" [`Report::hidden_below`].
+    pub hidden: bool,
 }
 
 /// The payments report.
@@ -2005,6 +2008,34 @@ pub struct Report {
     /// Median days from submission to payment.
     pub median_days: Option<i64>,
     pub waiting: Vec<(String, i64)>,
+    /// For a reader who may not see claims (the board): lines of a unit, constituency or
+    /// activity with fewer claims than this are hidden.
+    pub hidden_below: Option<i64>,
+}
+
+/// Hides, in one breakdown, the lines with a few claims (their amounts could be one person's
+/// payments), and the next smallest line when one alone is hidden, since the total would give
+/// it away.
+fn hide_small(lines: &mut [Total], min_count: i64) {
+    let small = |t: &Total| t.claims > 0 && t.claims < min_count;
+    let mut hidden: Vec<bool> = lines.iter().map(small).collect();
+    if hidden.iter().filter(|h| **h).count() == 1
+        && let Some(i) = (0..lines.len())
+            .filter(|i| !hidden[*i])
+            .min_by_key(|i| (lines[*i].claims, lines[*i].pence))
+    {
+        hidden[i] = true;
+    }
+    for (t, h) in lines.iter_mut().zip(hidden) {
+        if h {
+            *t = Total {
+                key: std::mem::take(&mut t.key),
+                claims: 0,
+                pence: 0,
+                hidden: true,
+            };
+        }
+    }
 }
 
 fn add_total(list: &mut Vec<Total>, key: String, pence: i64) {
@@ -2017,6 +2048,7 @@ fn add_total(list: &mut Vec<Total>, key: String, pence: i64) {
             key,
             claims: 1,
             pence,
+            hidden: false,
         }),
     }
 }
@@ -2055,6 +2087,7 @@ pub async fn report(app: &App, actor: &Actor, months: i64) -> AppResult<Report> 
         target_days,
         median_days: None,
         waiting,
+        hidden_below: None,
     };
     let mut days = Vec::new();
     for row in &rows {
@@ -2087,6 +2120,16 @@ pub async fn report(app: &App, actor: &Actor, months: i64) -> AppResult<Report> 
     days.sort_unstable();
     r.median_days = days.get(days.len() / 2).copied();
     r.by_month.sort_by(|a, b| a.key.cmp(&b.key));
+    // Those who handle claims see every figure; the board sees a unit's, a constituency's or
+    // an activity's few claims hidden. Months are the whole service's and stay.
+    if !(actor.can(Permission::ManageClaims) || actor.can(Permission::AuthoriseClaims)) {
+        let (min_count, _) = cairn_db::surveys::thresholds(&mut c, org).await?;
+        let min_count = cairn_domain::surveys::suppression::Thresholds::new(min_count, 0).min_count;
+        for list in [&mut r.by_unit, &mut r.by_constituency, &mut r.by_activity] {
+            hide_small(list, min_count);
+        }
+        r.hidden_below = Some(min_count);
+    }
     Ok(r)
 }
 
@@ -2133,4 +2176,52 @@ pub async fn support(app: &App, actor: &Actor) -> AppResult<(bool, i64)> {
     let org = org_of(actor)?;
     let mut h = app.db.acquire().await?;
     support_measures(&mut h.conn(), org, app.now()).await
+}
+
+#[cfg(test)]
+mod small_number_tests {
+    use super::{Total, hide_small};
+
+    fn line(key: &str, claims: i64, pence: i64) -> Total {
+        Total {
+            key: key.into(),
+            claims,
+            pence,
+            hidden: false,
+        }
+    }
+
+    #[test]
+    fn one_small_line_hides_the_next_smallest_too_and_large_lines_stay() {
+        let mut lines = vec![line("a", 12, 9000), line("b", 3, 500), line("c", 7, 4000)];
+        hide_small(&mut lines, 5);
+        let shown: Vec<(&str, bool, i64)> = lines
+            .iter()
+            .map(|l| (l.key.as_str(), l.hidden, l.pence))
+            .collect();
+        assert_eq!(
+            shown,
+            vec![("a", false, 9000), ("b", true, 0), ("c", true, 0)]
+        );
+    }
+
+    #[test]
+    fn two_small_lines_are_enough_on_their_own() {
+        let mut lines = vec![line("a", 12, 9000), line("b", 3, 500), line("c", 1, 40)];
+        hide_small(&mut lines, 5);
+        assert_eq!(
+            lines.iter().map(|l| l.hidden).collect::<Vec<_>>(),
+            vec![false, true, true]
+        );
+    }
+
+    #[test]
+    fn an_organisations_higher_rule_hides_more() {
+        let mut lines = vec![line("a", 12, 9000), line("b", 6, 500), line("c", 8, 40)];
+        hide_small(&mut lines, 10);
+        assert_eq!(
+            lines.iter().map(|l| l.hidden).collect::<Vec<_>>(),
+            vec![false, true, true]
+        );
+    }
 }

@@ -517,8 +517,24 @@ pub struct CatalogueRow {
     pub hidden_below: Option<i64>,
 }
 
-/// The whole catalogue with the organisation's targets.
-pub async fn catalogue(app: &App, actor: &Actor) -> AppResult<Vec<CatalogueRow>> {
+/// A live measure of the model, with the smallest count of people shown to those who may not
+/// see a unit's people (`None` for a measure that counts things).
+#[derive(Debug, Clone)]
+pub struct LiveRow {
+    pub measure: &'static cairn_domain::reports::live::LiveMeasure,
+    pub hidden_below: Option<i64>,
+}
+
+/// The whole catalogue: the monthly measures with the organisation's targets, then the
+/// model's live measures.
+#[derive(Debug, Clone)]
+pub struct Catalogue {
+    pub measures: Vec<CatalogueRow>,
+    pub live: Vec<LiveRow>,
+}
+
+/// The whole catalogue with the organisation's targets and small-number rule.
+pub async fn catalogue(app: &App, actor: &Actor) -> AppResult<Catalogue> {
     require(actor, Permission::ViewReports)?;
     let org = org_of(actor)?;
     let mut h = app.db.acquire().await?;
@@ -529,14 +545,22 @@ pub async fn catalogue(app: &App, actor: &Actor) -> AppResult<Vec<CatalogueRow>>
         min_count,
         min_responses,
     };
-    Ok(CATALOGUE
+    let measures = CATALOGUE
         .iter()
         .map(|m| CatalogueRow {
             measure: m,
             target: targets.iter().find(|(k, _)| k == m.key).map(|(_, t)| *t),
             hidden_below: hidden_below(m, &t),
         })
-        .collect())
+        .collect();
+    let live = cairn_domain::reports::live::LIVE
+        .iter()
+        .map(|m| LiveRow {
+            measure: m,
+            hidden_below: (m.small_numbers == SmallNumbers::People).then_some(t.min_count),
+        })
+        .collect();
+    Ok(Catalogue { measures, live })
 }
 
 /// Sets or clears the organisation's target for a measure (a percentage for a share).

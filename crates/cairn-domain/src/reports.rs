@@ -3,6 +3,7 @@
 //! definition from [`CATALOGUE`]; nothing else defines one. Names, definitions, numerators and
 //! denominators are Fluent messages (`measure-<key>…`) so they exist in English and Welsh.
 
+pub mod live;
 pub mod spc;
 
 pub use spc::Better;
@@ -40,6 +41,8 @@ pub enum Source {
     Training,
     Payments,
     Surveys,
+    /// The practice records staff keep (advocate visits, audits, papers, events).
+    Evidence,
 }
 
 /// One measure of the catalogue.

@@ -1377,6 +1377,62 @@ impl ReportQuery {
 struct ReportRow {
     label: String,
     line: ReportLine,
+    /// The attendance figures as shown: a number, or "fewer than N" where it is hidden.
+    service_user: String,
+    carer: String,
+    staff: String,
+    third_sector: String,
+    manager: String,
+    others: String,
+    carer_percent: String,
+}
+
+impl ReportRow {
+    fn new(t: &Tr, label: String, line: &ReportLine, hidden_below: Option<i64>) -> Self {
+        let shown = |v: Option<i64>| match v {
+            Some(n) => n.to_string(),
+            None => t.with(
+                "reports-hidden-count",
+                &[("count", hidden_below.unwrap_or(5).to_string())],
+            ),
+        };
+        ReportRow {
+            label,
+            service_user: shown(line.service_user),
+            carer: shown(line.carer),
+            staff: shown(line.staff),
+            third_sector: shown(line.third_sector),
+            manager: shown(line.manager),
+            others: shown(line.others),
+            carer_percent: match line.carer_percent {
+                Some(p) => format!("{p}%"),
+                None => t.get("meetings-report-share-hidden"),
+            },
+            line: line.clone(),
+        }
+    }
+}
+
+/// The report's one-line headline (and the chart's summary): the carers' share is left out
+/// when the carers' count is hidden.
+fn report_headline(t: &Tr, total: &ReportLine, id: &str) -> String {
+    match total.carer_percent {
+        Some(p) => t.with(
+            id,
+            &[
+                ("meetings", total.meetings.to_string()),
+                ("percent", total.met_percent.to_string()),
+                ("carers", p.to_string()),
+            ],
+        ),
+        None => t.with(
+            "meetings-report-headline-no-carers",
+            &[
+                ("meetings", total.meetings.to_string()),
+                ("percent", total.met_percent.to_string()),
+            ],
+        ),
+    }
 }
 
 #[derive(Template)]
@@ -1394,6 +1450,8 @@ struct ReportPage {
     by_group: Vec<ReportRow>,
     by_unit: Vec<ReportRow>,
     total: ReportLine,
+    headline: String,
+    hidden_below: Option<i64>,
     csv_href: String,
 }
 
@@ -1416,15 +1474,15 @@ async fn report_data(
 
 fn label_rows(
     t: &Tr,
+    report: &Report,
     lines: &[ReportLine],
-    groups: &[Group],
-    units: &[(i64, String)],
+    (groups, units): (&[Group], &[(i64, String)]),
     kind: &str,
 ) -> Vec<ReportRow> {
     lines
         .iter()
-        .map(|l| ReportRow {
-            label: match kind {
+        .map(|l| {
+            let label = match kind {
                 "group" => l
                     .key
                     .parse::<i64>()
@@ -1434,8 +1492,8 @@ fn label_rows(
                     .unwrap_or_else(|| t.with("meetings-group-number", &[("id", l.key.clone())])),
                 "unit" => unit_label(t, units, l.key.parse::<i64>().ok()),
                 _ => l.key.clone(),
-            },
-            line: l.clone(),
+            };
+            ReportRow::new(t, label, l, report.hidden_below)
         })
         .collect()
 }
@@ -1461,14 +1519,7 @@ async fn representation(
     let chart = stacked_bars(
         "representation-chart",
         &t.get("meetings-report-chart-title"),
-        &t.with(
-            "meetings-report-chart-summary",
-            &[
-                ("meetings", report.total.meetings.to_string()),
-                ("percent", report.total.met_percent.to_string()),
-                ("carers", report.total.carer_percent.to_string()),
-            ],
-        ),
+        &report_headline(&t, &report.total, "meetings-report-chart-summary"),
         &bars,
         &[
             (t.get("meetings-rule-met"), "#007f3b"),
@@ -1487,9 +1538,9 @@ async fn representation(
             },
         )
         .set("months", q.months().to_string());
-    let by_period = label_rows(&t, &report.by_period, &groups, &units, "period");
-    let by_group = label_rows(&t, &report.by_group, &groups, &units, "group");
-    let by_unit = label_rows(&t, &report.by_unit, &groups, &units, "unit");
+    let by_period = label_rows(&t, &report, &report.by_period, (&groups, &units), "period");
+    let by_group = label_rows(&t, &report, &report.by_group, (&groups, &units), "group");
+    let by_unit = label_rows(&t, &report, &report.by_unit, (&groups, &units), "unit");
     let chrome = Chrome::signed(
         &s,
         t.get("meetings-report-title"),
@@ -1533,6 +1584,8 @@ async fn representation(
         by_period,
         by_group,
         by_unit,
+        headline: report_headline(&t, &report.total, "meetings-report-headline"),
+        hidden_below: report.hidden_below,
         total: report.total,
         csv_href: if qs.is_empty() {
             "/meetings/representation.csv".into()
@@ -1571,22 +1624,24 @@ async fn representation_csv(
     let sections = [
         (
             period_label,
-            label_rows(&t, &report.by_period, &groups, &units, "period"),
+            label_rows(&t, &report, &report.by_period, (&groups, &units), "period"),
         ),
         (
             t.get("meetings-report-by-group"),
-            label_rows(&t, &report.by_group, &groups, &units, "group"),
+            label_rows(&t, &report, &report.by_group, (&groups, &units), "group"),
         ),
         (
             t.get("meetings-report-by-unit"),
-            label_rows(&t, &report.by_unit, &groups, &units, "unit"),
+            label_rows(&t, &report, &report.by_unit, (&groups, &units), "unit"),
         ),
         (
             t.get("meetings-report-total"),
-            vec![ReportRow {
-                label: t.get("meetings-report-total"),
-                line: report.total.clone(),
-            }],
+            vec![ReportRow::new(
+                &t,
+                t.get("meetings-report-total"),
+                &report.total,
+                report.hidden_below,
+            )],
         ),
     ];
     for (section, list) in sections {
@@ -1598,13 +1653,16 @@ async fn representation_csv(
                 l.meetings.to_string(),
                 l.met.to_string(),
                 l.met_percent.to_string(),
-                l.service_user.to_string(),
-                l.carer.to_string(),
-                l.staff.to_string(),
-                l.third_sector.to_string(),
-                l.manager.to_string(),
-                l.others.to_string(),
-                l.carer_percent.to_string(),
+                r.service_user,
+                r.carer,
+                r.staff,
+                r.third_sector,
+                r.manager,
+                r.others,
+                r.line
+                    .carer_percent
+                    .map(|p| p.to_string())
+                    .unwrap_or(r.carer_percent),
             ]);
         }
     }

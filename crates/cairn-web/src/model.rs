@@ -491,9 +491,28 @@ fn item_row(t: &Tr, i: &ItemView) -> ItemRow {
         measure: i
             .measure
             .as_ref()
-            .map(|m| (t.count(m.message_id, m.count), m.disagrees)),
+            .map(|m| measure_text(t, &i.practice.code, m)),
         changed,
     }
+}
+
+/// A live measure's sentence and whether it disagrees with the status; a figure hidden
+/// under the small-number rule reads "fewer than N people".
+fn measure_text(t: &Tr, code: &str, m: &cairn_app::model::MeasureView) -> (String, bool) {
+    let text = match m.hidden_below {
+        Some(n) => t.with(
+            "model-measure-hidden",
+            &[
+                (
+                    "measure",
+                    t.get(&format!("reports-live-{}", code.replace('.', "-"))),
+                ),
+                ("count", n.to_string()),
+            ],
+        ),
+        None => t.count(m.message_id, m.count),
+    };
+    (text, m.disagrees)
 }
 
 async fn unit_page(State(st): State<AppState>, s: Signed, Path(id): Path<i64>) -> WebResult {
@@ -778,11 +797,7 @@ async fn practice_view(
             title: title(&t, &p.item.practice),
             shows: shows(&t, &p.item.practice),
             tag: tag(&t, p.item.status),
-            measure: p
-                .item
-                .measure
-                .as_ref()
-                .map(|m| (t.count(m.message_id, m.count), m.disagrees)),
+            measure: p.item.measure.as_ref().map(|m| measure_text(&t, code, m)),
             form,
             statuses: choices(&t, Status::ALL, |x| x.key(), |x| x.label_id()),
             owners: p

@@ -1806,7 +1806,7 @@ async fn statement(
 // ---------------------------------------------------------------------------------------------
 
 /// A report table: its caption and rows of (label, claims, amount in words).
-type Section = (String, Vec<(String, i64, String)>);
+type Section = (String, Vec<(String, String, String)>);
 
 #[derive(Template)]
 #[template(path = "payments/report.html")]
@@ -1820,6 +1820,7 @@ struct ReportPage {
     target: i64,
     median: String,
     waiting: Vec<(String, i64)>,
+    hidden_below: Option<i64>,
 }
 
 async fn report_data(
@@ -1832,9 +1833,19 @@ async fn report_data(
 }
 
 fn sections(t: &Tr, r: &cairn_app::payments::Report, units: &[(i64, String)]) -> Vec<Section> {
+    let hidden = t.with(
+        "reports-hidden-count",
+        &[("count", r.hidden_below.unwrap_or(5).to_string())],
+    );
     let rows = |list: &[cairn_app::payments::Total], label: &dyn Fn(&str) -> String| {
         list.iter()
-            .map(|x| (label(&x.key), x.claims, pounds(x.pence)))
+            .map(|x| {
+                if x.hidden {
+                    (label(&x.key), hidden.clone(), hidden.clone())
+                } else {
+                    (label(&x.key), x.claims.to_string(), pounds(x.pence))
+                }
+            })
             .collect::<Vec<_>>()
     };
     vec![
@@ -1904,6 +1915,7 @@ async fn report(State(st): State<AppState>, s: Signed) -> WebResult {
     html(&ReportPage {
         chart,
         sections: sections(&t, &r, &units),
+        hidden_below: r.hidden_below,
         paid: r.paid,
         within: r.within_target,
         target: r.target_days,
@@ -1932,16 +1944,19 @@ async fn report_csv(State(st): State<AppState>, s: Signed) -> WebResult {
     ]];
     for (section, list) in sections(&t, &r, &units) {
         for (label, n, _) in list {
-            rows.push(vec![section.clone(), label, n.to_string(), String::new()]);
+            rows.push(vec![section.clone(), label, n, String::new()]);
         }
     }
-    // Amounts go in pence, so the sheet adds up exactly.
-    let pence: Vec<i64> = [&r.by_month, &r.by_unit, &r.by_constituency, &r.by_activity]
+    // Amounts go in pence, so the sheet adds up exactly; a hidden line says so in both.
+    let pence: Vec<Option<i64>> = [&r.by_month, &r.by_unit, &r.by_constituency, &r.by_activity]
         .iter()
-        .flat_map(|l| l.iter().map(|x| x.pence))
+        .flat_map(|l| l.iter().map(|x| (!x.hidden).then_some(x.pence)))
         .collect();
     for (row, p) in rows.iter_mut().skip(1).zip(pence) {
-        row[3] = p.to_string();
+        row[3] = match p {
+            Some(p) => p.to_string(),
+            None => row[2].clone(),
+        };
     }
     Ok(crate::csv_export::download("payments.csv", &rows))
 }

@@ -642,7 +642,7 @@ struct CataloguePage {
     chrome: Chrome,
     t: Tr,
     rows: Vec<CatalogueView>,
-    live: Vec<(String, String)>,
+    live: Vec<LiveView>,
 }
 
 #[derive(Debug, Clone)]
@@ -667,12 +667,73 @@ fn source_id(s: Source) -> &'static str {
         Source::Training => "reports-source-training",
         Source::Payments => "reports-source-payments",
         Source::Surveys => "reports-source-surveys",
+        Source::Evidence => "reports-source-evidence",
     }
 }
 
-async fn catalogue_rows(st: &AppState, s: &Signed, t: &Tr) -> Result<Vec<CatalogueView>, WebError> {
-    Ok(cairn_app::reports::catalogue(&st.app, s.actor())
-        .await?
+/// A live measure of the model as the catalogue page and its CSV show it.
+#[derive(Debug, Clone)]
+struct LiveView {
+    code: String,
+    definition: String,
+    kind: String,
+    numerator: String,
+    denominator: String,
+    source: String,
+    check: String,
+    small_numbers: String,
+}
+
+fn live_view(t: &Tr, r: &cairn_app::reports::LiveRow) -> LiveView {
+    use cairn_domain::reports::live::Target;
+    let m = r.measure;
+    let stem = m.message_id();
+    let share = m.kind == Kind::Proportion;
+    LiveView {
+        code: m.code.to_owned(),
+        definition: t.get(&stem),
+        kind: t.get(if share {
+            "reports-kind-proportion"
+        } else {
+            "reports-kind-count"
+        }),
+        numerator: if share {
+            t.get(&format!("{stem}-numerator"))
+        } else {
+            t.get("reports-live-numerator-count")
+        },
+        denominator: if share {
+            t.get(&format!("{stem}-denominator"))
+        } else {
+            t.get("reports-denominator-none")
+        },
+        source: t.get(source_id(m.source)),
+        check: match m.target {
+            Target::AtLeastOne => t.get("reports-live-check-any"),
+            Target::Percent(p) => {
+                t.with("reports-live-check-percent", &[("percent", p.to_string())])
+            }
+            Target::EveryClosedAnswered => t.get("reports-live-check-closed"),
+            Target::HalfDecided => t.get("reports-live-check-half"),
+            Target::EveryRolePublished => t.get("reports-live-check-roles"),
+            Target::RoundRunning => t.get("reports-live-check-round"),
+        },
+        small_numbers: match r.hidden_below {
+            Some(n) => t.with("reports-live-small-people", &[("count", n.to_string())]),
+            None => t.get("reports-small-none"),
+        },
+    }
+}
+
+async fn catalogue_rows(
+    st: &AppState,
+    s: &Signed,
+    t: &Tr,
+) -> Result<(Vec<CatalogueView>, Vec<LiveView>), WebError> {
+    let catalogue = cairn_app::reports::catalogue(&st.app, s.actor()).await?;
+    let live = catalogue.live.iter().map(|r| live_view(t, r)).collect();
+    let rows = catalogue
+        .measures
         .into_iter()
         .map(|r| {
             let m = r.measure;
@@ -708,31 +769,15 @@ async fn catalogue_rows(st: &AppState, s: &Signed, t: &Tr) -> Result<Vec<Catalog
                 practice: m.practice.to_owned(),
             }
         })
-        .collect())
+        .collect();
+    Ok((rows, live))
 }
-
-/// The practices with a live measure on a unit's assessment page (see
-/// `cairn_app::model::measures::for_practice`), listed on the catalogue page.
-const LIVE: &[&str] = &[
-    "L1.01", "L1.02", "L1.03", "L1.04", "L1.05", "L1.08", "L1.09", "L1.10", "L1.13", "L2.01",
-    "L2.02", "L2.03", "L2.04", "L2.05", "L2.06", "L2.07", "L2.08", "L3.01", "L3.02", "L3.04",
-    "L3.05", "L3.06", "L3.08", "L3.09", "L3.10",
-];
 
 /// The whole catalogue: every measure over time, then the model's live measures (taken today
 /// on each unit's assessment page).
 async fn catalogue_page(State(st): State<AppState>, s: Signed) -> WebResult {
     let t = s.ctx.t();
-    let rows = catalogue_rows(&st, &s, &t).await?;
-    let live = LIVE
-        .iter()
-        .map(|code| {
-            (
-                (*code).to_owned(),
-                t.get(&format!("reports-live-{}", code.replace('.', "-"))),
-            )
-        })
-        .collect();
+    let (rows, live) = catalogue_rows(&st, &s, &t).await?;
     let chrome = Chrome::signed(
         &s,
         t.get("reports-catalogue-title"),
@@ -760,7 +805,8 @@ async fn catalogue_csv(State(st): State<AppState>, s: Signed) -> WebResult {
         t.get("reports-col-small-numbers"),
         t.get("reports-col-practice"),
     ]];
-    for r in catalogue_rows(&st, &s, &t).await? {
+    let (measures, live) = catalogue_rows(&st, &s, &t).await?;
+    for r in measures {
         rows.push(vec![
             r.key,
             r.name,
@@ -772,6 +818,22 @@ async fn catalogue_csv(State(st): State<AppState>, s: Signed) -> WebResult {
             r.target,
             r.small_numbers,
             r.practice,
+        ]);
+    }
+    // The live measures follow on the same columns: keyed `live:<code>`, named by their
+    // definition, always better higher, their target the point where "check this" stops.
+    for l in live {
+        rows.push(vec![
+            format!("live:{}", l.code),
+            l.definition.clone(),
+            l.definition,
+            l.numerator,
+            l.denominator,
+            l.source,
+            t.get("reports-better-higher"),
+            l.check,
+            l.small_numbers,
+            l.code,
         ]);
     }
     Ok(download("measures.csv", &rows))

@@ -1385,9 +1385,9 @@ fn assert_line(line: &ReportLine, t: &Tally) {
             t.meetings,
             t.met,
             pct(t.met, t.meetings),
-            t.n,
-            t.others,
-            pct(t.n[1], named),
+            t.n.map(Some),
+            Some(t.others),
+            Some(pct(t.n[1], named)),
         ),
         "line {:?}",
         line.key
@@ -1637,7 +1637,7 @@ async fn representation_adds_up_by_month_quarter_group_and_unit_from_the_meeting
         assert_line(&quarterly.total, &total);
         assert_eq!(total.meetings, 6);
         let period_sum: i64 = monthly.by_period.iter().map(|l| l.meetings).sum();
-        let group_sum: i64 = monthly.by_group.iter().map(|l| l.carer).sum();
+        let group_sum: i64 = monthly.by_group.iter().filter_map(|l| l.carer).sum();
         assert_eq!(
             (period_sum, group_sum),
             (total.meetings, total.n[1]),
@@ -2158,6 +2158,124 @@ async fn name_cards_minutes_decisions_and_linked_suggestions_stay_within_the_org
                 .collect::<Vec<_>>(),
             vec![("Buy a bench", "admin@org-a.example")]
         );
+    })
+    .await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_board_sees_small_attendance_counts_hidden_and_none_that_could_be_worked_out() {
+    both_engines(|db| async move {
+        // Setup: Alder's community meets six times with three service users and a nurse; one
+        // carer comes once. Birch's forum meets once with a carer and the nurse.
+        let app = app(db);
+        let org = org(&app, "Org A", "admin@org-a.example").await;
+        let u1 = unit(&app, &org, "Alder").await;
+        let u2 = unit(&app, &org, "Birch").await;
+        let board = account(&app, &org, "board@org-a.example", Role::Viewer, &[], None).await;
+        let g1 = new_group(
+            &app,
+            &org.admin,
+            &group_draft("Alder community", "community", Some(u1), SU_AND_CARER),
+        )
+        .await;
+        let g2 = new_group(
+            &app,
+            &org.admin,
+            &group_draft("Birch forum", "forum", Some(u2), SU_AND_CARER),
+        )
+        .await;
+        let sam = person(&app, &org, "Sam", "service_user", &[]).await;
+        let sion = person(&app, &org, "Sion", "service_user", &[]).await;
+        let sara = person(&app, &org, "Sara", "service_user", &[]).await;
+        let cai = person(&app, &org, "Cai", "carer", &[]).await;
+        let ceri = person(&app, &org, "Ceri", "carer", &[]).await;
+        let nell = person(&app, &org, "Nell", "staff", &[]).await;
+        app.clock.set(utc(2026, 6, 15, 12, 0));
+        for day in 1..=6 {
+            let m = meeting_at(&app, &org.admin, g1, utc(2026, 5, day * 3, 10, 0), 60).await;
+            let mut present = vec![sam, sion, sara, nell];
+            if day == 1 {
+                present.push(cai);
+            }
+            meetings::record_attendance(&app, &org.admin, m, &attended(&present), 0)
+                .await
+                .expect("attendance");
+        }
+        let m = meeting_at(&app, &org.admin, g2, utc(2026, 5, 20, 14, 0), 60).await;
+        meetings::record_attendance(&app, &org.admin, m, &attended(&[ceri, nell]), 0)
+            .await
+            .expect("attendance");
+
+        // Exec
+        let q = || RepresentationQuery::default();
+        let lead = meetings::representation(&app, &org.admin, q(), Period::Month)
+            .await
+            .expect("the lead's report");
+        let seen = meetings::representation(&app, &board, q(), Period::Month)
+            .await
+            .expect("the board's report");
+
+        // Check: the lead sees every figure.
+        assert_eq!(lead.hidden_below, None);
+        assert_eq!(
+            (lead.total.service_user, lead.total.carer, lead.total.staff),
+            (Some(18), Some(2), Some(7))
+        );
+        // The board: Alder's one carer is hidden, and so is its staff count (else 25 named
+        // attendances less the rest would give it); Birch's line is too small to show at all.
+        assert_eq!(seen.hidden_below, Some(5));
+        let alder = by_key(&seen.by_group)[&g1.to_string()].clone();
+        assert_eq!(
+            (
+                alder.service_user,
+                alder.carer,
+                alder.staff,
+                alder.carer_percent
+            ),
+            (Some(18), None, None, None)
+        );
+        let birch = by_key(&seen.by_group)[&g2.to_string()].clone();
+        assert_eq!(
+            (birch.service_user, birch.carer, birch.staff),
+            (Some(0), None, None)
+        );
+        assert_eq!(
+            (
+                seen.total.service_user,
+                seen.total.carer,
+                seen.total.carer_percent
+            ),
+            (Some(18), None, None)
+        );
+        // Nothing the board is shown counts 1 to 4 people, and no line with a published total
+        // hides exactly one count.
+        for l in seen
+            .by_period
+            .iter()
+            .chain(&seen.by_group)
+            .chain(&seen.by_unit)
+            .chain([&seen.total])
+        {
+            let cells = [
+                l.service_user,
+                l.carer,
+                l.staff,
+                l.third_sector,
+                l.manager,
+                l.others,
+            ];
+            assert!(
+                cells.iter().flatten().all(|n| *n == 0 || *n >= 5),
+                "line {:?} shows a small count: {cells:?}",
+                l.key
+            );
+            assert_ne!(
+                cells.iter().filter(|c| c.is_none()).count(),
+                1,
+                "line {:?} hides one count alone",
+                l.key
+            );
+        }
     })
     .await;
 }

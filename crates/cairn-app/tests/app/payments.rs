@@ -3169,7 +3169,8 @@ async fn the_report_adds_up_paid_claims_by_month_unit_constituency_and_activity_
         let paid_total: i64 = totals.values().sum();
 
         // Exec
-        let r = payments::report(&w.app, &viewer, 3).await.expect("report");
+        let r = payments::report(&w.app, &w.lead, 3).await.expect("report");
+        let board = payments::report(&w.app, &viewer, 3).await.expect("report");
         let march = payments::report(&w.app, &w.finance, 1)
             .await
             .expect("report");
@@ -3189,7 +3190,22 @@ async fn the_report_adds_up_paid_claims_by_month_unit_constituency_and_activity_
             key: key.into(),
             claims,
             pence,
+            hidden: false,
         };
+        // The board sees the service's months as they are, and no unit's, constituency's or
+        // activity's handful of claims (each has fewer than 5 here).
+        assert_eq!((r.hidden_below, board.hidden_below), (None, Some(5)));
+        assert_eq!(board.by_month, r.by_month);
+        assert_eq!(board.paid, r.paid);
+        for grouping in [&board.by_unit, &board.by_constituency, &board.by_activity] {
+            assert!(!grouping.is_empty());
+            assert!(
+                grouping
+                    .iter()
+                    .all(|l| l.hidden && l.claims == 0 && l.pence == 0),
+                "{grouping:?}"
+            );
+        }
         let sorted = |mut v: Vec<payments::Total>| {
             v.sort_by(|a, b| a.key.cmp(&b.key));
             v

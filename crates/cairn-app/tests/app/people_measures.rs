@@ -9,6 +9,7 @@
 use crate::common::*;
 use cairn_app::model::{self, ItemView, UnitAssessment};
 use cairn_app::{App, people};
+use cairn_domain::Role;
 use cairn_domain::model::AssessmentDraft;
 use cairn_domain::people::PersonDraft;
 use cairn_testkit::both_engines;
@@ -529,6 +530,101 @@ async fn role_descriptions_and_interests_are_counted_for_the_unit_and_its_organi
             on_display.measure.is_none(),
             "a practice Cairn holds no data for is self-assessed only"
         );
+    })
+    .await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_board_sees_small_counts_of_people_as_fewer_than_the_rule_and_staff_see_them_all() {
+    both_engines(|db| async move {
+        // Setup: two service users in leadership roles (L3.08) and three newcomers past their
+        // first fortnight, one paired in time (L1.08): both under the rule of 5.
+        let app = app(db);
+        let org = org(&app, "Org A", "admin@org-a.example").await;
+        let u = unit(&app, &org, "Alder").await;
+        let chair = role(&app, &org, "forum_chair", true, true).await;
+        for name in ["Ana", "Ben"] {
+            let p = person(&app, &org, name, u, "service_user", "active", "2025-01-01").await;
+            appoint(&app, &org, p, chair, Some(u), "2026-01-01", None).await;
+        }
+        let buddy = person(&app, &org, "Bo", u, "service_user", "active", "2024-01-01").await;
+        let first = person(&app, &org, "Cal", u, "service_user", "active", "2026-03-01").await;
+        person(&app, &org, "Dee", u, "carer", "active", "2026-03-01").await;
+        person(&app, &org, "Eli", u, "service_user", "active", "2026-03-01").await;
+        pair(&app, &org, first, buddy, "2026-03-02").await;
+        let board = account(&app, &org, "board@org-a.example", Role::Viewer, &[], None).await;
+        let ward = account(
+            &app,
+            &org,
+            "ward@org-a.example",
+            Role::UnitStaff,
+            &[u],
+            None,
+        )
+        .await;
+
+        // Exec
+        let seen_by_board = model::unit_assessment(&app, &board, u)
+            .await
+            .expect("the board reads the assessment");
+        let seen_by_ward = model::unit_assessment(&app, &ward, u)
+            .await
+            .expect("the ward reads the assessment");
+
+        // Check
+        let m = |a: &UnitAssessment, code: &str| {
+            a.items
+                .iter()
+                .find(|i| i.practice.code == code)
+                .and_then(|i| i.measure.clone())
+                .unwrap_or_else(|| panic!("{code} has a live measure"))
+        };
+        for code in ["L3.08", "L1.08"] {
+            let hidden = m(&seen_by_board, code);
+            assert_eq!(
+                (hidden.hidden_below, hidden.count, hidden.of),
+                (Some(5), 0, None),
+                "{code}: the board gets no figure to show"
+            );
+        }
+        assert_eq!(m(&seen_by_ward, "L3.08").count, 2);
+        assert_eq!(m(&seen_by_ward, "L3.08").hidden_below, None);
+        assert_eq!(
+            (
+                m(&seen_by_ward, "L1.08").count,
+                m(&seen_by_ward, "L1.08").of
+            ),
+            (33, Some(3))
+        );
+        // A count of things (suggestions, opportunities) is shown to the board as it is.
+        assert_eq!(m(&seen_by_board, "L1.10").hidden_below, None);
+    })
+    .await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn every_practice_the_catalogue_lists_as_live_has_a_measure_on_the_assessment_and_no_other() {
+    both_engines(|db| async move {
+        // Setup
+        let app = app(db);
+        let org = org(&app, "Org A", "admin@org-a.example").await;
+        let u = unit(&app, &org, "Alder").await;
+
+        // Exec
+        let a = assessment(&app, &org, u).await;
+
+        // Check
+        let measured: Vec<&str> = a
+            .items
+            .iter()
+            .filter(|i| i.measure.is_some())
+            .map(|i| i.practice.code.as_str())
+            .collect();
+        let listed: Vec<&str> = cairn_domain::reports::live::LIVE
+            .iter()
+            .map(|m| m.code)
+            .collect();
+        assert_eq!(measured, listed);
     })
     .await;
 }

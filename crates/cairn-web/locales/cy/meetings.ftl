@@ -264,3 +264,8 @@ meetings-error-group = Dewiswch grŵp
 meetings-error-instant = Rhowch ddyddiad ac amser fel 2026-07-15T14:00:00+01:00
 meetings-error-month = Rhowch fis fel 2026-07 neu ddyddiad fel 2026-07-01
 meetings-error-period = Defnyddiwch month neu quarter
+
+## Yr adroddiad cynrychiolaeth i'r rhai na chânt weld pobl
+meetings-report-headline-no-carers = Cyfarfodydd a gynhaliwyd: { $meetings }. Wedi bodloni'r rheol: { $percent }%. Cyfran y gofalwyr: heb ei dangos, gan mai rhy ychydig o ofalwyr a fu'n bresennol.
+meetings-report-share-hidden = Heb ei dangos
+meetings-report-small-numbers = Ni ddangosir cyfrifon presenoldeb o lai na { $count }, fel na ellir adnabod neb; lle gellid cyfrifo cyfrif cudd o'r lleill, caiff un arall ei guddio hefyd.

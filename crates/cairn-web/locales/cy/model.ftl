@@ -181,3 +181,6 @@ model-error-round-kind = Dewiswch linell sylfaen neu rownd
 model-download-progress = Lawrlwytho cynnydd y lefelau dros amser (CSV)
 model-download-levels = Lawrlwytho'r niferoedd Coch, Ambr a Gwyrdd (CSV)
 model-measure-principles-read = Fersiwn { $version }: mae { $read } allan o { $active } o'r bobl sy'n cymryd rhan nawr wedi dweud eu bod wedi'i darllen
+
+## Ffigur byw wedi'i guddio o dan y rheol niferoedd bach
+model-measure-hidden = { $measure }: llai na { $count } o bobl, felly ni ddangosir y ffigur

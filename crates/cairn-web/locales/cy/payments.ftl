@@ -312,3 +312,6 @@ payments-error-period = Dewiswch wythnos neu fis
 payments-error-limit-kind = Dewiswch a oes gennych chi derfyn
 payments-error-range = Dewiswch gyfnod o hyd at ddwy flynedd, sy'n gorffen ar ôl iddo ddechrau
 payments-error-format = Defnyddiwch payroll neu accounts
+
+## Yr adroddiad taliadau i'r rhai na chânt weld hawliadau
+payments-report-small-numbers = Ni ddangosir uned, grŵp o bobl na math o weithgaredd sydd â llai na { $count } o hawliadau wedi'u talu, gan y gallai'r swm fod yn daliadau un person; lle gellid cyfrifo llinell gudd o'r cyfanswm, caiff un arall ei chuddio hefyd.

@@ -257,3 +257,8 @@ meetings-error-group = Choose a group
 meetings-error-instant = Enter a date and time like 2026-07-15T14:00:00+01:00
 meetings-error-month = Enter a month like 2026-07 or a date like 2026-07-01
 meetings-error-period = Use month or quarter
+
+## The representation report for those who may not see people
+meetings-report-headline-no-carers = Meetings held: { $meetings }. Met the rule: { $percent }%. Carers' share: not shown, as too few carers attended.
+meetings-report-share-hidden = Not shown
+meetings-report-small-numbers = Attendance counts of fewer than { $count } are not shown, so nobody can be picked out; where a hidden count could be worked out from the others, another is hidden too.

@@ -177,3 +177,6 @@ model-error-round-kind = Choose a baseline or a round
 model-download-progress = Download level progress over time (CSV)
 model-download-levels = Download the Red, Amber and Green counts (CSV)
 model-measure-principles-read = Version { $version }: { $read } of { $active } people taking part now have said they have read it
+
+## A live figure hidden under the small-number rule
+model-measure-hidden = { $measure }: fewer than { $count } people, so the figure is not shown

@@ -310,3 +310,6 @@ payments-error-period = Choose week or month
 payments-error-limit-kind = Choose whether you have a limit
 payments-error-range = Choose a period of up to two years, ending after it starts
 payments-error-format = Use payroll or accounts
+
+## The payments report for those who may not see claims
+payments-report-small-numbers = A unit, group of people or kind of activity with fewer than { $count } paid claims is not shown, as its amount could be one person's payments; where a hidden line could be worked out from the total, another is hidden too.

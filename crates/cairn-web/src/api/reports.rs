@@ -23,11 +23,12 @@ pub(super) async fn catalogue(
     State(st): State<AppState>,
     a: ApiActor,
 ) -> Result<Json<Value>, ApiError> {
-    let rows = cairn_app::reports::catalogue(&st.app, &a.actor)
+    let catalogue = cairn_app::reports::catalogue(&st.app, &a.actor)
         .await
         .map_err(app_err(a.lang))?;
     let (en, cy) = (Tr::new(Language::En), Tr::new(Language::Cy));
-    let items: Vec<Value> = rows
+    let items: Vec<Value> = catalogue
+        .measures
         .iter()
         .map(|r| {
             let m = r.measure;
@@ -49,7 +50,31 @@ pub(super) async fn catalogue(
             })
         })
         .collect();
-    Ok(Json(json!({ "items": items })))
+    // The model's live measures: taken today for one unit on its assessment page, with no
+    // monthly series (so no `key`); `target` is the share below which "check this" shows.
+    let live: Vec<Value> = catalogue
+        .live
+        .iter()
+        .map(|r| {
+            let m = r.measure;
+            let stem = m.message_id();
+            json!({
+                "code": m.code,
+                "name": en.get(&stem),
+                "name_cy": cy.get(&stem),
+                "kind": m.kind,
+                "better": "higher",
+                "source": m.source,
+                "target_percent": match m.target {
+                    cairn_domain::reports::live::Target::Percent(p) => Some(p),
+                    _ => None,
+                },
+                "small_numbers": m.small_numbers,
+                "hidden_below": r.hidden_below,
+            })
+        })
+        .collect();
+    Ok(Json(json!({ "items": items, "live": live })))
 }
 
 #[derive(Deserialize)]

@@ -731,6 +731,46 @@ async fn the_api_creates_groups_and_meetings_records_attendance_and_reports_repr
     assert_eq!(total["carer"], 1);
     assert_eq!(total["others"], 4);
     assert_eq!(total["carer_percent"], 33);
+    assert!(r["hidden_below"].is_null(), "the lead sees every figure");
+    // The board sees the same meeting with its few people hidden, on the page, the CSV and
+    // the API alike.
+    let board = t
+        .api(
+            Who::Viewer,
+            Method::GET,
+            "/api/v1/representation?from=2026-01&to=2026-12",
+            None,
+        )
+        .await
+        .json();
+    assert_eq!(board["hidden_below"], 5);
+    assert_eq!(
+        (
+            &board["total"]["service_user"],
+            &board["total"]["carer"],
+            &board["total"]["carer_percent"],
+            &board["total"]["meetings"]
+        ),
+        (&json!(null), &json!(null), &json!(null), &json!(1))
+    );
+    let page = t
+        .get(Who::Viewer, "/meetings/representation?months=24")
+        .await;
+    assert_eq!(page.status, StatusCode::OK);
+    assert!(
+        page.body
+            .contains("Attendance counts of fewer than 5 are not shown")
+    );
+    assert!(
+        page.body
+            .contains("share: not shown, as too few carers attended"),
+        "{}",
+        page.body
+    );
+    let csv = t
+        .get(Who::Viewer, "/meetings/representation.csv?months=24")
+        .await;
+    assert!(csv.body.contains("fewer than 5"), "{}", csv.body);
     assert_eq!(r["by_period"][0]["key"], "2026-07");
     assert_eq!(r["by_group"][0]["key"], group.to_string());
     let earlier = t

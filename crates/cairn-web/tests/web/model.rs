@@ -512,3 +512,32 @@ async fn a_round_opened_and_closed_through_the_api_cannot_be_closed_again() {
     assert_eq!(second.json()["error"], "conflict");
     assert_eq!(by_staff.status, StatusCode::FORBIDDEN);
 }
+
+#[tokio::test]
+async fn the_board_reads_a_small_count_of_people_on_a_unit_page_as_fewer_than_five() {
+    let t = TestApp::new().await;
+    let unit = t.seed.unit_a1;
+    let hidden = "fewer than 5 people, so the figure is not shown";
+
+    let board = t.get(Who::Viewer, &unit_page(unit)).await;
+    let staff = t.get(Who::UnitStaff, &unit_page(unit)).await;
+    let cy = t
+        .send(
+            Who::Viewer,
+            Method::GET,
+            &unit_page(unit),
+            None,
+            &[("accept-language", "cy")],
+        )
+        .await;
+
+    assert_eq!(board.status, 200);
+    // The unit's few newcomers (its seeded people joined this year) are a share of too few.
+    assert!(board.body.contains(hidden), "{}", board.body);
+    assert!(!staff.body.contains(hidden));
+    assert!(staff.body.contains("Newcomers"));
+    assert!(
+        cy.body
+            .contains("llai na 5 o bobl, felly ni ddangosir y ffigur")
+    );
+}

@@ -6,6 +6,7 @@
 use crate::helpers::{TestApp, Who, field_error};
 use axum::http::Method;
 use cairn_domain::reports::CATALOGUE;
+use cairn_domain::reports::live::LIVE;
 use serde_json::json;
 
 #[tokio::test]
@@ -48,13 +49,28 @@ async fn the_catalogue_lists_every_measure_in_english_and_in_welsh() {
                 .any(|l| l.starts_with("suggestions_received,Suggestions received,"))
         );
     }
-    // The catalogue's CSV: a heading row and one row a measure, with a byte-order mark.
+    // Every live measure of the model, with what "check this" means and its small-number rule.
+    for m in LIVE {
+        assert!(
+            en.body.contains(&format!("data-live=\"{}\"", m.code)),
+            "{} listed",
+            m.code
+        );
+    }
+    assert!(en.body.contains("Newcomers whose first 14 days are over"));
+    assert!(en.body.contains("the share is under 80%"));
+    assert!(cy.body.contains("y gyfran o dan 80%"));
+    assert!(
+        en.body
+            .contains("fewer than 5&#34; to those who may not see the unit")
+    );
+    // The catalogue's CSV: a heading row and one row a measure, monthly then live, with a
+    // byte-order mark.
     let csv = t.get(Who::Lead, "/reports/measures.csv").await;
     assert_eq!(&csv.bytes[..3], &[0xEF, 0xBB, 0xBF]);
-    assert_eq!(
-        csv.body.trim_end().split("\r\n").count(),
-        CATALOGUE.len() + 1
-    );
+    let lines: Vec<&str> = csv.body.trim_end().split("\r\n").collect();
+    assert_eq!(lines.len(), CATALOGUE.len() + LIVE.len() + 1);
+    assert!(lines.iter().any(|l| l.starts_with("live:L1.08,")));
 }
 
 #[tokio::test]
@@ -144,6 +160,21 @@ async fn the_api_gives_the_catalogue_a_series_with_its_spc_and_freezes_a_signed_
         }
         assert!(["higher", "lower"].contains(&i["better"].as_str().expect("better")));
     }
+    let live = m.json()["live"].as_array().expect("live").clone();
+    assert_eq!(live.len(), LIVE.len());
+    let buddies = live
+        .iter()
+        .find(|l| l["code"] == "L1.08")
+        .expect("L1.08 is live");
+    assert_eq!(buddies["kind"], "proportion");
+    assert_eq!(buddies["target_percent"], 100);
+    assert_eq!(buddies["small_numbers"], "people");
+    assert_eq!(buddies["hidden_below"], 5);
+    assert!(
+        buddies["name_cy"]
+            .as_str()
+            .is_some_and(|n| n.starts_with("Newydd-ddyfodiaid"))
+    );
 
     let s = t
         .api(
