@@ -770,6 +770,8 @@ pub struct Export {
     pub survey_responses: Vec<cairn_db::surveys::OwnResponse>,
     /// The versions of the guiding principles they acknowledged: (version, when, UTC ms).
     pub principles_acknowledged: Vec<(i64, i64)>,
+    /// Playbook actions they were given to own.
+    pub playbook_actions_owned: Vec<cairn_db::playbook::Action>,
 }
 
 /// A receipt in an export: what it is and where the file is (`GET /payments/receipts/{id}`).
@@ -916,6 +918,11 @@ pub const EXPORT_COVERAGE: &[(&str, &str, &str)] = &[
         "principles_acknowledgements",
         "person_id",
         "principles_acknowledged",
+    ),
+    (
+        "playbook_actions",
+        "owner_person_id",
+        "playbook_actions_owned",
     ),
     ("suggestions", "submitted_by_user_id", "suggestions"),
     (
@@ -1078,6 +1085,7 @@ async fn export_parts(
         credit_learner: cairn_db::training::accreditation::credit_learner_of(&mut c, id).await?,
         survey_responses: cairn_db::surveys::responses_of(&mut c, id).await?,
         principles_acknowledged: cairn_db::principles::of_person(&mut c, id).await?,
+        playbook_actions_owned: cairn_db::playbook::actions_owned_by(&mut c, id).await?,
     };
     record::<(), _>(
         &mut c,

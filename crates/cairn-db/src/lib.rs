@@ -24,6 +24,7 @@ pub mod model;
 pub mod notices;
 pub mod payments;
 pub mod people;
+pub mod playbook;
 pub mod principles;
 pub mod reports;
 pub mod retention;

@@ -13,6 +13,7 @@ pub mod meetings;
 pub mod model;
 pub mod payments;
 pub mod people;
+pub mod playbook;
 pub mod principles;
 pub mod reports;
 pub mod retention;

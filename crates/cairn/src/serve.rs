@@ -273,11 +273,13 @@ pub async fn run(
     Ok(())
 }
 
-/// Sends queued e-mail and clears expired sessions every 10 seconds, and applies each
-/// organisation's retention policy once a day, until told to stop. A round
-/// that has started is finished, so no message is left half-sent.
+/// Sends queued e-mail and clears expired sessions every 10 seconds, brings the playbook's
+/// raised challenges up to date every 10 minutes (and once at start), and applies each
+/// organisation's retention policy once a day, until told to stop. A round that has started
+/// is finished, so no message is left half-sent.
 async fn background(app: App, mut stop: watch::Receiver<bool>) {
     let mut tick = tokio::time::interval(Duration::from_secs(10));
+    let mut last_sweep: Option<std::time::Instant> = None;
     loop {
         tokio::select! {
             _ = tick.tick() => {}
@@ -292,8 +294,18 @@ async fn background(app: App, mut stop: watch::Receiver<bool>) {
         if let Err(e) = cairn_app::retention::run_daily(&app).await {
             tracing::warn!(error = %e, "the daily retention run failed");
         }
+        if last_sweep.is_none_or(|at| at.elapsed() >= PLAYBOOK_SWEEP) {
+            last_sweep = Some(std::time::Instant::now());
+            if let Err(e) = cairn_app::playbook::sweep(&app).await {
+                tracing::warn!(error = %e, "the playbook sweep failed");
+            }
+        }
     }
 }
+
+/// How often every unit's playbook signals are worked out again. A unit's own playbook page
+/// works its signals out when read, so a lead acting on one sees it at once.
+const PLAYBOOK_SWEEP: Duration = Duration::from_secs(600);
 
 /// Clears sessions that have expired, sign-in failures older than a day, and kiosk senders'
 /// address hashes older than the kiosk limit's window.

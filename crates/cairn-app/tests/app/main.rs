@@ -16,6 +16,7 @@ mod payments;
 mod payments_properties;
 mod people;
 mod people_measures;
+mod playbook;
 mod principles;
 mod reports;
 mod retention;

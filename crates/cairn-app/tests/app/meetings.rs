@@ -54,7 +54,7 @@ async fn unit(app: &App, org: &Org, name: &str) -> i64 {
         .expect("create unit")
 }
 
-fn person_draft(name: &str, constituency: &str, unit_ids: &[i64]) -> PersonDraft {
+pub(crate) fn person_draft(name: &str, constituency: &str, unit_ids: &[i64]) -> PersonDraft {
     PersonDraft {
         chosen_name: name.into(),
         constituency: constituency.into(),
@@ -66,14 +66,25 @@ fn person_draft(name: &str, constituency: &str, unit_ids: &[i64]) -> PersonDraft
 }
 
 /// A person of the organisation, added by its administrator.
-async fn person(app: &App, org: &Org, name: &str, constituency: &str, unit_ids: &[i64]) -> i64 {
+pub(crate) async fn person(
+    app: &App,
+    org: &Org,
+    name: &str,
+    constituency: &str,
+    unit_ids: &[i64],
+) -> i64 {
     people::create(app, &org.admin, &person_draft(name, constituency, unit_ids))
         .await
         .unwrap_or_else(|e| panic!("create {name}: {e:?}"))
 }
 
 /// A group as typed, with a Welsh name made from the English one and the given minimums.
-fn group_draft(name: &str, kind: &str, unit_id: Option<i64>, minimums: [&str; 5]) -> GroupDraft {
+pub(crate) fn group_draft(
+    name: &str,
+    kind: &str,
+    unit_id: Option<i64>,
+    minimums: [&str; 5],
+) -> GroupDraft {
     GroupDraft {
         name_en: name.into(),
         name_cy: format!("{name} (cy)"),
@@ -85,9 +96,9 @@ fn group_draft(name: &str, kind: &str, unit_id: Option<i64>, minimums: [&str; 5]
 }
 
 /// The rule most tests use: one service user and one carer.
-const SU_AND_CARER: [&str; 5] = ["1", "1", "", "", ""];
+pub(crate) const SU_AND_CARER: [&str; 5] = ["1", "1", "", "", ""];
 
-async fn new_group(app: &App, actor: &Actor, draft: &GroupDraft) -> i64 {
+pub(crate) async fn new_group(app: &App, actor: &Actor, draft: &GroupDraft) -> i64 {
     meetings::create_group(app, actor, draft)
         .await
         .unwrap_or_else(|e| panic!("create group {:?}: {e:?}", draft.name_en))
@@ -102,7 +113,13 @@ async fn join(app: &App, org: &Org, group: i64, people: &[i64]) {
 }
 
 /// A meeting at given instants, as the API schedules one.
-async fn meeting_at(app: &App, actor: &Actor, group: i64, starts_at: i64, minutes: i64) -> i64 {
+pub(crate) async fn meeting_at(
+    app: &App,
+    actor: &Actor,
+    group: i64,
+    starts_at: i64,
+    minutes: i64,
+) -> i64 {
     meetings::schedule_at(
         app,
         actor,
@@ -115,7 +132,7 @@ async fn meeting_at(app: &App, actor: &Actor, group: i64, starts_at: i64, minute
     .unwrap_or_else(|e| panic!("schedule at {starts_at}: {e:?}"))
 }
 
-fn attended(people: &[i64]) -> Vec<AttendanceLine> {
+pub(crate) fn attended(people: &[i64]) -> Vec<AttendanceLine> {
     people
         .iter()
         .map(|p| AttendanceLine {

@@ -13,7 +13,7 @@
 use crate::{Conn, DbResult, execute, fetch_scalar};
 
 /// Columns naming who did something (an account's e-mail address, or "system").
-const LABELS: [(&str, &str); 50] = [
+const LABELS: [(&str, &str); 55] = [
     ("appointments", "created_by_label"),
     ("arrivals", "recorded_by_label"),
     ("assessment_history", "actor_label"),
@@ -49,6 +49,11 @@ const LABELS: [(&str, &str); 50] = [
     ("model_changes", "actor_label"),
     ("opportunities", "created_by_label"),
     ("pathway_steps", "recorded_by_label"),
+    ("playbook_actions", "created_by_label"),
+    ("playbook_actions", "closed_by_label"),
+    ("playbook_challenges", "created_by_label"),
+    ("playbook_thresholds", "updated_by_label"),
+    ("practice_evidence", "created_by_label"),
     ("payment_profiles", "updated_by_label"),
     ("principles_versions", "created_by_label"),
     ("receipts", "created_by_label"),
