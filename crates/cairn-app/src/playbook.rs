@@ -549,11 +549,12 @@ pub async fn add_action(
     require(actor, Permission::ManageAssessments)?;
     let org = org_of(actor)?;
     let ch = Challenge::parse(challenge).ok_or(AppError::NotFound)?;
-    let f = d.validate()?;
     let now = app.now();
     let mut tx = app.db.begin().await?;
     let c = &mut tx.conn();
+    // A unit out of reach is not found, whatever was typed.
     reach_unit(c, actor, org, unit_id).await?;
+    let f = d.validate()?;
     if let Some(owner) = f.owner_person_id
         && cairn_db::people::names(c, org, &[owner]).await?.is_empty()
     {
@@ -598,11 +599,23 @@ pub async fn add_action(
     Ok(id)
 }
 
+/// One action, for the page that closes it.
+pub async fn action(app: &App, actor: &Actor, id: i64) -> AppResult<db::Action> {
+    require(actor, Permission::ManageAssessments)?;
+    let org = org_of(actor)?;
+    let mut h = app.db.acquire().await?;
+    let c = &mut h.conn();
+    let a = db::get_action(c, org, id)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    reach_unit(c, actor, org, a.unit_id).await?;
+    Ok(a)
+}
+
 /// Closes an action with a note saying what was done.
 pub async fn close_action(app: &App, actor: &Actor, id: i64, note: &str) -> AppResult<i64> {
     require(actor, Permission::ManageAssessments)?;
     let org = org_of(actor)?;
-    let note = validate_note(note)?;
     let now = app.now();
     let mut tx = app.db.begin().await?;
     let c = &mut tx.conn();
@@ -610,6 +623,7 @@ pub async fn close_action(app: &App, actor: &Actor, id: i64, note: &str) -> AppR
         .await?
         .ok_or(AppError::NotFound)?;
     reach_unit(c, actor, org, a.unit_id).await?;
+    let note = validate_note(note)?;
     if !db::close_action(c, id, &note, &actor.label, now).await? {
         return Err(AppError::Conflict("playbook-error-closed"));
     }

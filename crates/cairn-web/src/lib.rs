@@ -24,6 +24,7 @@ pub mod model;
 pub mod notices;
 pub mod payments;
 pub mod people;
+pub mod playbook;
 pub mod principles;
 pub mod redirect;
 pub mod reports;
@@ -197,6 +198,7 @@ fn all_routes() -> Routes {
     let r = reports::routes(r);
     let r = principles::routes(r);
     let r = evidence::routes(r);
+    let r = playbook::routes(r);
     api::routes(r)
 }
 

@@ -33,6 +33,9 @@ struct HomePage {
     principles_asked: bool,
     /// The organisation's principles can be read (anyone in an organisation).
     principles_link: bool,
+    /// For those who act on the model (leads, unit staff): the playbook's challenges raised on
+    /// their units now, each (line, link to the unit's playbook).
+    raised: Option<Vec<(String, String)>>,
 }
 
 async fn home(State(st): State<AppState>, s: Signed) -> WebResult {
@@ -82,6 +85,38 @@ async fn home(State(st): State<AppState>, s: Signed) -> WebResult {
         .collect();
     let chrome = Chrome::signed(&s, t.get("home-title"), org_name);
     let principles_asked = cairn_app::principles::asked(&st.app, s.actor()).await?;
+    let raised = if s.actor().can(cairn_domain::Permission::ManageAssessments) {
+        Some(
+            cairn_app::playbook::raised(&st.app, s.actor())
+                .await?
+                .into_iter()
+                .map(|(r, unit)| {
+                    (
+                        t.with(
+                            "playbook-home-line",
+                            &[
+                                ("unit", unit),
+                                (
+                                    "challenge",
+                                    crate::playbook::challenge_name(&t, &r.challenge),
+                                ),
+                                (
+                                    "date",
+                                    cairn_domain::time::format_date(
+                                        cairn_domain::time::local_date(r.raised_at, &tz),
+                                        t.lang,
+                                    ),
+                                ),
+                            ],
+                        ),
+                        format!("/units/{}/playbook", r.unit_id),
+                    )
+                })
+                .collect(),
+        )
+    } else {
+        None
+    };
     html(&HomePage {
         chrome,
         t,
@@ -90,5 +125,6 @@ async fn home(State(st): State<AppState>, s: Signed) -> WebResult {
         surveys,
         principles_asked,
         principles_link: s.actor().organisation_id.is_some(),
+        raised,
     })
 }

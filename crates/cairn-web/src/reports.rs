@@ -458,6 +458,8 @@ struct DashboardPage {
     /// Other units the reader may open.
     units: Vec<(i64, String)>,
     can_see_service: bool,
+    /// The playbook's challenges raised now on the units shown: (unit id, line).
+    raised: Vec<(i64, String)>,
 }
 
 /// The dashboard's parts: icon summary, level progress (chart and rows), units' levels.
@@ -554,6 +556,24 @@ async fn dashboard_page(st: &AppState, s: &Signed, unit: Option<i64>) -> WebResu
     };
     let (tiles, progress_svg, progress_rows, unit_rows) = dashboard_view(&t, &d);
     let units = unit_names(st, s).await?;
+    let raised = if s.actor().can(Permission::ViewAssessments) {
+        cairn_app::playbook::raised(&st.app, s.actor())
+            .await?
+            .into_iter()
+            .filter(|(r, _)| unit.is_none_or(|u| u == r.unit_id))
+            .map(|(r, name)| {
+                (
+                    r.unit_id,
+                    format!(
+                        "{name}: {}",
+                        crate::playbook::challenge_name(&t, &r.challenge)
+                    ),
+                )
+            })
+            .collect()
+    } else {
+        Vec::new()
+    };
     let chrome = Chrome::signed(
         s,
         t.with("reports-dashboard-title", &[("scope", scope.clone())]),
@@ -570,6 +590,7 @@ async fn dashboard_page(st: &AppState, s: &Signed, unit: Option<i64>) -> WebResu
         unit_rows,
         units,
         can_see_service: !s.actor().role.is_unit_scoped(),
+        raised,
         t,
     })
 }

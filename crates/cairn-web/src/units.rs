@@ -129,6 +129,8 @@ struct ShowPage {
     can_see_people: bool,
     /// The ladder position and one line per level, when the actor may see assessments.
     progress: Option<(String, Vec<String>)>,
+    /// The playbook's challenges raised on the unit now, when the actor may see assessments.
+    raised: Option<Vec<String>>,
 }
 
 async fn show(State(st): State<AppState>, s: Signed, Path(id): Path<i64>) -> WebResult {
@@ -178,9 +180,22 @@ async fn show(State(st): State<AppState>, s: Signed, Path(id): Path<i64>) -> Web
     } else {
         None
     };
+    let raised = if s.actor().can(Permission::ViewAssessments) {
+        Some(
+            cairn_app::playbook::raised(&st.app, s.actor())
+                .await?
+                .into_iter()
+                .filter(|(r, _)| r.unit_id == id)
+                .map(|(r, _)| crate::playbook::challenge_name(&t, &r.challenge))
+                .collect(),
+        )
+    } else {
+        None
+    };
     let chrome = Chrome::signed(&s, name.clone(), organisation(&st, &s).await?);
     html(&ShowPage {
         progress,
+        raised,
         chrome,
         t,
         id,

@@ -9,6 +9,7 @@ mod evidence;
 mod meetings;
 mod payments;
 mod people;
+mod playbook;
 mod principles;
 mod reports;
 mod roles;
@@ -111,6 +112,8 @@ pub(crate) fn routes(r: Routes) -> Routes {
             roles::express_interest,
         )
         .post("/api/v1/interests/{id}/transitions", roles::transition)
+        .get("/api/v1/playbook", playbook::get)
+        .post("/api/v1/playbook/actions", playbook::create_action)
         .get("/api/v1/units/{id}/advocate-visits", evidence::list_visits)
         .post("/api/v1/units/{id}/advocate-visits", evidence::create_visit)
         .get("/api/v1/units/{id}/community-events", evidence::list_events)

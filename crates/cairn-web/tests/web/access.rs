@@ -816,6 +816,28 @@ fn expected(method: &str, path: &str, who: Who) -> Option<Expect> {
         ("POST", "/reports/packs/{id}/sign-off") => {
             record(who, &[OrgAdmin, Lead], Status(409), &[])
         }
+        // The playbook follows the self-assessment: read by its readers (the board without
+        // names), acted on by those who change it, its thresholds and own challenges set by
+        // the lead. The walk's action id is one that does not exist.
+        ("GET", "/playbook") => page(who, VIEW_ASSESSMENTS, Status(200)),
+        ("GET", "/playbook/thresholds" | "/playbook/challenges/new") => {
+            page(who, REPORT_WRITERS, Status(200))
+        }
+        ("POST", "/playbook/thresholds" | "/playbook/challenges/new") => {
+            page(who, REPORT_WRITERS, Status(422))
+        }
+        ("GET" | "POST", "/playbook/actions/{id}/close") => {
+            record(who, CHANGE_ASSESSMENTS, Status(404), &[])
+        }
+        ("GET", "/units/{id}/playbook") => record(who, VIEW_ASSESSMENTS, Status(200), &[]),
+        ("GET", "/units/{id}/playbook/{challenge}/actions/new") => {
+            record(who, CHANGE_ASSESSMENTS, Status(200), &[])
+        }
+        ("POST", "/units/{id}/playbook/{challenge}/actions/new") => {
+            record(who, CHANGE_ASSESSMENTS, Status(422), &[])
+        }
+        ("GET", "/api/v1/playbook") => api(who, page(who, VIEW_ASSESSMENTS, Status(200))),
+        ("POST", "/api/v1/playbook/actions") => api(who, page(who, FEEDBACK, Status(422))),
         ("GET", "/api/v1/measures") => api(who, page(who, REPORTS, Status(200))),
         ("GET", "/api/v1/measures/{key}/series") => {
             api(who, page(who, REPORTS_SERVICE, Status(200)))
@@ -995,6 +1017,7 @@ async fn walk(t: &TestApp) {
                 .replace("{token}", token)
                 .replace("{code}", code)
                 .replace("{key}", "suggestions_received")
+                .replace("{challenge}", "time_commitment")
                 .replace("{org}", &t.seed.org_a.to_string())
                 .replace("{unit}", &t.seed.unit_a1.to_string())
                 .replace("{id}", &id);

@@ -21,6 +21,7 @@ mod operations;
 mod pages;
 mod payments;
 mod people;
+mod playbook;
 mod principles;
 mod reads;
 mod reports;
