@@ -171,7 +171,11 @@ pub async fn build(app: &App, password: &str, scale: Scale) -> AppResult<i64> {
             tx.commit().await?;
             o.id
         }
-        None => build_demo(app, &hash, now).await?,
+        None => {
+            let org = build_demo(app, &hash, now).await?;
+            playbook_actions(app, org, now).await?;
+            org
+        }
     };
     let extra = match scale {
         Scale::Demo => 0,
@@ -365,6 +369,81 @@ async fn build_demo(app: &App, hash: &str, now: i64) -> AppResult<i64> {
     .await?;
     tx.commit().await?;
     Ok(org)
+}
+
+/// Works out the playbook on every demo unit (the data raises several challenges, on
+/// different units), then takes on an action for the first two units with one raised: one
+/// still open and due in a fortnight, one closed with a note.
+async fn playbook_actions(app: &App, org: i64, now: i64) -> AppResult<()> {
+    let units: Vec<(i64,)> = {
+        let mut h = app.db.acquire().await?;
+        cairn_db::fetch_all!(
+            &mut h.conn(),
+            (i64,),
+            "SELECT id FROM units WHERE organisation_id = $1 ORDER BY id",
+            org
+        )?
+    };
+    for (u,) in &units {
+        crate::playbook::refresh_unit(app, org, *u).await?;
+    }
+    let mut tx = app.db.begin().await?;
+    let c = &mut tx.conn();
+    let open = cairn_db::playbook::open_in_organisation(c, org).await?;
+    let mut seen_units = Vec::new();
+    let due = local_today(now)
+        .checked_add(jiff::Span::new().days(14))
+        .unwrap_or_else(|_| local_today(now))
+        .to_string();
+    for r in open {
+        if seen_units.contains(&r.unit_id) || seen_units.len() == 2 {
+            continue;
+        }
+        let owner: Option<i64> = cairn_db::fetch_optional!(
+            c,
+            (i64,),
+            "SELECT p.id FROM person_units pu JOIN people p ON p.id = pu.person_id \
+             WHERE pu.unit_id = $1 AND p.constituency = 'staff' AND p.status = 'active' ORDER BY p.id LIMIT 1",
+            r.unit_id
+        )?
+        .map(|(id,)| id);
+        let text = match r.challenge.as_str() {
+            "time_commitment" => "Ask the ward manager to name a link person for the unit",
+            "getting_to_know" => "Pair each newcomer with a buddy and print name cards",
+            "project_fatigue" => "Go through the overdue actions at the next community meeting",
+            "carer_involvement" => "Invite carers to the next forum, with travel paid",
+            "organising_payment" => "Approve the waiting claims with finance this week",
+            _ => "Phone the people who left to ask what would have helped",
+        };
+        let id = cairn_db::playbook::insert_action(
+            c,
+            org,
+            &cairn_db::playbook::NewAction {
+                unit: r.unit_id,
+                challenge: &r.challenge,
+                raised_id: Some(r.id),
+                text,
+                owner_person_id: owner,
+                due_on: &due,
+            },
+            "lead@demo.cairn.test",
+            now,
+        )
+        .await?;
+        if !seen_units.is_empty() {
+            cairn_db::playbook::close_action(
+                c,
+                id,
+                "Talked it through at the community meeting; the forum picks it up next month",
+                "lead@demo.cairn.test",
+                now,
+            )
+            .await?;
+        }
+        seen_units.push(r.unit_id);
+    }
+    tx.commit().await?;
+    Ok(())
 }
 
 /// Today in the demo organisations' time zone.

@@ -221,6 +221,9 @@ const SERIES_TARGET_MS: f64 = 10.0;
 /// Median target for a whole board pack (every measure for the service, each unit's levels,
 /// "you said, we did"), milliseconds.
 const PACK_TARGET_MS: f64 = 300.0;
+/// A unit's playbook (its 12 signals worked out afresh) and the lead's home with the
+/// challenges raised across the board.
+const PLAYBOOK_TARGET_MS: f64 = 10.0;
 /// Claims in the benchmarked payment run.
 const RUN_CLAIMS: usize = 10_000;
 /// Target for building and exporting that run, milliseconds.
@@ -567,7 +570,31 @@ pub async fn run(args: BenchArgs) -> Result<()> {
         },
     )
     .await?;
+    // The background sweep's work, once: every unit's challenges raised or cleared.
+    let swept = cairn_app::playbook::sweep(&app).await?;
+    let raised = cairn_app::playbook::raised(&app, &cookie_actor(&app, lead).await?)
+        .await?
+        .len();
+    println!("Playbook: {swept} units looked at, {raised} challenges raised in the board");
     let results = vec![
+        measure(
+            &router,
+            "a unit's playbook (12 signals worked out)",
+            &format!("/units/{unit}/playbook"),
+            &cookie,
+            args.iterations,
+            PLAYBOOK_TARGET_MS,
+        )
+        .await?,
+        measure(
+            &router,
+            "the lead's home with challenges raised",
+            "/home",
+            &cookie,
+            args.iterations,
+            PLAYBOOK_TARGET_MS,
+        )
+        .await?,
         measure_with(
             &router,
             "a measure's 24-month SPC series, one unit (API)",

@@ -143,3 +143,50 @@ async fn the_demo_has_roles_opportunities_levels_buddies_and_welcome_meetings() 
         assert_eq!(seen[0], seen[1], "both engines get the same demo");
     }
 }
+
+#[tokio::test]
+async fn the_demo_raises_several_playbook_challenges_on_different_units_with_actions() {
+    both_engines(|db| async move {
+        // Setup
+        let app = app(db);
+
+        // Exec
+        let org = demo::build(&app, "pw-long-enough-123", Scale::Demo)
+            .await
+            .expect("build demo");
+
+        // Check
+        let raised: Vec<(i64, String)> = {
+            let mut h = app.db.acquire().await.expect("acquire");
+            cairn_db::fetch_all!(
+                &mut h.conn(),
+                (i64, String),
+                "SELECT unit_id, challenge FROM playbook_raised WHERE organisation_id = $1 AND cleared_at IS NULL",
+                org
+            )
+            .expect("raised")
+        };
+        let mut units: Vec<i64> = raised.iter().map(|(u, _)| *u).collect();
+        units.sort_unstable();
+        units.dedup();
+        let mut kinds: Vec<&str> = raised.iter().map(|(_, c)| c.as_str()).collect();
+        kinds.sort_unstable();
+        kinds.dedup();
+        assert!(units.len() >= 2, "raised on several units: {raised:?}");
+        assert!(kinds.len() >= 3, "several challenges: {raised:?}");
+        let actions = count(
+            &app,
+            "SELECT COUNT(*) FROM playbook_actions WHERE organisation_id = $1",
+            org,
+        )
+        .await;
+        let closed = count(
+            &app,
+            "SELECT COUNT(*) FROM playbook_actions WHERE organisation_id = $1 AND closed_at IS NOT NULL",
+            org,
+        )
+        .await;
+        assert_eq!((actions, closed), (2, 1));
+    })
+    .await;
+}
