@@ -70,7 +70,7 @@ pub struct UnitPlaybook {
     pub challenges: Vec<ChallengeView>,
     pub history: Vec<db::Raised>,
     pub own: Vec<db::OwnChallenge>,
-    /// Names of the actions' owners, and the people an action may be given to.
+    /// Names of the actions' owners.
     pub owners: Vec<(i64, String)>,
     pub can_act: bool,
     pub sees_people: bool,
@@ -263,8 +263,27 @@ fn fired_text(signals: &[&SignalView]) -> String {
 
 /// Raises, keeps or clears each challenge on a unit from its signals, in one transaction.
 async fn sync(app: &App, org: i64, unit: i64, signals: &[SignalView], now: i64) -> AppResult<()> {
+    // Most reads change nothing: a write transaction is opened only when something will.
+    let open = {
+        let mut h = app.db.acquire().await?;
+        db::open_on_unit(&mut h.conn(), unit).await?
+    };
+    let unchanged = Challenge::ALL.iter().all(|ch| {
+        let fired: Vec<&SignalView> = signals
+            .iter()
+            .filter(|s| s.signal.challenge == *ch && s.fired)
+            .collect();
+        match open.iter().find(|r| r.challenge == ch.key()) {
+            Some(r) => !fired.is_empty() && fired_text(&fired) == r.signals,
+            None => fired.is_empty(),
+        }
+    });
+    if unchanged {
+        return Ok(());
+    }
     let mut tx = app.db.begin().await?;
     let c = &mut tx.conn();
+    // Read again inside the transaction: another instance may have raised or cleared since.
     let open = db::open_on_unit(c, unit).await?;
     for ch in Challenge::ALL {
         let fired: Vec<&SignalView> = signals
@@ -410,30 +429,10 @@ pub async fn unit(app: &App, actor: &Actor, unit_id: i64) -> AppResult<UnitPlayb
     let history = db::history(c, unit_id, 50).await?;
     let own = db::own_challenges(c, org).await?;
     let can_act = actor.can(Permission::ManageAssessments);
-    // Owners are the actions' owners, and (for those who may act) the unit's own active
-    // people to choose from, as for a practice's owner.
     let mut owner_ids: Vec<i64> = actions.iter().filter_map(|a| a.owner_person_id).collect();
     owner_ids.sort_unstable();
     owner_ids.dedup();
-    let mut owners = cairn_db::people::names(c, org, &owner_ids).await?;
-    if can_act {
-        let active = cairn_db::people::list(
-            c,
-            org,
-            &cairn_db::people::PeopleQuery {
-                unit_id: Some(unit_id),
-                status: Some(cairn_domain::people::PersonStatus::Active),
-                limit: 500,
-                ..Default::default()
-            },
-        )
-        .await?;
-        for p in active {
-            if !owners.iter().any(|(id, _)| *id == p.id) {
-                owners.push((p.id, p.chosen_name));
-            }
-        }
-    }
+    let owners = cairn_db::people::names(c, org, &owner_ids).await?;
     drop(h);
     named.sort_unstable();
     named.dedup();
@@ -447,6 +446,34 @@ pub async fn unit(app: &App, actor: &Actor, unit_id: i64) -> AppResult<UnitPlayb
         can_act,
         sees_people,
     })
+}
+
+/// Who an action on a unit may be given to: the unit's own active people, as for a
+/// practice's owner.
+pub async fn owner_choices(
+    app: &App,
+    actor: &Actor,
+    unit_id: i64,
+) -> AppResult<Vec<(i64, String)>> {
+    require(actor, Permission::ManageAssessments)?;
+    let org = org_of(actor)?;
+    let mut h = app.db.acquire().await?;
+    let c = &mut h.conn();
+    reach_unit(c, actor, org, unit_id).await?;
+    Ok(cairn_db::people::list(
+        c,
+        org,
+        &cairn_db::people::PeopleQuery {
+            unit_id: Some(unit_id),
+            status: Some(cairn_domain::people::PersonStatus::Active),
+            limit: 500,
+            ..Default::default()
+        },
+    )
+    .await?
+    .into_iter()
+    .map(|p| (p.id, p.chosen_name))
+    .collect())
 }
 
 /// Every open challenge the actor can see, with its unit's name, oldest first (the lead's

@@ -19,10 +19,15 @@ pub async fn first_timers_not_back(
     Ok(fetch_all!(
         c,
         (i64,),
-        "SELECT mp.person_id FROM meeting_people mp JOIN meetings m ON m.id = mp.meeting_id \
+        // Only the window's meetings are read; each person found is checked for any other
+        // attended meeting on the unit through their own attendance (indexed by person).
+        "SELECT DISTINCT mp.person_id FROM meetings m JOIN meeting_people mp ON mp.meeting_id = m.id \
          JOIN people p ON p.id = mp.person_id \
-         WHERE m.unit_id = $1 AND mp.presence = 'attended' AND p.constituency IN ('service_user', 'carer') \
-         GROUP BY mp.person_id HAVING COUNT(*) = 1 AND MIN(m.starts_at) >= $2 AND MIN(m.starts_at) < $3 \
+         WHERE m.unit_id = $1 AND m.starts_at >= $2 AND m.starts_at < $3 AND mp.presence = 'attended' \
+         AND p.constituency IN ('service_user', 'carer') \
+         AND NOT EXISTS (SELECT 1 FROM meeting_people o JOIN meetings om ON om.id = o.meeting_id \
+           WHERE o.person_id = mp.person_id AND o.meeting_id <> mp.meeting_id AND o.presence = 'attended' \
+           AND om.unit_id = $1) \
          ORDER BY mp.person_id",
         unit,
         from,

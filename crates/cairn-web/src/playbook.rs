@@ -588,7 +588,7 @@ async fn action_view(
         return Err(WebError::Forbidden);
     }
     let t = s.ctx.t();
-    let p = cairn_app::playbook::unit(&st.app, s.actor(), id).await?;
+    let owners = cairn_app::playbook::owner_choices(&st.app, s.actor(), id).await?;
     let heading = t.with(
         "playbook-action-add-title",
         &[("challenge", t.get(&challenge.message_id()))],
@@ -606,12 +606,11 @@ async fn action_view(
             challenge: challenge.key(),
             heading,
             form,
-            owners: p
-                .owners
-                .iter()
+            owners: owners
+                .into_iter()
                 .map(|(id, n)| Choice {
                     value: id.to_string(),
-                    label: n.clone(),
+                    label: n,
                 })
                 .collect(),
             t,

@@ -484,6 +484,13 @@ async fn a_lead_takes_on_an_action_for_a_raised_challenge_and_closes_it_with_a_n
                 .iter()
                 .any(|(id, n)| *id == owner && n == "Lee")
         );
+        let choices = playbook::owner_choices(&app, &org.admin, u)
+            .await
+            .expect("choices");
+        assert!(
+            choices.iter().any(|(id, _)| *id == owner),
+            "the unit's people"
+        );
     })
     .await;
 }
