@@ -805,6 +805,39 @@ pub struct ServiceView {
     pub baseline: Option<Round>,
 }
 
+/// For the cross-walk on the service view: each practice code with how many units in the
+/// reader's reach have it in place, and how many it applies to.
+pub async fn in_place_by_code(app: &App, actor: &Actor) -> AppResult<Vec<(String, i64, i64)>> {
+    require(actor, Permission::ViewAssessments)?;
+    let org = org_of(actor)?;
+    let mut h = app.db.acquire().await?;
+    let c = &mut h.conn();
+    let units: Vec<i64> = cairn_db::units::list_units(c, org, None, None, 10_000)
+        .await?
+        .into_iter()
+        .map(|u| u.id)
+        .filter(|u| actor.can_reach_unit(*u))
+        .collect();
+    let rows = cairn_db::model::statuses_by_code(c, org).await?;
+    let practices = cairn_db::model::list_practices(c, org).await?;
+    Ok(practices
+        .iter()
+        .filter(|p| p.retired_in_version.is_none())
+        .map(|p| {
+            let mine = rows
+                .iter()
+                .filter(|(u, code, _)| *code == p.code && units.contains(u));
+            let in_place = mine.clone().filter(|(_, _, s)| s == "in_place").count() as i64;
+            let not_applicable = mine.filter(|(_, _, s)| s == "not_applicable").count() as i64;
+            (
+                p.code.clone(),
+                in_place,
+                units.len() as i64 - not_applicable,
+            )
+        })
+        .collect())
+}
+
 /// How far ahead "due for review" looks.
 pub const REVIEW_WINDOW_DAYS: i32 = 14;
 

@@ -606,3 +606,15 @@ pub async fn due(
         horizon
     )
 }
+
+/// Every unit's status of every practice in the organisation that has one: (unit, code,
+/// status), for the cross-walk's counts.
+pub async fn statuses_by_code(c: &mut Conn<'_>, org: i64) -> DbResult<Vec<(i64, String, String)>> {
+    crate::fetch_all!(
+        c,
+        (i64, String, String),
+        "SELECT a.unit_id, p.code, a.status FROM assessments a JOIN model_practices p ON p.id = a.practice_id \
+         WHERE a.organisation_id = $1 AND p.retired_in_version IS NULL",
+        org
+    )
+}

@@ -7,6 +7,7 @@
 //! level with nothing applicable is not reached; the ladder position follows the highest level
 //! reached.
 
+pub mod crosswalk;
 pub mod evidence;
 
 use crate::keyed_enum;

@@ -12,7 +12,7 @@ use crate::views::{
 };
 use crate::{AppState, Routes};
 use askama::Template;
-use axum::extract::{Path, State};
+use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
 use cairn_app::AppError;
 use cairn_app::model::ItemView;
@@ -725,6 +725,26 @@ struct PracticePage {
     owners: Vec<Choice>,
     history: Vec<HistoryRow>,
     can_change: bool,
+    /// The other instruments' criteria this practice also evidences: (instrument, criteria).
+    crosswalk: Vec<(String, Vec<String>)>,
+}
+
+/// A practice's cross-walk in the reader's language, grouped by instrument.
+fn crosswalk_of(t: &Tr, code: &str) -> Vec<(String, Vec<String>)> {
+    use cairn_domain::model::crosswalk::{Instrument, criteria_of};
+    let criteria = criteria_of(code);
+    Instrument::ALL
+        .iter()
+        .filter_map(|i| {
+            let mine: Vec<String> = i
+                .criteria()
+                .iter()
+                .filter(|c| criteria.contains(c))
+                .map(|c| t.get(&format!("crosswalk-{c}")))
+                .collect();
+            (!mine.is_empty()).then(|| (t.get(&i.label_id()), mine))
+        })
+        .collect()
 }
 
 async fn practice_view(
@@ -808,6 +828,7 @@ async fn practice_view(
                     label: n,
                 })
                 .collect(),
+            crosswalk: crosswalk_of(&t, code),
             history,
             can_change: p.can_change,
         },
@@ -913,6 +934,63 @@ struct ServicePage {
     rag_rows: Vec<(String, i64, i64, i64, i64)>,
     baseline_name: Option<String>,
     can_rounds: bool,
+    /// The cross-walk filter: instruments to choose from, the one chosen, and its criteria
+    /// each with the practices that evidence it and how many units have each in place.
+    instruments: Vec<Choice>,
+    form: FormState,
+    crosswalk: Option<(String, Vec<CrosswalkRow>)>,
+}
+
+struct CrosswalkRow {
+    criterion: String,
+    /// (code, title, "3 of 5 units")
+    practices: Vec<(String, String, String)>,
+}
+
+#[derive(Deserialize, Default)]
+struct ServiceQuery {
+    instrument: Option<String>,
+}
+
+/// The chosen instrument's criteria with the practices that evidence them, or `None`.
+async fn crosswalk_rows(
+    st: &AppState,
+    s: &Signed,
+    t: &Tr,
+    instrument: Option<&str>,
+) -> WebResult<Option<(String, Vec<CrosswalkRow>)>> {
+    use cairn_domain::model::crosswalk::{Instrument, practices_for};
+    let Some(i) = instrument.and_then(Instrument::parse) else {
+        return Ok(None);
+    };
+    let counts = cairn_app::model::in_place_by_code(&st.app, s.actor()).await?;
+    let practices = cairn_app::model::model(&st.app, s.actor()).await?.practices;
+    let rows = i
+        .criteria()
+        .iter()
+        .map(|c| CrosswalkRow {
+            criterion: t.get(&format!("crosswalk-{c}")),
+            practices: practices_for(c)
+                .into_iter()
+                .filter_map(|code| {
+                    let p = practices.iter().find(|p| p.code == code)?;
+                    let (_, in_place, applicable) = counts.iter().find(|(k, _, _)| k == code)?;
+                    Some((
+                        code.to_owned(),
+                        title(t, p),
+                        t.with(
+                            "crosswalk-in-place",
+                            &[
+                                ("in_place", in_place.to_string()),
+                                ("units", applicable.to_string()),
+                            ],
+                        ),
+                    ))
+                })
+                .collect(),
+        })
+        .collect();
+    Ok(Some((t.get(&i.label_id()), rows)))
 }
 
 const RED: &str = "#d5281b";
@@ -920,8 +998,22 @@ const AMBER: &str = "#ffb81c";
 const GREEN: &str = "#007f3b";
 const GREY: &str = "#768692";
 
-async fn service_page(State(st): State<AppState>, s: Signed) -> WebResult {
+async fn service_page(
+    State(st): State<AppState>,
+    s: Signed,
+    Query(q): Query<ServiceQuery>,
+) -> WebResult {
     let t = s.ctx.t();
+    let crosswalk = crosswalk_rows(&st, &s, &t, q.instrument.as_deref()).await?;
+    let mut form = FormState::new();
+    form.set("instrument", q.instrument.clone().unwrap_or_default());
+    let instruments = cairn_domain::model::crosswalk::Instrument::ALL
+        .iter()
+        .map(|i| Choice {
+            value: i.key().to_owned(),
+            label: t.get(&i.label_id()),
+        })
+        .collect();
     let tz = org_time_zone(&st, &s).await?;
     let today = cairn_domain::time::local_date(st.app.now(), &tz);
     let v = cairn_app::model::service_view(&st.app, s.actor(), today).await?;
@@ -1029,6 +1121,9 @@ async fn service_page(State(st): State<AppState>, s: Signed) -> WebResult {
         rag_rows,
         baseline_name: v.baseline.map(|b| b.name),
         can_rounds: s.actor().can(Permission::ManageRounds),
+        instruments,
+        form,
+        crosswalk,
     })
 }
 

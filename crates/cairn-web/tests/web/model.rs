@@ -541,3 +541,60 @@ async fn the_board_reads_a_small_count_of_people_on_a_unit_page_as_fewer_than_fi
             .contains("llai na 5 o bobl, felly ni ddangosir y ffigur")
     );
 }
+
+#[tokio::test]
+async fn a_practice_shows_the_other_reviews_it_evidences_and_the_service_view_filters_by_one() {
+    let t = TestApp::new().await;
+    let unit = t.seed.unit_a1;
+    let placed = t
+        .post(
+            Who::UnitStaff,
+            &format!("{}/L3.02", unit_page(unit)),
+            "status=in_place&reason=&evidence=Mair+is+the+coordinator",
+        )
+        .await;
+    assert_eq!(placed.status, StatusCode::SEE_OTHER, "{}", placed.body);
+
+    let practice = t
+        .get(Who::UnitStaff, &format!("{}/L1.09", unit_page(unit)))
+        .await;
+    let cy = t
+        .send(
+            Who::UnitStaff,
+            Method::GET,
+            &format!("{}/L1.09", unit_page(unit)),
+            None,
+            &[("accept-language", "cy")],
+        )
+        .await;
+    let toc = t
+        .get(Who::Lead, "/assessment?instrument=triangle_of_care")
+        .await;
+    let unknown = t.get(Who::Lead, "/assessment?instrument=nice").await;
+
+    assert_eq!(practice.status, StatusCode::OK);
+    assert!(practice.body.contains("data-crosswalk"));
+    assert!(practice.body.contains("Triangle of Care"));
+    assert!(
+        practice
+            .body
+            .contains("A range of support for carers is available")
+    );
+    assert!(cy.body.contains("Triongl Gofal"));
+    assert_eq!(toc.status, StatusCode::OK);
+    assert!(
+        toc.body
+            .contains("There are defined posts responsible for carers")
+    );
+    // The coordinator role (L3.02) is in place on one of organisation A's two units.
+    assert!(
+        toc.body.contains("L3.02:") && toc.body.contains("in place on 1 of 2 units"),
+        "{}",
+        toc.body
+    );
+    assert_eq!(unknown.status, StatusCode::OK);
+    assert!(
+        !unknown.body.contains("data-crosswalk"),
+        "an unknown review shows none"
+    );
+}
