@@ -10,6 +10,7 @@ pub mod accounts;
 pub mod audit;
 pub mod demo;
 pub mod feedback;
+pub mod handbook;
 pub mod meetings;
 pub mod model;
 pub mod notices;

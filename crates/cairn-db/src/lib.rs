@@ -19,6 +19,7 @@ pub use macros::{Arg, Filter, execute_dynamic, fetch_all_dynamic, sql};
 /// Re-exported for the query macros, so crates using them need not depend on sqlx themselves.
 pub use sqlx;
 pub mod feedback;
+pub mod handbook;
 pub mod meetings;
 pub mod model;
 pub mod notices;

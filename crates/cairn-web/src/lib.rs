@@ -17,6 +17,7 @@ pub mod error;
 pub mod evidence;
 pub mod feedback;
 pub mod guard;
+pub mod handbook;
 pub mod health;
 pub mod i18n;
 pub mod meetings;
@@ -199,6 +200,7 @@ fn all_routes() -> Routes {
     let r = principles::routes(r);
     let r = evidence::routes(r);
     let r = playbook::routes(r);
+    let r = handbook::routes(r);
     api::routes(r)
 }
 

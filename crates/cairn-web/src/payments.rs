@@ -984,6 +984,53 @@ fn valid(t: &Tr, from: &str, to: &Option<String>) -> String {
     }
 }
 
+/// What a fee rate pays, in words ("£20.00 an hour").
+pub(crate) fn fee_amount(t: &Tr, r: &cairn_db::payments::FeeRateRow) -> String {
+    match r.basis {
+        RateBasis::Hour => t.with("payments-per-hour", &[("amount", pounds(r.hour_pence))]),
+        RateBasis::Session => t.with(
+            "payments-per-session",
+            &[
+                ("half", pounds(r.half_day_pence)),
+                ("day", pounds(r.day_pence)),
+            ],
+        ),
+    }
+}
+
+/// An expense rate's rule in words: per mile, up to, receipts, approval, income.
+pub(crate) fn expense_rule(t: &Tr, r: &cairn_db::payments::ExpenseRateRow) -> String {
+    let mut rule = Vec::new();
+    if r.category.is_mileage() {
+        rule.push(t.with(
+            "payments-per-mile",
+            &[("pence", r.per_mile_pence.to_string())],
+        ));
+        if r.band_miles > 0 {
+            rule.push(t.with(
+                "payments-after-band",
+                &[
+                    ("miles", r.band_miles.to_string()),
+                    ("pence", r.after_band_pence.to_string()),
+                ],
+            ));
+        }
+    }
+    if r.limit_pence > 0 {
+        rule.push(t.with("payments-up-to", &[("amount", pounds(r.limit_pence))]));
+    }
+    if r.needs_receipt {
+        rule.push(t.get("payments-needs-receipt"));
+    }
+    if r.needs_preapproval {
+        rule.push(t.get("payments-needs-preapproval"));
+    }
+    if r.counts_as_income {
+        rule.push(t.get("payments-counts-as-income"));
+    }
+    rule.join("; ")
+}
+
 async fn rates_view(st: &AppState, s: &Signed, form: FormState, xform: FormState) -> WebResult {
     let t = s.ctx.t();
     let card = cairn_app::payments::rate_card(&st.app, s.actor()).await?;
@@ -998,19 +1045,9 @@ async fn rates_view(st: &AppState, s: &Signed, form: FormState, xform: FormState
         .fees
         .iter()
         .map(|r| {
-            let amount = match r.basis {
-                RateBasis::Hour => t.with("payments-per-hour", &[("amount", pounds(r.hour_pence))]),
-                RateBasis::Session => t.with(
-                    "payments-per-session",
-                    &[
-                        ("half", pounds(r.half_day_pence)),
-                        ("day", pounds(r.day_pence)),
-                    ],
-                ),
-            };
             vec![
                 t.get(&r.activity_type.label_id()),
-                amount,
+                fee_amount(&t, r),
                 valid(&t, &r.valid_from, &r.valid_to),
                 r.source.clone(),
                 example(r.example),
@@ -1021,37 +1058,9 @@ async fn rates_view(st: &AppState, s: &Signed, form: FormState, xform: FormState
         .expenses
         .iter()
         .map(|r| {
-            let mut rule = Vec::new();
-            if r.category.is_mileage() {
-                rule.push(t.with(
-                    "payments-per-mile",
-                    &[("pence", r.per_mile_pence.to_string())],
-                ));
-                if r.band_miles > 0 {
-                    rule.push(t.with(
-                        "payments-after-band",
-                        &[
-                            ("miles", r.band_miles.to_string()),
-                            ("pence", r.after_band_pence.to_string()),
-                        ],
-                    ));
-                }
-            }
-            if r.limit_pence > 0 {
-                rule.push(t.with("payments-up-to", &[("amount", pounds(r.limit_pence))]));
-            }
-            if r.needs_receipt {
-                rule.push(t.get("payments-needs-receipt"));
-            }
-            if r.needs_preapproval {
-                rule.push(t.get("payments-needs-preapproval"));
-            }
-            if r.counts_as_income {
-                rule.push(t.get("payments-counts-as-income"));
-            }
             vec![
                 t.get(&r.category.label_id()),
-                rule.join("; "),
+                expense_rule(&t, r),
                 valid(&t, &r.valid_from, &r.valid_to),
                 r.source.clone(),
                 example(r.example),

@@ -767,6 +767,8 @@ fn expected(method: &str, path: &str, who: Who) -> Option<Expect> {
         // Guiding principles: everyone in an organisation reads them; only people with a record
         // (the member) can say they have read them, and the rest are told why not (409).
         ("GET", "/principles") => page(who, ORG_ROLES, Status(200)),
+        // The handbook is for everyone in an organisation.
+        ("GET", "/handbook") => page(who, ORG_ROLES, Status(200)),
         ("POST", "/principles/acknowledge") => match who {
             Anon => Login,
             Platform => Status(403),

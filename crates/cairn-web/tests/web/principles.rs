@@ -121,3 +121,53 @@ async fn the_starting_versions_change_note_is_in_the_readers_language() {
             && !cy.body.contains("Cairn's starting text")
     );
 }
+
+#[tokio::test]
+async fn the_handbook_is_assembled_from_the_principles_rates_roles_courses_and_link_people() {
+    let t = TestApp::new().await;
+    // A rate in force since 2020; the seed's units have no link person.
+    let lead = t.actor(Who::Lead).await;
+    let rate = cairn_app::payments::add_fee_rate(
+        &t.app,
+        &lead,
+        &cairn_app::payments::FeeRateDraft {
+            activity_type: "meeting".into(),
+            basis: "hour".into(),
+            hour: "17.50".into(),
+            valid_from: cairn_domain::time::DateParts {
+                day: "1".into(),
+                month: "1".into(),
+                year: "2020".into(),
+            },
+            source: "Policy".into(),
+            ..Default::default()
+        },
+    )
+    .await;
+    assert!(rate.is_ok(), "{rate:?}");
+
+    let en = t.get(Who::Member, "/handbook").await;
+    let both = t.get(Who::Member, "/handbook?lang=both").await;
+    let easy = t.get(Who::Member, "/handbook?lang=cy&easy=1").await;
+
+    assert_eq!(en.status, 200);
+    assert!(en.body.contains("Handbook for service users and carers"));
+    assert!(en.body.contains("Our guiding principles"));
+    assert!(en.body.contains("£17.50"), "the rate in force");
+    assert!(en.body.contains("Money paid into your bank account."));
+    assert!(en.body.contains("Who to ask"));
+    assert!(
+        en.body.contains("Ask any member of staff on the unit"),
+        "no link person named"
+    );
+    // Welsh first when both, each side marked with its language.
+    let cy_at = both.body.find("lang=\"cy\">").expect("a Welsh side");
+    let en_at = both.body.find("lang=\"en\">").expect("an English side");
+    assert!(cy_at < en_at, "Welsh first");
+    assert!(
+        both.body
+            .contains("Llawlyfr i ddefnyddwyr gwasanaeth a gofalwyr")
+    );
+    assert!(easy.body.contains("cairn-easy-read"));
+    assert!(easy.body.contains("Hawdd ei Ddeall"));
+}
