@@ -109,3 +109,18 @@ test('the board reads a unit\'s playbook, the catalogue and representation witho
   await expect(page.locator('main a[href^="/people/"]')).toHaveCount(0);
   await expect(page.locator('main a[href*="/actions/new"]')).toHaveCount(0);
 });
+
+test('a member reads the handbook in Welsh and English side by side, and in Easy Read', async ({ page }) => {
+  await signIn(page, 'member@demo.cairn.test');
+  await checkA11y(page);
+  await page.goto('/handbook?lang=both');
+  await checkA11y(page);
+  const sides = page.locator('section[lang]');
+  await expect(sides.first()).toHaveAttribute('lang', 'cy');
+  await expect(page.locator('main')).toContainText('Llawlyfr i ddefnyddwyr gwasanaeth a gofalwyr');
+  await expect(page.locator('main')).toContainText('Handbook for service users and carers');
+  await page.goto('/handbook?lang=en&easy=1');
+  await checkA11y(page);
+  await expect(page.locator('main.cairn-easy-read')).toBeVisible();
+  await expect(page.locator('main')).toContainText('Roles you can take on');
+});

@@ -42,7 +42,7 @@ pub(crate) fn challenge_name(t: &Tr, c: &str) -> String {
         .unwrap_or_default()
 }
 
-fn threshold_text(t: &Tr, s: &Signal, threshold: i64) -> String {
+pub(crate) fn threshold_text(t: &Tr, s: &Signal, threshold: i64) -> String {
     t.with(
         match s.fires {
             Fires::AtLeast => "playbook-fires-at-least",

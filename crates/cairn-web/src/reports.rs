@@ -664,6 +664,8 @@ struct CataloguePage {
     t: Tr,
     rows: Vec<CatalogueView>,
     live: Vec<LiveView>,
+    /// The playbook's signals: (key, name, definition, challenge, threshold in words).
+    signals: Vec<(&'static str, String, String, String, String)>,
 }
 
 #[derive(Debug, Clone)]
@@ -799,6 +801,25 @@ async fn catalogue_rows(
 async fn catalogue_page(State(st): State<AppState>, s: Signed) -> WebResult {
     let t = s.ctx.t();
     let (rows, live) = catalogue_rows(&st, &s, &t).await?;
+    // The playbook's signals are measures too: each a figure for a unit today with the
+    // organisation's threshold.
+    let signals = if s.actor().can(Permission::ViewAssessments) {
+        cairn_app::playbook::signal_thresholds(&st.app, s.actor())
+            .await?
+            .into_iter()
+            .map(|(sig, th)| {
+                (
+                    sig.key,
+                    t.get(&sig.message_id()),
+                    t.get(&format!("{}-definition", sig.message_id())),
+                    t.get(&sig.challenge.message_id()),
+                    crate::playbook::threshold_text(&t, sig, th),
+                )
+            })
+            .collect()
+    } else {
+        Vec::new()
+    };
     let chrome = Chrome::signed(
         &s,
         t.get("reports-catalogue-title"),
@@ -808,6 +829,7 @@ async fn catalogue_page(State(st): State<AppState>, s: Signed) -> WebResult {
         chrome,
         rows,
         live,
+        signals,
         t,
     })
 }

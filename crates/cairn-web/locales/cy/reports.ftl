@@ -368,3 +368,5 @@ reports-live-check-roles = rôl heb ddisgrifiad wedi'i gyhoeddi, neu ddim rolau
 reports-live-check-round = dim cylch arolwg boddhad wedi'i gynnal yn y chwarter
 reports-live-small-people = Yn cael ei ddangos fel "llai na { $count }" i'r rhai na chânt weld pobl yr uned, pan fydd yn cyfrif rhai pobl ond llai na { $count } (ar gyfer cyfran, pan gaiff ei chymryd o gyn lleied)
 reports-live-intro-more = Mae'r diffiniad yn dweud dros ba gyfnod y caiff pob un ei gymryd. Mae'r rhai a gaiff weld pobl uned (ei staff a'r arweinydd cydgynhyrchu) yn gweld pob ffigur; mae'r bwrdd a'r aelodau'n gweld cyfrifon bach o bobl fel "llai na" rheol y sefydliad.
+reports-signals-title = Arwyddion y llyfr chwarae
+reports-signals-intro = Mae pob un yn ffigur ar gyfer un uned heddiw. Pan fydd yn cyrraedd ei drothwy mae'n codi ei her ar yr uned honno; gall y sefydliad newid y trothwy.

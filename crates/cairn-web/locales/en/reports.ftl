@@ -367,3 +367,5 @@ reports-live-check-roles = a role has no published description, or there are no 
 reports-live-check-round = no satisfaction survey round ran in the quarter
 reports-live-small-people = Shown as "fewer than { $count }" to those who may not see the unit's people, when it counts some people but fewer than { $count } (for a share, when it is taken of so few)
 reports-live-intro-more = The definition says over what time each is taken. Those who may see a unit's people (its staff and the co-production lead) see every figure; the board and members see small counts of people as "fewer than" the organisation's rule.
+reports-signals-title = The playbook's signals
+reports-signals-intro = Each is a figure for one unit today. When it reaches its threshold it raises its challenge on that unit; the organisation can change the threshold.

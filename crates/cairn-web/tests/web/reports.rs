@@ -71,6 +71,15 @@ async fn the_catalogue_lists_every_measure_in_english_and_in_welsh() {
     let lines: Vec<&str> = csv.body.trim_end().split("\r\n").collect();
     assert_eq!(lines.len(), CATALOGUE.len() + LIVE.len() + 1);
     assert!(lines.iter().any(|l| l.starts_with("live:L1.08,")));
+    // And the playbook's signals, each with its threshold.
+    for s in cairn_domain::playbook::SIGNALS {
+        assert!(
+            en.body.contains(&format!("data-signal=\"{}\"", s.key)),
+            "{} listed",
+            s.key
+        );
+    }
+    assert!(en.body.contains("Raised at 91 or more"));
 }
 
 #[tokio::test]
