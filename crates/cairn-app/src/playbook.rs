@@ -182,6 +182,17 @@ async fn figure(
             let pct = if all == 0 { 100 } else { carers * 100 / all };
             (pct, None, Vec::new(), Vec::new())
         }
+        "carers_members_fall" => {
+            let before = days_before(today, QUARTER_DAYS).to_string();
+            let (c_then, n_then) = db::members_on(c, unit, &before).await?;
+            let (c_now, n_now) = db::members_on(c, unit, &today.to_string()).await?;
+            let fall = if n_then == 0 || n_now == 0 {
+                0
+            } else {
+                (c_then * 100 / n_then - c_now * 100 / n_now).max(0)
+            };
+            (fall, None, Vec::new(), Vec::new())
+        }
         "claims_waiting" => ids(
             db::claims_waiting(c, unit, now - target_days.1 * DAY_MS).await?,
             Item::Claim,

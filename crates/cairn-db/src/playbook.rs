@@ -143,6 +143,23 @@ pub async fn active_members(c: &mut Conn<'_>, unit: i64) -> DbResult<(i64, i64)>
     Ok((carers.unwrap_or(0), all))
 }
 
+/// The unit's service users and carers taking part on `day` (ISO date): joined by then, and
+/// not left or moved on by then (paused people count, as they come back): (carers, both).
+pub async fn members_on(c: &mut Conn<'_>, unit: i64, day: &str) -> DbResult<(i64, i64)> {
+    let (carers, all): (Option<i64>, i64) = crate::fetch_one!(
+        c,
+        (Option<i64>, i64),
+        "SELECT CAST(SUM(CASE WHEN p.constituency = 'carer' THEN 1 ELSE 0 END) AS BIGINT), COUNT(*) \
+         FROM person_units pu JOIN people p ON p.id = pu.person_id \
+         WHERE pu.unit_id = $1 AND p.constituency IN ('service_user', 'carer') \
+         AND (p.joined_on IS NULL OR p.joined_on <= $2) \
+         AND NOT (p.status IN ('left', 'moved_on') AND COALESCE(p.status_since, '') <= $2)",
+        unit,
+        day
+    )?;
+    Ok((carers.unwrap_or(0), all))
+}
+
 /// Claims for the unit submitted before `before` (UTC milliseconds) and still waiting for
 /// approval.
 pub async fn claims_waiting(c: &mut Conn<'_>, unit: i64, before: i64) -> DbResult<Vec<i64>> {

@@ -239,6 +239,16 @@ pub const SIGNALS: &[Signal] = &[
         100,
         false,
     ),
+    // Points by which carers' share of the unit's active service users and carers fell over
+    // the last 91 days.
+    s(
+        "carers_members_fall",
+        C::CarerInvolvement,
+        Fires::AtLeast,
+        5,
+        100,
+        false,
+    ),
     // Claims for the unit waiting for approval longer than the payment target.
     s(
         "claims_waiting",

@@ -586,3 +586,53 @@ async fn an_organisation_adds_its_own_challenge_in_both_languages() {
     })
     .await;
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn carers_leaving_over_a_quarter_is_a_fall_in_their_share_of_members() {
+    both_engines(|db| async move {
+        // Setup: four service users and two carers, all taking part since last year.
+        let app = app(db);
+        let org = org(&app, "Org A", "admin@org-a.example").await;
+        let u = unit_with_link(&app, &org, "Alder").await;
+        let mut carers = Vec::new();
+        for (name, k) in [
+            ("Ana", "service_user"),
+            ("Ben", "service_user"),
+            ("Cai", "service_user"),
+            ("Dee", "service_user"),
+            ("Eli", "carer"),
+            ("Fay", "carer"),
+        ] {
+            let p = person(&app, &org, name, k, &[u]).await;
+            sql(
+                &app,
+                "UPDATE people SET joined_on = $1 WHERE id = $2",
+                p,
+                "2025-01-01",
+            )
+            .await;
+            if k == "carer" {
+                carers.push(p);
+            }
+        }
+        let steady = read(&app, &org, u).await;
+
+        // Exec: both carers left a month ago.
+        for p in &carers {
+            sql(
+                &app,
+                "UPDATE people SET status = 'left', status_since = $1 WHERE id = $2",
+                *p,
+                "2026-02-27",
+            )
+            .await;
+        }
+        let after = read(&app, &org, u).await;
+
+        // Check: 2 of 6 (33%) a quarter ago, none of 4 now.
+        assert_eq!(signal(&steady, "carers_members_fall"), (0, false));
+        assert_eq!(signal(&after, "carers_members_fall"), (33, true));
+        assert!(raised(&after, Challenge::CarerInvolvement));
+    })
+    .await;
+}

@@ -129,6 +129,7 @@ async fn a_wrong_threshold_changes_none_of_them_and_right_ones_are_saved() {
             ("assessment_unchanged_days", "91"),
             ("carers_attendance_fall", "5"),
             ("carers_share_of_members", over),
+            ("carers_members_fall", "5"),
             ("claims_waiting", "1"),
             ("near_benefit_limit", "1"),
             ("members_leaving", "3"),
