@@ -1226,7 +1226,7 @@ pub mod measures {
     /// The measure of a practice evidenced by records on the unit: advocate visits in the last
     /// 90 days (L1.11), community events in the last year (L3.07), the share of the last
     /// year's papers with a perspective section (L1.06), and the share met in the last year's
-    /// audits of a practice (L1.07, L2.09, L3.03).
+    /// audits of a practice (L1.07, L1.12, L2.09, L3.03).
     async fn evidence(
         c: &mut Conn<'_>,
         code: &str,
@@ -1425,7 +1425,7 @@ pub mod measures {
             "L1.08" | "L1.09" | "L1.10" | "L2.01" | "L2.06" | "L2.07" | "L2.08" | "L3.01"
             | "L3.02" | "L3.04" | "L3.08" | "L3.10" => people_and_roles(code, at, facts, status),
             // The evidence records staff keep for what Cairn cannot otherwise see.
-            "L1.06" | "L1.07" | "L1.11" | "L2.09" | "L3.03" | "L3.07" => {
+            "L1.06" | "L1.07" | "L1.11" | "L1.12" | "L2.09" | "L3.03" | "L3.07" => {
                 Some(evidence(c, code, at, status).await?)
             }
             _ => None,

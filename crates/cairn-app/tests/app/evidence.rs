@@ -192,3 +192,42 @@ async fn records_are_refused_beside_their_fields_and_only_for_those_who_change_t
     })
     .await;
 }
+
+#[tokio::test]
+async fn an_audit_of_complaints_information_on_display_feeds_l1_12() {
+    both_engines(|db| async move {
+        // Setup
+        let w = world(db).await;
+        let before = model::unit_assessment(&w.app, &w.lead, w.alder)
+            .await
+            .expect("assessment");
+
+        // Exec: 4 places looked at, 3 had the leaflets and poster where people could reach them.
+        evidence::add(
+            &w.app,
+            &w.staff,
+            w.alder,
+            Kind::PracticeAudit,
+            &EvidenceDraft {
+                on: days_ago(5),
+                practice: "L1.12".into(),
+                looked_at: "4".into(),
+                met: "3".into(),
+                ..Default::default()
+            },
+        )
+        .await
+        .expect("audit");
+        let after = model::unit_assessment(&w.app, &w.lead, w.alder)
+            .await
+            .expect("assessment");
+
+        // Check
+        assert_eq!(measure(&before, "L1.12").1, 0);
+        assert_eq!(
+            measure(&after, "L1.12"),
+            ("model-measure-audits", 75, false)
+        );
+    })
+    .await;
+}

@@ -520,16 +520,9 @@ async fn role_descriptions_and_interests_are_counted_for_the_unit_and_its_organi
             ("model-measure-role-descriptions", 1, true)
         );
         assert_eq!(measure(&a, "L2.06"), ("model-measure-interests", 1, false));
-        // Complaints and compliments on display (L1.12): nothing in Cairn records it.
-        let on_display = a
-            .items
-            .iter()
-            .find(|i| i.practice.code == "L1.12")
-            .expect("L1.12 is among the unit's items");
-        assert!(
-            on_display.measure.is_none(),
-            "a practice Cairn holds no data for is self-assessed only"
-        );
+        // Complaints and compliments on display (L1.12) are measured by sampled audits: with
+        // none recorded the share is nothing.
+        assert_eq!(measure(&a, "L1.12"), ("model-measure-audits", 0, false));
     })
     .await;
 }

@@ -32,7 +32,7 @@ impl Kind {
 }
 
 /// The practices checked by sampled audits.
-pub const AUDITED: &[&str] = &["L1.07", "L2.09", "L3.03"];
+pub const AUDITED: &[&str] = &["L1.07", "L1.12", "L2.09", "L3.03"];
 
 /// Longest text of a record (a service's name, a title).
 pub const TEXT_MAX: usize = 200;

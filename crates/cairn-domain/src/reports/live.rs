@@ -85,6 +85,7 @@ pub const LIVE: &[LiveMeasure] = &[
     l("L1.09", Proportion, S::People, People, Percent(100)),
     l("L1.10", Count, S::People, Things, AtLeastOne),
     l("L1.11", Count, S::Evidence, Things, AtLeastOne),
+    l("L1.12", Proportion, S::Evidence, Things, Percent(80)),
     l("L1.13", Count, S::Training, People, AtLeastOne),
     l("L2.01", Proportion, S::People, People, Percent(80)),
     l("L2.02", Count, S::Training, People, AtLeastOne),
@@ -161,6 +162,14 @@ mod tests {
                 m.code
             );
         }
+    }
+
+    #[test]
+    fn every_practice_of_the_template_has_a_live_measure() {
+        for p in crate::model::TEMPLATE {
+            assert!(live(p.code).is_some(), "{} is measured", p.code);
+        }
+        assert_eq!(LIVE.len(), crate::model::TEMPLATE.len());
     }
 
     #[test]

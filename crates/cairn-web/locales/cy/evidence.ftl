@@ -35,6 +35,7 @@ evidence-field-looked-at-hint = Er enghraifft, 10 cynllun gofal
 evidence-field-met = Faint oedd yn bodloni'r arfer
 evidence-field-met-hint = Er enghraifft, 7 wedi'u hysgrifennu gan y person ei hun
 evidence-practice-L1-07 = safbwynt y gofalwr mewn cynlluniau gofal a thriniaeth
+evidence-practice-L1-12 = gwybodaeth am gwynion a chanmoliaeth yn cael ei harddangos
 evidence-practice-L2-09 = cynlluniau gofal a gweithgareddau a ysgrifennwyd gan y person
 evidence-practice-L3-03 = cyfarfodydd cynllunio a gadeiriwyd gan y person
 evidence-save = Cadw

@@ -370,3 +370,6 @@ reports-live-small-people = Yn cael ei ddangos fel "llai na { $count }" i'r rhai
 reports-live-intro-more = Mae'r diffiniad yn dweud dros ba gyfnod y caiff pob un ei gymryd. Mae'r rhai a gaiff weld pobl uned (ei staff a'r arweinydd cydgynhyrchu) yn gweld pob ffigur; mae'r bwrdd a'r aelodau'n gweld cyfrifon bach o bobl fel "llai na" rheol y sefydliad.
 reports-signals-title = Arwyddion y llyfr chwarae
 reports-signals-intro = Mae pob un yn ffigur ar gyfer un uned heddiw. Pan fydd yn cyrraedd ei drothwy mae'n codi ei her ar yr uned honno; gall y sefydliad newid y trothwy.
+reports-live-L1-12 = Yr hyn yr edrychodd archwiliadau'r flwyddyn ddiwethaf o wybodaeth am gwynion a chanmoliaeth arno ac a oedd yn ei harddangos ac yn hawdd ei chyrraedd
+reports-live-L1-12-numerator = Mannau a oedd yn arddangos y wybodaeth
+reports-live-L1-12-denominator = Mannau yr edrychodd yr archwiliadau arnynt

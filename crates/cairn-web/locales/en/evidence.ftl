@@ -35,6 +35,7 @@ evidence-field-looked-at-hint = For example, 10 care plans
 evidence-field-met = How many met the practice
 evidence-field-met-hint = For example, 7 written by the person themselves
 evidence-practice-L1-07 = the carer's perspective in care and treatment plans
+evidence-practice-L1-12 = complaints and compliments information on display
 evidence-practice-L2-09 = care and activity plans written by the person
 evidence-practice-L3-03 = planning meetings chaired by the person
 evidence-save = Save

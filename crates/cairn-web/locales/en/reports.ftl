@@ -369,3 +369,6 @@ reports-live-small-people = Shown as "fewer than { $count }" to those who may no
 reports-live-intro-more = The definition says over what time each is taken. Those who may see a unit's people (its staff and the co-production lead) see every figure; the board and members see small counts of people as "fewer than" the organisation's rule.
 reports-signals-title = The playbook's signals
 reports-signals-intro = Each is a figure for one unit today. When it reaches its threshold it raises its challenge on that unit; the organisation can change the threshold.
+reports-live-L1-12 = What the last year's audits of complaints and compliments information looked at that had it on display and easy to reach
+reports-live-L1-12-numerator = Places that had the information on display
+reports-live-L1-12-denominator = Places the audits looked at
