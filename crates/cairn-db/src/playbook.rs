@@ -293,6 +293,18 @@ pub struct Raised {
     pub cleared_at: Option<i64>,
 }
 
+impl Raised {
+    /// The signals that fired, with their figures. The text is written only by
+    /// `cairn_app::playbook` as `key=value,…`; a pair that does not read that way is left out.
+    pub fn fired(&self) -> Vec<(&str, i64)> {
+        self.signals
+            .split(',')
+            .filter_map(|kv| kv.split_once('='))
+            .filter_map(|(k, v)| v.parse::<i64>().ok().map(|v| (k, v)))
+            .collect()
+    }
+}
+
 const RAISED: &str = "id, unit_id, challenge, signals, raised_at, cleared_at";
 
 /// The unit's open challenges.

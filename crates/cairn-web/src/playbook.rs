@@ -427,11 +427,10 @@ fn items(t: &Tr, s: &SignalView) -> Vec<EvidenceLine> {
         .collect()
 }
 
-/// "key=value,…" as "Signal name: value; …" in the reader's language.
-fn signals_text(t: &Tr, stored: &str) -> String {
-    stored
-        .split(',')
-        .filter_map(|kv| kv.split_once('='))
+/// The signals that fired as "Signal name: value; …" in the reader's language.
+fn signals_text(t: &Tr, r: &Raised) -> String {
+    r.fired()
+        .into_iter()
         .map(|(k, v)| match cairn_domain::playbook::signal(k) {
             Some(s) => format!("{}: {v}", t.get(&s.message_id())),
             None => format!("{k}: {v}"),
@@ -448,7 +447,7 @@ fn history_row(t: &Tr, tz: &jiff::tz::TimeZone, r: &Raised) -> HistoryRow {
             .cleared_at
             .map(|c| day(t, tz, c))
             .unwrap_or_else(|| t.get("playbook-still-raised")),
-        signals: signals_text(t, &r.signals),
+        signals: signals_text(t, r),
     }
 }
 

@@ -88,8 +88,8 @@ pub(super) async fn get(
                             json!({
                                 "unit_id": r.unit_id,
                                 "raised_at": r.raised_at,
-                                "signals": r.signals.split(',').filter_map(|kv| kv.split_once('='))
-                                    .map(|(k, v)| json!({"measure": k, "value": v.parse::<i64>().unwrap_or(0)}))
+                                "signals": r.fired().into_iter()
+                                    .map(|(k, v)| json!({"measure": k, "value": v}))
                                     .collect::<Vec<_>>(),
                             })
                         })

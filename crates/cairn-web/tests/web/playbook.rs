@@ -214,6 +214,20 @@ async fn the_api_lists_a_units_challenges_and_takes_on_an_action_with_201() {
             .iter()
             .any(|i| i["key"] == "time_commitment" && i["raised"] == true)
     );
+    let raised_on: Vec<serde_json::Value> = all.json()["items"]
+        .as_array()
+        .expect("items")
+        .iter()
+        .filter(|i| i["key"] == "time_commitment")
+        .flat_map(|i| i["units"].as_array().cloned().unwrap_or_default())
+        .collect();
+    assert!(
+        raised_on.iter().any(|u| u["unit_id"] == unit
+            && u["signals"]
+                .as_array()
+                .is_some_and(|s| s.contains(&json!({"measure": "no_link_person", "value": 1})))),
+        "{raised_on:?}"
+    );
     assert_eq!(made.status, StatusCode::CREATED, "{}", made.body);
     assert_eq!(made.json()["due_on"], "2027-01-31");
     assert_eq!(made.json()["closed"], false);
