@@ -11,7 +11,6 @@ use crate::views::{
 use crate::{AppState, Routes};
 use askama::Template;
 use axum::extract::{Path, Query, State};
-use axum::http::StatusCode;
 use cairn_app::AppError;
 use cairn_db::model::evidence::Record;
 use cairn_domain::Permission;
@@ -156,11 +155,7 @@ async fn form_view(st: &AppState, s: &Signed, id: i64, kind: Kind, form: FormSta
     let heading = t.get(&format!("evidence-new-{}", kind.key().replace('_', "-")));
     let chrome = Chrome::signed(s, heading.clone(), organisation(st, s).await?).with_errors(&form);
     html_status(
-        if form.has_errors() {
-            StatusCode::UNPROCESSABLE_ENTITY
-        } else {
-            StatusCode::OK
-        },
+        form.status(),
         &NewPage {
             chrome,
             id,

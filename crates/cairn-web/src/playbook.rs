@@ -12,7 +12,6 @@ use crate::views::{
 use crate::{AppState, Routes};
 use askama::Template;
 use axum::extract::{Path, Query, State};
-use axum::http::StatusCode;
 use cairn_app::AppError;
 use cairn_app::playbook::{Item, SignalView, UnitPlaybook};
 use cairn_db::playbook::Raised;
@@ -209,11 +208,7 @@ async fn thresholds_view(st: &AppState, s: &Signed, form: FormState) -> WebResul
     )
     .with_errors(&form);
     html_status(
-        if form.has_errors() {
-            StatusCode::UNPROCESSABLE_ENTITY
-        } else {
-            StatusCode::OK
-        },
+        form.status(),
         &ThresholdsPage {
             chrome,
             form,
@@ -289,14 +284,7 @@ async fn own_view(st: &AppState, s: &Signed, form: FormState) -> WebResult {
         organisation(st, s).await?,
     )
     .with_errors(&form);
-    html_status(
-        if form.has_errors() {
-            StatusCode::UNPROCESSABLE_ENTITY
-        } else {
-            StatusCode::OK
-        },
-        &OwnPage { chrome, form, t },
-    )
+    html_status(form.status(), &OwnPage { chrome, form, t })
 }
 
 async fn own_form(State(st): State<AppState>, s: Signed) -> WebResult {
@@ -594,11 +582,7 @@ async fn action_view(
     );
     let chrome = Chrome::signed(s, heading.clone(), organisation(st, s).await?).with_errors(&form);
     html_status(
-        if form.has_errors() {
-            StatusCode::UNPROCESSABLE_ENTITY
-        } else {
-            StatusCode::OK
-        },
+        form.status(),
         &ActionPage {
             chrome,
             id,
@@ -706,11 +690,7 @@ async fn close_view(st: &AppState, s: &Signed, id: i64, form: FormState) -> WebR
     )
     .with_errors(&form);
     html_status(
-        if form.has_errors() {
-            StatusCode::UNPROCESSABLE_ENTITY
-        } else {
-            StatusCode::OK
-        },
+        form.status(),
         &ClosePage {
             chrome,
             id,

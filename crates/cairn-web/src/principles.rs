@@ -9,7 +9,6 @@ use crate::views::{Chrome, FormState, html, html_status, organisation, see_other
 use crate::{AppState, Routes};
 use askama::Template;
 use axum::extract::{Query, State};
-use axum::http::StatusCode;
 use cairn_app::AppError;
 use cairn_db::principles::Version;
 use cairn_domain::Permission;
@@ -176,11 +175,7 @@ async fn edit_view(st: &AppState, s: &Signed, form: FormState) -> WebResult {
     )
     .with_errors(&form);
     html_status(
-        if form.has_errors() {
-            StatusCode::UNPROCESSABLE_ENTITY
-        } else {
-            StatusCode::OK
-        },
+        form.status(),
         &EditPage {
             chrome,
             form,

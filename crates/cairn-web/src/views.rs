@@ -317,6 +317,15 @@ impl FormState {
             .map(|e| e.message.as_str())
     }
 
+    /// The status a form page answers with: 422 when it shows mistakes, else 200.
+    pub fn status(&self) -> StatusCode {
+        if self.has_errors() {
+            StatusCode::UNPROCESSABLE_ENTITY
+        } else {
+            StatusCode::OK
+        }
+    }
+
     /// True when any field has an error.
     pub fn has_errors(&self) -> bool {
         !self.errors.is_empty()
