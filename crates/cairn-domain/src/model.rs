@@ -439,8 +439,8 @@ pub const TEMPLATE: &[TemplatePractice] = &[
     p!(
         "L2.07",
         2,
-        "Job descriptions exist for the more active roles",
-        "Mae disgrifiadau swydd yn bodoli ar gyfer y rolau mwy gweithredol",
+        "Role descriptions exist for the more active roles",
+        "Mae disgrifiadau rôl yn bodoli ar gyfer y rolau mwy gweithredol",
         "Involvement roles with a published role description",
         "Rolau cymryd rhan â disgrifiad rôl wedi'i gyhoeddi"
     ),

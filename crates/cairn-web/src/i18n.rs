@@ -50,11 +50,15 @@ impl Tr {
         LOCALES.lookup(id_of(self.lang), id)
     }
 
-    /// A message with text arguments.
+    /// A message with arguments. An argument that is a whole number written plainly ("7",
+    /// "-2", not "07" or "1,000") goes to Fluent as a number, so a plural selector picks the
+    /// right one of Welsh's six forms; text passed as a number would always pick "other".
+    /// Every caller builds its arguments with `to_string()`, so this is the one place that
+    /// makes them numbers again.
     pub fn with(&self, id: &str, args: &[(&str, String)]) -> String {
         let map: HashMap<Cow<'static, str>, FluentValue> = args
             .iter()
-            .map(|(k, v)| (Cow::Owned((*k).to_owned()), FluentValue::from(v.clone())))
+            .map(|(k, v)| (Cow::Owned((*k).to_owned()), argument(v)))
             .collect();
         LOCALES.lookup_with_args(id_of(self.lang), id, &map)
     }
@@ -71,6 +75,14 @@ impl Tr {
         LOCALES
             .lookup_single_language::<&str>(id_of(self.lang), id, None)
             .is_ok()
+    }
+}
+
+/// A number when `v` is one written plainly, else the text.
+fn argument(v: &str) -> FluentValue<'static> {
+    match v.parse::<i64>() {
+        Ok(n) if n.to_string() == v => FluentValue::from(n),
+        _ => FluentValue::from(v.to_owned()),
     }
 }
 
@@ -136,6 +148,15 @@ mod tests {
         assert_eq!(cy.count("units-count", 2), "2 uned");
         let en = Tr::new(Language::En);
         assert_eq!(en.count("people-count", 1), "1 person");
+        // Numbers passed as text select their plural form too.
+        assert_eq!(
+            cy.with("people-count", &[("count", "2".to_owned())]),
+            "2 berson"
+        );
+        assert_eq!(
+            cy.with("people-count", &[("count", "3".to_owned())]),
+            "3 pherson"
+        );
         assert_eq!(en.count("people-count", 2), "2 people");
     }
 }

@@ -1465,7 +1465,13 @@ fn consent_rows(t: &Tr, p: &Profile) -> Vec<(String, String)> {
     .map(|(k, yes)| {
         (
             t.get(&format!("profile-{k}-short")),
-            t.get(&format!("profile-{k}-{}", if *yes { "yes" } else { "no" })),
+            // A record of what was agreed ("Do" / "Naddo"), not the form's answers to a
+            // question ("Cewch" / "Na chewch").
+            t.get(if *yes {
+                "me-consent-yes"
+            } else {
+                "me-consent-no"
+            }),
         )
     })
     .collect()

@@ -59,7 +59,43 @@ account-password-changed = Mae eich cyfrinair wedi'i newid. Rydych wedi cael eic
 account-token-expires = Yn dod i ben
 account-token-expired = Wedi dod i ben
 account-token-days = Am sawl diwrnod y bydd yn gweithio
-account-token-days-hint = Rhwng 1 a { $max } diwrnod. Gadewch yn wag am { $default } diwrnod.
+# diwrnod (m): 2 ddiwrnod (soft after dau); niwrnod (nasal) after pum, saith, wyth, naw, deng, deuddeng,
+# pymtheng, deunaw, ugain and can (5, 7, 8, 9, 10, 12, 15, 18, 20, 100); tri and chwe leave d unchanged.
+account-token-days-hint = Rhwng 1 a { $max ->
+    [zero] { $max } diwrnod
+    [one] { $max } diwrnod
+    [two] { $max } ddiwrnod
+    [few] { $max } diwrnod
+    [many] { $max } diwrnod
+    [5] { $max } niwrnod
+    [7] { $max } niwrnod
+    [8] { $max } niwrnod
+    [9] { $max } niwrnod
+    [10] { $max } niwrnod
+    [12] { $max } niwrnod
+    [15] { $max } niwrnod
+    [18] { $max } niwrnod
+    [20] { $max } niwrnod
+    [100] { $max } niwrnod
+   *[other] { $max } diwrnod
+}. Gadewch yn wag am { $default ->
+    [zero] { $default } diwrnod
+    [one] { $default } diwrnod
+    [two] { $default } ddiwrnod
+    [few] { $default } diwrnod
+    [many] { $default } diwrnod
+    [5] { $default } niwrnod
+    [7] { $default } niwrnod
+    [8] { $default } niwrnod
+    [9] { $default } niwrnod
+    [10] { $default } niwrnod
+    [12] { $default } niwrnod
+    [15] { $default } niwrnod
+    [18] { $default } niwrnod
+    [20] { $default } niwrnod
+    [100] { $default } niwrnod
+   *[other] { $default } diwrnod
+}.
 accounts-error-token-days = Rhowch nifer o ddiwrnodau rhwng 1 a 365
 account-password-title = Newid eich cyfrinair
 account-password-current = Eich cyfrinair presennol

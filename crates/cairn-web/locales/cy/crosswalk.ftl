@@ -34,4 +34,12 @@ crosswalk-choose-blank = Dewiswch adolygiad
 crosswalk-show = Dangos
 crosswalk-col-criterion = Maen prawf
 crosswalk-col-practices = Arferion sy'n rhoi tystiolaeth ar ei gyfer
-crosswalk-in-place = ar waith mewn { $in_place } o { $units } uned
+# uned (f) begins with a vowel and never mutates after a numeral.
+crosswalk-in-place = ar waith mewn { $in_place } o { $units ->
+    [zero] { $units } uned
+    [one] { $units } uned
+    [two] { $units } uned
+    [few] { $units } uned
+    [many] { $units } uned
+   *[other] { $units } uned
+}

@@ -13,9 +13,9 @@ meetings-back-to-group = Yn ôl i'r grŵp
 meetings-back-to-meeting = Yn ôl i'r cyfarfod
 meetings-upcoming = I ddod
 meetings-past = Cyfarfodydd cynharach
-meetings-none-upcoming = Does dim cyfarfodydd wedi'u trefnu eto.
+meetings-none-upcoming = Nid oes cyfarfodydd wedi'u trefnu eto.
 meetings-groups = Grwpiau
-meetings-no-groups = Does dim grwpiau eto.
+meetings-no-groups = Nid oes grwpiau eto.
 meetings-online = Ar-lein
 meetings-service-wide = Y gwasanaeth cyfan
 meetings-when = { $start } tan { $end }
@@ -106,7 +106,7 @@ meetings-standing-title = Eitemau sefydlog
 meetings-standing-label = Eitemau sefydlog y grŵp hwn
 meetings-standing-hint = Un ar bob llinell. Mae pob cyfarfod yn dechrau gyda chynrychiolaeth yn y cyfarfod ac mae bob amser yn cynnwys materion defnyddwyr gwasanaeth a gofalwyr.
 meetings-members = Aelodau
-meetings-no-members = Does neb ar y rhestr hon eto.
+meetings-no-members = Nid oes neb ar y rhestr hon eto.
 meetings-add-member = Ychwanegu aelod
 meetings-add-member-button = Ychwanegu at y grŵp
 meetings-choose-person = Dewiswch berson
@@ -176,11 +176,11 @@ meetings-mark-done = Nodi ei fod wedi'i wneud: { $action }
 ## Cyfarfodydd aelod
 meetings-mine-title = Fy nghyfarfodydd
 meetings-mine-intro = Cyfarfodydd y grwpiau rydych chi'n perthyn iddynt. Rhowch wybod i ni a ydych chi'n dod.
-meetings-mine-none = Does dim cyfarfodydd i ddod ar gyfer eich grwpiau.
+meetings-mine-none = Nid oes cyfarfodydd i ddod ar gyfer eich grwpiau.
 meetings-your-reply = Eich ateb: { $reply }
-meetings-your-reply-none = Dydych chi ddim wedi ateb eto.
+meetings-your-reply-none = Nid ydych wedi ateb eto.
 meetings-i-will-come = Rydw i'n dod
-meetings-i-cannot-come = Alla i ddim dod
+meetings-i-cannot-come = Ni allaf ddod
 
 ## Adroddiad cynrychiolaeth
 meetings-report-title = Cynrychiolaeth
@@ -204,7 +204,7 @@ meetings-report-months = { $count ->
 }
 meetings-report-download = Lawrlwytho'r ffigurau hyn (CSV)
 meetings-report-headline = Cyfarfodydd a gynhaliwyd: { $meetings }. Wedi bodloni'r rheol: { $percent }%. Cyfran y gofalwyr: { $carers }%.
-meetings-report-empty = Does dim cyfarfodydd â phresenoldeb wedi'i gofnodi yn cyfateb i'r hidlyddion hyn.
+meetings-report-empty = Nid oes cyfarfodydd â phresenoldeb wedi'i gofnodi yn cyfateb i'r hidlyddion hyn.
 meetings-report-chart-title = Cyfarfodydd a fodlonodd y rheol cynrychiolaeth
 meetings-report-chart-summary = Cyfarfodydd a gynhaliwyd: { $meetings }. Wedi bodloni'r rheol: { $percent }%. Cyfran y gofalwyr o'r rhai a enwyd: { $carers }%. Mae'r tabl isod yn rhoi pob ffigur.
 
@@ -257,13 +257,13 @@ meetings-error-suggestion = Rhowch rif awgrym y gallwch ei weld
 meetings-error-decision = Rhowch y penderfyniad
 meetings-error-action = Rhowch y cam gweithredu
 meetings-error-owner = Dewiswch pwy fydd yn ei wneud
-meetings-error-due = Rhowch y dyddiad erbyn
+meetings-error-due = Rhowch y dyddiad cwblhau
 meetings-error-action-status = Dewiswch ar agor, wedi'i wneud neu wedi'i ollwng
 meetings-error-email-off = Mae e-bost wedi'i ddiffodd ar gyfer y sefydliad hwn, felly ni ellir anfon gwahoddiadau. Lawrlwythwch y ffeil calendr yn lle hynny.
 meetings-error-group = Dewiswch grŵp
 meetings-error-instant = Rhowch ddyddiad ac amser fel 2026-07-15T14:00:00+01:00
 meetings-error-month = Rhowch fis fel 2026-07 neu ddyddiad fel 2026-07-01
-meetings-error-period = Defnyddiwch month neu quarter
+meetings-error-period = Defnyddiwch y gwerth "month" i ddangos fesul mis, neu "quarter" i ddangos fesul chwarter
 
 ## Yr adroddiad cynrychiolaeth i'r rhai na chânt weld pobl
 meetings-report-headline-no-carers = Cyfarfodydd a gynhaliwyd: { $meetings }. Wedi bodloni'r rheol: { $percent }%. Cyfran y gofalwyr: heb ei dangos, gan mai rhy ychydig o ofalwyr a fu'n bresennol.

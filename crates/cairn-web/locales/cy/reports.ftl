@@ -122,8 +122,23 @@ reports-hidden-count = llai na { $count }
 
 reports-note-xmr = Siart XmR: y terfynau yw'r cymedr plws a minws 2.66 gwaith y newid cyfartalog o un mis i'r nesaf.
 reports-note-p-chart = Siart p: mae rhai misoedd yn cyfrif llai na { $count }, felly caiff terfynau pob mis eu cyfrifo o faint y mae'n ei gyfrif.
-reports-note-run = Siart rhediad: mae angen o leiaf { $count } mis ar gyfer terfynau'r broses.
-reports-note-trial = Terfynau dros dro yw'r rhain: maent yn seiliedig ar lai na { $count } mis.
+# mis (m): 2 fis (soft after dau); tri and chwe leave m unchanged.
+reports-note-run = Siart rhediad: mae angen o leiaf { $count ->
+    [zero] { $count } mis
+    [one] { $count } mis
+    [two] { $count } fis
+    [few] { $count } mis
+    [many] { $count } mis
+   *[other] { $count } mis
+} ar gyfer terfynau'r broses.
+reports-note-trial = Terfynau dros dro yw'r rhain: maent yn seiliedig ar lai na { $count ->
+    [zero] { $count } mis
+    [one] { $count } mis
+    [two] { $count } fis
+    [few] { $count } mis
+    [many] { $count } mis
+   *[other] { $count } mis
+}.
 reports-note-hidden = Nid yw misoedd a allai ddatgelu pwy yw pobl (llai na { $count }) yn cael eu dangos, ac maent wedi'u gadael allan o'r siart.
 
 reports-catalogue-title = Mesurau

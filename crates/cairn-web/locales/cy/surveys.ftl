@@ -146,7 +146,7 @@ comments-back = Yn ôl i'r canlyniadau
 comments-title = Gwirio sylwadau am enwau
 comments-intro = Dim ond ar ôl i chi eu gwirio y caiff sylwadau o unedau heb lawer o ymatebion eu dangos i eraill. Tynnwch allan unrhyw enw neu fanylyn a allai ddangos pwy yw rhywun, yna nodwch fod y sylw wedi'i wirio. Mae sylwadau o unedau sydd â digon o ymatebion eisoes yn cael eu dangos yn y canlyniadau, ac nid ydynt wedi'u rhestru yma.
 comments-waiting = { $count ->
-    [zero] Does dim sylwadau'n aros i gael eu gwirio.
+    [zero] Nid oes sylwadau'n aros i gael eu gwirio.
     [one] Mae 1 sylw'n aros i gael ei wirio.
     [two] Mae 2 sylw'n aros i gael eu gwirio.
     [few] Mae { $count } sylw'n aros i gael eu gwirio.
@@ -213,7 +213,7 @@ question-show-if-always = Gofyn bob amser
 question-add = Ychwanegu'r cwestiwn
 question-remove = Tynnu allan
 round-needs-questions = Ychwanegwch o leiaf un cwestiwn cyn agor cylch.
-round-error-no-questions = Does gan yr arolwg hwn ddim cwestiynau eto. Ychwanegwch o leiaf un cyn agor cylch.
+round-error-no-questions = Nid oes gan yr arolwg hwn gwestiynau eto. Ychwanegwch o leiaf un cyn agor cylch.
 survey-error-kind = Dewiswch pa fath o ateb mae'r cwestiwn yn ei gymryd
 survey-error-choice-lines = Nodwch rhwng 2 ac 20 ateb, un ar bob llinell, pob un mewn 500 nod neu lai
 survey-error-template-fixed = Nid oes modd newid cwestiynau arolwg parod. Dechreuwch eich arolwg eich hun i ysgrifennu eich cwestiynau eich hun.
@@ -223,4 +223,4 @@ results-across-rounds = Ar draws y cylchoedd
 results-across-rounds-intro = "{ $question }" ym mhob cylch o'r arolwg hwn, fel cyfran o'r rhai a'i hatebodd, gydag ymatebion pob cylch. Caiff niferoedd bach pob cylch eu cuddio ar wahân.
 results-col-round = Cylch
 results-compare-link = Cymharu â chylchoedd eraill yr arolwg
-results-compare-none = Does gan yr arolwg hwn ddim cwestiwn ag atebion i ddewis ohonyn nhw i'w cymharu.
+results-compare-none = Nid oes gan yr arolwg hwn gwestiwn ag atebion i ddewis ohonyn nhw i'w cymharu.

@@ -10,7 +10,22 @@ course-level = Lefel { $level }
 course-level-1-heading = Lefel 1: Gosod y sylfaen
 course-level-2-heading = Lefel 2: Nodi a meithrin sgiliau
 course-level-3-heading = Lefel 3: Gweithio mewn partneriaeth
-course-length = { $count } sesiwn, { $hours } awr o ddysgu
+# sesiwn (f) and awr (f) never mutate after a numeral.
+course-length = { $count ->
+    [zero] { $count } sesiwn
+    [one] { $count } sesiwn
+    [two] { $count } sesiwn
+    [few] { $count } sesiwn
+    [many] { $count } sesiwn
+   *[other] { $count } sesiwn
+}, { $hours ->
+    [zero] { $hours } awr o ddysgu
+    [one] { $hours } awr o ddysgu
+    [two] { $hours } awr o ddysgu
+    [few] { $hours } awr o ddysgu
+    [many] { $hours } awr o ddysgu
+   *[other] { $hours } awr o ddysgu
+}
 course-credits = { $count ->
     [zero] Dim credydau
     [one] 1 credyd
@@ -227,7 +242,7 @@ topics-link = Syniadau y mae pobl wedi'u hanfon ar gyfer hyfforddiant
 ## A course's learners, assessment, credits and the awarding body's deadlines
 learners-title = Dysgwyr
 learners-open = Gweld dysgwyr, asesiadau a chredydau
-learners-none = Does neb ar gofrestr ar gyfer y cwrs hwn eto.
+learners-none = Nid oes neb ar gofrestr ar gyfer y cwrs hwn eto.
 learners-col-name = Enw
 learners-col-attended = Sesiynau a fynychwyd
 learners-col-assessment = Asesiad
@@ -237,12 +252,14 @@ learners-mark-passed = Cofnodi llwyddiant
 learners-on-credits = Yn gweithio tuag at gredydau
 learners-no-uln = dim rhif dysgwr
 learners-remove-credits = Peidio â gweithio tuag at gredydau
-learners-not-on-credits = Ddim yn gweithio tuag at gredydau
+learners-not-on-credits = Nid yw'n gweithio tuag at gredydau
 learners-saved-assessed = Wedi'i gadw. Mae'r dysgwr wedi cwblhau'r cwrs, ac mae'r dystysgrif yn barod.
 learners-saved-credits = Wedi'i gadw. Mae manylion y dysgwr yn y ffeil gofrestru.
 learners-saved-removed = Wedi'i wneud. Mae'r manylion ar gyfer credydau wedi'u dileu.
 deadline-heading = Dyddiad cau
 deadline-register-by = Cofrestrwch ddysgwyr gyda'r corff dyfarnu erbyn { $date }.
+# diwrnod (m): 2 ddiwrnod (soft after dau); niwrnod (nasal) after pum, saith, wyth, naw, deng, deuddeng,
+# pymtheng, deunaw, ugain and can (5, 7, 8, 9, 10, 12, 15, 18, 20, 100).
 deadline-register-soon = { $count ->
     [0] Heddiw, { $date }, yw'r diwrnod olaf i gofrestru dysgwyr gyda'r corff dyfarnu.
     [zero] Heddiw, { $date }, yw'r diwrnod olaf i gofrestru dysgwyr gyda'r corff dyfarnu.
@@ -250,6 +267,16 @@ deadline-register-soon = { $count ->
     [two] Cofrestrwch ddysgwyr gyda'r corff dyfarnu erbyn { $date }: 2 ddiwrnod gwaith ar ôl.
     [few] Cofrestrwch ddysgwyr gyda'r corff dyfarnu erbyn { $date }: 3 diwrnod gwaith ar ôl.
     [many] Cofrestrwch ddysgwyr gyda'r corff dyfarnu erbyn { $date }: 6 diwrnod gwaith ar ôl.
+    [5] Cofrestrwch ddysgwyr gyda'r corff dyfarnu erbyn { $date }: 5 niwrnod gwaith ar ôl.
+    [7] Cofrestrwch ddysgwyr gyda'r corff dyfarnu erbyn { $date }: 7 niwrnod gwaith ar ôl.
+    [8] Cofrestrwch ddysgwyr gyda'r corff dyfarnu erbyn { $date }: 8 niwrnod gwaith ar ôl.
+    [9] Cofrestrwch ddysgwyr gyda'r corff dyfarnu erbyn { $date }: 9 niwrnod gwaith ar ôl.
+    [10] Cofrestrwch ddysgwyr gyda'r corff dyfarnu erbyn { $date }: 10 niwrnod gwaith ar ôl.
+    [12] Cofrestrwch ddysgwyr gyda'r corff dyfarnu erbyn { $date }: 12 niwrnod gwaith ar ôl.
+    [15] Cofrestrwch ddysgwyr gyda'r corff dyfarnu erbyn { $date }: 15 niwrnod gwaith ar ôl.
+    [18] Cofrestrwch ddysgwyr gyda'r corff dyfarnu erbyn { $date }: 18 niwrnod gwaith ar ôl.
+    [20] Cofrestrwch ddysgwyr gyda'r corff dyfarnu erbyn { $date }: 20 niwrnod gwaith ar ôl.
+    [100] Cofrestrwch ddysgwyr gyda'r corff dyfarnu erbyn { $date }: 100 niwrnod gwaith ar ôl.
    *[other] Cofrestrwch ddysgwyr gyda'r corff dyfarnu erbyn { $date }: { $count } diwrnod gwaith ar ôl.
 }
 deadline-register-passed = Y diwrnod olaf i gofrestru dysgwyr gyda'r corff dyfarnu oedd { $date }.
@@ -261,6 +288,16 @@ deadline-claim-soon = { $count ->
     [two] Hawliwch gredydau gan y corff dyfarnu erbyn { $date }: 2 ddiwrnod gwaith ar ôl.
     [few] Hawliwch gredydau gan y corff dyfarnu erbyn { $date }: 3 diwrnod gwaith ar ôl.
     [many] Hawliwch gredydau gan y corff dyfarnu erbyn { $date }: 6 diwrnod gwaith ar ôl.
+    [5] Hawliwch gredydau gan y corff dyfarnu erbyn { $date }: 5 niwrnod gwaith ar ôl.
+    [7] Hawliwch gredydau gan y corff dyfarnu erbyn { $date }: 7 niwrnod gwaith ar ôl.
+    [8] Hawliwch gredydau gan y corff dyfarnu erbyn { $date }: 8 niwrnod gwaith ar ôl.
+    [9] Hawliwch gredydau gan y corff dyfarnu erbyn { $date }: 9 niwrnod gwaith ar ôl.
+    [10] Hawliwch gredydau gan y corff dyfarnu erbyn { $date }: 10 niwrnod gwaith ar ôl.
+    [12] Hawliwch gredydau gan y corff dyfarnu erbyn { $date }: 12 niwrnod gwaith ar ôl.
+    [15] Hawliwch gredydau gan y corff dyfarnu erbyn { $date }: 15 niwrnod gwaith ar ôl.
+    [18] Hawliwch gredydau gan y corff dyfarnu erbyn { $date }: 18 niwrnod gwaith ar ôl.
+    [20] Hawliwch gredydau gan y corff dyfarnu erbyn { $date }: 20 niwrnod gwaith ar ôl.
+    [100] Hawliwch gredydau gan y corff dyfarnu erbyn { $date }: 100 niwrnod gwaith ar ôl.
    *[other] Hawliwch gredydau gan y corff dyfarnu erbyn { $date }: { $count } diwrnod gwaith ar ôl.
 }
 deadline-claim-passed = Y diwrnod olaf i hawlio credydau gan y corff dyfarnu oedd { $date }.

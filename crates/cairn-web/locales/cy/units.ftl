@@ -55,7 +55,7 @@ unit-type-other = Arall
 gender-mix-mixed = Pawb
 gender-mix-male = Dynion
 gender-mix-female = Menywod
-gender-mix-not-applicable = Ddim yn berthnasol
+gender-mix-not-applicable = Nid yw'n berthnasol
 
 services-title = Gwasanaethau
 services-none = Nid oes gwasanaethau eto. Ychwanegwch un cyn ychwanegu unedau.

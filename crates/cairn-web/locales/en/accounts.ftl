@@ -59,7 +59,13 @@ account-password-changed = Your password has been changed. You have been signed 
 account-token-expires = Expires
 account-token-expired = Expired
 account-token-days = How many days it works
-account-token-days-hint = From 1 to { $max } days. Leave it empty for { $default } days.
+account-token-days-hint = From 1 to { $max ->
+    [one] { $max } day
+   *[other] { $max } days
+}. Leave it empty for { $default ->
+    [one] { $default } day
+   *[other] { $default } days
+}.
 accounts-error-token-days = Enter a number of days from 1 to 365
 account-password-title = Change your password
 account-password-current = Your current password

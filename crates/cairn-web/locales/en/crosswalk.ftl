@@ -34,4 +34,7 @@ crosswalk-choose-blank = Choose a review
 crosswalk-show = Show
 crosswalk-col-criterion = Criterion
 crosswalk-col-practices = Practices that give evidence for it
-crosswalk-in-place = in place on { $in_place } of { $units } units
+crosswalk-in-place = in place on { $in_place } of { $units ->
+    [one] { $units } unit
+   *[other] { $units } units
+}

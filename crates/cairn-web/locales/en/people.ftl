@@ -213,6 +213,8 @@ me-email = Email address
 me-consent-on = You agreed to us keeping your details on
 me-profile-heading = Your profile
 me-consents-heading = What you agreed to
+me-consent-yes = Yes
+me-consent-no = No
 me-change-profile = Change your profile
 me-pathway-heading = Your level and pathway
 me-interests-heading = Things you said you were interested in
@@ -256,7 +258,7 @@ whos-who-printed = { $organisation }. Printed on { $date }.
 whos-who-back = Back to who's who
 whos-who-units = Wards and teams
 whos-who-none = Nobody is on this who's who yet.
-whos-who-ask-me-about = Ask me about: { $what }
+whos-who-ask-me-about-label = Ask me about:
 
 ## Erasing a person (the right to erasure)
 people-erase-link = Erase this person

@@ -121,8 +121,14 @@ reports-hidden-count = fewer than { $count }
 
 reports-note-xmr = An XmR chart: the limits are the mean plus and minus 2.66 times the average change from one month to the next.
 reports-note-p-chart = A p-chart: some months count fewer than { $count }, so each month's limits are worked out from how many it counts.
-reports-note-run = A run chart: process limits need at least { $count } months.
-reports-note-trial = The limits are trial limits: they rest on fewer than { $count } months.
+reports-note-run = A run chart: process limits need at least { $count ->
+    [one] { $count } month
+   *[other] { $count } months
+}.
+reports-note-trial = The limits are trial limits: they rest on fewer than { $count ->
+    [one] { $count } month
+   *[other] { $count } months
+}.
 reports-note-hidden = Months that could identify people (fewer than { $count }) are not shown and are left out of the chart.
 
 reports-catalogue-title = Measures

@@ -88,7 +88,7 @@ async fn welsh_field_messages_come_back_when_asked_for() {
     assert_eq!(res.status, StatusCode::UNPROCESSABLE_ENTITY);
     assert_eq!(
         res.json()["fields"][0]["message"],
-        "Rhowch yr enw maen nhw'n hoffi cael eu galw"
+        "Rhowch yr enw y maen nhw'n hoffi cael eu galw wrtho"
     );
 }
 

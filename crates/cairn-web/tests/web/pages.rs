@@ -28,10 +28,10 @@ async fn a_person_form_with_errors_comes_back_in_welsh_with_the_values_kept() {
     assert!(res.body.contains("Mae problem wedi codi"));
     assert!(
         res.body
-            .contains("Rhowch yr enw maen nhw&#39;n hoffi cael eu galw")
+            .contains("Rhowch yr enw y maen nhw&#39;n hoffi cael eu galw wrtho")
             || res
                 .body
-                .contains("Rhowch yr enw maen nhw'n hoffi cael eu galw")
+                .contains("Rhowch yr enw y maen nhw'n hoffi cael eu galw wrtho")
     );
     assert!(res.body.contains("id=\"chosen_name-error\""));
     assert!(
@@ -172,7 +172,8 @@ async fn the_audit_export_is_excel_ready_csv_with_formulas_neutralised() {
         Some("Entry,When,Who,For person,What happened,Record type,Record number,Before,After")
     );
     let row = lines.next().expect("a row");
-    assert!(row.contains("create,service"), "{row}");
+    // What happened and the record type in words, as on the page.
+    assert!(row.contains("Added,Service"), "{row}");
     assert!(
         row.contains("\"{\"\"name\"\":\"\"=HYPERLINK"),
         "JSON cell kept whole: {row}"

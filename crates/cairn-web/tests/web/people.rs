@@ -114,6 +114,10 @@ async fn profile_me_pathway_and_whos_who_pages_read_in_english_and_welsh() {
     // The yes/no answers match each question's verb in Welsh.
     let res = welsh(&t, Who::Member, "/me/profile").await;
     assert!(res.body.contains(">Cewch<") && res.body.contains(">Na chewch<"));
+    // "About me" records what was agreed, so it answers "Do" / "Naddo", not the form's verbs.
+    let res = welsh(&t, Who::Member, "/me").await;
+    assert!(res.body.contains(">Do<") || res.body.contains(">Naddo<"));
+    assert!(!res.body.contains(">Cewch<") && !res.body.contains(">Na chewch<"));
     // An account with no person record is told so on "About me".
     let res = t.get(Who::Lead, "/me").await;
     assert!(res.body.contains("not linked to a person"), "{}", res.body);
@@ -228,7 +232,10 @@ async fn the_whos_who_shows_consenting_people_with_their_photo_and_prints() {
     assert_eq!(res.status, StatusCode::OK);
     assert!(res.body.contains(">Carys<"));
     assert!(res.body.contains(&format!("src=\"/people/{a1}/photo\"")));
-    assert!(res.body.contains("Ask me about: The garden group"));
+    assert!(
+        res.body
+            .contains("Ask me about: <span lang=\"\">The garden group</span>")
+    );
     assert!(!res.body.contains(">Dai<") && !res.body.contains(">Mo<"));
     assert!(res.body.contains("use your browser&#39;s Print option"));
     // The member's own unit has a page; the viewer sees no who's-who at all.
