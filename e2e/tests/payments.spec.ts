@@ -15,6 +15,42 @@ const MILES = 10;
 const MILEAGE = MILES * 45;
 const TOTAL = FEE + MILEAGE;
 
+/** The run exports' headings and words in each language (payments.ftl, payments-export-…). */
+const EXPORT = {
+  en: {
+    payroll: [
+      'Run number',
+      'Person number',
+      'Name',
+      'Payment method',
+      'Number of claims',
+      'Taxable fees (pence)',
+      'Expenses (pence)',
+      'Total (pence)',
+      'Total (pounds)',
+    ],
+    claim: 'Claim',
+    meeting: 'Meeting',
+    bank: 'Bank transfer',
+  },
+  cy: {
+    payroll: [
+      'Rhif y rhediad',
+      'Rhif y person',
+      'Enw',
+      'Dull talu',
+      'Nifer yr hawliadau',
+      'Ffioedd trethadwy (ceiniogau)',
+      'Treuliau (ceiniogau)',
+      'Cyfanswm (ceiniogau)',
+      'Cyfanswm (punnoedd)',
+    ],
+    claim: 'Hawliad',
+    meeting: 'Cyfarfod',
+    bank: 'Trosglwyddiad banc',
+  },
+} as const;
+
 /** "£1,234.56" as pence. */
 function pence(text: string): number {
   const m = text.replace(/[£,\s]/g, '').match(/^(-?)(\d+)\.(\d{2})$/);
@@ -259,29 +295,20 @@ for (const lang of ['en', 'cy'] as const) {
         .split('\r\n')
         .map((l) => l.split(','));
     };
-    // Payroll: one row per person, the fee taxable and the mileage not.
+    // Payroll: one row per person, the fee taxable and the mileage not; headings and the
+    // payment method in the reader's language.
     const payroll = await download(payrollLink);
-    expect(payroll[0]).toEqual([
-      'run_id',
-      'person_id',
-      'name',
-      'payment_method',
-      'claims',
-      'taxable_pence',
-      'expenses_pence',
-      'total_pence',
-      'total_pounds',
-    ]);
+    expect(payroll[0]).toEqual([...EXPORT[lang].payroll]);
     expect(payroll.slice(1)).toHaveLength(1);
     expect(payroll[1][0]).toBe(run);
     expect(payroll[1][2]).toBe('Alex');
-    expect(payroll[1].slice(3)).toEqual(['bank', '1', String(FEE), String(MILEAGE), String(TOTAL), (TOTAL / 100).toFixed(2)]);
+    expect(payroll[1].slice(3)).toEqual([EXPORT[lang].bank, '1', String(FEE), String(MILEAGE), String(TOTAL), (TOTAL / 100).toFixed(2)]);
     // Accounts: a row for the claim, then totals.
     const accounts = await download(accountsLink);
-    const claimRows = accounts.filter((r) => r[1] === 'claim');
+    const claimRows = accounts.filter((r) => r[1] === EXPORT[lang].claim);
     expect(claimRows).toHaveLength(1);
     expect(claimRows[0][2]).toBe(claim);
-    expect(claimRows[0][6]).toBe('meeting');
+    expect(claimRows[0][6]).toBe(EXPORT[lang].meeting);
     expect(claimRows[0][7]).toBe(`${yesterday.year}-${yesterday.month.padStart(2, '0')}-${yesterday.day.padStart(2, '0')}`);
     expect(claimRows[0].slice(9)).toEqual([String(FEE), String(MILEAGE), String(TOTAL), (TOTAL / 100).toFixed(2)]);
 

@@ -942,11 +942,17 @@ pub async fn create_account_for_person(
         )
         .await?;
     }
-    crate::notices::notify(
+    crate::notices::notify_with(
         &mut tx.conn(),
         uid,
         "notice-welcome",
-        &[("organisation", organisation.name)],
+        &[(
+            "organisation",
+            crate::notices::NoticeArg::Local {
+                en: organisation.name,
+                cy: organisation.name_cy,
+            },
+        )],
         now,
     )
     .await?;

@@ -2,6 +2,10 @@
 //! change and the message about it are committed together. E-mail goes out afterwards from
 //! the queue ([`deliver_pending`]), over the organisation's own SMTP settings; with e-mail off
 //! (the default) nothing is queued.
+//!
+//! A notice is read later, perhaps in the other language: so it stores its Fluent id and its
+//! arguments as they are ([`NoticeArg`]: text, an ISO date, pence, a name in both languages),
+//! and they are put into words only when it is read, in the reader's language then.
 
 use crate::{Actor, App, AppResult};
 use cairn_db::notices::Notice;
@@ -15,7 +19,66 @@ use lettre::{AsyncSmtpTransport, AsyncTransport, Message, Tokio1Executor};
 /// Tries per e-mail before it is left for an administrator to look at.
 pub const MAX_ATTEMPTS: i64 = 5;
 
-/// Adds a notice for an account: a Fluent id and its arguments, read in the account's language.
+/// One argument of a notice, stored in `notices.args_json` as it is and put into words when the
+/// notice is read, in the reader's language at that moment (never in the language of the day it
+/// was written).
+///
+/// The stored JSON is the convention: a JSON string is text shown as it is (every notice stored
+/// before typed arguments existed has only these, and reads as it always did); an object says
+/// what the value is — `{"date": "2026-12-03"}` an ISO date, `{"pence": 1250}` an amount of
+/// money, `{"en": "…", "cy": "…"}` a name held in both languages (`cy` may be null). A value of
+/// any other shape is shown as its JSON text rather than lost.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(untagged)]
+pub enum NoticeArg {
+    /// Text shown as written: a person's chosen name, a staff member's label, free text.
+    Text(String),
+    /// A calendar date: "3 December 2026" or "3 Rhagfyr 2026".
+    Date {
+        /// The date, stored as ISO `YYYY-MM-DD`.
+        date: jiff::civil::Date,
+    },
+    /// An amount of money in pence, shown in pounds.
+    Pence {
+        /// The amount, in pence.
+        pence: i64,
+    },
+    /// A name kept in both languages (an organisation's name): the Welsh when reading Welsh
+    /// and there is one, else the English.
+    Local {
+        /// The English (or only) name.
+        en: String,
+        /// The Welsh name, when there is one.
+        cy: Option<String>,
+    },
+}
+
+impl NoticeArg {
+    /// The argument in words, in `lang`.
+    pub fn show(&self, lang: Language) -> String {
+        match self {
+            NoticeArg::Text(s) => s.clone(),
+            NoticeArg::Date { date } => cairn_domain::time::format_date(*date, lang),
+            NoticeArg::Pence { pence } => cairn_domain::payments::format_pounds(*pence),
+            NoticeArg::Local { en, cy } => match (lang, cy.as_deref().map(str::trim)) {
+                (Language::Cy, Some(cy)) if !cy.is_empty() => cy.to_owned(),
+                _ => en.clone(),
+            },
+        }
+    }
+
+    /// A stored value in words, in `lang`; a value of an unknown shape as its JSON text.
+    fn show_stored(value: serde_json::Value, lang: Language) -> String {
+        match serde_json::from_value::<NoticeArg>(value.clone()) {
+            Ok(arg) => arg.show(lang),
+            Err(_) => value.to_string(),
+        }
+    }
+}
+
+/// Adds a notice for an account: a Fluent id and text arguments, read in the account's language
+/// when they look. Arguments that are dates, amounts or names in both languages go through
+/// [`notify_with`], so they are put into words in the reader's language.
 pub async fn notify(
     c: &mut Conn<'_>,
     user_id: i64,
@@ -23,9 +86,29 @@ pub async fn notify(
     args: &[(&str, String)],
     now: i64,
 ) -> DbResult<()> {
+    let args: Vec<(&str, NoticeArg)> = args
+        .iter()
+        .map(|(k, v)| (*k, NoticeArg::Text(v.clone())))
+        .collect();
+    notify_with(c, user_id, message_id, &args, now).await
+}
+
+/// Adds a notice for an account with typed arguments, stored as they are (see [`NoticeArg`]).
+pub async fn notify_with(
+    c: &mut Conn<'_>,
+    user_id: i64,
+    message_id: &str,
+    args: &[(&str, NoticeArg)],
+    now: i64,
+) -> DbResult<()> {
     let map: serde_json::Map<String, serde_json::Value> = args
         .iter()
-        .map(|(k, v)| ((*k).to_owned(), serde_json::Value::String(v.clone())))
+        .map(|(k, v)| {
+            (
+                (*k).to_owned(),
+                serde_json::to_value(v).unwrap_or(serde_json::Value::Null),
+            )
+        })
         .collect();
     cairn_db::notices::insert(
         c,
@@ -66,7 +149,8 @@ pub struct ShownNotice {
     pub unread: bool,
 }
 
-/// The actor's latest notices in `lang`; marks them read.
+/// The actor's latest notices in `lang`, their arguments put into words in `lang` now; marks
+/// them read.
 pub async fn for_actor(app: &App, actor: &Actor, lang: Language) -> AppResult<Vec<ShownNotice>> {
     let rows: Vec<Notice> = {
         let mut h = app.db.acquire().await?;
@@ -84,7 +168,7 @@ pub async fn for_actor(app: &App, actor: &Actor, lang: Language) -> AppResult<Ve
                 serde_json::from_str::<serde_json::Map<String, serde_json::Value>>(&n.args_json)
                     .unwrap_or_default()
                     .into_iter()
-                    .map(|(k, v)| (k, v.as_str().unwrap_or_default().to_owned()))
+                    .map(|(k, v)| (k, NoticeArg::show_stored(v, lang)))
                     .collect();
             let borrowed: Vec<(&str, String)> =
                 args.iter().map(|(k, v)| (k.as_str(), v.clone())).collect();

@@ -22,6 +22,7 @@ use cairn_domain::payments::{
     week_start,
 };
 use cairn_domain::time::{DateParts, local_date, parse_date_parts, time_zone};
+use cairn_domain::translation::Bilingual;
 use cairn_domain::{FieldErrors, Permission};
 use jiff::civil::Date;
 use serde::Serialize;
@@ -71,6 +72,8 @@ pub struct FeeRateDraft {
     pub valid_from: DateParts,
     pub valid_to: DateParts,
     pub source: String,
+    /// The source note in Welsh (either or both).
+    pub source_cy: String,
 }
 
 fn money(e: &mut FieldErrors, field: &str, raw: &str, required: bool) -> i64 {
@@ -103,15 +106,15 @@ fn dates(e: &mut FieldErrors, from: &DateParts, to: &DateParts) -> (Option<Date>
     (f, t)
 }
 
-fn source(e: &mut FieldErrors, raw: &str) -> String {
-    cairn_domain::validation::required_text(
-        e,
-        "source",
-        raw,
-        SOURCE_MAX,
-        "payments-error-source",
-        "payments-error-too-long",
-    )
+/// Where a rate comes from, in English, Welsh or both (at least one). The English column is
+/// never NULL, so a Welsh-only note stores an empty English one (on the translation list).
+fn source(e: &mut FieldErrors, en: &str, cy: &str) -> Bilingual {
+    let b = Bilingual::new(Some(en), Some(cy));
+    if b.is_empty() {
+        e.add("source", "payments-error-source");
+    }
+    b.check(e, "source", SOURCE_MAX, "payments-error-too-long");
+    b
 }
 
 /// Adds a fee rate (finance, leads and administrators).
@@ -133,7 +136,7 @@ pub async fn add_fee_rate(app: &App, actor: &Actor, d: &FeeRateDraft) -> AppResu
     let half = money(&mut e, "half_day", &d.half_day, session);
     let day = money(&mut e, "day", &d.day, session);
     let (from, to) = dates(&mut e, &d.valid_from, &d.valid_to);
-    let source = source(&mut e, &d.source);
+    let source = source(&mut e, &d.source, &d.source_cy);
     let (Some(activity), Some(basis), Some(from), true) = (activity, basis, from, e.is_empty())
     else {
         return Err(e.into());
@@ -153,7 +156,8 @@ pub async fn add_fee_rate(app: &App, actor: &Actor, d: &FeeRateDraft) -> AppResu
         &mut tx.conn(),
         org,
         &rate,
-        &source,
+        source.en.as_deref().unwrap_or_default(),
+        source.cy.as_deref(),
         false,
         now,
         &actor.label,
@@ -169,7 +173,7 @@ pub async fn add_fee_rate(app: &App, actor: &Actor, d: &FeeRateDraft) -> AppResu
         None,
         Some(&serde_json::json!({"activity_type": activity.key(), "basis": basis.key(), "hour_pence": rate.hour_pence,
             "half_day_pence": rate.half_day_pence, "day_pence": rate.day_pence, "valid_from": from.to_string(),
-            "valid_to": to.map(|d| d.to_string()), "source": source})),
+            "valid_to": to.map(|d| d.to_string()), "source": source.en, "source_cy": source.cy})),
         None,
         now,
     )
@@ -192,6 +196,8 @@ pub struct ExpenseRateDraft {
     pub valid_from: DateParts,
     pub valid_to: DateParts,
     pub source: String,
+    /// The source note in Welsh (either or both).
+    pub source_cy: String,
 }
 
 /// Adds a mileage or expense rate.
@@ -220,7 +226,7 @@ pub async fn add_expense_rate(app: &App, actor: &Actor, d: &ExpenseRateDraft) ->
     };
     let limit = money(&mut e, "limit", &d.limit, false);
     let (from, to) = dates(&mut e, &d.valid_from, &d.valid_to);
-    let source = source(&mut e, &d.source);
+    let source = source(&mut e, &d.source, &d.source_cy);
     let (Some(category), Some(from), true) = (category, from, e.is_empty()) else {
         return Err(e.into());
     };
@@ -242,7 +248,8 @@ pub async fn add_expense_rate(app: &App, actor: &Actor, d: &ExpenseRateDraft) ->
         &mut tx.conn(),
         org,
         &rate,
-        &source,
+        source.en.as_deref().unwrap_or_default(),
+        source.cy.as_deref(),
         false,
         now,
         &actor.label,
@@ -258,7 +265,7 @@ pub async fn add_expense_rate(app: &App, actor: &Actor, d: &ExpenseRateDraft) ->
         None,
         Some(&serde_json::json!({"category": category.key(), "per_mile_pence": rate.per_mile_pence,
             "after_band_pence": rate.after_band_pence, "band_miles": rate.band_miles, "limit_pence": rate.limit_pence,
-            "valid_from": from.to_string(), "source": source})),
+            "valid_from": from.to_string(), "source": source.en, "source_cy": source.cy})),
         None,
         now,
     )
@@ -266,6 +273,9 @@ pub async fn add_expense_rate(app: &App, actor: &Actor, d: &ExpenseRateDraft) ->
     tx.commit().await?;
     Ok(id)
 }
+
+/// The source note of the examples that are one organisation's policy, not a national figure.
+const LOCAL: (&str, &str) = ("Local policy example", "Enghraifft o bolisi lleol");
 
 /// Pre-fills an organisation's rate card and preset limits with the examples in Cairn's
 /// domain notes, each marked "example — check the current figure". Used by the demo.
@@ -284,7 +294,10 @@ pub async fn add_examples(c: &mut Conn<'_>, org: i64, now: i64) -> AppResult<()>
     let fees = [
         (
             fee(ActivityType::Meeting, RateBasis::Session, 0, 7500, 15000),
-            "NICE lay member rates: £75 under 4 hours, £150 for 4 hours or more",
+            (
+                "NICE lay member rates: £75 under 4 hours, £150 for 4 hours or more",
+                "Cyfraddau aelodau lleyg NICE: £75 am lai na 4 awr, £150 am 4 awr neu fwy",
+            ),
         ),
         (
             fee(
@@ -294,23 +307,26 @@ pub async fn add_examples(c: &mut Conn<'_>, org: i64, now: i64) -> AppResult<()>
                 7500,
                 15000,
             ),
-            "NICE lay member rates",
+            ("NICE lay member rates", "Cyfraddau aelodau lleyg NICE"),
         ),
         (
             fee(ActivityType::TrainingDelivery, RateBasis::Hour, 2500, 0, 0),
-            "Local policy example",
+            LOCAL,
         ),
         (
             fee(ActivityType::Consultation, RateBasis::Hour, 2000, 0, 0),
-            "Local policy example",
+            LOCAL,
         ),
         (
             fee(ActivityType::Other, RateBasis::Hour, 1380, 0, 0),
-            "NIHR public involvement rates (lowest reported hourly rate)",
+            (
+                "NIHR public involvement rates (lowest reported hourly rate)",
+                "Cyfraddau cynnwys y cyhoedd NIHR (y gyfradd fesul awr isaf a adroddwyd)",
+            ),
         ),
     ];
-    for (r, source) in fees {
-        cairn_db::payments::insert_fee_rate(c, org, &r, source, true, now, by).await?;
+    for (r, (en, cy)) in fees {
+        cairn_db::payments::insert_fee_rate(c, org, &r, en, Some(cy), true, now, by).await?;
     }
     let x = |category,
              per_mile_pence,
@@ -333,7 +349,10 @@ pub async fn add_examples(c: &mut Conn<'_>, org: i64, now: i64) -> AppResult<()>
             valid_to: None,
         }
     };
-    let hmrc = "HMRC approved mileage allowance payments";
+    let hmrc = (
+        "HMRC approved mileage allowance payments",
+        "Taliadau lwfans milltiroedd a gymeradwywyd gan CThEF",
+    );
     let expenses = [
         (
             x(
@@ -385,15 +404,15 @@ pub async fn add_examples(c: &mut Conn<'_>, org: i64, now: i64) -> AppResult<()>
                 false,
                 false,
             ),
-            "Local policy example",
+            LOCAL,
         ),
         (
             x(ExpenseCategory::Parking, 0, 0, 0, 1500, true, false, false),
-            "Local policy example",
+            LOCAL,
         ),
         (
             x(ExpenseCategory::Meal, 0, 0, 0, 1000, true, false, false),
-            "Local policy example",
+            LOCAL,
         ),
         (
             x(
@@ -406,7 +425,7 @@ pub async fn add_examples(c: &mut Conn<'_>, org: i64, now: i64) -> AppResult<()>
                 true,
                 false,
             ),
-            "Local policy example",
+            LOCAL,
         ),
         (
             x(
@@ -419,11 +438,14 @@ pub async fn add_examples(c: &mut Conn<'_>, org: i64, now: i64) -> AppResult<()>
                 false,
                 true,
             ),
-            "An online meeting allowance seen in practice; check with a benefits adviser",
+            (
+                "An online meeting allowance seen in practice; check with a benefits adviser",
+                "Lwfans cyfarfod ar-lein a welwyd yn ymarferol; holwch gynghorydd budd-daliadau",
+            ),
         ),
     ];
-    for (r, source) in expenses {
-        cairn_db::payments::insert_expense_rate(c, org, &r, source, true, now, by).await?;
+    for (r, (en, cy)) in expenses {
+        cairn_db::payments::insert_expense_rate(c, org, &r, en, Some(cy), true, now, by).await?;
     }
     let presets = [
         (
@@ -433,7 +455,10 @@ pub async fn add_examples(c: &mut Conn<'_>, org: i64, now: i64) -> AppResult<()>
             19550,
             "2025-04-07",
             Some("2026-04-05"),
-            "DWP permitted work limit 2025/26",
+            (
+                "DWP permitted work limit 2025/26",
+                "Terfyn gwaith a ganiateir yr Adran Gwaith a Phensiynau 2025/26",
+            ),
         ),
         (
             "Carer's Allowance earnings limit (weekly)",
@@ -442,7 +467,10 @@ pub async fn add_examples(c: &mut Conn<'_>, org: i64, now: i64) -> AppResult<()>
             19600,
             "2025-04-07",
             Some("2026-04-05"),
-            "DWP Carer's Allowance earnings limit from 7 April 2025",
+            (
+                "DWP Carer's Allowance earnings limit from 7 April 2025",
+                "Terfyn enillion Lwfans Gofalwr yr Adran Gwaith a Phensiynau o 7 Ebrill 2025",
+            ),
         ),
         (
             "Carer's Allowance earnings limit (weekly)",
@@ -451,12 +479,27 @@ pub async fn add_examples(c: &mut Conn<'_>, org: i64, now: i64) -> AppResult<()>
             20400,
             "2026-04-06",
             None,
-            "Reported limit from April 2026",
+            (
+                "Reported limit from April 2026",
+                "Y terfyn a adroddwyd o fis Ebrill 2026",
+            ),
         ),
     ];
-    for (en, cy, period, amount, from, to, source) in presets {
+    for (en, cy, period, amount, from, to, (source, source_cy)) in presets {
         cairn_db::payments::insert_limit_preset(
-            c, org, en, cy, period, amount, from, to, source, true, now, by,
+            c,
+            org,
+            en,
+            cy,
+            period,
+            amount,
+            from,
+            to,
+            source,
+            Some(source_cy),
+            true,
+            now,
+            by,
         )
         .await?;
     }
@@ -1157,11 +1200,11 @@ async fn tell(
     c: &mut Conn<'_>,
     person: i64,
     message: &str,
-    args: &[(&str, String)],
+    args: &[(&str, crate::notices::NoticeArg)],
     now: i64,
 ) -> AppResult<()> {
     if let Some(user) = cairn_db::accounts::find_user_by_person(c, person).await? {
-        crate::notices::notify(c, user.id, message, args, now).await?;
+        crate::notices::notify_with(c, user.id, message, args, now).await?;
     }
     Ok(())
 }
@@ -1261,7 +1304,7 @@ pub async fn approve(
             &mut tx.conn(),
             claim.person_id,
             "notice-claim-paid-less",
-            &[("amount", cairn_domain::payments::format_pounds(fee))],
+            &[("amount", crate::notices::NoticeArg::Pence { pence: fee })],
             now,
         )
         .await?;
@@ -1785,11 +1828,17 @@ pub enum ExportFormat {
 }
 
 /// A locked (or paid) run as rows for a CSV: header first. Amounts are pence and pounds.
+///
+/// The headings, the kind of each accounts row, the payment method and the activity are words
+/// in `lang` (the reader's) from Fluent (`payments-export-…`, `payments-activity-…`); a stored
+/// code Cairn has no words for is written as it is. Ids, dates (ISO, so a spreadsheet sorts
+/// them) and amounts stay as figures.
 pub async fn export(
     app: &App,
     actor: &Actor,
     id: i64,
     format: ExportFormat,
+    lang: cairn_domain::people::Language,
 ) -> AppResult<Vec<Vec<String>>> {
     let org = org_of(actor)?;
     let now = app.now();
@@ -1801,24 +1850,38 @@ pub async fn export(
     let rows = cairn_db::payments::export_rows(&mut tx.conn(), id).await?;
     let pounds = cairn_domain::payments::format_pounds;
     let plain = |p: i64| pounds(p).replace(['£', ','], "");
+    let words = |id: &str| app.translator.message(lang, id, &[]);
+    let headings = |ids: &[&str]| -> Vec<String> {
+        ids.iter()
+            .map(|id| words(&format!("payments-export-col-{id}")))
+            .collect()
+    };
+    let method = |code: &str| match PaymentChoice::parse(code) {
+        Some(c) => words(&format!(
+            "payments-export-method-{}",
+            c.key().replace('_', "-")
+        )),
+        None => code.to_owned(),
+    };
+    let activity = |code: &str| match ActivityType::parse(code) {
+        Some(a) => words(&a.label_id()),
+        None => code.to_owned(),
+    };
+    let kind = |k: &str| words(&format!("payments-export-row-{k}"));
     let mut out: Vec<Vec<String>> = Vec::new();
     match format {
         ExportFormat::Payroll => {
-            out.push(
-                [
-                    "run_id",
-                    "person_id",
-                    "name",
-                    "payment_method",
-                    "claims",
-                    "taxable_pence",
-                    "expenses_pence",
-                    "total_pence",
-                    "total_pounds",
-                ]
-                .map(String::from)
-                .to_vec(),
-            );
+            out.push(headings(&[
+                "run",
+                "person",
+                "name",
+                "method",
+                "claims",
+                "taxable-pence",
+                "expenses-pence",
+                "total-pence",
+                "total-pounds",
+            ]));
             let mut i = 0;
             while i < rows.len() {
                 let p = rows[i].person_id;
@@ -1829,7 +1892,7 @@ pub async fn export(
                     id.to_string(),
                     p.to_string(),
                     group[0].person_name.clone(),
-                    group[0].choice.clone(),
+                    method(&group[0].choice),
                     group.len().to_string(),
                     taxable.to_string(),
                     (total - taxable).to_string(),
@@ -1840,36 +1903,32 @@ pub async fn export(
             }
         }
         ExportFormat::Accounts => {
-            out.push(
-                [
-                    "run_id",
-                    "row",
-                    "claim_id",
-                    "person_id",
-                    "name",
-                    "cost_centre",
-                    "activity_type",
-                    "activity_on",
-                    "payment_method",
-                    "fee_pence",
-                    "expenses_pence",
-                    "total_pence",
-                    "total_pounds",
-                ]
-                .map(String::from)
-                .to_vec(),
-            );
+            out.push(headings(&[
+                "run",
+                "row",
+                "claim",
+                "person",
+                "name",
+                "cost-centre",
+                "activity",
+                "activity-on",
+                "method",
+                "fee-pence",
+                "expenses-pence",
+                "total-pence",
+                "total-pounds",
+            ]));
             for r in &rows {
                 out.push(vec![
                     id.to_string(),
-                    "claim".into(),
+                    kind("claim"),
                     r.claim_id.to_string(),
                     r.person_id.to_string(),
                     r.person_name.clone(),
                     r.unit_name.clone().unwrap_or_default(),
-                    r.activity_type.clone(),
+                    activity(&r.activity_type),
                     r.activity_on.clone(),
-                    r.choice.clone(),
+                    method(&r.choice),
                     r.fee_pence.to_string(),
                     r.expenses_pence.to_string(),
                     r.total_pence.to_string(),
@@ -1906,7 +1965,7 @@ pub async fn export(
             for (pid, name, fee, exp, total) in people {
                 out.push(vec![
                     id.to_string(),
-                    "person_total".into(),
+                    kind("person-total"),
                     String::new(),
                     pid.to_string(),
                     name,
@@ -1924,7 +1983,7 @@ pub async fn export(
             for (cc, fee, exp, total) in centres {
                 out.push(vec![
                     id.to_string(),
-                    "cost_centre_total".into(),
+                    kind("cost-centre-total"),
                     String::new(),
                     String::new(),
                     String::new(),
@@ -1947,7 +2006,7 @@ pub async fn export(
             });
             out.push(vec![
                 id.to_string(),
-                "run_total".into(),
+                kind("run-total"),
                 String::new(),
                 String::new(),
                 String::new(),

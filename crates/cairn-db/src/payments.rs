@@ -32,6 +32,8 @@ pub struct FeeRateRow {
     pub valid_from: String,
     pub valid_to: Option<String>,
     pub source: String,
+    /// The source note in Welsh (None until written).
+    pub source_cy: Option<String>,
     pub example: bool,
     pub created_at: i64,
     pub created_by_label: String,
@@ -53,11 +55,13 @@ impl FeeRateRow {
 }
 
 /// Adds a fee rate.
+#[expect(clippy::too_many_arguments, reason = "a rate has this many facts")]
 pub async fn insert_fee_rate(
     c: &mut Conn<'_>,
     org: i64,
     r: &FeeRate,
     source: &str,
+    source_cy: Option<&str>,
     example: bool,
     now: i64,
     by: &str,
@@ -66,7 +70,7 @@ pub async fn insert_fee_rate(
         c,
         i64,
         "INSERT INTO fee_rates (organisation_id, activity_type, basis, hour_pence, half_day_pence, day_pence, valid_from, valid_to, source, example, \
-         created_at, created_by_label) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) RETURNING id",
+         created_at, created_by_label, source_cy) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13) RETURNING id",
         org,
         r.activity.key(),
         r.basis.key(),
@@ -78,7 +82,8 @@ pub async fn insert_fee_rate(
         source,
         example,
         now,
-        by
+        by,
+        source_cy
     )
 }
 
@@ -87,7 +92,7 @@ pub async fn fee_rates(c: &mut Conn<'_>, org: i64) -> DbResult<Vec<FeeRateRow>> 
     fetch_all!(
         c,
         FeeRateRow,
-        "SELECT id, activity_type, basis, hour_pence, half_day_pence, day_pence, valid_from, valid_to, source, example, created_at, created_by_label \
+        "SELECT id, activity_type, basis, hour_pence, half_day_pence, day_pence, valid_from, valid_to, source, source_cy, example, created_at, created_by_label \
          FROM fee_rates WHERE organisation_id = $1 ORDER BY activity_type, valid_from DESC, id DESC",
         org
     )
@@ -109,6 +114,8 @@ pub struct ExpenseRateRow {
     pub valid_from: String,
     pub valid_to: Option<String>,
     pub source: String,
+    /// The source note in Welsh (None until written).
+    pub source_cy: Option<String>,
     pub example: bool,
     pub created_at: i64,
     pub created_by_label: String,
@@ -133,11 +140,13 @@ impl ExpenseRateRow {
 }
 
 /// Adds an expense rate.
+#[expect(clippy::too_many_arguments, reason = "a rate has this many facts")]
 pub async fn insert_expense_rate(
     c: &mut Conn<'_>,
     org: i64,
     r: &ExpenseRate,
     source: &str,
+    source_cy: Option<&str>,
     example: bool,
     now: i64,
     by: &str,
@@ -146,8 +155,8 @@ pub async fn insert_expense_rate(
         c,
         i64,
         "INSERT INTO expense_rates (organisation_id, category, per_mile_pence, after_band_pence, band_miles, limit_pence, needs_receipt, needs_preapproval, \
-         counts_as_income, valid_from, valid_to, source, example, created_at, created_by_label) \
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15) RETURNING id",
+         counts_as_income, valid_from, valid_to, source, example, created_at, created_by_label, source_cy) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16) RETURNING id",
         org,
         r.category.key(),
         r.per_mile_pence,
@@ -162,7 +171,8 @@ pub async fn insert_expense_rate(
         source,
         example,
         now,
-        by
+        by,
+        source_cy
     )
 }
 
@@ -172,7 +182,7 @@ pub async fn expense_rates(c: &mut Conn<'_>, org: i64) -> DbResult<Vec<ExpenseRa
         c,
         ExpenseRateRow,
         "SELECT id, category, per_mile_pence, after_band_pence, band_miles, limit_pence, needs_receipt, needs_preapproval, counts_as_income, valid_from, \
-         valid_to, source, example, created_at, created_by_label FROM expense_rates WHERE organisation_id = $1 ORDER BY category, valid_from DESC, id DESC",
+         valid_to, source, source_cy, example, created_at, created_by_label FROM expense_rates WHERE organisation_id = $1 ORDER BY category, valid_from DESC, id DESC",
         org
     )
 }
@@ -188,6 +198,8 @@ pub struct LimitPreset {
     pub valid_from: String,
     pub valid_to: Option<String>,
     pub source: String,
+    /// The source note in Welsh (None until written).
+    pub source_cy: Option<String>,
     pub example: bool,
 }
 
@@ -203,6 +215,7 @@ pub async fn insert_limit_preset(
     valid_from: &str,
     valid_to: Option<&str>,
     source: &str,
+    source_cy: Option<&str>,
     example: bool,
     now: i64,
     by: &str,
@@ -211,7 +224,7 @@ pub async fn insert_limit_preset(
         c,
         i64,
         "INSERT INTO limit_presets (organisation_id, name_en, name_cy, period, amount_pence, valid_from, valid_to, source, example, created_at, \
-         created_by_label) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING id",
+         created_by_label, source_cy) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) RETURNING id",
         org,
         name_en,
         name_cy,
@@ -222,7 +235,8 @@ pub async fn insert_limit_preset(
         source,
         example,
         now,
-        by
+        by,
+        source_cy
     )
 }
 
@@ -231,7 +245,7 @@ pub async fn limit_presets(c: &mut Conn<'_>, org: i64) -> DbResult<Vec<LimitPres
     fetch_all!(
         c,
         LimitPreset,
-        "SELECT id, name_en, name_cy, period, amount_pence, valid_from, valid_to, source, example FROM limit_presets \
+        "SELECT id, name_en, name_cy, period, amount_pence, valid_from, valid_to, source, source_cy, example FROM limit_presets \
          WHERE organisation_id = $1 ORDER BY name_en, valid_from DESC, id",
         org
     )

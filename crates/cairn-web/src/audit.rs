@@ -1,5 +1,7 @@
 //! The audit log for organisation administrators: filter by action, record type, record id and
-//! date; export the same filter as CSV (the export itself is audited).
+//! date; export the same filter as CSV (the export itself is audited). The page and the CSV show
+//! what happened and the record type in the reader's language (`audit-action-…`,
+//! `audit-entity-…`); a stored code Cairn has no words for is shown as it is.
 
 use crate::context::Signed;
 use crate::error::WebResult;
@@ -10,6 +12,7 @@ use askama::Template;
 use axum::extract::{Query, State};
 use cairn_app::audit::Action;
 use cairn_db::audit::AuditQuery;
+use cairn_domain::people::Language;
 use cairn_domain::time::{DEFAULT_TIME_ZONE, format_instant, time_zone};
 use serde::Deserialize;
 
@@ -80,6 +83,7 @@ struct ListPage {
     rows: Vec<Row>,
     filters: FormState,
     actions: Vec<Choice>,
+    entities: Vec<Choice>,
     csv_href: String,
     next_href: Option<String>,
 }
@@ -98,6 +102,46 @@ fn change_text(before: &Option<String>, after: &Option<String>) -> String {
         (Some(b), None) => short(b),
         (None, None) => String::new(),
     }
+}
+
+/// What happened, in words (the stored key when there are none).
+fn action_label(t: &Tr, key: &str) -> String {
+    label(t, &format!("audit-action-{}", key.replace('_', "-")), key)
+}
+
+/// The kind of record, in words (the stored key when there are none).
+fn entity_label(t: &Tr, key: &str) -> String {
+    label(t, &format!("audit-entity-{}", key.replace('_', "-")), key)
+}
+
+/// The message `id` (in English when only English has it yet); else the stored key itself.
+fn label(t: &Tr, id: &str, key: &str) -> String {
+    if t.has(id) || Tr::new(Language::En).has(id) {
+        t.get(id)
+    } else {
+        key.to_owned()
+    }
+}
+
+/// The record types to filter by, in words, in the reader's alphabetical order; a type asked
+/// for in the address that Cairn does not know is kept, so the filter shows what is applied.
+fn entity_choices(t: &Tr, asked: Option<&str>) -> Vec<Choice> {
+    let mut keys: Vec<&str> = cairn_app::audit::ENTITIES.to_vec();
+    if let Some(a) = asked
+        .map(str::trim)
+        .filter(|a| !a.is_empty() && !keys.contains(a))
+    {
+        keys.push(a);
+    }
+    let mut out: Vec<Choice> = keys
+        .into_iter()
+        .map(|k| Choice {
+            value: k.to_owned(),
+            label: entity_label(t, k),
+        })
+        .collect();
+    out.sort_by_cached_key(|c| cairn_domain::people::name_sort_key(&c.label, t.lang));
+    out
 }
 
 fn filter_query(f: &Filters) -> String {
@@ -149,8 +193,8 @@ async fn list(State(st): State<AppState>, s: Signed, Query(f): Query<Filters>) -
                 ),
                 None => e.actor_label.clone(),
             },
-            action: t.get(&format!("audit-action-{}", e.action.replace('_', "-"))),
-            entity: e.entity.clone(),
+            action: action_label(&t, &e.action),
+            entity: entity_label(&t, &e.entity),
             entity_id: e.entity_id.map(|i| i.to_string()).unwrap_or_default(),
             change: change_text(&e.before_json, &e.after_json),
         })
@@ -166,9 +210,10 @@ async fn list(State(st): State<AppState>, s: Signed, Query(f): Query<Filters>) -
         .iter()
         .map(|k| Choice {
             value: (*k).into(),
-            label: t.get(&format!("audit-action-{}", k.replace('_', "-"))),
+            label: action_label(&t, k),
         })
         .collect();
+    let entities = entity_choices(&t, f.entity.as_deref());
     let chrome = Chrome::signed(&s, t.get("audit-title"), organisation(&st, &s).await?);
     html(&ListPage {
         chrome,
@@ -176,6 +221,7 @@ async fn list(State(st): State<AppState>, s: Signed, Query(f): Query<Filters>) -
         rows,
         filters,
         actions,
+        entities,
         csv_href: format!("/audit.csv?{}", filter_query(&f)),
         next_href,
     })
@@ -216,8 +262,8 @@ async fn export(State(st): State<AppState>, s: Signed, Query(f): Query<Filters>)
             e.on_behalf_of_person_id
                 .map(|x| x.to_string())
                 .unwrap_or_default(),
-            e.action,
-            e.entity,
+            action_label(&t, &e.action),
+            entity_label(&t, &e.entity),
             e.entity_id.map(|x| x.to_string()).unwrap_or_default(),
             e.before_json.unwrap_or_default(),
             e.after_json.unwrap_or_default(),

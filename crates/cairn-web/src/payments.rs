@@ -8,6 +8,7 @@ use crate::charts::{Bar, stacked_bars};
 use crate::context::{Posted, Signed, Uploaded};
 use crate::error::{WebError, WebResult};
 use crate::i18n::Tr;
+use crate::translation::{Local, local_of};
 use crate::views::{
     Choice, Chrome, FormState, html, html_status, local_name, organisation, see_other, unit_names,
 };
@@ -962,9 +963,9 @@ async fn receipt(State(st): State<AppState>, s: Signed, Path(id): Path<i64>) -> 
 struct RatesPage {
     chrome: Chrome,
     t: Tr,
-    fees: Vec<Vec<String>>,
-    expenses: Vec<Vec<String>>,
-    presets: Vec<Vec<String>>,
+    fees: Vec<RateLine>,
+    expenses: Vec<RateLine>,
+    presets: Vec<RateLine>,
     can_manage: bool,
     form: FormState,
     xform: FormState,
@@ -972,6 +973,14 @@ struct RatesPage {
     bases: Vec<Choice>,
     categories: Vec<Choice>,
     flags: Vec<(&'static str, String)>,
+}
+
+/// One line of the rate card: what, how much and when in the reader's words; the source note
+/// as the organisation wrote it (in the reader's language when it exists, else marked).
+struct RateLine {
+    cells: Vec<String>,
+    source: Local,
+    example: String,
 }
 
 fn valid(t: &Tr, from: &str, to: &Option<String>) -> String {
@@ -1044,34 +1053,34 @@ async fn rates_view(st: &AppState, s: &Signed, form: FormState, xform: FormState
     let fees = card
         .fees
         .iter()
-        .map(|r| {
-            vec![
+        .map(|r| RateLine {
+            cells: vec![
                 t.get(&r.activity_type.label_id()),
                 fee_amount(&t, r),
                 valid(&t, &r.valid_from, &r.valid_to),
-                r.source.clone(),
-                example(r.example),
-            ]
+            ],
+            source: local_of(&t, Some(&r.source), r.source_cy.as_deref()),
+            example: example(r.example),
         })
         .collect();
     let expenses = card
         .expenses
         .iter()
-        .map(|r| {
-            vec![
+        .map(|r| RateLine {
+            cells: vec![
                 t.get(&r.category.label_id()),
                 expense_rule(&t, r),
                 valid(&t, &r.valid_from, &r.valid_to),
-                r.source.clone(),
-                example(r.example),
-            ]
+            ],
+            source: local_of(&t, Some(&r.source), r.source_cy.as_deref()),
+            example: example(r.example),
         })
         .collect();
     let presets = card
         .presets
         .iter()
-        .map(|p| {
-            vec![
+        .map(|p| RateLine {
+            cells: vec![
                 local_name(&t, &p.name_en, Some(&p.name_cy)),
                 t.with(
                     if p.period == "month" {
@@ -1082,9 +1091,9 @@ async fn rates_view(st: &AppState, s: &Signed, form: FormState, xform: FormState
                     &[("amount", pounds(p.amount_pence))],
                 ),
                 valid(&t, &p.valid_from, &p.valid_to),
-                p.source.clone(),
-                example(p.example),
-            ]
+            ],
+            source: local_of(&t, Some(&p.source), p.source_cy.as_deref()),
+            example: example(p.example),
         })
         .collect();
     let chrome = Chrome::signed(s, t.get("payments-rates-title"), organisation(st, s).await?)
@@ -1157,6 +1166,8 @@ struct FeeRateIn {
     valid_to_year: String,
     #[serde(default)]
     source: String,
+    #[serde(default)]
+    source_cy: String,
 }
 
 fn parts(d: &str, m: &str, y: &str) -> DateParts {
@@ -1181,6 +1192,7 @@ async fn add_fee_rate(
         valid_from: parts(&f.valid_from_day, &f.valid_from_month, &f.valid_from_year),
         valid_to: parts(&f.valid_to_day, &f.valid_to_month, &f.valid_to_year),
         source: f.source.clone(),
+        source_cy: f.source_cy.clone(),
     };
     match cairn_app::payments::add_fee_rate(&st.app, s.actor(), &d).await {
         Ok(_) => see_other("/payments/rates"),
@@ -1193,7 +1205,8 @@ async fn add_fee_rate(
                 .set("day", f.day)
                 .set_date("valid_from", &d.valid_from)
                 .set_date("valid_to", &d.valid_to)
-                .set("source", f.source);
+                .set("source", f.source)
+                .set("source_cy", f.source_cy);
             form.add_errors(&s.ctx.t(), &errs);
             rates_view(&st, &s, form, FormState::new()).await
         }
@@ -1224,6 +1237,8 @@ struct ExpenseRateIn {
     x_valid_from_year: String,
     #[serde(default)]
     x_source: String,
+    #[serde(default)]
+    x_source_cy: String,
 }
 
 async fn add_expense_rate(
@@ -1247,12 +1262,17 @@ async fn add_expense_rate(
         ),
         valid_to: DateParts::default(),
         source: f.x_source.clone(),
+        source_cy: f.x_source_cy.clone(),
     };
     let r = cairn_app::payments::add_expense_rate(&st.app, s.actor(), &d).await;
     let r = renamed(
-        renamed(r, "valid_from", "x_valid_from"),
-        "source",
-        "x_source",
+        renamed(
+            renamed(r, "valid_from", "x_valid_from"),
+            "source",
+            "x_source",
+        ),
+        "source_cy",
+        "x_source_cy",
     );
     match r {
         Ok(_) => see_other("/payments/rates#expenses"),
@@ -1273,7 +1293,8 @@ async fn add_expense_rate(
                     if d.counts_as_income { "yes" } else { "" },
                 )
                 .set_date("x_valid_from", &d.valid_from)
-                .set("x_source", f.x_source);
+                .set("x_source", f.x_source)
+                .set("x_source_cy", f.x_source_cy);
             form.add_errors(&s.ctx.t(), &errs);
             rates_view(&st, &s, FormState::new(), form).await
         }
@@ -1469,7 +1490,7 @@ async fn export(
         Some("accounts") => ExportFormat::Accounts,
         _ => ExportFormat::Payroll,
     };
-    let rows = cairn_app::payments::export(&st.app, s.actor(), id, format).await?;
+    let rows = cairn_app::payments::export(&st.app, s.actor(), id, format, s.ctx.lang).await?;
     Ok(crate::csv_export::download(
         &format!(
             "run-{id}-{}.csv",

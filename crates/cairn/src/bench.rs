@@ -293,6 +293,7 @@ async fn payment_run(app: &cairn_app::App, org: i64) -> Result<(f64, i64, bool)>
         &finance,
         run,
         cairn_app::payments::ExportFormat::Payroll,
+        cairn_domain::people::Language::En,
     )
     .await?;
     let accounts = cairn_app::payments::export(
@@ -300,6 +301,7 @@ async fn payment_run(app: &cairn_app::App, org: i64) -> Result<(f64, i64, bool)>
         &finance,
         run,
         cairn_app::payments::ExportFormat::Accounts,
+        cairn_domain::people::Language::En,
     )
     .await?;
     let took = started.elapsed().as_secs_f64() * 1000.0;

@@ -12,15 +12,16 @@
 //! they are in.
 
 use crate::audit::{Action, record};
+use crate::notices::NoticeArg;
 use crate::org_today as today_in;
 use crate::{Actor, App, AppError, AppResult, org_of, require};
 use cairn_db::Conn;
 use cairn_db::people::buddies::{Checkin, Pairing, PairingQuery, Waiting};
 use cairn_domain::people::{
-    BUDDY_DUE_DAYS, CheckinDraft, Constituency, EndDraft, Language, PairingDraft, PersonStatus,
+    BUDDY_DUE_DAYS, CheckinDraft, Constituency, EndDraft, PairingDraft, PersonStatus,
     buddy_overdue, newcomer_since,
 };
-use cairn_domain::time::{format_date, parse_iso_date};
+use cairn_domain::time::parse_iso_date;
 use cairn_domain::{FieldErrors, Permission};
 use jiff::civil::Date;
 
@@ -197,14 +198,6 @@ async fn person_in_reach(
     Ok(actor.can_reach_any_unit(&units).then_some(p))
 }
 
-/// The language a person reads notices in: their account's choice, else their own.
-fn language_of(user: &cairn_db::accounts::User, person: &cairn_db::people::Person) -> Language {
-    user.locale
-        .as_deref()
-        .and_then(Language::parse)
-        .unwrap_or(person.preferred_language)
-}
-
 /// Pairs a newcomer with a buddy. Returns the pairing's id.
 pub async fn pair(app: &App, actor: &Actor, draft: &PairingDraft) -> AppResult<i64> {
     require(actor, Permission::ManagePeople)?;
@@ -297,14 +290,15 @@ pub async fn pair(app: &App, actor: &Actor, draft: &PairingDraft) -> AppResult<i
         if let Some(user) =
             cairn_db::accounts::find_user_by_person(&mut tx.conn(), person.id).await?
         {
-            let lang = language_of(&user, person);
-            crate::notices::notify(
+            // The date is stored as a date and put into words when the notice is read, in
+            // the language the person reads Cairn in then.
+            crate::notices::notify_with(
                 &mut tx.conn(),
                 user.id,
                 message,
                 &[
-                    ("name", other.chosen_name.clone()),
-                    ("date", format_date(f.starts_on, lang)),
+                    ("name", NoticeArg::Text(other.chosen_name.clone())),
+                    ("date", NoticeArg::Date { date: f.starts_on }),
                 ],
                 now,
             )

@@ -11,7 +11,9 @@ use cairn_app::people::{buddies, welcome};
 use cairn_app::{Actor, App, AppError, people};
 use cairn_db::audit::AuditQuery;
 use cairn_domain::Role;
-use cairn_domain::people::{ArrivalDraft, CheckinDraft, EndDraft, PairingDraft, PersonDraft};
+use cairn_domain::people::{
+    ArrivalDraft, CheckinDraft, EndDraft, Language, PairingDraft, PersonDraft,
+};
 use cairn_domain::time::DateParts;
 use cairn_testkit::both_engines;
 use jiff::civil::{Date, date};
@@ -619,12 +621,143 @@ async fn the_newcomer_and_the_buddy_each_get_a_notice_in_their_own_language() {
         assert_eq!(to_n[0].message_id, "notice-buddy-paired-newcomer");
         let args: serde_json::Value = serde_json::from_str(&to_n[0].args_json).expect("json");
         assert_eq!(args["name"], "Ula");
-        assert_eq!(args["date"], "28 Mawrth 2026");
+        // The date is stored as a date, to be put into words when the notice is read.
+        assert_eq!(args["date"], serde_json::json!({"date": "2026-03-28"}));
         assert_eq!(to_b.len(), 1);
         assert_eq!(to_b[0].message_id, "notice-buddy-paired-buddy");
         let args: serde_json::Value = serde_json::from_str(&to_b[0].args_json).expect("json");
         assert_eq!(args["name"], "Nia");
-        assert_eq!(args["date"], "28 March 2026");
+        assert_eq!(args["date"], serde_json::json!({"date": "2026-03-28"}));
+        drop(h);
+        let shown = |who: Actor, lang| {
+            let app = app.clone();
+            async move {
+                cairn_app::notices::for_actor(&app, &who, lang)
+                    .await
+                    .expect("notices")
+                    .into_iter()
+                    .map(|n| n.text)
+                    .collect::<Vec<_>>()
+            }
+        };
+        assert_eq!(
+            shown(n, Language::Cy).await,
+            vec!["Cy:notice-buddy-paired-newcomer:date=28 Mawrth 2026,name=Ula"]
+        );
+        assert_eq!(
+            shown(b, Language::En).await,
+            vec!["En:notice-buddy-paired-buddy:date=28 March 2026,name=Nia"]
+        );
+    })
+    .await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_buddy_notice_shows_its_date_in_the_language_it_is_read_in_not_the_one_it_was_written_in()
+{
+    both_engines(|db| async move {
+        // Setup: the newcomer reads Welsh when paired, the buddy English.
+        let app = app(db);
+        let w = world(&app).await;
+        let a = w.alder;
+        let newcomer = people::create(
+            &app,
+            &w.org.admin,
+            &PersonDraft {
+                chosen_name: "Nia".into(),
+                constituency: "service_user".into(),
+                unit_ids: vec![a],
+                status: "active".into(),
+                preferred_language: "cy".into(),
+                ..Default::default()
+            },
+        )
+        .await
+        .expect("newcomer");
+        let buddy = person(&app, &w.org, "Ula", "carer", &[a], None).await;
+        appoint(&app, &w.org, buddy, "buddy", days_ago(300), None).await;
+        let n = account(
+            &app,
+            &w.org,
+            "nia@example.org",
+            Role::Member,
+            &[],
+            Some(newcomer),
+        )
+        .await;
+        let b = account(
+            &app,
+            &w.org,
+            "ula@example.org",
+            Role::Member,
+            &[],
+            Some(buddy),
+        )
+        .await;
+        buddies::pair(&app, &w.org.admin, &pairing(newcomer, buddy, days_ago(1)))
+            .await
+            .expect("pair");
+
+        // Exec: each later reads Cairn in the other language.
+        let to_n = cairn_app::notices::for_actor(&app, &n, Language::En)
+            .await
+            .expect("newcomer's notices");
+        let to_b = cairn_app::notices::for_actor(&app, &b, Language::Cy)
+            .await
+            .expect("buddy's notices");
+
+        // Check
+        assert_eq!(
+            to_n.iter().map(|x| x.text.as_str()).collect::<Vec<_>>(),
+            vec!["En:notice-buddy-paired-newcomer:date=28 March 2026,name=Ula"]
+        );
+        assert_eq!(
+            to_b.iter().map(|x| x.text.as_str()).collect::<Vec<_>>(),
+            vec!["Cy:notice-buddy-paired-buddy:date=28 Mawrth 2026,name=Nia"]
+        );
+    })
+    .await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_notice_stored_with_text_arguments_before_typed_ones_reads_as_it_did() {
+    both_engines(|db| async move {
+        // Setup: a notice as Cairn stored them before, every argument already text.
+        let app = app(db);
+        let w = world(&app).await;
+        let buddy = person(&app, &w.org, "Ula", "carer", &[w.alder], None).await;
+        let b = account(
+            &app,
+            &w.org,
+            "ula@example.org",
+            Role::Member,
+            &[],
+            Some(buddy),
+        )
+        .await;
+        {
+            let mut h = app.db.acquire().await.expect("h");
+            cairn_db::notices::insert(
+                &mut h.conn(),
+                b.user_id,
+                "notice-buddy-paired-buddy",
+                r#"{"name":"Nia","date":"28 March 2026","odd":{"shape":1}}"#,
+                app.now(),
+            )
+            .await
+            .expect("insert");
+        }
+
+        // Exec
+        let shown = cairn_app::notices::for_actor(&app, &b, Language::Cy)
+            .await
+            .expect("notices");
+
+        // Check: text as stored; a value of an unknown shape is shown, not lost.
+        assert_eq!(
+            shown.iter().map(|x| x.text.as_str()).collect::<Vec<_>>(),
+            vec!["Cy:notice-buddy-paired-buddy:date=28 March 2026,name=Nia,odd={\"shape\":1}"]
+        );
     })
     .await;
 }

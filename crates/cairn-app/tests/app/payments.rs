@@ -17,7 +17,7 @@ use cairn_domain::Role;
 use cairn_domain::payments::{
     ActivityType, ClaimDraft, ClaimStatus, ExpenseCategory, ExpenseDraft, PaymentChoice,
 };
-use cairn_domain::people::PersonDraft;
+use cairn_domain::people::{Language, PersonDraft};
 use cairn_domain::time::DateParts;
 use cairn_domain::units::UnitDraft;
 use cairn_testkit::both_engines;
@@ -1837,7 +1837,7 @@ async fn a_claim_already_in_a_run_or_not_authorised_cannot_join_a_run_and_nothin
             refused.push(payments::run(&w.app, who, first).await.map(|_| ()));
             refused.push(payments::runs(&w.app, who).await.map(|_| ()));
             refused.push(
-                payments::export(&w.app, who, first, ExportFormat::Payroll)
+                payments::export(&w.app, who, first, ExportFormat::Payroll, Language::En)
                     .await
                     .map(|_| ()),
             );
@@ -1935,18 +1935,26 @@ async fn a_locked_run_exports_for_payroll_and_accounts_that_reconcile_and_paying
             .expect("run");
 
         // Exec
-        let open = payments::export(&w.app, &w.finance, run, ExportFormat::Payroll).await;
+        let open =
+            payments::export(&w.app, &w.finance, run, ExportFormat::Payroll, Language::En).await;
         let paid_while_open = payments::mark_paid(&w.app, &w.finance, run).await;
         payments::lock_run(&w.app, &w.finance, run)
             .await
             .expect("lock");
         let relock = payments::lock_run(&w.app, &w.finance, run).await;
-        let payroll = payments::export(&w.app, &w.finance, run, ExportFormat::Payroll)
-            .await
-            .expect("payroll");
-        let accounts = payments::export(&w.app, &w.finance, run, ExportFormat::Accounts)
-            .await
-            .expect("accounts");
+        let payroll =
+            payments::export(&w.app, &w.finance, run, ExportFormat::Payroll, Language::En)
+                .await
+                .expect("payroll");
+        let accounts = payments::export(
+            &w.app,
+            &w.finance,
+            run,
+            ExportFormat::Accounts,
+            Language::En,
+        )
+        .await
+        .expect("accounts");
         w.app.clock.set(T0 + HOUR);
         payments::mark_paid(&w.app, &w.finance, run)
             .await
@@ -1974,15 +1982,16 @@ async fn a_locked_run_exports_for_payroll_and_accounts_that_reconcile_and_paying
         };
 
         // Payroll: one row per person, adding up to the run.
+        // Headings in the reader's language, from Fluent.
         assert_eq!(
             payroll[0][..6],
             [
-                "run_id",
-                "person_id",
-                "name",
-                "payment_method",
-                "claims",
-                "taxable_pence"
+                "En:payments-export-col-run:",
+                "En:payments-export-col-person:",
+                "En:payments-export-col-name:",
+                "En:payments-export-col-method:",
+                "En:payments-export-col-claims:",
+                "En:payments-export-col-taxable-pence:"
             ]
         );
         let people_rows = &payroll[1..];
@@ -2011,7 +2020,7 @@ async fn a_locked_run_exports_for_payroll_and_accounts_that_reconcile_and_paying
         let rows_of = |kind: &str| -> Vec<&Vec<String>> {
             accounts[1..].iter().filter(|r| r[1] == kind).collect()
         };
-        let claim_lines = rows_of("claim");
+        let claim_lines = rows_of("En:payments-export-row-claim:");
         assert_eq!(claim_lines.len(), 4);
         for r in &claim_lines {
             let c = claim_rows
@@ -2028,11 +2037,23 @@ async fn a_locked_run_exports_for_payroll_and_accounts_that_reconcile_and_paying
                 "Birch"
             };
             assert_eq!(r[5], centre);
+            // The activity and the payment method are words, never the stored codes.
+            assert_eq!(
+                r[6],
+                format!(
+                    "En:payments-activity-{}:",
+                    c.activity_type.key().replace('_', "-")
+                )
+            );
+            assert_eq!(
+                r[8],
+                format!("En:payments-export-method-{}:", c.choice.replace('_', "-"))
+            );
         }
         let sum = |rows: &[&Vec<String>], col: usize| rows.iter().map(|r| n(&r[col])).sum::<i64>();
-        let person_totals = rows_of("person_total");
-        let centre_totals = rows_of("cost_centre_total");
-        let run_total = rows_of("run_total");
+        let person_totals = rows_of("En:payments-export-row-person-total:");
+        let centre_totals = rows_of("En:payments-export-row-cost-centre-total:");
+        let run_total = rows_of("En:payments-export-row-run-total:");
         assert_eq!(person_totals.len(), 3);
         assert_eq!(run_total.len(), 1);
         for col in [9, 10, 11] {
@@ -2081,9 +2102,15 @@ async fn a_locked_run_exports_for_payroll_and_accounts_that_reconcile_and_paying
             ("paid", Some(T0 + HOUR))
         );
         assert!(
-            payments::export(&w.app, &w.finance, run, ExportFormat::Accounts)
-                .await
-                .is_ok()
+            payments::export(
+                &w.app,
+                &w.finance,
+                run,
+                ExportFormat::Accounts,
+                Language::En
+            )
+            .await
+            .is_ok()
         );
         let exports = audit_of(&w.app, w.org.id, "payment_run")
             .await
@@ -2339,10 +2366,17 @@ async fn paying_less_adds_an_adjustment_lowers_the_fee_is_recorded_and_tells_the
             .filter(|n| n.message_id == "notice-claim-paid-less")
             .collect();
         assert_eq!(told.len(), 1, "told once, about the claim paid less");
+        // Stored in pence, put into pounds when read.
+        assert_eq!(told[0].args_json, r#"{"amount":{"pence":5000}}"#);
+        let shown =
+            cairn_app::notices::for_actor(&w.app, &w.mo, cairn_domain::people::Language::Cy)
+                .await
+                .expect("shown");
         assert!(
-            told[0].args_json.contains("£50.00"),
-            "{}",
-            told[0].args_json
+            shown
+                .iter()
+                .any(|n| n.text == "Cy:notice-claim-paid-less:amount=£50.00"),
+            "{shown:?}"
         );
         let full = assert_totals(&w.app, w.org.id, in_full).await;
         assert_eq!(full.fee_pence, 7500);

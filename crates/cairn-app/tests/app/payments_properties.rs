@@ -30,7 +30,7 @@ use cairn_domain::Role;
 use cairn_domain::payments::{
     ActivityType, ClaimDraft, ClaimStatus, ExpenseCategory, ExpenseDraft,
 };
-use cairn_domain::people::PersonDraft;
+use cairn_domain::people::{Language, PersonDraft};
 use cairn_domain::time::DateParts;
 use cairn_domain::units::UnitDraft;
 use proptest::prelude::*;
@@ -1138,11 +1138,15 @@ async fn runs_add_up_in_their_sums_and_both_exports(
                 .await
                 .expect("lock to export");
         }
-        let payroll = payments::export(&w.app, &w.finance, run, ExportFormat::Payroll)
-            .await
-            .expect("payroll export");
-        prop_assert_eq!(payroll[0][1].as_str(), "person_id");
-        prop_assert_eq!(payroll[0][7].as_str(), "total_pence");
+        let payroll =
+            payments::export(&w.app, &w.finance, run, ExportFormat::Payroll, Language::En)
+                .await
+                .expect("payroll export");
+        prop_assert_eq!(payroll[0][1].as_str(), "En:payments-export-col-person:");
+        prop_assert_eq!(
+            payroll[0][7].as_str(),
+            "En:payments-export-col-total-pence:"
+        );
         let mut people = BTreeSet::new();
         let mut payroll_total = 0;
         for r in &payroll[1..] {
@@ -1178,18 +1182,27 @@ async fn runs_add_up_in_their_sums_and_both_exports(
         }
         prop_assert_eq!(payroll_total, total, "payroll people add up to run {}", run);
 
-        let accounts = payments::export(&w.app, &w.finance, run, ExportFormat::Accounts)
-            .await
-            .expect("accounts export");
-        prop_assert_eq!(accounts[0][1].as_str(), "row");
-        prop_assert_eq!(accounts[0][11].as_str(), "total_pence");
+        let accounts = payments::export(
+            &w.app,
+            &w.finance,
+            run,
+            ExportFormat::Accounts,
+            Language::En,
+        )
+        .await
+        .expect("accounts export");
+        prop_assert_eq!(accounts[0][1].as_str(), "En:payments-export-col-row:");
+        prop_assert_eq!(
+            accounts[0][11].as_str(),
+            "En:payments-export-col-total-pence:"
+        );
         let rows = |kind: &str| -> Vec<&Vec<String>> {
             accounts[1..].iter().filter(|r| r[1] == kind).collect()
         };
         let sum_of = |rows: &[&Vec<String>]| -> Result<i64, TestCaseError> {
             rows.iter().map(|r| number(&r[11])).sum()
         };
-        let claim_rows = rows("claim");
+        let claim_rows = rows("En:payments-export-row-claim:");
         let in_export: BTreeSet<i64> = claim_rows
             .iter()
             .map(|r| number(&r[2]))
@@ -1208,18 +1221,18 @@ async fn runs_add_up_in_their_sums_and_both_exports(
             run
         );
         prop_assert_eq!(
-            sum_of(&rows("person_total"))?,
+            sum_of(&rows("En:payments-export-row-person-total:"))?,
             total,
             "accounts people of run {}",
             run
         );
         prop_assert_eq!(
-            sum_of(&rows("cost_centre_total"))?,
+            sum_of(&rows("En:payments-export-row-cost-centre-total:"))?,
             total,
             "accounts cost centres of run {}",
             run
         );
-        let run_total = rows("run_total");
+        let run_total = rows("En:payments-export-row-run-total:");
         prop_assert_eq!(run_total.len(), 1, "one run_total row");
         let r = run_total[0];
         prop_assert_eq!(

@@ -14,7 +14,7 @@ payments-my-claims = Fy hawliadau
 payments-new-claim = Gwneud hawliad
 payments-back = Yn ôl i'r hawliadau
 payments-back-home = Yn ôl i'r taliadau
-payments-no-claims = Does dim hawliadau'n cyfateb.
+payments-no-claims = Nid oes hawliadau'n cyfateb.
 payments-none-yet = Dim eto.
 payments-choose = Dewiswch
 payments-choose-person = Dewiswch berson
@@ -73,7 +73,9 @@ payments-event-corrected = Wedi'i gywiro
 
 ## Colofnau
 payments-col-person = Person
-payments-col-activity = Beth oedd y gweithgaredd?
+payments-col-activity = Gweithgaredd
+# The claim form's question (review E7); the column and the claim's summary use payments-col-activity.
+payments-activity-legend = Beth oedd y gweithgaredd?
 payments-col-date = Dyddiad y gweithgaredd
 payments-col-time = Amser a roddwyd
 payments-col-description = Disgrifiad
@@ -116,7 +118,15 @@ payments-miles-hint = Er enghraifft, 12.5
 payments-amount-label = Swm mewn punnoedd (ar gyfer treuliau eraill)
 payments-amount-hint = Er enghraifft, 4.80
 payments-save-claim = Cadw'r hawliad
-payments-duration = { $hours } awr { $minutes } munud
+# awr (f) begins with a vowel and never mutates; munud: 2 funud (soft after dau, dwy).
+payments-duration = { $hours } awr { $minutes ->
+    [zero] { $minutes } munud
+    [one] { $minutes } munud
+    [two] { $minutes } funud
+    [few] { $minutes } munud
+    [many] { $minutes } munud
+   *[other] { $minutes } munud
+}
 payments-miles = Milltiroedd: { $miles }
 
 ## Un hawliad
@@ -136,7 +146,7 @@ payments-guard-parts = Wedi'i dalu: { $paid }; wedi'i awdurdodi: { $authorised }
 payments-guard-warning-title = Byddai hyn yn mynd dros y terfyn
 payments-guard-warning = Mae'r hawliad hwn yn cyfrif fel incwm o { $this }. Person: { $name }. Byddai'n mynd â nhw dros eu terfyn eu hunain. Mae talu hyd at { $room } y tro hwn yn eu cadw o fewn y terfyn.
 payments-own-limit = Terfyn personol: { $limit }
-payments-no-limit = Does dim terfyn wedi'i gofnodi.
+payments-no-limit = Nid oes terfyn wedi'i gofnodi.
 payments-limit-week = { $amount } yr wythnos
 payments-limit-month = { $amount } y mis
 payments-advice-signpost = Nid yw Cairn yn rhoi cyngor ar fudd-daliadau. I gael cyngor am fudd-daliadau a thaliadau am gymryd rhan, siaradwch â chynghorydd annibynnol fel Cyngor ar Bopeth.
@@ -201,7 +211,7 @@ payments-save-rate = Cadw'r gyfradd
 payments-runs-title = Rhediadau talu
 payments-runs-intro = Casglwch hawliadau wedi'u hawdurdodi mewn rhediad, clowch ef, allforiwch ef ar gyfer y gyflogres neu'r cyfrifon, ac yna nodwch ei fod wedi'i dalu. Ni all hawliad fod mewn mwy nag un rhediad byth.
 payments-ready = Hawliadau wedi'u hawdurdodi sy'n barod i'w talu
-payments-none-ready = Does dim hawliadau wedi'u hawdurdodi yn aros.
+payments-none-ready = Nid oes hawliadau wedi'u hawdurdodi yn aros.
 payments-choose-claims = Hawliadau i'w cynnwys
 payments-make-run = Creu rhediad talu
 payments-runs = Rhediadau
@@ -224,7 +234,7 @@ payments-choice-question = Sut hoffech chi gael eich cydnabod?
 payments-lower-label = Y ffi fwyaf yr hoffech chi ei chael am un gweithgaredd
 payments-lower-hint = Mewn punnoedd. Dim ond os byddwch chi'n dewis swm is y caiff ei ddefnyddio.
 payments-limit-title = Eich terfyn eich hun
-payments-limit-intro = Os oes rhaid i'ch incwm aros o dan derfyn, cofnodwch ef yma. Does dim angen i chi ddweud pam. Bydd Cairn yn eich rhybuddio cyn i hawliad fynd â chi dros y terfyn.
+payments-limit-intro = Os oes rhaid i'ch incwm aros o dan derfyn, cofnodwch ef yma. Nid oes angen i chi ddweud pam. Bydd Cairn yn eich rhybuddio cyn i hawliad fynd â chi dros y terfyn.
 payments-limit-question = Oes gennych chi derfyn?
 payments-limit-kind-none = Dim terfyn
 payments-limit-kind-preset = Dewis o restr
@@ -265,7 +275,7 @@ notice-claim-rejected = Ni ellir talu un o'ch hawliadau. Mae'r rheswm ar yr hawl
 
 ## Cymorth y model
 model-measure-rate-card-yes = Cerdyn cyfraddau: mae cerdyn cyfraddau cyfredol ar waith
-model-measure-rate-card-no = Cerdyn cyfraddau: does dim cerdyn cyfraddau cyfredol
+model-measure-rate-card-no = Cerdyn cyfraddau: nid oes cerdyn cyfraddau cyfredol
 model-measure-paid-in-time = Hawliadau a dalwyd o fewn y targed yn ystod y chwarter diwethaf: { $count }%
 
 ## Gwallau
@@ -278,8 +288,8 @@ payments-error-too-many = Rhowch hyd at 12 traul
 payments-error-category = Dewiswch draul o'r rhestr
 payments-error-miles = Rhowch y milltiroedd fel rhif, fel 12.5
 payments-error-amount = Rhowch swm mewn punnoedd, fel 4.80
-payments-error-no-rate = Does dim cyfradd ar gyfer y gweithgaredd hwn ar y dyddiad hwnnw. Gofynnwch i'r arweinydd cydgynhyrchu neu'r tîm cyllid.
-payments-error-no-expense-rate = Does dim cyfradd ar gyfer y draul hon ar y dyddiad hwnnw
+payments-error-no-rate = Nid oes cyfradd ar gyfer y gweithgaredd hwn ar y dyddiad hwnnw. Gofynnwch i'r arweinydd cydgynhyrchu neu'r tîm cyllid.
+payments-error-no-expense-rate = Nid oes cyfradd ar gyfer y draul hon ar y dyddiad hwnnw
 payments-error-over-limit = Mae hyn yn fwy nag y gellir ei hawlio ar gyfer y draul hon ar y tro
 payments-error-person = Dewiswch berson o'r rhestr
 payments-error-meeting = Dewiswch gyfarfod sy'n bodoli
@@ -311,7 +321,34 @@ payments-error-preset = Dewiswch derfyn o'r rhestr
 payments-error-period = Dewiswch wythnos neu fis
 payments-error-limit-kind = Dewiswch a oes gennych chi derfyn
 payments-error-range = Dewiswch gyfnod o hyd at ddwy flynedd, sy'n gorffen ar ôl iddo ddechrau
-payments-error-format = Defnyddiwch payroll neu accounts
+payments-error-format = Defnyddiwch y gwerth "payroll" i gael ffeil y gyflogres, neu "accounts" i gael ffeil y cyfrifon
 
 ## Yr adroddiad taliadau i'r rhai na chânt weld hawliadau
 payments-report-small-numbers = Ni ddangosir uned, grŵp o bobl na math o weithgaredd sydd â llai na { $count } o hawliadau wedi'u talu, gan y gallai'r swm fod yn daliadau un person; lle gellid cyfrifo llinell gudd o'r cyfanswm, caiff un arall ei chuddio hefyd.
+
+## Allforion rhediad talu (ffeiliau CSV y gyflogres a'r cyfrifon): penawdau, mathau o res, dulliau talu
+payments-export-col-run = Rhif y rhediad
+payments-export-col-row = Math o res
+payments-export-col-claim = Rhif yr hawliad
+payments-export-col-person = Rhif y person
+payments-export-col-name = Enw
+payments-export-col-cost-centre = Canolfan gost
+payments-export-col-activity = Gweithgaredd
+payments-export-col-activity-on = Dyddiad y gweithgaredd
+payments-export-col-method = Dull talu
+payments-export-col-claims = Nifer yr hawliadau
+payments-export-col-fee-pence = Ffi (ceiniogau)
+payments-export-col-taxable-pence = Ffioedd trethadwy (ceiniogau)
+payments-export-col-expenses-pence = Treuliau (ceiniogau)
+payments-export-col-total-pence = Cyfanswm (ceiniogau)
+payments-export-col-total-pounds = Cyfanswm (punnoedd)
+payments-export-row-claim = Hawliad
+payments-export-row-person-total = Cyfanswm y person
+payments-export-row-cost-centre-total = Cyfanswm y ganolfan gost
+payments-export-row-run-total = Cyfanswm y rhediad
+payments-export-method-bank = Trosglwyddiad banc
+payments-export-method-payroll = Cyflogres
+payments-export-method-voucher = Talebau
+payments-export-method-lower = Swm is
+payments-export-method-expenses-only = Treuliau'n unig
+payments-export-method-nothing = Dim taliad

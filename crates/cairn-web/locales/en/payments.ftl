@@ -72,6 +72,7 @@ payments-event-corrected = Corrected
 ## Columns
 payments-col-person = Person
 payments-col-activity = What it was for
+payments-activity-legend = What it was for
 payments-col-date = Date of the activity
 payments-col-time = Time given
 payments-col-description = Description
@@ -313,3 +314,30 @@ payments-error-format = Use payroll or accounts
 
 ## The payments report for those who may not see claims
 payments-report-small-numbers = A unit, group of people or kind of activity with fewer than { $count } paid claims is not shown, as its amount could be one person's payments; where a hidden line could be worked out from the total, another is hidden too.
+
+## A payment run's exports (the payroll and accounts CSV files): headings, row kinds, payment methods
+payments-export-col-run = Run number
+payments-export-col-row = Row type
+payments-export-col-claim = Claim number
+payments-export-col-person = Person number
+payments-export-col-name = Name
+payments-export-col-cost-centre = Cost centre
+payments-export-col-activity = Activity
+payments-export-col-activity-on = Date of the activity
+payments-export-col-method = Payment method
+payments-export-col-claims = Number of claims
+payments-export-col-fee-pence = Fee (pence)
+payments-export-col-taxable-pence = Taxable fees (pence)
+payments-export-col-expenses-pence = Expenses (pence)
+payments-export-col-total-pence = Total (pence)
+payments-export-col-total-pounds = Total (pounds)
+payments-export-row-claim = Claim
+payments-export-row-person-total = Total for the person
+payments-export-row-cost-centre-total = Total for the cost centre
+payments-export-row-run-total = Total for the run
+payments-export-method-bank = Bank transfer
+payments-export-method-payroll = Payroll
+payments-export-method-voucher = Vouchers
+payments-export-method-lower = A lower amount
+payments-export-method-expenses-only = Expenses only
+payments-export-method-nothing = No payment

@@ -68,6 +68,7 @@ pub(super) struct RateIn {
     valid_from: Option<String>,
     valid_to: Option<String>,
     source: Option<String>,
+    source_cy: Option<String>,
 }
 
 pub(super) async fn create_rate(
@@ -88,6 +89,7 @@ pub(super) async fn create_rate(
         valid_from: parts(i.valid_from.as_deref()),
         valid_to: parts(i.valid_to.as_deref()),
         source: i.source.unwrap_or_default(),
+        source_cy: i.source_cy.unwrap_or_default(),
     };
     let id = cairn_app::payments::add_fee_rate(&st.app, &a.actor, &d)
         .await
@@ -389,7 +391,8 @@ pub(super) async fn export_run(
             ));
         }
     };
-    let rows = cairn_app::payments::export(&st.app, &a.actor, id, format)
+    // Headings and codes in the token holder's language, like the other CSVs of the API.
+    let rows = cairn_app::payments::export(&st.app, &a.actor, id, format, a.lang)
         .await
         .map_err(app_err(a.lang))?;
     let body = crate::csv_export::to_bytes(&rows);

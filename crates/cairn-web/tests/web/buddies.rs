@@ -475,3 +475,49 @@ async fn arrival_and_meeting_forms_keep_the_dates_typed_and_refuse_bad_ones_besi
     );
     assert!(list.body.contains("Accepted on"));
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_buddy_notice_written_in_english_reads_with_a_welsh_date_in_welsh_and_back_again() {
+    let mut engines = vec![TestApp::new().await];
+    if let Some(pg) = TestApp::on_postgres().await {
+        engines.push(pg);
+    }
+    for t in engines {
+        // Setup: the member reads English when the notice is written; it names a date.
+        let member = t.actor(Who::Member).await;
+        let mut tx = t.app.db.begin().await.expect("tx");
+        cairn_app::notices::notify_with(
+            &mut tx.conn(),
+            member.user_id,
+            "notice-buddy-paired-newcomer",
+            &[
+                ("name", cairn_app::notices::NoticeArg::Text("Ula".into())),
+                (
+                    "date",
+                    cairn_app::notices::NoticeArg::Date {
+                        date: jiff::civil::date(2026, 12, 3),
+                    },
+                ),
+            ],
+            t.app.now(),
+        )
+        .await
+        .expect("notice");
+        tx.commit().await.expect("commit");
+
+        // Exec: the member reads it in Welsh, then in English again.
+        let cy = welsh(&t, Who::Member, "/home").await;
+        let en = t.get(Who::Member, "/home").await;
+
+        // Check
+        assert_eq!(cy.status, StatusCode::OK);
+        assert!(
+            cy.body.contains("Dyddiad dechrau: 3 Rhagfyr 2026"),
+            "{}",
+            cy.body
+        );
+        assert!(!cy.body.contains("December"), "no English date in Welsh");
+        assert!(en.body.contains("from 3 December 2026"), "{}", en.body);
+        assert!(!en.body.contains("Rhagfyr"), "no Welsh date in English");
+    }
+}

@@ -282,9 +282,177 @@ async fn run_exports_open_in_excel_and_add_up() {
         );
         assert!(res.body.contains(&claim.claim.total_pence.to_string()));
     }
-    assert!(payroll.body.contains("taxable_pence"));
-    assert!(accounts.body.contains("cost_centre_total"));
-    assert!(accounts.body.contains("run_total"));
+    assert!(payroll.body.contains("Taxable fees (pence)"));
+    assert!(accounts.body.contains("Total for the cost centre"));
+    assert!(accounts.body.contains("Total for the run"));
+}
+
+/// A CSV body as rows of cells, after its byte-order mark.
+fn csv_rows(body: &str) -> Vec<Vec<String>> {
+    csv::ReaderBuilder::new()
+        .has_headers(false)
+        .from_reader(body.trim_start_matches('\u{feff}').as_bytes())
+        .records()
+        .map(|r| r.expect("a CSV record").iter().map(str::to_owned).collect())
+        .collect()
+}
+
+#[tokio::test]
+async fn run_exports_read_in_welsh_have_welsh_headings_and_no_stored_codes() {
+    let mut engines = vec![TestApp::new().await];
+    if let Some(pg) = TestApp::on_postgres().await {
+        engines.push(pg);
+    }
+    for t in engines {
+        // Setup: finance locks the seeded run, whose claim is a consultation.
+        let run = t.seed.run;
+        let lock = t
+            .post(Who::Finance, &format!("/payments/runs/{run}/lock"), "")
+            .await;
+        assert_eq!(lock.status, StatusCode::SEE_OTHER);
+
+        // Exec: the page's downloads and the API's, in Welsh.
+        let app = &t;
+        let welsh = |path: String| async move {
+            app.send(
+                Who::Finance,
+                Method::GET,
+                &path,
+                None,
+                &[("accept-language", "cy")],
+            )
+            .await
+        };
+        let payroll = welsh(format!("/payments/runs/{run}/export.csv?format=payroll")).await;
+        let accounts = welsh(format!("/payments/runs/{run}/export.csv?format=accounts")).await;
+        let token = &t.who.get(&Who::Finance).expect("finance").token;
+        let api = t
+            .raw(
+                Request::builder()
+                    .uri(format!("/api/v1/payment-runs/{run}/export?format=accounts"))
+                    .header(header::HOST, "localhost")
+                    .header(header::AUTHORIZATION, format!("Bearer {token}"))
+                    .header(header::ACCEPT_LANGUAGE, "cy")
+                    .body(Body::empty())
+                    .expect("request"),
+            )
+            .await;
+
+        // Check: still Excel-ready; every heading is the Welsh message, and no cell holds a
+        // stored code (a row kind, an activity, a payment method).
+        let cy = cairn_web::i18n::Tr::new(cairn_domain::people::Language::Cy);
+        let head = |ids: &[&str]| -> Vec<String> {
+            ids.iter()
+                .map(|id| {
+                    let id = format!("payments-export-col-{id}");
+                    assert!(cy.has(&id), "{id} has no Welsh");
+                    cy.get(&id)
+                })
+                .collect()
+        };
+        let mut codes: Vec<&str> = vec!["claim", "person_total", "cost_centre_total", "run_total"];
+        codes.extend(
+            cairn_domain::payments::ActivityType::ALL
+                .iter()
+                .map(|a| a.key()),
+        );
+        codes.extend(
+            cairn_domain::payments::PaymentChoice::ALL
+                .iter()
+                .map(|c| c.key()),
+        );
+        for res in [&payroll, &accounts, &api] {
+            assert_eq!(res.status, StatusCode::OK, "{}", res.body);
+            assert!(
+                res.body.starts_with('\u{feff}'),
+                "Excel reads UTF-8 with a BOM"
+            );
+            assert!(res.body.contains("\r\n"), "CRLF lines");
+            for row in csv_rows(&res.body) {
+                for cell in &row {
+                    assert!(
+                        !codes.contains(&cell.as_str()),
+                        "a raw code {cell:?} in {row:?}"
+                    );
+                }
+            }
+        }
+        let payroll = csv_rows(&payroll.body);
+        assert_eq!(
+            payroll[0],
+            head(&[
+                "run",
+                "person",
+                "name",
+                "method",
+                "claims",
+                "taxable-pence",
+                "expenses-pence",
+                "total-pence",
+                "total-pounds",
+            ])
+        );
+        assert_eq!(
+            (payroll[0][0].as_str(), payroll[0][3].as_str()),
+            ("Rhif y rhediad", "Dull talu")
+        );
+        for accounts in [csv_rows(&accounts.body), csv_rows(&api.body)] {
+            assert_eq!(
+                accounts[0],
+                head(&[
+                    "run",
+                    "row",
+                    "claim",
+                    "person",
+                    "name",
+                    "cost-centre",
+                    "activity",
+                    "activity-on",
+                    "method",
+                    "fee-pence",
+                    "expenses-pence",
+                    "total-pence",
+                    "total-pounds",
+                ])
+            );
+            let kinds: Vec<&str> = accounts[1..].iter().map(|r| r[1].as_str()).collect();
+            assert_eq!(
+                kinds,
+                vec![
+                    "Hawliad",
+                    "Cyfanswm y person",
+                    "Cyfanswm y ganolfan gost",
+                    "Cyfanswm y rhediad"
+                ]
+            );
+            assert_eq!(accounts[1][6], "Ymgynghoriad", "the activity in Welsh");
+            assert!(
+                cairn_domain::payments::PaymentChoice::ALL
+                    .iter()
+                    .any(|c| accounts[1][8]
+                        == cy.get(&format!(
+                            "payments-export-method-{}",
+                            c.key().replace('_', "-")
+                        ))),
+                "the payment method in Welsh: {:?}",
+                accounts[1]
+            );
+        }
+    }
+}
+
+#[test]
+fn every_payment_method_has_export_words_in_both_languages() {
+    for lang in [
+        cairn_domain::people::Language::En,
+        cairn_domain::people::Language::Cy,
+    ] {
+        let t = cairn_web::i18n::Tr::new(lang);
+        for c in cairn_domain::payments::PaymentChoice::ALL {
+            let id = format!("payments-export-method-{}", c.key().replace('_', "-"));
+            assert!(t.has(&id), "{id} missing in {lang:?}");
+        }
+    }
 }
 
 #[tokio::test]
