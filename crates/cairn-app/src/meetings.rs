@@ -6,6 +6,11 @@
 //! Reach: leads and administrators reach every group; unit staff reach service-wide groups
 //! (to read) and their own units' groups (to read and run); members reach the groups they
 //! belong to, only to reply and to fetch the invitation. Anything out of reach is "not found".
+//!
+//! Places, agenda items, minutes, decisions and actions are written in English, Welsh or both
+//! (a [`Bilingual`]; plain `&str` is English): each side is checked with the same limit, and
+//! the audit log keeps both. Invitations give the place in the recipient's language when it
+//! is written, else in the other.
 
 use crate::audit::{Action, record};
 use crate::{Actor, App, AppError, AppResult, org_of, require};
@@ -16,10 +21,11 @@ use cairn_db::meetings::{
 };
 use cairn_domain::meetings::{
     ActionStatus, Counts, Evaluation, GroupDraft, GroupFields, MeetingDraft, Presence, Reply, Rule,
-    StandingItem, ics, month_key, standing_agenda,
+    StandingItem, check_text, ics, month_key, standing_agenda,
 };
 use cairn_domain::people::{Constituency, Language};
 use cairn_domain::time::{DateParts, local_date, parse_date_parts, time_zone};
+use cairn_domain::translation::Bilingual;
 use cairn_domain::{FieldErrors, Permission};
 use serde::Serialize;
 
@@ -338,22 +344,24 @@ pub async fn schedule(
         group,
         f.starts_at,
         f.ends_at,
-        f.place.as_deref(),
+        &f.place,
         f.online_link.as_deref(),
         &arrangements.join(","),
     )
     .await
 }
 
-/// Schedules a meeting at given instants (the API: RFC 3339 times already read).
+/// Schedules a meeting at given instants (the API: RFC 3339 times already read), at a place
+/// written in English, Welsh or both (plain text is English).
 pub async fn schedule_at(
     app: &App,
     actor: &Actor,
     group: i64,
     starts_at: i64,
     ends_at: i64,
-    place: &str,
+    place: impl Into<Bilingual>,
 ) -> AppResult<i64> {
+    let place = place.into();
     let org = org_of(actor)?;
     {
         let mut h = app.db.acquire().await?;
@@ -368,29 +376,17 @@ pub async fn schedule_at(
     } else if ends_at - starts_at > MAX_MEETING_MS {
         e.add("ends_at", "meetings-error-too-long-meeting");
     }
-    let place = cairn_domain::validation::required_text(
+    check_text(
         &mut e,
         "place",
-        place,
+        &place,
         cairn_domain::meetings::SHORT_MAX,
-        "meetings-error-place",
-        "meetings-error-too-long",
+        Some("meetings-error-place"),
     );
     if !e.is_empty() {
         return Err(e.into());
     }
-    insert_meeting(
-        app,
-        actor,
-        org,
-        group,
-        starts_at,
-        ends_at,
-        Some(&place),
-        None,
-        "",
-    )
-    .await
+    insert_meeting(app, actor, org, group, starts_at, ends_at, &place, None, "").await
 }
 
 #[expect(clippy::too_many_arguments, reason = "a meeting has this many facts")]
@@ -401,7 +397,7 @@ async fn insert_meeting(
     group: i64,
     starts_at: i64,
     ends_at: i64,
-    place: Option<&str>,
+    place: &Bilingual,
     online_link: Option<&str>,
     arrangements: &str,
 ) -> AppResult<i64> {
@@ -415,18 +411,21 @@ async fn insert_meeting(
         starts_at,
         ends_at,
         month: &month,
-        place,
+        place: place.en.as_deref(),
+        place_cy: place.cy.as_deref(),
         online_link,
         arrangements,
         by: &actor.label,
     };
     let id = cairn_db::meetings::insert_meeting(&mut tx.conn(), &new, now).await?;
     for (standing, title) in standing_agenda(&g.standing()) {
+        // The group's own standing items are written in one box, as English.
         cairn_db::meetings::add_agenda_item(
             &mut tx.conn(),
             id,
             standing.map(StandingItem::key),
             title.as_deref(),
+            None,
             None,
         )
         .await?;
@@ -439,7 +438,7 @@ async fn insert_meeting(
         "meeting",
         Some(id),
         None,
-        Some(&serde_json::json!({"group_id": group, "starts_at": starts_at, "ends_at": ends_at, "place": place, "online_link": online_link, "arrangements": arrangements})),
+        Some(&serde_json::json!({"group_id": group, "starts_at": starts_at, "ends_at": ends_at, "place": place.en, "place_cy": place.cy, "online_link": online_link, "arrangements": arrangements})),
         None,
         now,
     )
@@ -732,33 +731,25 @@ pub async fn record_attendance(
     Ok(eval)
 }
 
-fn short_text(
-    e: &mut FieldErrors,
-    field: &str,
-    raw: &str,
-    max: usize,
-    required: &'static str,
-) -> String {
-    cairn_domain::validation::required_text(e, field, raw, max, required, "meetings-error-too-long")
-}
-
-/// Adds an item to the agenda, optionally linked to a suggestion of the organisation.
+/// Adds an item to the agenda, optionally linked to a suggestion of the organisation; its
+/// title in English, Welsh or both (plain text is English).
 pub async fn add_agenda_item(
     app: &App,
     actor: &Actor,
     meeting: i64,
-    title: &str,
+    title: impl Into<Bilingual>,
     suggestion: Option<i64>,
 ) -> AppResult<i64> {
     let org = org_of(actor)?;
     must_run(app, actor, org, meeting).await?;
+    let title = title.into();
     let mut e = FieldErrors::new();
-    let title = short_text(
+    check_text(
         &mut e,
         "title",
-        title,
+        &title,
         cairn_domain::meetings::SHORT_MAX,
-        "meetings-error-item",
+        Some("meetings-error-item"),
     );
     if !e.is_empty() {
         return Err(e.into());
@@ -777,7 +768,8 @@ pub async fn add_agenda_item(
         &mut tx.conn(),
         meeting,
         None,
-        Some(&title),
+        title.en.as_deref(),
+        title.cy.as_deref(),
         suggestion,
     )
     .await?;
@@ -789,7 +781,7 @@ pub async fn add_agenda_item(
         "agenda_item",
         Some(id),
         None,
-        Some(&serde_json::json!({"meeting_id": meeting, "title": title, "suggestion_id": suggestion})),
+        Some(&serde_json::json!({"meeting_id": meeting, "title": title.en, "title_cy": title.cy, "suggestion_id": suggestion})),
         None,
         now,
     )
@@ -827,24 +819,38 @@ pub async fn cancel(app: &App, actor: &Actor, meeting: i64) -> AppResult<()> {
     Ok(())
 }
 
-/// Keeps the minutes (replacing earlier wording; the audit log keeps both).
-pub async fn set_minutes(app: &App, actor: &Actor, meeting: i64, text: &str) -> AppResult<()> {
+/// Keeps the minutes in English, Welsh or both (plain text is English), replacing earlier
+/// wording in both languages; the audit log keeps before and after.
+pub async fn set_minutes(
+    app: &App,
+    actor: &Actor,
+    meeting: i64,
+    text: impl Into<Bilingual>,
+) -> AppResult<()> {
     let org = org_of(actor)?;
+    let text = text.into();
     let now = app.now();
     let mut tx = app.db.begin().await?;
     let (m, _) = load_meeting_to_run(&mut tx.conn(), actor, org, meeting).await?;
     let mut e = FieldErrors::new();
-    let text = cairn_domain::validation::optional_text(
+    check_text(
         &mut e,
         "minutes",
-        Some(text),
+        &text,
         cairn_domain::meetings::MINUTES_MAX,
-        "meetings-error-too-long",
+        None,
     );
     if !e.is_empty() {
         return Err(e.into());
     }
-    cairn_db::meetings::set_minutes(&mut tx.conn(), meeting, text.as_deref(), now).await?;
+    cairn_db::meetings::set_minutes(
+        &mut tx.conn(),
+        meeting,
+        text.en.as_deref(),
+        text.cy.as_deref(),
+        now,
+    )
+    .await?;
     record(
         &mut tx.conn(),
         actor,
@@ -852,8 +858,8 @@ pub async fn set_minutes(app: &App, actor: &Actor, meeting: i64, text: &str) -> 
         Action::Update,
         "meeting_minutes",
         Some(meeting),
-        Some(&m.minutes),
-        Some(&text),
+        Some(&serde_json::json!({"minutes": m.minutes, "minutes_cy": m.minutes_cy})),
+        Some(&serde_json::json!({"minutes": text.en, "minutes_cy": text.cy})),
         None,
         now,
     )
@@ -862,25 +868,38 @@ pub async fn set_minutes(app: &App, actor: &Actor, meeting: i64, text: &str) -> 
     Ok(())
 }
 
-/// Records a decision.
-pub async fn add_decision(app: &App, actor: &Actor, meeting: i64, text: &str) -> AppResult<i64> {
+/// Records a decision in English, Welsh or both (plain text is English).
+pub async fn add_decision(
+    app: &App,
+    actor: &Actor,
+    meeting: i64,
+    text: impl Into<Bilingual>,
+) -> AppResult<i64> {
     let org = org_of(actor)?;
     must_run(app, actor, org, meeting).await?;
+    let text = text.into();
     let mut e = FieldErrors::new();
-    let text = short_text(
+    check_text(
         &mut e,
         "decision",
-        text,
+        &text,
         cairn_domain::meetings::ACTION_MAX,
-        "meetings-error-decision",
+        Some("meetings-error-decision"),
     );
     if !e.is_empty() {
         return Err(e.into());
     }
     let now = app.now();
     let mut tx = app.db.begin().await?;
-    let id =
-        cairn_db::meetings::add_decision(&mut tx.conn(), meeting, &text, now, &actor.label).await?;
+    let id = cairn_db::meetings::add_decision(
+        &mut tx.conn(),
+        meeting,
+        text.en.as_deref().unwrap_or(""),
+        text.cy.as_deref(),
+        now,
+        &actor.label,
+    )
+    .await?;
     record::<(), _>(
         &mut tx.conn(),
         actor,
@@ -889,7 +908,7 @@ pub async fn add_decision(app: &App, actor: &Actor, meeting: i64, text: &str) ->
         "meeting_decision",
         Some(id),
         None,
-        Some(&serde_json::json!({"meeting_id": meeting, "text": text})),
+        Some(&serde_json::json!({"meeting_id": meeting, "text": text.en, "text_cy": text.cy})),
         None,
         now,
     )
@@ -898,24 +917,26 @@ pub async fn add_decision(app: &App, actor: &Actor, meeting: i64, text: &str) ->
     Ok(id)
 }
 
-/// Adds an action with an owner (a person of the organisation) and a due date.
+/// Adds an action with an owner (a person of the organisation) and a due date, written in
+/// English, Welsh or both (plain text is English).
 pub async fn add_action(
     app: &App,
     actor: &Actor,
     meeting: i64,
-    text: &str,
+    text: impl Into<Bilingual>,
     owner: Option<i64>,
     due: &DateParts,
 ) -> AppResult<i64> {
     let org = org_of(actor)?;
     must_run(app, actor, org, meeting).await?;
+    let text = text.into();
     let mut e = FieldErrors::new();
-    let text = short_text(
+    check_text(
         &mut e,
         "action",
-        text,
+        &text,
         cairn_domain::meetings::ACTION_MAX,
-        "meetings-error-action",
+        Some("meetings-error-action"),
     );
     let due_on = parse_date_parts(&mut e, "due", due, None);
     if due.is_blank() {
@@ -940,7 +961,8 @@ pub async fn add_action(
         &mut tx.conn(),
         org,
         meeting,
-        &text,
+        text.en.as_deref().unwrap_or(""),
+        text.cy.as_deref(),
         owner,
         &due_on.to_string(),
         now,
@@ -954,7 +976,7 @@ pub async fn add_action(
         "meeting_action",
         Some(id),
         None,
-        Some(&serde_json::json!({"meeting_id": meeting, "text": text, "owner_person_id": owner, "due_on": due_on.to_string()})),
+        Some(&serde_json::json!({"meeting_id": meeting, "text": text.en, "text_cy": text.cy, "owner_person_id": owner, "due_on": due_on.to_string()})),
         Some(owner),
         now,
     )
@@ -1089,6 +1111,14 @@ pub async fn upcoming(app: &App, actor: &Actor, limit: i64) -> AppResult<Vec<Lis
     Ok(out)
 }
 
+/// A meeting's place for a reader of `lang`: in their language when it is written, else in
+/// the other; `None` for a meeting that is only online.
+pub fn place_in(m: &Meeting, lang: Language) -> Option<String> {
+    Bilingual::new(m.place.as_deref(), m.place_cy.as_deref())
+        .shown(lang)
+        .map(|s| s.text.to_owned())
+}
+
 /// The group's name in a language.
 pub fn group_name(g: &Group, lang: Language) -> &str {
     match lang {
@@ -1138,7 +1168,7 @@ fn ics_for(app: &App, m: &Meeting, g: &Group, lang: Language, base_url: &str) ->
         starts_ms: m.starts_at,
         ends_ms: m.ends_at,
         summary: group_name(g, lang).to_owned(),
-        location: m.place.clone().or_else(|| m.online_link.clone()),
+        location: place_in(m, lang).or_else(|| m.online_link.clone()),
         description,
         url: m.online_link.clone(),
         sequence: m.sequence,
@@ -1179,8 +1209,7 @@ pub async fn email_invites(
             ),
             (
                 "place",
-                m.place
-                    .clone()
+                place_in(&m, lang)
                     .or_else(|| m.online_link.clone())
                     .unwrap_or_default(),
             ),

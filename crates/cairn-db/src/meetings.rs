@@ -1,6 +1,11 @@
 //! Groups, their members, meetings, replies and attendance, agendas, decisions and actions, and
 //! the representation figures (read from per-meeting counts kept when attendance is recorded,
 //! so a report over thousands of meetings is one grouped scan).
+//!
+//! Texts the organisation writes for people to read keep the English in the original column
+//! and the Welsh beside it in `…_cy`; an empty or NULL side is "not yet translated". Decisions
+//! and actions keep '' as their English when only the Welsh is written (the column is NOT
+//! NULL).
 
 use crate::{
     Arg, Conn, DbResult, Filter, execute, fetch_all, fetch_all_dynamic, fetch_optional,
@@ -21,6 +26,7 @@ pub struct Group {
     pub name_en: String,
     pub name_cy: String,
     pub usual_place: Option<String>,
+    pub usual_place_cy: Option<String>,
     pub usual_time: Option<String>,
     pub role_en: Option<String>,
     pub role_cy: Option<String>,
@@ -82,7 +88,7 @@ impl Group {
     }
 }
 
-const GROUP_COLUMNS: &str = "id, organisation_id, unit_id, kind, name_en, name_cy, usual_place, usual_time, role_en, role_cy, remit_en, remit_cy, \
+const GROUP_COLUMNS: &str = "id, organisation_id, unit_id, kind, name_en, name_cy, usual_place, usual_place_cy, usual_time, role_en, role_cy, remit_en, remit_cy, \
     relationships_en, relationships_cy, responsibility_en, responsibility_cy, min_service_user, min_carer, min_staff, min_third_sector, min_manager, \
     standing_items, created_at, updated_at";
 
@@ -115,14 +121,14 @@ pub async fn insert_group(c: &mut Conn<'_>, org: i64, f: &GroupFields, now: i64)
         i64,
         "INSERT INTO meeting_groups (organisation_id, unit_id, kind, name_en, name_cy, usual_place, usual_time, role_en, role_cy, remit_en, remit_cy, \
          relationships_en, relationships_cy, responsibility_en, responsibility_cy, min_service_user, min_carer, min_staff, min_third_sector, min_manager, \
-         standing_items, created_at, updated_at) \
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $22) RETURNING id",
+         standing_items, created_at, updated_at, usual_place_cy) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $22, $23) RETURNING id",
         org,
         f.unit_id,
         f.kind.key(),
         &f.name_en,
         &f.name_cy,
-        f.usual_place.as_deref(),
+        f.usual_place.en.as_deref(),
         f.usual_time.as_deref(),
         f.tor_en[0].as_deref(),
         f.tor_cy[0].as_deref(),
@@ -138,7 +144,8 @@ pub async fn insert_group(c: &mut Conn<'_>, org: i64, f: &GroupFields, now: i64)
         min(f, Constituency::ThirdSector),
         min(f, Constituency::Manager),
         f.standing.join("\n"),
-        now
+        now,
+        f.usual_place.cy.as_deref()
     )
 }
 
@@ -154,14 +161,14 @@ pub async fn update_group(
         c,
         "UPDATE meeting_groups SET kind = $3, name_en = $4, name_cy = $5, usual_place = $6, usual_time = $7, role_en = $8, role_cy = $9, remit_en = $10, \
          remit_cy = $11, relationships_en = $12, relationships_cy = $13, responsibility_en = $14, responsibility_cy = $15, min_service_user = $16, \
-         min_carer = $17, min_staff = $18, min_third_sector = $19, min_manager = $20, standing_items = $21, updated_at = $22 \
-         WHERE organisation_id = $1 AND id = $2",
+         min_carer = $17, min_staff = $18, min_third_sector = $19, min_manager = $20, standing_items = $21, updated_at = $22, \
+         usual_place_cy = $23 WHERE organisation_id = $1 AND id = $2",
         org,
         id,
         f.kind.key(),
         &f.name_en,
         &f.name_cy,
-        f.usual_place.as_deref(),
+        f.usual_place.en.as_deref(),
         f.usual_time.as_deref(),
         f.tor_en[0].as_deref(),
         f.tor_cy[0].as_deref(),
@@ -177,7 +184,8 @@ pub async fn update_group(
         min(f, Constituency::ThirdSector),
         min(f, Constituency::Manager),
         f.standing.join("\n"),
-        now
+        now,
+        f.usual_place.cy.as_deref()
     )?;
     Ok(n == 1)
 }
@@ -295,9 +303,11 @@ pub struct Meeting {
     pub ends_at: i64,
     pub month: String,
     pub place: Option<String>,
+    pub place_cy: Option<String>,
     pub online_link: Option<String>,
     pub arrangements: String,
     pub minutes: Option<String>,
+    pub minutes_cy: Option<String>,
     pub others_count: i64,
     pub rule: String,
     pub attended_at: Option<i64>,
@@ -329,7 +339,7 @@ impl Meeting {
     }
 }
 
-const MEETING_COLUMNS: &str = "id, organisation_id, group_id, unit_id, kind, starts_at, ends_at, month, place, online_link, arrangements, minutes, \
+const MEETING_COLUMNS: &str = "id, organisation_id, group_id, unit_id, kind, starts_at, ends_at, month, place, place_cy, online_link, arrangements, minutes, minutes_cy, \
     others_count, rule, attended_at, representation_met, n_service_user, n_carer, n_staff, n_third_sector, n_manager, issues_item, sequence, \
     cancelled_at, created_by_label, created_at, updated_at";
 
@@ -340,7 +350,9 @@ pub struct NewMeeting<'a> {
     pub starts_at: i64,
     pub ends_at: i64,
     pub month: &'a str,
+    /// The place in English and in Welsh (either may be `None`).
     pub place: Option<&'a str>,
+    pub place_cy: Option<&'a str>,
     pub online_link: Option<&'a str>,
     pub arrangements: &'a str,
     pub by: &'a str,
@@ -352,7 +364,7 @@ pub async fn insert_meeting(c: &mut Conn<'_>, m: &NewMeeting<'_>, now: i64) -> D
         c,
         i64,
         "INSERT INTO meetings (organisation_id, group_id, unit_id, kind, starts_at, ends_at, month, place, online_link, arrangements, rule, \
-         created_by_label, created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $13) RETURNING id",
+         created_by_label, created_at, updated_at, place_cy) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $13, $14) RETURNING id",
         m.group.organisation_id,
         m.group.id,
         m.group.unit_id,
@@ -365,7 +377,8 @@ pub async fn insert_meeting(c: &mut Conn<'_>, m: &NewMeeting<'_>, now: i64) -> D
         m.arrangements,
         rule_text(&m.group.rule()),
         m.by,
-        now
+        now,
+        m.place_cy
     )
 }
 
@@ -443,14 +456,21 @@ pub async fn cancel(c: &mut Conn<'_>, id: i64, now: i64) -> DbResult<bool> {
     Ok(n == 1)
 }
 
-/// Keeps the minutes.
-pub async fn set_minutes(c: &mut Conn<'_>, id: i64, text: Option<&str>, now: i64) -> DbResult<()> {
+/// Keeps the minutes in English and in Welsh (either may be `None`).
+pub async fn set_minutes(
+    c: &mut Conn<'_>,
+    id: i64,
+    text: Option<&str>,
+    text_cy: Option<&str>,
+    now: i64,
+) -> DbResult<()> {
     execute!(
         c,
-        "UPDATE meetings SET minutes = $2, updated_at = $3 WHERE id = $1",
+        "UPDATE meetings SET minutes = $2, minutes_cy = $4, updated_at = $3 WHERE id = $1",
         id,
         text,
-        now
+        now,
+        text_cy
     )?;
     Ok(())
 }
@@ -462,30 +482,35 @@ pub struct AgendaItem {
     pub position: i64,
     pub standing: Option<String>,
     pub title: Option<String>,
+    pub title_cy: Option<String>,
     pub suggestion_id: Option<i64>,
-    /// The linked suggestion's public wording, its status and forum decision.
+    /// The linked suggestion's public wording (English and Welsh; until it has any, the
+    /// original words in the language they were written in), its status and forum decision.
     pub suggestion_text: Option<String>,
+    pub suggestion_text_cy: Option<String>,
     pub suggestion_status: Option<String>,
     pub forum_decision: Option<String>,
 }
 
-/// Adds an agenda item at the end.
+/// Adds an agenda item at the end, its title in English and in Welsh (either may be `None`).
 pub async fn add_agenda_item(
     c: &mut Conn<'_>,
     meeting: i64,
     standing: Option<&str>,
     title: Option<&str>,
+    title_cy: Option<&str>,
     suggestion: Option<i64>,
 ) -> DbResult<i64> {
     fetch_scalar!(
         c,
         i64,
-        "INSERT INTO agenda_items (meeting_id, position, standing, title, suggestion_id) \
-         VALUES ($1, (SELECT COALESCE(MAX(position), 0) + 1 FROM agenda_items WHERE meeting_id = $1), $2, $3, $4) RETURNING id",
+        "INSERT INTO agenda_items (meeting_id, position, standing, title, suggestion_id, title_cy) \
+         VALUES ($1, (SELECT COALESCE(MAX(position), 0) + 1 FROM agenda_items WHERE meeting_id = $1), $2, $3, $4, $5) RETURNING id",
         meeting,
         standing,
         title,
-        suggestion
+        suggestion,
+        title_cy
     )
 }
 
@@ -494,7 +519,11 @@ pub async fn agenda(c: &mut Conn<'_>, meeting: i64) -> DbResult<Vec<AgendaItem>>
     fetch_all!(
         c,
         AgendaItem,
-        "SELECT a.id, a.position, a.standing, a.title, a.suggestion_id, COALESCE(s.public_text, s.text) AS suggestion_text, \
+        "SELECT a.id, a.position, a.standing, a.title, a.title_cy, a.suggestion_id, \
+         CASE WHEN COALESCE(s.public_text, '') <> '' OR COALESCE(s.public_text_cy, '') <> '' THEN NULLIF(s.public_text, '') \
+              WHEN s.contact_language = 'cy' THEN NULL ELSE s.text END AS suggestion_text, \
+         CASE WHEN COALESCE(s.public_text, '') <> '' OR COALESCE(s.public_text_cy, '') <> '' THEN NULLIF(s.public_text_cy, '') \
+              WHEN s.contact_language = 'cy' THEN s.text ELSE NULL END AS suggestion_text_cy, \
          s.status AS suggestion_status, s.forum_decision FROM agenda_items a LEFT JOIN suggestions s ON s.id = a.suggestion_id \
          WHERE a.meeting_id = $1 ORDER BY a.position, a.id",
         meeting
@@ -662,27 +691,31 @@ pub async fn first_timers(
 #[derive(Debug, Clone, sqlx::FromRow, Serialize)]
 pub struct Decision {
     pub id: i64,
+    /// The English ('' when only the Welsh is written) and the Welsh.
     pub text: String,
+    pub text_cy: Option<String>,
     pub created_at: i64,
     pub created_by_label: String,
 }
 
-/// Adds a decision.
+/// Adds a decision: `text` is the English ('' when only the Welsh is written).
 pub async fn add_decision(
     c: &mut Conn<'_>,
     meeting: i64,
     text: &str,
+    text_cy: Option<&str>,
     now: i64,
     by: &str,
 ) -> DbResult<i64> {
     fetch_scalar!(
         c,
         i64,
-        "INSERT INTO meeting_decisions (meeting_id, text, created_at, created_by_label) VALUES ($1, $2, $3, $4) RETURNING id",
+        "INSERT INTO meeting_decisions (meeting_id, text, created_at, created_by_label, text_cy) VALUES ($1, $2, $3, $4, $5) RETURNING id",
         meeting,
         text,
         now,
-        by
+        by,
+        text_cy
     )
 }
 
@@ -691,7 +724,7 @@ pub async fn decisions(c: &mut Conn<'_>, meeting: i64) -> DbResult<Vec<Decision>
     fetch_all!(
         c,
         Decision,
-        "SELECT id, text, created_at, created_by_label FROM meeting_decisions WHERE meeting_id = $1 ORDER BY id",
+        "SELECT id, text, text_cy, created_at, created_by_label FROM meeting_decisions WHERE meeting_id = $1 ORDER BY id",
         meeting
     )
 }
@@ -704,22 +737,26 @@ pub struct Action {
     pub group_id: i64,
     pub unit_id: Option<i64>,
     pub meeting_starts_at: i64,
+    /// The English ('' when only the Welsh is written) and the Welsh.
     pub text: String,
+    pub text_cy: Option<String>,
     pub owner_person_id: i64,
     pub owner_name: String,
     pub due_on: String,
     pub status: String,
 }
 
-const ACTION_SELECT: &str = "SELECT a.id, a.meeting_id, m.group_id, m.unit_id, m.starts_at AS meeting_starts_at, a.text, a.owner_person_id, \
+const ACTION_SELECT: &str = "SELECT a.id, a.meeting_id, m.group_id, m.unit_id, m.starts_at AS meeting_starts_at, a.text, a.text_cy, a.owner_person_id, \
     p.chosen_name AS owner_name, a.due_on, a.status FROM meeting_actions a JOIN meetings m ON m.id = a.meeting_id JOIN people p ON p.id = a.owner_person_id";
 
-/// Adds an open action.
+/// Adds an open action: `text` is the English ('' when only the Welsh is written).
+#[expect(clippy::too_many_arguments, reason = "an action has this many facts")]
 pub async fn add_action(
     c: &mut Conn<'_>,
     org: i64,
     meeting: i64,
     text: &str,
+    text_cy: Option<&str>,
     owner: i64,
     due_on: &str,
     now: i64,
@@ -727,14 +764,15 @@ pub async fn add_action(
     fetch_scalar!(
         c,
         i64,
-        "INSERT INTO meeting_actions (organisation_id, meeting_id, text, owner_person_id, due_on, status, created_at, updated_at) \
-         VALUES ($1, $2, $3, $4, $5, 'open', $6, $6) RETURNING id",
+        "INSERT INTO meeting_actions (organisation_id, meeting_id, text, owner_person_id, due_on, status, created_at, updated_at, text_cy) \
+         VALUES ($1, $2, $3, $4, $5, 'open', $6, $6, $7) RETURNING id",
         org,
         meeting,
         text,
         owner,
         due_on,
-        now
+        now,
+        text_cy
     )
 }
 
@@ -1087,6 +1125,7 @@ pub struct BulkHeld {
 pub struct BulkMeeting<'a> {
     pub new: NewMeeting<'a>,
     pub minutes: Option<String>,
+    pub minutes_cy: Option<String>,
     pub held: Option<BulkHeld>,
     pub created_at: i64,
 }
@@ -1104,7 +1143,7 @@ pub async fn insert_meetings_bulk(
 ) -> DbResult<Vec<i64>> {
     let mut ids = Vec::with_capacity(rows.len());
     for chunk in rows.chunks(BULK_MEETINGS) {
-        let mut vals = Vec::with_capacity(chunk.len() * 23);
+        let mut vals = Vec::with_capacity(chunk.len() * 25);
         for r in chunk {
             let m = &r.new;
             let n = |k: Constituency| {
@@ -1134,13 +1173,15 @@ pub async fn insert_meetings_bulk(
                 Bulk::Text(m.by.to_owned()),
                 Bulk::I64(r.created_at),
                 Bulk::I64(r.held.as_ref().map_or(r.created_at, |h| h.recorded_at)),
+                Bulk::OptText(m.place_cy.map(str::to_owned)),
+                Bulk::OptText(r.minutes_cy.clone()),
             ]);
         }
         let sql = format!(
             "INSERT INTO meetings (organisation_id, group_id, unit_id, kind, starts_at, ends_at, month, place, online_link, arrangements, minutes, \
              others_count, rule, attended_at, representation_met, n_service_user, n_carer, n_staff, n_third_sector, n_manager, created_by_label, \
-             created_at, updated_at) VALUES {} RETURNING id, group_id, starts_at",
-            value_rows(chunk.len(), 23)
+             created_at, updated_at, place_cy, minutes_cy) VALUES {} RETURNING id, group_id, starts_at",
+            value_rows(chunk.len(), 25)
         );
         let back = fetch_bulk(c, &sql, vals).await?;
         let by_key: std::collections::HashMap<(i64, i64), i64> =
@@ -1202,6 +1243,7 @@ pub struct BulkAgendaItem {
     pub position: i64,
     pub standing: Option<&'static str>,
     pub title: Option<String>,
+    pub title_cy: Option<String>,
     pub suggestion_id: Option<i64>,
 }
 
@@ -1210,7 +1252,7 @@ const BULK_AGENDA: usize = 60;
 /// Adds many agenda items at once.
 pub async fn insert_agenda_bulk(c: &mut Conn<'_>, rows: &[BulkAgendaItem]) -> DbResult<()> {
     for chunk in rows.chunks(BULK_AGENDA) {
-        let mut vals = Vec::with_capacity(chunk.len() * 5);
+        let mut vals = Vec::with_capacity(chunk.len() * 6);
         for r in chunk {
             vals.extend([
                 Bulk::I64(r.meeting_id),
@@ -1218,11 +1260,12 @@ pub async fn insert_agenda_bulk(c: &mut Conn<'_>, rows: &[BulkAgendaItem]) -> Db
                 Bulk::OptText(r.standing.map(str::to_owned)),
                 Bulk::OptText(r.title.clone()),
                 Bulk::OptI64(r.suggestion_id),
+                Bulk::OptText(r.title_cy.clone()),
             ]);
         }
         let sql = format!(
-            "INSERT INTO agenda_items (meeting_id, position, standing, title, suggestion_id) VALUES {}",
-            value_rows(chunk.len(), 5)
+            "INSERT INTO agenda_items (meeting_id, position, standing, title, suggestion_id, title_cy) VALUES {}",
+            value_rows(chunk.len(), 6)
         );
         execute_bulk(c, &sql, vals).await?;
     }

@@ -1521,7 +1521,7 @@ fn group_fields(
         name_cy: format!("{name} (cy)"),
         kind,
         unit_id,
-        usual_place: None,
+        usual_place: Default::default(),
         usual_time: None,
         tor_en: Default::default(),
         tor_cy: Default::default(),
@@ -1557,6 +1557,7 @@ async fn meeting_of(
         ends_at: starts + 60 * MINUTE,
         month,
         place: Some("Day room"),
+        place_cy: None,
         online_link: None,
         arrangements: "",
         by: "tester@example.org",
@@ -1911,7 +1912,7 @@ async fn overdue_actions_are_open_and_past_due_filtered_by_owner_and_units() {
             (m1, quinn, "2026-02-01"),
         ] {
             add.push(
-                cairn_db::meetings::add_action(&mut c, org, m, "Do it", owner, due, NOW)
+                cairn_db::meetings::add_action(&mut c, org, m, "Do it", None, owner, due, NOW)
                     .await
                     .expect("action"),
             );
@@ -2124,16 +2125,16 @@ async fn agenda_items_take_the_next_position_on_their_own_meeting() {
         let m2 = meeting_of(&mut c, &g, NOW + DAY, "2026-03").await;
 
         // Exec
-        cairn_db::meetings::add_agenda_item(&mut c, m1, Some("representation"), None, None)
+        cairn_db::meetings::add_agenda_item(&mut c, m1, Some("representation"), None, None, None)
             .await
             .expect("item");
-        cairn_db::meetings::add_agenda_item(&mut c, m2, None, Some("Elsewhere"), None)
+        cairn_db::meetings::add_agenda_item(&mut c, m2, None, Some("Elsewhere"), None, None)
             .await
             .expect("item");
-        cairn_db::meetings::add_agenda_item(&mut c, m1, Some("su_carer_issues"), None, None)
+        cairn_db::meetings::add_agenda_item(&mut c, m1, Some("su_carer_issues"), None, None, None)
             .await
             .expect("item");
-        cairn_db::meetings::add_agenda_item(&mut c, m1, None, Some("Garden"), None)
+        cairn_db::meetings::add_agenda_item(&mut c, m1, None, Some("Garden"), Some("Gardd"), None)
             .await
             .expect("item");
         let a1 = cairn_db::meetings::agenda(&mut c, m1)
@@ -2146,12 +2147,17 @@ async fn agenda_items_take_the_next_position_on_their_own_meeting() {
         // Check
         assert_eq!(
             a1.iter()
-                .map(|a| (a.position, a.standing.as_deref(), a.title.as_deref()))
+                .map(|a| (
+                    a.position,
+                    a.standing.as_deref(),
+                    a.title.as_deref(),
+                    a.title_cy.as_deref()
+                ))
                 .collect::<Vec<_>>(),
             vec![
-                (1, Some("representation"), None),
-                (2, Some("su_carer_issues"), None),
-                (3, None, Some("Garden")),
+                (1, Some("representation"), None, None),
+                (2, Some("su_carer_issues"), None, None),
+                (3, None, Some("Garden"), Some("Gardd")),
             ]
         );
         assert_eq!(

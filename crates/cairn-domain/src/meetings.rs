@@ -6,10 +6,15 @@
 //! The rule: a group names, for each constituency, the fewest people of it who must be there.
 //! A meeting meets the rule when every constituency with a minimum has at least that many
 //! among the people who attended (or, before the meeting, among those who confirmed).
+//!
+//! What the organisation writes for people to read (a group's usual place, a meeting's place,
+//! agenda items, minutes, decisions and actions) is written in English, Welsh or both: each
+//! side is checked with the same limit, and a required text needs at least one of them.
 
 use crate::keyed_enum;
 use crate::people::Constituency;
 use crate::time::{DateParts, parse_date_parts};
+use crate::translation::Bilingual;
 use crate::validation::{FieldErrors, optional_text, required_text};
 use jiff::civil::{Date, Time};
 use jiff::tz::TimeZone;
@@ -86,6 +91,24 @@ pub const MINUTES_MAX: usize = 20_000;
 pub const ACTION_MAX: usize = 1000;
 /// Most extra standing items a group can have.
 pub const STANDING_MAX: usize = 12;
+
+/// Checks a text written in English, Welsh or both: each side on its own field (`field` for
+/// the English, `{field}_cy` for the Welsh) against `max`; when `required` is given, an empty
+/// text is refused with it on `field`.
+pub fn check_text(
+    e: &mut FieldErrors,
+    field: &str,
+    text: &Bilingual,
+    max: usize,
+    required: Option<&'static str>,
+) {
+    text.check(e, field, max, "meetings-error-too-long");
+    if let Some(code) = required
+        && text.is_empty()
+    {
+        e.add(field, code);
+    }
+}
 
 /// People per constituency, in [`Constituency::ALL`] order.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -191,6 +214,8 @@ pub struct GroupDraft {
     pub kind: String,
     pub unit_id: Option<i64>,
     pub usual_place: String,
+    /// The usual place in Welsh (either or both may be written).
+    pub usual_place_cy: String,
     pub usual_time: String,
     /// Role, remit, relationships, responsibility — English then Welsh.
     pub tor_en: [String; 4],
@@ -211,7 +236,8 @@ pub struct GroupFields {
     pub name_cy: String,
     pub kind: GroupKind,
     pub unit_id: Option<i64>,
-    pub usual_place: Option<String>,
+    /// The usual place in English, Welsh or both (or neither).
+    pub usual_place: Bilingual,
     pub usual_time: Option<String>,
     pub tor_en: [Option<String>; 4],
     pub tor_cy: [Option<String>; 4],
@@ -243,13 +269,8 @@ impl GroupDraft {
         if kind.is_none() {
             e.add("kind", "meetings-error-kind");
         }
-        let usual_place = optional_text(
-            &mut e,
-            "usual_place",
-            Some(&self.usual_place),
-            SHORT_MAX,
-            "meetings-error-too-long",
-        );
+        let usual_place = Bilingual::new(Some(&self.usual_place), Some(&self.usual_place_cy));
+        check_text(&mut e, "usual_place", &usual_place, SHORT_MAX, None);
         let usual_time = optional_text(
             &mut e,
             "usual_time",
@@ -329,6 +350,8 @@ pub struct MeetingDraft {
     pub starts: String,
     pub ends: String,
     pub place: String,
+    /// The place in Welsh (either or both may be written).
+    pub place_cy: String,
     pub online_link: String,
     pub arrangements: Vec<String>,
 }
@@ -338,7 +361,8 @@ pub struct MeetingDraft {
 pub struct MeetingFields {
     pub starts_at: i64,
     pub ends_at: i64,
-    pub place: Option<String>,
+    /// The place in English, Welsh or both; empty only for a meeting that is online.
+    pub place: Bilingual,
     pub online_link: Option<String>,
     pub arrangements: Vec<Arrangement>,
 }
@@ -404,13 +428,8 @@ impl MeetingDraft {
         {
             e.add("ends", "meetings-error-ends");
         }
-        let place = optional_text(
-            &mut e,
-            "place",
-            Some(&self.place),
-            SHORT_MAX,
-            "meetings-error-too-long",
-        );
+        let place = Bilingual::new(Some(&self.place), Some(&self.place_cy));
+        check_text(&mut e, "place", &place, SHORT_MAX, None);
         let online_link = optional_text(
             &mut e,
             "online_link",
@@ -423,7 +442,7 @@ impl MeetingDraft {
         {
             e.add("online_link", "meetings-error-link");
         }
-        if place.is_none() && online_link.is_none() {
+        if place.is_empty() && online_link.is_none() {
             e.add("place", "meetings-error-place");
         }
         let arrangements = checked_arrangements(&mut e, &self.arrangements);
@@ -653,6 +672,59 @@ mod tests {
         }
         assert!(parse_clock("25:00").is_none());
         assert!(parse_clock("9.05").is_some());
+    }
+
+    #[test]
+    fn a_place_in_welsh_only_will_do_and_each_language_is_checked_on_its_own_box() {
+        let tz = TimeZone::UTC;
+        let d = MeetingDraft {
+            on: DateParts {
+                day: "1".into(),
+                month: "2".into(),
+                year: "2026".into(),
+            },
+            starts: "10:00".into(),
+            ends: "11:00".into(),
+            place_cy: "  Lolfa, Tŷ Bedw ".into(),
+            ..Default::default()
+        };
+        let f = d.validate(&tz).expect("a Welsh place is a place");
+        assert_eq!(f.place, Bilingual::new(None, Some("Lolfa, Tŷ Bedw")));
+
+        let long = MeetingDraft {
+            place: "Lounge".into(),
+            place_cy: "a".repeat(SHORT_MAX + 1),
+            ..d.clone()
+        };
+        let e = long.validate(&tz).expect_err("too long");
+        assert_eq!(
+            e.for_field("place_cy").map(|f| f.code),
+            Some("meetings-error-too-long")
+        );
+        assert!(e.for_field("place").is_none());
+
+        let nowhere = MeetingDraft {
+            place_cy: "   ".into(),
+            ..d
+        };
+        let e = nowhere.validate(&tz).expect_err("no place");
+        assert_eq!(
+            e.for_field("place").map(|f| f.code),
+            Some("meetings-error-place")
+        );
+
+        let mut required = FieldErrors::new();
+        check_text(
+            &mut required,
+            "action",
+            &Bilingual::default(),
+            10,
+            Some("meetings-error-action"),
+        );
+        assert_eq!(
+            required.for_field("action").map(|f| f.code),
+            Some("meetings-error-action")
+        );
     }
 
     #[test]

@@ -3,11 +3,16 @@
 //! meeting's page (replies, first-timers, agenda, attendance, minutes, decisions, actions), the
 //! calendar invitation, printable name cards, the representation report with its chart, table
 //! and CSV, and a member's own meetings.
+//!
+//! Places, agenda items, minutes, decisions and actions are written in English, Welsh or both:
+//! staff forms have the two boxes side by side, and every page shows each text in the reader's
+//! language when it is written, else in the other, marked with its language and a note.
 
 use crate::charts::{Bar, stacked_bars};
 use crate::context::{Posted, Signed};
 use crate::error::{WebError, WebResult};
 use crate::i18n::Tr;
+use crate::translation::{Local, local_of};
 use crate::views::{
     Choice, Chrome, FormState, html, html_status, organisation, see_other, unit_names,
 };
@@ -26,6 +31,7 @@ use cairn_domain::meetings::{
 };
 use cairn_domain::people::{Constituency, Language};
 use cairn_domain::time::{DateParts, format_date, format_instant, parse_iso_date, time_zone};
+use cairn_domain::translation::Bilingual;
 use jiff::tz::TimeZone;
 use serde::Deserialize;
 
@@ -117,6 +123,49 @@ fn arrangement_words(t: &Tr, m: &Meeting) -> Vec<String> {
         .collect()
 }
 
+/// A meeting's place for the reader (see [`local_of`]), or "Online" when it has none.
+fn place_of(t: &Tr, m: &Meeting) -> Local {
+    let place = local_of(t, m.place.as_deref(), m.place_cy.as_deref());
+    if place.is_empty() {
+        Local {
+            text: t.get("meetings-online"),
+            lang: t.code(),
+            note: None,
+        }
+    } else {
+        place
+    }
+}
+
+/// A message that carries organisation-written text, split around that text so the page can
+/// mark its language; the sentence itself stays one Fluent message.
+#[derive(Debug, Clone)]
+struct Around {
+    before: String,
+    text: Local,
+    after: String,
+}
+
+fn around(t: &Tr, id: &str, arg: &str, text: &Local) -> Around {
+    // A private-use character holds the text's place while the message is formatted.
+    const MARK: &str = "\u{E000}";
+    let whole = t.with(id, &[(arg, MARK.to_owned())]);
+    let (before, after) = whole.split_once(MARK).unwrap_or((whole.as_str(), ""));
+    Around {
+        before: before.to_owned(),
+        text: Local {
+            note: None,
+            ..text.clone()
+        },
+        after: after.to_owned(),
+    }
+}
+
+/// An action's text for the reader.
+fn action_text(t: &Tr, a: &cairn_db::meetings::Action) -> Local {
+    local_of(t, Some(&a.text), a.text_cy.as_deref())
+}
+
 fn unit_label(t: &Tr, units: &[(i64, String)], unit: Option<i64>) -> String {
     match unit {
         None => t.get("meetings-service-wide"),
@@ -136,7 +185,7 @@ struct UpcomingRow {
     id: i64,
     group: String,
     when: String,
-    place: String,
+    place: Local,
     /// The representation warning, when confirmed people would not meet the rule.
     warning: bool,
 }
@@ -151,7 +200,7 @@ struct GroupRow {
 
 struct ActionRow {
     meeting_id: i64,
-    text: String,
+    text: Local,
     owner: String,
     due: String,
 }
@@ -173,7 +222,7 @@ fn action_rows(t: &Tr, list: &[cairn_db::meetings::Action]) -> Vec<ActionRow> {
     list.iter()
         .map(|a| ActionRow {
             meeting_id: a.meeting_id,
-            text: a.text.clone(),
+            text: action_text(t, a),
             owner: a.owner_name.clone(),
             due: parse_iso_date(&a.due_on)
                 .map(|d| format_date(d, t.lang))
@@ -205,11 +254,7 @@ async fn home(State(st): State<AppState>, s: Signed) -> WebResult {
             id: l.meeting.id,
             group: group_name(&l.group, t.lang).to_owned(),
             when: when(&t, &l.meeting, &tz),
-            place: l
-                .meeting
-                .place
-                .clone()
-                .unwrap_or_else(|| t.get("meetings-online")),
+            place: place_of(&t, &l.meeting),
             warning: l.expected_met == Some(false),
         })
         .collect();
@@ -253,6 +298,8 @@ struct GroupIn {
     #[serde(default)]
     usual_place: String,
     #[serde(default)]
+    usual_place_cy: String,
+    #[serde(default)]
     usual_time: String,
     #[serde(default)]
     role_en: String,
@@ -292,6 +339,7 @@ impl GroupIn {
             kind: self.kind.clone(),
             unit_id: self.unit_id.trim().parse().ok(),
             usual_place: self.usual_place.clone(),
+            usual_place_cy: self.usual_place_cy.clone(),
             usual_time: self.usual_time.clone(),
             tor_en: [
                 self.role_en.clone(),
@@ -324,6 +372,7 @@ impl GroupIn {
             .set("kind", self.kind.clone())
             .set("unit_id", self.unit_id.clone())
             .set("usual_place", self.usual_place.clone())
+            .set("usual_place_cy", self.usual_place_cy.clone())
             .set("usual_time", self.usual_time.clone())
             .set("standing", self.standing.clone());
         for (i, r) in TOR_FIELDS.iter().enumerate() {
@@ -344,6 +393,7 @@ impl GroupIn {
             kind: g.kind.key().into(),
             unit_id: g.unit_id.map(|u| u.to_string()).unwrap_or_default(),
             usual_place: o(&g.usual_place),
+            usual_place_cy: o(&g.usual_place_cy),
             usual_time: o(&g.usual_time),
             role_en: o(&g.role_en),
             role_cy: o(&g.role_cy),
@@ -499,7 +549,7 @@ async fn update_group(
 struct MeetingRow {
     id: i64,
     when: String,
-    place: String,
+    place: Local,
     /// "Met", "Not met" or "Not recorded yet".
     outcome: String,
     met: Option<bool>,
@@ -519,11 +569,13 @@ struct GroupPage {
     id: i64,
     kind: String,
     unit: String,
-    usual_place: String,
+    usual_place: Local,
+    /// As typed, in whichever language (it has no Welsh beside it).
     usual_time: String,
     tor: Vec<(String, String)>,
     rule: String,
-    standing: Vec<String>,
+    /// The standing items, each marked when it is the group's own, typed in one language.
+    standing: Vec<(String, bool)>,
     members: Vec<MemberRow>,
     candidates: Vec<Choice>,
     upcoming: Vec<MeetingRow>,
@@ -538,7 +590,7 @@ fn meeting_rows(t: &Tr, list: &[Meeting], tz: &TimeZone) -> Vec<MeetingRow> {
         .map(|m| MeetingRow {
             id: m.id,
             when: when(t, m, tz),
-            place: m.place.clone().unwrap_or_else(|| t.get("meetings-online")),
+            place: place_of(t, m),
             outcome: match m.representation_met {
                 Some(true) => t.get("meetings-rule-met"),
                 Some(false) => t.get("meetings-rule-not-met"),
@@ -583,11 +635,11 @@ async fn group_view(st: &AppState, s: &Signed, id: i64, form: FormState) -> WebR
     } else {
         Vec::new()
     };
-    let mut standing: Vec<String> = StandingItem::ALL
+    let mut standing: Vec<(String, bool)> = StandingItem::ALL
         .iter()
-        .map(|i| t.get(&i.label_id()))
+        .map(|i| (t.get(&i.label_id()), false))
         .collect();
-    standing.extend(g.standing());
+    standing.extend(g.standing().into_iter().map(|s| (s, true)));
     let chrome = Chrome::signed(
         s,
         group_name(g, t.lang).to_owned(),
@@ -605,7 +657,7 @@ async fn group_view(st: &AppState, s: &Signed, id: i64, form: FormState) -> WebR
             id,
             kind: t.get(&g.kind.label_id()),
             unit: unit_label(&t, &units, g.unit_id),
-            usual_place: g.usual_place.clone().unwrap_or_default(),
+            usual_place: local_of(&t, g.usual_place.as_deref(), g.usual_place_cy.as_deref()),
             usual_time: g.usual_time.clone().unwrap_or_default(),
             tor,
             rule: rule_words(&t, &g.rule()),
@@ -682,6 +734,8 @@ struct MeetingIn {
     #[serde(default)]
     place: String,
     #[serde(default)]
+    place_cy: String,
+    #[serde(default)]
     online_link: String,
     #[serde(default)]
     arrangements: Vec<String>,
@@ -698,6 +752,7 @@ impl MeetingIn {
             starts: self.starts.clone(),
             ends: self.ends.clone(),
             place: self.place.clone(),
+            place_cy: self.place_cy.clone(),
             online_link: self.online_link.clone(),
             arrangements: self.arrangements.clone(),
         }
@@ -709,6 +764,7 @@ impl MeetingIn {
             .set("starts", self.starts.clone())
             .set("ends", self.ends.clone())
             .set("place", self.place.clone())
+            .set("place_cy", self.place_cy.clone())
             .set("online_link", self.online_link.clone())
             .set_many("arrangements", self.arrangements.clone());
         f
@@ -766,9 +822,12 @@ async fn schedule_page(st: &AppState, s: &Signed, id: i64, form: FormState) -> W
 async fn schedule_form(State(st): State<AppState>, s: Signed, Path(id): Path<i64>) -> WebResult {
     let mut form = FormState::new();
     let v = cairn_app::meetings::group(&st.app, s.actor(), id).await?;
-    if let Some(p) = &v.group.usual_place {
-        form.set("place", p.clone());
-    }
+    // The group's usual place, in both languages, to start from.
+    form.set("place", v.group.usual_place.clone().unwrap_or_default())
+        .set(
+            "place_cy",
+            v.group.usual_place_cy.clone().unwrap_or_default(),
+        );
     schedule_page(&st, &s, id, form).await
 }
 
@@ -794,8 +853,8 @@ async fn schedule(
 // ---------------------------------------------------------------------------------------------
 
 struct AgendaRow {
-    title: String,
-    suggestion: Option<(i64, String)>,
+    title: Local,
+    suggestion: Option<(i64, Local)>,
     /// The forum's decision on the linked suggestion, in words.
     decision: Option<String>,
     standing: bool,
@@ -814,7 +873,9 @@ struct PersonRow {
 
 struct ActionLine {
     id: i64,
-    text: String,
+    text: Local,
+    /// The "mark as done" button's words, with the action's language marked.
+    done: Around,
     owner: String,
     due: String,
     status: String,
@@ -830,7 +891,7 @@ struct MeetingPage {
     group_id: i64,
     group: String,
     when: String,
-    place: String,
+    place: Local,
     online_link: String,
     arrangements: Vec<String>,
     rule: String,
@@ -844,8 +905,8 @@ struct MeetingPage {
     people: Vec<PersonRow>,
     no_reply: Vec<PersonRow>,
     first_timers: Vec<String>,
-    minutes: String,
-    decisions: Vec<String>,
+    minutes: Local,
+    decisions: Vec<Local>,
     actions: Vec<ActionLine>,
     owners: Vec<Choice>,
     presences: Vec<Choice>,
@@ -858,11 +919,16 @@ struct MeetingPage {
     can_claim: bool,
 }
 
-async fn meeting_view(st: &AppState, s: &Signed, id: i64, form: FormState) -> WebResult {
+async fn meeting_view(st: &AppState, s: &Signed, id: i64, mut form: FormState) -> WebResult {
     let t = s.ctx.t();
     let v: MeetingView = cairn_app::meetings::meeting(&st.app, s.actor(), id).await?;
     let tz = tz_of(st, s).await?;
     let m = &v.meeting;
+    // The minutes' boxes start from what is kept, unless they are being shown with a mistake.
+    if form.error("minutes").is_none() && form.error("minutes_cy").is_none() {
+        form.set("minutes", m.minutes.clone().unwrap_or_default())
+            .set("minutes_cy", m.minutes_cy.clone().unwrap_or_default());
+    }
     let rule = cairn_app::meetings::rule_of(m, &v.group);
     let person_row = |p: &cairn_db::meetings::MeetingPerson| PersonRow {
         id: p.person_id,
@@ -916,12 +982,23 @@ async fn meeting_view(st: &AppState, s: &Signed, id: i64, form: FormState) -> We
         .iter()
         .map(|a| AgendaRow {
             title: match a.standing.as_deref().and_then(StandingItem::parse) {
-                Some(si) => t.get(&si.label_id()),
-                None => a.title.clone().unwrap_or_default(),
+                Some(si) => Local {
+                    text: t.get(&si.label_id()),
+                    lang: t.code(),
+                    note: None,
+                },
+                None => local_of(&t, a.title.as_deref(), a.title_cy.as_deref()),
             },
-            suggestion: a
-                .suggestion_id
-                .map(|sid| (sid, a.suggestion_text.clone().unwrap_or_default())),
+            suggestion: a.suggestion_id.map(|sid| {
+                (
+                    sid,
+                    local_of(
+                        &t,
+                        a.suggestion_text.as_deref(),
+                        a.suggestion_text_cy.as_deref(),
+                    ),
+                )
+            }),
             decision: a
                 .forum_decision
                 .as_deref()
@@ -946,17 +1023,21 @@ async fn meeting_view(st: &AppState, s: &Signed, id: i64, form: FormState) -> We
     let actions = v
         .actions
         .iter()
-        .map(|a| ActionLine {
-            id: a.id,
-            text: a.text.clone(),
-            owner: a.owner_name.clone(),
-            due: parse_iso_date(&a.due_on)
-                .map(|d| format_date(d, t.lang))
-                .unwrap_or_default(),
-            status: ActionStatus::parse(&a.status)
-                .map(|s| t.get(&s.label_id()))
-                .unwrap_or_default(),
-            open: a.status == ActionStatus::Open.key(),
+        .map(|a| {
+            let text = action_text(&t, a);
+            ActionLine {
+                id: a.id,
+                done: around(&t, "meetings-mark-done", "action", &text),
+                text,
+                owner: a.owner_name.clone(),
+                due: parse_iso_date(&a.due_on)
+                    .map(|d| format_date(d, t.lang))
+                    .unwrap_or_default(),
+                status: ActionStatus::parse(&a.status)
+                    .map(|s| t.get(&s.label_id()))
+                    .unwrap_or_default(),
+                open: a.status == ActionStatus::Open.key(),
+            }
         })
         .collect();
     let presences = Presence::ALL
@@ -980,7 +1061,7 @@ async fn meeting_view(st: &AppState, s: &Signed, id: i64, form: FormState) -> We
             group_id: v.group.id,
             group: group_name(&v.group, t.lang).to_owned(),
             when: when(&t, m, &tz),
-            place: m.place.clone().unwrap_or_default(),
+            place: local_of(&t, m.place.as_deref(), m.place_cy.as_deref()),
             online_link: m.online_link.clone().unwrap_or_default(),
             arrangements: arrangement_words(&t, m),
             rule: rule_words(&t, &rule),
@@ -992,8 +1073,12 @@ async fn meeting_view(st: &AppState, s: &Signed, id: i64, form: FormState) -> We
             people,
             no_reply,
             first_timers,
-            minutes: m.minutes.clone().unwrap_or_default(),
-            decisions: v.decisions.iter().map(|d| d.text.clone()).collect(),
+            minutes: local_of(&t, m.minutes.as_deref(), m.minutes_cy.as_deref()),
+            decisions: v
+                .decisions
+                .iter()
+                .map(|d| local_of(&t, Some(&d.text), d.text_cy.as_deref()))
+                .collect(),
             actions,
             owners,
             presences,
@@ -1111,6 +1196,8 @@ struct ItemIn {
     #[serde(default)]
     title: String,
     #[serde(default)]
+    title_cy: String,
+    #[serde(default)]
     suggestion_id: String,
 }
 
@@ -1128,7 +1215,8 @@ async fn add_item(
     };
     let r = match suggestion {
         Ok(sug) => {
-            cairn_app::meetings::add_agenda_item(&st.app, s.actor(), id, &f.title, sug).await
+            let title = Bilingual::new(Some(&f.title), Some(&f.title_cy));
+            cairn_app::meetings::add_agenda_item(&st.app, s.actor(), id, title, sug).await
         }
         Err(_) => {
             let mut e = cairn_domain::FieldErrors::new();
@@ -1142,7 +1230,11 @@ async fn add_item(
         id,
         r,
         "agenda",
-        &[("title", f.title), ("suggestion_id", f.suggestion_id)],
+        &[
+            ("title", f.title),
+            ("title_cy", f.title_cy),
+            ("suggestion_id", f.suggestion_id),
+        ],
     )
     .await
 }
@@ -1151,6 +1243,8 @@ async fn add_item(
 struct MinutesIn {
     #[serde(default)]
     minutes: String,
+    #[serde(default)]
+    minutes_cy: String,
 }
 
 async fn minutes(
@@ -1159,14 +1253,25 @@ async fn minutes(
     Path(id): Path<i64>,
     Posted(f): Posted<MinutesIn>,
 ) -> WebResult {
-    let r = cairn_app::meetings::set_minutes(&st.app, s.actor(), id, &f.minutes).await;
-    after(&st, &s, id, r, "minutes", &[("minutes", f.minutes)]).await
+    let text = Bilingual::new(Some(&f.minutes), Some(&f.minutes_cy));
+    let r = cairn_app::meetings::set_minutes(&st.app, s.actor(), id, text).await;
+    after(
+        &st,
+        &s,
+        id,
+        r,
+        "minutes",
+        &[("minutes", f.minutes), ("minutes_cy", f.minutes_cy)],
+    )
+    .await
 }
 
 #[derive(Deserialize, Default)]
 struct DecisionIn {
     #[serde(default)]
     decision: String,
+    #[serde(default)]
+    decision_cy: String,
 }
 
 async fn add_decision(
@@ -1175,14 +1280,25 @@ async fn add_decision(
     Path(id): Path<i64>,
     Posted(f): Posted<DecisionIn>,
 ) -> WebResult {
-    let r = cairn_app::meetings::add_decision(&st.app, s.actor(), id, &f.decision).await;
-    after(&st, &s, id, r, "decisions", &[("decision", f.decision)]).await
+    let text = Bilingual::new(Some(&f.decision), Some(&f.decision_cy));
+    let r = cairn_app::meetings::add_decision(&st.app, s.actor(), id, text).await;
+    after(
+        &st,
+        &s,
+        id,
+        r,
+        "decisions",
+        &[("decision", f.decision), ("decision_cy", f.decision_cy)],
+    )
+    .await
 }
 
 #[derive(Deserialize, Default)]
 struct ActionIn {
     #[serde(default)]
     action: String,
+    #[serde(default)]
+    action_cy: String,
     #[serde(default)]
     owner: String,
     #[serde(default)]
@@ -1205,11 +1321,13 @@ async fn add_action(
         year: f.due_year.clone(),
     };
     let owner = f.owner.trim().parse::<i64>().ok();
-    let r = cairn_app::meetings::add_action(&st.app, s.actor(), id, &f.action, owner, &due).await;
+    let text = Bilingual::new(Some(&f.action), Some(&f.action_cy));
+    let r = cairn_app::meetings::add_action(&st.app, s.actor(), id, text, owner, &due).await;
     match r {
         Err(AppError::Invalid(errs)) => {
             let mut form = FormState::new();
             form.set("action", f.action)
+                .set("action_cy", f.action_cy)
                 .set("owner", f.owner)
                 .set_date("due", &due);
             form.add_errors(&s.ctx.t(), &errs);
@@ -1677,7 +1795,7 @@ struct MyRow {
     id: i64,
     group: String,
     when: String,
-    place: String,
+    place: Local,
     online_link: String,
     arrangements: Vec<String>,
     reply: Option<String>,
@@ -1689,7 +1807,15 @@ struct MinePage {
     chrome: Chrome,
     t: Tr,
     rows: Vec<MyRow>,
-    actions: Vec<(i64, String, String)>,
+    actions: Vec<MyAction>,
+}
+
+/// One of the member's own overdue actions.
+struct MyAction {
+    id: i64,
+    text: Local,
+    due: String,
+    done: Around,
 }
 
 async fn my_meetings(State(st): State<AppState>, s: Signed) -> WebResult {
@@ -1703,7 +1829,11 @@ async fn my_meetings(State(st): State<AppState>, s: Signed) -> WebResult {
             id: l.meeting.id,
             group: group_name(&l.group, t.lang).to_owned(),
             when: when(&t, &l.meeting, &tz),
-            place: l.meeting.place.clone().unwrap_or_default(),
+            place: local_of(
+                &t,
+                l.meeting.place.as_deref(),
+                l.meeting.place_cy.as_deref(),
+            ),
             online_link: l.meeting.online_link.clone().unwrap_or_default(),
             arrangements: arrangement_words(&t, &l.meeting),
             reply: l
@@ -1717,13 +1847,15 @@ async fn my_meetings(State(st): State<AppState>, s: Signed) -> WebResult {
         .mine
         .iter()
         .map(|a| {
-            (
-                a.id,
-                a.text.clone(),
-                parse_iso_date(&a.due_on)
+            let text = action_text(&t, a);
+            MyAction {
+                id: a.id,
+                done: around(&t, "meetings-mark-done", "action", &text),
+                text,
+                due: parse_iso_date(&a.due_on)
                     .map(|d| format_date(d, t.lang))
                     .unwrap_or_default(),
-            )
+            }
         })
         .collect();
     let chrome = Chrome::signed(

@@ -5,6 +5,10 @@
 //! it, less often as time goes on); decisions and actions, some overdue; and meetings in the
 //! coming weeks with some replies, one of them with no carer confirmed.
 //!
+//! Places, agenda items, minutes, decisions and actions are written in English and Welsh,
+//! except a decision and an action left in English on purpose, so the translation list has
+//! something on it.
+//!
 //! Meetings, replies, attendance and agendas are written many rows per statement (a board
 //! has over 10,000 meetings); the rest row by row. Choices come from a seeded generator, so
 //! the same seed gives the same data.
@@ -119,13 +123,22 @@ struct Planned {
     cadence: Cadence,
     starts: Time,
     length_min: i64,
-    place: String,
+    /// The place in English and in Welsh.
+    place: (String, String),
     online_link: Option<&'static str>,
     arrangements: String,
-    decisions: &'static [&'static str],
-    actions: &'static [(&'static str, Constituency)],
+    decisions: &'static [Words],
+    actions: &'static [(Words, Constituency)],
     /// Record a decision on every nth meeting held, an action on every mth.
     every: (usize, usize),
+}
+
+/// A text in English and in Welsh; an empty Welsh side is left for the translation list.
+type Words = (&'static str, &'static str);
+
+/// The Welsh of a text written in English and Welsh (`None` when left to translate).
+fn welsh(w: &Words) -> Option<&'static str> {
+    Some(w.1).filter(|cy| !cy.is_empty())
 }
 
 /// Terms of reference: (role, remit, relationships, responsibility), English then Welsh.
@@ -139,8 +152,8 @@ const STRATEGY_TOR: Tor = (
         "Members read the papers beforehand, speak for the people they represent and take the group's decisions back to them.",
     ],
     [
-        "Mae'n llywio cyd-gynhyrchu ar draws y gwasanaeth ac yn cadw'r cynllun ar y gweill.",
-        "Mae'n cytuno ar y cynllun cyd-gynhyrchu, yn edrych ar y cynnydd yn erbyn y model bob chwarter ac yn penderfynu sut i wario'r gyllideb ar gyfer cynnwys pobl.",
+        "Mae'n llywio cydgynhyrchu ar draws y gwasanaeth ac yn cadw'r cynllun ar y gweill.",
+        "Mae'n cytuno ar y cynllun cydgynhyrchu, yn edrych ar y cynnydd yn erbyn y model bob chwarter ac yn penderfynu sut i wario'r gyllideb ar gyfer cynnwys pobl.",
         "Mae'n clywed gan y fforwm defnyddwyr gwasanaeth a gofalwyr a chan gyfarfodydd cymunedol yr unedau; mae'n adrodd i dîm rheoli iechyd meddwl y bwrdd iechyd.",
         "Mae'r aelodau'n darllen y papurau ymlaen llaw, yn siarad ar ran y bobl maen nhw'n eu cynrychioli ac yn mynd â phenderfyniadau'r grŵp yn ôl atyn nhw.",
     ],
@@ -191,94 +204,226 @@ const TEAM_TOR: Tor = (
     ],
 );
 
-const STRATEGY_DECISIONS: &[&str] = &[
-    "Agreed the co-production plan for the year.",
-    "Agreed to pay carers' travel to forum and strategy meetings.",
-    "Agreed that every unit names a link person by the end of the quarter.",
-    "Agreed to hold one meeting a quarter in the evening so that carers who work can come.",
-    "Agreed to share the representation figures with every community meeting.",
-];
-
-const FORUM_DECISIONS: &[&str] = &[
-    "Approved a Welsh-language newspaper on every unit.",
-    "Chose two members to sit on the strategy group.",
-    "Agreed to plan a summer event for service users, carers and staff.",
-    "Asked the strategy group for a carers' drop-in before each forum.",
-];
-
-const COMMUNITY_DECISIONS: &[&str] = &[
-    "Agreed a rota for the tea trolley.",
-    "Agreed to try a film night on Fridays.",
-    "Agreed that the garden stays open until 8pm in the summer.",
-    "Agreed to move the suggestions box next to the front door.",
-];
-
-const TEAM_DECISIONS: &[&str] = &[
-    "Agreed to hold the next session at the allotment.",
-    "Agreed to swap roles for a morning so staff see the unit from the other side.",
-];
-
-const STRATEGY_ACTIONS: &[(&str, Constituency)] = &[
+const STRATEGY_DECISIONS: &[Words] = &[
     (
-        "Write to carers about the new travel payments.",
+        "Agreed the co-production plan for the year.",
+        "Cytunwyd ar y cynllun cydgynhyrchu ar gyfer y flwyddyn.",
+    ),
+    (
+        "Agreed to pay carers' travel to forum and strategy meetings.",
+        "Cytunwyd i dalu costau teithio gofalwyr i gyfarfodydd y fforwm a'r grŵp strategaeth.",
+    ),
+    (
+        "Agreed that every unit names a link person by the end of the quarter.",
+        "Cytunwyd y bydd pob uned yn enwi person cyswllt erbyn diwedd y chwarter.",
+    ),
+    (
+        "Agreed to hold one meeting a quarter in the evening so that carers who work can come.",
+        "Cytunwyd i gynnal un cyfarfod bob chwarter gyda'r nos er mwyn i ofalwyr sy'n gweithio allu dod.",
+    ),
+    (
+        "Agreed to share the representation figures with every community meeting.",
+        "Cytunwyd i rannu'r ffigurau cynrychiolaeth â phob cyfarfod cymunedol.",
+    ),
+];
+
+const FORUM_DECISIONS: &[Words] = &[
+    (
+        "Approved a Welsh-language newspaper on every unit.",
+        "Cymeradwywyd papur newydd Cymraeg ar bob uned.",
+    ),
+    (
+        "Chose two members to sit on the strategy group.",
+        "Dewiswyd dau aelod i eistedd ar y grŵp strategaeth.",
+    ),
+    (
+        "Agreed to plan a summer event for service users, carers and staff.",
+        "Cytunwyd i gynllunio digwyddiad haf ar gyfer defnyddwyr gwasanaeth, gofalwyr a staff.",
+    ),
+    (
+        "Asked the strategy group for a carers' drop-in before each forum.",
+        "Gofynnwyd i'r grŵp strategaeth am sesiwn galw heibio i ofalwyr cyn pob fforwm.",
+    ),
+];
+
+const COMMUNITY_DECISIONS: &[Words] = &[
+    (
+        "Agreed a rota for the tea trolley.",
+        "Cytunwyd ar rota ar gyfer y troli te.",
+    ),
+    // Left in English on purpose: it waits on the translation list.
+    ("Agreed to try a film night on Fridays.", ""),
+    (
+        "Agreed that the garden stays open until 8pm in the summer.",
+        "Cytunwyd y bydd yr ardd ar agor tan 20:00 yn yr haf.",
+    ),
+    (
+        "Agreed to move the suggestions box next to the front door.",
+        "Cytunwyd i symud y blwch awgrymiadau i ymyl y drws ffrynt.",
+    ),
+];
+
+const TEAM_DECISIONS: &[Words] = &[
+    (
+        "Agreed to hold the next session at the allotment.",
+        "Cytunwyd i gynnal y sesiwn nesaf yn y rhandir.",
+    ),
+    (
+        "Agreed to swap roles for a morning so staff see the unit from the other side.",
+        "Cytunwyd i gyfnewid rolau am fore er mwyn i'r staff weld yr uned o'r ochr arall.",
+    ),
+];
+
+const STRATEGY_ACTIONS: &[(Words, Constituency)] = &[
+    (
+        (
+            "Write to carers about the new travel payments.",
+            "Ysgrifennu at ofalwyr am y taliadau teithio newydd.",
+        ),
         Constituency::Staff,
     ),
     (
-        "Bring the carers' survey results to the next meeting.",
+        (
+            "Bring the carers' survey results to the next meeting.",
+            "Dod â chanlyniadau arolwg y gofalwyr i'r cyfarfod nesaf.",
+        ),
         Constituency::Carer,
     ),
     (
-        "Find a room with a hearing loop for the evening meetings.",
+        (
+            "Find a room with a hearing loop for the evening meetings.",
+            "Dod o hyd i ystafell â dolen sain ar gyfer y cyfarfodydd gyda'r nos.",
+        ),
         Constituency::Staff,
     ),
     (
-        "Ask each unit for the name of its link person.",
+        (
+            "Ask each unit for the name of its link person.",
+            "Gofyn i bob uned am enw ei pherson cyswllt.",
+        ),
         Constituency::Manager,
     ),
     (
-        "Tell the forum what the group decided about the budget.",
+        (
+            "Tell the forum what the group decided about the budget.",
+            "Dweud wrth y fforwm beth a benderfynodd y grŵp am y gyllideb.",
+        ),
         Constituency::ServiceUser,
     ),
 ];
 
-const FORUM_ACTIONS: &[(&str, Constituency)] = &[
+const FORUM_ACTIONS: &[(Words, Constituency)] = &[
     (
-        "Put the forum's dates on every unit's notice board.",
+        (
+            "Put the forum's dates on every unit's notice board.",
+            "Rhoi dyddiadau'r fforwm ar hysbysfwrdd pob uned.",
+        ),
         Constituency::Staff,
     ),
     (
-        "Ask the kitchen about fresh fruit at breakfast.",
+        (
+            "Ask the kitchen about fresh fruit at breakfast.",
+            "Gofyn i'r gegin am ffrwythau ffres amser brecwast.",
+        ),
         Constituency::ServiceUser,
     ),
     (
-        "Draft a welcome leaflet for new carers.",
+        (
+            "Draft a welcome leaflet for new carers.",
+            "Drafftio taflen groeso i ofalwyr newydd.",
+        ),
         Constituency::Carer,
     ),
     (
-        "Find out what the local carers' centre offers.",
+        (
+            "Find out what the local carers' centre offers.",
+            "Holi beth mae'r ganolfan gofalwyr leol yn ei gynnig.",
+        ),
         Constituency::ThirdSector,
     ),
 ];
 
-const COMMUNITY_ACTIONS: &[(&str, Constituency)] = &[
-    ("Order a new kettle for the day room.", Constituency::Staff),
-    ("Get the garden bench mended.", Constituency::Staff),
+const COMMUNITY_ACTIONS: &[(Words, Constituency)] = &[
     (
-        "Collect everyone's choices for film night.",
+        (
+            "Order a new kettle for the day room.",
+            "Archebu tegell newydd ar gyfer yr ystafell ddydd.",
+        ),
+        Constituency::Staff,
+    ),
+    (
+        (
+            "Get the garden bench mended.",
+            "Trefnu i drwsio mainc yr ardd.",
+        ),
+        Constituency::Staff,
+    ),
+    (
+        (
+            "Collect everyone's choices for film night.",
+            "Casglu dewisiadau pawb ar gyfer y noson ffilmiau.",
+        ),
         Constituency::ServiceUser,
     ),
 ];
 
-const TEAM_ACTIONS: &[(&str, Constituency)] = &[(
-    "Book the allotment and the minibus for next quarter.",
+// Left in English on purpose: it waits on the translation list.
+const TEAM_ACTIONS: &[(Words, Constituency)] = &[(
+    ("Book the allotment and the minibus for next quarter.", ""),
     Constituency::Staff,
 )];
 
-const MINUTES: &[&str] = &[
-    "Everyone introduced themselves. The notes of the last meeting were agreed. The actions are listed below.",
-    "A short meeting: two people sent apologies. The group went through the standing items and agreed the actions below.",
-    "Tea and cake for a member's last meeting. The group thanked them for their time and agreed the actions below.",
+const MINUTES: &[Words] = &[
+    (
+        "Everyone introduced themselves. The notes of the last meeting were agreed. The actions are listed below.",
+        "Cyflwynodd pawb eu hunain. Cytunwyd ar gofnodion y cyfarfod diwethaf. Mae'r camau gweithredu wedi'u rhestru isod.",
+    ),
+    (
+        "A short meeting: two people sent apologies. The group went through the standing items and agreed the actions below.",
+        "Cyfarfod byr: anfonodd dau berson ymddiheuriadau. Aeth y grŵp drwy'r eitemau sefydlog a chytunodd ar y camau gweithredu isod.",
+    ),
+    (
+        "Tea and cake for a member's last meeting. The group thanked them for their time and agreed the actions below.",
+        "Te a chacen ar gyfer cyfarfod olaf aelod. Diolchodd y grŵp iddynt am eu hamser a chytunodd ar y camau gweithredu isod.",
+    ),
 ];
+
+/// The groups' own standing items (kept in one language on the group) in Welsh, for the
+/// agendas the demo writes.
+const STANDING_CY: &[Words] = &[
+    (
+        "Co-production plan: progress since last time",
+        "Cynllun cydgynhyrchu: y cynnydd ers y tro diwethaf",
+    ),
+    (
+        "Involvement payments and expenses",
+        "Taliadau am gymryd rhan a threuliau",
+    ),
+    (
+        "Suggestions waiting for a forum decision",
+        "Awgrymiadau sy'n aros am benderfyniad gan y fforwm",
+    ),
+    (
+        "News from the strategy group",
+        "Newyddion o'r grŵp strategaeth",
+    ),
+    (
+        "News from the unit and activities",
+        "Newyddion o'r uned a gweithgareddau",
+    ),
+    (
+        "What has gone well since last time",
+        "Beth sydd wedi mynd yn dda ers y tro diwethaf",
+    ),
+];
+
+/// A standing item's Welsh, when the demo has it.
+fn standing_cy(en: &str) -> Option<String> {
+    STANDING_CY
+        .iter()
+        .find(|(e, _)| *e == en)
+        .map(|(_, cy)| (*cy).to_owned())
+}
 
 #[expect(
     clippy::too_many_arguments,
@@ -289,7 +434,7 @@ fn draft(
     name_cy: String,
     kind: GroupKind,
     unit: Option<i64>,
-    place: &str,
+    place: (&str, &str),
     when: &str,
     tor: &Tor,
     minimums: [u32; 5],
@@ -300,7 +445,8 @@ fn draft(
         name_cy,
         kind: kind.key().to_owned(),
         unit_id: unit,
-        usual_place: place.to_owned(),
+        usual_place: place.0.to_owned(),
+        usual_place_cy: place.1.to_owned(),
         usual_time: when.to_owned(),
         tor_en: tor.0.map(str::to_owned),
         tor_cy: tor.1.map(str::to_owned),
@@ -416,7 +562,10 @@ async fn make_groups(
         "Grŵp strategaeth".into(),
         GroupKind::Strategy,
         None,
-        "Meeting room 2, main building (or join online)",
+        (
+            "Meeting room 2, main building (or join online)",
+            "Ystafell gyfarfod 2, y prif adeilad (neu ymunwch ar-lein)",
+        ),
         "First Tuesday of the month, 2pm to 4pm",
         &STRATEGY_TOR,
         [1, 1, 0, 0, 0],
@@ -431,7 +580,10 @@ async fn make_groups(
         cadence: Cadence::Monthly(1, Weekday::Tuesday),
         starts: time(14, 0, 0, 0),
         length_min: 120,
-        place: "Meeting room 2, main building".into(),
+        place: (
+            "Meeting room 2, main building".into(),
+            "Ystafell gyfarfod 2, y prif adeilad".into(),
+        ),
         online_link: Some("https://meet.demo.cairn.test/strategy-group"),
         arrangements: arrangements(&[
             Arrangement::Refreshments,
@@ -449,7 +601,10 @@ async fn make_groups(
         "Fforwm defnyddwyr gwasanaeth a gofalwyr".into(),
         GroupKind::Forum,
         None,
-        "Day room, the resource centre",
+        (
+            "Day room, the resource centre",
+            "Ystafell ddydd, y ganolfan adnoddau",
+        ),
         "Second Thursday of the month, 1.30pm to 3pm",
         &FORUM_TOR,
         [2, 1, 0, 0, 0],
@@ -464,7 +619,10 @@ async fn make_groups(
         cadence: Cadence::Monthly(2, Weekday::Thursday),
         starts: time(13, 30, 0, 0),
         length_min: 90,
-        place: "Day room, the resource centre".into(),
+        place: (
+            "Day room, the resource centre".into(),
+            "Ystafell ddydd, y ganolfan adnoddau".into(),
+        ),
         online_link: None,
         arrangements: arrangements(&[
             Arrangement::Refreshments,
@@ -501,13 +659,17 @@ async fn make_groups(
                 .collect::<Vec<_>>()
                 .join(", ")
         );
-        let place = format!("Lounge, {}", unit.name);
+        // The place in each language, from the unit's name in that language.
+        let place = (
+            format!("Lounge, {}", unit.name),
+            format!("Lolfa, {name_cy}"),
+        );
         let d = draft(
             format!("Community meeting – {}", unit.name),
             format!("Cyfarfod cymunedol – {name_cy}"),
             GroupKind::Community,
             Some(*unit_id),
-            &place,
+            (&place.0, &place.1),
             &when,
             &COMMUNITY_TOR,
             [1, 1, 0, 0, 0],
@@ -539,7 +701,10 @@ async fn make_groups(
                 format!("Diwrnodau meithrin tîm – {name_cy}"),
                 GroupKind::TeamBuilding,
                 Some(*unit_id),
-                "Training room, main building",
+                (
+                    "Training room, main building",
+                    "Ystafell hyfforddi, y prif adeilad",
+                ),
                 "First Wednesday of January, April, July and October, 1pm to 4.30pm",
                 &TEAM_TOR,
                 [1, 0, 2, 0, 0],
@@ -551,7 +716,10 @@ async fn make_groups(
                 cadence: Cadence::Quarterly(Weekday::Wednesday),
                 starts: time(13, 0, 0, 0),
                 length_min: 210,
-                place: "Training room, main building".into(),
+                place: (
+                    "Training room, main building".into(),
+                    "Ystafell hyfforddi, y prif adeilad".into(),
+                ),
                 online_link: None,
                 arrangements: arrangements(&[Arrangement::Refreshments, Arrangement::Breaks]),
                 decisions: TEAM_DECISIONS,
@@ -659,7 +827,7 @@ pub(super) async fn meeting_history(
             let g = &groups[o.group];
             let minutes = match (g.group.kind, &o.held) {
                 (GroupKind::Strategy | GroupKind::Forum | GroupKind::TeamBuilding, Some(_)) => {
-                    Some(MINUTES[o.nth % MINUTES.len()].to_owned())
+                    Some(&MINUTES[o.nth % MINUTES.len()])
                 }
                 _ => None,
             };
@@ -669,12 +837,14 @@ pub(super) async fn meeting_history(
                     starts_at: o.starts_at,
                     ends_at: o.ends_at,
                     month: &o.month,
-                    place: Some(&g.place),
+                    place: Some(&g.place.0),
+                    place_cy: Some(&g.place.1),
                     online_link: g.online_link,
                     arrangements: &g.arrangements,
                     by,
                 },
-                minutes,
+                minutes: minutes.map(|m| m.0.to_owned()),
+                minutes_cy: minutes.and_then(welsh).map(str::to_owned),
                 held: o.held.clone(),
                 created_at: (o.starts_at - 21 * DAY).min(now - 3 * DAY),
             }
@@ -684,20 +854,32 @@ pub(super) async fn meeting_history(
     drop(rows);
 
     // Agendas: the standing items, then the group's own; forum meetings also take the
-    // suggestions waiting for a forum decision.
-    let forum_suggestions: Vec<(i64, i64, String)> = cairn_db::feedback::list(
-        c,
-        org,
-        &cairn_db::feedback::SuggestionQuery {
-            limit: 5000,
-            ..Default::default()
-        },
-    )
-    .await?
-    .into_iter()
-    .filter(|s| s.needs_forum)
-    .map(|s| (s.id, s.received_at, s.public_text.unwrap_or(s.text)))
-    .collect();
+    // suggestions waiting for a forum decision, titled with their public wording (or, until
+    // there is any, the words as written, in their language).
+    let short = |t: Option<String>| t.map(|t| t.chars().take(200).collect::<String>());
+    let forum_suggestions: Vec<(i64, i64, Option<String>, Option<String>)> =
+        cairn_db::feedback::list(
+            c,
+            org,
+            &cairn_db::feedback::SuggestionQuery {
+                limit: 5000,
+                ..Default::default()
+            },
+        )
+        .await?
+        .into_iter()
+        .filter(|s| s.needs_forum)
+        .map(|s| {
+            let (en, cy) = if s.public_text.is_some() || s.public_text_cy.is_some() {
+                (s.public_text, s.public_text_cy)
+            } else if s.contact_language == "cy" {
+                (None, Some(s.text))
+            } else {
+                (Some(s.text), None)
+            };
+            (s.id, s.received_at, short(en), short(cy))
+        })
+        .collect();
     let mut agenda = Vec::new();
     let mut forum_meetings: Vec<(i64, i64, i64)> = Vec::new();
     for (o, id) in occasions.iter().zip(&ids) {
@@ -709,6 +891,7 @@ pub(super) async fn meeting_history(
                 meeting_id: *id,
                 position: i64::try_from(pos).unwrap_or(0) + 1,
                 standing: standing.map(|s| s.key()),
+                title_cy: title.as_deref().and_then(standing_cy),
                 title,
                 suggestion_id: None,
             });
@@ -718,7 +901,7 @@ pub(super) async fn meeting_history(
         }
     }
     // Each suggestion goes on the first forum meeting at least a day after it came in.
-    for (sid, received, text) in &forum_suggestions {
+    for (sid, received, en, cy) in &forum_suggestions {
         if let Some(m) = forum_meetings
             .iter_mut()
             .find(|(_, starts, _)| *starts > received + DAY)
@@ -727,7 +910,8 @@ pub(super) async fn meeting_history(
                 meeting_id: m.0,
                 position: m.2,
                 standing: None,
-                title: Some(text.chars().take(200).collect()),
+                title: en.clone(),
+                title_cy: cy.clone(),
                 suggestion_id: Some(*sid),
             });
             m.2 += 1;
@@ -809,14 +993,16 @@ pub(super) async fn meeting_history(
         let Some(held) = &o.held else { continue };
         let g = &groups[o.group];
         if o.nth % g.every.0 == 0 {
-            let text = g.decisions[(o.nth / g.every.0 + o.group) % g.decisions.len()];
-            cairn_db::meetings::add_decision(c, *id, text, held.recorded_at, by).await?;
+            let text = &g.decisions[(o.nth / g.every.0 + o.group) % g.decisions.len()];
+            cairn_db::meetings::add_decision(c, *id, text.0, welsh(text), held.recorded_at, by)
+                .await?;
             decisions += 1;
         }
         if o.nth % g.every.1 != g.every.1 / 2 {
             continue;
         }
-        let (text, wanted) = g.actions[(o.nth / g.every.1 + o.group) % g.actions.len()];
+        let (text, wanted) = &g.actions[(o.nth / g.every.1 + o.group) % g.actions.len()];
+        let wanted = *wanted;
         // The constituency the action suits; failing that, staff; failing that, anyone.
         let of = |ks: &[Constituency]| -> Vec<&(i64, Constituency, bool)> {
             g.members.iter().filter(|m| ks.contains(&m.1)).collect()
@@ -843,7 +1029,8 @@ pub(super) async fn meeting_history(
             c,
             org,
             *id,
-            text,
+            text.0,
+            welsh(text),
             owner.0,
             &due.to_string(),
             held.recorded_at,

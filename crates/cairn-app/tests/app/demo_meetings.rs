@@ -65,6 +65,27 @@ async fn the_demo_has_groups_a_year_of_meetings_and_some_to_come() {
                     );
                 }
                 assert!(!g.name_cy.is_empty() && g.usual_place.is_some() && g.usual_time.is_some());
+                assert!(
+                    g.usual_place_cy.is_some(),
+                    "{} has its usual place in Welsh",
+                    g.name_en
+                );
+                if g.kind == GroupKind::Community {
+                    assert!(
+                        g.usual_place_cy
+                            .as_deref()
+                            .is_some_and(|p| p.starts_with("Lolfa, ")),
+                        "the lounge, named in Welsh: {:?}",
+                        g.usual_place_cy
+                    );
+                }
+                assert!(
+                    g.tor(true)
+                        .iter()
+                        .flatten()
+                        .all(|r| !r.contains("cyd-gynhyrchu")),
+                    "cydgynhyrchu is written without a hyphen"
+                );
                 assert_eq!(
                     g.unit_id.is_some(),
                     matches!(g.kind, GroupKind::Community | GroupKind::TeamBuilding)

@@ -17,6 +17,7 @@ use cairn_domain::meetings::{GroupDraft, MeetingDraft, Presence};
 use cairn_domain::model::AssessmentDraft;
 use cairn_domain::people::{Constituency, Language, PersonDraft};
 use cairn_domain::time::DateParts;
+use cairn_domain::translation::Bilingual;
 use cairn_domain::units::UnitDraft;
 use cairn_testkit::{SmtpSink, both_engines};
 use icalendar::{CalendarDateTime, Component, DatePerhapsTime, EventLike};
@@ -1714,6 +1715,7 @@ async fn an_invitation_parses_with_utc_times_folded_lines_and_welsh_text_intact(
             "Fforwm defnyddwyr gwasanaeth, gofalwyr; a ffrindiau — Grŵp cynllunio Llŷn a'r Fenai";
         let name_en = "Service users, carers; and friends — planning forum";
         let place = "Ystafell ddydd; Ward Enfys, Ysbyty Gwynedd — llawr 2 (ŵ, ŷ, â) \\ cefn";
+        let place_en = "Day room; Rainbow Ward, Ysbyty Gwynedd — floor 2 \\ back";
         let g = new_group(
             &app,
             &org.admin,
@@ -1729,7 +1731,8 @@ async fn an_invitation_parses_with_utc_times_folded_lines_and_welsh_text_intact(
             on: d,
             starts: "14:00".into(),
             ends: ends.into(),
-            place: place.into(),
+            place: place_en.into(),
+            place_cy: place.into(),
             online_link: "https://meet.example.org/forum".into(),
             arrangements: vec!["refreshments".into(), "quiet_space".into()],
         };
@@ -1783,6 +1786,7 @@ async fn an_invitation_parses_with_utc_times_folded_lines_and_welsh_text_intact(
         );
         let en = parse_event(&july_en);
         assert_eq!(en.get_summary(), Some(name_en));
+        assert_eq!(en.get_location(), Some(place_en), "the place in English");
         assert_eq!(en.get_uid(), cy.get_uid(), "one meeting, one UID");
         let dec = parse_event(&december_en);
         assert_eq!(start_ms(&dec), utc(2026, 12, 15, 14, 0));
@@ -1912,7 +1916,17 @@ async fn emailed_invitations_carry_the_calendar_in_each_members_language() {
         )
         .await;
         join(&app, &org, g, &[mo, cai, dee]).await;
-        let m = meeting_at(&app, &org.admin, g, utc(2026, 7, 15, 13, 0), 90).await;
+        let starts = utc(2026, 7, 15, 13, 0);
+        let m = meetings::schedule_at(
+            &app,
+            &org.admin,
+            g,
+            starts,
+            starts + 90 * MINUTE,
+            Bilingual::new(Some("Day room"), Some("Ystafell ddydd")),
+        )
+        .await
+        .expect("meeting");
 
         // Exec
         let queued = meetings::email_invites(&app, &org.admin, m, "https://cairn.example.org")
@@ -1934,14 +1948,27 @@ async fn emailed_invitations_carry_the_calendar_in_each_members_language() {
         assert_well_formed(ics);
         let e = parse_event(ics);
         assert_eq!(e.get_summary(), Some("Fforwm"), "in Cai's language");
+        assert_eq!(
+            e.get_location(),
+            Some("Ystafell ddydd"),
+            "the place in Welsh"
+        );
+        assert!(
+            to_cai.body.contains("place=Ystafell ddydd"),
+            "{}",
+            to_cai.body
+        );
         assert_eq!(start_ms(&e), utc(2026, 7, 15, 13, 0));
         let to_mo = emails
             .iter()
             .find(|e| e.to_address == "mo.home@example.org")
             .expect("Mo's e-mail");
+        let mo_event = parse_event(to_mo.calendar.as_deref().expect("calendar"));
+        assert_eq!(mo_event.get_summary(), Some("Forum"));
         assert_eq!(
-            parse_event(to_mo.calendar.as_deref().expect("calendar")).get_summary(),
-            Some("Forum")
+            mo_event.get_location(),
+            Some("Day room"),
+            "the place in English"
         );
         assert_eq!(sent, 2);
         let messages = sink.messages.lock().expect("lock").clone();
@@ -2293,6 +2320,190 @@ async fn the_board_sees_small_attendance_counts_hidden_and_none_that_could_be_wo
                 l.key
             );
         }
+    })
+    .await;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Texts in English and Welsh
+// ---------------------------------------------------------------------------------------------
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_meeting_planned_with_a_welsh_place_and_an_action_written_in_welsh_only_reads_back() {
+    both_engines(|db| async move {
+        // Setup
+        let app = app(db);
+        let org = org(&app, "Org A", "admin@org-a.example").await;
+        let u = unit(&app, &org, "Bedw").await;
+        let owner = person(&app, &org, "Ola", "service_user", &[u]).await;
+        let g = new_group(
+            &app,
+            &org.admin,
+            &GroupDraft {
+                usual_place: "Lounge, Bedw House".into(),
+                usual_place_cy: "Lolfa, Tŷ Bedw".into(),
+                ..group_draft("Community meeting", "community", Some(u), SU_AND_CARER)
+            },
+        )
+        .await;
+        join(&app, &org, g, &[owner]).await;
+        let draft = MeetingDraft {
+            on: date(2026, 4, 15),
+            starts: "14:00".into(),
+            ends: "15:00".into(),
+            place: "Lounge, Bedw House".into(),
+            place_cy: "  Lolfa, Tŷ Bedw  ".into(),
+            ..Default::default()
+        };
+
+        // Exec
+        let m = meetings::schedule(&app, &org.admin, g, &draft)
+            .await
+            .expect("schedule");
+        let action = meetings::add_action(
+            &app,
+            &org.admin,
+            m,
+            Bilingual::new(Some("  "), Some("Dweud wrth y fforwm am y gyllideb")),
+            Some(owner),
+            &date(2026, 5, 1),
+        )
+        .await
+        .expect("a Welsh-only action");
+        meetings::add_decision(
+            &app,
+            &org.admin,
+            m,
+            Bilingual::new(None, Some("Cytunwyd ar rota")),
+        )
+        .await
+        .expect("a Welsh-only decision");
+        let item = meetings::add_agenda_item(
+            &app,
+            &org.admin,
+            m,
+            Bilingual::new(Some("The garden"), Some("Yr ardd")),
+            None,
+        )
+        .await
+        .expect("an item in both");
+        let view = meetings::meeting(&app, &org.admin, m).await.expect("view");
+        let group = meetings::group(&app, &org.admin, g).await.expect("group");
+
+        // Check
+        let stored = stored(&app, org.id, m).await;
+        assert_eq!(stored.place.as_deref(), Some("Lounge, Bedw House"));
+        assert_eq!(stored.place_cy.as_deref(), Some("Lolfa, Tŷ Bedw"));
+        assert_eq!(
+            (
+                group.group.usual_place.as_deref(),
+                group.group.usual_place_cy.as_deref()
+            ),
+            (Some("Lounge, Bedw House"), Some("Lolfa, Tŷ Bedw"))
+        );
+        let a = view
+            .actions
+            .iter()
+            .find(|a| a.id == action)
+            .expect("the action");
+        assert_eq!(
+            (a.text.as_str(), a.text_cy.as_deref()),
+            ("", Some("Dweud wrth y fforwm am y gyllideb")),
+            "no English yet: the Welsh alone"
+        );
+        assert_eq!(
+            view.decisions
+                .iter()
+                .map(|d| (d.text.as_str(), d.text_cy.as_deref()))
+                .collect::<Vec<_>>(),
+            vec![("", Some("Cytunwyd ar rota"))]
+        );
+        let i = view.agenda.iter().find(|a| a.id == item).expect("the item");
+        assert_eq!(
+            (i.title.as_deref(), i.title_cy.as_deref()),
+            (Some("The garden"), Some("Yr ardd"))
+        );
+        let mine = meetings::overdue(&app, &org.admin).await.expect("overdue");
+        assert!(mine.mine.is_empty(), "the administrator owns nothing");
+        let audited = audit_of(&app, org.id, "meeting_action").await;
+        let after = audited
+            .iter()
+            .find(|e| e.entity_id == Some(action))
+            .and_then(|e| e.after_json.as_deref())
+            .expect("the action is audited");
+        assert!(
+            after.contains("\"text_cy\":\"Dweud wrth y fforwm am y gyllideb\""),
+            "{after}"
+        );
+        let planned = audit_of(&app, org.id, "meeting").await;
+        assert!(
+            planned.iter().any(|e| e.entity_id == Some(m)
+                && e.after_json
+                    .as_deref()
+                    .is_some_and(|j| j.contains("\"place_cy\":\"Lolfa, Tŷ Bedw\""))),
+            "the Welsh place is audited"
+        );
+    })
+    .await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn welsh_minutes_that_are_too_long_are_refused_on_minutes_cy_and_nothing_changes() {
+    both_engines(|db| async move {
+        // Setup
+        let app = app(db);
+        let org = org(&app, "Org A", "admin@org-a.example").await;
+        let g = new_group(
+            &app,
+            &org.admin,
+            &group_draft("Forum", "forum", None, SU_AND_CARER),
+        )
+        .await;
+        let m = meeting_at(&app, &org.admin, g, T0 - DAY, 60).await;
+        meetings::set_minutes(
+            &app,
+            &org.admin,
+            m,
+            Bilingual::new(Some("We met."), Some("Fe wnaethom gyfarfod.")),
+        )
+        .await
+        .expect("minutes in both");
+        let before = stored(&app, org.id, m).await;
+        let audited_before = audit_of(&app, org.id, "meeting_minutes").await.len();
+
+        // Exec
+        let long_welsh = "a".repeat(cairn_domain::meetings::MINUTES_MAX + 1);
+        let refused = meetings::set_minutes(
+            &app,
+            &org.admin,
+            m,
+            Bilingual::new(Some("Shorter."), Some(&long_welsh)),
+        )
+        .await;
+
+        // Check
+        match refused {
+            Err(AppError::Invalid(e)) => {
+                assert_eq!(
+                    e.for_field("minutes_cy").map(|f| f.code),
+                    Some("meetings-error-too-long")
+                );
+                assert!(e.for_field("minutes").is_none(), "the English is fine");
+            }
+            other => panic!("expected Invalid on minutes_cy, got {other:?}"),
+        }
+        let after = stored(&app, org.id, m).await;
+        assert_eq!(
+            (after.minutes.as_deref(), after.minutes_cy.as_deref()),
+            (Some("We met."), Some("Fe wnaethom gyfarfod.")),
+            "neither language changed"
+        );
+        assert_eq!(after.updated_at, before.updated_at);
+        assert_eq!(
+            audit_of(&app, org.id, "meeting_minutes").await.len(),
+            audited_before,
+            "the refused change left no trace"
+        );
     })
     .await;
 }

@@ -1,6 +1,10 @@
 //! Meetings in the JSON API: groups, meetings (instants in RFC 3339), attendance, one meeting
 //! with its representation outcome and counts by constituency, the calendar invitation, and
 //! the representation figures.
+//!
+//! Each text the organisation writes has its Welsh beside it in `…_cy` (`usual_place_cy`,
+//! `place_cy`, `title_cy`, `minutes_cy`, `text_cy`), both in what is returned and in what is
+//! accepted; a side not yet written is null.
 
 use super::{ApiActor, ApiError, json_body};
 use crate::AppState;
@@ -59,6 +63,7 @@ fn group_json(g: &Group) -> Value {
         "name_en": g.name_en,
         "name_cy": g.name_cy,
         "usual_place": g.usual_place,
+        "usual_place_cy": g.usual_place_cy,
         "usual_time": g.usual_time,
         "terms_of_reference": {"en": tor(false), "cy": tor(true)},
         "rule": counts_json(&g.rule().0),
@@ -74,6 +79,7 @@ fn meeting_json(m: &Meeting) -> Value {
         "starts_at": rfc3339(m.starts_at),
         "ends_at": rfc3339(m.ends_at),
         "place": m.place,
+        "place_cy": m.place_cy,
         "online_link": m.online_link,
         "arrangements": m.arrangements.split(',').filter(|a| !a.is_empty()).collect::<Vec<_>>(),
         "attendance_recorded": m.attended_at.is_some(),
@@ -111,6 +117,7 @@ pub(super) struct GroupIn {
     kind: Option<String>,
     unit_id: Option<i64>,
     usual_place: Option<String>,
+    usual_place_cy: Option<String>,
     usual_time: Option<String>,
     /// `{"role": {"en": …, "cy": …}, "remit": …, "relationships": …, "responsibility": …}`
     #[serde(default)]
@@ -159,6 +166,7 @@ pub(super) async fn create_group(
         kind: input.kind.unwrap_or_default(),
         unit_id: input.unit_id,
         usual_place: input.usual_place.unwrap_or_default(),
+        usual_place_cy: input.usual_place_cy.unwrap_or_default(),
         usual_time: input.usual_time.unwrap_or_default(),
         tor_en,
         tor_cy,
@@ -232,6 +240,7 @@ pub(super) struct MeetingIn {
     starts_at: Option<String>,
     ends_at: Option<String>,
     place: Option<String>,
+    place_cy: Option<String>,
 }
 
 pub(super) async fn create_meeting(
@@ -280,7 +289,10 @@ pub(super) async fn create_meeting(
         group,
         starts,
         ends,
-        input.place.as_deref().unwrap_or(""),
+        cairn_domain::translation::Bilingual::new(
+            input.place.as_deref(),
+            input.place_cy.as_deref(),
+        ),
     )
     .await
     .map_err(app_err(a.lang))?;
@@ -324,7 +336,29 @@ async fn meeting_detail(st: &AppState, a: &ApiActor, id: i64) -> Result<Value, A
         json!(
             v.agenda
                 .iter()
-                .map(|i| json!({"standing": i.standing, "title": i.title, "suggestion_id": i.suggestion_id}))
+                .map(|i| json!({"standing": i.standing, "title": i.title, "title_cy": i.title_cy, "suggestion_id": i.suggestion_id}))
+                .collect::<Vec<_>>()
+        ),
+    );
+    obj.insert("minutes".into(), json!(v.meeting.minutes));
+    obj.insert("minutes_cy".into(), json!(v.meeting.minutes_cy));
+    // Decisions and actions keep '' as their English when only the Welsh is written: null here.
+    let english = |t: &str| Some(t.to_owned()).filter(|t| !t.is_empty());
+    obj.insert(
+        "decisions".into(),
+        json!(
+            v.decisions
+                .iter()
+                .map(|d| json!({"text": english(&d.text), "text_cy": d.text_cy}))
+                .collect::<Vec<_>>()
+        ),
+    );
+    obj.insert(
+        "actions".into(),
+        json!(
+            v.actions
+                .iter()
+                .map(|x| json!({"id": x.id, "text": english(&x.text), "text_cy": x.text_cy, "owner_person_id": x.owner_person_id, "due_on": x.due_on, "status": x.status}))
                 .collect::<Vec<_>>()
         ),
     );

@@ -8,6 +8,8 @@ use crate::helpers::{Res, TestApp, Who, field_error};
 use axum::http::{Method, StatusCode};
 use cairn_app::meetings::AttendanceLine;
 use cairn_domain::meetings::{GroupDraft, Presence};
+use cairn_domain::time::DateParts;
+use cairn_domain::translation::Bilingual;
 use serde_json::json;
 
 const HOUR_MS: i64 = 60 * 60 * 1000;
@@ -176,7 +178,10 @@ async fn a_group_without_a_welsh_name_comes_back_422_with_the_message_and_what_w
         ),
         "the rule in words"
     );
-    assert!(page.body.contains("<li>Garden project</li>"));
+    assert!(
+        page.body.contains("<li lang=\"\">Garden project</li>"),
+        "the group's own item, typed in one language"
+    );
 }
 
 #[tokio::test]
@@ -212,10 +217,9 @@ async fn scheduling_with_the_end_before_the_start_is_422_and_a_good_schedule_ope
         res.body
             .contains("name=\"ends\" type=\"text\" value=\"13:00\"")
     );
-    assert!(
-        res.body
-            .contains("name=\"place\" type=\"text\" value=\"Garden room\"")
-    );
+    assert!(res.body.contains(
+        "name=\"place\" type=\"text\" lang=\"en\" spellcheck=\"true\" value=\"Garden room\""
+    ));
     assert!(
         res.body
             .contains("name=\"on_day\" type=\"text\" inputmode=\"numeric\" value=\"15\"")
@@ -911,4 +915,312 @@ async fn my_meetings_lists_the_members_meeting_and_im_coming_records_the_reply()
     );
     let home = t.get(Who::Member, "/home").await;
     assert!(!home.body.contains("recorded your reply"));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Texts in English and Welsh
+// ---------------------------------------------------------------------------------------------
+
+/// A fresh app on each engine (PostgreSQL only when it can be reached or is required).
+async fn engines() -> Vec<TestApp> {
+    let mut v = vec![TestApp::new().await];
+    if let Some(pg) = TestApp::on_postgres().await {
+        v.push(pg);
+    }
+    v
+}
+
+fn in_welsh(t: &TestApp, who: Who, path: &str) -> impl std::future::Future<Output = Res> {
+    t.send(who, Method::GET, path, None, &[("accept-language", "cy")])
+}
+
+/// A meeting of the seeded group next week at a place in both languages, with two overdue
+/// actions for the member: one written in Welsh only, one in English only.
+async fn bilingual_meeting(t: &TestApp) -> i64 {
+    let admin = t.actor(Who::OrgAdmin).await;
+    let start = t.app.now() + 7 * 24 * HOUR_MS;
+    let m = cairn_app::meetings::schedule_at(
+        &t.app,
+        &admin,
+        t.seed.group,
+        start,
+        start + HOUR_MS,
+        Bilingual::new(Some("Lounge, Bedw House"), Some("Lolfa, Tŷ Bedw")),
+    )
+    .await
+    .expect("meeting");
+    let long_ago = DateParts {
+        day: "1".into(),
+        month: "2".into(),
+        year: "2020".into(),
+    };
+    for text in [
+        Bilingual::new(None, Some("Dweud wrth y fforwm am y gyllideb")),
+        Bilingual::new(Some("Order a new kettle"), None),
+    ] {
+        cairn_app::meetings::add_action(
+            &t.app,
+            &admin,
+            m,
+            text,
+            Some(t.seed.member_person),
+            &long_ago,
+        )
+        .await
+        .expect("action");
+    }
+    m
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_welsh_reader_sees_the_welsh_place_and_action_and_english_only_text_marked_and_noted() {
+    for t in engines().await {
+        let m = bilingual_meeting(&t).await;
+        let english_only = "<span lang=\"en\">Order a new kettle</span> \
+            <span class=\"cairn-untranslated\">(Nid yw ar gael yn Gymraeg eto)</span>";
+        let welsh_action = "<span lang=\"cy\">Dweud wrth y fforwm am y gyllideb</span>";
+
+        let mine = in_welsh(&t, Who::Member, "/my-meetings").await;
+        let page = in_welsh(&t, Who::UnitStaff, &format!("/meetings/{m}")).await;
+        let english = t.get(Who::UnitStaff, &format!("/meetings/{m}")).await;
+
+        for res in [&mine, &page] {
+            assert_eq!(res.status, StatusCode::OK, "{}", res.body);
+            assert!(res.body.contains("<html lang=\"cy\""), "a Welsh page");
+            assert!(
+                res.body.contains("<span lang=\"cy\">Lolfa, Tŷ Bedw</span>"),
+                "the place in Welsh"
+            );
+            assert!(!res.body.contains("Lounge, Bedw House"), "not the English");
+            assert!(
+                res.body.contains(&format!("{welsh_action} ·")),
+                "the Welsh action, with no note"
+            );
+            assert!(
+                res.body.contains(english_only),
+                "the English-only action marked and noted"
+            );
+        }
+        assert!(
+            mine.body.contains(&format!(
+                "{}<span lang=\"en\">Order a new kettle</span></button>",
+                html("Nodi ei fod wedi'i wneud: ")
+            )),
+            "the button marks the action's language too"
+        );
+        assert!(
+            english
+                .body
+                .contains("<span lang=\"en\">Lounge, Bedw House</span>"),
+            "an English reader gets the English place"
+        );
+        assert!(
+            english.body.contains(&format!(
+                "{welsh_action} <span class=\"cairn-untranslated\">(Not yet available in English)</span>"
+            )),
+            "and the Welsh-only action marked and noted"
+        );
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_staff_forms_have_english_and_welsh_boxes_each_marked_with_its_language() {
+    for t in engines().await {
+        let g = t.seed.group;
+        let m = t.seed.meeting;
+
+        let schedule = t
+            .get(Who::UnitStaff, &format!("/meetings/groups/{g}/schedule"))
+            .await;
+        let meeting = t.get(Who::UnitStaff, &format!("/meetings/{m}")).await;
+        let group = t
+            .get(Who::Lead, &format!("/meetings/groups/{g}/edit"))
+            .await;
+
+        for (res, boxes) in [
+            (&schedule, &["place"][..]),
+            (&meeting, &["title", "minutes", "decision", "action"][..]),
+            (&group, &["usual_place"][..]),
+        ] {
+            assert_eq!(res.status, StatusCode::OK, "{}", res.body);
+            for b in boxes {
+                for (id, lang) in [(b.to_string(), "en"), (format!("{b}_cy"), "cy")] {
+                    let tag = format!("id=\"{id}\" name=\"{id}\"");
+                    let at = res.body.find(&tag).unwrap_or_else(|| panic!("a box {id}"));
+                    let rest = &res.body[at..at + 120];
+                    assert!(
+                        rest.contains(&format!("lang=\"{lang}\"")),
+                        "{id} is marked {lang}: {rest}"
+                    );
+                }
+            }
+        }
+
+        // A place in Welsh only will do; a Welsh place that is too long is refused beside
+        // the Welsh box, with what was typed kept.
+        let path = format!("/meetings/groups/{g}/schedule");
+        let long = "a".repeat(201);
+        let refused = t
+            .post(
+                Who::UnitStaff,
+                &path,
+                &format!(
+                    "on_day=15&on_month=7&on_year=2027&starts=14%3A00&ends=15%3A00&place=Lounge&place_cy={long}"
+                ),
+            )
+            .await;
+        assert_eq!(refused.status, StatusCode::UNPROCESSABLE_ENTITY);
+        assert_eq!(
+            field_error(&refused.body, "place_cy"),
+            Some("This is too long")
+        );
+        assert_eq!(field_error(&refused.body, "place"), None);
+        assert!(
+            refused.body.contains(&format!("value=\"{long}\"")),
+            "the Welsh typed is kept"
+        );
+        let res = t
+            .post(
+                Who::UnitStaff,
+                &path,
+                "on_day=15&on_month=7&on_year=2027&starts=14%3A00&ends=15%3A00&place=&place_cy=Lolfa",
+            )
+            .await;
+        assert_eq!(res.status, StatusCode::SEE_OTHER, "{}", res.body);
+        let id = id_in(res.location());
+        let staff = t.actor(Who::UnitStaff).await;
+        let v = cairn_app::meetings::meeting(&t.app, &staff, id)
+            .await
+            .expect("meeting");
+        assert_eq!(
+            (v.meeting.place.as_deref(), v.meeting.place_cy.as_deref()),
+            (None, Some("Lolfa"))
+        );
+
+        // Minutes whose Welsh is too long: the message beside the Welsh box, nothing kept.
+        let res = t
+            .post(
+                Who::UnitStaff,
+                &format!("/meetings/{m}/minutes"),
+                &format!("minutes=We+met&minutes_cy={}", "a".repeat(20_001)),
+            )
+            .await;
+        assert_eq!(res.status, StatusCode::UNPROCESSABLE_ENTITY);
+        assert_eq!(
+            field_error(&res.body, "minutes_cy"),
+            Some("This is too long")
+        );
+        let v = cairn_app::meetings::meeting(&t.app, &staff, m)
+            .await
+            .expect("meeting");
+        assert_eq!((v.meeting.minutes, v.meeting.minutes_cy), (None, None));
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_api_returns_and_accepts_the_welsh_beside_each_text() {
+    for t in engines().await {
+        let m = bilingual_meeting(&t).await;
+
+        let got = t
+            .api(
+                Who::Lead,
+                Method::GET,
+                &format!("/api/v1/meetings/{m}"),
+                None,
+            )
+            .await;
+        let created = t
+            .api(
+                Who::Lead,
+                Method::POST,
+                "/api/v1/meetings",
+                Some(json!({
+                    "group_id": t.seed.group,
+                    "starts_at": "2027-07-15T14:00:00+01:00",
+                    "ends_at": "2027-07-15T15:00:00+01:00",
+                    "place_cy": "Ystafell ddydd",
+                })),
+            )
+            .await;
+        let nowhere = t
+            .api(
+                Who::Lead,
+                Method::POST,
+                "/api/v1/meetings",
+                Some(json!({
+                    "group_id": t.seed.group,
+                    "starts_at": "2027-07-16T14:00:00+01:00",
+                    "ends_at": "2027-07-16T15:00:00+01:00",
+                    "place": " ",
+                    "place_cy": "",
+                })),
+            )
+            .await;
+        let group = t
+            .api(
+                Who::Lead,
+                Method::POST,
+                "/api/v1/groups",
+                Some(json!({
+                    "name_en": "Forum",
+                    "name_cy": "Fforwm",
+                    "kind": "forum",
+                    "usual_place": "Day room",
+                    "usual_place_cy": "Ystafell ddydd",
+                })),
+            )
+            .await;
+
+        assert_eq!(got.status, StatusCode::OK, "{}", got.body);
+        let got = got.json();
+        assert_eq!(got["place"], "Lounge, Bedw House");
+        assert_eq!(got["place_cy"], "Lolfa, Tŷ Bedw");
+        let actions = got["actions"].as_array().expect("actions");
+        assert!(
+            actions.iter().any(|a| a["text"].is_null()
+                && a["text_cy"] == "Dweud wrth y fforwm am y gyllideb"),
+            "{actions:?}"
+        );
+        assert!(
+            actions
+                .iter()
+                .any(|a| a["text"] == "Order a new kettle" && a["text_cy"].is_null())
+        );
+        assert!(got["agenda"][0].get("title_cy").is_some());
+        assert!(got["minutes_cy"].is_null());
+        assert_eq!(created.status, StatusCode::CREATED, "{}", created.body);
+        let created = created.json();
+        assert!(created["place"].is_null());
+        assert_eq!(created["place_cy"], "Ystafell ddydd");
+        assert_eq!(
+            nowhere.status,
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "{}",
+            nowhere.body
+        );
+        assert_eq!(nowhere.json()["fields"][0]["field"], "place");
+        assert_eq!(group.status, StatusCode::CREATED, "{}", group.body);
+        let group = group.json();
+        assert_eq!(
+            (&group["usual_place"], &group["usual_place_cy"]),
+            (&json!("Day room"), &json!("Ystafell ddydd"))
+        );
+        let listed = t
+            .api(
+                Who::Lead,
+                Method::GET,
+                &format!("/api/v1/meetings?group_id={}", t.seed.group),
+                None,
+            )
+            .await
+            .json();
+        assert!(
+            listed["items"]
+                .as_array()
+                .expect("items")
+                .iter()
+                .any(|i| i["place_cy"] == "Ystafell ddydd")
+        );
+    }
 }
