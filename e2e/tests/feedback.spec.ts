@@ -49,7 +49,9 @@ for (const lang of ['en', 'cy'] as const) {
     await page.locator('main table tbody a', { hasText: said.slice(0, 30) }).first().click();
     await expect(page.locator('main')).toContainText(said);
     await checkA11y(page);
-    await page.locator('main form[action$="/publish"] textarea[name="public_text"]').fill(publicWording);
+    // The words go in the box of the page's language (English and Welsh sit side by side).
+    const box = lang === 'cy' ? '_cy' : '';
+    await page.locator(`main form[action$="/publish"] textarea[name="public_text${box}"]`).fill(publicWording);
     await page.locator('main form[action$="/publish"] button[type="submit"]').click();
     await checkA11y(page);
     const statusForm = page.locator('main form[action$="/status"]');
@@ -59,7 +61,7 @@ for (const lang of ['en', 'cy'] as const) {
     await expect(page.locator('.nhsuk-error-summary')).toBeVisible();
     await checkA11y(page);
     await statusForm.locator('input[name="status"][value="done"]').check();
-    await statusForm.locator('textarea[name="public_response"]').fill(response);
+    await statusForm.locator(`textarea[name="public_response${box}"]`).fill(response);
     await statusForm.locator('button[type="submit"]').click();
     await expect(page.locator('main')).toContainText(response);
     await checkA11y(page);

@@ -741,52 +741,109 @@ async fn assessment_history(
             cairn_db::model::set(c, org, row.unit, row.practice, &f, 1, at, who).await?;
         }
         if q < quarters - 1 {
-            let (kind, name) = if q == 0 {
-                ("baseline", "Baseline".to_owned())
+            let (kind, name, name_cy) = if q == 0 {
+                (
+                    "baseline",
+                    "Baseline".to_owned(),
+                    "Llinell sylfaen".to_owned(),
+                )
             } else {
-                ("round", format!("Quarter {q}"))
+                ("round", format!("Quarter {q}"), format!("Chwarter {q}"))
             };
-            let round = cairn_db::model::insert_round(c, org, kind, &name, 1, at, who).await?;
+            let round =
+                cairn_db::model::insert_round(c, org, kind, (&name, Some(&name_cy)), 1, at, who)
+                    .await?;
             cairn_db::model::close_round(c, org, round, at + 60_000, who).await?;
         }
     }
     Ok(())
 }
 
-/// Suggestions the generators use, in the words people might write.
-const SUGGESTIONS: &[(&str, &str)] = &[
-    (
-        "Could we have a kettle in the day room?",
-        "We bought a kettle for the day room.",
-    ),
-    (
-        "More fresh fruit at breakfast, please.",
-        "Fresh fruit is now on the breakfast trolley every day.",
-    ),
-    (
-        "The garden bench is broken.",
-        "The bench was mended in the first week.",
-    ),
-    (
-        "Can visitors come on Sunday afternoons?",
-        "Visiting now includes Sunday afternoons.",
-    ),
-    (
-        "A quiet room for phone calls.",
-        "The small lounge is kept quiet for calls after 6pm.",
-    ),
-    (
-        "Welsh-language newspapers on the ward.",
-        "We now take a Welsh-language paper every week.",
-    ),
-    (
-        "Evening walks to the shop with staff.",
-        "We can't do this every evening because of staffing, but there are now two walks a week.",
-    ),
-    (
-        "A notice of who is on shift today.",
-        "The board by the door now shows who is on shift.",
-    ),
+/// Suggestions the generators use, in the words people might write: what was said and what
+/// was done, each in English and Welsh. The last is written in English only, as a busy ward
+/// would, so the translation list and the marked fall-back have something real to show.
+struct DemoSuggestion {
+    said: (&'static str, Option<&'static str>),
+    did: (&'static str, Option<&'static str>),
+}
+
+const SUGGESTIONS: &[DemoSuggestion] = &[
+    DemoSuggestion {
+        said: (
+            "Could we have a kettle in the day room?",
+            Some("A allwn ni gael tegell yn yr ystafell ddydd?"),
+        ),
+        did: (
+            "We bought a kettle for the day room.",
+            Some("Prynon ni degell i'r ystafell ddydd."),
+        ),
+    },
+    DemoSuggestion {
+        said: (
+            "More fresh fruit at breakfast, please.",
+            Some("Mwy o ffrwythau ffres amser brecwast, os gwelwch yn dda."),
+        ),
+        did: (
+            "Fresh fruit is now on the breakfast trolley every day.",
+            Some("Mae ffrwythau ffres ar y troli brecwast bob dydd erbyn hyn."),
+        ),
+    },
+    DemoSuggestion {
+        said: (
+            "The garden bench is broken.",
+            Some("Mae mainc yr ardd wedi torri."),
+        ),
+        did: (
+            "The bench was mended in the first week.",
+            Some("Cafodd y fainc ei thrwsio yn yr wythnos gyntaf."),
+        ),
+    },
+    DemoSuggestion {
+        said: (
+            "Can visitors come on Sunday afternoons?",
+            Some("A all ymwelwyr ddod ar brynhawniau Sul?"),
+        ),
+        did: (
+            "Visiting now includes Sunday afternoons.",
+            Some("Mae'r oriau ymweld yn cynnwys prynhawniau Sul erbyn hyn."),
+        ),
+    },
+    DemoSuggestion {
+        said: (
+            "A quiet room for phone calls.",
+            Some("Ystafell dawel ar gyfer galwadau ffôn."),
+        ),
+        did: (
+            "The small lounge is kept quiet for calls after 6pm.",
+            Some("Mae'r lolfa fach yn cael ei chadw'n dawel ar gyfer galwadau ar ôl 6pm."),
+        ),
+    },
+    DemoSuggestion {
+        said: (
+            "Welsh-language newspapers on the ward.",
+            Some("Papurau newydd Cymraeg ar y ward."),
+        ),
+        did: (
+            "We now take a Welsh-language paper every week.",
+            Some("Rydym yn cael papur Cymraeg bob wythnos erbyn hyn."),
+        ),
+    },
+    DemoSuggestion {
+        said: (
+            "Evening walks to the shop with staff.",
+            Some("Teithiau cerdded gyda'r nos i'r siop gyda staff."),
+        ),
+        did: (
+            "We can't do this every evening because of staffing, but there are now two walks a week.",
+            Some(
+                "Ni allwn wneud hyn bob nos oherwydd nifer y staff, ond mae dwy daith gerdded yr wythnos erbyn hyn.",
+            ),
+        ),
+    },
+    DemoSuggestion {
+        said: ("A notice of who is on shift today.", None),
+        did: ("The board by the door now shows who is on shift.", None),
+    },
 ];
 
 /// Writes `count` suggestions spread over the last `days` days: from every channel, most
@@ -806,7 +863,7 @@ async fn feedback_history(
     let mut rng = StdRng::seed_from_u64(seed);
     let day = 24 * 60 * 60 * 1000;
     for i in 0..count {
-        let (said, did) = SUGGESTIONS[i % SUGGESTIONS.len()];
+        let DemoSuggestion { said, did } = &SUGGESTIONS[i % SUGGESTIONS.len()];
         let unit = if i % 10 == 9 {
             None
         } else {
@@ -816,7 +873,7 @@ async fn feedback_history(
         let received = now - rng.random_range(0..days.max(1)) * day - rng.random_range(0..day);
         let fields = SuggestionFields {
             unit_id: unit,
-            text: said.to_owned(),
+            text: said.0.to_owned(),
             channel,
             anonymous: rng.random_bool(0.6),
             contact: None,
@@ -840,8 +897,14 @@ async fn feedback_history(
         // Older suggestions have moved on further; the newest are still waiting.
         if age_days > 3 && rng.random_bool(0.85) {
             let reviewed = received + day;
-            cairn_db::feedback::set_visibility(c, id, Visibility::Published, Some(said), reviewed)
-                .await?;
+            cairn_db::feedback::set_visibility(
+                c,
+                id,
+                Visibility::Published,
+                (Some(said.0), said.1),
+                reviewed,
+            )
+            .await?;
             cairn_db::feedback::add_event(
                 c,
                 id,
@@ -850,7 +913,7 @@ async fn feedback_history(
                 "published",
                 None,
                 None,
-                Some(said),
+                Some(said.0),
             )
             .await?;
             cairn_db::feedback::move_status(
@@ -881,8 +944,16 @@ async fn feedback_history(
                 } else {
                     "cannot_do"
                 };
-                cairn_db::feedback::move_status(c, id, "considering", to, true, Some(did), closed)
-                    .await?;
+                cairn_db::feedback::move_status(
+                    c,
+                    id,
+                    "considering",
+                    to,
+                    true,
+                    Some((Some(did.0), did.1)),
+                    closed,
+                )
+                .await?;
                 cairn_db::feedback::add_event(
                     c,
                     id,
@@ -891,7 +962,7 @@ async fn feedback_history(
                     "status",
                     Some("considering"),
                     Some(to),
-                    Some(did),
+                    Some(did.0),
                 )
                 .await?;
             }

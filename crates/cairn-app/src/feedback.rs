@@ -12,6 +12,7 @@ use cairn_domain::feedback::{
     default_statuses,
 };
 use cairn_domain::people::Language;
+use cairn_domain::translation::Bilingual;
 use cairn_domain::{FieldErrors, Permission};
 
 /// Kiosk posts allowed per kiosk within [`KIOSK_WINDOW_MS`].
@@ -601,21 +602,33 @@ async fn tell_contact(
     Ok(())
 }
 
-/// Publishes the public wording (the original is kept as it was).
-pub async fn publish(app: &App, actor: &Actor, id: i64, public_text: &str) -> AppResult<()> {
+/// Publishes the public wording in English, Welsh or both (the original is kept as it was).
+/// Plain text (`&str`) is English.
+pub async fn publish(
+    app: &App,
+    actor: &Actor,
+    id: i64,
+    public_text: impl Into<Bilingual>,
+) -> AppResult<()> {
     require(actor, Permission::ManageFeedback)?;
     let org = org_of(actor)?;
     must_reach(app, actor, org, id).await?;
-    let text = cairn_domain::feedback::check_note(
+    let text = cairn_domain::feedback::check_public(
         "public_text",
-        public_text,
+        &public_text.into(),
         "feedback-error-public-text",
     )?;
     let now = app.now();
     let mut tx = app.db.begin().await?;
     let s = load(&mut tx.conn(), actor, org, id).await?;
-    cairn_db::feedback::set_visibility(&mut tx.conn(), id, Visibility::Published, Some(&text), now)
-        .await?;
+    cairn_db::feedback::set_visibility(
+        &mut tx.conn(),
+        id,
+        Visibility::Published,
+        (text.en.as_deref(), text.cy.as_deref()),
+        now,
+    )
+    .await?;
     cairn_db::feedback::add_event(
         &mut tx.conn(),
         id,
@@ -624,7 +637,7 @@ pub async fn publish(app: &App, actor: &Actor, id: i64, public_text: &str) -> Ap
         "published",
         None,
         None,
-        Some(&text),
+        text.en.as_deref().or(text.cy.as_deref()),
     )
     .await?;
     record(
@@ -634,8 +647,8 @@ pub async fn publish(app: &App, actor: &Actor, id: i64, public_text: &str) -> Ap
         Action::Update,
         "suggestion",
         Some(id),
-        Some(&serde_json::json!({"visibility": s.visibility, "public_text": s.public_text})),
-        Some(&serde_json::json!({"visibility": "published", "public_text": text})),
+        Some(&serde_json::json!({"visibility": s.visibility, "public_text": s.public_text, "public_text_cy": s.public_text_cy})),
+        Some(&serde_json::json!({"visibility": "published", "public_text": text.en, "public_text_cy": text.cy})),
         None,
         now,
     )
@@ -654,7 +667,8 @@ pub async fn keep_private(app: &App, actor: &Actor, id: i64, reason: &str) -> Ap
     let now = app.now();
     let mut tx = app.db.begin().await?;
     let s = load(&mut tx.conn(), actor, org, id).await?;
-    cairn_db::feedback::set_visibility(&mut tx.conn(), id, Visibility::Private, None, now).await?;
+    cairn_db::feedback::set_visibility(&mut tx.conn(), id, Visibility::Private, (None, None), now)
+        .await?;
     cairn_db::feedback::add_event(
         &mut tx.conn(),
         id,
@@ -694,7 +708,8 @@ pub async fn transition(
     public_response: Option<&str>,
     note: Option<&str>,
 ) -> AppResult<()> {
-    transition_from(app, actor, id, None, to, public_response, note).await
+    let response = public_response.map(Bilingual::english).unwrap_or_default();
+    transition_from(app, actor, id, None, to, &response, note).await
 }
 
 /// As [`transition`], but only from the status the person saw (`seen`): when someone else has
@@ -706,7 +721,7 @@ pub async fn transition_from(
     id: i64,
     seen: Option<&str>,
     to: &str,
-    public_response: Option<&str>,
+    public_response: &Bilingual,
     note: Option<&str>,
 ) -> AppResult<()> {
     require(actor, Permission::ManageFeedback)?;
@@ -718,12 +733,21 @@ pub async fn transition_from(
         e.add("status", "feedback-error-status");
         return Err(e.into());
     };
-    let response = public_response.map(str::trim).filter(|r| !r.is_empty());
-    if response.is_some_and(|r| r.chars().count() > cairn_domain::feedback::RESPONSE_MAX) {
-        let mut e = FieldErrors::new();
-        e.add("public_response", "feedback-error-note-long");
+    let mut e = FieldErrors::new();
+    public_response.check(
+        &mut e,
+        "public_response",
+        cairn_domain::feedback::RESPONSE_MAX,
+        "feedback-error-note-long",
+    );
+    if !e.is_empty() {
         return Err(e.into());
     }
+    // Either language will do; the response is shown (or told) in the one there is.
+    let response = public_response
+        .en
+        .as_deref()
+        .or(public_response.cy.as_deref());
     let now = app.now();
     let mut tx = app.db.begin().await?;
     let s = load(&mut tx.conn(), actor, org, id).await?;
@@ -756,7 +780,7 @@ pub async fn transition_from(
         &s.status,
         &to_def.key,
         to_def.closed,
-        response,
+        response.map(|_| (public_response.en.as_deref(), public_response.cy.as_deref())),
         now,
     )
     .await?
@@ -782,21 +806,19 @@ pub async fn transition_from(
         "suggestion",
         Some(id),
         Some(&serde_json::json!({"status": s.status})),
-        Some(&serde_json::json!({"status": to_def.key, "public_response": response, "note": note})),
+        Some(&serde_json::json!({"status": to_def.key, "public_response": public_response.en, "public_response_cy": public_response.cy, "note": note})),
         None,
         now,
     )
     .await?;
     if to_def.closed {
-        tell_contact(
-            app,
-            &mut tx.conn(),
-            &s,
-            "feedback-closed",
-            response.unwrap_or_default(),
-            now,
-        )
-        .await?;
+        // The person hears the response in the language they wrote to us in, when it exists.
+        let lang = Language::parse(&s.contact_language).unwrap_or(Language::En);
+        let told = public_response
+            .shown(lang)
+            .map(|r| r.text)
+            .unwrap_or_default();
+        tell_contact(app, &mut tx.conn(), &s, "feedback-closed", told, now).await?;
     }
     tx.commit().await?;
     Ok(())
@@ -1018,8 +1040,8 @@ pub async fn set_practices(app: &App, actor: &Actor, id: i64, codes: &[String]) 
 pub struct BoardItem {
     pub id: i64,
     pub unit_id: Option<i64>,
-    pub you_said: String,
-    pub we_did: String,
+    pub you_said: Bilingual,
+    pub we_did: Bilingual,
     pub status: String,
     pub rag: cairn_domain::model::Rag,
     pub closed_at: i64,
@@ -1052,7 +1074,8 @@ pub async fn board(
         None => None,
     };
     let since = app.now() - weeks.clamp(1, 520) * 7 * DAY_MS;
-    let rows = cairn_db::feedback::board(c, org, unit, since, 200).await?;
+    let rows =
+        cairn_db::feedback::board(c, org, unit, since, 200, o.board_needs_both_languages).await?;
     let items = rows
         .into_iter()
         .map(|s| {
@@ -1064,8 +1087,11 @@ pub async fn board(
             BoardItem {
                 id: s.id,
                 unit_id: s.unit_id,
-                you_said: s.public_text.unwrap_or_default(),
-                we_did: s.public_response.unwrap_or_default(),
+                you_said: Bilingual::new(s.public_text.as_deref(), s.public_text_cy.as_deref()),
+                we_did: Bilingual::new(
+                    s.public_response.as_deref(),
+                    s.public_response_cy.as_deref(),
+                ),
                 status: s.status,
                 rag,
                 closed_at: s.closed_at.unwrap_or(s.updated_at),

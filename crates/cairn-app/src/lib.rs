@@ -23,6 +23,7 @@ pub mod retention;
 pub mod roles;
 pub mod surveys;
 pub mod training;
+pub mod translation;
 pub mod units;
 
 pub use accounts::PasswordCost;

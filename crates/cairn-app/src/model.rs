@@ -15,6 +15,7 @@ use cairn_domain::model::{
     AssessmentDraft, Ladder, LevelProgress, PracticeDraft, Rag, Status, TEMPLATE, ladder,
     level_progress,
 };
+use cairn_domain::translation::Bilingual;
 use cairn_domain::{FieldErrors, Permission};
 use jiff::civil::Date;
 use serde::Serialize;
@@ -686,25 +687,27 @@ pub async fn set_status(
 }
 
 /// Takes a baseline: a dated snapshot of every unit, closed at once.
-pub async fn take_baseline(app: &App, actor: &Actor, name: &str) -> AppResult<i64> {
+pub async fn take_baseline(app: &App, actor: &Actor, name: impl Into<Bilingual>) -> AppResult<i64> {
     let id = open_round(app, actor, "baseline", name).await?;
     close_round(app, actor, id).await?;
     Ok(id)
 }
 
-/// Opens an assessment round (quarterly or on demand).
-pub async fn open_round(app: &App, actor: &Actor, kind: &str, name: &str) -> AppResult<i64> {
+/// Opens an assessment round (quarterly or on demand), named in English, Welsh or both.
+pub async fn open_round(
+    app: &App,
+    actor: &Actor,
+    kind: &str,
+    name: impl Into<Bilingual>,
+) -> AppResult<i64> {
     require(actor, Permission::ManageRounds)?;
     let org = org_of(actor)?;
     let mut e = FieldErrors::new();
-    let name = cairn_domain::validation::required_text(
-        &mut e,
-        "name",
-        name,
-        120,
-        "model-error-round-name",
-        "model-error-round-name-long",
-    );
+    let name: Bilingual = name.into();
+    if name.is_empty() {
+        e.add("name", "model-error-round-name");
+    }
+    name.check(&mut e, "name", 120, "model-error-round-name-long");
     if !matches!(kind, "baseline" | "round") {
         e.add("kind", "model-error-round-kind");
     }
@@ -715,9 +718,16 @@ pub async fn open_round(app: &App, actor: &Actor, kind: &str, name: &str) -> App
     let mut tx = app.db.begin().await?;
     ensure_model(&mut tx.conn(), org, &actor.label, now).await?;
     let version = cairn_db::model::current_version(&mut tx.conn(), org).await?;
-    let id =
-        cairn_db::model::insert_round(&mut tx.conn(), org, kind, &name, version, now, &actor.label)
-            .await?;
+    let id = cairn_db::model::insert_round(
+        &mut tx.conn(),
+        org,
+        kind,
+        (name.en.as_deref().unwrap_or_default(), name.cy.as_deref()),
+        version,
+        now,
+        &actor.label,
+    )
+    .await?;
     record::<(), _>(
         &mut tx.conn(),
         actor,
@@ -726,7 +736,7 @@ pub async fn open_round(app: &App, actor: &Actor, kind: &str, name: &str) -> App
         "assessment_round",
         Some(id),
         None,
-        Some(&serde_json::json!({"kind": kind, "name": name, "model_version": version})),
+        Some(&serde_json::json!({"kind": kind, "name": name.en, "name_cy": name.cy, "model_version": version})),
         None,
         now,
     )

@@ -222,6 +222,7 @@ pub struct Suggestion {
     pub channel: Channel,
     pub text: String,
     pub public_text: Option<String>,
+    pub public_text_cy: Option<String>,
     #[sqlx(try_from = "String")]
     pub visibility: Visibility,
     pub anonymous: bool,
@@ -237,6 +238,7 @@ pub struct Suggestion {
     pub first_response_at: Option<i64>,
     pub closed_at: Option<i64>,
     pub public_response: Option<String>,
+    pub public_response_cy: Option<String>,
     pub needs_forum: bool,
     pub forum_decision: Option<String>,
     pub forum_decided_on: Option<String>,
@@ -244,8 +246,8 @@ pub struct Suggestion {
     pub updated_at: i64,
 }
 
-const COLUMNS: &str = "id, organisation_id, unit_id, channel, text, public_text, visibility, anonymous, contact, contact_language, submitted_by_user_id, \
-    entered_by_label, kiosk_id, found_on, status, owner_user_id, received_at, first_response_at, closed_at, public_response, needs_forum, forum_decision, \
+const COLUMNS: &str = "id, organisation_id, unit_id, channel, text, public_text, public_text_cy, visibility, anonymous, contact, contact_language, submitted_by_user_id, \
+    entered_by_label, kiosk_id, found_on, status, owner_user_id, received_at, first_response_at, closed_at, public_response, public_response_cy, needs_forum, forum_decision, \
     forum_decided_on, forum_meeting, updated_at";
 
 /// A new suggestion's facts beyond what was typed.
@@ -358,21 +360,22 @@ pub async fn get(c: &mut Conn<'_>, org: i64, id: i64) -> DbResult<Option<Suggest
     )
 }
 
-/// Publishes the public wording or keeps the suggestion private.
+/// Publishes the public wording (English, Welsh) or keeps the suggestion private.
 pub async fn set_visibility(
     c: &mut Conn<'_>,
     id: i64,
     v: Visibility,
-    public_text: Option<&str>,
+    public_text: (Option<&str>, Option<&str>),
     now: i64,
 ) -> DbResult<()> {
     execute!(
         c,
-        "UPDATE suggestions SET visibility = $2, public_text = $3, first_response_at = COALESCE(first_response_at, $4), updated_at = $4 WHERE id = $1",
+        "UPDATE suggestions SET visibility = $2, public_text = $3, public_text_cy = $5, first_response_at = COALESCE(first_response_at, $4), updated_at = $4 WHERE id = $1",
         id,
         v.key(),
-        public_text,
-        now
+        public_text.0,
+        now,
+        public_text.1
     )?;
     Ok(())
 }
@@ -385,19 +388,26 @@ pub async fn move_status(
     from: &str,
     to: &str,
     closed: bool,
-    public_response: Option<&str>,
+    public_response: Option<(Option<&str>, Option<&str>)>,
     now: i64,
 ) -> DbResult<bool> {
+    // A response given replaces both languages together (one left blank is "to translate");
+    // none given keeps what was there.
+    let given = public_response.is_some();
+    let (en, cy) = public_response.unwrap_or((None, None));
     let n = execute!(
         c,
         "UPDATE suggestions SET status = $3, first_response_at = COALESCE(first_response_at, $4), closed_at = CASE WHEN $5 THEN $4 ELSE NULL END, \
-         public_response = COALESCE($6, public_response), updated_at = $4 WHERE id = $1 AND status = $2 AND closed_at IS NULL",
+         public_response = CASE WHEN $8 THEN $6 ELSE public_response END, public_response_cy = CASE WHEN $8 THEN $7 ELSE public_response_cy END, \
+         updated_at = $4 WHERE id = $1 AND status = $2 AND closed_at IS NULL",
         id,
         from,
         to,
         now,
         closed,
-        public_response
+        en,
+        cy,
+        given
     )?;
     Ok(n == 1)
 }
@@ -570,14 +580,20 @@ pub async fn list(c: &mut Conn<'_>, org: i64, q: &SuggestionQuery) -> DbResult<V
     fetch_all_dynamic(c, &sql, f.into_args()).await
 }
 
+/// The public wording and response both exist in English and in Welsh.
+const BOTH_LANGUAGES: &str = "COALESCE(public_text, '') <> '' AND COALESCE(public_text_cy, '') <> '' \
+     AND COALESCE(public_response, '') <> '' AND COALESCE(public_response_cy, '') <> ''";
+
 /// Published, closed suggestions for the public boards (a unit, or the whole organisation),
-/// closed at or after `since`, newest first.
+/// closed at or after `since`, newest first. With `both_languages`, only those whose public
+/// wording and response exist in English and in Welsh.
 pub async fn board(
     c: &mut Conn<'_>,
     org: i64,
     unit: Option<i64>,
     since: i64,
     limit: i64,
+    both_languages: bool,
 ) -> DbResult<Vec<Suggestion>> {
     match unit {
         Some(u) => fetch_all!(
@@ -585,23 +601,25 @@ pub async fn board(
             Suggestion,
             &format!(
                 "SELECT {COLUMNS} FROM suggestions WHERE +organisation_id = $1 AND unit_id = $2 AND visibility = 'published' AND closed_at IS NOT NULL \
-                 AND closed_at >= $3 ORDER BY closed_at DESC, id DESC LIMIT $4"
+                 AND closed_at >= $3 AND (NOT $5 OR ({BOTH_LANGUAGES})) ORDER BY closed_at DESC, id DESC LIMIT $4"
             ),
             org,
             u,
             since,
-            limit
+            limit,
+            both_languages
         ),
         None => fetch_all!(
             c,
             Suggestion,
             &format!(
                 "SELECT {COLUMNS} FROM suggestions WHERE organisation_id = $1 AND visibility = 'published' AND closed_at IS NOT NULL \
-                 AND closed_at >= $2 ORDER BY closed_at DESC, id DESC LIMIT $3"
+                 AND closed_at >= $2 AND (NOT $4 OR ({BOTH_LANGUAGES})) ORDER BY closed_at DESC, id DESC LIMIT $3"
             ),
             org,
             since,
-            limit
+            limit,
+            both_languages
         ),
     }
 }

@@ -33,6 +33,7 @@ pub mod roles;
 pub mod settings;
 pub mod surveys;
 pub mod training;
+pub mod translation;
 pub mod units;
 
 use sqlx::migrate::Migrator;

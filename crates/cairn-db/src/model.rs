@@ -365,6 +365,8 @@ pub struct Round {
     pub organisation_id: i64,
     pub kind: String,
     pub name: String,
+    /// The name in Welsh (None until written).
+    pub name_cy: Option<String>,
     pub model_version: i64,
     pub opened_at: i64,
     pub opened_by_label: String,
@@ -372,14 +374,14 @@ pub struct Round {
     pub closed_by_label: Option<String>,
 }
 
-const ROUND_COLUMNS: &str = "id, organisation_id, kind, name, model_version, opened_at, opened_by_label, closed_at, closed_by_label";
+const ROUND_COLUMNS: &str = "id, organisation_id, kind, name, name_cy, model_version, opened_at, opened_by_label, closed_at, closed_by_label";
 
 /// Opens a round (or a baseline, closed straight after by the caller).
 pub async fn insert_round(
     c: &mut Conn<'_>,
     org: i64,
     kind: &str,
-    name: &str,
+    name: (&str, Option<&str>),
     version: i64,
     now: i64,
     actor: &str,
@@ -387,13 +389,14 @@ pub async fn insert_round(
     fetch_scalar!(
         c,
         i64,
-        "INSERT INTO assessment_rounds (organisation_id, kind, name, model_version, opened_at, opened_by_label) VALUES ($1, $2, $3, $4, $5, $6) RETURNING id",
+        "INSERT INTO assessment_rounds (organisation_id, kind, name, model_version, opened_at, opened_by_label, name_cy) VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id",
         org,
         kind,
-        name,
+        name.0,
         version,
         now,
-        actor
+        actor,
+        name.1
     )
 }
 

@@ -30,6 +30,8 @@ pub struct Organisation {
     pub publish_assessments: bool,
     /// Days within which every suggestion should get a first response.
     pub feedback_target_days: i64,
+    /// The public board, poster and kiosk show an item only once it has both languages.
+    pub board_needs_both_languages: bool,
 }
 
 /// A service within an organisation (for example "Rehabilitation and recovery").
@@ -62,7 +64,7 @@ pub struct Unit {
 }
 
 const UNIT_COLUMNS: &str = "id, organisation_id, service_id, name, name_cy, unit_type, beds, gender_mix, link_person_id, created_at, updated_at";
-const ORG_COLUMNS: &str = "id, name, name_cy, time_zone, smtp_enabled, smtp_host, smtp_port, smtp_username, smtp_password, smtp_tls, smtp_from, created_at, updated_at, model_threshold_percent, publish_assessments, feedback_target_days";
+const ORG_COLUMNS: &str = "id, name, name_cy, time_zone, smtp_enabled, smtp_host, smtp_port, smtp_username, smtp_password, smtp_tls, smtp_from, created_at, updated_at, model_threshold_percent, publish_assessments, feedback_target_days, board_needs_both_languages";
 
 /// Counts organisations (zero means the deployment still needs setting up).
 pub async fn count_organisations(c: &mut Conn<'_>) -> DbResult<i64> {
@@ -96,6 +98,23 @@ pub async fn get_organisation(c: &mut Conn<'_>, id: i64) -> DbResult<Organisatio
         &format!("SELECT {ORG_COLUMNS} FROM organisations WHERE id = $1"),
         id
     )
+}
+
+/// Whether the public board, poster and kiosk wait for both languages before showing an item.
+pub async fn set_board_needs_both_languages(
+    c: &mut Conn<'_>,
+    id: i64,
+    on: bool,
+    now: i64,
+) -> DbResult<()> {
+    execute!(
+        c,
+        "UPDATE organisations SET board_needs_both_languages = $2, updated_at = $3 WHERE id = $1",
+        id,
+        on,
+        now
+    )?;
+    Ok(())
 }
 
 /// Every organisation, by name.

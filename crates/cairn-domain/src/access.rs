@@ -133,6 +133,9 @@ pub enum Permission {
     ViewPrinciples,
     /// Publish a new version of the guiding principles and see who has acknowledged which.
     ManagePrinciples,
+    /// Work through the translation list (texts written in one language only) and choose
+    /// whether public pages wait for both languages.
+    ManageTranslations,
 }
 
 impl Role {

@@ -220,6 +220,21 @@ pub fn check_note(
     e.into_result(v)
 }
 
+/// Checks public wording written in English, Welsh or both: at least one language, each at
+/// most [`RESPONSE_MAX`]. A missing language puts the suggestion on the translation list.
+pub fn check_public(
+    field: &str,
+    text: &crate::translation::Bilingual,
+    required_code: &'static str,
+) -> Result<crate::translation::Bilingual, FieldErrors> {
+    let mut e = FieldErrors::new();
+    if text.is_empty() {
+        e.add(field, required_code);
+    }
+    text.check(&mut e, field, RESPONSE_MAX, "feedback-error-note-long");
+    e.into_result(text.clone())
+}
+
 /// Whole days between two instants (for response times).
 pub fn days_between(from_ms: i64, to_ms: i64) -> i64 {
     (to_ms - from_ms).max(0) / (24 * 60 * 60 * 1000)

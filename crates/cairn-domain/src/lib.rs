@@ -21,6 +21,7 @@ pub mod roles;
 pub mod surveys;
 pub mod time;
 pub mod training;
+pub mod translation;
 pub mod units;
 pub mod validation;
 

@@ -8,6 +8,7 @@ use crate::charts::{Bar, stacked_bars};
 use crate::context::{Ctx, Posted, Signed};
 use crate::error::{WebError, WebResult};
 use crate::i18n::Tr;
+use crate::translation::{Local, local, local_of};
 use crate::views::{
     Choice, Chrome, FormState, html, html_status, local_name, organisation, see_other,
 };
@@ -24,6 +25,7 @@ use cairn_domain::people::Language;
 use cairn_domain::time::{
     DEFAULT_TIME_ZONE, DateParts, format_date, format_instant, parse_iso_date, time_zone,
 };
+use cairn_domain::translation::Bilingual;
 use serde::Deserialize;
 
 pub(crate) fn routes(r: Routes) -> Routes {
@@ -502,8 +504,8 @@ struct ShowPage {
     closed: bool,
     published: bool,
     private: bool,
-    public_text: String,
-    public_response: String,
+    public_text: Local,
+    public_response: Local,
     events: Vec<EventRow>,
     form: FormState,
     statuses: Vec<Choice>,
@@ -627,11 +629,20 @@ async fn show_page(st: &AppState, s: &Signed, id: i64, form: Option<FormState>) 
         .collect();
     let form = form.unwrap_or_else(|| {
         let mut f = FormState::new();
+        // Until it is published, the public wording starts as the original words for staff
+        // to edit, in the box of the language they are working in (the one they will edit),
+        // so the original is never left unnoticed in the other box.
+        let unpublished = x.public_text.is_none() && x.public_text_cy.is_none();
+        let (en, cy) = if !unpublished {
+            (x.public_text.clone(), x.public_text_cy.clone())
+        } else if t.lang == Language::Cy {
+            (None, Some(x.text.clone()))
+        } else {
+            (Some(x.text.clone()), None)
+        };
+        f.set("public_text", en.unwrap_or_default())
+            .set("public_text_cy", cy.unwrap_or_default());
         f.set(
-            "public_text",
-            x.public_text.clone().unwrap_or_else(|| x.text.clone()),
-        )
-        .set(
             "owner",
             x.owner_user_id.map(|o| o.to_string()).unwrap_or_default(),
         )
@@ -667,8 +678,12 @@ async fn show_page(st: &AppState, s: &Signed, id: i64, form: Option<FormState>) 
             closed: x.closed_at.is_some(),
             published: x.visibility == cairn_domain::feedback::Visibility::Published,
             private: x.visibility == cairn_domain::feedback::Visibility::Private,
-            public_text: x.public_text.clone().unwrap_or_default(),
-            public_response: x.public_response.clone().unwrap_or_default(),
+            public_text: local_of(&t, x.public_text.as_deref(), x.public_text_cy.as_deref()),
+            public_response: local_of(
+                &t,
+                x.public_response.as_deref(),
+                x.public_response_cy.as_deref(),
+            ),
             events,
             form,
             statuses: d
@@ -732,6 +747,8 @@ async fn after(
 struct PublishIn {
     #[serde(default)]
     public_text: String,
+    #[serde(default)]
+    public_text_cy: String,
 }
 
 async fn publish(
@@ -740,8 +757,19 @@ async fn publish(
     Path(id): Path<i64>,
     Posted(f): Posted<PublishIn>,
 ) -> WebResult {
-    let r = cairn_app::feedback::publish(&st.app, s.actor(), id, &f.public_text).await;
-    after(&st, &s, id, r, &[("public_text", f.public_text)]).await
+    let text = Bilingual::new(Some(&f.public_text), Some(&f.public_text_cy));
+    let r = cairn_app::feedback::publish(&st.app, s.actor(), id, text).await;
+    after(
+        &st,
+        &s,
+        id,
+        r,
+        &[
+            ("public_text", f.public_text),
+            ("public_text_cy", f.public_text_cy),
+        ],
+    )
+    .await
 }
 
 #[derive(Deserialize, Default)]
@@ -767,6 +795,8 @@ struct StatusIn {
     #[serde(default)]
     public_response: String,
     #[serde(default)]
+    public_response_cy: String,
+    #[serde(default)]
     note: String,
     /// The status the person saw when they opened the page.
     #[serde(default)]
@@ -786,7 +816,7 @@ async fn move_status(
         id,
         Some(f.from_status.as_str()).filter(|x| !x.is_empty()),
         &f.status,
-        Some(&f.public_response),
+        &Bilingual::new(Some(&f.public_response), Some(&f.public_response_cy)),
         note,
     )
     .await;
@@ -798,6 +828,7 @@ async fn move_status(
         &[
             ("status", f.status),
             ("public_response", f.public_response),
+            ("public_response_cy", f.public_response_cy),
             ("note", f.note),
         ],
     )
@@ -1250,8 +1281,12 @@ async fn suggest_thanks(State(st): State<AppState>, s: Signed) -> WebResult {
 }
 
 struct BoardRow {
-    you_said: String,
-    we_did: String,
+    /// For the reader's language, marked when it falls back to the other.
+    you_said: Local,
+    we_did: Local,
+    /// Both languages, for the bilingual poster.
+    said: Bilingual,
+    did: Bilingual,
     tag: Tag,
     when: String,
 }
@@ -1287,8 +1322,10 @@ async fn board_rows(
     let rows = items
         .into_iter()
         .map(|i| BoardRow {
-            you_said: i.you_said,
-            we_did: i.we_did,
+            you_said: local(t, &i.you_said),
+            we_did: local(t, &i.we_did),
+            said: i.you_said,
+            did: i.we_did,
             tag: tag(t, &statuses, &i.status),
             when: format_date(cairn_domain::time::local_date(i.closed_at, &tz), t.lang),
         })
@@ -1345,6 +1382,9 @@ async fn unit_board(
 #[template(path = "feedback/poster.html")]
 struct PosterPage {
     t: Tr,
+    /// Welsh first, then English, for every line the poster prints.
+    cy: Tr,
+    en: Tr,
     title: String,
     unit_cy: String,
     unit_en: String,
@@ -1366,11 +1406,10 @@ async fn poster(
     let en = Tr::new(Language::En);
     html(&PosterPage {
         t,
-        title: format!(
-            "{} / {}",
-            cy.get("feedback-you-said-we-did"),
-            en.get("feedback-you-said-we-did")
-        ),
+        cy,
+        en,
+        // A document title cannot mark a second language, so it is in the reader's alone.
+        title: t.get("feedback-you-said-we-did"),
         unit_cy: u.name_cy.clone().unwrap_or_else(|| u.name.clone()),
         unit_en: u.name,
         weeks,

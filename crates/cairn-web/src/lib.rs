@@ -34,6 +34,7 @@ pub mod retention;
 pub mod roles;
 pub mod surveys;
 pub mod training;
+pub mod translation;
 pub mod units;
 pub mod views;
 pub mod zip_export;
@@ -201,6 +202,7 @@ fn all_routes() -> Routes {
     let r = evidence::routes(r);
     let r = playbook::routes(r);
     let r = handbook::routes(r);
+    let r = translation::routes(r);
     api::routes(r)
 }
 

@@ -7,6 +7,7 @@ use crate::charts::{Bar, percent_lines, stacked_bars};
 use crate::context::{Posted, Signed};
 use crate::error::{WebError, WebResult};
 use crate::i18n::Tr;
+use crate::translation::{Local, local_of};
 use crate::views::{
     Choice, Chrome, FormState, choices, html, html_status, local_name, organisation, see_other,
 };
@@ -20,6 +21,7 @@ use cairn_domain::Permission;
 use cairn_domain::model::{AssessmentDraft, PracticeDraft, Rag, Status};
 use cairn_domain::people::Language;
 use cairn_domain::time::{DateParts, format_date, format_instant, parse_iso_date, time_zone};
+use cairn_domain::translation::Bilingual;
 use serde::Deserialize;
 
 pub(crate) fn routes(r: Routes) -> Routes {
@@ -557,7 +559,7 @@ async fn unit_page(State(st): State<AppState>, s: Signed, Path(id): Path<i64>) -
     let points: Vec<(String, [i64; 3])> = a
         .over_time
         .iter()
-        .map(|(r, p)| (r.name.clone(), *p))
+        .map(|(r, p)| (round_name(&t, r).text, *p))
         .collect();
     let chart = (!points.is_empty()).then(|| {
         let labels: Vec<String> = points.iter().map(|(n, _)| n.clone()).collect();
@@ -598,8 +600,8 @@ async fn unit_page(State(st): State<AppState>, s: Signed, Path(id): Path<i64>) -
         version: a.model_version,
         threshold: a.organisation.model_threshold_percent,
         levels,
-        baseline_name: a.baseline.as_ref().map(|(r, _)| r.name.clone()),
-        round_name: a.last_round.as_ref().map(|(r, _)| r.name.clone()),
+        baseline_name: a.baseline.as_ref().map(|(r, _)| round_name(&t, r).text),
+        round_name: a.last_round.as_ref().map(|(r, _)| round_name(&t, r).text),
         chart,
         chart_rows,
         printed: format_instant(st.app.now(), &tz, t.lang),
@@ -618,7 +620,7 @@ async fn progress_csv(State(st): State<AppState>, s: Signed, Path(id): Path<i64>
     ]];
     for (r, p) in &a.over_time {
         rows.push(vec![
-            r.name.clone(),
+            round_name(&t, r).text,
             p[0].to_string(),
             p[1].to_string(),
             p[2].to_string(),
@@ -1172,7 +1174,7 @@ async fn service_csv(State(st): State<AppState>, s: Signed) -> WebResult {
 
 struct RoundRow {
     id: i64,
-    name: String,
+    name: Local,
     kind: String,
     opened: String,
     closed: Option<String>,
@@ -1198,7 +1200,7 @@ async fn rounds_view(st: &AppState, s: &Signed, form: FormState) -> WebResult {
         .into_iter()
         .map(|r| RoundRow {
             id: r.id,
-            name: r.name,
+            name: round_name(&t, &r),
             kind: t.get(&format!("model-round-kind-{}", r.kind)),
             opened: t.with(
                 "model-round-opened",
@@ -1256,6 +1258,13 @@ struct RoundIn {
     kind: String,
     #[serde(default)]
     name: String,
+    #[serde(default)]
+    name_cy: String,
+}
+
+/// A round's name for the reader (in their language when it is written in it).
+pub(crate) fn round_name(t: &Tr, r: &cairn_db::model::Round) -> Local {
+    local_of(t, Some(&r.name), r.name_cy.as_deref())
 }
 
 async fn open_round(
@@ -1263,14 +1272,15 @@ async fn open_round(
     s: Signed,
     Posted(f): Posted<RoundIn>,
 ) -> WebResult {
+    let name = Bilingual::new(Some(&f.name), Some(&f.name_cy));
     let result = if f.kind == "baseline" {
-        cairn_app::model::take_baseline(&st.app, s.actor(), &f.name).await
+        cairn_app::model::take_baseline(&st.app, s.actor(), name).await
     } else {
         cairn_app::model::open_round(
             &st.app,
             s.actor(),
             if f.kind.is_empty() { "" } else { &f.kind },
-            &f.name,
+            name,
         )
         .await
     };
@@ -1278,7 +1288,9 @@ async fn open_round(
         Ok(_) => see_other("/assessment/rounds"),
         Err(AppError::Invalid(errs)) => {
             let mut form = FormState::new();
-            form.set("kind", f.kind).set("name", f.name);
+            form.set("kind", f.kind)
+                .set("name", f.name)
+                .set("name_cy", f.name_cy);
             form.add_errors(&s.ctx.t(), &errs);
             rounds_view(&st, &s, form).await
         }

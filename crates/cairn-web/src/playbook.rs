@@ -349,6 +349,7 @@ struct SignalRow {
 struct ActionLine {
     id: i64,
     text: String,
+    detail: String,
     closed: Option<String>,
 }
 
@@ -482,10 +483,11 @@ fn blocks(t: &Tr, tz: &jiff::tz::TimeZone, p: &UnitPlaybook) -> Vec<ChallengeBlo
                 .iter()
                 .map(|a| ActionLine {
                     id: a.id,
-                    text: t.with(
-                        "playbook-action-line",
+                    // What staff typed, shown as typed; the owner and date in the reader's words.
+                    text: a.text.clone(),
+                    detail: t.with(
+                        "playbook-action-detail",
                         &[
-                            ("text", a.text.clone()),
                             ("owner", owner(a.owner_person_id)),
                             (
                                 "date",

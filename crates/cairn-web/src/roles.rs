@@ -164,7 +164,7 @@ async fn list(State(st): State<AppState>, s: Signed) -> WebResult {
     let t = s.ctx.t();
     let a = s.actor();
     let roles = cairn_app::roles::roles(&st.app, a).await?;
-    let rows = roles
+    let mut rows: Vec<RoleRow> = roles
         .iter()
         .map(|r| RoleRow {
             id: r.id,
@@ -174,6 +174,7 @@ async fn list(State(st): State<AppState>, s: Signed) -> WebResult {
             published: r.published_at.is_some(),
         })
         .collect();
+    crate::views::sort_by_name(&t, &mut rows, |r| &r.title);
     let chrome = Chrome::signed(&s, t.get("roles-title"), organisation(&st, &s).await?);
     html(&ListPage {
         chrome,

@@ -1227,7 +1227,13 @@ async fn certificate_page(State(st): State<AppState>, s: Signed, Path(id): Path<
         && cert.replaced_at.is_none()
         && st.app.now() - cert.issued_at
             <= cairn_app::training::CORRECTION_DAYS * 24 * 60 * 60 * 1000;
-    let chrome = Chrome::signed(&s, heading.clone(), org.clone());
+    // The page's title is in the reader's language; the certificate keeps its holder's.
+    let title = t.get(if cert.kind == "delivery" {
+        "certificate-delivery-heading"
+    } else {
+        "certificate-completion-heading"
+    });
+    let chrome = Chrome::signed(&s, title, org.clone());
     html(&CertificatePage {
         chrome,
         id,

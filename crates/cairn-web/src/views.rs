@@ -46,7 +46,7 @@ pub(crate) async fn unit_names(st: &AppState, s: &Signed) -> WebResult<Vec<(i64,
     }
     let t = s.ctx.t();
     let rows = cairn_app::units::list_units(&st.app, s.actor(), None, 1000).await?;
-    Ok(rows
+    let mut names: Vec<(i64, String)> = rows
         .into_iter()
         .map(|r| {
             (
@@ -54,7 +54,18 @@ pub(crate) async fn unit_names(st: &AppState, s: &Signed) -> WebResult<Vec<(i64,
                 local_name(&t, &r.unit.name, r.unit.name_cy.as_deref()),
             )
         })
-        .collect())
+        .collect();
+    sort_by_name(&t, &mut names, |(_, n)| n);
+    Ok(names)
+}
+
+/// Sorts a list shown by name in the reader's alphabet: in Welsh, *ch*, *dd*, *ff*, *ng*, *ll*,
+/// *ph*, *rh* and *th* are letters of their own (so "Lôn" comes before "Llys"). The database
+/// sorts by the English name, so a Welsh page sorts again here.
+pub(crate) fn sort_by_name<T>(t: &Tr, items: &mut [T], name: impl Fn(&T) -> &str) {
+    if t.lang == Language::Cy {
+        items.sort_by_cached_key(|i| cairn_domain::people::name_sort_key(name(i), t.lang));
+    }
 }
 
 /// A person in a picker: their chosen name and constituency, e.g. "Carys (Carer)".
@@ -184,6 +195,9 @@ impl Chrome {
         }
         if a.organisation_id.is_some() {
             items.push(("nav-model", "/model"));
+        }
+        if a.can(Permission::ManageTranslations) && a.organisation_id.is_some() {
+            items.push(("nav-translations", "/translations"));
         }
         if a.can(Permission::ManageAccounts) && a.organisation_id.is_some() {
             items.push(("nav-accounts", "/accounts"));

@@ -18,6 +18,7 @@ use cairn_domain::feedback::{SuggestionDraft, Visibility};
 use cairn_domain::model::AssessmentDraft;
 use cairn_domain::people::{Language, PersonDraft};
 use cairn_domain::time::DateParts;
+use cairn_domain::translation::Bilingual;
 use cairn_domain::units::UnitDraft;
 use cairn_testkit::{SmtpSink, both_engines};
 use std::fmt::Debug;
@@ -579,8 +580,11 @@ async fn a_published_suggestion_reaches_the_board_with_its_public_wording_only_o
         assert!(board_published_open.is_empty(), "not until closed");
         assert_eq!(items.len(), 1, "the pending, closed one stays off");
         assert_eq!(items[0].id, id);
-        assert_eq!(items[0].you_said, "The TV room is too cold");
-        assert_eq!(items[0].we_did, "We fixed the heating");
+        assert_eq!(
+            items[0].you_said.en.as_deref(),
+            Some("The TV room is too cold")
+        );
+        assert_eq!(items[0].we_did.en.as_deref(), Some("We fixed the heating"));
         let s = stored(&app, org.id, id).await;
         assert_eq!(s.text, "Mo says the TV room is freezing", "original kept");
         assert_eq!(s.public_text.as_deref(), Some("The TV room is too cold"));
@@ -1502,7 +1506,7 @@ async fn a_move_from_a_status_someone_else_has_changed_is_refused_and_changes_no
             id,
             Some("received"),
             "considering",
-            None,
+            &Bilingual::default(),
             None,
         )
         .await
@@ -1514,7 +1518,7 @@ async fn a_move_from_a_status_someone_else_has_changed_is_refused_and_changes_no
             id,
             Some("received"),
             "done",
-            Some("Done"),
+            &Bilingual::english("Done"),
             None,
         )
         .await;

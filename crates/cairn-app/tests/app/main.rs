@@ -24,4 +24,5 @@ mod roles;
 mod surveys;
 mod training;
 mod training_pathway;
+mod translation;
 mod use_cases;

@@ -4,11 +4,30 @@ nav-feedback = Awgrymiadau
 nav-suggest = Gwneud awgrym
 
 feedback-title = Awgrymiadau
-feedback-intro = Mae pob awgrym yn cael ymateb cyntaf o fewn { $days } diwrnod ac, ar ôl ei gau, ateb cyhoeddus: beth wnaethom ni, neu pam na allwn ni.
+# diwrnod (m): 2 ddiwrnod (soft after dau); niwrnod (nasal) after pum, saith, wyth, naw, deng, deuddeng,
+# pymtheng, deunaw, ugain and can (5, 7, 8, 9, 10, 12, 15, 18, 20, 100); tri and chwe leave d unchanged.
+feedback-intro = Mae pob awgrym yn cael ymateb cyntaf o fewn { $days ->
+    [zero] { $days } diwrnod
+    [one] { $days } diwrnod
+    [two] { $days } ddiwrnod
+    [few] { $days } diwrnod
+    [many] { $days } diwrnod
+    [5] { $days } niwrnod
+    [7] { $days } niwrnod
+    [8] { $days } niwrnod
+    [9] { $days } niwrnod
+    [10] { $days } niwrnod
+    [12] { $days } niwrnod
+    [15] { $days } niwrnod
+    [18] { $days } niwrnod
+    [20] { $days } niwrnod
+    [100] { $days } niwrnod
+   *[other] { $days } diwrnod
+} ac, ar ôl ei gau, ateb cyhoeddus: beth wnaethom ni, neu pam na allwn ni.
 feedback-new-title = Ychwanegu awgrym
 feedback-new-intro = Teipiwch awgrym o slip papur, cyfarfod neu sylw mewn arolwg, neu un y gofynnodd rhywun i chi ei ysgrifennu. Mae Cairn yn cofnodi mai chi a'i rhoddodd i mewn.
 feedback-back = Yn ôl i'r awgrymiadau
-feedback-none = Does dim awgrymiadau'n cyfateb.
+feedback-none = Nid oes awgrymiadau'n cyfateb.
 feedback-download = Lawrlwytho fel CSV (yn agor yn Excel)
 feedback-search = Geiriau yn yr awgrym
 feedback-only-overdue = Dim ond y rhai sydd wedi aros yn rhy hir am ymateb cyntaf
@@ -144,13 +163,13 @@ feedback-we-did = Beth wnaethom ni
 feedback-board-org = Dywedoch chi, gwnaethom ni – { $organisation }
 feedback-board-unit = Dywedoch chi, gwnaethom ni – { $unit }
 feedback-board-intro = Beth awgrymodd pobl a beth ddigwyddodd. Nid yw enwau byth yn cael eu dangos.
-feedback-board-none = Does dim byd yma eto.
+feedback-board-none = Nid oes dim yma eto.
 feedback-poster-link = Argraffu poster o'r 8 wythnos diwethaf
 
 feedback-kiosk-title = Dweud eich dweud
 feedback-kiosk-intro = Dywedwch wrthym beth fyddai'n gwneud pethau'n well yma, neu gwelwch beth rydym wedi'i wneud.
 feedback-kiosk-suggest = Gwneud awgrym
-feedback-kiosk-who-sees = Mae staff yn ei ddarllen. Does dim rhaid i chi roi eich enw.
+feedback-kiosk-who-sees = Mae staff yn ei ddarllen. Nid oes rhaid i chi roi eich enw.
 feedback-kiosk-idle = Ydych chi'n dal yno? I gadw hyn yn breifat, bydd y dudalen hon yn clirio cyn bo hir os nad oes neb yn teipio.
 feedback-kiosk-start-again = Dechrau eto
 feedback-kiosk-busy-title = Arhoswch ychydig, os gwelwch yn dda
@@ -209,7 +228,7 @@ model-measure-suggestions = { $count ->
    *[other] { $count } awgrym yn ystod y mis diwethaf
 }
 model-measure-responses = { $count ->
-    [zero] Does dim awgrym sydd wedi'i gau ag ymateb cyhoeddus eto
+    [zero] Nid oes unrhyw awgrym sydd wedi'i gau ag ymateb cyhoeddus eto
     [one] Mae gan { $count } awgrym sydd wedi'i gau ymateb cyhoeddus
     [two] Mae gan { $count } awgrym sydd wedi'u cau ymateb cyhoeddus
     [few] Mae gan { $count } awgrym sydd wedi'u cau ymateb cyhoeddus
@@ -218,7 +237,7 @@ model-measure-responses = { $count ->
 }
 # datblygiad (m): 2 ddatblygiad (soft after dau); tri and chwe leave d unchanged.
 model-measure-forum = { $count ->
-    [zero] Does dim datblygiad â phenderfyniad fforwm eto
+    [zero] Nid oes unrhyw ddatblygiad â phenderfyniad fforwm eto
     [one] Mae gan { $count } datblygiad benderfyniad fforwm
     [two] Mae gan { $count } ddatblygiad benderfyniad fforwm
     [few] Mae gan { $count } datblygiad benderfyniad fforwm
@@ -228,3 +247,13 @@ model-measure-forum = { $count ->
 feedback-see-board = Gweld bwrdd cyhoeddus "Dywedoch chi, gwnaethom ni" yr uned hon
 feedback-contact-hint-self = Eich cyfeiriad e-bost neu rif ffôn, os hoffech glywed beth sy'n digwydd. Gadewch yn wag os na hoffech.
 feedback-download-by-month = Lawrlwytho awgrymiadau fesul mis (CSV)
+
+feedback-poster-weeks = { $count ->
+    [zero] Yr wythnosau diwethaf
+    [one] Yr wythnos ddiwethaf
+    [two] Y pythefnos diwethaf
+    [few] Y { $count } wythnos diwethaf
+    [many] Y { $count } wythnos diwethaf
+   *[other] Y { $count } wythnos diwethaf
+}
+feedback-poster-none = Dim byd eto.

@@ -4,7 +4,10 @@ nav-feedback = Suggestions
 nav-suggest = Make a suggestion
 
 feedback-title = Suggestions
-feedback-intro = Every suggestion gets a first response within { $days } days and, when it is closed, a public answer: what we did, or why we can't.
+feedback-intro = Every suggestion gets a first response within { $days ->
+    [one] { $days } day
+   *[other] { $days } days
+} and, when it is closed, a public answer: what we did, or why we can't.
 feedback-new-title = Add a suggestion
 feedback-new-intro = Type in a suggestion from a paper slip, a meeting or a survey comment, or one someone asked you to write down. Cairn records that you entered it.
 feedback-back = Back to suggestions
@@ -217,3 +220,9 @@ model-measure-forum = { $count ->
 feedback-see-board = See the public "You said, we did" board for this unit
 feedback-contact-hint-self = Your email address or phone number, if you would like to hear what happens. Leave it empty if not.
 feedback-download-by-month = Download suggestions by month (CSV)
+
+feedback-poster-weeks = { $count ->
+    [one] Last week
+   *[other] Last { $count } weeks
+}
+feedback-poster-none = Nothing yet.

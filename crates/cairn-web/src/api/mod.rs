@@ -30,6 +30,7 @@ use cairn_db::units::Unit;
 use cairn_domain::FieldErrors;
 use cairn_domain::people::{Constituency, Language, PersonDraft, PersonStatus};
 use cairn_domain::time::DateParts;
+use cairn_domain::translation::Bilingual;
 use cairn_domain::units::UnitDraft;
 use serde::{Deserialize, Serialize};
 use serde_json::json;
@@ -743,6 +744,7 @@ async fn get_progress(
 struct RoundJson {
     kind: Option<String>,
     name: Option<String>,
+    name_cy: Option<String>,
 }
 
 async fn round_json(st: &AppState, a: &ApiActor, id: i64) -> Result<serde_json::Value, ApiError> {
@@ -764,11 +766,11 @@ async fn create_round(
 ) -> Result<(StatusCode, Json<serde_json::Value>), ApiError> {
     let input = json_body(body, a.lang)?;
     let kind = input.kind.unwrap_or_else(|| "round".into());
-    let name = input.name.unwrap_or_default();
+    let name = Bilingual::new(input.name.as_deref(), input.name_cy.as_deref());
     let id = if kind == "baseline" {
-        cairn_app::model::take_baseline(&st.app, &a.actor, &name).await
+        cairn_app::model::take_baseline(&st.app, &a.actor, name).await
     } else {
-        cairn_app::model::open_round(&st.app, &a.actor, &kind, &name).await
+        cairn_app::model::open_round(&st.app, &a.actor, &kind, name).await
     }
     .map_err(|e| ApiError::from_app(e, a.lang))?;
     Ok((StatusCode::CREATED, Json(round_json(&st, &a, id).await?)))
@@ -796,7 +798,9 @@ struct SuggestionOut {
     rag: cairn_domain::model::Rag,
     visibility: cairn_domain::feedback::Visibility,
     public_text: Option<String>,
+    public_text_cy: Option<String>,
     public_response: Option<String>,
+    public_response_cy: Option<String>,
     anonymous: bool,
     received_at: i64,
     first_response_at: Option<i64>,
@@ -821,7 +825,9 @@ fn suggestion_out(
         rag,
         visibility: s.visibility,
         public_text: s.public_text,
+        public_text_cy: s.public_text_cy,
         public_response: s.public_response,
+        public_response_cy: s.public_response_cy,
         anonymous: s.anonymous,
         received_at: s.received_at,
         first_response_at: s.first_response_at,
@@ -893,7 +899,9 @@ async fn create_suggestion(
                     .unwrap_or(cairn_domain::model::Rag::Red),
                 visibility: cairn_domain::feedback::Visibility::Pending,
                 public_text: None,
+                public_text_cy: None,
                 public_response: None,
+                public_response_cy: None,
                 anonymous: draft.anonymous,
                 received_at: st.app.now(),
                 first_response_at: None,
@@ -954,6 +962,7 @@ async fn list_suggestions(
 struct TransitionJson {
     status: Option<String>,
     public_response: Option<String>,
+    public_response_cy: Option<String>,
     note: Option<String>,
 }
 
@@ -964,12 +973,16 @@ async fn transition_suggestion(
     body: Result<Json<TransitionJson>, JsonRejection>,
 ) -> Result<Json<SuggestionOut>, ApiError> {
     let input = json_body(body, a.lang)?;
-    cairn_app::feedback::transition(
+    cairn_app::feedback::transition_from(
         &st.app,
         &a.actor,
         id,
+        None,
         input.status.as_deref().unwrap_or(""),
-        input.public_response.as_deref(),
+        &Bilingual::new(
+            input.public_response.as_deref(),
+            input.public_response_cy.as_deref(),
+        ),
         input.note.as_deref(),
     )
     .await
@@ -981,6 +994,7 @@ async fn transition_suggestion(
 #[serde(deny_unknown_fields)]
 struct PublishJson {
     public_text: Option<String>,
+    public_text_cy: Option<String>,
 }
 
 async fn publish_suggestion(
@@ -994,7 +1008,10 @@ async fn publish_suggestion(
         &st.app,
         &a.actor,
         id,
-        input.public_text.as_deref().unwrap_or(""),
+        Bilingual::new(
+            input.public_text.as_deref(),
+            input.public_text_cy.as_deref(),
+        ),
     )
     .await
     .map_err(|e| ApiError::from_app(e, a.lang))?;
@@ -1013,5 +1030,21 @@ async fn unit_board(
     let (_, _, items, _) = cairn_app::feedback::board(&st.app, org, Some(id), 520)
         .await
         .map_err(|e| ApiError::from_app(e, a.lang))?;
+    let items: Vec<serde_json::Value> = items
+        .into_iter()
+        .map(|i| {
+            json!({
+                "id": i.id,
+                "unit_id": i.unit_id,
+                "you_said": i.you_said.en,
+                "you_said_cy": i.you_said.cy,
+                "we_did": i.we_did.en,
+                "we_did_cy": i.we_did.cy,
+                "status": i.status,
+                "rag": i.rag,
+                "closed_at": i.closed_at,
+            })
+        })
+        .collect();
     Ok(Json(json!({"items": items, "next_cursor": null})))
 }

@@ -838,6 +838,12 @@ fn expected(method: &str, path: &str, who: Who) -> Option<Expect> {
         ("POST", "/units/{id}/playbook/{challenge}/actions/new") => {
             record(who, CHANGE_ASSESSMENTS, Status(422), &[])
         }
+        // The translation list is the lead's and the administrator's. The walk's text id is
+        // one no public wording has, so the form answers "not found" to those allowed.
+        ("GET", "/translations" | "/translations.csv") => page(who, MANAGE_MODEL, Status(200)),
+        ("POST", "/translations/upload") => page(who, MANAGE_MODEL, Status(422)),
+        ("POST", "/translations/settings") => page(who, MANAGE_MODEL, Redirect),
+        ("GET" | "POST", "/translations/{field}/{id}") => page(who, MANAGE_MODEL, Status(404)),
         ("GET", "/api/v1/playbook") => api(who, page(who, VIEW_ASSESSMENTS, Status(200))),
         ("POST", "/api/v1/playbook/actions") => api(who, page(who, FEEDBACK, Status(422))),
         ("GET", "/api/v1/measures") => api(who, page(who, REPORTS, Status(200))),
@@ -1020,6 +1026,7 @@ async fn walk(t: &TestApp) {
                 .replace("{code}", code)
                 .replace("{key}", "suggestions_received")
                 .replace("{challenge}", "time_commitment")
+                .replace("{field}", "suggestion_public_text")
                 .replace("{org}", &t.seed.org_a.to_string())
                 .replace("{unit}", &t.seed.unit_a1.to_string())
                 .replace("{id}", &id);
@@ -1048,7 +1055,9 @@ async fn walk(t: &TestApp) {
                 )
                 .await
             } else if r.method == "POST"
-                && (r.path.ends_with("/photo") || r.path.ends_with("/receipts"))
+                && (r.path.ends_with("/photo")
+                    || r.path.ends_with("/receipts")
+                    || r.path.ends_with("/upload"))
             {
                 // The upload forms, with the form token and no file.
                 t.post_multipart(w, &path, None).await

@@ -9,6 +9,7 @@
 mod access;
 mod accounts;
 mod api;
+mod audit;
 mod buddies;
 mod evidence;
 mod feedback;
@@ -31,3 +32,5 @@ mod security;
 mod surveys;
 mod training;
 mod training_pages;
+mod translation;
+mod welsh_pages;
