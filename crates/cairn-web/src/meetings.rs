@@ -258,7 +258,7 @@ async fn home(State(st): State<AppState>, s: Signed) -> WebResult {
             warning: l.expected_met == Some(false),
         })
         .collect();
-    let groups = groups
+    let mut groups: Vec<GroupRow> = groups
         .iter()
         .map(|g| GroupRow {
             id: g.id,
@@ -268,6 +268,7 @@ async fn home(State(st): State<AppState>, s: Signed) -> WebResult {
             rule: rule_words(&t, &g.rule()),
         })
         .collect();
+    crate::views::sort_by_name(&t, &mut groups, |g| &g.name);
     let chrome = Chrome::signed(&s, t.get("meetings-title"), organisation(&st, &s).await?);
     html(&HomePage {
         mine: action_rows(&t, &overdue.mine),

@@ -30,6 +30,8 @@ struct Someone {
     k: Constituency,
     status: PersonStatus,
     unit: Option<i64>,
+    /// Reads Cairn in Welsh, so writes their own profile in Welsh.
+    welsh: bool,
 }
 
 /// How much to make: the demo's handful, or a board's worth.
@@ -285,13 +287,33 @@ fn roles() -> Vec<RoleFields> {
     ]
 }
 
-const SKILLS: &[(&str, &str)] = &[
-    ("Baking and cooking", "Gardening, growing vegetables"),
-    ("Listening", "Meeting new people"),
-    ("Art and drawing", "Running a stall at the fair"),
-    ("Computers", "Helping with the newsletter"),
-    ("Music, guitar", "Leading a music group"),
-    ("Walking", "Organising walks"),
+/// What people say about themselves on their profile: skills and interests, in English and
+/// as a Welsh speaker would write them.
+const SKILLS: &[((&str, &str), (&str, &str))] = &[
+    (
+        ("Baking and cooking", "Gardening, growing vegetables"),
+        ("Pobi a choginio", "Garddio, tyfu llysiau"),
+    ),
+    (
+        ("Listening", "Meeting new people"),
+        ("Gwrando", "Cwrdd â phobl newydd"),
+    ),
+    (
+        ("Art and drawing", "Running a stall at the fair"),
+        ("Celf a darlunio", "Rhedeg stondin yn y ffair"),
+    ),
+    (
+        ("Computers", "Helping with the newsletter"),
+        ("Cyfrifiaduron", "Helpu gyda'r cylchlythyr"),
+    ),
+    (
+        ("Music, guitar", "Leading a music group"),
+        ("Cerddoriaeth, gitâr", "Arwain grŵp cerddoriaeth"),
+    ),
+    (
+        ("Walking", "Organising walks"),
+        ("Cerdded", "Trefnu teithiau cerdded"),
+    ),
 ];
 
 /// Makes the people and roles data for `org`, whose people and units already exist.
@@ -321,6 +343,7 @@ pub(super) async fn people_and_roles(
             k: p.constituency,
             status: p.status,
             unit: pairs.iter().find(|(pid, _)| *pid == p.id).map(|(_, u)| *u),
+            welsh: p.preferred_language == cairn_domain::people::Language::Cy,
         })
         .collect();
     let lived: Vec<&Someone> = people
@@ -350,12 +373,21 @@ pub(super) async fn people_and_roles(
         if !rng.random_bool(plan.profiles) {
             continue;
         }
-        let (skills, interests) = SKILLS[i % SKILLS.len()];
+        let (en, cy) = SKILLS[i % SKILLS.len()];
+        let ((skills, interests), grow, settle) = if p.welsh {
+            (cy, "Siarad mewn cyfarfodydd", "beth a'm helpodd i setlo")
+        } else {
+            (en, "Speaking in meetings", "what helped me settle in")
+        };
         let f = ProfileFields {
             skills: Some(skills.into()),
             interests: Some(interests.into()),
-            grow_areas: (i % 3 == 0).then(|| "Speaking in meetings".into()),
-            ask_me_about: Some(format!("{skills}, and what helped me settle in")),
+            grow_areas: (i % 3 == 0).then(|| grow.into()),
+            ask_me_about: Some(if p.welsh {
+                format!("{skills}, a {settle}")
+            } else {
+                format!("{skills}, and {settle}")
+            }),
             contact_by: Some(cairn_domain::people::ContactBy::ALL[i % 5]),
             contact_note: None,
             access_needs: None,
