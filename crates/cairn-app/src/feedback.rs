@@ -571,12 +571,20 @@ async fn tell_contact(
     c: &mut Conn<'_>,
     s: &Suggestion,
     message: &str,
-    reason: &str,
+    reason: &Bilingual,
     now: i64,
 ) -> AppResult<()> {
     let lang = Language::parse(&s.contact_language).unwrap_or(Language::En);
     let summary: String = s.text.chars().take(120).collect();
-    let args = [("suggestion", summary), ("reason", reason.to_owned())];
+    // The e-mail goes in the language they wrote to us in (the other when that one is not
+    // written); the in-app notice keeps both and is worded when read.
+    let told = |l: Language| {
+        reason
+            .shown(l)
+            .map(|r| r.text.to_owned())
+            .unwrap_or_default()
+    };
+    let args = [("suggestion", summary.clone()), ("reason", told(lang))];
     if let Some(contact) = &s.contact
         && cairn_domain::validation::looks_like_email(contact.trim())
     {
@@ -597,7 +605,17 @@ async fn tell_contact(
         }
     }
     if let Some(user) = s.submitted_by_user_id {
-        crate::notices::notify(c, user, &format!("notice-{message}"), &args, now).await?;
+        let args = [
+            ("suggestion", crate::notices::NoticeArg::Text(summary)),
+            (
+                "reason",
+                crate::notices::NoticeArg::Local {
+                    en: told(Language::En),
+                    cy: reason.cy.clone(),
+                },
+            ),
+        ];
+        crate::notices::notify_with(c, user, &format!("notice-{message}"), &args, now).await?;
     }
     Ok(())
 }
@@ -657,13 +675,22 @@ pub async fn publish(
     Ok(())
 }
 
-/// Keeps a suggestion off the public boards and tells the person why.
-pub async fn keep_private(app: &App, actor: &Actor, id: i64, reason: &str) -> AppResult<()> {
+/// Keeps a suggestion off the public boards and tells the person why, in English, Welsh or
+/// both (they hear it in their own language when it is written in it).
+pub async fn keep_private(
+    app: &App,
+    actor: &Actor,
+    id: i64,
+    reason: impl Into<Bilingual>,
+) -> AppResult<()> {
     require(actor, Permission::ManageFeedback)?;
     let org = org_of(actor)?;
     must_reach(app, actor, org, id).await?;
-    let reason =
-        cairn_domain::feedback::check_note("reason", reason, "feedback-error-private-reason")?;
+    let reason = cairn_domain::feedback::check_public(
+        "reason",
+        &reason.into(),
+        "feedback-error-private-reason",
+    )?;
     let now = app.now();
     let mut tx = app.db.begin().await?;
     let s = load(&mut tx.conn(), actor, org, id).await?;
@@ -677,7 +704,7 @@ pub async fn keep_private(app: &App, actor: &Actor, id: i64, reason: &str) -> Ap
         "kept_private",
         None,
         None,
-        Some(&reason),
+        reason.en.as_deref().or(reason.cy.as_deref()),
     )
     .await?;
     record(
@@ -688,7 +715,7 @@ pub async fn keep_private(app: &App, actor: &Actor, id: i64, reason: &str) -> Ap
         "suggestion",
         Some(id),
         Some(&serde_json::json!({"visibility": s.visibility})),
-        Some(&serde_json::json!({"visibility": "private", "reason": reason})),
+        Some(&serde_json::json!({"visibility": "private", "reason": reason.en, "reason_cy": reason.cy})),
         None,
         now,
     )
@@ -812,13 +839,15 @@ pub async fn transition_from(
     )
     .await?;
     if to_def.closed {
-        // The person hears the response in the language they wrote to us in, when it exists.
-        let lang = Language::parse(&s.contact_language).unwrap_or(Language::En);
-        let told = public_response
-            .shown(lang)
-            .map(|r| r.text)
-            .unwrap_or_default();
-        tell_contact(app, &mut tx.conn(), &s, "feedback-closed", told, now).await?;
+        tell_contact(
+            app,
+            &mut tx.conn(),
+            &s,
+            "feedback-closed",
+            public_response,
+            now,
+        )
+        .await?;
     }
     tx.commit().await?;
     Ok(())

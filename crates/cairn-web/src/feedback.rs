@@ -776,6 +776,8 @@ async fn publish(
 struct ReasonIn {
     #[serde(default)]
     reason: String,
+    #[serde(default)]
+    reason_cy: String,
 }
 
 async fn keep_private(
@@ -784,8 +786,16 @@ async fn keep_private(
     Path(id): Path<i64>,
     Posted(f): Posted<ReasonIn>,
 ) -> WebResult {
-    let r = cairn_app::feedback::keep_private(&st.app, s.actor(), id, &f.reason).await;
-    after(&st, &s, id, r, &[("reason", f.reason)]).await
+    let reason = Bilingual::new(Some(&f.reason), Some(&f.reason_cy));
+    let r = cairn_app::feedback::keep_private(&st.app, s.actor(), id, reason).await;
+    after(
+        &st,
+        &s,
+        id,
+        r,
+        &[("reason", f.reason), ("reason_cy", f.reason_cy)],
+    )
+    .await
 }
 
 #[derive(Deserialize, Default)]

@@ -1410,7 +1410,9 @@ pub(crate) fn ics_response(id: i64, text: String) -> Response {
 struct NameCardsPage {
     t: Tr,
     title: String,
-    group: String,
+    /// The group's name on the cards: Welsh first, then English when they differ (a printed
+    /// bilingual document puts the Welsh first).
+    group: Vec<(String, &'static str)>,
     names: Vec<String>,
     back: String,
 }
@@ -1420,7 +1422,11 @@ async fn name_cards(State(st): State<AppState>, s: Signed, Path(id): Path<i64>) 
     let (g, names) = cairn_app::meetings::name_cards(&st.app, s.actor(), id).await?;
     html(&NameCardsPage {
         title: t.get("meetings-name-cards"),
-        group: group_name(&g, t.lang).to_owned(),
+        group: if g.name_cy.trim().is_empty() || g.name_cy == g.name_en {
+            vec![(g.name_en.clone(), "en")]
+        } else {
+            vec![(g.name_cy.clone(), "cy"), (g.name_en.clone(), "en")]
+        },
         names,
         back: format!("/meetings/{id}"),
         t,

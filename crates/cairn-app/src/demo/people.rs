@@ -287,9 +287,12 @@ fn roles() -> Vec<RoleFields> {
     ]
 }
 
+/// Skills, then interests.
+type Said = (&'static str, &'static str);
+
 /// What people say about themselves on their profile: skills and interests, in English and
 /// as a Welsh speaker would write them.
-const SKILLS: &[((&str, &str), (&str, &str))] = &[
+const SKILLS: &[(Said, Said)] = &[
     (
         ("Baking and cooking", "Gardening, growing vegetables"),
         ("Pobi a choginio", "Garddio, tyfu llysiau"),

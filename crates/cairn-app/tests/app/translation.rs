@@ -330,3 +330,84 @@ async fn another_organisations_text_and_unit_staff_are_kept_off_the_list() {
     })
     .await;
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_reason_for_keeping_a_suggestion_private_reaches_the_member_in_their_language() {
+    both_engines(|db| async move {
+        // Setup: a Welsh-speaking member sends a suggestion signed in.
+        let app = app(db);
+        let org = org(&app, "Org A", "admin@org-a.example").await;
+        let u = unit(&app, &org, "Alder").await;
+        let pid = cairn_app::people::create(
+            &app,
+            &org.admin,
+            &cairn_domain::people::PersonDraft {
+                chosen_name: "Mair".into(),
+                constituency: "service_user".into(),
+                unit_ids: vec![u],
+                status: "active".into(),
+                preferred_language: "cy".into(),
+                ..Default::default()
+            },
+        )
+        .await
+        .expect("person");
+        let member = account(
+            &app,
+            &org,
+            "mair@org-a.example",
+            Role::Member,
+            &[],
+            Some(pid),
+        )
+        .await;
+        let draft = SuggestionDraft {
+            unit_id: Some(u),
+            text: "Mae Sam ar y shifft nos yn anghwrtais".into(),
+            ..Default::default()
+        };
+        let id = feedback::submit_online(&app, &member, &draft, Language::Cy)
+            .await
+            .expect("submit");
+
+        // Exec
+        let neither = feedback::keep_private(&app, &org.admin, id, Bilingual::default()).await;
+        feedback::keep_private(
+            &app,
+            &org.admin,
+            id,
+            Bilingual::new(
+                Some("It names a member of staff"),
+                Some("Mae'n enwi aelod o staff"),
+            ),
+        )
+        .await
+        .expect("kept private");
+        let in_welsh = cairn_app::notices::for_actor(&app, &member, Language::Cy)
+            .await
+            .expect("notices");
+        let in_english = cairn_app::notices::for_actor(&app, &member, Language::En)
+            .await
+            .expect("notices");
+
+        // Check
+        assert!(matches!(neither, Err(AppError::Invalid(_))), "{neither:?}");
+        assert!(
+            in_welsh
+                .iter()
+                .any(|n| n.text.contains("reason=Mae'n enwi aelod o staff")),
+            "{in_welsh:?}"
+        );
+        assert!(
+            in_english
+                .iter()
+                .any(|n| n.text.contains("reason=It names a member of staff")),
+            "{in_english:?}"
+        );
+        assert_eq!(
+            stored(&app, org.id, id).await.visibility,
+            cairn_domain::feedback::Visibility::Private
+        );
+    })
+    .await;
+}

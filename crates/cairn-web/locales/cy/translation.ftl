@@ -1,7 +1,7 @@
 ## Testun y mae'r sefydliad yn ei ysgrifennu, yn y ddwy iaith, a'r rhestr gyfieithu.
 
 translation-both-hint = Ysgrifennwch ef yn Saesneg, yn Gymraeg neu yn y ddwy. Os byddwch yn llenwi un, bydd yn mynd ar y rhestr gyfieithu nes bydd rhywun yn ychwanegu'r llall.
-translation-english = Saesneg (English)
+translation-english = Saesneg
 translation-welsh = Cymraeg
 translation-not-yet-cy = Nid yw ar gael yn Gymraeg eto
 translation-not-yet-en = Nid yw ar gael yn Saesneg eto
@@ -14,8 +14,8 @@ translation-field-meeting-minutes = Cyfarfod: cofnodion
 translation-field-agenda-item = Cyfarfod: eitem ar yr agenda
 translation-field-meeting-decision = Cyfarfod: penderfyniad
 translation-field-meeting-action = Cyfarfod: cam gweithredu
-translation-field-fee-rate-source = Cerdyn cyfraddau: o ble daw ffi
-translation-field-expense-rate-source = Cerdyn cyfraddau: o ble daw cyfradd treuliau
+translation-field-fee-rate-source = Cerdyn cyfraddau: o ble y daw'r ffi
+translation-field-expense-rate-source = Cerdyn cyfraddau: o ble y daw'r gyfradd treuliau
 translation-field-limit-preset-source = Terfyn enillion: o ble y daw
 translation-field-round-name = Rownd hunanasesu: enw
 translation-field-course-title = Cwrs: teitl
@@ -24,7 +24,7 @@ translation-field-survey-title = Arolwg: teitl
 translation-field-opportunity-note = Cyfle: nodyn
 
 translation-title = Rhestr gyfieithu
-translation-intro = Testun a ysgrifennodd eich sefydliad mewn un iaith yn unig. Mae aelodau a'r cyhoedd yn ei weld yn yr iaith arall, wedi'i nodi fel testun heb ei gyfieithu eto, nes bydd rhywun yn ei ychwanegu yma neu yn ei ffurflen ei hun.
+translation-intro = Testun a ysgrifennodd eich sefydliad mewn un iaith yn unig. Nes bydd rhywun yn ychwanegu'r iaith arall, yma neu yn ei ffurflen ei hun, mae pobl sy'n darllen yn yr iaith honno yn gweld y testun fel y cafodd ei ysgrifennu, wedi'i nodi fel testun heb ei gyfieithu eto.
 translation-needs-cy = Angen Cymraeg
 translation-needs-en = Angen Saesneg
 translation-none = Nid oes dim yn aros i gael ei gyfieithu.
@@ -36,10 +36,8 @@ translation-count = { $count ->
     [many] Mae { $count } thestun yn aros
    *[other] Mae { $count } testun yn aros
 }
-translation-col-what = Beth ydyw
 translation-col-has = Y testun a ysgrifennwyd
 translation-col-add = Cyfieithiad
-translation-col-open = Agor
 translation-open = Agor lle mae'n cael ei ddefnyddio
 translation-add-label-cy = Ychwanegwch y Gymraeg
 translation-add-label-en = Ychwanegwch y Saesneg
@@ -83,7 +81,6 @@ translation-error-long = Mae'r cyfieithiad yn rhy hir i'r maes hwn
 translation-error-field = Llinell { $line }: nid yw'r golofn gyntaf yn faes y mae'r rhestr hon yn ei adnabod
 translation-error-id = Llinell { $line }: nid yw'r rhif yn un a roddodd y rhestr hon
 translation-error-language = Llinell { $line }: rhaid i'r iaith fod yn en neu'n cy
-translation-error-gone = Llinell { $line }: nid oes angen yr iaith honno ar y testun hwn mwyach, neu nid yw'n bodoli mwyach
 translation-error-file = Dewiswch y ffeil CSV a anfonodd y gwasanaeth cyfieithu yn ôl
 translation-error-csv = Nid oedd modd darllen y ffeil fel CSV. Llwythwch y ffeil fel y daeth o'r dudalen hon, gyda'r un colofnau.
 translation-error-line-long = Llinell { $line }: mae'r cyfieithiad yn rhy hir i'r maes hwn

@@ -24,7 +24,7 @@ translation-field-survey-title = Survey: title
 translation-field-opportunity-note = Opportunity: note
 
 translation-title = Translation list
-translation-intro = Text your organisation wrote in one language only. Members and the public see it in the other language, marked as not yet translated, until someone adds it here or in its own form.
+translation-intro = Text your organisation wrote in one language only. Until someone adds the other language, here or in its own form, people reading in that language see the text as it was written, marked as not yet translated.
 translation-needs-cy = Needs Welsh
 translation-needs-en = Needs English
 translation-none = Nothing is waiting for translation.
@@ -32,10 +32,8 @@ translation-count = { $count ->
     [one] { $count } text is waiting
    *[other] { $count } texts are waiting
 }
-translation-col-what = What it is
 translation-col-has = Written text
 translation-col-add = Translation
-translation-col-open = Open
 translation-open = Open where it is used
 translation-add-label-cy = Add the Welsh
 translation-add-label-en = Add the English
@@ -71,7 +69,6 @@ translation-error-long = The translation is too long for this field
 translation-error-field = Line { $line }: the first column is not a field this list knows
 translation-error-id = Line { $line }: the id is not a number this list gave
 translation-error-language = Line { $line }: the language must be en or cy
-translation-error-gone = Line { $line }: this text no longer needs that language, or no longer exists
 translation-error-file = Choose the CSV file the translation service returned
 translation-error-csv = The file could not be read as CSV. Upload the file as it came from this page, with the same columns.
 translation-error-line-long = Line { $line }: the translation is too long for this field

@@ -363,3 +363,25 @@ async fn units_are_listed_in_welsh_alphabetical_order_on_a_welsh_page() {
     );
     assert!(at(&welsh.body, "Llys Gwern") < usize::MAX);
 }
+
+#[tokio::test]
+async fn name_cards_print_the_groups_welsh_name_before_its_english_one_in_either_language() {
+    let t = TestApp::new().await;
+    let path = format!("/meetings/{}/name-cards", t.seed.meeting);
+
+    for res in [
+        t.get(Who::Lead, &path).await,
+        welsh(&t, Who::Lead, &path).await,
+    ] {
+        assert_eq!(res.status, StatusCode::OK);
+        let cy = res
+            .body
+            .find("<span lang=\"cy\">Cyfarfod cymunedol</span>")
+            .expect("the Welsh name");
+        let en = res
+            .body
+            .find("<span lang=\"en\">Community meeting</span>")
+            .expect("the English name");
+        assert!(cy < en, "Welsh first");
+    }
+}
