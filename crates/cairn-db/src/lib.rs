@@ -303,6 +303,10 @@ impl Db {
             Db::Sqlite(p) => SQLITE_MIGRATIONS.run(p).await?,
             Db::Postgres(p) => POSTGRES_MIGRATIONS.run(p).await?,
         }
+        // Values a migration cannot compute in SQL, written once for rows that predate them.
+        let mut tx = self.begin().await?;
+        people::fill_welsh_sort_keys(&mut tx.conn()).await?;
+        tx.commit().await?;
         Ok(())
     }
 

@@ -15,6 +15,7 @@ use crate::{
 };
 use cairn_domain::people::{
     Constituency, Language, LevelFields, PersonFields, PersonStatus, ProfileFields, StepFields,
+    welsh_sort_key,
 };
 use jiff::civil::Date;
 use serde::Serialize;
@@ -97,6 +98,8 @@ pub struct PeopleQuery {
     /// Continue after this (chosen name, id).
     pub after: Option<(String, i64)>,
     pub limit: i64,
+    /// In the Welsh alphabet's order (for a Welsh page), else by the name as stored.
+    pub welsh_order: bool,
 }
 
 /// Adds a person and their units. They join on the UTC date of `now`, at level 1; use
@@ -124,8 +127,8 @@ pub async fn insert_joined(
     let id = fetch_scalar!(
         c,
         i64,
-        "INSERT INTO people (organisation_id, chosen_name, search_name, constituency, discipline, status, status_since, preferred_language, email, access_needs, consent_on, created_at, updated_at, joined_on) \
-         VALUES ($1, $2, $12, $3, $4, $5, $6, $7, $8, $9, $10, $11, $11, $13) RETURNING id",
+        "INSERT INTO people (organisation_id, chosen_name, search_name, constituency, discipline, status, status_since, preferred_language, email, access_needs, consent_on, created_at, updated_at, joined_on, sort_key_cy) \
+         VALUES ($1, $2, $12, $3, $4, $5, $6, $7, $8, $9, $10, $11, $11, $13, $14) RETURNING id",
         organisation_id,
         &f.chosen_name,
         f.constituency.key(),
@@ -138,7 +141,8 @@ pub async fn insert_joined(
         f.consent_on.map(|d| d.to_string()),
         now,
         f.chosen_name.to_lowercase(),
-        joined_on.to_string()
+        joined_on.to_string(),
+        welsh_sort_key(&f.chosen_name)
     )?;
     set_units(c, id, &f.unit_ids).await?;
     Ok(id)
@@ -155,7 +159,7 @@ pub async fn update(
     let n = execute!(
         c,
         "UPDATE people SET chosen_name = $3, constituency = $4, discipline = $5, status = $6, status_since = $7, preferred_language = $8, \
-         email = $9, access_needs = $10, consent_on = $11, updated_at = $12, search_name = $13 WHERE organisation_id = $1 AND id = $2",
+         email = $9, access_needs = $10, consent_on = $11, updated_at = $12, search_name = $13, sort_key_cy = $14 WHERE organisation_id = $1 AND id = $2",
         organisation_id,
         id,
         &f.chosen_name,
@@ -168,7 +172,8 @@ pub async fn update(
         f.access_needs.as_deref(),
         f.consent_on.map(|d| d.to_string()),
         now,
-        f.chosen_name.to_lowercase()
+        f.chosen_name.to_lowercase(),
+        welsh_sort_key(&f.chosen_name)
     )?;
     if n == 0 {
         return Err(crate::DbError::NotFound);
@@ -274,14 +279,18 @@ pub async fn list(
             vec![Arg::Text(format!("%{escaped}%"))],
         );
     }
-    if let Some((name, id)) = &q.after {
+    let (order, after) = if q.welsh_order {
+        (
+            "p.sort_key_cy",
+            q.after.as_ref().map(|(n, id)| (welsh_sort_key(n), *id)),
+        )
+    } else {
+        ("p.chosen_name", q.after.clone())
+    };
+    if let Some((name, id)) = after {
         f.and(
-            "(p.chosen_name > ? OR (p.chosen_name = ? AND p.id > ?))",
-            vec![
-                Arg::Text(name.clone()),
-                Arg::Text(name.clone()),
-                Arg::I64(*id),
-            ],
+            &format!("({order} > ? OR ({order} = ? AND p.id > ?))"),
+            vec![Arg::Text(name.clone()), Arg::Text(name), Arg::I64(id)],
         );
     }
     let lim = f.push_arg(Arg::I64(q.limit));
@@ -291,10 +300,30 @@ pub async fn list(
         .collect::<Vec<_>>()
         .join(", ");
     let sql = format!(
-        "SELECT {cols} FROM people p{} ORDER BY p.chosen_name, p.id LIMIT {lim}",
+        "SELECT {cols} FROM people p{} ORDER BY {order}, p.id LIMIT {lim}",
         f.where_sql()
     );
     fetch_all_dynamic(c, &sql, f.into_args()).await
+}
+
+/// Writes the Welsh sort key of every person who has none yet (those added before the key
+/// existed). Run after migrating; a no-op once every row has its key.
+pub async fn fill_welsh_sort_keys(c: &mut Conn<'_>) -> DbResult<u64> {
+    let rows = fetch_all!(
+        c,
+        (i64, String),
+        "SELECT id, chosen_name FROM people WHERE sort_key_cy = '' AND chosen_name <> ''"
+    )?;
+    let mut n = 0;
+    for (id, name) in rows {
+        n += execute!(
+            c,
+            "UPDATE people SET sort_key_cy = $2 WHERE id = $1",
+            id,
+            welsh_sort_key(&name)
+        )?;
+    }
+    Ok(n)
 }
 
 /// Counts an organisation's people (for the demo and tests).

@@ -699,10 +699,88 @@ pub fn name_sort_key(name: &str, lang: Language) -> Vec<u32> {
     key
 }
 
+/// [`name_sort_key`] in Welsh as text the database can sort by: two lowercase letters a
+/// character, so it sorts the same under any collation (C, ICU or the system's). Spaces and
+/// punctuation come first, then digits, then the Welsh alphabet, then any other letter.
+pub fn welsh_sort_key(name: &str) -> String {
+    let mut out = String::new();
+    for k in name_sort_key(name, Language::Cy) {
+        let (a, b) = match k {
+            0x30..=0x39 => (b'a', b'b' + (k - 0x30) as u8),
+            0..1000 => (b'a', b'a'),
+            1000..2000 => {
+                let pos = (k - 1000) as u8;
+                (b'b' + pos / 26, b'a' + pos % 26)
+            }
+            _ => (b'z', b'z'),
+        };
+        out.push(a as char);
+        out.push(b as char);
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use jiff::civil::date;
+
+    #[test]
+    fn the_stored_welsh_key_sorts_names_as_the_welsh_alphabet_does() {
+        let mut names = [
+            "Llinos",
+            "Lowri",
+            "Lewis",
+            "Chris",
+            "Cyril",
+            "Dafydd",
+            "Dylan",
+            "Ffion",
+            "Fflur",
+            "Gwen",
+            "Ngaio",
+            "Rhys",
+            "Ruth",
+            "Thomas",
+            "Tom",
+            "Ann Marie",
+            "Anna",
+            "7 Dwr",
+        ];
+        names.sort_by_key(|n| welsh_sort_key(n));
+        assert_eq!(
+            names.as_slice(),
+            [
+                "7 Dwr",
+                "Ann Marie",
+                "Anna",
+                "Cyril",
+                "Chris",
+                "Dafydd",
+                "Dylan",
+                "Ffion",
+                "Fflur",
+                "Gwen",
+                "Ngaio",
+                "Lewis",
+                "Lowri",
+                "Llinos",
+                "Ruth",
+                "Rhys",
+                "Tom",
+                "Thomas"
+            ]
+        );
+        assert!(
+            welsh_sort_key("Âli") == welsh_sort_key("ali"),
+            "accents and case ignored"
+        );
+        assert!(
+            welsh_sort_key("Llŷr")
+                .bytes()
+                .all(|b| b.is_ascii_lowercase())
+        );
+    }
 
     fn today() -> Date {
         date(2026, 3, 29)

@@ -111,6 +111,8 @@ async fn list(State(st): State<AppState>, s: Signed, Query(q): Query<ListQuery>)
         within_units: None,
         after,
         limit: PAGE + 1,
+        // A Welsh page lists people in the Welsh alphabet's order.
+        welsh_order: t.lang == Language::Cy,
     };
     let people = cairn_app::people::list(&st.app, s.actor(), query).await?;
     let units = unit_names(&st, &s).await?;

@@ -411,3 +411,73 @@ async fn a_reason_for_keeping_a_suggestion_private_reaches_the_member_in_their_l
     })
     .await;
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn people_listed_in_welsh_order_page_through_the_welsh_alphabet() {
+    both_engines(|db| async move {
+        // Setup
+        let app = app(db);
+        let org = org(&app, "Org A", "admin@org-a.example").await;
+        let u = unit(&app, &org, "Alder").await;
+        for name in ["Llinos", "Lowri", "Lewis", "Rhys", "Ruth"] {
+            cairn_app::people::create(
+                &app,
+                &org.admin,
+                &cairn_domain::people::PersonDraft {
+                    chosen_name: name.into(),
+                    constituency: "service_user".into(),
+                    unit_ids: vec![u],
+                    status: "active".into(),
+                    preferred_language: "cy".into(),
+                    ..Default::default()
+                },
+            )
+            .await
+            .expect("person");
+        }
+        // One row as it was before the key existed: migrating again gives it one.
+        {
+            let mut tx = app.db.begin().await.expect("begin");
+            cairn_db::execute!(
+                &mut tx.conn(),
+                "UPDATE people SET sort_key_cy = '' WHERE chosen_name = 'Lowri'"
+            )
+            .expect("blank");
+            tx.commit().await.expect("commit");
+        }
+        app.db.migrate().await.expect("migrate");
+        let page = |after: Option<(String, i64)>, welsh: bool| {
+            let app = app.clone();
+            let admin = org.admin.clone();
+            async move {
+                cairn_app::people::list(
+                    &app,
+                    &admin,
+                    cairn_db::people::PeopleQuery {
+                        after,
+                        limit: 3,
+                        welsh_order: welsh,
+                        ..Default::default()
+                    },
+                )
+                .await
+                .expect("list")
+                .into_iter()
+                .map(|p| (p.person.chosen_name, p.person.id))
+                .collect::<Vec<_>>()
+            }
+        };
+
+        // Exec
+        let first = page(None, true).await;
+        let next = page(first.last().cloned(), true).await;
+        let english = page(None, false).await;
+
+        // Check
+        let names = |v: &[(String, i64)]| v.iter().map(|(n, _)| n.clone()).collect::<Vec<_>>();
+        assert_eq!(names(&first), ["Lewis", "Lowri", "Llinos"]);
+        assert_eq!(names(&next), ["Ruth", "Rhys"], "rh is a letter after r");
+        assert_eq!(names(&english), ["Lewis", "Llinos", "Lowri"]);
+    })
+    .await;
+}

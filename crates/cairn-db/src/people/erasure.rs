@@ -105,7 +105,7 @@ pub async fn erase(c: &mut Conn<'_>, e: &Erasure<'_>) -> DbResult<()> {
     // The record itself: the pseudonym, and nothing they told us.
     execute!(
         c,
-        "UPDATE people SET chosen_name = $3, search_name = $4, discipline = NULL, status = 'left', \
+        "UPDATE people SET chosen_name = $3, search_name = $4, sort_key_cy = $6, discipline = NULL, status = 'left', \
          email = NULL, access_needs = NULL, consent_on = NULL, skills = NULL, interests = NULL, \
          grow_areas = NULL, ask_me_about = NULL, contact_by = NULL, contact_note = NULL, \
          consent_whos_who = FALSE, consent_photo = FALSE, consent_opportunities = FALSE, \
@@ -114,7 +114,8 @@ pub async fn erase(c: &mut Conn<'_>, e: &Erasure<'_>) -> DbResult<()> {
         p,
         e.pseudonym,
         e.pseudonym.to_lowercase(),
-        e.now
+        e.now,
+        cairn_domain::people::welsh_sort_key(e.pseudonym)
     )?;
     execute!(c, "DELETE FROM person_photos WHERE person_id = $1", p)?;
     execute!(c, "DELETE FROM payment_profiles WHERE person_id = $1", p)?;

@@ -460,6 +460,7 @@ async fn list_people(
         within_units: None,
         after: cursor(q.cursor.as_deref()),
         limit: limit + 1,
+        welsh_order: false,
     };
     let mut rows = cairn_app::people::list(&st.app, &a.actor, query)
         .await
