@@ -625,6 +625,7 @@ async fn group_view(st: &AppState, s: &Signed, id: i64, form: FormState) -> WebR
         let q = cairn_db::people::PeopleQuery {
             unit_id: g.unit_id,
             limit: 500,
+            welsh_order: t.lang == cairn_domain::people::Language::Cy,
             ..Default::default()
         };
         cairn_app::people::list(&st.app, s.actor(), q)
@@ -1021,6 +1022,7 @@ async fn meeting_view(st: &AppState, s: &Signed, id: i64, mut form: FormState) -
         }))
         .collect();
     owners.sort_by(|a, b| a.label.cmp(&b.label));
+    crate::views::sort_by_name(&t, &mut owners, |c| &c.label);
     let actions = v
         .actions
         .iter()

@@ -397,6 +397,7 @@ async fn claim_form_page(st: &AppState, s: &Signed, form: FormState) -> WebResul
             a,
             cairn_db::people::PeopleQuery {
                 limit: 1000,
+                welsh_order: t.lang == cairn_domain::people::Language::Cy,
                 ..Default::default()
             },
         )

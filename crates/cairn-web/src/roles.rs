@@ -803,6 +803,7 @@ async fn opportunity_page(st: &AppState, s: &Signed, id: i64, form: FormState) -
         let q = cairn_db::people::PeopleQuery {
             status: Some(cairn_domain::people::PersonStatus::Active),
             limit: 200,
+            welsh_order: t.lang == cairn_domain::people::Language::Cy,
             ..Default::default()
         };
         cairn_app::people::list(&st.app, a, q)
@@ -1818,7 +1819,7 @@ async fn process_page(st: &AppState, s: &Signed, id: i64, errors: FormState) -> 
     let t = s.ctx.t();
     let v = cairn_app::roles::process(&st.app, s.actor(), id).await?;
     let units = unit_names(st, s).await?;
-    let candidates = cairn_app::roles::panel_candidates(&st.app, s.actor())
+    let mut candidates: Vec<Choice> = cairn_app::roles::panel_candidates(&st.app, s.actor())
         .await?
         .into_iter()
         .map(|(pid, name, k)| Choice {
@@ -1826,6 +1827,7 @@ async fn process_page(st: &AppState, s: &Signed, id: i64, errors: FormState) -> 
             label: format!("{name} ({})", t.get(&k.label_id())),
         })
         .collect();
+    crate::views::sort_by_name(&t, &mut candidates, |c| &c.label);
     let stages = v
         .stages
         .iter()

@@ -45,13 +45,17 @@ fn show_date(t: &Tr, iso: &str) -> String {
         .unwrap_or_default()
 }
 
-fn choices_of(list: &[(i64, String)]) -> Vec<Choice> {
-    list.iter()
+/// Names as choices, in the reader's alphabetical order.
+fn choices_of(t: &Tr, list: &[(i64, String)]) -> Vec<Choice> {
+    let mut choices: Vec<Choice> = list
+        .iter()
         .map(|(id, n)| Choice {
             value: id.to_string(),
             label: n.clone(),
         })
-        .collect()
+        .collect();
+    crate::views::sort_by_name(t, &mut choices, |c| &c.label);
+    choices
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -173,7 +177,7 @@ async fn list(State(st): State<AppState>, s: Signed, Query(q): Query<ListQuery>)
         groups,
         pairings,
         filters,
-        units: choices_of(&units),
+        units: choices_of(&t, &units),
         can_manage: s.actor().can(Permission::ManagePeople),
     })
 }
@@ -243,8 +247,8 @@ async fn form_page(st: &AppState, s: &Signed, form: FormState) -> WebResult {
         &FormPage {
             chrome,
             t,
-            newcomers: choices_of(&c.newcomers),
-            buddies: choices_of(&c.buddies),
+            newcomers: choices_of(&t, &c.newcomers),
+            buddies: choices_of(&t, &c.buddies),
             form,
         },
     )
