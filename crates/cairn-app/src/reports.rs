@@ -799,8 +799,14 @@ pub struct UnitPlace {
 pub struct Highlight {
     pub unit_name: Option<String>,
     pub unit_name_cy: Option<String>,
+    /// In English ('' when only the Welsh was written).
     pub you_said: String,
     pub we_did: String,
+    /// In Welsh; packs frozen before Welsh was kept have none.
+    #[serde(default)]
+    pub you_said_cy: Option<String>,
+    #[serde(default)]
+    pub we_did_cy: Option<String>,
     pub closed_on: String,
 }
 
@@ -871,14 +877,16 @@ async fn assemble(
     let highlights = db::highlights(c, org, b[0], b[b.len() - 1], 8)
         .await?
         .into_iter()
-        .map(|(unit, said, did, closed)| {
-            let u = names.iter().find(|u| Some(u.id) == unit);
+        .map(|h| {
+            let u = names.iter().find(|u| Some(u.id) == h.unit_id);
             Highlight {
                 unit_name: u.map(|u| u.name.clone()),
                 unit_name_cy: u.and_then(|u| u.name_cy.clone()),
-                you_said: said,
-                we_did: did,
-                closed_on: local_date(closed, &ctx.tz).to_string(),
+                you_said: h.public_text.unwrap_or_default(),
+                we_did: h.public_response.unwrap_or_default(),
+                you_said_cy: h.public_text_cy,
+                we_did_cy: h.public_response_cy,
+                closed_on: local_date(h.closed_at, &ctx.tz).to_string(),
             }
         })
         .collect();

@@ -407,19 +407,31 @@ pub async fn snapshot(c: &mut Conn<'_>, pack: i64) -> DbResult<Option<String>> {
 
 /// "You said, we did": published suggestions closed in `[from, to)` with a public response,
 /// newest first: (unit, what was said, what was done, closed at).
+/// A closed, published suggestion's public wording and response, in English and Welsh.
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct HighlightRow {
+    pub unit_id: Option<i64>,
+    pub public_text: Option<String>,
+    pub public_text_cy: Option<String>,
+    pub public_response: Option<String>,
+    pub public_response_cy: Option<String>,
+    pub closed_at: i64,
+}
+
 pub async fn highlights(
     c: &mut Conn<'_>,
     org: i64,
     from: i64,
     to: i64,
     limit: i64,
-) -> DbResult<Vec<(Option<i64>, String, String, i64)>> {
+) -> DbResult<Vec<HighlightRow>> {
     fetch_all!(
         c,
-        (Option<i64>, String, String, i64),
-        "SELECT unit_id, public_text, public_response, closed_at FROM suggestions \
+        HighlightRow,
+        "SELECT unit_id, public_text, public_text_cy, public_response, public_response_cy, closed_at FROM suggestions \
          WHERE organisation_id = $1 AND visibility = 'published' AND closed_at >= $2 AND closed_at < $3 \
-           AND public_text IS NOT NULL AND public_response IS NOT NULL \
+           AND (COALESCE(public_text, '') <> '' OR COALESCE(public_text_cy, '') <> '') \
+           AND (COALESCE(public_response, '') <> '' OR COALESCE(public_response_cy, '') <> '') \
          ORDER BY closed_at DESC, id DESC LIMIT $4",
         org,
         from,

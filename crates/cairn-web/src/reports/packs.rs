@@ -353,7 +353,16 @@ pub(crate) enum Block {
     Icons(Vec<SeriesView>),
     Units(Vec<UnitLine>),
     Chart(Box<SeriesView>),
-    Highlights(Vec<(String, String, String, String)>),
+    /// (unit, you said, we did, closed on): the wording in the pack's language, or the other
+    /// marked.
+    Highlights(
+        Vec<(
+            String,
+            crate::translation::Local,
+            crate::translation::Local,
+            String,
+        )>,
+    ),
 }
 
 /// A cell: a block in one language, with that language's strings.
@@ -515,8 +524,12 @@ fn blocks(t: &Tr, p: &PackContent, tz: &jiff::tz::TimeZone) -> Vec<(Block, &'sta
                             .as_deref()
                             .map(|n| local_name(t, n, h.unit_name_cy.as_deref()))
                             .unwrap_or_else(|| t.get("reports-scope-service")),
-                        h.you_said.clone(),
-                        h.we_did.clone(),
+                        crate::translation::local_of(
+                            t,
+                            Some(&h.you_said),
+                            h.you_said_cy.as_deref(),
+                        ),
+                        crate::translation::local_of(t, Some(&h.we_did), h.we_did_cy.as_deref()),
                         parse_iso_date(&h.closed_on)
                             .map(|d| format_date(d, t.lang))
                             .unwrap_or_default(),

@@ -119,6 +119,8 @@ fn links(html: &str) -> Vec<String> {
         .filter_map(|s| s.split('"').next())
         .map(|h| h.replace("&amp;", "&"))
         .filter(|h| h.starts_with('/') && !h.starts_with("//"))
+        // A document the reader asked for in English (a board pack, the handbook) is English.
+        .filter(|h| !h.contains("lang=en"))
         .filter(|h| {
             let path = h.split(['?', '#']).next().unwrap_or("");
             !(path.starts_with("/assets/")
@@ -296,10 +298,45 @@ async fn every_page_each_demo_account_reaches_reads_in_welsh() {
         .expect("runs")
         .first()
         .map(|r| r.id);
+    let survey = cairn_db::surveys::surveys(&mut h.conn(), org)
+        .await
+        .expect("surveys")
+        .first()
+        .map(|s| s.id)
+        .expect("a demo survey");
+    let round = cairn_db::surveys::rounds_of(&mut h.conn(), survey)
+        .await
+        .expect("rounds")
+        .first()
+        .map(|r| r.id)
+        .expect("a round");
+    let round_unit = cairn_db::surveys::round_units(&mut h.conn(), round)
+        .await
+        .expect("round units")[0]
+        .0;
     drop(h);
     let kiosk = cairn_app::feedback::create_kiosk(&app, &admin, unit, "Llechen")
         .await
         .expect("kiosk");
+    let card = cairn_app::surveys::print_cards(&app, &admin, round, round_unit, "1")
+        .await
+        .expect("card")
+        .1
+        .remove(0);
+    let pack = cairn_app::reports::create_pack(
+        &app,
+        &admin,
+        &cairn_domain::reports::PackDraft {
+            title: "Chwarter 1".into(),
+            committee: "Ansawdd a Diogelwch".into(),
+            period_from: "2026-01".into(),
+            period_to: "2026-03".into(),
+            measures: vec!["suggestions_received".into()],
+            ..Default::default()
+        },
+    )
+    .await
+    .expect("pack");
     let mut extra = vec![
         "/".to_owned(),
         format!("/o/{org}/units/{unit}/you-said-we-did"),
@@ -308,6 +345,13 @@ async fn every_page_each_demo_account_reaches_reads_in_welsh() {
         format!("/kiosk/{kiosk}/suggest"),
         format!("/kiosk/{kiosk}/board"),
         "/my-buddy".to_owned(),
+        "/suggest/thanks".to_owned(),
+        format!("/kiosk/{kiosk}/thanks"),
+        format!("/units/{unit}/playbook/time_commitment/actions/new"),
+        format!("/surveys/rounds/{round}/cards"),
+        format!("/c/{card}"),
+        format!("/reports/packs/{pack}"),
+        format!("/reports/packs/{pack}/edit"),
     ];
     extra.extend(claim.map(|id| format!("/payments/claims/{id}")));
     extra.extend(run.map(|id| format!("/payments/runs/{id}")));
