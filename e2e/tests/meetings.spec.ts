@@ -198,7 +198,11 @@ for (const lang of ['en', 'cy'] as const) {
     await expect(names).toHaveCount(2);
     await expect(names.filter({ hasText: 'Alex' })).toBeVisible();
     await expect(names.filter({ hasText: 'Mair' })).toBeVisible();
-    await expect(page.locator('.cairn-card__front .cairn-card__group').first()).toHaveText(groupName);
+    // A printed bilingual card: the group's Welsh name first, then its English one.
+    const cardGroup = page.locator('.cairn-card__front .cairn-card__group').first();
+    await expect(cardGroup).toHaveText(`${nameCy} / ${nameEn}`);
+    await expect(cardGroup.locator('[lang="cy"]')).toHaveText(nameCy);
+    await expect(cardGroup.locator('[lang="en"]')).toHaveText(nameEn);
     // The upside-down copy for the other side of the fold is for paper only.
     await expect(page.locator('.cairn-card__back').first()).toBeHidden();
     await checkA11y(page);
