@@ -47,6 +47,24 @@ async fn board_ids(app: &App, org: i64, unit: i64) -> Vec<i64> {
     items.iter().map(|i| i.id).collect()
 }
 
+/// A service user on `unit` who reads Cairn in Welsh.
+async fn welsh_speaker(app: &App, org: &Org, unit: i64, name: &str) -> i64 {
+    cairn_app::people::create(
+        app,
+        &org.admin,
+        &cairn_domain::people::PersonDraft {
+            chosen_name: name.into(),
+            constituency: "service_user".into(),
+            unit_ids: vec![unit],
+            status: "active".into(),
+            preferred_language: "cy".into(),
+            ..Default::default()
+        },
+    )
+    .await
+    .expect("person")
+}
+
 fn line(f: Field, id: i64, lang: &str, text: &str) -> [String; 4] {
     [
         f.key().to_owned(),
@@ -338,20 +356,7 @@ async fn a_reason_for_keeping_a_suggestion_private_reaches_the_member_in_their_l
         let app = app(db);
         let org = org(&app, "Org A", "admin@org-a.example").await;
         let u = unit(&app, &org, "Alder").await;
-        let pid = cairn_app::people::create(
-            &app,
-            &org.admin,
-            &cairn_domain::people::PersonDraft {
-                chosen_name: "Mair".into(),
-                constituency: "service_user".into(),
-                unit_ids: vec![u],
-                status: "active".into(),
-                preferred_language: "cy".into(),
-                ..Default::default()
-            },
-        )
-        .await
-        .expect("person");
+        let pid = welsh_speaker(&app, &org, u, "Mair").await;
         let member = account(
             &app,
             &org,
@@ -420,20 +425,7 @@ async fn people_listed_in_welsh_order_page_through_the_welsh_alphabet() {
         let org = org(&app, "Org A", "admin@org-a.example").await;
         let u = unit(&app, &org, "Alder").await;
         for name in ["Llinos", "Lowri", "Lewis", "Rhys", "Ruth"] {
-            cairn_app::people::create(
-                &app,
-                &org.admin,
-                &cairn_domain::people::PersonDraft {
-                    chosen_name: name.into(),
-                    constituency: "service_user".into(),
-                    unit_ids: vec![u],
-                    status: "active".into(),
-                    preferred_language: "cy".into(),
-                    ..Default::default()
-                },
-            )
-            .await
-            .expect("person");
+            welsh_speaker(&app, &org, u, name).await;
         }
         // One row as it was before the key existed: migrating again gives it one.
         {
