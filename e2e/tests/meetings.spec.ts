@@ -13,6 +13,25 @@ const WORDS = {
   cy: { standing: ['Cynrychiolaeth yn y cyfarfod', 'Materion defnyddwyr gwasanaeth a gofalwyr'], coming: 'Yn dod' },
 } as const;
 
+/** The London date and 24-hour time `minutes` from now (a meeting can last at most 12 hours, so
+ * one "under way now" is planned around the present moment, not across the whole day). */
+function londonClock(minutes: number): { on: { day: string; month: string; year: string }; time: string } {
+  const parts = new Intl.DateTimeFormat('en-GB', {
+    timeZone: 'Europe/London',
+    year: 'numeric',
+    month: 'numeric',
+    day: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+  }).formatToParts(new Date(Date.now() + minutes * 60_000));
+  const part = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
+  return {
+    on: { day: String(Number(part('day'))), month: String(Number(part('month'))), year: part('year') },
+    time: `${part('hour')}:${part('minute')}`,
+  };
+}
+
 /** The value of the option whose text starts with `name (` (people are listed as "Name (constituency)"). */
 async function optionFor(select: Locator, name: string): Promise<string> {
   const options = await select.locator('option').evaluateAll((os) =>
@@ -174,8 +193,10 @@ for (const lang of ['en', 'cy'] as const) {
     await expect(replies.locator('tr', { hasText: 'Mair' })).toContainText(WORDS[lang].coming);
     await checkA11y(page);
 
-    // 6. A meeting under way today: the lead records who came, and the rule is met.
-    const today = await planMeeting(page, group, londonDate(0), '00:00', '23:59', 'Bedw House day room');
+    // 6. A meeting under way now (half an hour in, for two hours; past midnight it ends the next
+    // day): the lead records who came, and the rule is met.
+    const began = londonClock(-30);
+    const today = await planMeeting(page, group, began.on, began.time, londonClock(90).time, 'Bedw House day room');
     const attendance = page.locator(`main form[action="/meetings/${today}/attendance"]`);
     await attendance.locator(`input[name="presence_${alex}"][value="attended"]`).check();
     await attendance.locator(`input[name="presence_${mair}"][value="attended"]`).check();
@@ -233,5 +254,62 @@ for (const lang of ['en', 'cy'] as const) {
     await checkA11y(page);
     await signOut(page);
     await checkA11y(page);
+  });
+}
+
+// A member, on a phone, opens their own meetings from "My meetings": one already held, with its
+// agenda, minutes and their own actions, and one still to come, where they can reply. Another
+// group's meeting is not theirs to open.
+for (const lang of ['en', 'cy'] as const) {
+  test(`a member opens their own meetings on a phone in ${lang === 'en' ? 'English' : 'Welsh'} (${lang})`, async ({ browser }) => {
+    const phone = await browser.newContext({ viewport: { width: 375, height: 740 }, isMobile: true, hasTouch: true });
+    const page = await phone.newPage();
+    await signIn(page, 'member@demo.cairn.test');
+    await checkA11y(page);
+    await page.goto(`/language?to=${lang}&next=/my-meetings`);
+    await expect(page.locator('html')).toHaveAttribute('lang', lang);
+    await expect(page).toHaveURL(/\/my-meetings$/);
+    await checkA11y(page);
+
+    // A meeting already held: its agenda starts with the standing items; the minutes section and
+    // the member's own actions are there.
+    const held = page.locator('#earlier + ul a[href^="/my-meetings/"]').first();
+    await expect(held).toBeVisible();
+    const heldPath = await held.getAttribute('href');
+    await held.click();
+    await expect(page).toHaveURL(new RegExp(`${heldPath}$`));
+    await expect(page.locator('html')).toHaveAttribute('lang', lang);
+    await expect(page.locator('#agenda + ol li').nth(0)).toContainText(WORDS[lang].standing[0]);
+    await expect(page.locator('#agenda + ol li').nth(1)).toContainText(WORDS[lang].standing[1]);
+    await expect(page.locator('#minutes')).toBeVisible();
+    await expect(page.locator('#my-actions')).toBeVisible();
+    // Nothing about anyone else: no list of replies or attendance, no representation figures.
+    await expect(page.locator('main table')).toHaveCount(0);
+    await expect(page.locator('#representation-outcome')).toHaveCount(0);
+    await checkA11y(page);
+
+    // A meeting to come, opened from its card, where the member can say they are coming (the
+    // last card: the soonest may already be under way).
+    await page.locator('main a.nhsuk-back-link[href="/my-meetings"]').click();
+    await expect(page).toHaveURL(/\/my-meetings$/);
+    await checkA11y(page);
+    const card = page.locator('main .nhsuk-card').last();
+    await expect(card).toBeVisible();
+    const cardId = (await card.getAttribute('id'))!.replace('meeting-', '');
+    await card.locator(`a[href="/my-meetings/${cardId}"]`).click();
+    await expect(page).toHaveURL(new RegExp(`/my-meetings/${cardId}$`));
+    await expect(page.locator('#agenda + ol li').first()).toContainText(WORDS[lang].standing[0]);
+    await checkA11y(page);
+    await page
+      .locator(`main form[action="/meetings/${cardId}/reply"]:has(input[name="reply"][value="confirmed"]) button[type="submit"]`)
+      .click();
+    await expect(page).toHaveURL(new RegExp(`/my-meetings/${cardId}$`));
+    await expect(page.locator('main dl')).toContainText(WORDS[lang].coming);
+    await checkA11y(page);
+
+    // A meeting that is not theirs (here, no meeting at all) is not found.
+    const res = await page.request.get('/my-meetings/999999999');
+    expect(res.status()).toBe(404);
+    await phone.close();
   });
 }

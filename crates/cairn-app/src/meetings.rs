@@ -30,7 +30,7 @@ use cairn_domain::{FieldErrors, Permission};
 use serde::Serialize;
 
 /// Longest a meeting can last.
-const MAX_MEETING_MS: i64 = 12 * 60 * 60 * 1000;
+const MAX_MEETING_MS: i64 = cairn_domain::meetings::MEETING_MAX_MS;
 /// Most people in one attendance list.
 pub const ATTENDANCE_MAX: usize = 500;
 /// Most "others present" that can be recorded.
@@ -1137,11 +1137,20 @@ pub async fn invite(
 ) -> AppResult<String> {
     let org = org_of(actor)?;
     let mut h = app.db.acquire().await?;
-    let (m, g) = load_meeting(&mut h.conn(), actor, org, meeting).await?;
-    Ok(ics_for(app, &m, &g, lang, base_url))
+    let mut c = h.conn();
+    let (m, g) = load_meeting(&mut c, actor, org, meeting).await?;
+    let tz = tz_of(&mut c, org).await?;
+    Ok(ics_for(app, &m, &g, lang, base_url, &tz))
 }
 
-fn ics_for(app: &App, m: &Meeting, g: &Group, lang: Language, base_url: &str) -> String {
+fn ics_for(
+    app: &App,
+    m: &Meeting,
+    g: &Group,
+    lang: Language,
+    base_url: &str,
+    tz: &jiff::tz::TimeZone,
+) -> String {
     let arrangements: Vec<String> = m
         .arrangements
         .split(',')
@@ -1173,6 +1182,7 @@ fn ics_for(app: &App, m: &Meeting, g: &Group, lang: Language, base_url: &str) ->
         url: m.online_link.clone(),
         sequence: m.sequence,
         cancelled: m.cancelled_at.is_some(),
+        time_zone: tz.clone(),
     })
 }
 
@@ -1225,7 +1235,7 @@ pub async fn email_invites(
             lang.key(),
             &subject,
             &body,
-            &ics_for(app, &m, &g, lang, base_url),
+            &ics_for(app, &m, &g, lang, base_url, &tz),
             now,
         )
         .await?;
@@ -1249,13 +1259,17 @@ pub async fn email_invites(
 }
 
 /// The people whose name cards print: those who confirmed, or every member when nobody has
-/// replied yet.
-pub async fn name_cards(app: &App, actor: &Actor, meeting: i64) -> AppResult<(Group, Vec<String>)> {
+/// replied yet; with the meeting's group, and the meeting (its time names the page).
+pub async fn name_cards(
+    app: &App,
+    actor: &Actor,
+    meeting: i64,
+) -> AppResult<(Group, Vec<String>, Meeting)> {
     require(actor, Permission::ViewMeetings)?;
     let org = org_of(actor)?;
     let mut h = app.db.acquire().await?;
     let mut c = h.conn();
-    let (_, g) = load_meeting(&mut c, actor, org, meeting).await?;
+    let (m, g) = load_meeting(&mut c, actor, org, meeting).await?;
     let people = cairn_db::meetings::meeting_people(&mut c, meeting).await?;
     let confirmed: Vec<(i64, String)> = people
         .iter()
@@ -1277,7 +1291,7 @@ pub async fn name_cards(app: &App, actor: &Actor, meeting: i64) -> AppResult<(Gr
     drop(h);
     let ids: Vec<i64> = shown.iter().map(|(id, _)| *id).collect();
     crate::audit::record_read(app, actor, org, "name_cards", meeting, &ids).await?;
-    Ok((g, shown.into_iter().map(|(_, name)| name).collect()))
+    Ok((g, shown.into_iter().map(|(_, name)| name).collect(), m))
 }
 
 /// How a report is grouped in time.
@@ -1550,6 +1564,104 @@ pub async fn representation(
 pub async fn my_meetings(app: &App, actor: &Actor) -> AppResult<Vec<Listed>> {
     require(actor, Permission::ReplyToMeeting)?;
     upcoming(app, actor, 50).await
+}
+
+/// How many earlier meetings "My meetings" lists.
+pub const EARLIER_MAX: i64 = 20;
+
+/// The meetings a member's groups have held (and any other they replied to or attended),
+/// newest first, for reading back their agenda, minutes and the member's actions.
+pub async fn my_earlier_meetings(app: &App, actor: &Actor) -> AppResult<Vec<(Meeting, Group)>> {
+    require(actor, Permission::ReplyToMeeting)?;
+    let org = org_of(actor)?;
+    let Some(me) = actor.person_id else {
+        return Ok(Vec::new());
+    };
+    let mut h = app.db.acquire().await?;
+    let mut c = h.conn();
+    let meetings =
+        cairn_db::meetings::earlier_meetings_of_person(&mut c, org, me, app.now(), EARLIER_MAX)
+            .await?;
+    let mut out = Vec::with_capacity(meetings.len());
+    for m in meetings {
+        let g = cairn_db::meetings::get_group(&mut c, org, m.group_id)
+            .await?
+            .ok_or(AppError::NotFound)?;
+        out.push((m, g));
+    }
+    Ok(out)
+}
+
+/// One meeting as a member reads it: when and where, the agenda, the minutes and decisions
+/// once written, their own reply and attendance, and only the actions given to them. Nothing
+/// about anyone else: no list of who replied or came, no counts, no first-timers.
+#[derive(Debug, Clone)]
+pub struct MemberMeetingView {
+    pub meeting: Meeting,
+    pub group: Group,
+    pub agenda: Vec<AgendaItem>,
+    pub decisions: Vec<Decision>,
+    pub my_actions: Vec<cairn_db::meetings::Action>,
+    pub my_reply: Option<String>,
+    pub my_presence: Option<String>,
+    /// True once the meeting has started (replies are closed).
+    pub started: bool,
+}
+
+/// A member's own meeting: one of their group's, or one they replied to or attended. Any
+/// other meeting, like another organisation's, is "not found". The read is audited as a view
+/// of the meeting.
+pub async fn member_meeting(app: &App, actor: &Actor, id: i64) -> AppResult<MemberMeetingView> {
+    require(actor, Permission::ReplyToMeeting)?;
+    let org = org_of(actor)?;
+    let me = actor.person_id.ok_or(AppError::NotFound)?;
+    let now = app.now();
+    let mut tx = app.db.begin().await?;
+    let m = cairn_db::meetings::get_meeting(&mut tx.conn(), org, id)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let people = cairn_db::meetings::meeting_people(&mut tx.conn(), id).await?;
+    let mine = people.into_iter().find(|p| p.person_id == me);
+    let member = cairn_db::meetings::groups_of_person(&mut tx.conn(), me)
+        .await?
+        .contains(&m.group_id);
+    if !member && mine.is_none() {
+        return Err(AppError::NotFound);
+    }
+    let g = cairn_db::meetings::get_group(&mut tx.conn(), org, m.group_id)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let agenda = cairn_db::meetings::agenda(&mut tx.conn(), id).await?;
+    let decisions = cairn_db::meetings::decisions(&mut tx.conn(), id).await?;
+    let my_actions = cairn_db::meetings::actions(&mut tx.conn(), id)
+        .await?
+        .into_iter()
+        .filter(|a| a.owner_person_id == me)
+        .collect();
+    record::<(), ()>(
+        &mut tx.conn(),
+        actor,
+        Some(org),
+        Action::View,
+        "meeting",
+        Some(id),
+        None,
+        None,
+        None,
+        now,
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(MemberMeetingView {
+        started: m.starts_at <= now,
+        my_reply: mine.as_ref().and_then(|p| p.reply.clone()),
+        my_presence: mine.and_then(|p| p.presence),
+        meeting: m,
+        group: g,
+        agenda,
+        decisions,
+        my_actions,
+    })
 }
 
 /// Checks a list of raw attendance lines from a form or the API.

@@ -403,7 +403,8 @@ pub async fn unit_assessment(app: &App, actor: &Actor, unit_id: i64) -> AppResul
     let baseline = rounds
         .iter()
         .filter(|r| r.kind == "baseline" && r.closed_at.is_some())
-        .min_by_key(|r| (r.closed_at, r.id))
+        // A baseline taken again later replaces the earlier one as the comparison.
+        .max_by_key(|r| (r.closed_at, r.id))
         .cloned();
     let last_round = rounds
         .iter()
@@ -870,7 +871,8 @@ pub async fn service_view(app: &App, actor: &Actor, today: Date) -> AppResult<Se
     let baseline = rounds
         .iter()
         .filter(|r| r.kind == "baseline" && r.closed_at.is_some())
-        .min_by_key(|r| (r.closed_at, r.id))
+        // A baseline taken again later replaces the earlier one as the comparison.
+        .max_by_key(|r| (r.closed_at, r.id))
         .cloned();
     // Counted in SQL: one row per unit, not one per practice.
     let current: HashMap<i64, cairn_db::model::LevelCounts> =

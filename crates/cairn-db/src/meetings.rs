@@ -393,6 +393,31 @@ pub async fn get_meeting(c: &mut Conn<'_>, org: i64, id: i64) -> DbResult<Option
     )
 }
 
+/// Meetings that have ended, of the groups a person belongs to or with their reply or
+/// attendance recorded (so a meeting stays theirs after they leave the group), newest first.
+pub async fn earlier_meetings_of_person(
+    c: &mut Conn<'_>,
+    org: i64,
+    person: i64,
+    now: i64,
+    limit: i64,
+) -> DbResult<Vec<Meeting>> {
+    fetch_all!(
+        c,
+        Meeting,
+        &format!(
+            "SELECT {MEETING_COLUMNS} FROM meetings WHERE organisation_id = $1 AND ends_at < $3 \
+             AND (group_id IN (SELECT group_id FROM meeting_group_members WHERE person_id = $2) \
+             OR id IN (SELECT meeting_id FROM meeting_people WHERE person_id = $2)) \
+             ORDER BY starts_at DESC, id DESC LIMIT $4"
+        ),
+        org,
+        person,
+        now,
+        limit
+    )
+}
+
 /// Filters for the list of meetings.
 #[derive(Debug, Clone, Default)]
 pub struct MeetingQuery {

@@ -13,7 +13,7 @@
 
 use crate::keyed_enum;
 use crate::people::Constituency;
-use crate::time::{DateParts, parse_date_parts};
+use crate::time::{ClockReading, DateParts, Occurrence, parse_date_parts, read_clock};
 use crate::translation::Bilingual;
 use crate::validation::{FieldErrors, optional_text, required_text};
 use jiff::civil::{Date, Time};
@@ -91,6 +91,9 @@ pub const MINUTES_MAX: usize = 20_000;
 pub const ACTION_MAX: usize = 1000;
 /// Most extra standing items a group can have.
 pub const STANDING_MAX: usize = 12;
+/// Longest a meeting can last, measured between real instants (so a meeting over the night the
+/// clocks change is an hour longer or shorter than its clock times suggest).
+pub const MEETING_MAX_MS: i64 = 12 * 60 * 60 * 1000;
 
 /// Checks a text written in English, Welsh or both: each side on its own field (`field` for
 /// the English, `{field}_cy` for the Welsh) against `max`; when `required` is given, an empty
@@ -354,6 +357,22 @@ pub struct MeetingDraft {
     pub place_cy: String,
     pub online_link: String,
     pub arrangements: Vec<String>,
+    /// For a start time the clocks pass twice (the night they go back): which one, `first` or
+    /// `second` ([`Occurrence`]); ignored for any other time.
+    pub starts_which: String,
+    /// The same for the end time.
+    pub ends_which: String,
+}
+
+/// A time on the meeting form that the clock change makes a question of: the start or end
+/// (`field`), on the date it falls (the next day for an end earlier than the start).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ClockQuestion {
+    pub field: &'static str,
+    pub date: Date,
+    pub time: Time,
+    /// [`ClockReading::Skipped`] or [`ClockReading::Twice`], never `Once`.
+    pub reading: ClockReading,
 }
 
 /// A meeting once checked, with its instants.
@@ -408,7 +427,44 @@ fn checked_arrangements(e: &mut FieldErrors, raw: &[String]) -> Vec<Arrangement>
 }
 
 impl MeetingDraft {
-    /// Checks every field; times are read on `tz`'s clock.
+    /// The date of the meeting and its start and end times, when each reads; an end earlier
+    /// than the start is on the next day.
+    fn clock_times(&self) -> (Option<Date>, Option<Time>, Option<(Date, Time)>) {
+        let date = parse_date_parts(&mut FieldErrors::new(), "on", &self.on, None);
+        let starts = parse_clock(&self.starts);
+        let ends = parse_clock(&self.ends);
+        let end = match (date, starts, ends) {
+            (Some(d), Some(s), Some(en)) if en < s => d.tomorrow().ok().map(|t| (t, en)),
+            (Some(d), _, Some(en)) => Some((d, en)),
+            _ => None,
+        };
+        (date, starts, end)
+    }
+
+    /// The start and end times that fall where the clocks change on `tz`: one the clocks skip
+    /// (to be refused with its date) or one they pass twice (to ask which is meant).
+    pub fn clock_questions(&self, tz: &TimeZone) -> Vec<ClockQuestion> {
+        let (date, starts, end) = self.clock_times();
+        let start = date.zip(starts);
+        [("starts", start), ("ends", end)]
+            .into_iter()
+            .filter_map(|(field, at)| {
+                let (date, time) = at?;
+                let reading = read_clock(date, time, tz);
+                (!matches!(reading, ClockReading::Once(_))).then_some(ClockQuestion {
+                    field,
+                    date,
+                    time,
+                    reading,
+                })
+            })
+            .collect()
+    }
+
+    /// Checks every field; times are read on `tz`'s clock. An end time earlier than the start
+    /// is the next day (a meeting across midnight); the length is measured between the real
+    /// instants and may not pass [`MEETING_MAX_MS`]. A time the clocks skip is refused on its
+    /// field; a time they pass twice needs `starts_which`/`ends_which`.
     pub fn validate(&self, tz: &TimeZone) -> Result<MeetingFields, FieldErrors> {
         let mut e = FieldErrors::new();
         let date = parse_date_parts(&mut e, "on", &self.on, None);
@@ -424,9 +480,43 @@ impl MeetingDraft {
             e.add("ends", "meetings-error-time");
         }
         if let (Some(s), Some(en)) = (starts, ends)
-            && en <= s
+            && en == s
         {
-            e.add("ends", "meetings-error-ends");
+            e.add("ends", "meetings-error-same-time");
+        }
+        let (_, _, end) = self.clock_times();
+        let mut instant = |field: &str, at: Option<(Date, Time)>, which: &str| {
+            let (d, t) = at?;
+            match read_clock(d, t, tz) {
+                ClockReading::Once(ms) => Some(ms),
+                ClockReading::Skipped => {
+                    e.add(field, "meetings-error-no-such-time");
+                    None
+                }
+                ClockReading::Twice(twice) => match Occurrence::parse(which.trim()) {
+                    Some(Occurrence::First) => Some(twice.first),
+                    Some(Occurrence::Second) => Some(twice.second),
+                    None => {
+                        e.add(&format!("{field}_which"), "meetings-error-which");
+                        None
+                    }
+                },
+            }
+        };
+        let starts_at = instant("starts", date.zip(starts), &self.starts_which);
+        let ends_at = if starts.is_some_and(|s| ends == Some(s)) {
+            None
+        } else {
+            instant("ends", end, &self.ends_which)
+        };
+        if let (Some(s), Some(en)) = (starts_at, ends_at) {
+            if en <= s {
+                // Only possible on the night the clocks go back, with the second reading
+                // chosen for the start and the first for the end.
+                e.add("ends", "meetings-error-ends");
+            } else if en - s > MEETING_MAX_MS {
+                e.add("ends", "meetings-error-too-long-meeting");
+            }
         }
         let place = Bilingual::new(Some(&self.place), Some(&self.place_cy));
         check_text(&mut e, "place", &place, SHORT_MAX, None);
@@ -446,10 +536,10 @@ impl MeetingDraft {
             e.add("place", "meetings-error-place");
         }
         let arrangements = checked_arrangements(&mut e, &self.arrangements);
-        match (e.is_empty(), date, starts, ends) {
-            (true, Some(d), Some(s), Some(en)) => Ok(MeetingFields {
-                starts_at: local_instant(d, s, tz),
-                ends_at: local_instant(d, en, tz),
+        match (e.is_empty(), starts_at, ends_at) {
+            (true, Some(starts_at), Some(ends_at)) => Ok(MeetingFields {
+                starts_at,
+                ends_at,
                 place,
                 online_link,
                 arrangements,
@@ -485,6 +575,7 @@ pub fn quarter_key(month: &str) -> Option<String> {
 /// Calendar invitations (RFC 5545).
 pub mod ics {
     use jiff::Timestamp;
+    use jiff::tz::{AmbiguousOffset, Offset, TimeZone};
 
     /// One event to put in a calendar.
     #[derive(Debug, Clone)]
@@ -501,6 +592,9 @@ pub mod ics {
         /// Bumped whenever the meeting changes, so calendars take the new version.
         pub sequence: i64,
         pub cancelled: bool,
+        /// The organisation's time zone: times are written on its clock with a VTIMEZONE, so a
+        /// calendar shows them as the organisation meant them.
+        pub time_zone: TimeZone,
     }
 
     /// TEXT escaping: backslash, semicolon, comma and line breaks.
@@ -549,7 +643,91 @@ pub mod ics {
         t.strftime("%Y%m%dT%H%M%SZ").to_string()
     }
 
-    /// A whole calendar with one event.
+    /// A local DATE-TIME (`20261025T013000`) on an offset.
+    fn local(t: Timestamp, offset: Offset) -> String {
+        offset.to_datetime(t).strftime("%Y%m%dT%H%M%S").to_string()
+    }
+
+    /// An offset as a UTC-OFFSET value (`+0100`, `-0330`, seconds only when there are some).
+    fn utc_offset(o: Offset) -> String {
+        let total = o.seconds();
+        let sign = if total < 0 { '-' } else { '+' };
+        let abs = total.unsigned_abs();
+        let (h, m, s) = (abs / 3600, abs % 3600 / 60, abs % 60);
+        if s == 0 {
+            format!("{sign}{h:02}{m:02}")
+        } else {
+            format!("{sign}{h:02}{m:02}{s:02}")
+        }
+    }
+
+    /// A DATE-TIME property (`DTSTART`, `DTEND`) for an instant: on the zone's clock with its
+    /// TZID, or in UTC when the zone has no name or the instant is the second reading of a time
+    /// the clocks pass twice (a TZID time names the first of the two, RFC 5545 3.3.5).
+    fn date_time(name: &str, ms: i64, tz: &TimeZone) -> String {
+        let t = Timestamp::from_millisecond(ms).unwrap_or(Timestamp::UNIX_EPOCH);
+        let Some(id) = tz.iana_name().filter(|n| *n != "UTC") else {
+            return format!("{name}:{}", utc(ms));
+        };
+        let offset = tz.to_offset(t);
+        let dt = offset.to_datetime(t);
+        let second_of_two = matches!(
+            tz.to_ambiguous_zoned(dt).offset(),
+            AmbiguousOffset::Fold { before, .. } if before != offset
+        );
+        if second_of_two {
+            format!("{name}:{}", utc(ms))
+        } else {
+            format!("{name};TZID={id}:{}", local(t, offset))
+        }
+    }
+
+    /// The VTIMEZONE for a named zone, covering `from`..=`to`: the change in force at `from`
+    /// and every change up to `to`, each as its own observance (no recurrence rules to get
+    /// wrong). `None` for a zone with no name, whose times are written in UTC.
+    fn vtimezone(tz: &TimeZone, from: i64, to: i64) -> Option<Vec<String>> {
+        let id = tz.iana_name().filter(|n| *n != "UTC")?;
+        let start = Timestamp::from_millisecond(from).unwrap_or(Timestamp::UNIX_EPOCH);
+        let end = Timestamp::from_millisecond(to).unwrap_or(Timestamp::UNIX_EPOCH);
+        let mut lines = vec!["BEGIN:VTIMEZONE".to_owned(), format!("TZID:{id}")];
+        // The change in force when the event starts, then any during it.
+        let mut changes: Vec<_> = tz.preceding(start).take(1).collect();
+        changes.extend(tz.following(start).take_while(|c| c.timestamp() <= end));
+        if changes.is_empty() {
+            let info = tz.to_offset_info(start);
+            let o = utc_offset(info.offset());
+            lines.extend([
+                "BEGIN:STANDARD".to_owned(),
+                "DTSTART:19700101T000000".to_owned(),
+                format!("TZOFFSETFROM:{o}"),
+                format!("TZOFFSETTO:{o}"),
+                format!("TZNAME:{}", escape(info.abbreviation())),
+                "END:STANDARD".to_owned(),
+            ]);
+        }
+        for c in changes {
+            let at = c.timestamp();
+            let before = tz.to_offset(at - jiff::SignedDuration::from_secs(1));
+            let kind = if c.dst().is_dst() {
+                "DAYLIGHT"
+            } else {
+                "STANDARD"
+            };
+            lines.extend([
+                format!("BEGIN:{kind}"),
+                // The moment of the change, on the clock as it read just before.
+                format!("DTSTART:{}", local(at, before)),
+                format!("TZOFFSETFROM:{}", utc_offset(before)),
+                format!("TZOFFSETTO:{}", utc_offset(c.offset())),
+                format!("TZNAME:{}", escape(c.abbreviation())),
+                format!("END:{kind}"),
+            ]);
+        }
+        lines.push("END:VTIMEZONE".to_owned());
+        Some(lines)
+    }
+
+    /// A whole calendar with one event, its start and end on the organisation's clock.
     pub fn calendar(e: &Event) -> String {
         let mut lines = vec![
             "BEGIN:VCALENDAR".to_owned(),
@@ -557,14 +735,19 @@ pub mod ics {
             "PRODID:-//Cairn//Meetings//EN".to_owned(),
             "CALSCALE:GREGORIAN".to_owned(),
             "METHOD:PUBLISH".to_owned(),
+        ];
+        if let Some(zone) = vtimezone(&e.time_zone, e.starts_ms, e.ends_ms) {
+            lines.extend(zone);
+        }
+        lines.extend([
             "BEGIN:VEVENT".to_owned(),
             format!("UID:{}", escape(&e.uid)),
             format!("DTSTAMP:{}", utc(e.stamp_ms)),
-            format!("DTSTART:{}", utc(e.starts_ms)),
-            format!("DTEND:{}", utc(e.ends_ms)),
+            date_time("DTSTART", e.starts_ms, &e.time_zone),
+            date_time("DTEND", e.ends_ms, &e.time_zone),
             format!("SEQUENCE:{}", e.sequence.max(0)),
             format!("SUMMARY:{}", escape(&e.summary)),
-        ];
+        ]);
         if let Some(l) = &e.location {
             lines.push(format!("LOCATION:{}", escape(l)));
         }
@@ -761,6 +944,7 @@ mod tests {
             url: None,
             sequence: 0,
             cancelled: false,
+            time_zone: TimeZone::UTC,
         };
         let text = ics::calendar(&e);
         assert!(text.ends_with("END:VCALENDAR\r\n"));
@@ -770,6 +954,185 @@ mod tests {
         }
         assert!(text.contains("\\;"));
         assert!(text.contains("\\,"));
+    }
+
+    fn london() -> TimeZone {
+        TimeZone::get("Europe/London").expect("tz")
+    }
+
+    fn on(d: &str, m: &str, y: &str, starts: &str, ends: &str) -> MeetingDraft {
+        MeetingDraft {
+            on: DateParts {
+                day: d.into(),
+                month: m.into(),
+                year: y.into(),
+            },
+            starts: starts.into(),
+            ends: ends.into(),
+            place: "Day room".into(),
+            ..Default::default()
+        }
+    }
+
+    fn at(s: &str) -> i64 {
+        s.parse::<jiff::Timestamp>()
+            .expect("timestamp")
+            .as_millisecond()
+    }
+
+    #[test]
+    fn a_start_time_the_clocks_skip_is_refused_on_the_start_field_and_asked_about() {
+        let d = on("29", "3", "2026", "01:30", "03:00");
+        let e = d.validate(&london()).expect_err("no 01:30 that night");
+        assert_eq!(
+            e.for_field("starts").map(|f| f.code),
+            Some("meetings-error-no-such-time")
+        );
+        let q = d.clock_questions(&london());
+        assert_eq!(q.len(), 1);
+        assert_eq!(
+            (q[0].field, q[0].date, &q[0].reading),
+            (
+                "starts",
+                jiff::civil::date(2026, 3, 29),
+                &ClockReading::Skipped
+            )
+        );
+    }
+
+    #[test]
+    fn a_start_time_the_clocks_pass_twice_needs_a_choice_and_each_choice_is_its_own_instant() {
+        let mut d = on("25", "10", "2026", "01:30", "03:00");
+        let e = d.validate(&london()).expect_err("which 01:30?");
+        assert_eq!(
+            e.for_field("starts_which").map(|f| f.code),
+            Some("meetings-error-which")
+        );
+        assert!(matches!(
+            d.clock_questions(&london())[0].reading,
+            ClockReading::Twice(_)
+        ));
+        d.starts_which = "first".into();
+        let first = d.validate(&london()).expect("the BST one");
+        assert_eq!(first.starts_at, at("2026-10-25T00:30:00Z"));
+        // 01:30 BST to 03:00 GMT is two and a half real hours.
+        assert_eq!(first.ends_at - first.starts_at, 150 * 60 * 1000);
+        d.starts_which = "second".into();
+        let second = d.validate(&london()).expect("the GMT one");
+        assert_eq!(second.starts_at, at("2026-10-25T01:30:00Z"));
+        assert_eq!(second.ends_at - second.starts_at, 90 * 60 * 1000);
+    }
+
+    #[test]
+    fn an_ordinary_time_asks_nothing_and_ignores_a_stray_choice() {
+        let mut d = on("24", "10", "2026", "01:30", "03:00");
+        d.starts_which = "second".into();
+        assert!(d.clock_questions(&london()).is_empty());
+        let f = d.validate(&london()).expect("valid");
+        assert_eq!(f.starts_at, at("2026-10-24T00:30:00Z"));
+    }
+
+    #[test]
+    fn an_end_earlier_than_the_start_is_the_next_day() {
+        let f = on("31", "12", "2026", "22:00", "01:30")
+            .validate(&london())
+            .expect("across midnight");
+        assert_eq!(f.starts_at, at("2026-12-31T22:00:00Z"));
+        assert_eq!(f.ends_at, at("2027-01-01T01:30:00Z"));
+        let same = on("31", "12", "2026", "22:00", "22:00")
+            .validate(&london())
+            .expect_err("no length");
+        assert_eq!(
+            same.for_field("ends").map(|f| f.code),
+            Some("meetings-error-same-time")
+        );
+        let too_long = on("31", "12", "2026", "10:00", "09:00")
+            .validate(&london())
+            .expect_err("23 hours");
+        assert_eq!(
+            too_long.for_field("ends").map(|f| f.code),
+            Some("meetings-error-too-long-meeting")
+        );
+    }
+
+    #[test]
+    fn a_meeting_over_the_night_the_clocks_change_lasts_its_real_length() {
+        // 22:00 to 03:00 is four real hours when the clocks go forward, six when they go back.
+        let spring = on("28", "3", "2026", "22:00", "03:00")
+            .validate(&london())
+            .expect("spring");
+        assert_eq!(spring.ends_at - spring.starts_at, 4 * 60 * 60 * 1000);
+        let autumn = on("24", "10", "2026", "22:00", "03:00")
+            .validate(&london())
+            .expect("autumn");
+        assert_eq!(autumn.ends_at - autumn.starts_at, 6 * 60 * 60 * 1000);
+        // An end the clocks skip, on the next day, is refused on the end field with its date.
+        let skipped = on("28", "3", "2026", "23:00", "01:15");
+        let e = skipped.validate(&london()).expect_err("no 01:15");
+        assert_eq!(
+            e.for_field("ends").map(|f| f.code),
+            Some("meetings-error-no-such-time")
+        );
+        assert_eq!(
+            skipped.clock_questions(&london())[0].date,
+            jiff::civil::date(2026, 3, 29)
+        );
+    }
+
+    fn event(starts_ms: i64, ends_ms: i64) -> ics::Event {
+        ics::Event {
+            uid: "meeting-1@cairn".into(),
+            stamp_ms: 0,
+            starts_ms,
+            ends_ms,
+            summary: "Forum".into(),
+            location: None,
+            description: None,
+            url: None,
+            sequence: 0,
+            cancelled: false,
+            time_zone: london(),
+        }
+    }
+
+    #[test]
+    fn ics_times_are_on_the_london_clock_with_a_vtimezone_for_the_change_in_between() {
+        let text = ics::calendar(&event(
+            at("2026-10-24T21:00:00Z"),
+            at("2026-10-25T03:00:00Z"),
+        ));
+        let lines: Vec<&str> = text.split("\r\n").collect();
+        assert!(lines.contains(&"DTSTART;TZID=Europe/London:20261024T220000"));
+        assert!(lines.contains(&"DTEND;TZID=Europe/London:20261025T030000"));
+        let zone = text
+            .split("BEGIN:VTIMEZONE\r\n")
+            .nth(1)
+            .and_then(|z| z.split("END:VTIMEZONE").next())
+            .expect("a VTIMEZONE");
+        assert!(zone.starts_with("TZID:Europe/London\r\n"));
+        // In force at the start: BST since March; during it: back to GMT at 02:00 BST.
+        assert!(zone.contains(
+            "BEGIN:DAYLIGHT\r\nDTSTART:20260329T010000\r\nTZOFFSETFROM:+0000\r\nTZOFFSETTO:+0100\r\nTZNAME:BST\r\n"
+        ));
+        assert!(zone.contains(
+            "BEGIN:STANDARD\r\nDTSTART:20261025T020000\r\nTZOFFSETFROM:+0100\r\nTZOFFSETTO:+0000\r\nTZNAME:GMT\r\n"
+        ));
+        assert!(text.find("END:VTIMEZONE") < text.find("BEGIN:VEVENT"));
+    }
+
+    #[test]
+    fn ics_writes_the_second_of_two_readings_in_utc_so_it_is_not_taken_for_the_first() {
+        let first = ics::calendar(&event(
+            at("2026-10-25T00:30:00Z"),
+            at("2026-10-25T02:00:00Z"),
+        ));
+        assert!(first.contains("\r\nDTSTART;TZID=Europe/London:20261025T013000\r\n"));
+        let second = ics::calendar(&event(
+            at("2026-10-25T01:30:00Z"),
+            at("2026-10-25T02:00:00Z"),
+        ));
+        assert!(second.contains("\r\nDTSTART:20261025T013000Z\r\n"));
+        assert!(second.contains("\r\nDTEND;TZID=Europe/London:20261025T020000\r\n"));
     }
 
     proptest! {

@@ -7,8 +7,8 @@
 use crate::people::Language;
 use crate::validation::FieldErrors;
 use jiff::Timestamp;
-use jiff::civil::Date;
-use jiff::tz::TimeZone;
+use jiff::civil::{Date, Time};
+use jiff::tz::{AmbiguousOffset, TimeZone};
 
 /// The default time zone of a new organisation.
 pub const DEFAULT_TIME_ZONE: &str = "Europe/London";
@@ -174,6 +174,88 @@ pub fn format_instant(ms: i64, tz: &TimeZone, lang: Language) -> String {
     )
 }
 
+/// "01:30": a wall-clock time on the 24-hour clock, as the UI writes it.
+pub fn format_clock(t: Time) -> String {
+    format!("{:02}:{:02}", t.hour(), t.minute())
+}
+
+/// When a wall-clock time happens twice (the clocks go back across it): both instants (UTC
+/// milliseconds), earlier first, with the zone's abbreviation for each ("BST", "GMT").
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Twice {
+    pub first: i64,
+    pub first_zone: String,
+    pub second: i64,
+    pub second_zone: String,
+}
+
+/// What a wall-clock time on a date means on a time zone's clock.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ClockReading {
+    /// An ordinary time: one instant (UTC milliseconds).
+    Once(i64),
+    /// The clocks go forward across this time, so it never happens.
+    Skipped,
+    /// The clocks go back across this time, so it happens twice.
+    Twice(Twice),
+}
+
+crate::keyed_enum!(
+    /// Which of the two readings of a time that happens twice was meant.
+    Occurrence, "time-occurrence", {
+        First => "first",
+        Second => "second",
+    }
+);
+
+/// Reads a wall-clock time on a date in `tz`, without guessing: a time the clocks skip and a
+/// time they pass twice are said to be so, for the person to choose again or to choose which.
+pub fn read_clock(date: Date, time: Time, tz: &TimeZone) -> ClockReading {
+    let dt = date.to_datetime(time);
+    let ms = |offset: jiff::tz::Offset| {
+        offset
+            .to_timestamp(dt)
+            .map(|t| t.as_millisecond())
+            .unwrap_or(0)
+    };
+    let zone = |at: i64| {
+        tz.to_offset_info(Timestamp::from_millisecond(at).unwrap_or(Timestamp::UNIX_EPOCH))
+            .abbreviation()
+            .to_owned()
+    };
+    match tz.to_ambiguous_zoned(dt).offset() {
+        AmbiguousOffset::Unambiguous { offset } => ClockReading::Once(ms(offset)),
+        AmbiguousOffset::Gap { .. } => ClockReading::Skipped,
+        AmbiguousOffset::Fold { before, after } => {
+            // The offset before the change is the larger one, so it gives the earlier instant.
+            let (first, second) = (ms(before), ms(after));
+            ClockReading::Twice(Twice {
+                first,
+                first_zone: zone(first),
+                second,
+                second_zone: zone(second),
+            })
+        }
+    }
+}
+
+/// The instant of a time on a date in `tz` when it is not in doubt, else (for a time that
+/// happens twice) the one `which` names; `None` for a skipped time or a choice not made.
+pub fn resolve_clock(
+    date: Date,
+    time: Time,
+    tz: &TimeZone,
+    which: Option<Occurrence>,
+) -> Option<i64> {
+    match (read_clock(date, time, tz), which) {
+        (ClockReading::Once(ms), _) => Some(ms),
+        (ClockReading::Skipped, _) => None,
+        (ClockReading::Twice(t), Some(Occurrence::First)) => Some(t.first),
+        (ClockReading::Twice(t), Some(Occurrence::Second)) => Some(t.second),
+        (ClockReading::Twice(_), None) => None,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -263,5 +345,52 @@ mod tests {
     fn unknown_time_zone_falls_back_to_london() {
         assert!(!is_known_time_zone("Mars/Olympus"));
         assert_eq!(time_zone("Mars/Olympus").iana_name(), Some("Europe/London"));
+    }
+
+    #[test]
+    fn an_ordinary_london_time_reads_as_one_instant() {
+        let tz = time_zone(DEFAULT_TIME_ZONE);
+        let r = read_clock(date(2026, 3, 29), jiff::civil::time(3, 0, 0, 0), &tz);
+        assert_eq!(r, ClockReading::Once(ms("2026-03-29T02:00:00Z")));
+        let r = read_clock(date(2026, 10, 25), jiff::civil::time(2, 0, 0, 0), &tz);
+        assert_eq!(r, ClockReading::Once(ms("2026-10-25T02:00:00Z")));
+    }
+
+    #[test]
+    fn a_time_the_clocks_skip_in_spring_is_said_not_to_exist() {
+        let tz = time_zone(DEFAULT_TIME_ZONE);
+        let t = jiff::civil::time(1, 30, 0, 0);
+        assert_eq!(read_clock(date(2026, 3, 29), t, &tz), ClockReading::Skipped);
+        assert_eq!(
+            resolve_clock(date(2026, 3, 29), t, &tz, Some(Occurrence::First)),
+            None
+        );
+        assert_eq!(format_clock(t), "01:30");
+    }
+
+    #[test]
+    fn a_time_the_clocks_pass_twice_in_autumn_gives_both_readings_bst_first() {
+        let tz = time_zone(DEFAULT_TIME_ZONE);
+        let t = jiff::civil::time(1, 30, 0, 0);
+        let expected = Twice {
+            first: ms("2026-10-25T00:30:00Z"),
+            first_zone: "BST".into(),
+            second: ms("2026-10-25T01:30:00Z"),
+            second_zone: "GMT".into(),
+        };
+        assert_eq!(
+            read_clock(date(2026, 10, 25), t, &tz),
+            ClockReading::Twice(expected.clone())
+        );
+        assert_eq!(resolve_clock(date(2026, 10, 25), t, &tz, None), None);
+        assert_eq!(
+            resolve_clock(date(2026, 10, 25), t, &tz, Some(Occurrence::First)),
+            Some(expected.first)
+        );
+        assert_eq!(
+            resolve_clock(date(2026, 10, 25), t, &tz, Some(Occurrence::Second)),
+            Some(expected.second)
+        );
+        assert_eq!(expected.second - expected.first, 3_600_000);
     }
 }

@@ -14,7 +14,7 @@ use crate::error::{WebError, WebResult};
 use crate::i18n::Tr;
 use crate::translation::{Local, local_of};
 use crate::views::{
-    Choice, Chrome, FormState, html, html_status, organisation, see_other, unit_names,
+    Choice, Chrome, FormState, ShownError, html, html_status, organisation, see_other, unit_names,
 };
 use crate::{AppState, Routes};
 use askama::Template;
@@ -24,13 +24,17 @@ use axum::response::{IntoResponse, Response};
 use cairn_app::AppError;
 use cairn_app::meetings::{GroupView, MeetingView, Period, Report, ReportLine, group_name};
 use cairn_db::meetings::{Group, Meeting, RepresentationQuery};
+use cairn_domain::FieldErrors;
 use cairn_domain::Permission;
 use cairn_domain::meetings::{
-    ActionStatus, Arrangement, GroupDraft, GroupKind, MeetingDraft, Presence, Reply, Rule,
-    StandingItem, TOR_FIELDS,
+    ActionStatus, Arrangement, ClockQuestion, GroupDraft, GroupKind, MeetingDraft, Presence, Reply,
+    Rule, StandingItem, TOR_FIELDS,
 };
 use cairn_domain::people::{Constituency, Language};
-use cairn_domain::time::{DateParts, format_date, format_instant, parse_iso_date, time_zone};
+use cairn_domain::time::{
+    ClockReading, DateParts, Occurrence, format_clock, format_date, format_instant, parse_iso_date,
+    time_zone,
+};
 use cairn_domain::translation::Bilingual;
 use jiff::tz::TimeZone;
 use serde::Deserialize;
@@ -61,6 +65,7 @@ pub(crate) fn routes(r: Routes) -> Routes {
         .get("/meetings/{id}/name-cards", name_cards)
         .reads_person()
         .get("/my-meetings", my_meetings)
+        .get("/my-meetings/{id}", member_meeting)
 }
 
 /// The organisation's time zone (the default for a platform administrator, who has none).
@@ -72,13 +77,19 @@ async fn tz_of(st: &AppState, s: &Signed) -> WebResult<TimeZone> {
     Ok(time_zone(&o.time_zone))
 }
 
-/// "Tuesday"-free, plain: "15 July 2026 at 14:00 to 15:30".
+/// "Tuesday"-free, plain: "15 July 2026 at 14:00 to 15:30", or "… 22:00 to 01:00 the next
+/// day" for a meeting that goes past midnight.
 fn when(t: &Tr, m: &Meeting, tz: &TimeZone) -> String {
     let end = jiff::Timestamp::from_millisecond(m.ends_at)
         .unwrap_or(jiff::Timestamp::UNIX_EPOCH)
         .to_zoned(tz.clone());
+    let next_day = end.date() > cairn_domain::time::local_date(m.starts_at, tz);
     t.with(
-        "meetings-when",
+        if next_day {
+            "meetings-when-next-day"
+        } else {
+            "meetings-when"
+        },
         &[
             ("start", format_instant(m.starts_at, tz, t.lang)),
             ("end", format!("{:02}:{:02}", end.hour(), end.minute())),
@@ -451,7 +462,12 @@ async fn group_form_page(
     } else {
         t.get("meetings-group-new-title")
     };
-    let chrome = Chrome::signed(s, title, organisation(st, s).await?).with_errors(&form);
+    let chrome = Chrome::signed(s, title, organisation(st, s).await?)
+        .about(match form.value("name_cy") {
+            cy if t.code() == "cy" && !cy.is_empty() => cy,
+            _ => form.value("name_en"),
+        })
+        .with_errors(&form);
     let status = if form.has_errors() {
         StatusCode::UNPROCESSABLE_ENTITY
     } else {
@@ -741,6 +757,10 @@ struct MeetingIn {
     online_link: String,
     #[serde(default)]
     arrangements: Vec<String>,
+    #[serde(default)]
+    starts_which: String,
+    #[serde(default)]
+    ends_which: String,
 }
 
 impl MeetingIn {
@@ -757,6 +777,8 @@ impl MeetingIn {
             place_cy: self.place_cy.clone(),
             online_link: self.online_link.clone(),
             arrangements: self.arrangements.clone(),
+            starts_which: self.starts_which.clone(),
+            ends_which: self.ends_which.clone(),
         }
     }
 
@@ -768,9 +790,84 @@ impl MeetingIn {
             .set("place", self.place.clone())
             .set("place_cy", self.place_cy.clone())
             .set("online_link", self.online_link.clone())
-            .set_many("arrangements", self.arrangements.clone());
+            .set_many("arrangements", self.arrangements.clone())
+            .set("starts_which", self.starts_which.clone())
+            .set("ends_which", self.ends_which.clone());
         f
     }
+}
+
+/// The question asked when a time on the form happens twice (the night the clocks go back).
+struct WhichQuestion {
+    legend: String,
+    choices: Vec<Choice>,
+}
+
+/// The schedule form's questions about the clock change: for a start or end time the clocks
+/// pass twice, the radios that ask which is meant. A time the clocks skip needs no question,
+/// only its message (see [`clock_errors`]).
+fn which_questions(
+    t: &Tr,
+    questions: &[ClockQuestion],
+) -> (Option<WhichQuestion>, Option<WhichQuestion>) {
+    let mut out = (None, None);
+    for q in questions {
+        let ClockReading::Twice(twice) = &q.reading else {
+            continue;
+        };
+        let time = format_clock(q.time);
+        let date = format_date(q.date, t.lang);
+        let legend_id = match q.field {
+            "starts" => "meetings-which-starts",
+            _ => "meetings-which-ends",
+        };
+        let question = WhichQuestion {
+            legend: t.with(legend_id, &[("time", time.clone()), ("date", date)]),
+            choices: vec![
+                Choice {
+                    value: Occurrence::First.key().into(),
+                    label: t.with(
+                        "meetings-which-first",
+                        &[("time", time.clone()), ("zone", twice.first_zone.clone())],
+                    ),
+                },
+                Choice {
+                    value: Occurrence::Second.key().into(),
+                    label: t.with(
+                        "meetings-which-second",
+                        &[("time", time), ("zone", twice.second_zone.clone())],
+                    ),
+                },
+            ],
+        };
+        match q.field {
+            "starts" => out.0 = Some(question),
+            _ => out.1 = Some(question),
+        }
+    }
+    out
+}
+
+/// Adds the form's errors, the clock-change ones with the time and date they are about.
+fn clock_errors(t: &Tr, form: &mut FormState, errs: &FieldErrors, questions: &[ClockQuestion]) {
+    for q in questions {
+        let (field, code) = match q.reading {
+            ClockReading::Skipped => (q.field.to_owned(), "meetings-error-no-such-time"),
+            ClockReading::Twice(_) => (format!("{}_which", q.field), "meetings-error-which"),
+            ClockReading::Once(_) => continue,
+        };
+        if errs.for_field(&field).is_some_and(|e| e.code == code) {
+            let args = [
+                ("time", format_clock(q.time)),
+                ("date", format_date(q.date, t.lang)),
+            ];
+            form.errors.push(ShownError {
+                field,
+                message: t.with(code, &args),
+            });
+        }
+    }
+    form.add_errors(t, errs);
 }
 
 #[derive(Template)]
@@ -782,9 +879,19 @@ struct SchedulePage {
     group: String,
     form: FormState,
     arrangements: Vec<Choice>,
+    /// Asked when the start time happens twice that night.
+    starts_which: Option<WhichQuestion>,
+    /// Asked when the end time happens twice that night.
+    ends_which: Option<WhichQuestion>,
 }
 
-async fn schedule_page(st: &AppState, s: &Signed, id: i64, form: FormState) -> WebResult {
+async fn schedule_page(
+    st: &AppState,
+    s: &Signed,
+    id: i64,
+    form: FormState,
+    questions: &[ClockQuestion],
+) -> WebResult {
     let t = s.ctx.t();
     let v = cairn_app::meetings::group(&st.app, s.actor(), id).await?;
     if !v.can_run {
@@ -795,6 +902,7 @@ async fn schedule_page(st: &AppState, s: &Signed, id: i64, form: FormState) -> W
         t.get("meetings-schedule-title"),
         organisation(st, s).await?,
     )
+    .about(group_name(&v.group, t.lang))
     .with_errors(&form);
     let status = if form.has_errors() {
         StatusCode::UNPROCESSABLE_ENTITY
@@ -808,6 +916,7 @@ async fn schedule_page(st: &AppState, s: &Signed, id: i64, form: FormState) -> W
             label: t.get(&a.label_id()),
         })
         .collect();
+    let (starts_which, ends_which) = which_questions(&t, questions);
     html_status(
         status,
         &SchedulePage {
@@ -817,6 +926,8 @@ async fn schedule_page(st: &AppState, s: &Signed, id: i64, form: FormState) -> W
             id,
             form,
             arrangements,
+            starts_which,
+            ends_which,
         },
     )
 }
@@ -830,7 +941,7 @@ async fn schedule_form(State(st): State<AppState>, s: Signed, Path(id): Path<i64
             "place_cy",
             v.group.usual_place_cy.clone().unwrap_or_default(),
         );
-    schedule_page(&st, &s, id, form).await
+    schedule_page(&st, &s, id, form, &[]).await
 }
 
 async fn schedule(
@@ -842,9 +953,11 @@ async fn schedule(
     match cairn_app::meetings::schedule(&st.app, s.actor(), id, &f.draft()).await {
         Ok(m) => see_other(&format!("/meetings/{m}")),
         Err(AppError::Invalid(errs)) => {
+            let t = s.ctx.t();
+            let questions = f.draft().clock_questions(&tz_of(&st, &s).await?);
             let mut form = f.form();
-            form.add_errors(&s.ctx.t(), &errs);
-            schedule_page(&st, &s, id, form).await
+            clock_errors(&t, &mut form, &errs, &questions);
+            schedule_page(&st, &s, id, form, &questions).await
         }
         Err(e) => Err(e.into()),
     }
@@ -1147,6 +1260,10 @@ async fn reply(
 ) -> WebResult {
     let person = f.person_id.trim().parse::<i64>().ok();
     let r = cairn_app::meetings::reply(&st.app, s.actor(), id, person, &f.reply).await;
+    if f.back == "member" {
+        r?;
+        return see_other(&format!("/my-meetings/{id}"));
+    }
     if f.back == "mine" || !s.actor().can(Permission::ViewMeetings) {
         r?;
         return see_other(&format!("/my-meetings#meeting-{id}"));
@@ -1358,6 +1475,7 @@ async fn action_status(
     let to = match f.back.as_str() {
         "home" => "/meetings".to_owned(),
         "mine" => "/my-meetings".to_owned(),
+        "member" => format!("/my-meetings/{meeting}#my-actions"),
         _ => format!("/meetings/{meeting}#actions"),
     };
     see_other(&to)
@@ -1412,6 +1530,8 @@ pub(crate) fn ics_response(id: i64, text: String) -> Response {
 struct NameCardsPage {
     t: Tr,
     title: String,
+    /// The meeting, named in the window's title: its group and time.
+    about: String,
     /// The group's name on the cards: Welsh first, then English when they differ (a printed
     /// bilingual document puts the Welsh first).
     group: Vec<(String, &'static str)>,
@@ -1421,8 +1541,10 @@ struct NameCardsPage {
 
 async fn name_cards(State(st): State<AppState>, s: Signed, Path(id): Path<i64>) -> WebResult {
     let t = s.ctx.t();
-    let (g, names) = cairn_app::meetings::name_cards(&st.app, s.actor(), id).await?;
+    let (g, names, m) = cairn_app::meetings::name_cards(&st.app, s.actor(), id).await?;
+    let tz = tz_of(&st, &s).await?;
     html(&NameCardsPage {
+        about: format!("{} – {}", group_name(&g, t.lang), when(&t, &m, &tz)),
         title: t.get("meetings-name-cards"),
         group: if g.name_cy.trim().is_empty() || g.name_cy == g.name_en {
             vec![(g.name_en.clone(), "en")]
@@ -1810,12 +1932,22 @@ struct MyRow {
     reply: Option<String>,
 }
 
+/// A meeting already held, listed for reading back.
+struct EarlierRow {
+    id: i64,
+    group: String,
+    when: String,
+    cancelled: bool,
+    has_minutes: bool,
+}
+
 #[derive(Template)]
 #[template(path = "meetings/mine.html")]
 struct MinePage {
     chrome: Chrome,
     t: Tr,
     rows: Vec<MyRow>,
+    earlier: Vec<EarlierRow>,
     actions: Vec<MyAction>,
 }
 
@@ -1831,7 +1963,18 @@ async fn my_meetings(State(st): State<AppState>, s: Signed) -> WebResult {
     let t = s.ctx.t();
     let list = cairn_app::meetings::my_meetings(&st.app, s.actor()).await?;
     let overdue = cairn_app::meetings::overdue(&st.app, s.actor()).await?;
+    let held = cairn_app::meetings::my_earlier_meetings(&st.app, s.actor()).await?;
     let tz = tz_of(&st, &s).await?;
+    let earlier = held
+        .iter()
+        .map(|(m, g)| EarlierRow {
+            id: m.id,
+            group: group_name(g, t.lang).to_owned(),
+            when: when(&t, m, &tz),
+            cancelled: m.cancelled_at.is_some(),
+            has_minutes: m.minutes.is_some() || m.minutes_cy.is_some(),
+        })
+        .collect();
     let rows = list
         .iter()
         .map(|l| MyRow {
@@ -1876,6 +2019,121 @@ async fn my_meetings(State(st): State<AppState>, s: Signed) -> WebResult {
         chrome,
         t,
         rows,
+        earlier,
         actions,
+    })
+}
+
+/// One agenda item as a member reads it: its title, and whether it is a standing item.
+struct MemberAgendaRow {
+    title: Local,
+    standing: bool,
+}
+
+/// One of the member's own actions from the meeting.
+struct MemberActionRow {
+    id: i64,
+    text: Local,
+    due: String,
+    status: String,
+    open: bool,
+    done: Around,
+}
+
+#[derive(Template)]
+#[template(path = "meetings/member_meeting.html")]
+struct MemberMeetingPage {
+    chrome: Chrome,
+    t: Tr,
+    id: i64,
+    group: String,
+    when: String,
+    place: Local,
+    online_link: String,
+    arrangements: Vec<String>,
+    cancelled: bool,
+    started: bool,
+    /// The member's reply, in words, before the meeting.
+    reply: Option<String>,
+    /// The member's attendance, in words, once recorded.
+    presence: Option<String>,
+    agenda: Vec<MemberAgendaRow>,
+    minutes: Local,
+    decisions: Vec<Local>,
+    actions: Vec<MemberActionRow>,
+}
+
+/// A member's own meeting: when and where, the agenda, the minutes and decisions once written,
+/// and their own actions; nothing about anyone else.
+async fn member_meeting(State(st): State<AppState>, s: Signed, Path(id): Path<i64>) -> WebResult {
+    let t = s.ctx.t();
+    let v = cairn_app::meetings::member_meeting(&st.app, s.actor(), id).await?;
+    let tz = tz_of(&st, &s).await?;
+    let m = &v.meeting;
+    let agenda = v
+        .agenda
+        .iter()
+        .map(|a| MemberAgendaRow {
+            title: match a.standing.as_deref().and_then(StandingItem::parse) {
+                Some(si) => Local {
+                    text: t.get(&si.label_id()),
+                    lang: t.code(),
+                    note: None,
+                },
+                None => local_of(&t, a.title.as_deref(), a.title_cy.as_deref()),
+            },
+            standing: a.standing.is_some(),
+        })
+        .collect();
+    let actions = v
+        .my_actions
+        .iter()
+        .map(|a| {
+            let text = action_text(&t, a);
+            MemberActionRow {
+                id: a.id,
+                done: around(&t, "meetings-mark-done", "action", &text),
+                text,
+                due: parse_iso_date(&a.due_on)
+                    .map(|d| format_date(d, t.lang))
+                    .unwrap_or_default(),
+                status: ActionStatus::parse(&a.status)
+                    .map(|s| t.get(&s.label_id()))
+                    .unwrap_or_default(),
+                open: a.status == ActionStatus::Open.key(),
+            }
+        })
+        .collect();
+    let title = format!("{} – {}", group_name(&v.group, t.lang), when(&t, m, &tz));
+    let chrome = Chrome::signed(&s, title, organisation(&st, &s).await?);
+    html(&MemberMeetingPage {
+        id,
+        group: group_name(&v.group, t.lang).to_owned(),
+        when: when(&t, m, &tz),
+        place: place_of(&t, m),
+        online_link: m.online_link.clone().unwrap_or_default(),
+        arrangements: arrangement_words(&t, m),
+        cancelled: m.cancelled_at.is_some(),
+        started: v.started,
+        reply: v
+            .my_reply
+            .as_deref()
+            .and_then(Reply::parse)
+            .map(|r| t.get(&r.label_id())),
+        presence: v
+            .my_presence
+            .as_deref()
+            .and_then(Presence::parse)
+            .map(|p| t.get(&p.label_id())),
+        agenda,
+        minutes: local_of(&t, m.minutes.as_deref(), m.minutes_cy.as_deref()),
+        decisions: v
+            .decisions
+            .iter()
+            .map(|d| local_of(&t, Some(&d.text), d.text_cy.as_deref()))
+            .collect(),
+        actions,
+        chrome,
+        t,
     })
 }

@@ -1698,11 +1698,38 @@ fn parse_event(text: &str) -> icalendar::Event {
     events[0].clone()
 }
 
-fn start_ms(e: &icalendar::Event) -> i64 {
-    match e.get_start() {
+/// The instant a parsed DATE-TIME names: a UTC one as it is, a TZID one read on that zone's
+/// clock (the first of two readings when the clocks pass it twice, as RFC 5545 says).
+fn instant_of(d: Option<DatePerhapsTime>) -> i64 {
+    match d {
         Some(DatePerhapsTime::DateTime(CalendarDateTime::Utc(t))) => t.timestamp_millis(),
-        other => panic!("DTSTART should be a UTC date-time, got {other:?}"),
+        Some(DatePerhapsTime::DateTime(CalendarDateTime::WithTimezone { date_time, tzid })) => {
+            let tz = jiff::tz::TimeZone::get(&tzid).expect("a known TZID");
+            let local: jiff::civil::DateTime = date_time
+                .format("%Y-%m-%dT%H:%M:%S")
+                .to_string()
+                .parse()
+                .expect("a local date-time");
+            tz.to_ambiguous_zoned(local)
+                .earlier()
+                .expect("a time that exists")
+                .timestamp()
+                .as_millisecond()
+        }
+        other => panic!("expected a date-time, got {other:?}"),
     }
+}
+
+/// The TZID of a parsed DATE-TIME, `None` for UTC.
+fn tzid_of(d: Option<DatePerhapsTime>) -> Option<String> {
+    match d {
+        Some(DatePerhapsTime::DateTime(CalendarDateTime::WithTimezone { tzid, .. })) => Some(tzid),
+        _ => None,
+    }
+}
+
+fn start_ms(e: &icalendar::Event) -> i64 {
+    instant_of(e.get_start())
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -1735,6 +1762,7 @@ async fn an_invitation_parses_with_utc_times_folded_lines_and_welsh_text_intact(
             place_cy: place.into(),
             online_link: "https://meet.example.org/forum".into(),
             arrangements: vec!["refreshments".into(), "quiet_space".into()],
+            ..Default::default()
         };
         let july = meetings::schedule(&app, &org.admin, g, &draft(date(2026, 7, 15), "15:30"))
             .await
@@ -1763,9 +1791,10 @@ async fn an_invitation_parses_with_utc_times_folded_lines_and_welsh_text_intact(
             july_cy.split("\r\n").any(|l| l.starts_with(' ')),
             "the long Welsh summary was folded"
         );
-        assert!(july_cy.contains("\r\nDTSTART:20260715T130000Z\r\n"));
-        assert!(july_cy.contains("\r\nDTEND:20260715T143000Z\r\n"));
-        assert!(december_en.contains("\r\nDTSTART:20261215T140000Z\r\n"));
+        assert!(july_cy.contains("\r\nDTSTART;TZID=Europe/London:20260715T140000\r\n"));
+        assert!(july_cy.contains("\r\nDTEND;TZID=Europe/London:20260715T153000\r\n"));
+        assert!(december_en.contains("\r\nDTSTART;TZID=Europe/London:20261215T140000\r\n"));
+        assert!(july_cy.contains("\r\nBEGIN:VTIMEZONE\r\nTZID:Europe/London\r\n"));
         // Check: read back by a real parser
         let cy = parse_event(&july_cy);
         assert_eq!(cy.get_summary(), Some(name_cy));
@@ -1790,12 +1819,8 @@ async fn an_invitation_parses_with_utc_times_folded_lines_and_welsh_text_intact(
         assert_eq!(en.get_uid(), cy.get_uid(), "one meeting, one UID");
         let dec = parse_event(&december_en);
         assert_eq!(start_ms(&dec), utc(2026, 12, 15, 14, 0));
-        match dec.get_end() {
-            Some(DatePerhapsTime::DateTime(CalendarDateTime::Utc(t))) => {
-                assert_eq!(t.timestamp_millis(), utc(2026, 12, 15, 15, 0));
-            }
-            other => panic!("DTEND should be UTC, got {other:?}"),
-        }
+        assert_eq!(tzid_of(dec.get_end()).as_deref(), Some("Europe/London"));
+        assert_eq!(instant_of(dec.get_end()), utc(2026, 12, 15, 15, 0));
     })
     .await;
 }
@@ -2144,7 +2169,7 @@ async fn name_cards_minutes_decisions_and_linked_suggestions_stay_within_the_org
         .expect("their suggestion");
 
         // Exec
-        let (_, before_replies) = meetings::name_cards(&app, &org.admin, m)
+        let (_, before_replies, _) = meetings::name_cards(&app, &org.admin, m)
             .await
             .expect("cards");
         meetings::reply(&app, &org.admin, m, Some(ama), "confirmed")
@@ -2153,7 +2178,7 @@ async fn name_cards_minutes_decisions_and_linked_suggestions_stay_within_the_org
         meetings::reply(&app, &org.admin, m, Some(ben), "apologies")
             .await
             .expect("apologies");
-        let (_, after_replies) = meetings::name_cards(&app, &org.admin, m)
+        let (_, after_replies, _) = meetings::name_cards(&app, &org.admin, m)
             .await
             .expect("cards");
         let linked = meetings::add_agenda_item(&app, &org.admin, m, "The bench", Some(ours))
@@ -2503,6 +2528,379 @@ async fn welsh_minutes_that_are_too_long_are_refused_on_minutes_cy_and_nothing_c
             audit_of(&app, org.id, "meeting_minutes").await.len(),
             audited_before,
             "the refused change left no trace"
+        );
+    })
+    .await;
+}
+
+// ---------------------------------------------------------------------------------------------
+// The London clock: times the clocks skip or pass twice, meetings across midnight
+// ---------------------------------------------------------------------------------------------
+
+fn typed(on: DateParts, starts: &str, ends: &str) -> MeetingDraft {
+    MeetingDraft {
+        on,
+        starts: starts.into(),
+        ends: ends.into(),
+        place: "Day room".into(),
+        ..Default::default()
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_time_the_clocks_skip_is_refused_and_nothing_is_scheduled() {
+    both_engines(|db| async move {
+        // Setup
+        let app = app(db);
+        let org = org(&app, "Org A", "admin@org-a.example").await;
+        let g = new_group(
+            &app,
+            &org.admin,
+            &group_draft("Forum", "forum", None, SU_AND_CARER),
+        )
+        .await;
+
+        // Exec
+        let r = meetings::schedule(
+            &app,
+            &org.admin,
+            g,
+            &typed(date(2026, 3, 29), "01:30", "03:00"),
+        )
+        .await;
+
+        // Check
+        match r {
+            Err(AppError::Invalid(e)) => assert_eq!(
+                e.for_field("starts").map(|f| f.code),
+                Some("meetings-error-no-such-time")
+            ),
+            other => panic!("expected the start refused, got {other:?}"),
+        }
+        let listed = meetings::list(&app, &org.admin, &Default::default())
+            .await
+            .expect("list");
+        assert!(listed.is_empty(), "nothing was scheduled");
+    })
+    .await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_time_the_clocks_pass_twice_is_asked_about_and_the_chosen_one_is_kept() {
+    both_engines(|db| async move {
+        // Setup
+        let app = app(db);
+        let org = org(&app, "Org A", "admin@org-a.example").await;
+        let g = new_group(
+            &app,
+            &org.admin,
+            &group_draft("Forum", "forum", None, SU_AND_CARER),
+        )
+        .await;
+        let draft = typed(date(2026, 10, 25), "01:30", "02:30");
+
+        // Exec
+        let unasked = meetings::schedule(&app, &org.admin, g, &draft).await;
+        let first = meetings::schedule(
+            &app,
+            &org.admin,
+            g,
+            &MeetingDraft {
+                starts_which: "first".into(),
+                ..draft.clone()
+            },
+        )
+        .await
+        .expect("the BST 01:30");
+        let second = meetings::schedule(
+            &app,
+            &org.admin,
+            g,
+            &MeetingDraft {
+                starts_which: "second".into(),
+                ..draft.clone()
+            },
+        )
+        .await
+        .expect("the GMT 01:30");
+
+        // Check
+        assert_invalid(unasked, "starts_which");
+        let (a, b) = (
+            stored(&app, org.id, first).await,
+            stored(&app, org.id, second).await,
+        );
+        assert_eq!(a.starts_at, utc(2026, 10, 25, 0, 30));
+        assert_eq!(b.starts_at, utc(2026, 10, 25, 1, 30));
+        // 02:30 is after the change, so both end at the same instant: two real hours and one.
+        assert_eq!(a.ends_at, utc(2026, 10, 25, 2, 30));
+        assert_eq!(
+            (a.ends_at - a.starts_at, b.ends_at - b.starts_at),
+            (2 * HOUR, HOUR)
+        );
+    })
+    .await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_meeting_across_midnight_ends_the_next_day_and_its_invitation_says_so_on_the_london_clock()
+ {
+    both_engines(|db| async move {
+        // Setup
+        let app = app(db);
+        let org = org(&app, "Org A", "admin@org-a.example").await;
+        let g = new_group(&app, &org.admin, &group_draft("Forum", "forum", None, SU_AND_CARER)).await;
+
+        // Exec: 22:00 on the night the clocks go back to 03:00 the next morning.
+        let m = meetings::schedule(&app, &org.admin, g, &typed(date(2026, 10, 24), "22:00", "03:00"))
+            .await
+            .expect("across midnight");
+        let text = meetings::invite(&app, &org.admin, m, Language::En, "https://c.example")
+            .await
+            .expect("invite");
+
+        // Check: stored on real instants, six hours long.
+        let stored = stored(&app, org.id, m).await;
+        assert_eq!(stored.starts_at, utc(2026, 10, 24, 21, 0));
+        assert_eq!(stored.ends_at, utc(2026, 10, 25, 3, 0));
+        assert_eq!(stored.ends_at - stored.starts_at, 6 * HOUR);
+        // Check: the invitation, read back by a real parser.
+        assert_well_formed(&text);
+        let e = parse_event(&text);
+        assert_eq!(tzid_of(e.get_start()).as_deref(), Some("Europe/London"));
+        assert_eq!(tzid_of(e.get_end()).as_deref(), Some("Europe/London"));
+        assert_eq!(instant_of(e.get_start()), stored.starts_at);
+        assert_eq!(instant_of(e.get_end()), stored.ends_at);
+        assert!(text.contains("\r\nDTEND;TZID=Europe/London:20261025T030000\r\n"));
+        // Check: the zone is described, with the change that happens during the meeting.
+        let zone = text
+            .split("BEGIN:VTIMEZONE\r\n")
+            .nth(1)
+            .and_then(|z| z.split("END:VTIMEZONE\r\n").next())
+            .expect("a VTIMEZONE");
+        assert!(zone.starts_with("TZID:Europe/London\r\n"));
+        assert!(zone.contains("BEGIN:STANDARD\r\nDTSTART:20261025T020000\r\nTZOFFSETFROM:+0100\r\nTZOFFSETTO:+0000\r\n"));
+    })
+    .await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_invitation_for_the_second_reading_of_a_doubled_time_names_that_instant() {
+    both_engines(|db| async move {
+        // Setup
+        let app = app(db);
+        let org = org(&app, "Org A", "admin@org-a.example").await;
+        let g = new_group(
+            &app,
+            &org.admin,
+            &group_draft("Forum", "forum", None, SU_AND_CARER),
+        )
+        .await;
+        let m = meetings::schedule(
+            &app,
+            &org.admin,
+            g,
+            &MeetingDraft {
+                starts_which: "second".into(),
+                ..typed(date(2026, 10, 25), "01:30", "02:15")
+            },
+        )
+        .await
+        .expect("the GMT 01:30");
+
+        // Exec
+        let text = meetings::invite(&app, &org.admin, m, Language::Cy, "https://c.example")
+            .await
+            .expect("invite");
+
+        // Check
+        let e = parse_event(&text);
+        assert_eq!(instant_of(e.get_start()), utc(2026, 10, 25, 1, 30));
+        assert_eq!(instant_of(e.get_end()), utc(2026, 10, 25, 2, 15));
+        assert_eq!(
+            instant_of(e.get_end()) - instant_of(e.get_start()),
+            45 * MINUTE
+        );
+    })
+    .await;
+}
+
+// ---------------------------------------------------------------------------------------------
+// A member's own meetings
+// ---------------------------------------------------------------------------------------------
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_member_reads_their_groups_meeting_with_the_minutes_and_only_their_own_actions() {
+    both_engines(|db| async move {
+        // Setup
+        let app = app(db);
+        let org = org(&app, "Org A", "admin@org-a.example").await;
+        let mo = person(&app, &org, "Mo", "service_user", &[]).await;
+        let nia = person(&app, &org, "Nia", "carer", &[]).await;
+        let mo_acc = account(&app, &org, "mo@example.org", Role::Member, &[], Some(mo)).await;
+        let g = new_group(
+            &app,
+            &org.admin,
+            &group_draft("Forum", "forum", None, SU_AND_CARER),
+        )
+        .await;
+        join(&app, &org, g, &[mo, nia]).await;
+        let m = meeting_at(&app, &org.admin, g, T0 - DAY, 90).await;
+        meetings::record_attendance(&app, &org.admin, m, &attended(&[mo, nia]), 0)
+            .await
+            .expect("attendance");
+        meetings::set_minutes(
+            &app,
+            &org.admin,
+            m,
+            Bilingual::new(Some("We met."), Some("Fe wnaethon ni gwrdd.")),
+        )
+        .await
+        .expect("minutes");
+        let due = date(2026, 4, 30);
+        let mine = meetings::add_action(&app, &org.admin, m, "Mo books the room", Some(mo), &due)
+            .await
+            .expect("Mo's action");
+        meetings::add_action(
+            &app,
+            &org.admin,
+            m,
+            "Nia writes to the ward",
+            Some(nia),
+            &due,
+        )
+        .await
+        .expect("Nia's action");
+        let views_before = audit_of(&app, org.id, "meeting")
+            .await
+            .iter()
+            .filter(|e| e.action == "view")
+            .count();
+
+        // Exec
+        let v = meetings::member_meeting(&app, &mo_acc, m)
+            .await
+            .expect("own meeting");
+        let earlier = meetings::my_earlier_meetings(&app, &mo_acc)
+            .await
+            .expect("earlier");
+
+        // Check
+        assert_eq!(v.meeting.id, m);
+        assert_eq!(v.meeting.minutes.as_deref(), Some("We met."));
+        assert_eq!(
+            v.meeting.minutes_cy.as_deref(),
+            Some("Fe wnaethon ni gwrdd.")
+        );
+        assert!(!v.agenda.is_empty(), "the standing agenda");
+        assert_eq!(
+            v.my_actions.iter().map(|a| a.id).collect::<Vec<_>>(),
+            vec![mine]
+        );
+        assert_eq!(v.my_presence.as_deref(), Some("attended"));
+        assert!(v.started);
+        assert_eq!(
+            earlier.iter().map(|(m, _)| m.id).collect::<Vec<_>>(),
+            vec![m]
+        );
+        let views = audit_of(&app, org.id, "meeting").await;
+        let new_views: Vec<&Entry> = views.iter().filter(|e| e.action == "view").collect();
+        assert_eq!(new_views.len(), views_before + 1, "the read is audited");
+        assert_eq!(new_views[0].entity_id, Some(m));
+    })
+    .await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_member_gets_not_found_for_another_groups_or_organisations_meeting_and_so_does_an_account_with_no_person()
+ {
+    both_engines(|db| async move {
+        // Setup
+        let app = app(db);
+        let org = org(&app, "Org A", "admin@org-a.example").await;
+        let other_org = crate::common::org(&app, "Org B", "admin@org-b.example").await;
+        let mo = person(&app, &org, "Mo", "service_user", &[]).await;
+        let mo_acc = account(&app, &org, "mo@example.org", Role::Member, &[], Some(mo)).await;
+        let mine = new_group(
+            &app,
+            &org.admin,
+            &group_draft("Forum", "forum", None, SU_AND_CARER),
+        )
+        .await;
+        let not_mine = new_group(
+            &app,
+            &org.admin,
+            &group_draft("Strategy", "strategy", None, SU_AND_CARER),
+        )
+        .await;
+        let elsewhere = new_group(
+            &app,
+            &other_org.admin,
+            &group_draft("Forum B", "forum", None, SU_AND_CARER),
+        )
+        .await;
+        join(&app, &org, mine, &[mo]).await;
+        let m1 = meeting_at(&app, &org.admin, mine, T0 + DAY, 60).await;
+        let m2 = meeting_at(&app, &org.admin, not_mine, T0 + DAY, 60).await;
+        let m3 = meeting_at(&app, &other_org.admin, elsewhere, T0 + DAY, 60).await;
+
+        // Exec
+        let own = meetings::member_meeting(&app, &mo_acc, m1).await;
+        let other_group = meetings::member_meeting(&app, &mo_acc, m2).await;
+        let other_org_meeting = meetings::member_meeting(&app, &mo_acc, m3).await;
+        let staff = meetings::member_meeting(&app, &org.admin, m1).await;
+
+        // Check
+        let own = own.expect("own group's meeting");
+        assert!(!own.started && own.my_actions.is_empty() && own.my_reply.is_none());
+        assert_not_found(other_group.map(|v| v.meeting.id));
+        assert_not_found(other_org_meeting.map(|v| v.meeting.id));
+        // The member view is a person's own: an account that is nobody's has no meetings there.
+        assert_not_found(staff.map(|v| v.meeting.id));
+    })
+    .await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_member_who_left_the_group_still_reads_a_meeting_they_attended_but_not_later_ones() {
+    both_engines(|db| async move {
+        // Setup
+        let app = app(db);
+        let org = org(&app, "Org A", "admin@org-a.example").await;
+        let mo = person(&app, &org, "Mo", "service_user", &[]).await;
+        let mo_acc = account(&app, &org, "mo@example.org", Role::Member, &[], Some(mo)).await;
+        let g = new_group(
+            &app,
+            &org.admin,
+            &group_draft("Forum", "forum", None, SU_AND_CARER),
+        )
+        .await;
+        join(&app, &org, g, &[mo]).await;
+        let held = meeting_at(&app, &org.admin, g, T0 - 2 * DAY, 60).await;
+        meetings::record_attendance(&app, &org.admin, held, &attended(&[mo]), 0)
+            .await
+            .expect("attendance");
+        meetings::set_member(&app, &org.admin, g, mo, false)
+            .await
+            .expect("leave");
+        let later = meeting_at(&app, &org.admin, g, T0 - DAY, 60).await;
+
+        // Exec
+        let attended_one = meetings::member_meeting(&app, &mo_acc, held).await;
+        let after_leaving = meetings::member_meeting(&app, &mo_acc, later).await;
+        let earlier = meetings::my_earlier_meetings(&app, &mo_acc)
+            .await
+            .expect("earlier");
+
+        // Check
+        assert_eq!(
+            attended_one.expect("attended").my_presence.as_deref(),
+            Some("attended")
+        );
+        assert_not_found(after_leaving.map(|v| v.meeting.id));
+        assert_eq!(
+            earlier.iter().map(|(m, _)| m.id).collect::<Vec<_>>(),
+            vec![held]
         );
     })
     .await;

@@ -1467,3 +1467,45 @@ async fn unit_staff_see_only_their_units_in_the_service_view() {
     })
     .await;
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_second_baseline_taken_later_is_the_one_the_unit_and_service_views_compare_with() {
+    both_engines(|db| async move {
+        // Setup: two practices in place at the first baseline, seven at the second.
+        let app = app(db);
+        let org = org(&app, "Org A", "admin@org-a.example").await;
+        let u = unit(&app, &org, "Alder").await;
+        let lead = account(&app, &org, "lead@org-a.example", Role::Lead, &[], None).await;
+        in_place(&app, &lead, u, &LEVEL_1[..2]).await;
+        let first = model::take_baseline(&app, &lead, "Baseline 2025")
+            .await
+            .expect("first baseline");
+        app.clock.set(T0 + MINUTE);
+        in_place(&app, &lead, u, &LEVEL_1[2..7]).await;
+        let second = model::take_baseline(&app, &lead, "Baseline 2026")
+            .await
+            .expect("second baseline");
+        app.clock.set(T0 + 2 * MINUTE);
+        in_place(&app, &lead, u, &LEVEL_1[7..9]).await;
+
+        // Exec
+        let a = assessment(&app, &lead, u).await;
+        let v = model::service_view(&app, &lead, jiff::civil::date(2026, 3, 29))
+            .await
+            .expect("service view");
+
+        // Check
+        assert_ne!(first, second);
+        let (round, frozen) = a.baseline.as_ref().expect("a baseline");
+        assert_eq!(round.id, second, "the newest baseline");
+        assert_eq!(frozen[0].in_place, 7);
+        assert_eq!(item(&a, "L1.05").at_baseline, Some(Status::InPlace));
+        assert_eq!(item(&a, "L1.08").at_baseline, Some(Status::NotStarted));
+        assert_eq!(v.baseline.as_ref().map(|b| b.id), Some(second));
+        let row = v.rows.iter().find(|r| r.unit.id == u).expect("Alder");
+        let base = row.baseline.as_ref().expect("compared with a baseline");
+        assert_eq!(base[0].in_place, 7);
+        assert_eq!(row.levels[0].in_place, 9);
+    })
+    .await;
+}

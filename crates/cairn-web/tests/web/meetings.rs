@@ -185,7 +185,7 @@ async fn a_group_without_a_welsh_name_comes_back_422_with_the_message_and_what_w
 }
 
 #[tokio::test]
-async fn scheduling_with_the_end_before_the_start_is_422_and_a_good_schedule_opens_with_the_standing_agenda()
+async fn scheduling_an_end_that_would_make_a_meeting_of_23_hours_is_422_and_a_good_schedule_opens_with_the_standing_agenda()
  {
     let t = TestApp::new().await;
     let path = format!("/meetings/groups/{}/schedule", t.seed.group);
@@ -200,13 +200,14 @@ async fn scheduling_with_the_end_before_the_start_is_422_and_a_good_schedule_ope
         .await;
 
     assert_eq!(res.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", res.body);
+    // An end earlier than the start is the next day: 14:00 to 13:00 would last 23 hours.
     assert_eq!(
         field_error(&res.body, "ends"),
-        Some("The end time must be after the start time")
+        Some("A meeting can last up to 12 hours")
     );
     assert!(
         res.body
-            .contains("<a href=\"#ends\">The end time must be after the start time</a>")
+            .contains("<a href=\"#ends\">A meeting can last up to 12 hours</a>")
     );
     assert_eq!(field_error(&res.body, "starts"), None);
     assert!(
@@ -1222,5 +1223,387 @@ async fn the_api_returns_and_accepts_the_welsh_beside_each_text() {
                 .iter()
                 .any(|i| i["place_cy"] == "Ystafell ddydd")
         );
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// The London clock on the schedule form
+// ---------------------------------------------------------------------------------------------
+
+fn schedule_path(t: &TestApp) -> String {
+    format!("/meetings/groups/{}/schedule", t.seed.group)
+}
+
+fn post_in_welsh<'a>(
+    t: &'a TestApp,
+    who: Who,
+    path: &'a str,
+    form: &'a str,
+) -> impl std::future::Future<Output = Res> + 'a {
+    t.send(
+        who,
+        Method::POST,
+        path,
+        Some(form),
+        &[("accept-language", "cy")],
+    )
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_start_time_the_clocks_skip_is_422_with_its_date_beside_the_field_in_english_and_welsh() {
+    for t in engines().await {
+        let path = schedule_path(&t);
+        let before = upcoming(&t, t.seed.group).await;
+        let form =
+            "on_day=29&on_month=3&on_year=2026&starts=01%3A30&ends=03%3A00&place=Garden+room";
+
+        let en = t.post(Who::UnitStaff, &path, form).await;
+        let cy = post_in_welsh(&t, Who::UnitStaff, &path, form).await;
+
+        let message = "There is no 01:30 on 29 March 2026 because the clocks go forward. Choose another time.";
+        assert_eq!(en.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", en.body);
+        assert_eq!(field_error(&en.body, "starts"), Some(message));
+        assert!(
+            en.body
+                .contains(&format!("<a href=\"#starts\">{message}</a>"))
+        );
+        assert!(
+            en.body
+                .contains("name=\"starts\" type=\"text\" value=\"01:30\"")
+        );
+        assert!(
+            en.body
+                .contains("name=\"ends\" type=\"text\" value=\"03:00\"")
+        );
+        assert!(
+            en.body
+                .contains("name=\"on_day\" type=\"text\" inputmode=\"numeric\" value=\"29\"")
+        );
+        assert!(
+            !en.body.contains("name=\"starts_which\""),
+            "nothing to choose"
+        );
+        assert_eq!(cy.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", cy.body);
+        let neges = html(
+            "Nid oes 01:30 ar 29 Mawrth 2026 am fod y clociau'n mynd ymlaen. Dewiswch amser arall.",
+        );
+        assert_eq!(field_error(&cy.body, "starts"), Some(neges.as_str()));
+        assert_eq!(
+            upcoming(&t, t.seed.group).await,
+            before,
+            "nothing was scheduled"
+        );
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_start_time_the_clocks_pass_twice_asks_which_keeping_what_was_typed_and_the_answer_schedules_it()
+ {
+    for t in engines().await {
+        let path = schedule_path(&t);
+        let form = "on_day=25&on_month=10&on_year=2026&starts=01%3A30&ends=02%3A30&place=Garden+room&arrangements=breaks";
+
+        let asked = t.post(Who::UnitStaff, &path, form).await;
+        let gofyn = post_in_welsh(&t, Who::UnitStaff, &path, form).await;
+
+        assert_eq!(
+            asked.status,
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "{}",
+            asked.body
+        );
+        assert_eq!(
+            field_error(&asked.body, "starts_which"),
+            Some("Choose which 01:30 on 25 October 2026 you mean")
+        );
+        assert!(asked.body.contains(
+            "The clocks go back on 25 October 2026, so 01:30 happens twice. Which 01:30 does the meeting start at?"
+        ));
+        assert!(
+            asked
+                .body
+                .contains("The first 01:30 (BST, before the clocks go back)")
+        );
+        assert!(
+            asked
+                .body
+                .contains("The second 01:30 (GMT, after the clocks go back)")
+        );
+        assert!(
+            asked
+                .body
+                .contains("name=\"starts_which\" type=\"radio\" value=\"first\">"),
+            "neither ticked yet"
+        );
+        assert!(asked.body.contains(
+            "name=\"place\" type=\"text\" lang=\"en\" spellcheck=\"true\" value=\"Garden room\""
+        ));
+        assert!(
+            asked.body.contains("value=\"breaks\" checked"),
+            "the ticked arrangement kept"
+        );
+        assert!(
+            !asked.body.contains("name=\"ends_which\""),
+            "02:30 happens once"
+        );
+        assert_eq!(gofyn.status, StatusCode::UNPROCESSABLE_ENTITY);
+        assert!(gofyn.body.contains(&html(
+            "01:30 y tro cyntaf (BST, cyn i'r clociau fynd yn ôl)"
+        )));
+        assert!(gofyn.body.contains(&html(
+            "01:30 yr ail dro (GMT, ar ôl i'r clociau fynd yn ôl)"
+        )));
+
+        // A mistake elsewhere keeps the choice made.
+        let kept = t
+            .post(
+                Who::UnitStaff,
+                &path,
+                &format!("{form}&starts_which=second&online_link=http%3A%2F%2Fx"),
+            )
+            .await;
+        assert_eq!(kept.status, StatusCode::UNPROCESSABLE_ENTITY);
+        assert!(
+            kept.body
+                .contains("name=\"starts_which\" type=\"radio\" value=\"second\" checked>")
+        );
+
+        let res = t
+            .post(
+                Who::UnitStaff,
+                &path,
+                &format!("{form}&starts_which=second"),
+            )
+            .await;
+        assert_eq!(res.status, StatusCode::SEE_OTHER, "{}", res.body);
+        let page = t.get(Who::UnitStaff, res.location()).await;
+        assert!(
+            page.body.contains("25 October 2026 at 01:30 to 02:30"),
+            "the GMT 01:30"
+        );
+        let admin = t.actor(Who::OrgAdmin).await;
+        let m = cairn_app::meetings::invite(
+            &t.app,
+            &admin,
+            id_in(res.location()),
+            cairn_domain::people::Language::En,
+            "https://c.example",
+        )
+        .await
+        .expect("invite");
+        assert!(
+            m.contains("\r\nDTSTART:20261025T013000Z\r\n"),
+            "the second 01:30 in UTC"
+        );
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_meeting_across_midnight_is_scheduled_and_its_pages_say_it_ends_the_next_day() {
+    for t in engines().await {
+        let path = schedule_path(&t);
+
+        let form_page = t.get(Who::UnitStaff, &path).await;
+        let res = t
+            .post(
+                Who::UnitStaff,
+                &path,
+                "on_day=31&on_month=12&on_year=2027&starts=22%3A00&ends=01%3A30&place=Garden+room",
+            )
+            .await;
+
+        assert!(form_page.body.contains(
+            "An end time earlier than the start time means the meeting ends the next day."
+        ));
+        assert_eq!(res.status, StatusCode::SEE_OTHER, "{}", res.body);
+        let id = id_in(res.location());
+        let page = t.get(Who::UnitStaff, res.location()).await;
+        assert!(
+            page.body
+                .contains("31 December 2027 at 22:00 to 01:30 the next day"),
+            "{}",
+            page.body
+        );
+        let mine = t.get(Who::Member, &format!("/my-meetings/{id}")).await;
+        assert!(
+            mine.body
+                .contains("31 December 2027 at 22:00 to 01:30 the next day")
+        );
+        let cy = in_welsh(&t, Who::Member, &format!("/my-meetings/{id}")).await;
+        assert!(
+            cy.body
+                .contains("31 Rhagfyr 2027 am 22:00 tan 01:30 y diwrnod wedyn")
+        );
+        let ics = t
+            .get(Who::Member, &format!("/meetings/{id}/invite.ics"))
+            .await;
+        assert!(
+            ics.body
+                .contains("\r\nDTSTART;TZID=Europe/London:20271231T220000\r\n")
+        );
+        assert!(
+            ics.body
+                .contains("\r\nDTEND;TZID=Europe/London:20280101T013000\r\n")
+        );
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// A member opens their own meeting
+// ---------------------------------------------------------------------------------------------
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_member_opens_their_meeting_from_my_meetings_and_reads_the_agenda_minutes_and_only_their_actions()
+ {
+    for t in engines().await {
+        let admin = t.actor(Who::OrgAdmin).await;
+        let held = past_meeting(&t, t.seed.group).await;
+        cairn_app::meetings::set_minutes(
+            &t.app,
+            &admin,
+            held,
+            Bilingual::new(
+                Some("We planned the garden."),
+                Some("Fe wnaethon ni gynllunio'r ardd."),
+            ),
+        )
+        .await
+        .expect("minutes");
+        let due = DateParts {
+            day: "1".into(),
+            month: "6".into(),
+            year: "2030".into(),
+        };
+        cairn_app::meetings::add_action(
+            &t.app,
+            &admin,
+            held,
+            "Mo buys seeds",
+            Some(t.seed.member_person),
+            &due,
+        )
+        .await
+        .expect("Mo's action");
+        cairn_app::meetings::add_action(
+            &t.app,
+            &admin,
+            held,
+            "Carys waters the beds",
+            Some(t.seed.person_a1),
+            &due,
+        )
+        .await
+        .expect("Carys's action");
+        cairn_app::meetings::record_attendance(
+            &t.app,
+            &admin,
+            held,
+            &[t.seed.member_person, t.seed.person_a1].map(|p| AttendanceLine {
+                person_id: p,
+                presence: Presence::Attended,
+            }),
+            0,
+        )
+        .await
+        .expect("attendance");
+
+        let list = t.get(Who::Member, "/my-meetings").await;
+        let upcoming_page = t
+            .get(Who::Member, &format!("/my-meetings/{}", t.seed.meeting))
+            .await;
+        let page = t.get(Who::Member, &format!("/my-meetings/{held}")).await;
+        let tudalen = in_welsh(&t, Who::Member, &format!("/my-meetings/{held}")).await;
+
+        assert_eq!(list.status, StatusCode::OK);
+        assert!(list.body.contains(&format!(
+            "href=\"/my-meetings/{}\">Read the agenda",
+            t.seed.meeting
+        )));
+        assert!(list.body.contains("Meetings already held"));
+        assert!(
+            list.body
+                .contains(&format!("href=\"/my-meetings/{held}\">Community meeting: "))
+        );
+        assert!(
+            list.body.contains("class=\"cairn-my-meetings\""),
+            "the page's long words wrap"
+        );
+        assert_eq!(
+            upcoming_page.status,
+            StatusCode::OK,
+            "{}",
+            upcoming_page.body
+        );
+        assert!(upcoming_page.body.contains("Meeting representation"));
+        assert!(upcoming_page.body.contains("No minutes yet."));
+        assert!(upcoming_page.body.contains("You have not replied yet."));
+        assert!(
+            upcoming_page
+                .body
+                .contains("name=\"back\" value=\"member\""),
+            "reply from here"
+        );
+        assert!(
+            !upcoming_page.body.contains("Ask about the garden"),
+            "Carys's action on it"
+        );
+        assert_eq!(page.status, StatusCode::OK, "{}", page.body);
+        assert!(
+            page.body
+                .contains("<span lang=\"en\">We planned the garden.</span>")
+        );
+        assert!(page.body.contains("Mo buys seeds"));
+        assert!(
+            !page.body.contains("Carys"),
+            "nobody else's name, action or attendance"
+        );
+        assert!(page.body.contains("Your attendance"));
+        assert!(page.body.contains("Attended"));
+        assert!(
+            !page.body.contains("Representation rule"),
+            "no staff figures"
+        );
+        assert_eq!(tudalen.status, StatusCode::OK);
+        assert!(tudalen.body.contains("<html lang=\"cy\""));
+        assert!(
+            tudalen.body.contains(
+                &html("<span lang=\"cy\">Fe wnaethon ni gynllunio'r ardd.</span>")
+                    .replace("&lt;", "<")
+                    .replace("&gt;", ">")
+                    .replace("&quot;", "\"")
+            )
+        );
+        assert!(
+            tudalen
+                .body
+                .contains(&html("Eich camau gweithredu o'r cyfarfod hwn"))
+        );
+        assert!(tudalen.body.contains("Yn bresennol"));
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_member_gets_404_for_a_meeting_of_a_group_they_are_not_in() {
+    for t in engines().await {
+        let admin = t.actor(Who::OrgAdmin).await;
+        let other = cairn_app::meetings::create_group(
+            &t.app,
+            &admin,
+            &GroupDraft {
+                name_en: "Strategy group".into(),
+                name_cy: "Grŵp strategaeth".into(),
+                kind: "strategy".into(),
+                ..Default::default()
+            },
+        )
+        .await
+        .expect("group");
+        let m = past_meeting(&t, other).await;
+
+        let res = t.get(Who::Member, &format!("/my-meetings/{m}")).await;
+        let list = t.get(Who::Member, "/my-meetings").await;
+
+        assert_eq!(res.status, StatusCode::NOT_FOUND);
+        assert!(!list.body.contains(&format!("/my-meetings/{m}\"")));
     }
 }

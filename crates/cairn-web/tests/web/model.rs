@@ -598,3 +598,65 @@ async fn a_practice_shows_the_other_reviews_it_evidences_and_the_service_view_fi
         "an unknown review shows none"
     );
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_second_baseline_taken_later_is_the_comparison_on_the_unit_and_service_pages() {
+    let mut apps = vec![TestApp::new().await];
+    if let Some(pg) = TestApp::on_postgres().await {
+        apps.push(pg);
+    }
+    for t in apps {
+        let unit = t.seed.unit_a1;
+        let baseline = |name: &'static str| {
+            let t = &t;
+            async move {
+                let res = t
+                    .post(
+                        Who::Lead,
+                        "/assessment/rounds",
+                        &format!("kind=baseline&name={name}"),
+                    )
+                    .await;
+                assert_eq!(res.status, StatusCode::SEE_OTHER, "{}", res.body);
+            }
+        };
+        let in_place = |code: &'static str| {
+            let t = &t;
+            async move {
+                let res = t
+                    .post(
+                        Who::Lead,
+                        &format!("/units/{unit}/assessment/{code}"),
+                        "status=in_place",
+                    )
+                    .await;
+                assert_eq!(res.status, StatusCode::SEE_OTHER, "{}", res.body);
+            }
+        };
+        baseline("Baseline+2025").await;
+        in_place("L1.02").await;
+        baseline("Baseline+2026").await;
+        in_place("L1.03").await;
+
+        let page = t.get(Who::Lead, &unit_page(unit)).await;
+        let service = t.get(Who::Lead, "/assessment").await;
+
+        assert!(
+            page.body.contains("At Baseline 2026"),
+            "the newest baseline"
+        );
+        assert!(!page.body.contains("At Baseline 2025"));
+        assert!(
+            !row(&page.body, "L1.02").contains("At the baseline:"),
+            "in place at the newest baseline, so unchanged since"
+        );
+        let l103 = row(&page.body, "L1.03");
+        assert!(l103.contains("At the baseline: Not started"), "{l103}");
+        let since = service
+            .body
+            .find("Changes are shown since the baseline")
+            .map(|i| &service.body[i..i + 80])
+            .expect("the comparison named");
+        assert!(since.contains("Baseline 2026"), "{since}");
+    }
+}
