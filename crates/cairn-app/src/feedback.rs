@@ -8,7 +8,7 @@ use crate::{Actor, App, AppError, AppResult, org_of, require};
 use cairn_db::Conn;
 use cairn_db::feedback::{Kiosk, NewSuggestion, Suggestion, SuggestionQuery};
 use cairn_domain::feedback::{
-    Channel, ForumDecision, StatusDef, SuggestionDraft, Visibility, check_transition,
+    Channel, ForumDecision, Outcome, StatusDef, SuggestionDraft, Visibility, check_transition,
     default_statuses,
 };
 use cairn_domain::people::Language;
@@ -71,7 +71,7 @@ pub async fn add_status(
     rag: &str,
     closed: bool,
 ) -> AppResult<String> {
-    require(actor, Permission::ManageKiosks)?;
+    require(actor, Permission::ManageFeedbackStatuses)?;
     let org = org_of(actor)?;
     let mut e = FieldErrors::new();
     let en = cairn_domain::validation::required_text(
@@ -350,7 +350,8 @@ pub async fn submit_kiosk(
     Ok(id)
 }
 
-/// Creates a kiosk link for a unit; returns the secret for the link (shown once).
+/// Creates a kiosk link for a unit; returns the secret for the link (shown once). Unit staff
+/// make links for their own units only.
 pub async fn create_kiosk(
     app: &App,
     actor: &Actor,
@@ -360,6 +361,9 @@ pub async fn create_kiosk(
     require(actor, Permission::ManageKiosks)?;
     let org = org_of(actor)?;
     let mut e = FieldErrors::new();
+    if !actor.can_reach_unit(unit_id) {
+        e.add("unit_id", "feedback-error-unit");
+    }
     let label = cairn_domain::validation::required_text(
         &mut e,
         "label",
@@ -402,21 +406,30 @@ pub async fn create_kiosk(
     Ok(secret)
 }
 
-/// The organisation's kiosks.
+/// The organisation's kiosks (unit staff: those on their units).
 pub async fn kiosks(app: &App, actor: &Actor) -> AppResult<Vec<Kiosk>> {
     require(actor, Permission::ManageKiosks)?;
     let org = org_of(actor)?;
     let mut h = app.db.acquire().await?;
-    Ok(cairn_db::feedback::list_kiosks(&mut h.conn(), org).await?)
+    Ok(cairn_db::feedback::list_kiosks(&mut h.conn(), org)
+        .await?
+        .into_iter()
+        .filter(|k| actor.can_reach_unit(k.unit_id))
+        .collect())
 }
 
-/// Revokes a kiosk link: it reaches nothing afterwards.
+/// Revokes a kiosk link: it reaches nothing afterwards. Another unit's kiosk is not found for
+/// unit staff.
 pub async fn revoke_kiosk(app: &App, actor: &Actor, id: i64) -> AppResult<()> {
     require(actor, Permission::ManageKiosks)?;
     let org = org_of(actor)?;
     let now = app.now();
     let mut tx = app.db.begin().await?;
-    if !cairn_db::feedback::revoke_kiosk(&mut tx.conn(), org, id, now).await? {
+    let reachable = cairn_db::feedback::list_kiosks(&mut tx.conn(), org)
+        .await?
+        .iter()
+        .any(|k| k.id == id && actor.can_reach_unit(k.unit_id));
+    if !reachable || !cairn_db::feedback::revoke_kiosk(&mut tx.conn(), org, id, now).await? {
         return Err(AppError::NotFound);
     }
     record::<(), ()>(
@@ -512,9 +525,71 @@ pub struct Detail {
     pub events: Vec<cairn_db::feedback::Event>,
     pub practices: Vec<String>,
     pub statuses: Vec<StatusDef>,
-    /// Accounts that may own a suggestion: (user id, e-mail).
+    /// Accounts that may own a suggestion: (user id, name).
     pub owners: Vec<(i64, String)>,
+    /// How to name the staff recorded on it (who entered it, who did what).
+    pub names: StaffNames,
     pub target_days: i64,
+    /// When its response clock started (a paper slip's: the day it was found).
+    pub clock_start: i64,
+}
+
+/// Names for the accounts of an organisation. Suggestions and their history record an account
+/// by its e-mail address (the audit label); pages show the name of the person linked to the
+/// account, and the address only for an account with no person.
+#[derive(Debug, Clone, Default)]
+pub struct StaffNames {
+    by_id: std::collections::HashMap<i64, String>,
+    by_email: std::collections::HashMap<String, String>,
+}
+
+impl StaffNames {
+    async fn load(c: &mut Conn<'_>, org: i64) -> AppResult<StaffNames> {
+        let mut names = StaffNames::default();
+        for (id, email, name) in cairn_db::feedback::account_names(c, org).await? {
+            let shown = name
+                .map(|n| n.trim().to_owned())
+                .filter(|n| !n.is_empty())
+                .unwrap_or_else(|| email.clone());
+            names.by_email.insert(email.to_lowercase(), shown.clone());
+            names.by_id.insert(id, shown);
+        }
+        Ok(names)
+    }
+
+    /// The name for an account.
+    pub fn of_account(&self, id: i64) -> Option<&str> {
+        self.by_id.get(&id).map(String::as_str)
+    }
+
+    /// The name for a recorded label: the person's name for one of the organisation's
+    /// accounts, else `None` (a label such as "anonymous" or "kiosk", or an account gone).
+    pub fn of_label(&self, label: &str) -> Option<&str> {
+        self.by_email
+            .get(&label.trim().to_lowercase())
+            .map(String::as_str)
+    }
+}
+
+/// The accounts that may own a suggestion, by name (anyone who handles feedback).
+pub async fn owners(app: &App, actor: &Actor) -> AppResult<Vec<(i64, String)>> {
+    require(actor, Permission::ManageFeedback)?;
+    let org = org_of(actor)?;
+    let mut h = app.db.acquire().await?;
+    owners_of(&mut h.conn(), org).await
+}
+
+async fn owners_of(c: &mut Conn<'_>, org: i64) -> AppResult<Vec<(i64, String)>> {
+    let names = StaffNames::load(c, org).await?;
+    Ok(cairn_db::accounts::list_users(c, org)
+        .await?
+        .into_iter()
+        .filter(|u| u.role.allows(Permission::ManageFeedback) && !u.disabled)
+        .map(|u| {
+            let name = names.of_account(u.id).unwrap_or(&u.email).to_owned();
+            (u.id, name)
+        })
+        .collect())
 }
 
 async fn load(c: &mut Conn<'_>, actor: &Actor, org: i64, id: i64) -> AppResult<Suggestion> {
@@ -547,19 +622,17 @@ pub async fn detail(app: &App, actor: &Actor, id: i64) -> AppResult<Detail> {
     let suggestion = load(c, actor, org, id).await?;
     let events = cairn_db::feedback::events(c, id).await?;
     let practices = cairn_db::feedback::practices(c, id).await?;
-    let owners = cairn_db::accounts::list_users(c, org)
-        .await?
-        .into_iter()
-        .filter(|u| u.role.allows(Permission::ManageFeedback) && !u.disabled)
-        .map(|u| (u.id, u.email))
-        .collect();
+    let owners = owners_of(c, org).await?;
+    let names = StaffNames::load(c, org).await?;
     let o = cairn_db::units::get_organisation(c, org).await?;
     Ok(Detail {
+        clock_start: suggestion.found_at.unwrap_or(suggestion.received_at),
         suggestion,
         events,
         practices,
         statuses,
         owners,
+        names,
         target_days: o.feedback_target_days,
     })
 }
@@ -908,12 +981,12 @@ pub async fn set_owner(app: &App, actor: &Actor, id: i64, owner: Option<i64>) ->
     let now = app.now();
     let mut tx = app.db.begin().await?;
     cairn_db::feedback::set_owner(&mut tx.conn(), id, owner, now).await?;
-    let who = owner.and_then(|o| {
-        d.owners
-            .iter()
-            .find(|(uid, _)| *uid == o)
-            .map(|(_, e)| e.clone())
-    });
+    // The history keeps the account's label (its e-mail address), as for every other event;
+    // pages name the person when they show it.
+    let who = match owner {
+        Some(o) => Some(cairn_db::accounts::get_user(&mut tx.conn(), o).await?.email),
+        None => None,
+    };
     cairn_db::feedback::add_event(
         &mut tx.conn(),
         id,
@@ -1073,6 +1146,8 @@ pub struct BoardItem {
     pub we_did: Bilingual,
     pub status: String,
     pub rag: cairn_domain::model::Rag,
+    /// Whether the response says what was done or why it can't be.
+    pub outcome: cairn_domain::feedback::Outcome,
     pub closed_at: i64,
 }
 
@@ -1108,11 +1183,11 @@ pub async fn board(
     let items = rows
         .into_iter()
         .map(|s| {
-            let rag = statuses
-                .iter()
-                .find(|d| d.key == s.status)
+            let def = statuses.iter().find(|d| d.key == s.status);
+            let rag = def
                 .map(|d| d.rag)
                 .unwrap_or(cairn_domain::model::Rag::Green);
+            let outcome = def.map_or(cairn_domain::feedback::Outcome::Done, Outcome::of);
             BoardItem {
                 id: s.id,
                 unit_id: s.unit_id,
@@ -1123,6 +1198,7 @@ pub async fn board(
                 ),
                 status: s.status,
                 rag,
+                outcome,
                 closed_at: s.closed_at.unwrap_or(s.updated_at),
             }
         })

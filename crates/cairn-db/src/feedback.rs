@@ -212,6 +212,22 @@ pub async fn note_address_post(
     Ok(())
 }
 
+/// An organisation's accounts as staff pages name them: (account, e-mail, the name of the
+/// person linked to it, if any).
+pub async fn account_names(
+    c: &mut Conn<'_>,
+    org: i64,
+) -> DbResult<Vec<(i64, String, Option<String>)>> {
+    fetch_all!(
+        c,
+        (i64, String, Option<String>),
+        "SELECT u.id, u.email, p.chosen_name FROM users u \
+         LEFT JOIN people p ON p.id = u.person_id AND p.organisation_id = u.organisation_id \
+         WHERE u.organisation_id = $1 ORDER BY u.id",
+        org
+    )
+}
+
 /// A suggestion.
 #[derive(Debug, Clone, sqlx::FromRow, Serialize)]
 pub struct Suggestion {
@@ -232,6 +248,8 @@ pub struct Suggestion {
     pub entered_by_label: Option<String>,
     pub kiosk_id: Option<i64>,
     pub found_on: Option<String>,
+    /// For a paper slip, the start of the day it was found: its response clock starts there.
+    pub found_at: Option<i64>,
     pub status: String,
     pub owner_user_id: Option<i64>,
     pub received_at: i64,
@@ -247,7 +265,7 @@ pub struct Suggestion {
 }
 
 const COLUMNS: &str = "id, organisation_id, unit_id, channel, text, public_text, public_text_cy, visibility, anonymous, contact, contact_language, submitted_by_user_id, \
-    entered_by_label, kiosk_id, found_on, status, owner_user_id, received_at, first_response_at, closed_at, public_response, public_response_cy, needs_forum, forum_decision, \
+    entered_by_label, kiosk_id, found_on, found_at, status, owner_user_id, received_at, first_response_at, closed_at, public_response, public_response_cy, needs_forum, forum_decision, \
     forum_decided_on, forum_meeting, updated_at";
 
 /// A new suggestion's facts beyond what was typed.
@@ -260,7 +278,12 @@ pub struct NewSuggestion<'a> {
     pub kiosk_id: Option<i64>,
 }
 
-/// Adds a suggestion with status "received" and its first event.
+/// A suggestion's response clock start in SQL: the start of the day a paper slip was found,
+/// else the moment it was received (`found_at` is never after `received_at`).
+pub const CLOCK_START: &str = "COALESCE(found_at, received_at)";
+
+/// Adds a suggestion with status "received" and its first event. A paper slip's clock is set
+/// to start on the day it was found.
 pub async fn insert(
     c: &mut Conn<'_>,
     org: i64,
@@ -269,11 +292,27 @@ pub async fn insert(
     actor: &str,
 ) -> DbResult<i64> {
     let f = s.fields;
+    let found_at = match f.found_on {
+        Some(day) => {
+            let tz: String = fetch_scalar!(
+                c,
+                String,
+                "SELECT time_zone FROM organisations WHERE id = $1",
+                org
+            )?;
+            Some(cairn_domain::feedback::clock_start(
+                now,
+                Some(day),
+                &cairn_domain::time::time_zone(&tz),
+            ))
+        }
+        None => None,
+    };
     let id = fetch_scalar!(
         c,
         i64,
         "INSERT INTO suggestions (organisation_id, unit_id, channel, text, visibility, anonymous, contact, contact_language, submitted_by_user_id, \
-         entered_by_label, kiosk_id, found_on, status, received_at, updated_at) VALUES ($1, $2, $3, $4, 'pending', $5, $6, $7, $8, $9, $10, $11, $12, $13, $13) RETURNING id",
+         entered_by_label, kiosk_id, found_on, status, received_at, updated_at, found_at) VALUES ($1, $2, $3, $4, 'pending', $5, $6, $7, $8, $9, $10, $11, $12, $13, $13, $14) RETURNING id",
         org,
         f.unit_id,
         f.channel.key(),
@@ -286,7 +325,8 @@ pub async fn insert(
         s.kiosk_id,
         f.found_on.map(|d| d.to_string()),
         cairn_domain::feedback::FIRST_STATUS,
-        now
+        now,
+        found_at
     )?;
     add_event(
         c,
@@ -496,7 +536,7 @@ pub struct SuggestionQuery {
     pub statuses: Option<Vec<String>>,
     pub channel: Option<Channel>,
     pub owner_user_id: Option<i64>,
-    /// Received before this instant and never responded to.
+    /// Its clock started before this instant ([`CLOCK_START`]) and never responded to.
     pub overdue_before: Option<i64>,
     pub from_ms: Option<i64>,
     pub to_ms: Option<i64>,
@@ -548,7 +588,7 @@ pub async fn list(c: &mut Conn<'_>, org: i64, q: &SuggestionQuery) -> DbResult<V
     }
     if let Some(t) = q.overdue_before {
         f.and(
-            "first_response_at IS NULL AND closed_at IS NULL AND received_at < ?",
+            &format!("first_response_at IS NULL AND closed_at IS NULL AND {CLOCK_START} < ?"),
             vec![Arg::I64(t)],
         );
     }

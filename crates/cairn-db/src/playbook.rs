@@ -75,8 +75,8 @@ pub async fn overdue_actions(c: &mut Conn<'_>, unit: i64, today: &str) -> DbResu
     .collect())
 }
 
-/// Suggestions on the unit received before `before` (UTC milliseconds) with no first
-/// response and not closed.
+/// Suggestions on the unit whose response clock started before `before` (UTC milliseconds)
+/// with no first response and not closed (a paper slip's clock starts on the day it was found).
 pub async fn suggestions_unanswered(
     c: &mut Conn<'_>,
     unit: i64,
@@ -85,8 +85,11 @@ pub async fn suggestions_unanswered(
     Ok(fetch_all!(
         c,
         (i64,),
-        "SELECT id FROM suggestions WHERE unit_id = $1 AND first_response_at IS NULL AND closed_at IS NULL \
-         AND received_at < $2 ORDER BY received_at, id",
+        &format!(
+            "SELECT id FROM suggestions WHERE unit_id = $1 AND first_response_at IS NULL AND closed_at IS NULL \
+             AND {clock} < $2 ORDER BY {clock}, id",
+            clock = crate::feedback::CLOCK_START
+        ),
         unit,
         before
     )?

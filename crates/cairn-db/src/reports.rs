@@ -14,7 +14,9 @@ fn unit_clause(column: &str, unit: Option<i64>) -> String {
     }
 }
 
-/// Suggestions received in `[from, to)` (UTC milliseconds): (received, first response).
+/// Suggestions whose response clock started in `[from, to)` (UTC milliseconds): (clock start,
+/// first response). A paper slip's clock starts on the day it was found, not when it was typed
+/// in (`crate::feedback::CLOCK_START`).
 pub async fn suggestion_times(
     c: &mut Conn<'_>,
     org: i64,
@@ -22,10 +24,13 @@ pub async fn suggestion_times(
     from: i64,
     to: i64,
 ) -> DbResult<Vec<(i64, Option<i64>)>> {
+    // The clock never starts after `received_at`, so `received_at >= $3` keeps every row the
+    // period holds while letting the (organisation, received) index narrow the scan.
     let sql = format!(
-        "SELECT received_at, first_response_at FROM suggestions \
-         WHERE organisation_id = $1 AND {} AND received_at >= $3 AND received_at < $4",
-        unit_clause("unit_id", unit)
+        "SELECT {clock}, first_response_at FROM suggestions \
+         WHERE organisation_id = $1 AND {} AND received_at >= $3 AND {clock} >= $3 AND {clock} < $4",
+        unit_clause("unit_id", unit),
+        clock = crate::feedback::CLOCK_START
     );
     fetch_all!(
         c,

@@ -51,8 +51,10 @@ pub enum Permission {
     ManageRounds,
     /// Read and act on suggestions (unit staff: their units and the whole service).
     ManageFeedback,
-    /// Create and revoke ward kiosk links.
+    /// Create and revoke ward kiosk links (unit staff: for their units).
     ManageKiosks,
+    /// Add the organisation's own suggestion statuses (they apply to every unit).
+    ManageFeedbackStatuses,
     /// Leave a suggestion online as oneself.
     SubmitSuggestion,
     /// See groups, meetings, agendas and attendance (unit staff: service-wide groups and their
@@ -170,7 +172,7 @@ impl Role {
             (
                 UnitStaff,
                 ViewUnits | ViewPeople | ManagePeople | ViewAssessments | ManageAssessments
-                | ManageFeedback | SubmitSuggestion | ViewMeetings | ManageMeetings
+                | ManageFeedback | ManageKiosks | SubmitSuggestion | ViewMeetings | ManageMeetings
                 | ViewRepresentation | ManageClaims | ApproveClaims | ViewRoles | ManageRecruitment
                 | ViewWhosWho | ManageRegisters | ViewTrainingReport | ViewSurveyResults
                 | EnterSurveyResponses | ViewReports,

@@ -127,6 +127,13 @@ pub fn check_transition(
 
 /// Longest suggestion.
 pub const TEXT_MAX: usize = 2000;
+
+/// Text with every line break as one line feed. A browser sends a textarea's line breaks as
+/// CR LF, so without this each one counted as two characters and a suggestion within the
+/// 2,000 the page promises was refused as too long.
+pub fn one_char_line_breaks(raw: &str) -> String {
+    raw.replace("\r\n", "\n").replace('\r', "\n")
+}
 /// Longest contact detail.
 pub const CONTACT_MAX: usize = 200;
 /// Longest public response or progress note.
@@ -162,7 +169,7 @@ impl SuggestionDraft {
         let text = required_text(
             &mut e,
             "text",
-            &self.text,
+            &one_char_line_breaks(&self.text),
             TEXT_MAX,
             "feedback-error-text-required",
             "feedback-error-text-long",
@@ -174,7 +181,7 @@ impl SuggestionDraft {
         let contact = optional_text(
             &mut e,
             "contact",
-            self.contact.as_deref(),
+            self.contact.as_deref().map(one_char_line_breaks).as_deref(),
             CONTACT_MAX,
             "feedback-error-contact-long",
         );
@@ -212,7 +219,7 @@ pub fn check_note(
     let v = required_text(
         &mut e,
         field,
-        raw,
+        &one_char_line_breaks(raw),
         RESPONSE_MAX,
         required_code,
         "feedback-error-note-long",
@@ -228,11 +235,79 @@ pub fn check_public(
     required_code: &'static str,
 ) -> Result<crate::translation::Bilingual, FieldErrors> {
     let mut e = FieldErrors::new();
+    let text = one_char_line_breaks_both(text);
     if text.is_empty() {
         e.add(field, required_code);
     }
     text.check(&mut e, field, RESPONSE_MAX, "feedback-error-note-long");
-    e.into_result(text.clone())
+    e.into_result(text)
+}
+
+/// [`one_char_line_breaks`] for each language of public wording.
+pub fn one_char_line_breaks_both(
+    text: &crate::translation::Bilingual,
+) -> crate::translation::Bilingual {
+    crate::translation::Bilingual {
+        en: text.en.as_deref().map(one_char_line_breaks),
+        cy: text.cy.as_deref().map(one_char_line_breaks),
+    }
+}
+
+/// When a suggestion's response clock starts: the start of the day a paper slip was found
+/// (in the organisation's time zone), or the moment it was received. A slip found 20 days ago
+/// and typed in today has already waited 20 days.
+pub fn clock_start(
+    received_at: i64,
+    found_on: Option<jiff::civil::Date>,
+    tz: &jiff::tz::TimeZone,
+) -> i64 {
+    found_on
+        .and_then(|d| d.to_zoned(tz.clone()).ok())
+        .map(|z| z.timestamp().as_millisecond())
+        .map_or(received_at, |found| found.min(received_at))
+}
+
+/// True when a suggestion still has no first response and is not closed, and more than
+/// `target_days` have passed since its clock started ([`clock_start`]).
+pub fn waiting_too_long(
+    clock_start: i64,
+    first_response_at: Option<i64>,
+    closed_at: Option<i64>,
+    now: i64,
+    target_days: i64,
+) -> bool {
+    first_response_at.is_none()
+        && closed_at.is_none()
+        && now - clock_start > target_days * 24 * 60 * 60 * 1000
+}
+
+/// What a closed suggestion's public response says: what was done, or why it can't be.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+pub enum Outcome {
+    /// "We did …"
+    Done,
+    /// "We can't do this, because …"
+    CannotDo,
+}
+
+impl Outcome {
+    /// A closed status shown in Red is a refusal (the default "Can't do", and any status an
+    /// organisation adds that closes in Red); every other closed status is something done.
+    pub fn of(status: &StatusDef) -> Outcome {
+        if status.closed && status.rag == Rag::Red {
+            Outcome::CannotDo
+        } else {
+            Outcome::Done
+        }
+    }
+
+    /// The Fluent id of the heading over the response.
+    pub fn heading_id(self) -> &'static str {
+        match self {
+            Outcome::Done => "feedback-we-did",
+            Outcome::CannotDo => "feedback-we-cannot",
+        }
+    }
 }
 
 /// Whole days between two instants (for response times).
@@ -344,6 +419,91 @@ mod tests {
                 .map(|e| e.code),
             Some("feedback-error-text-long")
         );
+    }
+
+    #[test]
+    fn a_line_break_counts_as_one_character_however_the_browser_sends_it() {
+        let today = jiff::civil::date(2026, 11, 26);
+        // `n` characters in three lines, once each line break is one character.
+        let lines = |n: usize, sep: &str| {
+            let third = (n - 2) / 3;
+            format!(
+                "{}{sep}{}{sep}{}",
+                "x".repeat(third),
+                "x".repeat(third),
+                "x".repeat(n - 2 - 2 * third)
+            )
+        };
+        // TEXT_MAX characters once each CR LF is one line feed.
+        let at_limit = SuggestionDraft {
+            text: lines(TEXT_MAX, "\r\n"),
+            channel: "online".into(),
+            ..Default::default()
+        };
+        assert_eq!(
+            at_limit.text.replace("\r\n", "\n").chars().count(),
+            TEXT_MAX
+        );
+        let kept = at_limit.validate(today).expect("at the limit");
+        assert!(!kept.text.contains('\r'), "stored with line feeds only");
+        let over = SuggestionDraft {
+            text: format!("{}y", at_limit.text),
+            ..at_limit.clone()
+        };
+        assert_eq!(
+            over.validate(today)
+                .expect_err("one over")
+                .for_field("text")
+                .map(|e| e.code),
+            Some("feedback-error-text-long")
+        );
+        assert_eq!(
+            check_note("note", &lines(RESPONSE_MAX, "\r\n"), "r").map(|n| n.chars().count()),
+            Ok(RESPONSE_MAX)
+        );
+    }
+
+    #[test]
+    fn a_slips_clock_starts_on_the_day_it_was_found_and_never_after_it_arrived() {
+        let tz = jiff::tz::TimeZone::get("Europe/London").expect("tz");
+        let received = jiff::civil::date(2026, 7, 21)
+            .at(15, 0, 0, 0)
+            .to_zoned(tz.clone())
+            .expect("zoned")
+            .timestamp()
+            .as_millisecond();
+        let found = jiff::civil::date(2026, 7, 1);
+        let start = clock_start(received, Some(found), &tz);
+        // Midnight in London, an hour before midnight UTC in summer.
+        assert_eq!(
+            start,
+            found
+                .to_zoned(tz.clone())
+                .expect("z")
+                .timestamp()
+                .as_millisecond()
+        );
+        assert_eq!(clock_start(received, None, &tz), received);
+        let day = 24 * 60 * 60 * 1000;
+        assert!(waiting_too_long(start, None, None, received, 14));
+        assert!(!waiting_too_long(received, None, None, received, 14));
+        assert!(!waiting_too_long(start, Some(received), None, received, 14));
+        assert!(!waiting_too_long(start, None, Some(received), received, 14));
+        assert!(!waiting_too_long(
+            received - 14 * day,
+            None,
+            None,
+            received,
+            14
+        ));
+    }
+
+    #[test]
+    fn a_response_to_a_red_closed_status_is_headed_as_a_refusal() {
+        assert_eq!(Outcome::of(&by("cannot_do")), Outcome::CannotDo);
+        assert_eq!(Outcome::of(&by("done")), Outcome::Done);
+        assert_eq!(Outcome::of(&by("received")), Outcome::Done);
+        assert_ne!(Outcome::CannotDo.heading_id(), Outcome::Done.heading_id());
     }
 
     proptest! {

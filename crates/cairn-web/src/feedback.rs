@@ -114,6 +114,17 @@ async fn unit_choices(st: &AppState, s: &Signed, reachable_only: bool) -> WebRes
         .collect())
 }
 
+/// A suggestion's unit by name, or "The whole service".
+fn unit_name(t: &Tr, units: &[Choice], unit: Option<i64>) -> String {
+    unit.and_then(|u| {
+        units
+            .iter()
+            .find(|c| c.value == u.to_string())
+            .map(|c| c.label.clone())
+    })
+    .unwrap_or_else(|| t.get("feedback-whole-service"))
+}
+
 /// The organisation's time zone (the default for an actor with no organisation).
 async fn tz_of(st: &AppState, s: &Signed) -> WebResult<jiff::tz::TimeZone> {
     if s.actor().organisation_id.is_none() {
@@ -216,6 +227,33 @@ struct ListPage {
 /// Suggestions per page.
 const PAGE: i64 = 50;
 
+/// The accounts that may own a suggestion, by name, in the reader's alphabet.
+async fn owner_choices(st: &AppState, s: &Signed) -> WebResult<Vec<Choice>> {
+    let t = s.ctx.t();
+    let mut owners: Vec<Choice> = cairn_app::feedback::owners(&st.app, s.actor())
+        .await?
+        .into_iter()
+        .map(|(id, name)| Choice {
+            value: id.to_string(),
+            label: name,
+        })
+        .collect();
+    owners.sort_by_cached_key(|c| c.label.to_lowercase());
+    crate::views::sort_by_name(&t, &mut owners, |c| &c.label);
+    Ok(owners)
+}
+
+/// Who a suggestion's record names: a member of staff by name, or what the label stands for
+/// ("anonymous", the kiosk, Cairn itself) in the reader's language.
+fn who_label(t: &Tr, names: &cairn_app::feedback::StaffNames, label: &str) -> String {
+    match label {
+        "anonymous" => t.get("feedback-anonymous"),
+        "kiosk" => t.get("feedback-channel-kiosk"),
+        "system" | "generated" => t.get("feedback-by-cairn"),
+        other => names.of_label(other).unwrap_or(other).to_owned(),
+    }
+}
+
 fn short(s: &str, n: usize) -> String {
     if s.chars().count() > n {
         format!("{}…", s.chars().take(n).collect::<String>())
@@ -256,9 +294,14 @@ async fn list(State(st): State<AppState>, s: Signed, Query(q): Query<ListQuery>)
             channel: t.get(&x.channel.label_id()),
             tag: tag(&t, &statuses, &x.status),
             received: format_instant(x.received_at, &tz, t.lang),
-            overdue: x.first_response_at.is_none()
-                && x.closed_at.is_none()
-                && now - x.received_at > target_days * 24 * 60 * 60 * 1000,
+            // A paper slip waits from the day it was found, not the day it was typed in.
+            overdue: cairn_domain::feedback::waiting_too_long(
+                x.found_at.unwrap_or(x.received_at),
+                x.first_response_at,
+                x.closed_at,
+                now,
+                target_days,
+            ),
             published: t.get(&x.visibility.label_id()),
         })
         .collect();
@@ -276,20 +319,8 @@ async fn list(State(st): State<AppState>, s: Signed, Query(q): Query<ListQuery>)
         filters.set(k, v.clone().unwrap_or_default());
     }
     filters.set("overdue", q.overdue.clone().unwrap_or_default());
-    // The owner filter lists accounts, which only those who manage accounts may list.
-    let owners = if s.actor().can(Permission::ManageAccounts) {
-        cairn_app::accounts::list_accounts(&st.app, s.actor())
-            .await?
-            .into_iter()
-            .filter(|u| u.role.allows(Permission::ManageFeedback))
-            .map(|u| Choice {
-                value: u.id.to_string(),
-                label: u.email,
-            })
-            .collect()
-    } else {
-        Vec::new()
-    };
+    // The same accounts, by name, as each suggestion's owner list.
+    let owners = owner_choices(&st, &s).await?;
     let chrome = Chrome::signed(&s, t.get("feedback-title"), organisation(&st, &s).await?);
     html(&ListPage {
         chrome,
@@ -330,6 +361,7 @@ async fn list_csv(State(st): State<AppState>, s: Signed, Query(q): Query<ListQue
     let t = s.ctx.t();
     let (rows, statuses, _) =
         cairn_app::feedback::list(&st.app, s.actor(), &q.filters(500)).await?;
+    let units = unit_choices(&st, &s, false).await?;
     let tz = tz_of(&st, &s).await?;
     let stamp = |ms: Option<i64>| {
         ms.map(|m| format_instant(m, &tz, t.lang))
@@ -357,7 +389,7 @@ async fn list_csv(State(st): State<AppState>, s: Signed, Query(q): Query<ListQue
         let (label, rag) = status_label(&t, &statuses, &x.status);
         out.push(vec![
             x.id.to_string(),
-            x.unit_id.map(|u| u.to_string()).unwrap_or_default(),
+            unit_name(&t, &units, x.unit_id),
             t.get(&x.channel.label_id()),
             x.text,
             x.public_text.unwrap_or_default(),
@@ -541,7 +573,18 @@ async fn show_page(st: &AppState, s: &Signed, id: i64, form: Option<FormState>) 
         (t.get("feedback-col-received"), when(Some(x.received_at))),
         (
             t.get("feedback-col-first-response"),
-            when(x.first_response_at),
+            // Still unanswered past the target, counted from the day a slip was found.
+            if cairn_domain::feedback::waiting_too_long(
+                d.clock_start,
+                x.first_response_at,
+                x.closed_at,
+                st.app.now(),
+                d.target_days,
+            ) {
+                format!("{} ({})", when(None), t.get("feedback-overdue"))
+            } else {
+                when(x.first_response_at)
+            },
         ),
         (t.get("feedback-col-closed"), when(x.closed_at)),
         (
@@ -554,8 +597,13 @@ async fn show_page(st: &AppState, s: &Signed, id: i64, form: Option<FormState>) 
                 t.get("feedback-anonymous")
             } else {
                 x.entered_by_label
-                    .clone()
-                    .map(|l| t.with("feedback-entered-by", &[("who", l)]))
+                    .as_deref()
+                    .map(|l| {
+                        t.with(
+                            "feedback-entered-by",
+                            &[("who", who_label(&t, &d.names, l))],
+                        )
+                    })
                     .unwrap_or_else(|| t.get("feedback-left-themselves"))
             },
         ),
@@ -616,7 +664,7 @@ async fn show_page(st: &AppState, s: &Signed, id: i64, form: Option<FormState>) 
         .iter()
         .map(|e| EventRow {
             when: format_instant(e.at, &tz, t.lang),
-            who: e.actor_label.clone(),
+            who: who_label(&t, &d.names, &e.actor_label),
             what: match (e.kind.as_str(), &e.to_status) {
                 ("status", Some(to)) => t.with(
                     "feedback-event-status",
@@ -624,7 +672,11 @@ async fn show_page(st: &AppState, s: &Signed, id: i64, form: Option<FormState>) 
                 ),
                 (k, _) => t.get(&format!("feedback-event-{}", k.replace('_', "-"))),
             },
-            note: e.note.clone().unwrap_or_default(),
+            // An owner change notes the new owner's account label: show their name.
+            note: match (e.kind.as_str(), e.note.as_deref()) {
+                ("owner", Some(n)) => who_label(&t, &d.names, n),
+                (_, n) => n.unwrap_or_default().to_owned(),
+            },
         })
         .collect();
     let form = form.unwrap_or_else(|| {
@@ -659,6 +711,16 @@ async fn show_page(st: &AppState, s: &Signed, id: i64, form: Option<FormState>) 
         );
         f
     });
+    let mut owners: Vec<Choice> = d
+        .owners
+        .iter()
+        .map(|(id, name)| Choice {
+            value: id.to_string(),
+            label: name.clone(),
+        })
+        .collect();
+    owners.sort_by_cached_key(|c| c.label.to_lowercase());
+    crate::views::sort_by_name(&t, &mut owners, |c| &c.label);
     let chrome = Chrome::signed(
         s,
         t.with("feedback-show-title", &[("id", id.to_string())]),
@@ -695,14 +757,7 @@ async fn show_page(st: &AppState, s: &Signed, id: i64, form: Option<FormState>) 
                     label: status_label(&t, &d.statuses, &sd.key).0,
                 })
                 .collect(),
-            owners: d
-                .owners
-                .iter()
-                .map(|(id, e)| Choice {
-                    value: id.to_string(),
-                    label: e.clone(),
-                })
-                .collect(),
+            owners,
             decisions: ForumDecision::ALL
                 .iter()
                 .map(|f| Choice {
@@ -999,7 +1054,8 @@ async fn kiosks_view(
 ) -> WebResult {
     let t = s.ctx.t();
     let list = cairn_app::feedback::kiosks(&st.app, s.actor()).await?;
-    let units = unit_choices(st, s, false).await?;
+    // Unit staff make links for their own units only.
+    let units = unit_choices(st, s, true).await?;
     let tz = tz_of(st, s).await?;
     let rows = list
         .into_iter()
@@ -1147,7 +1203,7 @@ async fn statuses_view(st: &AppState, s: &Signed, form: FormState) -> WebResult 
             rows,
             form,
             rags,
-            can_manage: s.actor().can(Permission::ManageKiosks),
+            can_manage: s.actor().can(Permission::ManageFeedbackStatuses),
         },
     )
 }
@@ -1297,6 +1353,8 @@ struct BoardRow {
     /// Both languages, for the bilingual poster.
     said: Bilingual,
     did: Bilingual,
+    /// The Fluent id of the heading over the response: "We did" or "We can't do this, because".
+    did_heading: &'static str,
     tag: Tag,
     when: String,
 }
@@ -1336,6 +1394,7 @@ async fn board_rows(
             we_did: local(t, &i.we_did),
             said: i.you_said,
             did: i.we_did,
+            did_heading: i.outcome.heading_id(),
             tag: tag(t, &statuses, &i.status),
             when: format_date(cairn_domain::time::local_date(i.closed_at, &tz), t.lang),
         })
@@ -1399,8 +1458,15 @@ struct PosterPage {
     unit_cy: String,
     unit_en: String,
     weeks: i64,
+    /// How many answers closed in those weeks, and how many of the newest the poster shows
+    /// (at most [`POSTER_ITEMS`]).
+    total: i64,
+    shown: i64,
     rows: Vec<BoardRow>,
 }
+
+/// The most answers an A4 poster shows: eight short ones fit one sheet.
+const POSTER_ITEMS: usize = 8;
 
 async fn poster(
     State(st): State<AppState>,
@@ -1423,7 +1489,9 @@ async fn poster(
         unit_cy: u.name_cy.clone().unwrap_or_else(|| u.name.clone()),
         unit_en: u.name,
         weeks,
-        rows: rows.into_iter().take(8).collect(),
+        total: i64::try_from(rows.len()).unwrap_or(i64::MAX),
+        shown: i64::try_from(rows.len().min(POSTER_ITEMS)).unwrap_or(0),
+        rows: rows.into_iter().take(POSTER_ITEMS).collect(),
     })
 }
 

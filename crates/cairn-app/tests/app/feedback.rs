@@ -1530,3 +1530,369 @@ async fn a_move_from_a_status_someone_else_has_changed_is_refused_and_changes_no
     })
     .await;
 }
+
+// ---------------------------------------------------------------------------------------------
+// Slips keep their date, line breaks, names, refusals, kiosk links by unit staff
+// ---------------------------------------------------------------------------------------------
+
+/// The start of a day in London, as the organisation's clock reads it.
+fn london_midnight(y: i16, m: i8, d: i8) -> i64 {
+    jiff::civil::date(y, m, d)
+        .to_zoned(cairn_domain::time::time_zone("Europe/London"))
+        .expect("zoned")
+        .timestamp()
+        .as_millisecond()
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_slip_found_twenty_days_ago_and_typed_in_today_is_already_waiting_too_long() {
+    both_engines(|db| async move {
+        // Setup: T0 is 29 March 2026; the slip was found on 9 March.
+        let app = app(db);
+        let org = org(&app, "Org A", "admin@org-a.example").await;
+        let u = unit(&app, &org, "Alder").await;
+        let slip = SuggestionDraft {
+            unit_id: Some(u),
+            text: "A bench by the door".into(),
+            channel: "box".into(),
+            found_on: date(2026, 3, 9),
+            ..Default::default()
+        };
+
+        // Exec
+        let old_slip = feedback::enter(&app, &org.admin, &slip, Language::En)
+            .await
+            .expect("slip");
+        let fresh_slip = feedback::enter(
+            &app,
+            &org.admin,
+            &SuggestionDraft {
+                found_on: date(2026, 3, 29),
+                ..slip.clone()
+            },
+            Language::En,
+        )
+        .await
+        .expect("today's slip");
+        let from_meeting = entered(&app, &org.admin, Some(u), "Typed in today").await;
+        let overdue = listed(
+            &app,
+            &org.admin,
+            &ListFilters {
+                overdue: true,
+                ..all()
+            },
+        )
+        .await;
+        let detail = feedback::detail(&app, &org.admin, old_slip)
+            .await
+            .expect("detail");
+        let mut h = app.db.acquire().await.expect("acquire");
+        let unanswered =
+            cairn_db::playbook::suggestions_unanswered(&mut h.conn(), u, T0 - 14 * DAY)
+                .await
+                .expect("unanswered");
+        let times = cairn_db::reports::suggestion_times(
+            &mut h.conn(),
+            org.id,
+            Some(u),
+            london_midnight(2026, 3, 1),
+            london_midnight(2026, 4, 1),
+        )
+        .await
+        .expect("times");
+        drop(h);
+
+        // Check
+        let start = london_midnight(2026, 3, 9);
+        let s = stored(&app, org.id, old_slip).await;
+        assert_eq!(s.received_at, T0, "received when it was typed in");
+        assert_eq!(
+            s.found_at,
+            Some(start),
+            "the clock starts on the day it was found"
+        );
+        assert_eq!(detail.clock_start, start);
+        assert!(
+            (T0 - detail.clock_start) / DAY >= 20,
+            "{} days",
+            (T0 - detail.clock_start) / DAY
+        );
+        assert!(cairn_domain::feedback::waiting_too_long(
+            detail.clock_start,
+            s.first_response_at,
+            s.closed_at,
+            T0,
+            detail.target_days
+        ));
+        assert_eq!(overdue, vec![old_slip], "only the old slip waits too long");
+        assert_eq!(unanswered, vec![old_slip], "the playbook's count too");
+        let mut starts: Vec<i64> = times.iter().map(|(clock, _)| *clock).collect();
+        starts.sort_unstable();
+        assert_eq!(
+            starts,
+            vec![
+                start,
+                stored(&app, org.id, fresh_slip)
+                    .await
+                    .found_at
+                    .expect("found"),
+                T0
+            ],
+            "the response-time measure starts each slip's clock on its day"
+        );
+        assert_eq!(
+            stored(&app, org.id, fresh_slip).await.found_at,
+            Some(cairn_domain::feedback::clock_start(
+                T0,
+                Some(jiff::civil::date(2026, 3, 29)),
+                &cairn_domain::time::time_zone("Europe/London")
+            ))
+        );
+        assert_eq!(stored(&app, org.id, from_meeting).await.found_at, None);
+    })
+    .await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn two_thousand_characters_with_browser_line_breaks_are_accepted_and_one_more_is_refused() {
+    both_engines(|db| async move {
+        // Setup: three lines joined by CR LF, as a browser sends a textarea; the line breaks
+        // count one character each, so this is exactly the limit.
+        let app = app(db);
+        let org = org(&app, "Org A", "admin@org-a.example").await;
+        let u = unit(&app, &org, "Alder").await;
+        let max = cairn_domain::feedback::TEXT_MAX;
+        let third = (max - 2) / 3;
+        let text = format!(
+            "{}\r\n{}\r\n{}",
+            "a".repeat(third),
+            "b".repeat(third),
+            "c".repeat(max - 2 - 2 * third)
+        );
+        let secret = feedback::create_kiosk(&app, &org.admin, u, "Tablet")
+            .await
+            .expect("kiosk");
+
+        // Exec
+        let entered_id = feedback::enter(&app, &org.admin, &meeting(Some(u), &text), Language::En)
+            .await
+            .expect("at the limit, entered by staff");
+        let kiosk_id =
+            feedback::submit_kiosk(&app, &secret, &text, None, true, Language::En, "192.0.2.9")
+                .await
+                .expect("at the limit, on the kiosk");
+        let one_more = feedback::enter(
+            &app,
+            &org.admin,
+            &meeting(Some(u), &format!("{text}d")),
+            Language::En,
+        )
+        .await;
+        let one_more_kiosk = feedback::submit_kiosk(
+            &app,
+            &secret,
+            &format!("{text}d"),
+            None,
+            true,
+            Language::En,
+            "192.0.2.9",
+        )
+        .await;
+
+        // Check
+        for id in [entered_id, kiosk_id] {
+            let s = stored(&app, org.id, id).await;
+            assert_eq!(s.text.chars().count(), max);
+            assert!(
+                !s.text.contains('\r'),
+                "kept with one character per line break"
+            );
+            assert_eq!(s.text.lines().count(), 3);
+        }
+        assert_invalid(one_more, "text");
+        assert_invalid(one_more_kiosk, "text");
+    })
+    .await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn staff_are_named_by_their_person_and_only_an_account_without_one_by_its_address() {
+    both_engines(|db| async move {
+        // Setup
+        let app = app(db);
+        let org = org(&app, "Org A", "admin@org-a.example").await;
+        let u = unit(&app, &org, "Alder").await;
+        let pid = people::create(
+            &app,
+            &org.admin,
+            &PersonDraft {
+                chosen_name: "Nia Hughes".into(),
+                constituency: "staff".into(),
+                unit_ids: vec![u],
+                status: "active".into(),
+                preferred_language: "cy".into(),
+                ..Default::default()
+            },
+        )
+        .await
+        .expect("person");
+        let nia = account(
+            &app,
+            &org,
+            "nia@org-a.example",
+            Role::UnitStaff,
+            &[u],
+            Some(pid),
+        )
+        .await;
+        let id = entered(&app, &nia, Some(u), "Longer visiting hours").await;
+
+        // Exec
+        feedback::set_owner(&app, &org.admin, id, Some(nia.user_id))
+            .await
+            .expect("owner");
+        let d = feedback::detail(&app, &org.admin, id)
+            .await
+            .expect("detail");
+        let owners = feedback::owners(&app, &nia).await.expect("owners");
+
+        // Check
+        let entered_by = d
+            .suggestion
+            .entered_by_label
+            .as_deref()
+            .expect("entered by");
+        assert_eq!(d.names.of_label(entered_by), Some("Nia Hughes"));
+        assert!(d
+            .events
+            .iter()
+            .all(|e| e.actor_label == "anonymous" || d.names.of_label(&e.actor_label).is_some()));
+        let owner_event = d
+            .events
+            .iter()
+            .find(|e| e.kind == "owner")
+            .expect("owner event");
+        assert_eq!(
+            owner_event
+                .note
+                .as_deref()
+                .and_then(|n| d.names.of_label(n)),
+            Some("Nia Hughes")
+        );
+        assert!(d.owners.contains(&(nia.user_id, "Nia Hughes".to_owned())));
+        assert!(
+            d.owners
+                .contains(&(org.admin.user_id, "admin@org-a.example".to_owned())),
+            "an account with no person keeps its address: {:?}",
+            d.owners
+        );
+        assert_eq!(owners, d.owners, "the list's owner filter offers the same");
+        assert!(d.owners.iter().all(|(_, n)| n != "nia@org-a.example"));
+    })
+    .await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_cant_do_answer_reaches_the_board_as_a_refusal_and_a_done_one_as_done() {
+    both_engines(|db| async move {
+        // Setup
+        let app = app(db);
+        let org = org(&app, "Org A", "admin@org-a.example").await;
+        let u = unit(&app, &org, "Alder").await;
+        let done = entered(&app, &org.admin, Some(u), "A kettle").await;
+        let refused = entered(&app, &org.admin, Some(u), "A swimming pool").await;
+        for id in [done, refused] {
+            feedback::publish(&app, &org.admin, id, "Public wording")
+                .await
+                .expect("publish");
+        }
+
+        // Exec
+        close(&app, &org.admin, done, "We bought a kettle").await;
+        feedback::transition(
+            &app,
+            &org.admin,
+            refused,
+            "cannot_do",
+            Some("There is no room for a pool"),
+            None,
+        )
+        .await
+        .expect("can't do");
+        let (_, _, items, _) = feedback::board(&app, org.id, Some(u), 52)
+            .await
+            .expect("board");
+
+        // Check
+        let outcome = |id| {
+            items
+                .iter()
+                .find(|i| i.id == id)
+                .expect("on the board")
+                .outcome
+        };
+        assert_eq!(outcome(refused), cairn_domain::feedback::Outcome::CannotDo);
+        assert_eq!(outcome(done), cairn_domain::feedback::Outcome::Done);
+    })
+    .await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn unit_staff_make_and_stop_kiosk_links_for_their_own_units_and_no_other() {
+    both_engines(|db| async move {
+        // Setup
+        let app = app(db);
+        let org = org(&app, "Org A", "admin@org-a.example").await;
+        let mine = unit(&app, &org, "Alder").await;
+        let other = unit(&app, &org, "Birch").await;
+        let staff = account(
+            &app,
+            &org,
+            "staff@org-a.example",
+            Role::UnitStaff,
+            &[mine],
+            None,
+        )
+        .await;
+        feedback::create_kiosk(&app, &org.admin, other, "Birch tablet")
+            .await
+            .expect("lead's kiosk on the other unit");
+
+        // Exec
+        let own = feedback::create_kiosk(&app, &staff, mine, "Alder tablet").await;
+        let elsewhere = feedback::create_kiosk(&app, &staff, other, "Not mine").await;
+        let seen = feedback::kiosks(&app, &staff).await.expect("kiosks");
+        let all_kiosks = feedback::kiosks(&app, &org.admin).await.expect("all");
+        let other_id = all_kiosks
+            .iter()
+            .find(|k| k.unit_id == other)
+            .expect("other")
+            .id;
+        let stop_other = feedback::revoke_kiosk(&app, &staff, other_id).await;
+        let own_id = seen.first().expect("own kiosk").id;
+        let stop_own = feedback::revoke_kiosk(&app, &staff, own_id).await;
+        let statuses =
+            feedback::add_status(&app, &staff, "Passed on", "Wedi'i basio", "amber", false).await;
+
+        // Check
+        let secret = own.expect("a link for their own unit");
+        assert!(feedback::kiosk(&app, &secret).await.is_err(), "stopped");
+        assert_invalid(elsewhere, "unit_id");
+        assert_eq!(seen.len(), 1, "only their unit's kiosks");
+        assert!(seen.iter().all(|k| k.unit_id == mine));
+        assert_eq!(all_kiosks.len(), 2, "nothing made on the other unit");
+        assert_not_found(stop_other);
+        stop_own.expect("their own kiosk stops");
+        assert!(
+            feedback::kiosks(&app, &org.admin)
+                .await
+                .expect("all")
+                .iter()
+                .any(|k| k.id == other_id && k.revoked_at.is_none()),
+            "the other unit's kiosk still works"
+        );
+        assert_forbidden(statuses);
+    })
+    .await;
+}

@@ -149,7 +149,7 @@ feedback-status-save = Cadw'r statws
 feedback-suggest-title = Gwneud awgrym
 feedback-suggest-intro = Dywedwch wrthym beth fyddai'n gwneud pethau'n well. Mae staff yn darllen pob awgrym. Cyn i unrhyw beth fynd ar y bwrdd 'Dywedoch chi, gwnaethom ni', maen nhw'n tynnu enwau ohono.
 feedback-your-suggestion = Eich awgrym
-feedback-your-suggestion-hint = Defnyddiwch eich geiriau eich hun.
+feedback-your-suggestion-hint = Defnyddiwch eich geiriau eich hun. Hyd at 2,000 o nodau.
 feedback-which-unit = Am ba uned mae'r awgrym?
 feedback-stay-anonymous = Peidiwch â dangos fy enw i neb
 feedback-send = Anfon fy awgrym
@@ -257,3 +257,19 @@ feedback-poster-weeks = { $count ->
    *[other] Y { $count } wythnos diwethaf
 }
 feedback-poster-none = Dim byd eto.
+
+feedback-we-cannot = Ni allwn wneud hyn oherwydd…
+feedback-by-cairn = Cairn
+feedback-text-limit = Hyd at 2,000 o nodau.
+feedback-kiosk-anonymous = Cadw fy awgrym yn ddienw
+feedback-kiosk-anonymous-hint = Nid yw'r dabled hon byth yn gofyn am eich enw. Os byddwch yn ticio hwn, bydd staff yn gweld bod eich awgrym yn ddienw. Os byddwch yn gadael ffordd o gysylltu â chi isod, dim ond i ddweud wrthych beth sy'n digwydd y byddwn yn ei defnyddio.
+# ateb (m): the singular follows a numeral; it starts with a vowel, so nothing mutates.
+feedback-poster-count = { $count ->
+    [zero] Dim atebion
+    [one] { $count } ateb
+    [two] { $count } ateb
+    [few] { $count } ateb
+    [many] { $count } ateb
+   *[other] { $count } ateb
+}
+feedback-poster-newest = { $count } ateb, y rhai diweddaraf o { $total }

@@ -133,7 +133,7 @@ feedback-status-save = Save status
 feedback-suggest-title = Make a suggestion
 feedback-suggest-intro = Tell us what would make things better. Staff read every suggestion. Before anything goes on a board, they take out names.
 feedback-your-suggestion = Your suggestion
-feedback-your-suggestion-hint = Say it in your own words.
+feedback-your-suggestion-hint = Say it in your own words. Up to 2,000 characters.
 feedback-which-unit = Which unit is it about?
 feedback-stay-anonymous = Do not show my name to anyone
 feedback-send = Send my suggestion
@@ -226,3 +226,19 @@ feedback-poster-weeks = { $count ->
    *[other] Last { $count } weeks
 }
 feedback-poster-none = Nothing yet.
+
+# Over a closed suggestion's public response when it could not be done (a closed Red status).
+feedback-we-cannot = We can't do this, because…
+# Who did something, when it was Cairn itself (demo data, a background task).
+feedback-by-cairn = Cairn
+feedback-text-limit = Up to 2,000 characters.
+# The kiosk never asks a name: the box marks the suggestion anonymous for staff.
+feedback-kiosk-anonymous = Keep my suggestion anonymous
+feedback-kiosk-anonymous-hint = This tablet never asks your name. If you tick this, staff see your suggestion marked "anonymous". If you leave a contact below, we use it only to tell you what happens.
+# How many answers the poster shows, after "Last 8 weeks: ".
+feedback-poster-count = { $count ->
+    [one] { $count } answer
+   *[other] { $count } answers
+}
+# When more answers closed in those weeks than fit on the sheet.
+feedback-poster-newest = the newest { $count } of { $total } answers

@@ -716,3 +716,420 @@ async fn an_anonymous_suggestion_is_recorded_without_its_author_anywhere_an_admi
     assert_eq!(d.suggestion.submitted_by_user_id, None);
     assert!(d.events.iter().all(|e| e.actor_label == "anonymous"));
 }
+
+// ---------------------------------------------------------------------------------------------
+// Slips keep their date, the stated limit, refusals, the poster's count, names, kiosk links
+// ---------------------------------------------------------------------------------------------
+
+/// A fresh app on each engine (PostgreSQL only when it can be reached or is required).
+async fn engines() -> Vec<TestApp> {
+    let mut v = vec![TestApp::new().await];
+    if let Some(pg) = TestApp::on_postgres().await {
+        v.push(pg);
+    }
+    v
+}
+
+/// Today in the organisation's time zone, `days` ago.
+fn days_ago(days: i64) -> jiff::civil::Date {
+    let now = jiff::Timestamp::now().as_millisecond();
+    cairn_domain::time::local_date(
+        now - days * 24 * 60 * 60 * 1000,
+        &cairn_domain::time::time_zone("Europe/London"),
+    )
+}
+
+/// The text of a page without its markup's escaping of apostrophes.
+fn text_of(res: &Res) -> String {
+    res.body.replace("&#39;", "'").replace("&#x27;", "'")
+}
+
+#[tokio::test]
+async fn a_slip_found_twenty_days_ago_and_typed_in_today_is_listed_as_waiting_too_long() {
+    for t in engines().await {
+        let found = days_ago(20);
+        let form = format!(
+            "channel=box&unit_id={}&text=A+bench+by+the+door&found_on_day={}&found_on_month={}&found_on_year={}&contact=",
+            t.seed.unit_a1,
+            found.day(),
+            found.month(),
+            found.year()
+        );
+
+        let res = t.post(Who::UnitStaff, "/feedback/new", &form).await;
+        let overdue = t.get(Who::Lead, "/feedback?overdue=yes").await;
+        let everything = t.get(Who::Lead, "/feedback").await;
+
+        assert_eq!(res.status, StatusCode::SEE_OTHER, "{}", res.body);
+        assert_eq!(overdue.status, StatusCode::OK);
+        assert!(
+            overdue.body.contains("A bench by the door"),
+            "typed in today, found 20 days ago: waiting too long"
+        );
+        assert!(
+            !overdue.body.contains("A quiet room for visits"),
+            "the meeting suggestion typed in today is not"
+        );
+        let row = everything
+            .body
+            .split("<tr class=\"nhsuk-table__row\">")
+            .find(|r| r.contains("A bench by the door"))
+            .expect("the slip's row");
+        assert!(row.contains("Waiting too long"), "{row}");
+        let quiet = everything
+            .body
+            .split("<tr class=\"nhsuk-table__row\">")
+            .find(|r| r.contains("A quiet room for visits"))
+            .expect("the seeded row");
+        assert!(!quiet.contains("Waiting too long"), "{quiet}");
+        let id = res
+            .location()
+            .trim_start_matches("/feedback/")
+            .parse::<i64>()
+            .expect("id");
+        let page = t.get(Who::Lead, &format!("/feedback/{id}")).await;
+        assert!(
+            page.body.contains("Not recorded (Waiting too long)"),
+            "the slip's own page says so"
+        );
+    }
+}
+
+#[tokio::test]
+async fn the_forms_state_the_limit_and_count_each_line_break_once() {
+    for t in engines().await {
+        let path = format!("/kiosk/{}/suggest", t.seed.kiosk_token);
+        let max = cairn_domain::feedback::TEXT_MAX;
+        let third = (max - 2) / 3;
+        // Form-encoded CR LF, as a browser sends a textarea's line breaks.
+        let text = format!(
+            "{}%0D%0A{}%0D%0A{}",
+            "a".repeat(third),
+            "b".repeat(third),
+            "c".repeat(max - 2 - 2 * third)
+        );
+
+        let kiosk = t.get(Who::Anon, &path).await;
+        let member = t.get(Who::Member, "/suggest").await;
+        let staff = t.get(Who::UnitStaff, "/feedback/new").await;
+        let at_limit = t
+            .post(Who::Anon, &path, &format!("text={text}&contact="))
+            .await;
+        let over = t
+            .post(Who::Anon, &path, &format!("text={text}d&contact="))
+            .await;
+
+        for page in [&kiosk, &member, &staff] {
+            assert_eq!(page.status, StatusCode::OK);
+            assert!(
+                page.body.contains("Up to 2,000 characters."),
+                "{}",
+                page.body
+            );
+        }
+        assert!(
+            kiosk.body.contains("aria-describedby=\"text-hint\""),
+            "the limit is read with the box"
+        );
+        assert_eq!(at_limit.status, StatusCode::SEE_OTHER, "{}", at_limit.body);
+        assert_eq!(over.status, StatusCode::UNPROCESSABLE_ENTITY);
+        assert!(over.body.contains("Write 2,000 characters or fewer"));
+        assert!(
+            over.body.contains("Up to 2,000 characters."),
+            "still stated"
+        );
+    }
+}
+
+#[tokio::test]
+async fn the_kiosks_anonymity_box_says_what_it_does_as_the_kiosk_never_asks_a_name() {
+    for t in engines().await {
+        let res = t
+            .get(Who::Anon, &format!("/kiosk/{}/suggest", t.seed.kiosk_token))
+            .await;
+
+        assert_eq!(res.status, StatusCode::OK);
+        let page = text_of(&res);
+        assert!(page.contains("Keep my suggestion anonymous"), "{page}");
+        assert!(page.contains("This tablet never asks your name."));
+        assert!(page.contains("aria-describedby=\"anonymous-hint\""));
+        assert!(
+            !page.contains("Do not show my name to anyone"),
+            "no promise about a name it never asked for"
+        );
+    }
+}
+
+#[tokio::test]
+async fn a_cant_do_answer_is_headed_as_a_refusal_on_the_board_the_poster_and_the_kiosk() {
+    for t in engines().await {
+        let refused = entered(&t, Some(t.seed.unit_a1), "meeting", "A swimming pool").await;
+        publish(&t, refused, "A swimming pool please").await;
+        move_to(
+            &t,
+            refused,
+            "cannot_do",
+            Some("There is no room for a pool"),
+        )
+        .await;
+        let done = entered(&t, Some(t.seed.unit_a1), "meeting", "A kettle").await;
+        publish(&t, done, "A kettle please").await;
+        move_to(&t, done, "done", Some("We bought a kettle")).await;
+        let (org, unit) = (t.seed.org_a, t.seed.unit_a1);
+
+        let board = t
+            .get(Who::Anon, &format!("/o/{org}/units/{unit}/you-said-we-did"))
+            .await;
+        let poster = t
+            .get(Who::Anon, &format!("/o/{org}/units/{unit}/poster"))
+            .await;
+        let kiosk = t
+            .get(Who::Anon, &format!("/kiosk/{}/board", t.seed.kiosk_token))
+            .await;
+
+        for res in [&board, &poster, &kiosk] {
+            assert_eq!(res.status, StatusCode::OK);
+            let page = text_of(res);
+            // Each answer sits under its own heading: the refusal under "We can't do this".
+            let pool = page.find("There is no room for a pool").expect("refusal");
+            let kettle = page.find("We bought a kettle").expect("done");
+            let heading_before = |at: usize| {
+                let before = &page[..at];
+                let cannot = before.rfind("We can't do this, because…");
+                let did = before.rfind(">We did<");
+                (cannot, did)
+            };
+            let (cannot, did) = heading_before(pool);
+            assert!(cannot > did, "the refusal is headed as one");
+            let (cannot, did) = heading_before(kettle);
+            assert!(did > cannot, "what was done is headed \"We did\"");
+        }
+        assert!(
+            text_of(&poster).contains("Ni allwn wneud hyn oherwydd…"),
+            "in Welsh too"
+        );
+    }
+}
+
+#[tokio::test]
+async fn the_poster_says_how_many_answers_it_shows_and_shows_the_newest_when_there_are_more() {
+    for t in engines().await {
+        let (org, unit) = (t.seed.org_a, t.seed.unit_a1);
+        let path = format!("/o/{org}/units/{unit}/poster");
+        let close = |n: usize| {
+            let t = &t;
+            async move {
+                let id = entered(t, Some(unit), "meeting", &format!("Idea {n}")).await;
+                publish(t, id, &format!("Public idea {n}")).await;
+                move_to(t, id, "done", Some(&format!("Answer {n}"))).await;
+            }
+        };
+        let few = 3;
+        for n in 0..few {
+            close(n).await;
+        }
+
+        let three = t.get(Who::Anon, &path).await;
+        let more = 10;
+        for n in few..more {
+            close(n).await;
+        }
+        let ten = t.get(Who::Anon, &path).await;
+
+        assert_eq!(three.status, StatusCode::OK);
+        assert!(
+            three.body.contains(&format!("Last 8 weeks: {few} answers")),
+            "{}",
+            three.body
+        );
+        assert!(
+            three
+                .body
+                .contains(&format!("Y 8 wythnos diwethaf: {few} ateb"))
+        );
+        assert_eq!(three.body.matches("cairn-poster__item\"").count(), few);
+        assert!(
+            ten.body
+                .contains(&format!("Last 8 weeks: the newest 8 of {more} answers"))
+        );
+        assert!(
+            ten.body
+                .contains(&format!("8 ateb, y rhai diweddaraf o {more}"))
+        );
+        assert_eq!(ten.body.matches("cairn-poster__item\"").count(), 8);
+        assert!(
+            ten.body.contains(&format!("Answer {}", more - 1)),
+            "the newest"
+        );
+        assert!(
+            !ten.body.contains("Answer 0<"),
+            "the oldest left off, and said so"
+        );
+    }
+}
+
+#[tokio::test]
+async fn the_suggestions_csv_names_each_unit_rather_than_numbering_it() {
+    for t in engines().await {
+        entered(&t, None, "survey", "For the whole service").await;
+        let names = {
+            let mut h = t.app.db.acquire().await.expect("acquire");
+            let a1 = cairn_db::units::get_unit(&mut h.conn(), t.seed.org_a, t.seed.unit_a1)
+                .await
+                .expect("unit");
+            a1.name
+        };
+
+        let res = t.get(Who::Lead, "/feedback.csv").await;
+
+        let lines = csv_lines(&res);
+        let quiet = lines
+            .iter()
+            .find(|l| l.contains("A quiet room for visits"))
+            .expect("the seeded row");
+        let cells: Vec<&str> = quiet.split(',').collect();
+        assert_eq!(cells[1], names, "{quiet}");
+        assert_ne!(cells[1], t.seed.unit_a1.to_string());
+        let whole = lines
+            .iter()
+            .find(|l| l.contains("For the whole service"))
+            .expect("the whole-service row");
+        assert_eq!(whole.split(',').nth(1), Some("The whole service"));
+    }
+}
+
+#[tokio::test]
+async fn staff_are_named_by_their_name_not_their_email_on_a_suggestion_and_in_owner_lists() {
+    for t in engines().await {
+        // The unit staff account belongs to a member of staff with a record of their own.
+        let admin = t.actor(Who::OrgAdmin).await;
+        let pid = cairn_app::people::create(
+            &t.app,
+            &admin,
+            &cairn_domain::people::PersonDraft {
+                chosen_name: "Sioned Pritchard".into(),
+                constituency: "staff".into(),
+                unit_ids: vec![t.seed.unit_a1],
+                status: "active".into(),
+                preferred_language: "en".into(),
+                ..Default::default()
+            },
+        )
+        .await
+        .expect("person");
+        {
+            let mut h = t.app.db.acquire().await.expect("acquire");
+            cairn_db::execute!(
+                &mut h.conn(),
+                "UPDATE users SET person_id = $1 WHERE email = $2",
+                pid,
+                Who::UnitStaff.email()
+            )
+            .expect("link");
+        }
+        let res = t
+            .post(
+                Who::UnitStaff,
+                "/feedback/new",
+                &format!(
+                    "channel=meeting&unit_id={}&text=Longer+visiting+hours&contact=",
+                    t.seed.unit_a1
+                ),
+            )
+            .await;
+        assert_eq!(res.status, StatusCode::SEE_OTHER, "{}", res.body);
+        let page = res.location().to_owned();
+        let staff_id = t.actor(Who::UnitStaff).await.user_id;
+        let owned = t
+            .post(
+                Who::Lead,
+                &format!("{page}/owner"),
+                &format!("owner={staff_id}"),
+            )
+            .await;
+        assert_eq!(owned.status, StatusCode::SEE_OTHER, "{}", owned.body);
+
+        let shown = t.get(Who::Lead, &page).await;
+        let list = t.get(Who::UnitStaff, "/feedback").await;
+
+        assert_eq!(shown.status, StatusCode::OK);
+        assert!(
+            shown
+                .body
+                .contains("Entered by Sioned Pritchard for someone else"),
+            "{}",
+            shown.body
+        );
+        assert!(
+            shown.body.contains(&format!(
+                "<option value=\"{staff_id}\" selected>Sioned Pritchard</option>"
+            )),
+            "the owner list names them"
+        );
+        assert!(
+            !shown.body.contains(Who::UnitStaff.email()),
+            "their address appears nowhere on the page"
+        );
+        assert!(
+            shown.body.contains(Who::OrgAdmin.email()),
+            "an account with no person keeps its address"
+        );
+        assert!(
+            list.body.contains(&format!(
+                "<option value=\"{staff_id}\">Sioned Pritchard</option>"
+            )),
+            "the list's owner filter, for unit staff too"
+        );
+    }
+}
+
+#[tokio::test]
+async fn unit_staff_make_a_kiosk_link_for_their_own_unit_and_not_for_another() {
+    for t in engines().await {
+        let page = t.get(Who::UnitStaff, "/feedback/kiosks").await;
+        let own = t
+            .post(
+                Who::UnitStaff,
+                "/feedback/kiosks",
+                &format!("unit_id={}&label=Alder+tablet", t.seed.unit_a1),
+            )
+            .await;
+        let other = t
+            .post(
+                Who::UnitStaff,
+                "/feedback/kiosks",
+                &format!("unit_id={}&label=Birch+tablet", t.seed.unit_a2),
+            )
+            .await;
+        let statuses = t.get(Who::UnitStaff, "/feedback/statuses").await;
+
+        assert_eq!(page.status, StatusCode::OK, "{}", page.body);
+        assert!(
+            page.body
+                .contains(&format!("<option value=\"{}\"", t.seed.unit_a1))
+        );
+        assert!(
+            !page
+                .body
+                .contains(&format!("<option value=\"{}\"", t.seed.unit_a2)),
+            "only their own unit is offered"
+        );
+        assert_eq!(own.status, StatusCode::OK, "{}", own.body);
+        assert!(own.body.contains("/kiosk/"), "the new link is shown once");
+        assert_eq!(other.status, StatusCode::UNPROCESSABLE_ENTITY);
+        assert!(other.body.contains("Choose a unit from the list"));
+        let admin = t.actor(Who::OrgAdmin).await;
+        let labels: Vec<String> = cairn_app::feedback::kiosks(&t.app, &admin)
+            .await
+            .expect("kiosks")
+            .into_iter()
+            .map(|k| k.label)
+            .collect();
+        assert!(labels.contains(&"Alder tablet".to_owned()));
+        assert!(!labels.contains(&"Birch tablet".to_owned()));
+        assert!(
+            !statuses.body.contains("action=\"/feedback/statuses\""),
+            "statuses stay with leads and administrators"
+        );
+    }
+}

@@ -94,7 +94,8 @@ pub struct Seed {
     pub open_rounds: Vec<i64>,
     /// A suggestion on unit A1.
     pub suggestion: i64,
-    /// Kiosks on unit A1 for revoking (one per revoker), and the secret of one that stays live.
+    /// Kiosks on unit A1 for revoking (one per revoker: administrator, lead, unit staff), and
+    /// the secret of one that stays live.
     pub kiosks: Vec<i64>,
     pub kiosk_token: String,
     /// A group on unit A1 with the member and the carer on it, an upcoming meeting of it, and
@@ -430,7 +431,7 @@ impl TestApp {
             cairn_app::feedback::enter(&app, &admin, &draft, cairn_domain::people::Language::En)
                 .await
                 .expect("suggestion");
-        for i in 0..2 {
+        for i in 0..3 {
             cairn_app::feedback::create_kiosk(&app, &admin, s.unit_a1, &format!("Tablet {i}"))
                 .await
                 .expect("kiosk");
