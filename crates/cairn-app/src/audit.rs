@@ -132,6 +132,7 @@ pub const ENTITIES: &[&str] = &[
     "unit_survey_figure",
     "user",
     "user_access",
+    "user_easy_read",
     "user_language",
     "user_password",
     "user_role",

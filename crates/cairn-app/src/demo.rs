@@ -19,6 +19,7 @@ use rand::rngs::StdRng;
 use rand::{Rng, SeedableRng};
 
 mod meetings;
+mod payments;
 mod people;
 mod surveys;
 mod training;
@@ -174,6 +175,7 @@ pub async fn build(app: &App, password: &str, scale: Scale) -> AppResult<i64> {
         None => {
             let org = build_demo(app, &hash, now).await?;
             playbook_actions(app, org, now).await?;
+            payments::money_at_work(app, org, local_today(now)).await?;
             org
         }
     };

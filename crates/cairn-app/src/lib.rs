@@ -9,6 +9,7 @@
 pub mod accounts;
 pub mod audit;
 pub mod demo;
+pub mod easy_read;
 pub mod feedback;
 pub mod handbook;
 pub mod meetings;

@@ -27,6 +27,12 @@ use cairn_domain::{FieldErrors, Permission};
 use jiff::civil::Date;
 use serde::Serialize;
 
+pub mod drafts;
+mod guard;
+pub use guard::{PersonPayments, offered_presets, person_named, person_payments};
+mod corrections;
+pub use corrections::{Corrections, correct_paid, corrections, statement_corrections};
+
 /// Largest receipt accepted.
 pub const RECEIPT_MAX_BYTES: usize = 5 * 1024 * 1024;
 /// Longest reason or note.
@@ -564,6 +570,10 @@ pub struct ProfileDraft {
     pub limit_period: String,
     pub limit_amount: String,
     pub preset_id: String,
+    /// "yes" to hold a claim at the limit; anything else warns only.
+    pub hold: String,
+    /// With the hold: "later", "vouchers" or "none".
+    pub over_limit: String,
 }
 
 /// A person's payment profile (none until they choose).
@@ -590,17 +600,19 @@ pub async fn claim_form_for(app: &App, actor: &Actor, person: i64) -> AppResult<
     crate::audit::record_read(app, actor, org, "claim_form", person, &[person]).await
 }
 
-/// Sets how a person is recognised and their own limit: the member themselves, or staff with
-/// them (recorded on their behalf).
-pub async fn set_profile(app: &App, actor: &Actor, person: i64, d: &ProfileDraft) -> AppResult<()> {
-    let org = org_of(actor)?;
-    {
-        let mut h = app.db.acquire().await?;
-        reach_person(&mut h.conn(), actor, org, person).await?;
-    }
-    if !actor.is_person(person) && !actor.can(Permission::ManageClaims) {
-        return Err(AppError::Forbidden);
-    }
+/// A profile as checked, ready to store.
+struct CheckedProfile {
+    choice: PaymentChoice,
+    lower: Option<i64>,
+    limit_period: Option<String>,
+    limit_pence: Option<i64>,
+    preset: Option<i64>,
+    hold_at_limit: bool,
+    over_limit: Option<String>,
+}
+
+/// Checks a profile as typed against the presets on offer, every field at once.
+fn check_draft(d: &ProfileDraft, presets: &[LimitPreset]) -> Result<CheckedProfile, FieldErrors> {
     let mut e = FieldErrors::new();
     let choice = PaymentChoice::parse(d.choice.trim());
     if choice.is_none() {
@@ -611,10 +623,7 @@ pub async fn set_profile(app: &App, actor: &Actor, person: i64, d: &ProfileDraft
     } else {
         None
     };
-    let now = app.now();
-    let mut tx = app.db.begin().await?;
-    let presets = cairn_db::payments::limit_presets(&mut tx.conn(), org).await?;
-    let (limit_period, limit_pence, preset) = match d.limit_kind.as_str() {
+    let (limit_period, limit_pence, preset) = match d.limit_kind.trim() {
         "" | "none" => (None, None, None),
         "preset" => match d
             .preset_id
@@ -642,19 +651,109 @@ pub async fn set_profile(app: &App, actor: &Actor, person: i64, d: &ProfileDraft
             (None, None, None)
         }
     };
-    let (Some(choice), true) = (choice, e.is_empty()) else {
-        return Err(e.into());
+    let hold_at_limit = match d.hold.trim() {
+        "yes" => true,
+        "" | "no" => false,
+        _ => {
+            e.add("hold", "payments-error-hold");
+            false
+        }
     };
+    // Holding needs a limit to hold at.
+    if hold_at_limit && matches!(d.limit_kind.trim(), "" | "none") {
+        e.add("hold", "payments-error-hold-needs-limit");
+    }
+    let over_limit = if hold_at_limit {
+        match cairn_domain::payments::OverLimit::parse(d.over_limit.trim()) {
+            Some(o) => Some(o.key().to_owned()),
+            None => {
+                e.add("over_limit", "payments-error-over-limit-choice");
+                None
+            }
+        }
+    } else {
+        None
+    };
+    match (choice, e.is_empty()) {
+        (Some(choice), true) => Ok(CheckedProfile {
+            choice,
+            lower,
+            limit_period,
+            limit_pence,
+            preset,
+            hold_at_limit,
+            over_limit,
+        }),
+        _ => Err(e),
+    }
+}
+
+/// May the actor set this person's profile? Themselves, or staff with them within reach.
+async fn may_set_profile(app: &App, actor: &Actor, org: i64, person: i64) -> AppResult<()> {
+    {
+        let mut h = app.db.acquire().await?;
+        reach_person(&mut h.conn(), actor, org, person).await?;
+    }
+    if !actor.is_person(person) && !actor.can(Permission::ManageClaims) {
+        return Err(AppError::Forbidden);
+    }
+    Ok(())
+}
+
+/// Checks the answers given so far when a profile is asked one question a page: only errors on
+/// `fields` (the questions on this page) count; later questions are not answered yet.
+pub async fn check_profile(
+    app: &App,
+    actor: &Actor,
+    person: i64,
+    d: &ProfileDraft,
+    fields: &[&str],
+) -> AppResult<()> {
+    let org = org_of(actor)?;
+    may_set_profile(app, actor, org, person).await?;
+    let presets = offered_presets(app, actor).await?;
+    match check_draft(d, &presets) {
+        Ok(_) => Ok(()),
+        Err(all) => {
+            let mut e = FieldErrors::new();
+            for x in all
+                .0
+                .into_iter()
+                .filter(|x| fields.contains(&x.field.as_str()))
+            {
+                e.add(&x.field, x.code);
+            }
+            if e.is_empty() { Ok(()) } else { Err(e.into()) }
+        }
+    }
+}
+
+/// Sets how a person is recognised, their own limit and whether a claim is held at it: the
+/// member themselves, or staff with them (recorded on their behalf).
+pub async fn set_profile(app: &App, actor: &Actor, person: i64, d: &ProfileDraft) -> AppResult<()> {
+    let org = org_of(actor)?;
+    may_set_profile(app, actor, org, person).await?;
+    let now = app.now();
+    let mut tx = app.db.begin().await?;
+    let today = today_of(&mut tx.conn(), app, org).await?;
+    // A preset that has ended is no longer offered, nor taken if sent anyway.
+    let presets = guard::current(
+        cairn_db::payments::limit_presets(&mut tx.conn(), org).await?,
+        today,
+    );
+    let k = check_draft(d, &presets)?;
     let before = cairn_db::payments::profile(&mut tx.conn(), person).await?;
     let p = Profile {
         person_id: person,
-        choice,
-        lower_pence: lower,
-        limit_period,
-        limit_pence,
-        limit_preset_id: preset,
+        choice: k.choice,
+        lower_pence: k.lower,
+        limit_period: k.limit_period,
+        limit_pence: k.limit_pence,
+        limit_preset_id: k.preset,
         updated_at: now,
         updated_by_label: actor.label.clone(),
+        hold_at_limit: k.hold_at_limit,
+        over_limit: k.over_limit,
     };
     cairn_db::payments::set_profile(&mut tx.conn(), &p).await?;
     record(
@@ -1309,6 +1408,8 @@ pub async fn approve(
         )
         .await?;
     }
+    // With the person's hold on, the part past their limit is held back (see `guard`).
+    guard::hold(&mut tx.conn(), app, actor, org, id, now).await?;
     step_done(&mut tx.conn(), actor, org, &claim, "approved", None, now).await?;
     tx.commit().await?;
     Ok(())
@@ -1921,7 +2022,13 @@ pub async fn export(
             for r in &rows {
                 out.push(vec![
                     id.to_string(),
-                    kind("claim"),
+                    // A correction of a paid claim is a row of its own kind, so finance see
+                    // what lowers the run.
+                    kind(if r.corrects_claim_id.is_some() {
+                        "correction"
+                    } else {
+                        "claim"
+                    }),
                     r.claim_id.to_string(),
                     r.person_id.to_string(),
                     r.person_name.clone(),
@@ -2070,6 +2177,11 @@ pub struct Report {
     /// For a reader who may not see claims (the board): lines of a unit, constituency or
     /// activity with fewer claims than this are hidden.
     pub hidden_below: Option<i64>,
+    /// Corrections of paid claims paid in the period, and what they came to (pence, usually
+    /// below nothing). They are in the totals above, each counted as an entry, but not in the
+    /// timeliness figures, which are about claims.
+    pub corrections: i64,
+    pub corrected_pence: i64,
 }
 
 /// Hides, in one breakdown, the lines with a few claims (their amounts could be one person's
@@ -2147,6 +2259,8 @@ pub async fn report(app: &App, actor: &Actor, months: i64) -> AppResult<Report> 
         median_days: None,
         waiting,
         hidden_below: None,
+        corrections: 0,
+        corrected_pence: 0,
     };
     let mut days = Vec::new();
     for row in &rows {
@@ -2167,6 +2281,11 @@ pub async fn report(app: &App, actor: &Actor, months: i64) -> AppResult<Report> 
             row.activity_type.clone(),
             row.total_pence,
         );
+        if row.corrects_claim_id.is_some() {
+            r.corrections += 1;
+            r.corrected_pence += row.total_pence;
+            continue;
+        }
         r.paid += 1;
         if let Some(s) = row.submitted_at {
             let d = (row.paid_at - s) / (24 * 60 * 60 * 1000);
@@ -2211,8 +2330,13 @@ pub async fn support_measures(c: &mut Conn<'_>, org: i64, now: i64) -> AppResult
         .iter()
         .filter_map(FeeRateRow::rate)
         .any(|r| r.applies_on(today));
-    let rows =
-        cairn_db::payments::paid_between(c, org, now - 91 * 24 * 60 * 60 * 1000, now + 1).await?;
+    // Corrections are not claims paid late or on time: only claims count.
+    let rows: Vec<_> =
+        cairn_db::payments::paid_between(c, org, now - 91 * 24 * 60 * 60 * 1000, now + 1)
+            .await?
+            .into_iter()
+            .filter(|r| r.corrects_claim_id.is_none())
+            .collect();
     let target = target_days(c, org).await?;
     let within = rows
         .iter()

@@ -675,6 +675,8 @@ pub async fn decide_level(app: &App, actor: &Actor, id: i64, draft: &LevelDraft)
 pub struct AboutMe {
     pub person: Person,
     pub unit_ids: Vec<i64>,
+    /// Their units, so the page can name them (members cannot list the organisation's units).
+    pub units: Vec<cairn_db::units::Unit>,
     pub profile: Profile,
     pub pathway: Pathway,
     pub interests: Vec<InterestHeld>,
@@ -689,12 +691,17 @@ pub struct AboutMe {
 async fn gather(c: &mut cairn_db::Conn<'_>, app: &App, org: i64, id: i64) -> AppResult<AboutMe> {
     let person = cairn_db::people::get(c, org, id).await?;
     let unit_ids = cairn_db::people::unit_ids(c, id).await?;
+    let mut units = Vec::with_capacity(unit_ids.len());
+    for u in &unit_ids {
+        units.push(cairn_db::units::get_unit(c, org, *u).await?);
+    }
     let today = org_today(c, app, org).await?;
     let pathway = build_pathway(c, org, &person, today).await?;
     Ok(AboutMe {
         pathway,
         person,
         unit_ids,
+        units,
         profile: cairn_db::people::profile(c, org, id).await?,
         interests: cairn_db::people::interests_of(c, id).await?,
         appointments: cairn_db::people::roles_of(c, id).await?,
@@ -754,6 +761,8 @@ pub struct Export {
     pub receipts: Vec<ExportReceipt>,
     /// How they like to be paid and their own earnings limit.
     pub payment_settings: Option<cairn_db::payments::Profile>,
+    /// A claim they were part-way through making, as typed (kept until sent or started again).
+    pub claim_draft: Option<cairn_db::payments::drafts::ClaimDraftRow>,
     pub meeting_actions: Vec<cairn_db::meetings::Action>,
     pub named_in: cairn_db::people::NamedIn,
     pub suggestions: Vec<SuggestionSent>,
@@ -890,6 +899,7 @@ pub const EXPORT_COVERAGE: &[(&str, &str, &str)] = &[
     ),
     ("pathway_steps", "person_id", "pathway"),
     ("payment_profiles", "person_id", "payment_settings"),
+    ("claim_drafts", "person_id", "claim_draft"),
     (
         "payment_runs",
         "created_by_user_id",
@@ -952,6 +962,8 @@ pub struct ExportAccount {
     pub created_at: i64,
     pub last_sign_in_at: Option<i64>,
     pub disabled: bool,
+    /// They chose to read their pages in Easy Read.
+    pub easy_read: bool,
     pub tokens: Vec<cairn_db::accounts::ApiToken>,
     pub sessions: Vec<ExportSession>,
     pub notices: Vec<cairn_db::notices::Notice>,
@@ -1029,6 +1041,7 @@ async fn export_parts(
         claims.push(ExportClaim { claim, lines });
     }
     let payment_settings = cairn_db::payments::profile(&mut c, id).await?;
+    let claim_draft = crate::payments::drafts::of_person(&mut c, id).await?;
     let meeting_actions = cairn_db::meetings::actions_owned(&mut c, org, id).await?;
     let named_in = cairn_db::people::named_in(&mut c, org, id).await?;
     let user = cairn_db::accounts::find_user_by_person(&mut c, id).await?;
@@ -1051,6 +1064,7 @@ async fn export_parts(
                 })
                 .collect(),
             notices: cairn_db::notices::list(&mut c, u.id, i64::MAX).await?,
+            easy_read: u.easy_read,
             email: u.email,
             role: u.role.key().to_owned(),
             created_at: u.created_at,
@@ -1076,6 +1090,7 @@ async fn export_parts(
         suggestions,
         receipts,
         payment_settings,
+        claim_draft,
         meeting_actions,
         named_in,
         account,

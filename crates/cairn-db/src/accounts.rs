@@ -18,6 +18,8 @@ pub struct User {
     pub role: Role,
     pub person_id: Option<i64>,
     pub locale: Option<String>,
+    /// Pages the member reads most are shown in Easy Read.
+    pub easy_read: bool,
     pub disabled: bool,
     pub disabled_at: Option<i64>,
     pub created_at: i64,
@@ -25,7 +27,7 @@ pub struct User {
     pub last_sign_in_at: Option<i64>,
 }
 
-const USER_COLUMNS: &str = "id, organisation_id, email, password_hash, role, person_id, locale, disabled, disabled_at, created_at, updated_at, last_sign_in_at";
+const USER_COLUMNS: &str = "id, organisation_id, email, password_hash, role, person_id, locale, easy_read, disabled, disabled_at, created_at, updated_at, last_sign_in_at";
 
 /// A new account's details.
 #[derive(Debug, Clone)]
@@ -143,6 +145,18 @@ pub async fn set_locale(c: &mut Conn<'_>, user_id: i64, locale: &str, now: i64) 
         "UPDATE users SET locale = $2, updated_at = $3 WHERE id = $1",
         user_id,
         locale,
+        now
+    )?;
+    Ok(())
+}
+
+/// Remembers whether an account reads Easy Read.
+pub async fn set_easy_read(c: &mut Conn<'_>, user_id: i64, on: bool, now: i64) -> DbResult<()> {
+    execute!(
+        c,
+        "UPDATE users SET easy_read = $2, updated_at = $3 WHERE id = $1",
+        user_id,
+        on,
         now
     )?;
     Ok(())

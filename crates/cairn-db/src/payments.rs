@@ -14,6 +14,9 @@ use cairn_domain::payments::{
 };
 use serde::Serialize;
 
+pub mod corrections;
+pub mod drafts;
+
 // ---------------------------------------------------------------------------------------------
 // Rates
 // ---------------------------------------------------------------------------------------------
@@ -267,6 +270,10 @@ pub struct Profile {
     pub limit_preset_id: Option<i64>,
     pub updated_at: i64,
     pub updated_by_label: String,
+    /// A claim that would pass the limit is paid only up to it (otherwise the guard warns).
+    pub hold_at_limit: bool,
+    /// With the hold: what happens to the rest ('later', 'vouchers' or 'none').
+    pub over_limit: Option<String>,
 }
 
 /// A person's profile, if they have set one.
@@ -274,7 +281,8 @@ pub async fn profile(c: &mut Conn<'_>, person: i64) -> DbResult<Option<Profile>>
     fetch_optional!(
         c,
         Profile,
-        "SELECT person_id, choice, lower_pence, limit_period, limit_pence, limit_preset_id, updated_at, updated_by_label FROM payment_profiles \
+        "SELECT person_id, choice, lower_pence, limit_period, limit_pence, limit_preset_id, updated_at, updated_by_label, hold_at_limit, over_limit \
+         FROM payment_profiles \
          WHERE person_id = $1",
         person
     )
@@ -284,10 +292,12 @@ pub async fn profile(c: &mut Conn<'_>, person: i64) -> DbResult<Option<Profile>>
 pub async fn set_profile(c: &mut Conn<'_>, p: &Profile) -> DbResult<()> {
     execute!(
         c,
-        "INSERT INTO payment_profiles (person_id, choice, lower_pence, limit_period, limit_pence, limit_preset_id, updated_at, updated_by_label) \
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT (person_id) DO UPDATE SET choice = excluded.choice, lower_pence = excluded.lower_pence, \
+        "INSERT INTO payment_profiles (person_id, choice, lower_pence, limit_period, limit_pence, limit_preset_id, updated_at, updated_by_label, \
+         hold_at_limit, over_limit) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) ON CONFLICT (person_id) DO UPDATE SET choice = excluded.choice, lower_pence = excluded.lower_pence, \
          limit_period = excluded.limit_period, limit_pence = excluded.limit_pence, limit_preset_id = excluded.limit_preset_id, \
-         updated_at = excluded.updated_at, updated_by_label = excluded.updated_by_label",
+         updated_at = excluded.updated_at, updated_by_label = excluded.updated_by_label, hold_at_limit = excluded.hold_at_limit, \
+         over_limit = excluded.over_limit",
         p.person_id,
         p.choice.key(),
         p.lower_pence,
@@ -295,7 +305,9 @@ pub async fn set_profile(c: &mut Conn<'_>, p: &Profile) -> DbResult<()> {
         p.limit_pence,
         p.limit_preset_id,
         p.updated_at,
-        &p.updated_by_label
+        &p.updated_by_label,
+        p.hold_at_limit,
+        p.over_limit.as_deref()
     )?;
     Ok(())
 }
@@ -340,12 +352,14 @@ pub struct Claim {
     pub run_id: Option<i64>,
     pub paid_at: Option<i64>,
     pub updated_at: i64,
+    /// For a correction of a paid claim: the claim it corrects.
+    pub corrects_claim_id: Option<i64>,
 }
 
 const CLAIM_SELECT: &str = "SELECT c.id, c.organisation_id, c.person_id, p.chosen_name AS person_name, c.unit_id, c.constituency, c.activity_type, \
     c.activity_on, c.minutes, c.description, c.meeting_id, c.choice, c.status, c.fee_pence, c.expenses_pence, c.total_pence, c.income_pence, \
     c.created_at, c.created_by_user_id, c.created_by_label, c.submitted_at, c.approved_at, c.approved_by_user_id, c.approved_by_person_id, c.authorised_at, \
-    c.authorised_by_user_id, c.rejected_at, c.reject_reason, c.run_id, c.paid_at, c.updated_at FROM claims c JOIN people p ON p.id = c.person_id";
+    c.authorised_by_user_id, c.rejected_at, c.reject_reason, c.run_id, c.paid_at, c.updated_at, c.corrects_claim_id FROM claims c JOIN people p ON p.id = c.person_id";
 
 /// A new claim's facts.
 #[derive(Debug, Clone)]
@@ -738,6 +752,7 @@ pub async fn income_by_day(
         (String, String, i64, i64),
         "SELECT activity_on, status, CAST(SUM(income_pence) AS BIGINT), CAST(SUM(total_pence - income_pence) AS BIGINT) FROM claims \
          WHERE person_id = $1 AND activity_on >= $2 AND activity_on <= $3 AND status NOT IN ('draft', 'rejected') \
+         AND NOT (corrects_claim_id IS NOT NULL AND status = 'approved') \
          GROUP BY activity_on, status ORDER BY activity_on",
         person,
         from,
@@ -977,15 +992,19 @@ pub struct ExportRow {
     pub expenses_pence: i64,
     pub total_pence: i64,
     pub income_pence: i64,
+    /// For a correction: the paid claim it corrects.
+    pub corrects_claim_id: Option<i64>,
 }
 
-/// A run's claims for export, by person then claim.
+/// A run's claims for export, by person then claim. The cost centre is never blank: a claim
+/// with no unit is charged to the organisation as a whole, under its name.
 pub async fn export_rows(c: &mut Conn<'_>, run: i64) -> DbResult<Vec<ExportRow>> {
     fetch_all!(
         c,
         ExportRow,
-        "SELECT c.id AS claim_id, c.person_id, p.chosen_name AS person_name, c.unit_id, u.name AS unit_name, c.activity_type, c.activity_on, \
-         c.choice, c.fee_pence, c.expenses_pence, c.total_pence, c.income_pence FROM claims c JOIN people p ON p.id = c.person_id \
+        "SELECT c.id AS claim_id, c.person_id, p.chosen_name AS person_name, c.unit_id, COALESCE(u.name, o.name) AS unit_name, c.activity_type, \
+         c.activity_on, c.choice, c.fee_pence, c.expenses_pence, c.total_pence, c.income_pence, c.corrects_claim_id FROM claims c \
+         JOIN people p ON p.id = c.person_id JOIN organisations o ON o.id = c.organisation_id \
          LEFT JOIN units u ON u.id = c.unit_id WHERE c.run_id = $1 ORDER BY p.chosen_name, c.person_id, c.id",
         run
     )
@@ -1016,6 +1035,8 @@ pub struct PaidRow {
     pub total_pence: i64,
     pub submitted_at: Option<i64>,
     pub paid_at: i64,
+    /// For a correction: the paid claim it corrects.
+    pub corrects_claim_id: Option<i64>,
 }
 
 /// Claims paid between two instants.
@@ -1028,7 +1049,7 @@ pub async fn paid_between(
     fetch_all!(
         c,
         PaidRow,
-        "SELECT unit_id, constituency, activity_type, total_pence, submitted_at, paid_at FROM claims \
+        "SELECT unit_id, constituency, activity_type, total_pence, submitted_at, paid_at, corrects_claim_id FROM claims \
          WHERE organisation_id = $1 AND status = 'paid' AND paid_at >= $2 AND paid_at < $3 ORDER BY paid_at",
         org,
         from,

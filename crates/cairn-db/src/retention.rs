@@ -132,13 +132,18 @@ pub async fn delete_audit(c: &mut Conn<'_>, org: i64, before_ms: i64) -> DbResul
     )
 }
 
-/// Finished claims (paid, or rejected) paid or rejected before `before_ms`.
+/// Finished claims (paid, or rejected) paid or rejected before `before_ms`. A paid claim with a
+/// correction waits until the correction is due too (its lines reverse the claim's lines), and
+/// corrections come first (newest first), so each goes before the claim it corrects.
 pub async fn finished_claims(c: &mut Conn<'_>, org: i64, before_ms: i64) -> DbResult<Vec<i64>> {
     let rows: Vec<(i64,)> = fetch_all!(
         c,
         (i64,),
         "SELECT id FROM claims WHERE organisation_id = $1 AND \
-         ((status = 'paid' AND paid_at < $2) OR (status = 'rejected' AND rejected_at < $2)) ORDER BY id",
+         ((status = 'paid' AND paid_at < $2) OR (status = 'rejected' AND rejected_at < $2)) \
+         AND NOT EXISTS (SELECT 1 FROM claims k WHERE k.corrects_claim_id = claims.id \
+         AND NOT ((k.status = 'paid' AND k.paid_at < $2) OR (k.status = 'rejected' AND k.rejected_at < $2))) \
+         ORDER BY id DESC",
         org,
         before_ms
     )?;

@@ -2928,6 +2928,8 @@ async fn income_by_day_splits_income_from_expenses_per_day_and_status_leaving_ou
                 limit_preset_id: None,
                 updated_at: NOW,
                 updated_by_label: "mo@example.org".into(),
+                hold_at_limit: false,
+                over_limit: None,
             },
         )
         .await
@@ -2943,6 +2945,8 @@ async fn income_by_day_splits_income_from_expenses_per_day_and_status_leaving_ou
                 limit_preset_id: None,
                 updated_at: NOW + 1,
                 updated_by_label: "staff@org-a.example".into(),
+                hold_at_limit: false,
+                over_limit: None,
             },
         )
         .await

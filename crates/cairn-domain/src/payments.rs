@@ -15,6 +15,14 @@
 use crate::keyed_enum;
 use jiff::civil::{Date, Weekday};
 
+pub mod corrections;
+pub mod words;
+
+mod hold;
+pub use hold::{
+    HoldCut, OverLimit, already_in_period, hold_cut, next_period_start, period_of, preset_has_ended,
+};
+
 keyed_enum!(
     /// What the time was for. Stable keys used by the API.
     ActivityType, "payments-activity", {

@@ -18,20 +18,23 @@ use axum::extract::{Path, Query, State};
 use axum::http::{StatusCode, header};
 use axum::response::IntoResponse;
 use cairn_app::AppError;
-use cairn_app::payments::{
-    ClaimView, Earnings, ExpenseRateDraft, ExportFormat, FeeRateDraft, Guard, ProfileDraft,
-};
+use cairn_app::payments::{ClaimView, ExpenseRateDraft, ExportFormat, FeeRateDraft, Guard};
 use cairn_db::payments::ClaimQuery;
 use cairn_domain::Permission;
 use cairn_domain::payments::{
-    ActivityType, ClaimDraft, ClaimStatus, ExpenseCategory, ExpenseDraft, LimitPeriod,
-    PaymentChoice, RateBasis, format_pounds, parse_pounds,
+    ActivityType, ClaimDraft, ClaimStatus, ExpenseCategory, ExpenseDraft, PaymentChoice, RateBasis,
+    format_pounds, parse_pounds,
 };
 use cairn_domain::time::{DateParts, format_date, format_instant, parse_iso_date, time_zone};
 use serde::Deserialize;
 
+mod corrections;
+mod settings;
+mod wizard;
+
 pub(crate) fn routes(r: Routes) -> Routes {
-    r.get("/payments", home)
+    settings::routes(wizard::routes(r))
+        .get("/payments", home)
         .get("/payments/claims", claims)
         .get("/payments/claims/new", new_claim_form)
         .reads_person()
@@ -43,6 +46,7 @@ pub(crate) fn routes(r: Routes) -> Routes {
         .post("/payments/claims/{id}/authorise", authorise)
         .post("/payments/claims/{id}/reject", reject)
         .post("/payments/claims/{id}/reverse", reverse)
+        .post("/payments/claims/{id}/correct", corrections::correct)
         .upload("/payments/claims/{id}/receipts", add_receipt)
         .get("/payments/receipts/{id}", receipt)
         .get("/payments/rates", rates_page)
@@ -54,10 +58,6 @@ pub(crate) fn routes(r: Routes) -> Routes {
         .post("/payments/runs/{id}/lock", lock_run)
         .post("/payments/runs/{id}/paid", mark_paid)
         .get("/payments/runs/{id}/export.csv", export)
-        .get("/payments/settings", settings_page)
-        .reads_person()
-        .post("/payments/settings", save_settings)
-        .get("/payments/statement", statement)
         .get("/payments/report", report)
         .get("/payments/report.csv", report_csv)
 }
@@ -622,11 +622,15 @@ struct ClaimPage {
     v_attach: bool,
     blocked: Option<String>,
     form: FormState,
+    corrections: corrections::Panel,
+    /// For the claimant reading their own claim with nothing for them to do: what happens next.
+    own_next: Option<String>,
 }
 
 async fn claim_view(st: &AppState, s: &Signed, id: i64, form: FormState) -> WebResult {
     let t = s.ctx.t();
     let v: ClaimView = cairn_app::payments::claim(&st.app, s.actor(), id).await?;
+    let corrections = corrections::panel(st, s, &t, &v).await?;
     let tz = org_time_zone(st, s).await?;
     let c = &v.claim;
     let reversed: Vec<i64> = v.lines.iter().filter_map(|l| l.reverses_line_id).collect();
@@ -662,8 +666,17 @@ async fn claim_view(st: &AppState, s: &Signed, id: i64, form: FormState) -> WebR
             }
         })
         .collect();
+    // The claimant reading their own claim is spoken to: "You", not their name.
+    let own = s.actor().is_person(c.person_id);
     let mut facts = vec![
-        (t.get("payments-col-person"), c.person_name.clone()),
+        if own {
+            (
+                t.get("payments-wizard-claim-by"),
+                t.get("payments-wizard-claim-you"),
+            )
+        } else {
+            (t.get("payments-col-person"), c.person_name.clone())
+        },
         (
             t.get("payments-col-activity"),
             t.get(&c.activity_type.label_id()),
@@ -681,7 +694,11 @@ async fn claim_view(st: &AppState, s: &Signed, id: i64, form: FormState) -> WebR
         ),
         (t.get("payments-col-description"), c.description.clone()),
         (
-            t.get("payments-col-choice"),
+            t.get(if own {
+                "payments-wizard-own-choice"
+            } else {
+                "payments-col-choice"
+            }),
             PaymentChoice::parse(&c.choice)
                 .map(|x| t.get(&x.label_id()))
                 .unwrap_or_default(),
@@ -731,6 +748,14 @@ async fn claim_view(st: &AppState, s: &Signed, id: i64, form: FormState) -> WebR
                 // once the claim is paid or not paid: the earnings above still show the effect.
                 if matches!(c.status, ClaimStatus::Paid | ClaimStatus::Rejected) {
                     g.warning = None;
+                } else if own && v.guard.would_pass {
+                    g.warning = Some(t.with(
+                        "payments-wizard-own-guard-warning",
+                        &[
+                            ("this", pounds(v.guard.this_pence)),
+                            ("room", pounds(v.guard.room_pence.unwrap_or(0))),
+                        ],
+                    ));
                 }
                 g
             },
@@ -760,6 +785,18 @@ async fn claim_view(st: &AppState, s: &Signed, id: i64, form: FormState) -> WebR
             v_correct: v.can_correct,
             v_attach: v.can_attach,
             blocked: v.blocked.map(|b| t.get(b)),
+            corrections,
+            own_next: (own && !v.can_submit).then(|| {
+                t.get(match c.status {
+                    ClaimStatus::Draft => "payments-wizard-own-next-draft",
+                    ClaimStatus::Submitted => "payments-wizard-own-next-submitted",
+                    ClaimStatus::Approved => "payments-wizard-own-next-approved",
+                    ClaimStatus::Authorised => "payments-wizard-own-next-authorised",
+                    ClaimStatus::InRun => "payments-wizard-own-next-in-run",
+                    ClaimStatus::Paid => "payments-wizard-own-next-paid",
+                    ClaimStatus::Rejected => "payments-wizard-own-next-rejected",
+                })
+            }),
             chrome,
             t,
             form,
@@ -1506,333 +1543,6 @@ async fn export(
 }
 
 // ---------------------------------------------------------------------------------------------
-// A member's choice and limit, and the statement
-// ---------------------------------------------------------------------------------------------
-
-#[derive(Template)]
-#[template(path = "payments/settings.html")]
-struct SettingsPage {
-    chrome: Chrome,
-    t: Tr,
-    form: FormState,
-    person_id: i64,
-    person_query: String,
-    choices: Vec<Choice>,
-    periods: Vec<Choice>,
-    presets: Vec<Choice>,
-    kinds: Vec<Choice>,
-    saved: bool,
-}
-
-#[derive(Deserialize, Default)]
-struct PersonQuery {
-    person_id: Option<String>,
-    from: Option<String>,
-    to: Option<String>,
-    saved: Option<String>,
-}
-
-fn person_of(s: &Signed, q: Option<&str>) -> Option<i64> {
-    q.and_then(|p| p.trim().parse().ok())
-        .or(s.actor().person_id)
-}
-
-async fn settings_view(
-    st: &AppState,
-    s: &Signed,
-    person: i64,
-    form: FormState,
-    saved: bool,
-) -> WebResult {
-    let t = s.ctx.t();
-    let profile = cairn_app::payments::profile(&st.app, s.actor(), person).await?;
-    let card = cairn_app::payments::rate_card(&st.app, s.actor()).await?;
-    let mut form = form;
-    if !form.has_errors() {
-        match &profile {
-            Some(p) => {
-                form.set("choice", p.choice.key()).set(
-                    "lower",
-                    p.lower_pence
-                        .map(pounds)
-                        .unwrap_or_default()
-                        .replace('£', ""),
-                );
-                match (p.limit_preset_id, &p.limit_period, p.limit_pence) {
-                    (Some(id), _, _) => {
-                        form.set("limit_kind", "preset")
-                            .set("preset_id", id.to_string());
-                    }
-                    (None, Some(period), Some(l)) => {
-                        form.set("limit_kind", "own")
-                            .set("limit_period", period.clone())
-                            .set("limit_amount", pounds(l).replace('£', ""));
-                    }
-                    _ => {
-                        form.set("limit_kind", "none");
-                    }
-                }
-            }
-            None => {
-                form.set("choice", "bank").set("limit_kind", "none");
-            }
-        }
-    }
-    let chrome = Chrome::signed(
-        s,
-        t.get("payments-settings-title"),
-        organisation(st, s).await?,
-    )
-    .with_errors(&form);
-    let status = if form.has_errors() {
-        StatusCode::UNPROCESSABLE_ENTITY
-    } else {
-        StatusCode::OK
-    };
-    let kinds = ["none", "preset", "own"]
-        .iter()
-        .map(|k| Choice {
-            value: (*k).into(),
-            label: t.get(&format!("payments-limit-kind-{k}")),
-        })
-        .collect();
-    html_status(
-        status,
-        &SettingsPage {
-            person_query: if s.actor().is_person(person) {
-                String::new()
-            } else {
-                format!("?person_id={person}")
-            },
-            person_id: person,
-            choices: choices(
-                &t,
-                PaymentChoice::ALL,
-                PaymentChoice::key,
-                PaymentChoice::label_id,
-            ),
-            periods: choices(
-                &t,
-                LimitPeriod::ALL,
-                LimitPeriod::key,
-                LimitPeriod::label_id,
-            ),
-            presets: card
-                .presets
-                .iter()
-                .map(|p| Choice {
-                    value: p.id.to_string(),
-                    label: format!(
-                        "{} – {}",
-                        local_name(&t, &p.name_en, Some(&p.name_cy)),
-                        t.with(
-                            if p.period == "month" {
-                                "payments-limit-month"
-                            } else {
-                                "payments-limit-week"
-                            },
-                            &[("amount", pounds(p.amount_pence))]
-                        )
-                    ),
-                })
-                .collect(),
-            kinds,
-            saved,
-            form,
-            chrome,
-            t,
-        },
-    )
-}
-
-async fn settings_page(
-    State(st): State<AppState>,
-    s: Signed,
-    Query(q): Query<PersonQuery>,
-) -> WebResult {
-    match person_of(&s, q.person_id.as_deref()) {
-        Some(p) => settings_view(&st, &s, p, FormState::new(), q.saved.is_some()).await,
-        None => Err(WebError::Forbidden),
-    }
-}
-
-#[derive(Deserialize, Default)]
-struct SettingsIn {
-    #[serde(default)]
-    person_id: String,
-    #[serde(default)]
-    choice: String,
-    #[serde(default)]
-    lower: String,
-    #[serde(default)]
-    limit_kind: String,
-    #[serde(default)]
-    limit_period: String,
-    #[serde(default)]
-    limit_amount: String,
-    #[serde(default)]
-    preset_id: String,
-}
-
-async fn save_settings(
-    State(st): State<AppState>,
-    s: Signed,
-    Posted(f): Posted<SettingsIn>,
-) -> WebResult {
-    let Some(person) = person_of(&s, Some(&f.person_id)) else {
-        return Err(WebError::Forbidden);
-    };
-    let d = ProfileDraft {
-        choice: f.choice.clone(),
-        lower: f.lower.clone(),
-        limit_kind: f.limit_kind.clone(),
-        limit_period: f.limit_period.clone(),
-        limit_amount: f.limit_amount.clone(),
-        preset_id: f.preset_id.clone(),
-    };
-    match cairn_app::payments::set_profile(&st.app, s.actor(), person, &d).await {
-        Ok(()) => {
-            let q = if s.actor().is_person(person) {
-                "?saved=1".to_owned()
-            } else {
-                format!("?person_id={person}&saved=1")
-            };
-            see_other(&format!("/payments/settings{q}"))
-        }
-        Err(AppError::Invalid(errs)) => {
-            let mut form = FormState::new();
-            form.set("choice", f.choice)
-                .set("lower", f.lower)
-                .set("limit_kind", f.limit_kind)
-                .set("limit_period", f.limit_period)
-                .set("limit_amount", f.limit_amount)
-                .set("preset_id", f.preset_id);
-            form.add_errors(&s.ctx.t(), &errs);
-            settings_view(&st, &s, person, form, false).await
-        }
-        Err(e) => Err(e.into()),
-    }
-}
-
-struct StatementRow {
-    label: String,
-    paid: String,
-    authorised: String,
-    pending: String,
-    total: String,
-    expenses: String,
-    over: bool,
-}
-
-#[derive(Template)]
-#[template(path = "payments/statement.html")]
-struct StatementPage {
-    chrome: Chrome,
-    t: Tr,
-    person: String,
-    period: String,
-    limit: Option<String>,
-    weeks: Vec<StatementRow>,
-    months: Vec<StatementRow>,
-    /// The period chosen (ISO dates), kept in the form.
-    form: FormState,
-    /// Carries the person to the period form when staff look at someone's statement.
-    person_id: String,
-}
-
-fn statement_rows(
-    t: &Tr,
-    list: &[cairn_app::payments::PeriodLine],
-    week: bool,
-) -> Vec<StatementRow> {
-    list.iter()
-        .map(|l| StatementRow {
-            label: if week {
-                t.with("payments-week-of", &[("date", date_words(t, &l.starts_on))])
-            } else {
-                parse_iso_date(&l.starts_on)
-                    .map(|d| {
-                        let full = format_date(d, t.lang);
-                        full.split_once(' ')
-                            .map(|(_, rest)| rest.to_owned())
-                            .unwrap_or(full)
-                    })
-                    .unwrap_or_default()
-            },
-            paid: pounds(l.fees.paid_pence),
-            authorised: pounds(l.fees.authorised_pence),
-            pending: pounds(l.fees.pending_pence),
-            total: pounds(l.fees.total()),
-            expenses: pounds(l.expenses_pence),
-            over: l.over_limit,
-        })
-        .collect()
-}
-
-async fn statement(
-    State(st): State<AppState>,
-    s: Signed,
-    Query(q): Query<PersonQuery>,
-) -> WebResult {
-    let t = s.ctx.t();
-    let Some(person) = person_of(&s, q.person_id.as_deref()) else {
-        return Err(WebError::Forbidden);
-    };
-    let from = q.from.as_deref().and_then(parse_iso_date);
-    let to = q.to.as_deref().and_then(parse_iso_date);
-    let e: Earnings = cairn_app::payments::earnings(&st.app, s.actor(), person, from, to).await?;
-    // Finance reach anyone's earnings but not people's records: their statement has no name.
-    let name = if s.actor().is_person(person) || s.actor().can(Permission::ViewPeople) {
-        cairn_app::people::view(&st.app, s.actor(), person)
-            .await?
-            .person
-            .chosen_name
-    } else {
-        String::new()
-    };
-    let chrome = Chrome::signed(
-        &s,
-        t.get("payments-statement-title"),
-        organisation(&st, &s).await?,
-    );
-    html(&StatementPage {
-        person: name,
-        period: t.with(
-            "payments-valid-between",
-            &[
-                ("from", date_words(&t, &e.from)),
-                ("to", date_words(&t, &e.to)),
-            ],
-        ),
-        limit: match (e.limit_period.as_deref(), e.limit_pence) {
-            (Some(p), Some(l)) => Some(t.with(
-                if p == "month" {
-                    "payments-limit-month"
-                } else {
-                    "payments-limit-week"
-                },
-                &[("amount", pounds(l))],
-            )),
-            _ => None,
-        },
-        weeks: statement_rows(&t, &e.weeks, true),
-        months: statement_rows(&t, &e.months, false),
-        form: {
-            let mut f = FormState::new();
-            f.set("from", e.from.clone()).set("to", e.to.clone());
-            f
-        },
-        person_id: if s.actor().is_person(person) {
-            String::new()
-        } else {
-            person.to_string()
-        },
-        chrome,
-        t,
-    })
-}
-
-// ---------------------------------------------------------------------------------------------
 // The report
 // ---------------------------------------------------------------------------------------------
 
@@ -1852,6 +1562,8 @@ struct ReportPage {
     median: String,
     waiting: Vec<(String, i64)>,
     hidden_below: Option<i64>,
+    /// What corrections of paid claims came to, when there were any.
+    corrections: Option<String>,
 }
 
 async fn report_data(
@@ -1947,6 +1659,7 @@ async fn report(State(st): State<AppState>, s: Signed) -> WebResult {
         chart,
         sections: sections(&t, &r, &units),
         hidden_below: r.hidden_below,
+        corrections: corrections::report_line(&t, &r),
         paid: r.paid,
         within: r.within_target,
         target: r.target_days,

@@ -119,6 +119,8 @@ pub async fn erase(c: &mut Conn<'_>, e: &Erasure<'_>) -> DbResult<()> {
     )?;
     execute!(c, "DELETE FROM person_photos WHERE person_id = $1", p)?;
     execute!(c, "DELETE FROM payment_profiles WHERE person_id = $1", p)?;
+    // A claim they were part-way through making: their words, never sent.
+    execute!(c, "DELETE FROM claim_drafts WHERE person_id = $1", p)?;
     // What they gave only for an awarding body's registration: legal name, birth date, ULN.
     execute!(c, "DELETE FROM credit_learners WHERE person_id = $1", p)?;
     execute!(
@@ -204,7 +206,7 @@ async fn erase_account(c: &mut Conn<'_>, e: &Erasure<'_>, user: i64, email: &str
     }
     execute!(
         c,
-        "UPDATE users SET email = $2, password_hash = NULL, locale = NULL, disabled = TRUE, \
+        "UPDATE users SET email = $2, password_hash = NULL, locale = NULL, easy_read = FALSE, disabled = TRUE, \
          disabled_at = COALESCE(disabled_at, $3), updated_at = $3 WHERE id = $1",
         user,
         format!("erased-{user}@erased.invalid"),

@@ -79,6 +79,7 @@ pub(crate) fn routes(r: Routes) -> Routes {
         .post("/api/v1/claims/{id}/approve", payments::approve)
         .post("/api/v1/claims/{id}/authorise", payments::authorise)
         .post("/api/v1/claims/{id}/reject", payments::reject)
+        .post("/api/v1/claims/{id}/reverse", payments::reverse)
         .get("/api/v1/people/{id}/earnings", payments::earnings)
         .reads_person()
         .get("/api/v1/people/{id}/pathway", people::pathway)

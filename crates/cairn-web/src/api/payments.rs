@@ -139,6 +139,7 @@ fn claim_json(v: &cairn_app::payments::ClaimView) -> Value {
         "income_pence": c.income_pence,
         "reject_reason": c.reject_reason,
         "run_id": c.run_id,
+        "corrects_claim_id": c.corrects_claim_id,
         "lines": v.lines.iter().map(|l| json!({
             "id": l.id, "kind": l.kind, "category": l.category, "miles_tenths": l.miles_tenths,
             "amount_pence": l.amount_pence, "counts_as_income": l.counts_as_income, "note": l.note,
@@ -289,6 +290,40 @@ pub(super) async fn reject(
         .await
         .map_err(app_err(a.lang))?;
     Ok(Json(claim_out(&st, &a, id).await?))
+}
+
+#[derive(Deserialize)]
+pub(super) struct ReverseIn {
+    reason: Option<String>,
+    /// Ids of the paid claim's lines to reverse.
+    #[serde(default)]
+    lines: Vec<i64>,
+}
+
+/// Corrects a paid claim: records a correction reversing the chosen lines, which another
+/// person must authorise. Answers 201 with the correction (a claim naming the paid one).
+pub(super) async fn reverse(
+    State(st): State<AppState>,
+    a: ApiActor,
+    Path(id): Path<i64>,
+    body: Result<Json<ReverseIn>, JsonRejection>,
+) -> Result<(StatusCode, Json<Value>), ApiError> {
+    // Existence and reach first.
+    claim_out(&st, &a, id).await?;
+    let i = json_body(body, a.lang)?;
+    let correction = cairn_app::payments::correct_paid(
+        &st.app,
+        &a.actor,
+        id,
+        &i.lines,
+        i.reason.as_deref().unwrap_or(""),
+    )
+    .await
+    .map_err(app_err(a.lang))?;
+    Ok((
+        StatusCode::CREATED,
+        Json(claim_out(&st, &a, correction).await?),
+    ))
 }
 
 #[derive(Deserialize)]

@@ -212,6 +212,22 @@ fn expected(method: &str, path: &str, who: Who) -> Option<Expect> {
         // Everyone sees what Cairn holds about them (or why it holds nothing); only people with
         // a record of their own have a profile there.
         ("GET", "/me") => page(who, &Who::ALL, Status(200)),
+        // Easy Read: a member's own pages and their switch; nobody else is offered them. The
+        // walk's empty suggestion is refused beside the field; the member already said they
+        // are interested in the walk's opportunity.
+        (
+            "GET",
+            "/easy-read"
+            | "/easy-read/suggest"
+            | "/easy-read/suggest/thanks"
+            | "/easy-read/opportunities"
+            | "/easy-read/claims"
+            | "/easy-read/me",
+        ) => page(who, &[Member], Status(200)),
+        ("POST", "/easy-read/switch" | "/easy-read/opportunities/{id}/interest") => {
+            page(who, &[Member], Redirect)
+        }
+        ("POST", "/easy-read/suggest") => page(who, &[Member], Status(422)),
         ("GET", "/me/profile") => match who {
             Anon => Login,
             Member => Status(200),
@@ -292,7 +308,8 @@ fn expected(method: &str, path: &str, who: Who) -> Option<Expect> {
         ("POST", "/api/v1/assessment-rounds/{id}/close") => {
             api(who, record(who, &[OrgAdmin, Lead], Status(200), &[]))
         }
-        // Feedback: staff who handle suggestions; leads and administrators for kiosks.
+        // Feedback: staff who handle suggestions, kiosks included (unit staff: on their units);
+        // leads and administrators for statuses.
         ("GET", "/feedback" | "/feedback.csv" | "/feedback/new" | "/feedback/statuses") => {
             page(who, FEEDBACK, Status(200))
         }
@@ -303,9 +320,9 @@ fn expected(method: &str, path: &str, who: Who) -> Option<Expect> {
         ("GET", "/feedback/by-month" | "/feedback/by-month.csv") => {
             page(who, FEEDBACK, Status(200))
         }
-        ("GET", "/feedback/kiosks") => page(who, MANAGE_MODEL, Status(200)),
-        ("POST", "/feedback/kiosks") => page(who, MANAGE_MODEL, Status(422)),
-        ("POST", "/feedback/kiosks/{id}/revoke") => record(who, &[OrgAdmin, Lead], Redirect, &[]),
+        ("GET", "/feedback/kiosks") => page(who, FEEDBACK, Status(200)),
+        ("POST", "/feedback/kiosks") => page(who, FEEDBACK, Status(422)),
+        ("POST", "/feedback/kiosks/{id}/revoke") => record(who, FEEDBACK_A, Redirect, &[]),
         ("GET", "/feedback/{id}") => record(who, FEEDBACK_A, Status(200), &[]),
         (
             "POST",
@@ -407,6 +424,11 @@ fn expected(method: &str, path: &str, who: Who) -> Option<Expect> {
             _ => record(who, RUN_MEETINGS, Status(409), &[]),
         },
         ("GET", "/my-meetings") => page(who, &[OrgAdmin, Lead, Member, OtherAdmin], Status(200)),
+        // A member's own meeting; an account that is nobody's has none to open.
+        ("GET", "/my-meetings/{id}") => match who {
+            OrgAdmin | Lead => Status(404),
+            _ => record(who, &[Member], Status(200), &[]),
+        },
         ("GET", "/api/v1/groups" | "/api/v1/meetings") => api(
             who,
             page(
@@ -440,6 +462,43 @@ fn expected(method: &str, path: &str, who: Who) -> Option<Expect> {
         },
         ("GET", "/payments/claims") => page(who, CLAIMS, Status(200)),
         ("GET", "/payments/claims/new") => page(who, CLAIMERS, Status(200)),
+        // A member's own claim, one question a page (staff use the one-page form). The walk
+        // posts empty answers: each page refuses them beside its field, and the draft those
+        // posts keep is what "send" finds incomplete.
+        (
+            "GET",
+            "/payments/claims/start"
+            | "/payments/claims/start/what"
+            | "/payments/claims/start/when"
+            | "/payments/claims/start/time"
+            | "/payments/claims/start/expenses"
+            | "/payments/claims/start/expense"
+            | "/payments/claims/start/expense/more"
+            | "/payments/claims/start/paid",
+        ) => page(who, &[Member], Status(200)),
+        (
+            "POST",
+            "/payments/claims/start/what"
+            | "/payments/claims/start/when"
+            | "/payments/claims/start/expenses"
+            | "/payments/claims/start/expense"
+            | "/payments/claims/start/expense/more"
+            | "/payments/claims/start/paid"
+            | "/payments/claims/start/check",
+        ) => page(who, &[Member], Status(422)),
+        // No time given is no time (a claim for expenses only); no expense yet to give an
+        // amount for; nothing to remove; answers not complete.
+        (
+            "GET" | "POST",
+            "/payments/claims/start/expense/amount" | "/payments/claims/start/check",
+        )
+        | ("POST", "/payments/claims/start/time")
+        | ("POST", "/payments/claims/start/expense/remove" | "/payments/claims/start/again") => {
+            page(who, &[Member], Redirect)
+        }
+        // The member's own claim was sent: its confirmation, and no receipt to wait for.
+        ("GET", "/payments/claims/{id}/sent") => page(who, &[Member], Status(200)),
+        ("POST", "/payments/claims/{id}/sent/receipts") => page(who, &[Member], Redirect),
         ("POST", "/payments/claims/new") => page(who, CLAIMERS, Status(422)),
         ("GET", "/payments/claims/{id}") => record(who, CLAIMS, Status(200), &[]),
         // The member's claim was already sent.
@@ -458,6 +517,8 @@ fn expected(method: &str, path: &str, who: Who) -> Option<Expect> {
             record(who, &[OrgAdmin, Lead, UnitStaff, Finance], Status(422), &[])
         }
         ("POST", "/payments/claims/{id}/reverse") => record(who, APPROVERS, Status(422), &[]),
+        // Correcting a paid claim is finance's; with nothing chosen the form comes back.
+        ("POST", "/payments/claims/{id}/correct") => record(who, &[Finance], Status(422), &[]),
         // An empty upload is refused beside the field.
         ("POST", "/payments/claims/{id}/receipts") => {
             record(who, &[OrgAdmin, Lead, UnitStaff, Member], Status(422), &[])
@@ -487,6 +548,19 @@ fn expected(method: &str, path: &str, who: Who) -> Option<Expect> {
             Member => Status(422),
             _ => Status(403),
         },
+        // "How I am paid", one question a page, for a member's own settings.
+        ("GET", "/payments/settings/{step}") => page(who, &[Member], Status(200)),
+        ("POST", "/payments/settings/{step}") => page(who, &[Member], Status(422)),
+        // A person's payments, from their page: staff who make claims with them.
+        (
+            "GET",
+            "/people/{id}/payments"
+            | "/people/{id}/payments/settings"
+            | "/people/{id}/payments/statement",
+        ) => record(who, VIEW_PEOPLE_A, Status(200), &[Member]),
+        ("POST", "/people/{id}/payments/settings") => {
+            record(who, VIEW_PEOPLE_A, Status(422), &[Member])
+        }
         ("GET", "/payments/report" | "/payments/report.csv") => page(
             who,
             &[OrgAdmin, Lead, Finance, Viewer, OtherAdmin],
@@ -513,6 +587,9 @@ fn expected(method: &str, path: &str, who: Who) -> Option<Expect> {
             who,
             record(who, &[OrgAdmin, Lead, UnitStaff, Finance], Status(422), &[]),
         ),
+        ("POST", "/api/v1/claims/{id}/reverse") => {
+            api(who, record(who, &[Finance], Status(422), &[]))
+        }
         ("GET", "/api/v1/people/{id}/earnings") => api(who, record(who, CLAIMS, Status(200), &[])),
         ("POST", "/api/v1/payment-runs") => api(who, page(who, &[Finance], Status(422))),
         ("POST", "/api/v1/payment-runs/{id}/lock") => api(who, page(who, &[Finance], Status(409))),
@@ -962,6 +1039,9 @@ async fn walk(t: &TestApp) {
                 p if p.ends_with("/withdraw") => t.seed.opportunities[2].to_string(),
                 p if p.starts_with("/api/v1/opportunities/") => t.seed.opportunities[1].to_string(),
                 p if p.starts_with("/opportunities/") => t.seed.opportunities[0].to_string(),
+                p if p.starts_with("/easy-read/opportunities/") => {
+                    t.seed.opportunities[0].to_string()
+                }
                 p if p.starts_with("/roles/") => t.seed.role.to_string(),
                 p if p.contains("/interests/") => t.seed.interest.to_string(),
                 p if p.starts_with("/appointments/") => t.seed.appointment.to_string(),
@@ -970,7 +1050,10 @@ async fn walk(t: &TestApp) {
                 p if p.starts_with("/api/v1/assessment-rounds/") => {
                     t.seed.open_rounds[2 + slot].to_string()
                 }
-                p if p.starts_with("/feedback/kiosks/") => t.seed.kiosks[slot].to_string(),
+                // Unit staff stop a kiosk of their own unit, not one another row stopped.
+                p if p.starts_with("/feedback/kiosks/") => {
+                    t.seed.kiosks[if w == UnitStaff { 2 } else { slot }].to_string()
+                }
                 p if p.ends_with("/approve") => t.seed.claims[1].to_string(),
                 p if p.ends_with("/authorise") => t.seed.claims[2].to_string(),
                 p if p.starts_with("/payments/claims/") || p.starts_with("/api/v1/claims/") => {
@@ -983,7 +1066,10 @@ async fn walk(t: &TestApp) {
                 p if p.ends_with("/earnings") => t.seed.member_person.to_string(),
                 p if p.starts_with("/meetings/groups/") => t.seed.group.to_string(),
                 p if p.starts_with("/meetings/actions/") => t.seed.action.to_string(),
-                p if p.starts_with("/meetings/") || p.starts_with("/api/v1/meetings/") => {
+                p if p.starts_with("/meetings/")
+                    || p.starts_with("/api/v1/meetings/")
+                    || p.starts_with("/my-meetings/") =>
+                {
                     t.seed.meeting.to_string()
                 }
                 p if p.starts_with("/feedback/") || p.contains("/suggestions/") => {
@@ -1029,6 +1115,7 @@ async fn walk(t: &TestApp) {
                 .replace("{field}", "suggestion_public_text")
                 .replace("{org}", &t.seed.org_a.to_string())
                 .replace("{unit}", &t.seed.unit_a1.to_string())
+                .replace("{step}", "choice")
                 .replace("{id}", &id);
             let path = if r.path == "/language" {
                 "/language?to=en&next=/home".to_owned()

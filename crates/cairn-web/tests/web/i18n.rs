@@ -105,6 +105,7 @@ fn used_ids() -> BTreeSet<String> {
                 "payments-period",
                 "payments-run",
                 "payments-chart",
+                "payments-rest",
             ];
             if enum_prefixes.contains(&s) {
                 continue;

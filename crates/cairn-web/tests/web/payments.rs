@@ -623,6 +623,19 @@ async fn the_statement_covers_the_period_chosen_and_keeps_it_in_the_form() {
     assert!(recent.body.contains("£75.00"));
     assert_eq!(old.status, StatusCode::OK);
     assert!(!old.body.contains("£75.00"));
-    assert!(old.body.contains(&format!("value=\"{long_ago}\"")));
-    assert!(old.body.contains(&format!("value=\"{a_month_before}\"")));
+    // The period is kept in the three-field date inputs.
+    for (field, d) in [("from", long_ago), ("to", a_month_before)] {
+        for (part, v) in [
+            ("day", d.day().to_string()),
+            ("month", d.month().to_string()),
+            ("year", d.year().to_string()),
+        ] {
+            assert!(
+                old.body.contains(&format!(
+                    "name=\"{field}_{part}\" type=\"text\" inputmode=\"numeric\" value=\"{v}\""
+                )),
+                "{field} {part}"
+            );
+        }
+    }
 }

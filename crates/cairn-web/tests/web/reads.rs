@@ -75,6 +75,13 @@ fn request_for(t: &TestApp, path: &str) -> Option<(Who, String, Option<i64>)> {
             format!("/payments/claims/{}", s.claims[0]),
             Some(s.member_person),
         ),
+        "/people/{id}/payments"
+        | "/people/{id}/payments/settings"
+        | "/people/{id}/payments/statement" => (
+            Who::Lead,
+            path.replace("{id}", &person.to_string()),
+            Some(person),
+        ),
         "/payments/settings" => (
             Who::Lead,
             format!("/payments/settings?person_id={}", s.member_person),
