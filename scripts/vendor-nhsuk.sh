@@ -73,8 +73,10 @@ if grep -Eq 'https?://' "$OUT/nhsuk-frontend.min.js"; then
 fi
 
 echo "==> Images -> $OUT/images/ (served as /assets/images/)"
-rm -rf "$OUT/images"
+# Only the vendored files at the top of images/: Cairn's own pictures live in folders below it
+# (images/easy-read/) and must survive an upgrade.
 mkdir -p "$OUT/images"
+find "$OUT/images" -maxdepth 1 -type f -delete
 cp "$DIST"/assets/images/* "$OUT/images/"
 missing=0
 for ref in $(grep -Eo '/assets/images/[^)"'\'']+' "$OUT/nhsuk-frontend.min.css" | sort -u); do
