@@ -8,8 +8,15 @@
 //
 // It also fails a test whose pages requested anything from another origin, broke the Content
 // Security Policy, threw a JavaScript error, or asked for an asset that was not there.
+//
+// Every checked page is also laid out 320 CSS px wide (WCAG 1.4.10, reflow: 1280 px zoomed to
+// 400%) and must not scroll sideways, and its HTML is saved to CAIRN_HTML_DIR (default
+// test-results/html) for the Nu HTML checker, which scripts/test.sh runs after the journeys
+// (check-html.mjs).
 import { test as base, expect, type Page, type TestInfo } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 
 export { expect };
 
@@ -99,6 +106,130 @@ export async function checkA11y(page: Page): Promise<void> {
     results.violations.map((v) => v.id),
     `axe found accessibility violations on ${url}:\n${details}`,
   ).toEqual([]);
+
+  await saveHtml(page, url);
+  await checkReflow(page, url);
+}
+
+/** The narrowest layout a page must work in without scrolling sideways (WCAG 1.4.10). */
+export const REFLOW_WIDTH = 320;
+
+/**
+ * Lay the page out REFLOW_WIDTH px wide and fail if it scrolls sideways, or if anything that
+ * is not inside its own scrolling or clipping box reaches past the viewport (which a page with
+ * `overflow-x: hidden` would cut off instead of scrolling). The viewport is put back after.
+ */
+export async function checkReflow(page: Page, url = page.url()): Promise<void> {
+  const before = page.viewportSize();
+  await page.setViewportSize({ width: REFLOW_WIDTH, height: before?.height ?? 720 });
+  try {
+    const found = await page.evaluate(reflowProblems);
+    const message =
+      `the page does not reflow at ${REFLOW_WIDTH} px (WCAG 1.4.10) on ${url}: ` +
+      `scrollWidth ${found.scrollWidth} > clientWidth ${found.clientWidth}\n` +
+      found.offenders.map((o) => `      ${o}`).join('\n');
+    expect(found.scrolls || found.offenders.length > 0, message).toBe(false);
+  } finally {
+    if (before) await page.setViewportSize(before);
+  }
+}
+
+/**
+ * Runs in the page. Two animation frames first, so the layout at the new width is the one
+ * measured. Data tables may scroll inside their own box (a `.cairn-table-wrap`); what spills
+ * out of every box up to the page itself is what makes the page scroll.
+ */
+async function reflowProblems(): Promise<{ scrolls: boolean; scrollWidth: number; clientWidth: number; offenders: string[] }> {
+  await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+  const root = document.documentElement;
+  const width = root.clientWidth;
+  const TOLERANCE = 1;
+  const outside = (r: DOMRect) => r.right > width + TOLERANCE || r.left < -TOLERANCE;
+  const positioned = (s: CSSStyleDeclaration) =>
+    s.position !== 'static' || s.transform !== 'none' || s.filter !== 'none' || s.contain.includes('paint');
+
+  // Is the element held inside a box that clips or scrolls it, and that box within the viewport?
+  // An absolutely positioned element is clipped only by boxes at or above its containing block
+  // (the nearest positioned ancestor); a fixed one only by a transformed ancestor.
+  const contained = (el: Element): boolean => {
+    const own = getComputedStyle(el).position;
+    let needPositioned = own === 'absolute' || own === 'fixed';
+    for (let a = el.parentElement; a && a !== root && a !== document.body; a = a.parentElement) {
+      const s = getComputedStyle(a);
+      const isBlock = own === 'fixed' ? s.transform !== 'none' : positioned(s);
+      if (needPositioned && !isBlock) continue;
+      needPositioned = false;
+      if (s.overflowX !== 'visible' && !outside(a.getBoundingClientRect())) return true;
+      if (s.position === 'fixed') return false;
+      if (s.position === 'absolute') needPositioned = true;
+    }
+    return false;
+  };
+
+  const describe = (el: Element): string => {
+    const path: string[] = [];
+    for (let e: Element | null = el; e && e !== document.body && path.length < 4; e = e.parentElement) {
+      let part = e.tagName.toLowerCase();
+      if (e.id) part += `#${e.id}`;
+      const classes = Array.from(e.classList).slice(0, 2);
+      if (classes.length) part += `.${classes.join('.')}`;
+      path.unshift(part);
+    }
+    const r = el.getBoundingClientRect();
+    const text = (el.textContent ?? '').replace(/\s+/g, ' ').trim().slice(0, 60);
+    return `${path.join(' > ')} spans x ${Math.round(r.left)}..${Math.round(r.right)}${text ? ` ("${text}")` : ''}`;
+  };
+
+  const outsiders = new Set<Element>();
+  for (const el of Array.from(document.body.querySelectorAll('*'))) {
+    const r = el.getBoundingClientRect();
+    if (r.width === 0 && r.height === 0) continue;
+    if (!outside(r)) continue;
+    if (getComputedStyle(el).visibility === 'hidden') continue;
+    if (contained(el)) continue;
+    outsiders.add(el);
+  }
+  // Text spills out of a box that stays within the viewport (a long word or address in a
+  // heading): the box's own rectangle does not show it, the text's does.
+  const spilling = new Set<Element>();
+  const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+  const range = document.createRange();
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    const parent = node.parentElement;
+    if (!parent || !node.textContent?.trim() || outsiders.has(parent)) continue;
+    range.selectNodeContents(node);
+    if (!outside(range.getBoundingClientRect())) continue;
+    const s = getComputedStyle(parent);
+    if (s.visibility === 'hidden' || s.overflowX !== 'visible' || contained(parent)) continue;
+    spilling.add(parent);
+  }
+  // Name the outermost of each: its descendants overflow with it.
+  const offenders = [
+    ...Array.from(outsiders)
+      .filter((el) => !(el.parentElement && outsiders.has(el.parentElement)))
+      .map(describe),
+    ...Array.from(spilling).map((el) => `the text of ${describe(el)}`),
+  ].slice(0, 8);
+  return { scrolls: root.scrollWidth > width + TOLERANCE, scrollWidth: root.scrollWidth, clientWidth: width, offenders };
+}
+
+/**
+ * Where the checked pages' HTML goes for the Nu HTML checker (e2e/check-html.mjs). Playwright
+ * empties test-results/ when a run starts, so the default holds one run's pages; scripts/test.sh
+ * gives a directory of its own.
+ */
+export const HTML_DIR = process.env.CAIRN_HTML_DIR ?? join(__dirname, 'test-results', 'html');
+let savedPages = 0;
+
+/** Save the page's HTML as it stands, named after its URL, the worker and a counter. */
+async function saveHtml(page: Page, url: string): Promise<void> {
+  const html = await page.content();
+  const u = new URL(url);
+  const slug = `${u.pathname}${u.search}`.replace(/[^A-Za-z0-9._-]+/g, '_').replace(/^_+|_+$/g, '').slice(0, 100) || 'root';
+  savedPages += 1;
+  const worker = base.info().workerIndex;
+  mkdirSync(HTML_DIR, { recursive: true });
+  writeFileSync(join(HTML_DIR, `${slug}.w${worker}-${String(savedPages).padStart(4, '0')}.html`), html);
 }
 
 async function finishTracking(page: Page, testInfo: TestInfo): Promise<void> {

@@ -5,13 +5,14 @@
 #   2. PostgreSQL                 CAIRN_TEST_PG, or a throwaway cluster started here
 #   3. Rust tests                 one build of every test and the cairn binary, then
 #                                 cargo test --workspace (SQLite and PostgreSQL)
-#   4. browser tests              `cairn demo` on a free port, Playwright + axe in Debian's Chromium
+#   4. browser tests              `cairn demo` on a free port, Playwright + axe in Debian's Chromium,
+#                                 then the Nu HTML checker (Java) over every page the journeys checked
 #
 # Each step prints how long it took, and a table of all of them is printed at the end (also
 # when a step fails).
 #
 # Needs a Debian machine with the Rust toolchain and Node 20 + npm. Run as root, it installs what
-# is missing from Debian's packages (postgresql, chromium). Environment:
+# is missing from Debian's packages (postgresql, chromium, a Java runtime). Environment:
 #   CI=true               strict: no PostgreSQL is a failure, and Cargo.lock must be up to date
 #   CAIRN_TEST_PG         PostgreSQL server URL (default
 #                         postgres://postgres@127.0.0.1:5432/postgres?sslmode=disable);
@@ -295,6 +296,18 @@ if [ ! -x "$CHROMIUM" ]; then
 fi
 "$CHROMIUM" --version || true
 
+# The Nu HTML checker (npm's vnu-jar) runs on Java. Installed before `npm ci`: vnu-jar's install
+# script would otherwise try to download a Java runtime of its own.
+step 4 "Browser tests: Java for the Nu HTML checker"
+if ! command -v java >/dev/null 2>&1; then
+  if is_root; then
+    echo "Installing Debian's default-jre-headless package"
+    apt_install default-jre-headless
+  fi
+  command -v java >/dev/null 2>&1 || die "java is missing; install Debian's default-jre-headless package"
+fi
+java -version 2>&1 | head -n 1 || true
+
 step 4 "Browser tests: npm dependencies in e2e/"
 export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 # Playwright drives Debian's Chromium; it downloads nothing
 if [ -f e2e/package-lock.json ]; then
@@ -336,12 +349,17 @@ fi
 echo "cairn demo answers at $CAIRN_BASE_URL"
 
 step 4 "Browser tests: npx playwright test"
+# Every page a journey checks is also saved here, for the HTML checker below.
+export CAIRN_HTML_DIR="$TMP/html"
 if ! (cd e2e && npx playwright test); then
   echo >&2
   echo "---- last 100 lines of the cairn demo log ----" >&2
   tail -n 100 "$SERVER_LOG" >&2
   die "browser tests failed"
 fi
+
+step 4 "Browser tests: Nu HTML checker over the pages the journeys checked"
+(cd e2e && node check-html.mjs "$CAIRN_HTML_DIR") || die "the Nu HTML checker found errors (above)"
 
 end_step
 summary

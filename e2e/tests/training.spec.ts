@@ -42,7 +42,7 @@ for (const lang of ['en', 'cy'] as const) {
     await page.goto('/training');
     await page.locator('main form[action="/training/topics"] textarea[name="topic"]').fill(lang === 'en' ? 'Cooking on a budget' : 'Coginio ar gyllideb');
     await page.locator('main form[action="/training/topics"] button[type="submit"]').click();
-    await expect(page.locator('main #topic ~ [role="status"]')).toBeVisible();
+    await expect(page.locator('main #suggest-topic ~ [role="status"]')).toBeVisible();
     await checkA11y(page);
     await signOut(page);
     await checkA11y(page);

@@ -614,6 +614,10 @@ pub struct Results {
     /// The small-number rule these figures were published under.
     #[serde(skip)]
     pub thresholds: Thresholds,
+    /// Which survey and round these are (English title, Welsh title, round's name), for the
+    /// page to name them; empty when only the figures were wanted.
+    #[serde(skip)]
+    pub named: (Option<String>, Option<String>, String),
 }
 
 fn cell<S: serde::Serializer>(c: &Cell, s: S) -> Result<S::Ok, S::Error> {
@@ -684,8 +688,12 @@ async fn results_with(
         .filter(|u| actor.can_reach_unit(u.id))
         .map(|u| (u.id, u.name, u.name_cy))
         .collect();
+    let survey = db::survey(&mut c, org, r.survey_id)
+        .await?
+        .ok_or(AppError::NotFound)?;
     Ok(Results {
         unit_names,
+        named: (survey.title_en, survey.title_cy, r.name),
         ..figures(round, unit, &units, &questions, &counts, &comment_rows, t)
     })
 }
@@ -1003,6 +1011,7 @@ pub fn figures(
         may_chart: enough,
         unit_names: Vec::new(),
         thresholds: t,
+        named: Default::default(),
     }
 }
 

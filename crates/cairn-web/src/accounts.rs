@@ -308,6 +308,8 @@ struct AccountPage {
     password_changed: bool,
     days_default: i64,
     days_max: i64,
+    /// API access tokens are for staff's tools: a member's account page does not show them.
+    show_tokens: bool,
 }
 
 /// The organisation's time zone (the default zone for a platform administrator, who has no
@@ -371,6 +373,7 @@ pub(super) async fn account_page(
             password_changed,
             days_default: cairn_app::accounts::TOKEN_DAYS_DEFAULT,
             days_max: cairn_app::accounts::TOKEN_DAYS_MAX,
+            show_tokens: s.actor().role != cairn_domain::Role::Member,
         },
     )
 }

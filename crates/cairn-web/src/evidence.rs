@@ -153,7 +153,15 @@ async fn form_view(st: &AppState, s: &Signed, id: i64, kind: Kind, form: FormSta
     }
     let t = s.ctx.t();
     let heading = t.get(&format!("evidence-new-{}", kind.key().replace('_', "-")));
-    let chrome = Chrome::signed(s, heading.clone(), organisation(st, s).await?).with_errors(&form);
+    let unit = cairn_app::units::unit_labels(&st.app, s.actor())
+        .await?
+        .into_iter()
+        .find(|u| u.0 == id)
+        .map(|(_, en, cy)| local_name(&t, &en, cy.as_deref()))
+        .ok_or(WebError::NotFound)?;
+    let chrome = Chrome::signed(s, heading.clone(), organisation(st, s).await?)
+        .about(unit)
+        .with_errors(&form);
     html_status(
         form.status(),
         &NewPage {

@@ -13,6 +13,7 @@ pub mod charts;
 pub mod client;
 pub mod context;
 pub mod csv_export;
+pub mod easy_read;
 pub mod error;
 pub mod evidence;
 pub mod feedback;
@@ -203,6 +204,7 @@ fn all_routes() -> Routes {
     let r = playbook::routes(r);
     let r = handbook::routes(r);
     let r = translation::routes(r);
+    let r = easy_read::routes(r);
     api::routes(r)
 }
 
@@ -231,6 +233,9 @@ pub fn router(state: AppState) -> Router {
         .merge(uploads)
         .nest_service("/assets", assets::service())
         .fallback(not_found)
+        // Inside `context::load`, which it reads: a member who reads Easy Read is sent from a
+        // standard page to its Easy Read version.
+        .layer(middleware::from_fn(easy_read::send_to_easy_read))
         // A panic becomes the same error page as any unexpected error (inside `context::load`,
         // so it is written in the person's language and logged with the request's id).
         .layer(CatchPanicLayer::custom(panic_page))

@@ -206,6 +206,8 @@ struct ShowPage {
     history: Vec<HistoryRow>,
     can_manage: bool,
     can_give_account: bool,
+    /// Staff who make claims with people reach the person's payment settings from here.
+    can_payments: bool,
     account: Option<String>,
     invitation_link: Option<String>,
     form: FormState,
@@ -420,6 +422,7 @@ async fn show_page(
             history,
             can_manage: s.actor().can(Permission::ManagePeople),
             can_give_account,
+            can_payments: s.actor().can(Permission::ManageClaims),
             account,
             invitation_link,
             exit_surveys,
@@ -1489,10 +1492,17 @@ async fn about_me(State(st): State<AppState>, s: Signed) -> WebResult {
         .unwrap_or_default();
     let me = me.map(|m| {
         let p = &m.person;
-        let units = if m.unit_ids.is_empty() {
+        // Named, not counted: "Ward 3, Crisis team" tells a member where they are involved.
+        let mut names: Vec<String> = m
+            .units
+            .iter()
+            .map(|u| local_name(&t, &u.name, u.name_cy.as_deref()))
+            .collect();
+        crate::views::sort_by_name(&t, &mut names, |n: &String| n.as_str());
+        let units = if names.is_empty() {
             t.get("me-nothing-yet")
         } else {
-            t.count("me-units-count", m.unit_ids.len() as i64)
+            names.join(", ")
         };
         let record = vec![
             (t.get("me-name"), p.chosen_name.clone()),

@@ -582,7 +582,15 @@ async fn action_view(
         "playbook-action-add-title",
         &[("challenge", t.get(&challenge.message_id()))],
     );
-    let chrome = Chrome::signed(s, heading.clone(), organisation(st, s).await?).with_errors(&form);
+    let unit = cairn_app::units::unit_labels(&st.app, s.actor())
+        .await?
+        .into_iter()
+        .find(|u| u.0 == id)
+        .map(|(_, en, cy)| local_name(&t, &en, cy.as_deref()))
+        .ok_or(WebError::NotFound)?;
+    let chrome = Chrome::signed(s, heading.clone(), organisation(st, s).await?)
+        .about(unit)
+        .with_errors(&form);
     html_status(
         form.status(),
         &ActionPage {

@@ -326,7 +326,12 @@ async fn form_page(st: &AppState, s: &Signed, form: FormState, editing: Option<i
     } else {
         t.get("roles-new-title")
     };
-    let chrome = Chrome::signed(s, title, organisation(st, s).await?).with_errors(&form);
+    let chrome = Chrome::signed(s, title, organisation(st, s).await?)
+        .about(match form.value("title_cy") {
+            cy if welsh(&t) && !cy.is_empty() => cy,
+            _ => form.value("title_en"),
+        })
+        .with_errors(&form);
     let paragraphs = PARAGRAPHS
         .iter()
         .map(|p| Paragraph {
@@ -840,7 +845,9 @@ async fn opportunity_page(st: &AppState, s: &Signed, id: i64, form: FormState) -
         .collect();
     let o = &v.opportunity;
     let title = o.title(welsh(&t)).to_owned();
-    let chrome = Chrome::signed(s, title, organisation(st, s).await?).with_errors(&form);
+    let chrome = Chrome::signed(s, title, organisation(st, s).await?)
+        .about(t.get("roles-opportunities-title"))
+        .with_errors(&form);
     html_status(
         status_of(&form),
         &OpportunityPage {
@@ -1070,6 +1077,7 @@ async fn interest_page(
         })
         .collect();
     let chrome = Chrome::signed(s, t.get("roles-interest-title"), organisation(st, s).await?)
+        .about(format!("{title} – {}", i.person_name))
         .with_errors(&form);
     html_status(
         status_of(&form),
@@ -1282,6 +1290,7 @@ async fn appointment_page(st: &AppState, s: &Signed, id: i64, form: FormState) -
         .map(|e| exit_facts(&t, e))
         .unwrap_or_default();
     let chrome = Chrome::signed(s, a.title(welsh(&t)).to_owned(), organisation(st, s).await?)
+        .about(&a.person_name)
         .with_errors(&form);
     html_status(
         status_of(&form),
@@ -1405,6 +1414,7 @@ async fn exit_form_page(
     st: &AppState,
     s: &Signed,
     title: String,
+    about: String,
     action: String,
     back: String,
     intro: String,
@@ -1418,7 +1428,9 @@ async fn exit_form_page(
         let today = cairn_app::roles::today_of(&st.app, s.actor()).await?;
         form.set_date("left_on", &DateParts::from_date(Some(today)));
     }
-    let chrome = Chrome::signed(s, title, organisation(st, s).await?).with_errors(&form);
+    let chrome = Chrome::signed(s, title, organisation(st, s).await?)
+        .about(about)
+        .with_errors(&form);
     html_status(
         status_of(&form),
         &ExitFormPage {
@@ -1457,6 +1469,7 @@ async fn end_page(st: &AppState, s: &Signed, id: i64, form: FormState) -> WebRes
         st,
         s,
         t.with("exit-step-down-title", &[("role", title)]),
+        a.person_name.clone(),
         format!("/appointments/{id}/end"),
         format!("/appointments/{id}"),
         t.get("exit-step-down-intro"),
@@ -1510,6 +1523,7 @@ async fn leave_page(st: &AppState, s: &Signed, person: i64, form: FormState) -> 
         st,
         s,
         t.get("exit-leave-title"),
+        v.chosen_name.clone(),
         format!("/people/{person}/leave"),
         back,
         t.get("exit-leave-intro"),

@@ -624,7 +624,12 @@ async fn results_view(
             .collect(),
         None => Vec::new(),
     };
-    let mut chrome = Chrome::signed(s, t.get("results-title"), organisation(st, s).await?);
+    let mut chrome =
+        Chrome::signed(s, t.get("results-title"), organisation(st, s).await?).about(format!(
+            "{} – {}",
+            title_of(&t, r.named.0.as_deref(), r.named.1.as_deref()),
+            r.named.2
+        ));
     chrome = chrome.with_errors(&form);
     let a = s.actor();
     html_status(
@@ -958,9 +963,15 @@ async fn answer_view(
     } else {
         StatusCode::UNPROCESSABLE_ENTITY
     };
+    let unit = local_name(&t, &v.unit_name, v.unit_name_cy.as_deref());
+    let about = if paper {
+        format!("{} – {unit}", t.get("paper-title"))
+    } else {
+        unit
+    };
     let mut chrome = match &signed {
-        Some(s) => Chrome::signed(s, title.clone(), organisation(st, s).await?),
-        None => Chrome::public(ctx, title.clone()),
+        Some(s) => Chrome::signed(s, title.clone(), organisation(st, s).await?).about(&about),
+        None => Chrome::public(ctx, title.clone()).about(&about),
     };
     if !errors.is_empty() {
         chrome.title = format!("{}: {}", t.get("common-error-prefix").trim(), title);
@@ -1230,7 +1241,7 @@ async fn comments_view(
     refused: Option<(i64, String, String, &'static str)>,
 ) -> WebResult {
     let t = s.ctx.t();
-    let (_, questions, rows, under) =
+    let (round, questions, rows, under) =
         cairn_app::surveys::comments_to_check(&st.app, s.actor(), id).await?;
     let names = unit_names(st, s, &t).await?;
     let w = welsh(&t);
@@ -1266,7 +1277,17 @@ async fn comments_view(
     rows.retain(|r| r.waiting || r.checked);
     rows.sort_by_key(|r| (!r.waiting, r.checked, r.response_id));
     let waiting = rows.iter().filter(|r| r.waiting).count();
-    let mut chrome = Chrome::signed(s, t.get("comments-title"), organisation(st, s).await?);
+    let survey = cairn_app::surveys::survey(&st.app, s.actor(), round.survey_id).await?;
+    let mut chrome =
+        Chrome::signed(s, t.get("comments-title"), organisation(st, s).await?).about(format!(
+            "{} – {}",
+            title_of(
+                &t,
+                survey.survey.title_en.as_deref(),
+                survey.survey.title_cy.as_deref()
+            ),
+            round.name
+        ));
     if refused.is_some() {
         chrome.has_errors = true;
         chrome.title = format!("{}: {}", t.get("common-error-prefix").trim(), chrome.title);
@@ -1572,7 +1593,11 @@ async fn poster(State(st): State<AppState>, ctx: Ctx, Path(token): Path<String>)
         v.survey.title_en.as_deref(),
         v.survey.title_cy.as_deref(),
     );
-    let chrome = Chrome::public(&ctx, title.clone());
+    let chrome = Chrome::public(&ctx, title.clone()).about(format!(
+        "{} – {}",
+        t.get("surveys-poster"),
+        local_name(&t, &v.unit_name, v.unit_name_cy.as_deref())
+    ));
     html(&CardsPage {
         title,
         unit: local_name(&t, &v.unit_name, v.unit_name_cy.as_deref()),
@@ -1749,7 +1774,12 @@ async fn compare_page(
         &s,
         t.get("results-across-rounds"),
         organisation(&st, &s).await?,
-    );
+    )
+    .about(format!(
+        "{} – {}",
+        title_of(&t, r.named.0.as_deref(), r.named.1.as_deref()),
+        r.named.2
+    ));
     html(&ComparePage {
         id,
         unit_id: unit,

@@ -741,6 +741,7 @@ async fn session_form_page(st: &AppState, s: &Signed, id: i64, form: FormState) 
         StatusCode::OK
     };
     let chrome = Chrome::signed(s, t.get("session-new-title"), organisation(st, s).await?)
+        .about(&course.text)
         .with_errors(&form);
     html_status(
         status,
@@ -992,8 +993,18 @@ async fn register_view(
         })
         .collect();
     let s_ = &r.session.session;
-    let chrome =
-        Chrome::signed(s, t.get("register-title"), organisation(st, s).await?).with_errors(&form);
+    let chrome = Chrome::signed(s, t.get("register-title"), organisation(st, s).await?)
+        .about(format!(
+            "{} – {}",
+            local(
+                &t,
+                r.course.title_en.as_deref(),
+                r.course.title_cy.as_deref()
+            )
+            .text,
+            when_words(&t, &tz, s_.starts_at, s_.ends_at)
+        ))
+        .with_errors(&form);
     let status = if form.has_errors() {
         StatusCode::UNPROCESSABLE_ENTITY
     } else {
@@ -1233,7 +1244,17 @@ async fn certificate_page(State(st): State<AppState>, s: Signed, Path(id): Path<
     } else {
         "certificate-completion-heading"
     });
-    let chrome = Chrome::signed(&s, title, org.clone());
+    let chrome = Chrome::signed(&s, title, org.clone()).about(format!(
+        "{} – {}",
+        // The title is in the reader's language, like the rest of the frame.
+        local(
+            &t,
+            v.course.title_en.as_deref(),
+            v.course.title_cy.as_deref()
+        )
+        .text,
+        v.person_name
+    ));
     html(&CertificatePage {
         chrome,
         id,
@@ -1334,7 +1355,7 @@ async fn suggest_topic(
     Posted(f): Posted<TopicIn>,
 ) -> WebResult {
     match cairn_app::training::suggest_topic(&st.app, s.actor(), &f.topic).await {
-        Ok(_) => see_other("/training?topic=sent#topic"),
+        Ok(_) => see_other("/training?topic=sent#suggest-topic"),
         Err(AppError::Invalid(errs)) => {
             let mut form = FormState::new();
             form.set("topic", f.topic);

@@ -341,7 +341,11 @@ async fn fill_view(
     };
     let needs = w.needs();
     let form = form.unwrap_or_default();
+    // Named by the field and the item's number: one text can be in several items (the same
+    // decision in two meetings), each with its own page; the text itself is in one language
+    // only, which a title cannot mark.
     let chrome = Chrome::signed(s, t.get("translation-title"), organisation(st, s).await?)
+        .about(format!("{} {id}", t.get(&f.label_id())))
         .with_errors(&form);
     html_status(
         form.status(),

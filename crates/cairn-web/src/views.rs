@@ -89,6 +89,9 @@ pub struct NavItem {
 pub struct Chrome {
     pub t: Tr,
     pub title: String,
+    /// What the page is about, named in the window's title after the page's own:
+    /// "Leaving – Sam Jones – Cairn – organisation" (see [`Chrome::about`]).
+    pub about: String,
     pub has_errors: bool,
     pub org_name: String,
     pub who: String,
@@ -124,6 +127,7 @@ impl Chrome {
         Chrome {
             t: ctx.t(),
             title,
+            about: String::new(),
             has_errors: false,
             org_name: String::new(),
             who: String::new(),
@@ -156,6 +160,7 @@ impl Chrome {
         }
         if a.role == cairn_domain::Role::Member {
             items.push(("nav-about-me", "/me"));
+            items.push(("nav-easy-read", "/easy-read"));
         }
         if a.can(Permission::ViewAssessments) {
             items.push(("nav-assessment", "/assessment"));
@@ -193,7 +198,9 @@ impl Chrome {
         if a.can(Permission::ViewReports) && a.organisation_id.is_some() {
             items.push(("nav-reports", "/reports"));
         }
-        if a.organisation_id.is_some() {
+        // The model is staff's working page (practice codes, Red/Amber/Green): not on a member's
+        // menu.
+        if a.organisation_id.is_some() && a.role != cairn_domain::Role::Member {
             items.push(("nav-model", "/model"));
         }
         if a.can(Permission::ManageTranslations) && a.organisation_id.is_some() {
@@ -239,6 +246,14 @@ impl Chrome {
         );
         c.nav = nav;
         c
+    }
+
+    /// Names the thing a page is about in the window's title (not its heading), so that pages
+    /// of one kind about different things (each person's "Leaving", each group's "Plan a
+    /// meeting") have titles of their own (WCAG 2.4.2).
+    pub fn about(mut self, thing: impl AsRef<str>) -> Self {
+        self.about = thing.as_ref().trim().to_owned();
+        self
     }
 
     /// Marks the page as showing errors (its title starts with "Error:").

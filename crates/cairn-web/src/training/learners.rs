@@ -110,8 +110,9 @@ async fn learners_view(
             uln_given: l.uln_given,
         })
         .collect();
-    let chrome =
-        Chrome::signed(s, t.get("learners-title"), organisation(st, s).await?).with_errors(&form);
+    let chrome = Chrome::signed(s, t.get("learners-title"), organisation(st, s).await?)
+        .about(super::local(&t, c.title_en.as_deref(), c.title_cy.as_deref()).text)
+        .with_errors(&form);
     let status = if form.has_errors() {
         StatusCode::UNPROCESSABLE_ENTITY
     } else {

@@ -83,7 +83,20 @@ pub(super) async fn print_register(
     };
     let heading = both(&cy, &en, "register-print-heading");
     html(&PrintPage {
-        title: format!("{} / {}", heading.cy, heading.en),
+        // Named by its course and time, Welsh first like the sheet: each session's register
+        // has a title of its own.
+        title: format!(
+            "{} / {} – {} – {}",
+            heading.cy,
+            heading.en,
+            r.course
+                .title_cy
+                .as_deref()
+                .filter(|c| !c.trim().is_empty())
+                .or(r.course.title_en.as_deref())
+                .unwrap_or_default(),
+            when(&cy, Language::Cy)
+        ),
         organisation: crate::views::organisation(&st, &s).await?,
         heading,
         course: titles(r.course.title_cy.as_deref(), r.course.title_en.as_deref()),
