@@ -38,6 +38,10 @@ pub struct Removals {
     pub audit_entries: i64,
     /// Finished claims removed, with their lines, receipts and history.
     pub claims: i64,
+    /// Claim drafts left untouched for the fixed period. Runs recorded before drafts were kept
+    /// have no such count.
+    #[serde(default)]
+    pub claim_drafts: i64,
 }
 
 impl Removals {
@@ -48,6 +52,7 @@ impl Removals {
             + self.suggestion_contacts
             + self.audit_entries
             + self.claims
+            + self.claim_drafts
             == 0
     }
 }
@@ -126,6 +131,7 @@ pub async fn overview(app: &App, actor: &Actor) -> AppResult<Overview> {
     due.suggestion_contacts =
         db::count_contacts(&mut c, org, start_of(cut.contacts_before, &tz)?).await?;
     due.audit_entries = db::count_audit(&mut c, org, start_of(cut.audit_before, &tz)?).await?;
+    due.claim_drafts = db::count_drafts(&mut c, org, start_of(cut.drafts_before, &tz)?).await?;
     due.claims = i64::try_from(
         db::finished_claims(&mut c, org, start_of(cut.payments_before, &tz)?)
             .await?
@@ -274,10 +280,12 @@ async fn apply_to(app: &App, actor: &Actor, org: i64) -> AppResult<Removals> {
         db::delete_empty_runs(&mut tx.conn(), org).await?;
     }
     let audit = db::delete_audit(&mut tx.conn(), org, start_of(cut.audit_before, &tz)?).await?;
+    let drafts = db::delete_drafts(&mut tx.conn(), org, start_of(cut.drafts_before, &tz)?).await?;
     removed.exit_feedback = i64::try_from(exits).unwrap_or(i64::MAX);
     removed.suggestion_contacts = i64::try_from(contacts).unwrap_or(i64::MAX);
     removed.claims = i64::try_from(claims.len()).unwrap_or(i64::MAX);
     removed.audit_entries = i64::try_from(audit).unwrap_or(i64::MAX);
+    removed.claim_drafts = i64::try_from(drafts).unwrap_or(i64::MAX);
     // The run itself, by count: what went, never whose.
     record::<(), _>(
         &mut tx.conn(),

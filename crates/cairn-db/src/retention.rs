@@ -112,6 +112,27 @@ pub async fn clear_contacts(c: &mut Conn<'_>, org: i64, before_ms: i64, now: i64
     )
 }
 
+/// Counts claim drafts last changed before `before_ms`.
+pub async fn count_drafts(c: &mut Conn<'_>, org: i64, before_ms: i64) -> DbResult<i64> {
+    fetch_scalar!(
+        c,
+        i64,
+        "SELECT COUNT(*) FROM claim_drafts WHERE organisation_id = $1 AND updated_at < $2",
+        org,
+        before_ms
+    )
+}
+
+/// Deletes claim drafts last changed before `before_ms`.
+pub async fn delete_drafts(c: &mut Conn<'_>, org: i64, before_ms: i64) -> DbResult<u64> {
+    execute!(
+        c,
+        "DELETE FROM claim_drafts WHERE organisation_id = $1 AND updated_at < $2",
+        org,
+        before_ms
+    )
+}
+
 /// Audit entries from before `before_ms`.
 pub async fn count_audit(c: &mut Conn<'_>, org: i64, before_ms: i64) -> DbResult<i64> {
     fetch_scalar!(

@@ -127,7 +127,14 @@ pub struct Cutoffs {
     /// `payment_years` before the current one. A claim paid on 5 April 2020 belongs to the tax
     /// year ending that day; with six years it is kept until 5 April 2026 and goes after.
     pub payments_before: Date,
+    /// Claim drafts a member started and left untouched since before this day. A draft is
+    /// only ever a half-finished form, so it is not kept for a period the organisation sets:
+    /// [`DRAFT_DAYS`] after its last change it goes.
+    pub drafts_before: Date,
 }
+
+/// Days an unsent claim draft is kept after its last change.
+pub const DRAFT_DAYS: i64 = 90;
 
 impl Policy {
     /// The cutoffs on `today`.
@@ -140,6 +147,7 @@ impl Policy {
             contacts_before: months_ago(self.suggestion_contact_months),
             audit_before: months_ago(self.audit_months),
             payments_before: this_tax_year.saturating_sub(self.payment_years.years()),
+            drafts_before: today.saturating_sub(DRAFT_DAYS.days()),
         }
     }
 }

@@ -81,6 +81,11 @@ fn removed_rows(t: &Tr, r: &Removals) -> Vec<Row> {
             r.claims.to_string(),
             "claims",
         ),
+        (
+            t.get("retention-kind-drafts"),
+            r.claim_drafts.to_string(),
+            "claim_drafts",
+        ),
     ]
 }
 
@@ -124,6 +129,11 @@ async fn page(st: &AppState, s: &Signed, form: Option<FormState>, shown: &Shown)
             t.with("retention-due-claims", &[("date", on(c.payments_before))]),
             o.due.claims.to_string(),
             "claims",
+        ),
+        (
+            t.with("retention-due-drafts", &[("date", on(c.drafts_before))]),
+            o.due.claim_drafts.to_string(),
+            "claim_drafts",
         ),
     ];
     let last_run = o

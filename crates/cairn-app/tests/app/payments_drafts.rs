@@ -241,3 +241,43 @@ async fn a_draft_is_in_the_persons_export_and_gone_when_they_are_erased() {
     })
     .await;
 }
+
+#[tokio::test]
+async fn a_draft_left_untouched_past_the_fixed_days_goes_in_the_retention_run_and_a_fresher_one_stays()
+ {
+    both_engines(|db| async move {
+        // Setup: Mo saves a draft now; Ada saves one a day before Mo's would be due.
+        let w = world(db).await;
+        let (ada, _) = crate::payments::member(&w, "Ada", "carer", &[w.alder]).await;
+        let start = w.app.now();
+        let day_ms = 24 * 60 * 60 * 1000;
+        let keep_ms = cairn_domain::retention::DRAFT_DAYS * day_ms;
+        drafts::save(&w.app, &w.mo, &typed(Vec::new(), "bank"))
+            .await
+            .expect("mo saves");
+        w.app.clock.set(start + keep_ms - day_ms);
+        drafts::save(&w.app, &ada, &typed(Vec::new(), "bank"))
+            .await
+            .expect("ada saves");
+
+        // Exec: two days past Mo's period (a whole day on any calendar), the run.
+        w.app.clock.set(start + keep_ms + 2 * day_ms);
+        let due = cairn_app::retention::overview(&w.app, &w.org.admin)
+            .await
+            .expect("overview")
+            .due
+            .claim_drafts;
+        let removed = cairn_app::retention::apply(&w.app, &w.org.admin)
+            .await
+            .expect("apply");
+
+        // Check: the page counted one, the run removed one, and it was Mo's.
+        assert_eq!(due, 1);
+        assert_eq!(removed.claim_drafts, 1);
+        let mo = drafts::journey(&w.app, &w.mo).await.expect("mo");
+        let ada_left = drafts::journey(&w.app, &ada).await.expect("ada");
+        assert_eq!(mo.steps, None);
+        assert!(ada_left.steps.is_some(), "Ada's draft is within its days");
+    })
+    .await;
+}

@@ -135,6 +135,7 @@ async fn a_run_removes_only_what_is_past_each_period_and_the_audit_log_counts_it
             suggestion_contacts: 1,
             audit_entries: old_audit,
             claims: 1,
+            claim_drafts: 0,
         };
         assert_eq!(before.due, expected);
         assert_eq!(removed, expected);
