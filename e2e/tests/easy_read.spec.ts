@@ -1,7 +1,8 @@
 // A member turns on Easy Read and makes a suggestion on a phone, in English and in Welsh: the
 // switch is in the header, the standard suggestion page sends them to its Easy Read version,
 // the type is large with a picture left of each sentence, a mistake is explained beside the
-// box, and the thank-you page says what happens next. They turn it off again at the end, so the
+// box, and the thank-you page says what happens next; their claims say in words when money is
+// taken back. They turn it off again at the end, so the
 // demo account is left as it was found. Every page is checked with axe.
 import { test, expect, checkA11y, signIn } from '../fixtures';
 
@@ -16,6 +17,7 @@ const WORDS = {
     send: 'Send my idea',
     error: 'Write your suggestion',
     thanks: 'We have your idea.',
+    takenBack: /We paid you £\d+\.\d\d too much\./,
   },
   cy: {
     nav: 'Hawdd ei Ddeall',
@@ -27,6 +29,7 @@ const WORDS = {
     send: 'Anfon fy syniad',
     error: 'Ysgrifennwch eich awgrym',
     thanks: 'Mae eich syniad gyda ni.',
+    takenBack: /Gwnaethon ni dalu £\d+\.\d\d yn ormod i chi\./,
   },
 } as const;
 
@@ -77,6 +80,14 @@ for (const lang of ['en', 'cy'] as const) {
       await page.getByRole('button', { name: w.send }).click();
       await expect(page).toHaveURL(/\/easy-read\/suggest\/thanks$/);
       await expect(page.locator('main')).toContainText(w.thanks);
+      await checkA11y(page);
+
+      // Their claims: the demo corrected one of Mair's paid claims, and Easy Read says money
+      // is taken back in words, never as a minus sign.
+      await page.locator('nav a[href="/payments/claims"]').click();
+      await expect(page).toHaveURL(/\/easy-read\/claims$/);
+      await expect(page.locator('main')).toContainText(w.takenBack);
+      await expect(page.locator('main')).not.toContainText('-£');
       await checkA11y(page);
     } finally {
       // Off again: the demo member is left as they were.

@@ -617,22 +617,36 @@ async fn claims(State(st): State<AppState>, s: Signed) -> WebResult {
                     ("date", date_words(&t, &c.activity_on)),
                 ],
             ),
-            ideas: vec![
-                idea(
-                    "coin",
-                    t.with(
-                        "easy-read-claim-amount",
-                        &[("amount", format_pounds(c.total_pence))],
+            // A correction of a paid claim takes money back: a minus sign is no way to say so.
+            ideas: if c.corrects_claim_id.is_some() {
+                vec![
+                    idea(
+                        "coin",
+                        t.with(
+                            "easy-read-claim-taken-back",
+                            &[("amount", format_pounds(-c.total_pence))],
+                        ),
                     ),
-                ),
-                idea(
-                    claim_pic(c.status),
-                    t.get(&format!(
-                        "easy-read-claim-status-{}",
-                        c.status.key().replace('_', "-")
-                    )),
-                ),
-            ],
+                    idea("question", t.get("easy-read-claim-correction")),
+                ]
+            } else {
+                vec![
+                    idea(
+                        "coin",
+                        t.with(
+                            "easy-read-claim-amount",
+                            &[("amount", format_pounds(c.total_pence))],
+                        ),
+                    ),
+                    idea(
+                        claim_pic(c.status),
+                        t.get(&format!(
+                            "easy-read-claim-status-{}",
+                            c.status.key().replace('_', "-")
+                        )),
+                    ),
+                ]
+            },
         })
         .collect();
     html(&ClaimsPage {
