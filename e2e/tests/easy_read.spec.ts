@@ -29,7 +29,7 @@ const WORDS = {
     send: 'Anfon fy syniad',
     error: 'Ysgrifennwch eich awgrym',
     thanks: 'Mae eich syniad gyda ni.',
-    takenBack: /Gwnaethon ni dalu £\d+\.\d\d yn ormod i chi\./,
+    takenBack: /Rydym wedi talu £\d+\.\d\d yn ormod i chi\./,
   },
 } as const;
 

@@ -183,11 +183,15 @@ fn cy_numeral(n: u64) -> Numeral {
 /// A number from 1 to 99 standing alone (no noun after it): *pump* and *chwech* take their
 /// full forms, and fifty inside a larger number is "deg a deugain".
 fn cy_alone(n: u64) -> String {
-    let x = match n {
-        5 => numeral("pump", Mutation::None),
-        6 => numeral("chwech", Mutation::None),
+    let mut x = match n {
         50 => with_tail(numeral("deg", Mutation::None), "a deugain"),
         _ => cy_numeral(n),
+    };
+    // Also as the first part of a larger number: "pump ar hugain", "chwech a deugain".
+    x.head = match x.head.as_str() {
+        "pum" => "pump".to_owned(),
+        "chwe" => "chwech".to_owned(),
+        _ => x.head,
     };
     join(&x.head, &x.tail)
 }
@@ -264,12 +268,17 @@ fn cy_hundreds(h: u64) -> String {
 
 /// The thousands (feminine *mil*), 1–99: "mil", "dwy fil", "deng mil", "un fil ar ddeg".
 fn cy_thousands(t: u64) -> String {
-    match t {
-        1 => "mil".to_owned(),
-        10 => "deng mil".to_owned(),
-        12 => "deuddeng mil".to_owned(),
-        t => cy_counted(t, "mil"),
+    if t == 1 {
+        return "mil".to_owned();
     }
+    // Before *mil* deg, deuddeg and pymtheg end in -ng, also as the first part of a larger
+    // number: "deng mil ar hugain", "pymtheng mil".
+    let x = cy_numeral(t);
+    let head = match x.head.as_str() {
+        "deg" | "deuddeg" | "pymtheg" => format!("{}ng", &x.head[..x.head.len() - 1]),
+        _ => x.head,
+    };
+    join(&format!("{head} {}", mutate("mil", x.mutation)), &x.tail)
 }
 
 /// A number from 100 to 99,999 standing alone: thousands, hundreds, then "a"/"ac" and the rest.
@@ -405,6 +414,15 @@ mod tests {
         assert_eq!(cy(100_000), "mil o bunnoedd");
         assert_eq!(cy(200_000), "dwy fil o bunnoedd");
         assert_eq!(cy(1_000_000), "deng mil o bunnoedd");
+        // Five and six take their full forms as the first part of a number standing alone,
+        // and deg, deuddeg and pymtheg end in -ng before mil there too.
+        assert_eq!(cy(12_500), "cant a phump ar hugain o bunnoedd");
+        assert_eq!(cy(12_600), "cant a chwech ar hugain o bunnoedd");
+        assert_eq!(cy(1_500_000), "pymtheng mil o bunnoedd");
+        assert_eq!(cy(3_000_000), "deng mil ar hugain o bunnoedd");
+        assert_eq!(cy(3_200_000), "deuddeng mil ar hugain o bunnoedd");
+        assert_eq!(cy(1_100_000), "un fil ar ddeg o bunnoedd");
+        assert_eq!(cy(600_000), "chwe mil o bunnoedd");
         assert_eq!(
             cy(123_450),
             "mil dau gant a phedair ar ddeg ar hugain o bunnoedd a hanner can ceiniog"

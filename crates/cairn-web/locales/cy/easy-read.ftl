@@ -11,7 +11,7 @@ easy-read-title = Hawdd ei Ddeall
 easy-read-intro = Mae'r tudalennau hyn yn hawdd eu deall.
 easy-read-is-on = Mae Hawdd ei Ddeall ymlaen.
 easy-read-is-off = Mae Hawdd ei Ddeall i ffwrdd.
-easy-read-on-means = Pan fydd ymlaen, bydd y tudalennau hyn bob amser yn hawdd eu deall.
+easy-read-on-means = Pan fydd Hawdd ei Ddeall ymlaen, byddwch bob amser yn gweld fersiwn Hawdd ei Ddeall y tudalennau hyn.
 easy-read-remembered = Byddwn yn cofio eich dewis y tro nesaf y byddwch yn mewngofnodi.
 easy-read-turn-on = Troi Hawdd ei Ddeall ymlaen
 easy-read-turn-off = Diffodd Hawdd ei Ddeall
@@ -30,7 +30,7 @@ easy-read-suggest-title = Gwneud awgrym
 easy-read-suggest-what = Syniad i wneud pethau'n well yw awgrym.
 easy-read-suggest-write = Ysgrifennwch eich syniad yn y blwch.
 easy-read-suggest-read = Mae staff yn darllen pob awgrym.
-easy-read-suggest-name = Does dim rhaid i chi roi eich enw.
+easy-read-suggest-name = Nid oes rhaid i chi roi eich enw.
 easy-read-suggest-board = Mae rhai syniadau'n mynd ar y bwrdd “Dywedoch chi, gwnaethom ni”.
 easy-read-suggest-names-off = Rydym yn tynnu enwau i ffwrdd yn gyntaf.
 easy-read-field-text = Eich syniad
@@ -54,8 +54,8 @@ easy-read-opps-title = Ffyrdd o gymryd rhan
 easy-read-opps-what = Dyma ffyrdd o gymryd rhan.
 easy-read-opps-press = Ydych chi'n hoffi un? Pwyswch “Mae gen i ddiddordeb”.
 easy-read-opps-talk = Byddwn yn siarad â chi amdano.
-easy-read-opps-no-wrong = Does dim ateb anghywir.
-easy-read-opps-none = Does dim cyfleoedd ar hyn o bryd.
+easy-read-opps-no-wrong = Nid oes ateb anghywir.
+easy-read-opps-none = Nid oes cyfleoedd ar hyn o bryd.
 easy-read-opps-open-heading = Ar agor nawr
 easy-read-opps-where = Ble: { $place }
 easy-read-opps-by = Dywedwch wrthym erbyn { $date }.
@@ -64,7 +64,7 @@ easy-read-opps-already = Rydych wedi dweud bod gennych ddiddordeb.
 easy-read-opps-sent = Diolch. Rydym yn gwybod bod gennych ddiddordeb yn hwn: { $title }.
 easy-read-opps-sent-before = Rydych wedi dweud wrthym o'r blaen. Mae gennych ddiddordeb yn hwn: { $title }.
 easy-read-opps-mine-heading = Pethau y dywedoch fod gennych ddiddordeb ynddynt
-easy-read-interest-received = Mae gennym ni hwn. Byddwn yn cysylltu â chi.
+easy-read-interest-received = Mae wedi dod i law. Byddwn yn cysylltu â chi.
 easy-read-interest-talked = Rydym wedi siarad â chi.
 easy-read-interest-offered = Rydym wedi cynnig y rôl i chi.
 easy-read-interest-appointed = Mae'r rôl gennych chi.
@@ -84,7 +84,7 @@ easy-read-claim-pay = Yna rydym yn eich talu.
 easy-read-claim-start = Dechrau hawliad
 easy-read-owed-heading = Beth sy'n ddyledus i chi
 easy-read-owed = Mae arnom { $amount } i chi.
-easy-read-owed-none = Does dim arian yn ddyledus i chi ar hyn o bryd.
+easy-read-owed-none = Nid oes arian yn ddyledus i chi ar hyn o bryd.
 easy-read-owed-claims = { $count ->
     [zero] Mae hyn am { $count } hawliad.
     [one] Mae hyn am { $count } hawliad.
@@ -118,8 +118,8 @@ easy-read-your-claims = Eich hawliadau
 easy-read-claims-none = Nid ydych wedi gwneud hawliad eto.
 easy-read-claim-line = { $activity } ar { $date }
 easy-read-claim-amount = Swm: { $amount }
-easy-read-claim-taken-back = Gwnaethon ni dalu { $amount } yn ormod i chi. Byddwn ni'n ei dynnu o'ch taliad nesaf.
-easy-read-claim-correction = Mae hyn yn cywiro taliad a wnaethon ni o'r blaen.
+easy-read-claim-taken-back = Rydym wedi talu { $amount } yn ormod i chi. Byddwn yn ei dynnu o'ch taliad nesaf.
+easy-read-claim-correction = Mae hyn yn cywiro taliad a wnaethom o'r blaen.
 easy-read-claim-status-draft = Heb ei anfon eto.
 easy-read-claim-status-submitted = Mae staff yn ei wirio.
 easy-read-claim-status-approved = Wedi'i wirio. Bydd y tîm cyllid yn ei dalu.
@@ -142,9 +142,9 @@ easy-read-me-email-none = Nid oes gennym eich e-bost.
 easy-read-me-interests = { $count ->
     [zero] Nid ydych wedi dweud bod gennych ddiddordeb mewn dim byd eto.
     [one] Rydych wedi dweud bod gennych ddiddordeb mewn { $count } peth.
-    [two] Rydych wedi dweud bod gennych ddiddordeb mewn { $count } peth.
-    [few] Rydych wedi dweud bod gennych ddiddordeb mewn { $count } peth.
-    [many] Rydych wedi dweud bod gennych ddiddordeb mewn { $count } peth.
+    [two] Rydych wedi dweud bod gennych ddiddordeb mewn { $count } beth.
+    [few] Rydych wedi dweud bod gennych ddiddordeb mewn { $count } pheth.
+    [many] Rydych wedi dweud bod gennych ddiddordeb mewn { $count } pheth.
    *[other] Rydych wedi dweud bod gennych ddiddordeb mewn { $count } peth.
 }
 easy-read-me-roles = { $count ->

@@ -27,7 +27,7 @@ payments-preset-with-dates = { $name }: { $amount } ({ $dates })
 
 ## Taliadau unigolyn, i staff
 payments-person-title = Taliadau: { $name }
-payments-person-link = Taliadau: sut y telir nhw, eu terfyn a'u datganiad
+payments-person-link = Taliadau: sut maen nhw'n cael eu talu, eu terfyn a'u datganiad
 payments-recording-for = Rydych yn cofnodi hyn ar ran { $name } ({ $constituency }).
 payments-person-choice = Sut maen nhw'n cael eu cydnabod
 payments-person-limit = Eu terfyn eu hunain
@@ -42,8 +42,8 @@ payments-person-held-none = Wedi'i dalu hyd at eu terfyn yn unig; ni thelir y gw
 payments-person-not-set = Heb ddewis eto
 payments-person-change = Newid y ffordd y telir { $name }
 payments-person-statement = Datganiad ffioedd a threuliau { $name }
-payments-person-claim = Gwneud hawliad gyda { $name }
-payments-back-to-person = Yn ôl at { $name }
+payments-person-claim = Gwneud hawliad ar gyfer { $name }
+payments-back-to-person = Yn ôl i'r cofnod: { $name }
 payments-back-to-payments = Yn ôl at daliadau: { $name }
 payments-settings-for-title = Y ffordd y telir { $name }
 payments-statement-for-title = Datganiad ffioedd a threuliau: { $name }

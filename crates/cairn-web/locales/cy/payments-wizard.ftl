@@ -12,7 +12,7 @@ payments-wizard-resume-again = Dechrau eto
 payments-wizard-resume-again-hint = Mae dechrau eto yn dileu'r atebion a gadwoch.
 payments-wizard-back = Yn ôl
 payments-wizard-continue = Parhau
-payments-wizard-expense-caption = Cost { $n }
+payments-wizard-expense-caption = Traul { $n }
 
 payments-wizard-what-title = Ar gyfer beth oedd hyn?
 payments-wizard-what-kind = Pa fath o weithgaredd oedd hwn?
@@ -34,11 +34,11 @@ payments-wizard-amount-hint = Mewn punnoedd a cheiniogau, er enghraifft 4.80
 payments-wizard-miles-title = Sawl milltir wnaethoch chi deithio?
 payments-wizard-miles-hint = Yno ac yn ôl. Er enghraifft, 12.5
 payments-wizard-miles-suffix = milltir
-payments-wizard-more-title = Ydych chi eisiau ychwanegu cost arall?
-payments-wizard-more-added = Costau rydych chi wedi'u hychwanegu
+payments-wizard-more-title = Ydych chi eisiau ychwanegu traul arall?
+payments-wizard-more-added = Treuliau rydych wedi'u hychwanegu
 payments-wizard-more-yes = Ydw
 payments-wizard-more-no = Nac ydw
-payments-wizard-more-full = Gall un hawliad gynnwys hyd at 12 cost. Rhowch unrhyw rai eraill ar hawliad newydd.
+payments-wizard-more-full = Gall un hawliad gynnwys hyd at 12 traul. Rhowch unrhyw rai eraill ar hawliad newydd.
 payments-wizard-paid-title = Sut hoffech chi gael eich talu?
 payments-wizard-paid-hint = Byddwn yn cofio hyn ar gyfer eich hawliadau nesaf. Gallwch ei newid unrhyw bryd ar dudalen eich gosodiadau talu.
 payments-wizard-lower-label = Os dewisoch swm is: yr uchafswm rydych chi ei eisiau am un gweithgaredd
@@ -51,11 +51,11 @@ payments-wizard-check-date = Pryd
 payments-wizard-check-time = Faint o amser
 payments-wizard-check-expenses = Treuliau
 payments-wizard-check-no-expenses = Dim treuliau
-payments-wizard-check-expense = Cost { $n }
+payments-wizard-check-expense = Traul { $n }
 payments-wizard-check-paid = Sut hoffech chi gael eich talu
 payments-wizard-change = Newid
 payments-wizard-remove = Tynnu
-payments-wizard-add-expense = Ychwanegu cost arall
+payments-wizard-add-expense = Ychwanegu traul arall
 payments-wizard-receipts-title = Bydd angen derbynneb arnoch
 payments-wizard-receipts = Ar ôl i chi anfon eich hawliad, gofynnir i chi am lun neu sgan o'ch derbynneb ar gyfer: { $what }.
 payments-wizard-send-title = Nawr anfonwch eich hawliad
@@ -85,10 +85,10 @@ payments-wizard-duration-both = { $hours } awr { $minutes ->
     [many] { $minutes } munud
    *[other] { $minutes } munud
 }
-payments-wizard-miles-count = Milltiroedd: { $miles }
+payments-wizard-miles-count = { $miles } milltir
 
 payments-wizard-error-has-expenses = Dewiswch oes os oes gennych chi dreuliau i'w hawlio
-payments-wizard-error-more = Dewiswch ydw os ydych chi eisiau ychwanegu cost arall
+payments-wizard-error-more = Dewiswch ydw os ydych chi eisiau ychwanegu traul arall
 
 payments-wizard-sent-title = Hawliad wedi'i anfon
 payments-wizard-sent-number = Rhif eich hawliad yw { $id }
