@@ -11,6 +11,7 @@ mod accounts;
 mod api;
 mod audit;
 mod buddies;
+mod crawl;
 mod easy_read;
 mod evidence;
 mod feedback;

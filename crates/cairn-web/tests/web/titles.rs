@@ -6,13 +6,12 @@
 //! Two addresses are the same page when they differ only in their query string: a query
 //! filters, sorts or pages a list, or fills in a form, and never changes what the page is.
 
-use axum::body::Body;
-use axum::http::{Request, StatusCode, header};
+use crate::crawl::{get, kind_of, links};
+use axum::http::StatusCode;
 use cairn_app::{App, Clock, PasswordCost};
 use cairn_web::{AppState, WebConfig};
 use std::collections::{BTreeMap, BTreeSet, HashMap, VecDeque};
 use std::sync::Arc;
-use tower::ServiceExt;
 
 const PASSWORD: &str = "demo-password-for-titles";
 /// Pages of one kind read: enough to meet two different things of each kind.
@@ -35,81 +34,6 @@ fn title_of(html: &str) -> Option<String> {
             .collect::<Vec<_>>()
             .join(" "),
     )
-}
-
-/// Links on a page to other pages of Cairn (not files, not the language switch, not signing
-/// out), without their fragments.
-fn links(html: &str) -> Vec<String> {
-    html.split("href=\"")
-        .skip(1)
-        .filter_map(|s| s.split('"').next())
-        .map(|h| h.replace("&amp;", "&"))
-        .map(|h| h.split('#').next().unwrap_or("").to_owned())
-        .filter(|h| h.starts_with('/') && !h.starts_with("//"))
-        .filter(|h| {
-            let path = h.split('?').next().unwrap_or("");
-            !(path.starts_with("/assets/")
-                || path.starts_with("/api/")
-                || path.starts_with("/language")
-                || path.starts_with("/sign-out")
-                || path.contains("/receipts/")
-                || path.ends_with("/photo")
-                || path.ends_with("/export")
-                || [
-                    ".csv", ".ics", ".zip", ".pdf", ".svg", ".png", ".jpg", ".css", ".js", ".json",
-                ]
-                .iter()
-                .any(|x| path.ends_with(x)))
-        })
-        .collect()
-}
-
-/// A path with its numbers and tokens taken out: the kind of page it is.
-fn kind_of(path: &str) -> String {
-    path.split('?')
-        .next()
-        .unwrap_or("")
-        .split('/')
-        .map(|seg| {
-            if seg.chars().any(|c| c.is_ascii_digit()) || seg.len() > 20 {
-                "{}"
-            } else {
-                seg
-            }
-        })
-        .collect::<Vec<_>>()
-        .join("/")
-}
-
-async fn get(router: &axum::Router, cookie: &str, path: &str) -> (StatusCode, String, String) {
-    let req = Request::builder()
-        .uri(path)
-        .header(header::HOST, "localhost")
-        .header(header::COOKIE, cookie)
-        .body(Body::empty())
-        .expect("request");
-    let res = router.clone().oneshot(req).await.expect("response");
-    let status = res.status();
-    let html = res
-        .headers()
-        .get(header::CONTENT_TYPE)
-        .and_then(|v| v.to_str().ok())
-        .is_some_and(|v| v.starts_with("text/html"));
-    let location = res
-        .headers()
-        .get(header::LOCATION)
-        .and_then(|v| v.to_str().ok())
-        .unwrap_or("")
-        .to_owned();
-    let bytes = axum::body::to_bytes(res.into_body(), 10 << 20)
-        .await
-        .expect("body");
-    let body = if html {
-        String::from_utf8_lossy(&bytes).into_owned()
-    } else {
-        String::new()
-    };
-    (status, body, location)
 }
 
 /// Reads the pages `cookie` reaches from `start`, up to PER_KIND of each kind; returns each

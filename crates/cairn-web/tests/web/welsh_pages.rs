@@ -7,13 +7,11 @@
 //! English is recognised by its common short words, which Welsh never uses ("the", "and",
 //! "you", "with"…), so names of people and places pass.
 
-use axum::body::Body;
-use axum::http::{Request, StatusCode, header};
+use crate::crawl::{get, kind_of, links};
 use cairn_app::{App, Clock, PasswordCost};
 use cairn_web::{AppState, WebConfig};
 use std::collections::{BTreeSet, HashSet, VecDeque};
 use std::sync::Arc;
-use tower::ServiceExt;
 
 const PASSWORD: &str = "demo-password-for-welsh-pages";
 
@@ -111,81 +109,6 @@ fn english_words(text: &str) -> Vec<String> {
         .collect()
 }
 
-/// Links on a page to other pages of Cairn worth reading (not files, not the language switch,
-/// not signing out).
-fn links(html: &str) -> Vec<String> {
-    html.split("href=\"")
-        .skip(1)
-        .filter_map(|s| s.split('"').next())
-        .map(|h| h.replace("&amp;", "&"))
-        .filter(|h| h.starts_with('/') && !h.starts_with("//"))
-        // A document the reader asked for in English (a board pack, the handbook) is English.
-        .filter(|h| !h.contains("lang=en"))
-        .filter(|h| {
-            let path = h.split(['?', '#']).next().unwrap_or("");
-            !(path.starts_with("/assets/")
-                || path.starts_with("/api/")
-                || path.starts_with("/language")
-                || path.starts_with("/sign-out")
-                || path.contains("/receipts/")
-                || path.ends_with("/photo")
-                || path.ends_with("/export")
-                || [
-                    ".csv", ".ics", ".zip", ".pdf", ".svg", ".png", ".jpg", ".css", ".js", ".json",
-                ]
-                .iter()
-                .any(|x| path.ends_with(x)))
-        })
-        .collect()
-}
-
-/// A path with its numbers and tokens taken out: pages of one kind are read once.
-fn kind_of(path: &str) -> String {
-    let path = path.split(['?', '#']).next().unwrap_or("");
-    path.split('/')
-        .map(|seg| {
-            if seg.chars().any(|c| c.is_ascii_digit()) || seg.len() > 20 {
-                "{}"
-            } else {
-                seg
-            }
-        })
-        .collect::<Vec<_>>()
-        .join("/")
-}
-
-async fn get(router: &axum::Router, cookie: &str, path: &str) -> (StatusCode, String, String) {
-    let req = Request::builder()
-        .uri(path)
-        .header(header::HOST, "localhost")
-        .header(header::COOKIE, cookie)
-        .body(Body::empty())
-        .expect("request");
-    let res = router.clone().oneshot(req).await.expect("response");
-    let status = res.status();
-    let kind = res
-        .headers()
-        .get(header::CONTENT_TYPE)
-        .and_then(|v| v.to_str().ok())
-        .unwrap_or("")
-        .to_owned();
-    let location = res
-        .headers()
-        .get(header::LOCATION)
-        .and_then(|v| v.to_str().ok())
-        .unwrap_or("")
-        .to_owned();
-    let bytes = axum::body::to_bytes(res.into_body(), 10 << 20)
-        .await
-        .expect("body");
-    let body = if kind.starts_with("text/html") {
-        String::from_utf8_lossy(&bytes).into_owned()
-    } else {
-        String::new()
-    };
-    (status, body, location)
-}
-
 /// Reads every page `cookie` can reach from `start`, in Welsh; returns the pages read and
 /// each English run found, with its page.
 async fn crawl(
@@ -224,7 +147,8 @@ async fn crawl(
                 found.push(format!("{path}: {run:?} ({})", words.join(", ")));
             }
         }
-        queue.extend(links(&body));
+        // A document the reader asked for in English (a board pack, the handbook) is English.
+        queue.extend(links(&body).into_iter().filter(|h| !h.contains("lang=en")));
     }
     (pages, found)
 }
