@@ -270,6 +270,26 @@ if ! command -v unzip >/dev/null 2>&1; then
   fi
 fi
 
+# The Nu HTML checker (npm's vnu-jar) runs on Java. Installed before `npm ci`: vnu-jar's install
+# script would otherwise try to download a Java runtime of its own.
+step 2 "Java for the Nu HTML checker"
+if ! command -v java >/dev/null 2>&1; then
+  if is_root; then
+    echo "Installing Debian's default-jre-headless package"
+    apt_install default-jre-headless
+  fi
+  command -v java >/dev/null 2>&1 || die "java is missing; install Debian's default-jre-headless package"
+fi
+java -version 2>&1 | head -n 1 || true
+
+step 2 "npm dependencies in e2e/ (browser tests, the test identity provider, webhook receiver)"
+export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 # Playwright drives Debian's Chromium; it downloads nothing
+if [ -f e2e/package-lock.json ]; then
+  (cd e2e && npm ci --no-audit --no-fund)
+else
+  (cd e2e && npm install --no-audit --no-fund)
+fi
+
 # --- 3. Rust tests ---------------------------------------------------------------------------
 # One build for the tests and for the cairn binary the browser tests run. Built on its own,
 # `cargo build --bin cairn` resolves dependency features without the dev-dependencies, so it
@@ -295,26 +315,6 @@ if [ ! -x "$CHROMIUM" ]; then
   [ -x "$CHROMIUM" ] || die "$CHROMIUM is missing; install Debian's chromium package (apt-get install chromium)"
 fi
 "$CHROMIUM" --version || true
-
-# The Nu HTML checker (npm's vnu-jar) runs on Java. Installed before `npm ci`: vnu-jar's install
-# script would otherwise try to download a Java runtime of its own.
-step 4 "Browser tests: Java for the Nu HTML checker"
-if ! command -v java >/dev/null 2>&1; then
-  if is_root; then
-    echo "Installing Debian's default-jre-headless package"
-    apt_install default-jre-headless
-  fi
-  command -v java >/dev/null 2>&1 || die "java is missing; install Debian's default-jre-headless package"
-fi
-java -version 2>&1 | head -n 1 || true
-
-step 4 "Browser tests: npm dependencies in e2e/"
-export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 # Playwright drives Debian's Chromium; it downloads nothing
-if [ -f e2e/package-lock.json ]; then
-  (cd e2e && npm ci --no-audit --no-fund)
-else
-  (cd e2e && npm install --no-audit --no-fund)
-fi
 
 # The binary was built in step 3; `cargo build --bin cairn` here would build it again (see there).
 CAIRN_BIN="${CARGO_TARGET_DIR:-$ROOT/target}/debug/cairn"

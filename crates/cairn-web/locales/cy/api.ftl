@@ -10,3 +10,4 @@ api-error-conflict = Mae hyn yn gwrthdaro â rhywbeth sydd eisoes wedi'i gofnodi
 api-error-throttled = Gormod o geisiadau; arhoswch a rhowch gynnig arall arni.
 api-error-internal = Aeth rhywbeth o'i le ar ein hochr ni.
 api-error-bad-query = Mae paramedr ymholiad neu'r llwybr yn cynnwys nod na ellir ei ddarllen.
+api-error-bad-path = Nid yw gwerth yn y llwybr o'r math cywir (rhif cyfan yw dynodydd).

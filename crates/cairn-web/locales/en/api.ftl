@@ -10,3 +10,4 @@ api-error-conflict = This clashes with something already recorded.
 api-error-throttled = Too many requests; wait and try again.
 api-error-internal = Something went wrong on our side.
 api-error-bad-query = A query parameter or the path holds a character that cannot be read.
+api-error-bad-path = A value in the path is not of the right kind (an id is a whole number).

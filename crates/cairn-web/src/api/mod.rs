@@ -13,10 +13,11 @@ mod playbook;
 mod principles;
 mod reports;
 mod roles;
+pub(crate) mod shared;
 mod surveys;
 mod training;
 
-use crate::i18n::{Tr, from_accept_language};
+use crate::i18n::Tr;
 use crate::{AppState, Routes};
 use axum::Json;
 use axum::extract::rejection::JsonRejection;
@@ -34,6 +35,7 @@ use cairn_domain::translation::Bilingual;
 use cairn_domain::units::UnitDraft;
 use serde::{Deserialize, Serialize};
 use serde_json::json;
+use shared::{ApiPath, ApiQuery, page_limit};
 
 pub(crate) fn routes(r: Routes) -> Routes {
     r.get("/api/v1/openapi.json", openapi)
@@ -177,7 +179,7 @@ pub struct ApiError {
 }
 
 impl ApiError {
-    fn new(status: StatusCode, code: &'static str, lang: Language) -> Self {
+    pub(crate) fn new(status: StatusCode, code: &'static str, lang: Language) -> Self {
         ApiError {
             status,
             code,
@@ -245,12 +247,7 @@ impl FromRequestParts<AppState> for ApiActor {
     type Rejection = ApiError;
 
     async fn from_request_parts(parts: &mut Parts, st: &AppState) -> Result<Self, Self::Rejection> {
-        let lang = parts
-            .headers
-            .get(header::ACCEPT_LANGUAGE)
-            .and_then(|v| v.to_str().ok())
-            .and_then(from_accept_language)
-            .unwrap_or(Language::En);
+        let lang = shared::request_language(parts);
         let token = parts
             .headers
             .get(header::AUTHORIZATION)
@@ -276,13 +273,6 @@ impl FromRequestParts<AppState> for ApiActor {
     }
 }
 
-/// An instant as RFC 3339 in UTC.
-fn rfc3339(ms: i64) -> String {
-    jiff::Timestamp::from_millisecond(ms)
-        .map(|t| t.to_string())
-        .unwrap_or_default()
-}
-
 fn json_body<T>(body: Result<Json<T>, JsonRejection>, lang: Language) -> Result<T, ApiError> {
     match body {
         Ok(Json(v)) => Ok(v),
@@ -302,7 +292,7 @@ fn json_body<T>(body: Result<Json<T>, JsonRejection>, lang: Language) -> Result<
 async fn openapi() -> Response {
     (
         [(header::CONTENT_TYPE, "application/json")],
-        include_str!("openapi.json"),
+        shared::openapi_document(),
     )
         .into_response()
 }
@@ -331,9 +321,9 @@ fn cursor(c: Option<&str>) -> Option<(String, i64)> {
 async fn list_units(
     State(st): State<AppState>,
     a: ApiActor,
-    Query(q): Query<PageQuery>,
+    ApiQuery(q): ApiQuery<PageQuery>,
 ) -> Result<Json<Page<Unit>>, ApiError> {
-    let limit = q.limit.unwrap_or(50).clamp(1, 200);
+    let limit = page_limit(q.limit, a.lang)?;
     let mut rows =
         cairn_app::units::list_units(&st.app, &a.actor, cursor(q.cursor.as_deref()), limit + 1)
             .await
@@ -355,7 +345,7 @@ async fn list_units(
 async fn get_unit(
     State(st): State<AppState>,
     a: ApiActor,
-    Path(id): Path<i64>,
+    ApiPath(id): ApiPath<i64>,
 ) -> Result<Json<Unit>, ApiError> {
     cairn_app::units::get_unit(&st.app, &a.actor, id)
         .await

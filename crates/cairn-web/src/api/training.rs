@@ -2,7 +2,8 @@
 //! whether it is co-delivered), registers (`PUT` answers with `joint` and `co_delivered`), and a
 //! person's learning with credits by CQFW level. Times are RFC 3339 (`2026-04-14T10:00:00+01:00`).
 
-use super::{ApiActor, ApiError, json_body, rfc3339};
+use super::shared::instant as rfc3339;
+use super::{ApiActor, ApiError, json_body};
 use crate::AppState;
 use axum::Json;
 use axum::extract::rejection::JsonRejection;
