@@ -130,6 +130,13 @@ pub async fn load(
     let is_api = req.uri().path().starts_with("/api/");
     let id = req.extensions().get::<RequestId>().cloned();
     let at = req.uri().path().to_owned();
+    // First, so that a refused request's log lines name its client too.
+    let peer = req
+        .extensions()
+        .get::<axum::extract::ConnectInfo<std::net::SocketAddr>>()
+        .map(|c| c.0.ip());
+    let addr = crate::client::client_addr(peer, req.headers(), &st.config.trusted_proxies);
+    tracing::Span::current().record("client", tracing::field::display(&addr));
     let cookie = jar
         .get(LANG_COOKIE)
         .and_then(|c| Language::parse(c.value()));
@@ -171,11 +178,6 @@ pub async fn load(
         .path_and_query()
         .map(|p| p.as_str().to_owned())
         .unwrap_or_else(|| "/".into());
-    let peer = req
-        .extensions()
-        .get::<axum::extract::ConnectInfo<std::net::SocketAddr>>()
-        .map(|c| c.0.ip());
-    let addr = crate::client::client_addr(peer, req.headers(), &st.config.trusted_proxies);
     req.extensions_mut().insert(Ctx {
         session,
         secret,

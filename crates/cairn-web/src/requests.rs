@@ -67,7 +67,15 @@ pub async fn assign(mut req: Request, next: Next) -> Response {
         .get::<MatchedPath>()
         .map(|p| p.as_str().to_owned())
         .unwrap_or_else(|| "unmatched".into());
-    let span = tracing::info_span!("request", id = %id.as_str(), method = %req.method(), %route);
+    // `client` is filled in by `context::load`, which knows the trusted proxies: every log line
+    // of the request then names the address the sign-in limits count, as a proxy forwarded it.
+    let span = tracing::info_span!(
+        "request",
+        id = %id.as_str(),
+        method = %req.method(),
+        %route,
+        client = tracing::field::Empty
+    );
     let mut res = next.run(req).instrument(span).await;
     if let Ok(v) = HeaderValue::from_str(id.as_str()) {
         res.headers_mut().insert(REQUEST_ID, v);

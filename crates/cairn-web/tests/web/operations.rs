@@ -224,6 +224,78 @@ async fn every_log_line_of_a_failed_request_carries_its_id_and_the_error_is_logg
     );
 }
 
+/// Sends `GET /sign-in` to `router` as if over a connection from `peer`, with `X-Forwarded-For`,
+/// and returns the request id Cairn gave it.
+async fn request_from(router: &axum::Router, peer: &str, forwarded_for: &str) -> String {
+    use tower::ServiceExt;
+    let mut req = Request::builder()
+        .method(Method::GET)
+        .uri("/sign-in")
+        .header("x-forwarded-for", forwarded_for)
+        .body(Body::empty())
+        .expect("request");
+    req.extensions_mut().insert(axum::extract::ConnectInfo(
+        format!("{peer}:40000")
+            .parse::<std::net::SocketAddr>()
+            .expect("peer"),
+    ));
+    let res = router.clone().oneshot(req).await.expect("response");
+    assert_eq!(res.status(), StatusCode::OK);
+    res.headers()
+        .get("x-request-id")
+        .and_then(|v| v.to_str().ok())
+        .expect("id")
+        .to_owned()
+}
+
+#[tokio::test(flavor = "current_thread")]
+async fn request_log_lines_name_the_client_a_trusted_proxy_forwarded_never_one_the_client_wrote() {
+    for (engine, t) in engines().await {
+        // Setup: deployed behind a proxy at 10.0.0.1; logs captured on this thread (see above
+        // for why a request comes first).
+        assert_eq!(t.get(Who::Lead, "/healthz").await.status, StatusCode::OK);
+        let router = cairn_web::router(cairn_web::AppState {
+            app: t.app.clone(),
+            config: Arc::new(cairn_web::WebConfig {
+                trusted_proxies: cairn_web::client::IpRange::parse_list("10.0.0.1")
+                    .expect("proxies"),
+                ..Default::default()
+            }),
+        });
+        let logs = Captured::default();
+        let sink = logs.clone();
+        let subscriber = tracing_subscriber::fmt()
+            .with_writer(move || sink.clone())
+            .with_ansi(false)
+            .with_max_level(tracing::Level::INFO)
+            .finish();
+        let guard = tracing::subscriber::set_default(subscriber);
+
+        // Exec: through the proxy, a client that wrote 192.0.2.66 itself (the proxy appended
+        // the address it saw); then straight from 198.51.100.7, writing the same header.
+        let proxied = request_from(&router, "10.0.0.1", "192.0.2.66, 203.0.113.9").await;
+        let direct = request_from(&router, "198.51.100.7", "203.0.113.9").await;
+        drop(guard);
+
+        // Check
+        let text = String::from_utf8(logs.0.lock().expect("logs").clone()).expect("utf-8");
+        // Every line of a request, its summary included, names the same client.
+        let names = |id: &str, client: &str| {
+            let lines: Vec<&str> = text.lines().filter(|l| l.contains(id)).collect();
+            !lines.is_empty()
+                && lines
+                    .iter()
+                    .all(|l| l.contains(&format!("client={client}")))
+        };
+        assert!(names(&proxied, "203.0.113.9"), "{engine}: {text}");
+        assert!(names(&direct, "198.51.100.7"), "{engine}: {text}");
+        assert!(
+            !text.contains("192.0.2.66"),
+            "{engine}: a forged address is never logged as the client:\n{text}"
+        );
+    }
+}
+
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn readiness_is_ok_while_the_database_takes_writes_and_503_when_it_cannot() {
     for (engine, t) in engines().await {
