@@ -551,13 +551,33 @@ pub async fn sign_in(app: &App, email: &str, password: &str, addr: &str) -> AppR
         e.add("email", "accounts-error-sign-in");
         return Err(AppError::Invalid(e));
     };
+    // Only once the password is right, so the refusal tells nothing to someone guessing.
+    if crate::identity::password_refused(app, &user).await? {
+        let mut e = FieldErrors::new();
+        e.add("email", "identity-error-use-provider");
+        return Err(AppError::Invalid(e));
+    }
+    let (acct_key, pair_key) = limit_keys(&email, addr);
+    open_session(app, &user, &[acct_key, pair_key], None).await
+}
+
+/// Opens a session for an account that has just proved who it is (a password, or the
+/// organisation's identity provider): clears the sign-in limits named, stores the session,
+/// notes the sign-in on the account and audits it (`how` says how, when not by password).
+pub(crate) async fn open_session(
+    app: &App,
+    user: &User,
+    clear_limits: &[String],
+    how: Option<&serde_json::Value>,
+) -> AppResult<NewSession> {
+    let now = app.now();
     // Built before the transaction: it reads on a pooled connection of its own, and taking a
     // second connection while holding one can starve the pool.
-    let actor = actor_for(app, &user).await?;
+    let actor = actor_for(app, user).await?;
     let mut tx = app.db.begin().await?;
-    let (acct_key, pair_key) = limit_keys(&email, addr);
-    db::clear_limits(&mut tx.conn(), &acct_key, None).await?;
-    db::clear_limits(&mut tx.conn(), &pair_key, None).await?;
+    for key in clear_limits {
+        db::clear_limits(&mut tx.conn(), key, None).await?;
+    }
     let secret = new_secret();
     let csrf = new_secret();
     db::insert_session(
@@ -571,7 +591,7 @@ pub async fn sign_in(app: &App, email: &str, password: &str, addr: &str) -> AppR
     )
     .await?;
     db::touch_sign_in(&mut tx.conn(), user.id, now).await?;
-    record::<(), ()>(
+    record::<(), _>(
         &mut tx.conn(),
         &actor,
         user.organisation_id,
@@ -579,7 +599,7 @@ pub async fn sign_in(app: &App, email: &str, password: &str, addr: &str) -> AppR
         "user",
         Some(user.id),
         None,
-        None,
+        how,
         None,
         now,
     )

@@ -60,6 +60,8 @@ struct SignInPage {
     next: String,
     /// Just back from choosing a new password through a link.
     reset_done: bool,
+    /// "Sign in with …" for each organisation's identity provider.
+    providers: Vec<crate::identity::ProviderButton>,
 }
 
 #[derive(Deserialize)]
@@ -68,17 +70,24 @@ struct NextQuery {
     reset: Option<String>,
 }
 
-async fn sign_in_form(ctx: Ctx, Query(q): Query<NextQuery>) -> WebResult {
+async fn sign_in_form(
+    State(st): State<AppState>,
+    ctx: Ctx,
+    Query(q): Query<NextQuery>,
+) -> WebResult {
     if ctx.session.is_some() {
         return see_other(&local_next(q.next.as_deref())?);
     }
     let t = ctx.t();
+    let next = local_next(q.next.as_deref())?;
+    let providers = crate::identity::buttons(&st, &t, &next).await?;
     html(&SignInPage {
         chrome: Chrome::public(&ctx, t.get("sign-in-title")),
         t,
         form: FormState::new(),
-        next: local_next(q.next.as_deref())?,
+        next,
         reset_done: q.reset.as_deref() == Some("done"),
+        providers,
     })
 }
 
@@ -111,18 +120,7 @@ async fn sign_in(
     // A throttled or refused sign-in is shown on the form; anything else is an error page.
     let (status, errs) =
         match cairn_app::accounts::sign_in(&st.app, &f.email, &f.password, &ctx.addr).await {
-            Ok(s) => {
-                let mut jar = jar.add(session_cookie(&st, s.secret));
-                if let Some(l) = s.locale {
-                    jar = jar.add(
-                        Cookie::build((LANG_COOKIE, l))
-                            .path("/")
-                            .same_site(SameSite::Lax)
-                            .build(),
-                    );
-                }
-                return Ok((jar, Redirect::to(&next)).into_response());
-            }
+            Ok(s) => return Ok(signed_in_response(&st, jar, s, &next)),
             Err(AppError::Throttled) => {
                 let mut errs = cairn_domain::FieldErrors::new();
                 errs.add("email", "accounts-error-throttled");
@@ -135,6 +133,7 @@ async fn sign_in(
     form.set("email", f.email.clone());
     form.add_errors(&t, &errs);
     let chrome = Chrome::public(&ctx, t.get("sign-in-title")).with_errors(&form);
+    let providers = crate::identity::buttons(&st, &t, &next).await?;
     html_status(
         status,
         &SignInPage {
@@ -143,8 +142,30 @@ async fn sign_in(
             form,
             next,
             reset_done: false,
+            providers,
         },
     )
+}
+
+/// The answer to a successful sign-in, by password or through the organisation's identity
+/// provider: the new session's cookie (a fresh secret, replacing any the browser had), the
+/// account's language for this browser, and on to `next`.
+pub(crate) fn signed_in_response(
+    st: &AppState,
+    jar: CookieJar,
+    s: cairn_app::accounts::NewSession,
+    next: &str,
+) -> axum::response::Response {
+    let mut jar = jar.add(session_cookie(st, s.secret));
+    if let Some(l) = s.locale {
+        jar = jar.add(
+            Cookie::build((LANG_COOKIE, l))
+                .path("/")
+                .same_site(SameSite::Lax)
+                .build(),
+        );
+    }
+    (jar, Redirect::to(next)).into_response()
 }
 
 #[derive(Deserialize)]
