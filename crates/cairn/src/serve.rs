@@ -121,7 +121,11 @@ pub async fn run(
         }),
     };
     let (stop_worker, worker_stopped) = watch::channel(false);
-    let mut worker = tokio::spawn(background(app.clone(), worker_stopped));
+    let mut worker = tokio::spawn(background(
+        app.clone(),
+        state.config.base_url.clone(),
+        worker_stopped,
+    ));
 
     let listener = tokio::net::TcpListener::bind(addr)
         .await
@@ -273,11 +277,11 @@ pub async fn run(
     Ok(())
 }
 
-/// Sends queued e-mail and clears expired sessions every 10 seconds, brings the playbook's
+/// Sends queued e-mail and due webhook deliveries and clears expired sessions every 10 seconds, brings the playbook's
 /// raised challenges up to date every 10 minutes (and once at start), and applies each
 /// organisation's retention policy once a day, until told to stop. A round that has started
 /// is finished, so no message is left half-sent.
-async fn background(app: App, mut stop: watch::Receiver<bool>) {
+async fn background(app: App, base_url: String, mut stop: watch::Receiver<bool>) {
     let mut tick = tokio::time::interval(Duration::from_secs(10));
     let mut last_sweep: Option<std::time::Instant> = None;
     loop {
@@ -287,6 +291,10 @@ async fn background(app: App, mut stop: watch::Receiver<bool>) {
         }
         if let Err(e) = cairn_app::notices::deliver_pending(&app).await {
             tracing::warn!(error = %e, "e-mail delivery round failed");
+        }
+        // Links in webhook payloads are made absolute on the deployment's public address.
+        if let Err(e) = cairn_app::webhooks::deliver_due(&app, &base_url).await {
+            tracing::warn!(error = %e, "webhook delivery round failed");
         }
         if let Err(e) = purge_expired(&app).await {
             tracing::warn!(error = %e, "clearing expired sessions failed");
