@@ -5,7 +5,8 @@
 #   2. PostgreSQL                 CAIRN_TEST_PG, or a throwaway cluster started here
 #   3. Rust tests                 one build of every test and the cairn binary, then
 #                                 cargo test --workspace (SQLite and PostgreSQL)
-#   4. browser tests              `cairn demo` on a free port, Playwright + axe in Debian's Chromium,
+#   4. API contract, proxy       schemathesis against the running server; Cairn behind Debian's nginx
+#   5. browser tests              `cairn demo` on a free port, Playwright + axe in Debian's Chromium,
 #                                 then the Nu HTML checker (Java) over every page the journeys checked
 #
 # Each step prints how long it took, and a table of all of them is printed at the end (also
@@ -304,8 +305,22 @@ cargo build "${CARGO_LOCKED[@]}" --workspace --bins --tests
 step 3 "cargo test --workspace (CAIRN_TEST_PG=$CAIRN_TEST_PG)"
 cargo test "${CARGO_LOCKED[@]}" --workspace
 
-# --- 4. browser tests ------------------------------------------------------------------------
-step 4 "Browser tests: Chromium"
+# --- 4. the API against its document; behind nginx --------------------------------------------
+# schemathesis (PyPI, in a virtual environment the script makes) sends every operation in
+# /api/v1/openapi.json generated requests as a lead and as a member, with all its checks.
+step 4 "API contract: schemathesis against a running cairn demo"
+# The binary was built in step 3; `cargo build --bin cairn` here would build it again (see there).
+CAIRN_BIN="${CARGO_TARGET_DIR:-$ROOT/target}/debug/cairn"
+[ -x "$CAIRN_BIN" ] || die "$CAIRN_BIN was not built"
+scripts/contract-test.sh "$CAIRN_BIN"
+
+# The deployment guide's systemd unit (systemd-analyze verify) and nginx site, with Cairn behind
+# Debian's nginx: sign-in, a form, a receipt, and the client address Cairn records.
+step 4 "Behind nginx: the deployment guide's unit and site"
+scripts/proxy-test.sh "$CAIRN_BIN"
+
+# --- 5. browser tests ------------------------------------------------------------------------
+step 5 "Browser tests: Chromium"
 CHROMIUM=/usr/bin/chromium
 if [ ! -x "$CHROMIUM" ]; then
   if is_root; then
@@ -316,11 +331,7 @@ if [ ! -x "$CHROMIUM" ]; then
 fi
 "$CHROMIUM" --version || true
 
-# The binary was built in step 3; `cargo build --bin cairn` here would build it again (see there).
-CAIRN_BIN="${CARGO_TARGET_DIR:-$ROOT/target}/debug/cairn"
-[ -x "$CAIRN_BIN" ] || die "$CAIRN_BIN was not built"
-
-step 4 "Browser tests: starting cairn demo"
+step 5 "Browser tests: starting cairn demo"
 E2E_PORT="$(free_port)"
 export CAIRN_BASE_URL="http://127.0.0.1:$E2E_PORT"
 export CAIRN_DEMO_PASSWORD=demo-password-e2e
@@ -348,7 +359,7 @@ if [ -z "$ready" ]; then
 fi
 echo "cairn demo answers at $CAIRN_BASE_URL"
 
-step 4 "Browser tests: npx playwright test"
+step 5 "Browser tests: npx playwright test"
 # Every page a journey checks is also saved here, for the HTML checker below.
 export CAIRN_HTML_DIR="$TMP/html"
 if ! (cd e2e && npx playwright test); then
@@ -358,7 +369,7 @@ if ! (cd e2e && npx playwright test); then
   die "browser tests failed"
 fi
 
-step 4 "Browser tests: Nu HTML checker over the pages the journeys checked"
+step 5 "Browser tests: Nu HTML checker over the pages the journeys checked"
 (cd e2e && node check-html.mjs "$CAIRN_HTML_DIR") || die "the Nu HTML checker found errors (above)"
 
 end_step

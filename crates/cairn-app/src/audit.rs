@@ -71,6 +71,9 @@ pub const ENTITIES: &[&str] = &[
     "expense_rate",
     "fee_rate",
     "feedback_status",
+    "identity_link",
+    "identity_provider",
+    "identity_sign_in",
     "interest",
     "involvement_role",
     "kiosk",
@@ -137,6 +140,7 @@ pub const ENTITIES: &[&str] = &[
     "user_password",
     "user_role",
     "user_sign_in_limit",
+    "webhook_endpoint",
 ];
 
 /// Adds an audit row in the caller's transaction. `before`/`after` are serialised as JSON.

@@ -216,6 +216,15 @@ pub async fn submit_online(
         now,
     )
     .await?;
+    let by = (!fields.anonymous).then_some(actor.person_id).flatten();
+    let m = crate::webhooks::Message::suggestion_received(
+        id,
+        fields.unit_id,
+        "online",
+        &fields.text,
+        by,
+    );
+    crate::webhooks::enqueue(&mut tx.conn(), org, m, now).await?;
     tx.commit().await?;
     Ok(id)
 }
@@ -257,6 +266,14 @@ pub async fn enter(
     };
     let id = cairn_db::feedback::insert(&mut tx.conn(), org, &new, now, &actor.label).await?;
     record::<(), _>(&mut tx.conn(), actor, Some(org), Action::Create, "suggestion", Some(id), None, Some(&serde_json::json!({"channel": fields.channel.key(), "unit_id": fields.unit_id, "entered_for_someone": true})), None, now).await?;
+    let m = crate::webhooks::Message::suggestion_received(
+        id,
+        fields.unit_id,
+        fields.channel.key(),
+        &fields.text,
+        None,
+    );
+    crate::webhooks::enqueue(&mut tx.conn(), org, m, now).await?;
     tx.commit().await?;
     Ok(id)
 }
@@ -346,6 +363,14 @@ pub async fn submit_kiosk(
         now,
     )
     .await?;
+    let m = crate::webhooks::Message::suggestion_received(
+        id,
+        Some(unit.id),
+        "kiosk",
+        &fields.text,
+        None,
+    );
+    crate::webhooks::enqueue(&mut tx.conn(), org.id, m, now).await?;
     tx.commit().await?;
     Ok(id)
 }
@@ -744,6 +769,13 @@ pub async fn publish(
         now,
     )
     .await?;
+    let m = crate::webhooks::Message::suggestion_published(
+        id,
+        s.unit_id,
+        text.en.as_deref().or(text.cy.as_deref()),
+        submitter(&mut tx.conn(), &s).await?,
+    );
+    crate::webhooks::enqueue(&mut tx.conn(), org, m, now).await?;
     tx.commit().await?;
     Ok(())
 }
@@ -921,6 +953,10 @@ pub async fn transition_from(
             now,
         )
         .await?;
+        let by = submitter(&mut tx.conn(), &s).await?;
+        let m =
+            crate::webhooks::Message::suggestion_closed(id, s.unit_id, &to_def.key, response, by);
+        crate::webhooks::enqueue(&mut tx.conn(), org, m, now).await?;
     }
     tx.commit().await?;
     Ok(())
@@ -1236,4 +1272,16 @@ pub async fn by_month(app: &App, actor: &Actor, months: i64) -> AppResult<Vec<(S
             (format!("{:04}-{:02}", d.year(), d.month()), arrived, closed)
         })
         .collect())
+}
+
+/// The person who left a suggestion under their own name, when there is one (webhook payloads
+/// that carry names add theirs, and erasing them removes those payloads).
+async fn submitter(c: &mut cairn_db::Conn<'_>, s: &Suggestion) -> AppResult<Option<i64>> {
+    if s.anonymous {
+        return Ok(None);
+    }
+    let Some(user) = s.submitted_by_user_id else {
+        return Ok(None);
+    };
+    Ok(cairn_db::accounts::get_user(c, user).await?.person_id)
 }

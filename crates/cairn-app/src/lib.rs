@@ -12,6 +12,7 @@ pub mod demo;
 pub mod easy_read;
 pub mod feedback;
 pub mod handbook;
+pub mod identity;
 pub mod meetings;
 pub mod model;
 pub mod notices;
@@ -26,6 +27,7 @@ pub mod surveys;
 pub mod training;
 pub mod translation;
 pub mod units;
+pub mod webhooks;
 
 pub use accounts::PasswordCost;
 use cairn_db::{Db, DbError};

@@ -443,6 +443,9 @@ async fn insert_meeting(
         now,
     )
     .await?;
+    let place_text = place.en.as_deref().or(place.cy.as_deref());
+    let m = crate::webhooks::Message::meeting_planned(id, group, starts_at, ends_at, place_text);
+    crate::webhooks::enqueue(&mut tx.conn(), org, m, now).await?;
     tx.commit().await?;
     Ok(id)
 }
@@ -727,6 +730,20 @@ pub async fn record_attendance(
         now,
     )
     .await?;
+    let attended: Vec<i64> = lines
+        .iter()
+        .filter(|l| l.presence == Presence::Attended)
+        .map(|l| l.person_id)
+        .collect();
+    let m = crate::webhooks::Message::attendance_recorded(
+        meeting,
+        g.id,
+        attended.len(),
+        others,
+        eval.met,
+        attended,
+    );
+    crate::webhooks::enqueue(&mut tx.conn(), org, m, now).await?;
     tx.commit().await?;
     Ok(eval)
 }

@@ -9,6 +9,7 @@
 
 use crate::audit::{Action, record};
 use crate::org_today as today_of;
+use crate::webhooks::Message;
 use crate::{Actor, App, AppError, AppResult, invalid, org_of, require};
 use cairn_db::Conn;
 use cairn_db::payments::{
@@ -23,6 +24,7 @@ use cairn_domain::payments::{
 };
 use cairn_domain::time::{DateParts, local_date, parse_date_parts, time_zone};
 use cairn_domain::translation::Bilingual;
+use cairn_domain::webhooks::Event;
 use cairn_domain::{FieldErrors, Permission};
 use jiff::civil::Date;
 use serde::Serialize;
@@ -1235,7 +1237,12 @@ pub async fn list(app: &App, actor: &Actor, mut q: ClaimQuery) -> AppResult<Vec<
             q.within_units = Some(actor.unit_ids.clone());
         }
     } else if actor.can(Permission::ClaimOwn) {
-        q.person_id = Some(actor.person_id.ok_or(AppError::Forbidden)?);
+        let own = actor.person_id.ok_or(AppError::Forbidden)?;
+        // A member asking after someone else's claims finds none, rather than their own.
+        if q.person_id.is_some_and(|p| p != own) {
+            return Ok(Vec::new());
+        }
+        q.person_id = Some(own);
     } else {
         return Err(AppError::Forbidden);
     }
@@ -1328,6 +1335,14 @@ pub async fn submit(app: &App, actor: &Actor, id: i64) -> AppResult<()> {
         return Err(AppError::Conflict("payments-error-wrong-status"));
     }
     step_done(&mut tx.conn(), actor, org, &claim, "submitted", None, now).await?;
+    let m = Message::claim(
+        Event::ClaimSubmitted,
+        id,
+        claim.person_id,
+        None,
+        Some(&claim.description),
+    );
+    crate::webhooks::enqueue(&mut tx.conn(), org, m, now).await?;
     tx.commit().await?;
     Ok(())
 }
@@ -1444,6 +1459,14 @@ pub async fn authorise(app: &App, actor: &Actor, id: i64) -> AppResult<()> {
         return Err(AppError::Conflict("payments-error-wrong-status"));
     }
     step_done(&mut tx.conn(), actor, org, &claim, "authorised", None, now).await?;
+    let m = Message::claim(
+        Event::ClaimAuthorised,
+        id,
+        claim.person_id,
+        None,
+        Some(&claim.description),
+    );
+    crate::webhooks::enqueue(&mut tx.conn(), org, m, now).await?;
     tx.commit().await?;
     Ok(())
 }
@@ -1890,7 +1913,19 @@ async fn run_step(app: &App, actor: &Actor, id: i64, paid: bool) -> AppResult<()
         for cl in &claims {
             cairn_db::payments::add_event(&mut tx.conn(), cl.id, now, &actor.label, "paid", None)
                 .await?;
+            let m = Message::claim(
+                Event::ClaimPaid,
+                cl.id,
+                cl.person_id,
+                Some(id),
+                Some(&cl.description),
+            );
+            crate::webhooks::enqueue(&mut tx.conn(), org, m, now).await?;
         }
+    } else {
+        let run = cairn_db::payments::get_run(&mut tx.conn(), org, id).await?;
+        let m = Message::run_locked(id, run.map_or(0, |r| r.claims_count));
+        crate::webhooks::enqueue(&mut tx.conn(), org, m, now).await?;
     }
     record::<(), _>(
         &mut tx.conn(),

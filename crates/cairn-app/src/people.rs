@@ -876,6 +876,7 @@ pub const EXPORT_COVERAGE: &[(&str, &str, &str)] = &[
         "not exported: another person's claim they rejected as staff",
     ),
     ("exits", "person_id", "exits"),
+    ("identity_links", "user_id", "account.identity_links"),
     ("interests", "person_id", "interests"),
     (
         "invitations",
@@ -967,6 +968,8 @@ pub struct ExportAccount {
     pub tokens: Vec<cairn_db::accounts::ApiToken>,
     pub sessions: Vec<ExportSession>,
     pub notices: Vec<cairn_db::notices::Notice>,
+    /// The identities at the organisation's provider that sign in to this account.
+    pub identity_links: Vec<cairn_db::identity::Link>,
 }
 
 /// Everything Cairn holds about a person, as one document (organisation administrators only).
@@ -1064,6 +1067,7 @@ async fn export_parts(
                 })
                 .collect(),
             notices: cairn_db::notices::list(&mut c, u.id, i64::MAX).await?,
+            identity_links: cairn_db::identity::links_of_user(&mut c, u.id).await?,
             easy_read: u.easy_read,
             email: u.email,
             role: u.role.key().to_owned(),

@@ -263,6 +263,13 @@ async fn apply_to(app: &App, actor: &Actor, org: i64) -> AppResult<Removals> {
     }
 
     let mut tx = app.db.begin().await?;
+    // Webhook deliveries sent or given up leave the log after a fixed period.
+    cairn_db::webhooks::purge_finished(
+        &mut tx.conn(),
+        org,
+        now - cairn_domain::webhooks::LOG_DAYS * 24 * 60 * 60 * 1000,
+    )
+    .await?;
     let exits = db::delete_exits(&mut tx.conn(), org, &cut.exits_before.to_string()).await?;
     let contacts = db::clear_contacts(
         &mut tx.conn(),

@@ -611,6 +611,69 @@ pub async fn interest(app: &App, actor: &Actor, id: i64) -> AppResult<InterestVi
     })
 }
 
+/// Filters for a list of expressions of interest.
+#[derive(Debug, Clone, Default)]
+pub struct InterestFilter {
+    pub opportunity_id: Option<i64>,
+    pub person_id: Option<i64>,
+    pub status: Option<InterestStatus>,
+}
+
+/// The expressions of interest the actor may see, oldest first: a member's own; staff's for
+/// the people they reach, on the opportunities within their reach (open or not), as each
+/// opportunity's page shows them.
+pub async fn interests(app: &App, actor: &Actor, f: &InterestFilter) -> AppResult<Vec<Interest>> {
+    if !actor.can(Permission::ViewRoles)
+        || !(actor.can(Permission::ViewPeople) || actor.can(Permission::ExpressInterest))
+    {
+        return Err(AppError::Forbidden);
+    }
+    let org = org_of(actor)?;
+    let mut h = app.db.acquire().await?;
+    let mut c = h.conn();
+    let mut all = if actor.can(Permission::ExpressInterest) {
+        match actor.person_id {
+            Some(p) => cairn_db::roles::interests_of_person(&mut c, p).await?,
+            None => Vec::new(),
+        }
+    } else {
+        let within = if actor.can(Permission::ManageRoles) {
+            None
+        } else {
+            scope(actor)
+        };
+        let opportunities = cairn_db::roles::list_opportunities(
+            &mut c,
+            org,
+            &OpportunityQuery {
+                open_on: None,
+                within_units: within,
+                limit: 20_000,
+            },
+        )
+        .await?;
+        let mut out = Vec::new();
+        for o in opportunities {
+            if f.opportunity_id.is_some_and(|id| id != o.id) {
+                continue;
+            }
+            for i in cairn_db::roles::interests_in(&mut c, o.id).await? {
+                if reaches_person(&mut c, actor, org, i.person_id).await? {
+                    out.push(i);
+                }
+            }
+        }
+        out
+    };
+    all.retain(|i| {
+        f.opportunity_id.is_none_or(|id| i.opportunity_id == id)
+            && f.person_id.is_none_or(|p| i.person_id == p)
+            && f.status.is_none_or(|s| i.status == s)
+    });
+    all.sort_by_key(|i| i.id);
+    Ok(all)
+}
+
 /// Moves an expression of interest one step (or to "not this time" with feedback). Appointing
 /// makes the appointment in the same transaction, starting on `starts_on` or today. Returns
 /// the appointment's id when one was made.
@@ -725,6 +788,15 @@ pub async fn move_interest(
         now,
     )
     .await?;
+    let m = crate::webhooks::Message::interest_moved(
+        id,
+        before.person_id,
+        before.opportunity_id,
+        before.status.key(),
+        to.key(),
+        appointment,
+    );
+    crate::webhooks::enqueue(&mut tx.conn(), org, m, now).await?;
     tx.commit().await?;
     Ok(appointment)
 }
@@ -1102,6 +1174,8 @@ pub async fn leave(app: &App, actor: &Actor, person: i64, draft: &ExitDraft) -> 
         now,
     )
     .await?;
+    let m = crate::webhooks::Message::person_left(person, status.key(), &left_on);
+    crate::webhooks::enqueue(&mut tx.conn(), org, m, now).await?;
     tx.commit().await?;
     Ok(exit)
 }

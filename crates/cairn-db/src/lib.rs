@@ -20,6 +20,7 @@ pub use macros::{Arg, Filter, execute_dynamic, fetch_all_dynamic, sql};
 pub use sqlx;
 pub mod feedback;
 pub mod handbook;
+pub mod identity;
 pub mod meetings;
 pub mod model;
 pub mod notices;
@@ -35,6 +36,7 @@ pub mod surveys;
 pub mod training;
 pub mod translation;
 pub mod units;
+pub mod webhooks;
 
 use sqlx::migrate::Migrator;
 use sqlx::pool::PoolConnection;

@@ -428,6 +428,9 @@ pub struct MeetingQuery {
     pub to: Option<i64>,
     /// Newest first when true.
     pub newest_first: bool,
+    /// Only meetings after this one in start order (its start, its id): the next page of a
+    /// list read oldest first.
+    pub after: Option<(i64, i64)>,
     pub limit: i64,
 }
 
@@ -456,6 +459,12 @@ pub async fn list_meetings(c: &mut Conn<'_>, org: i64, q: &MeetingQuery) -> DbRe
     }
     if let Some(to) = q.to {
         f.and("starts_at < ?", vec![Arg::I64(to)]);
+    }
+    if let Some((at, id)) = q.after {
+        f.and(
+            "(starts_at > ? OR (starts_at = ? AND id > ?))",
+            vec![Arg::I64(at), Arg::I64(at), Arg::I64(id)],
+        );
     }
     let order = if q.newest_first { "DESC" } else { "ASC" };
     let limit = f.push_arg(Arg::I64(q.limit.clamp(1, 1000)));

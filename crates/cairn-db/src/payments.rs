@@ -514,6 +514,11 @@ pub struct ClaimQuery {
     pub status: Option<ClaimStatus>,
     pub person_id: Option<i64>,
     pub run_id: Option<i64>,
+    /// Claims made on this unit.
+    pub unit_id: Option<i64>,
+    /// Activity dates from and to (ISO `YYYY-MM-DD`, both ends included).
+    pub from_on: Option<String>,
+    pub to_on: Option<String>,
     /// Unit-scoped staff: claims of people in these units (or the units themselves).
     pub within_units: Option<Vec<i64>>,
     pub before_id: Option<i64>,
@@ -535,6 +540,16 @@ pub async fn list_claims(c: &mut Conn<'_>, org: i64, q: &ClaimQuery) -> DbResult
     }
     if let Some(b) = q.before_id {
         f.and("c.id < ?", vec![Arg::I64(b)]);
+    }
+    if let Some(u) = q.unit_id {
+        f.and("c.unit_id = ?", vec![Arg::I64(u)]);
+    }
+    // ISO dates compare as text in the order of the days they name.
+    if let Some(from) = &q.from_on {
+        f.and("c.activity_on >= ?", vec![Arg::Text(from.clone())]);
+    }
+    if let Some(to) = &q.to_on {
+        f.and("c.activity_on <= ?", vec![Arg::Text(to.clone())]);
     }
     if let Some(units) = &q.within_units {
         if units.is_empty() {

@@ -24,6 +24,7 @@ pub mod training;
 pub mod translation;
 pub mod units;
 pub mod validation;
+pub mod webhooks;
 
 pub use access::{Permission, Role};
 pub use validation::{FieldError, FieldErrors};

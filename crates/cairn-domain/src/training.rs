@@ -228,7 +228,11 @@ impl CourseDraft {
         let credits = match self.credits.trim() {
             "" => None,
             raw => match whole(raw) {
-                Some(n) if n >= 1 && learning_hours > 0 && n * 10 <= learning_hours => Some(n),
+                Some(n)
+                    if n >= 1 && learning_hours > 0 && n.saturating_mul(10) <= learning_hours =>
+                {
+                    Some(n)
+                }
                 Some(n) if n >= 1 && learning_hours > 0 => {
                     e.add("credits", "course-error-credits-hours");
                     Some(n)

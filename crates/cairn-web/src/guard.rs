@@ -55,7 +55,11 @@ pub async fn text(req: Request, next: Next) -> Response {
     let (parts, body) = req.into_parts();
     let bytes = match axum::body::to_bytes(body, BODY_LIMIT).await {
         Ok(b) => b,
-        Err(_) => return StatusCode::PAYLOAD_TOO_LARGE.into_response(),
+        Err(_) if is_api => return crate::api::refuse_too_large(lang),
+        Err(_) => {
+            return WebError::Refused(StatusCode::PAYLOAD_TOO_LARGE, "error-too-large")
+                .into_response();
+        }
     };
     if form {
         let bad = url::form_urlencoded::parse(&bytes)

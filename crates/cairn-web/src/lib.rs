@@ -21,6 +21,7 @@ pub mod guard;
 pub mod handbook;
 pub mod health;
 pub mod i18n;
+pub mod identity;
 pub mod meetings;
 pub mod model;
 pub mod notices;
@@ -38,6 +39,7 @@ pub mod training;
 pub mod translation;
 pub mod units;
 pub mod views;
+pub mod webhooks;
 pub mod zip_export;
 
 use axum::Router;
@@ -183,6 +185,7 @@ fn all_routes() -> Routes {
     let r = accounts::routes(r);
     let r = accounts::control::routes(r);
     let r = accounts::passwords::routes(r);
+    let r = identity::routes(r);
     let r = notices::routes(r);
     let r = units::routes(r);
     let r = people::routes(r);
@@ -196,6 +199,7 @@ fn all_routes() -> Routes {
     let r = roles::routes(r);
     let r = audit::routes(r);
     let r = retention::routes(r);
+    let r = webhooks::routes(r);
     let r = training::routes(r);
     let r = surveys::routes(r);
     let r = reports::routes(r);

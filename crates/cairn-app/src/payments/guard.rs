@@ -273,6 +273,15 @@ async fn carry(
     )
     .await?;
     cairn_db::payments::submit(c, id, now).await?;
+    // The carried part is a new claim waiting its turn, told to webhooks like any other.
+    let m = crate::webhooks::Message::claim(
+        cairn_domain::webhooks::Event::ClaimSubmitted,
+        id,
+        from.person_id,
+        None,
+        Some(k.description),
+    );
+    crate::webhooks::enqueue(c, org, m, now).await?;
     if k.approve {
         cairn_db::payments::approve(c, id, actor.user_id, actor.person_id, now).await?;
     }

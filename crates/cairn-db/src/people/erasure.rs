@@ -121,6 +121,8 @@ pub async fn erase(c: &mut Conn<'_>, e: &Erasure<'_>) -> DbResult<()> {
     execute!(c, "DELETE FROM payment_profiles WHERE person_id = $1", p)?;
     // A claim they were part-way through making: their words, never sent.
     execute!(c, "DELETE FROM claim_drafts WHERE person_id = $1", p)?;
+    // Webhook payloads that named them (only endpoints that opted in to personal data).
+    crate::webhooks::forget_person(c, org, p).await?;
     // What they gave only for an awarding body's registration: legal name, birth date, ULN.
     execute!(c, "DELETE FROM credit_learners WHERE person_id = $1", p)?;
     execute!(
@@ -197,6 +199,8 @@ async fn erase_account(c: &mut Conn<'_>, e: &Erasure<'_>, user: i64, email: &str
         "DELETE FROM api_tokens WHERE user_id = $1",
         "DELETE FROM invitations WHERE user_id = $1",
         "DELETE FROM password_resets WHERE user_id = $1",
+        // Which identity at the organisation's provider was them: gone, so it cannot sign in.
+        "DELETE FROM identity_links WHERE user_id = $1",
         "DELETE FROM notices WHERE user_id = $1",
         "DELETE FROM user_units WHERE user_id = $1",
         "UPDATE suggestions SET submitted_by_user_id = NULL, contact = NULL WHERE submitted_by_user_id = $1",

@@ -121,3 +121,4 @@ audit-entity-user-language = Iaith y cyfrif
 audit-entity-user-password = Cyfrinair y cyfrif
 audit-entity-user-role = Rôl y cyfrif
 audit-entity-user-sign-in-limit = Terfyn ymdrechion mewngofnodi
+audit-entity-webhook-endpoint = Pwynt terfyn bachyn gwe

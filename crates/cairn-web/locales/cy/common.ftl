@@ -44,6 +44,7 @@ error-reference = Cyfeirnod: { $reference }
 error-control-character = Mae nod cudd yn hwn na ellir ei gadw, yn aml ar ôl copïo a gludo. Tynnwch ef a rhowch gynnig arall arni.
 error-control-character-form = Mae nod cudd yn rhywbeth a deipioch na ellir ei gadw, yn aml ar ôl copïo a gludo. Ewch yn ôl, teipiwch ef eto a rhowch gynnig arall arni.
 error-bad-query = Nid oedd modd darllen rhan o'r cyfeiriad gwe. Ewch yn ôl a rhowch gynnig arall arni.
+error-too-large = Mae'r hyn a anfonoch yn rhy hir i'w dderbyn. Ewch yn ôl, gwnewch ef yn fyrrach a'i anfon eto.
 error-go-home = Mynd i'r hafan
 error-cross-site = Cafodd y ffurflen hon ei hanfon o wefan arall, felly ni chafodd ei derbyn. Ewch yn ôl i'r dudalen flaenorol a rhowch gynnig arall arni.
 error-bad-form = Nid oedd modd darllen y ffurflen. Ewch yn ôl a rhowch gynnig arall arni.

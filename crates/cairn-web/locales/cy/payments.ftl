@@ -308,6 +308,7 @@ payments-error-receipt-type = Rhaid i'r ffeil fod yn JPEG, PNG neu PDF
 payments-error-receipt-needed = Atodwch dderbynneb cyn anfon yr hawliad hwn
 payments-error-run-empty = Dewiswch o leiaf un hawliad
 payments-error-run-size = Gall rhediad ddal hyd at 20,000 o hawliadau
+payments-error-run-request-size = Gall un cais gasglu hyd at 10,000 o hawliadau i mewn i rediad
 payments-error-in-run = Mae un o'r hawliadau hyn mewn rhediad yn barod neu nid yw wedi'i awdurdodi mwyach. Ni newidiwyd dim.
 payments-error-run-locked = Mae'r rhediad wedi'i gloi yn barod
 payments-error-run-not-locked = Clowch y rhediad yn gyntaf

@@ -121,3 +121,4 @@ audit-entity-user-language = Account language
 audit-entity-user-password = Account password
 audit-entity-user-role = Account role
 audit-entity-user-sign-in-limit = Sign-in attempts limit
+audit-entity-webhook-endpoint = Webhook endpoint

@@ -44,6 +44,7 @@ error-reference = Reference: { $reference }
 error-control-character = This has a hidden character in it that cannot be saved, often left by copying and pasting. Remove it and try again.
 error-control-character-form = Something you typed has a hidden character in it that cannot be saved, often left by copying and pasting. Go back, type it again and try once more.
 error-bad-query = Part of the web address could not be read. Go back and try again.
+error-too-large = What you sent is too long to accept. Go back, make it shorter and send it again.
 error-go-home = Go to the start page
 error-cross-site = This form was sent from another website, so it was not accepted. Go back to Cairn and try again.
 error-bad-form = The form could not be read. Go back and try again.

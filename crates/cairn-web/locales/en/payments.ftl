@@ -297,6 +297,7 @@ payments-error-receipt-type = The file must be a JPEG, PNG or PDF
 payments-error-receipt-needed = Attach a receipt before sending this claim
 payments-error-run-empty = Choose at least one claim
 payments-error-run-size = A run can hold up to 20,000 claims
+payments-error-run-request-size = One request can gather up to 10,000 claims into a run
 payments-error-in-run = One of these claims is already in a run or is no longer authorised. Nothing was changed.
 payments-error-run-locked = The run is already locked
 payments-error-run-not-locked = Lock the run first

@@ -2,10 +2,11 @@
 //! account, and anyone revokes a token — their own, or (administrators) any of their
 //! organisation's. Disabling ends the account's sessions and revokes its tokens at once.
 
+use super::shared::ApiPath;
 use super::{ApiActor, ApiError};
 use crate::AppState;
 use axum::Json;
-use axum::extract::{Path, State};
+use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use cairn_app::AppError;
@@ -14,7 +15,7 @@ use serde_json::json;
 pub(super) async fn disable(
     State(st): State<AppState>,
     a: ApiActor,
-    Path(id): Path<i64>,
+    ApiPath(id): ApiPath<i64>,
 ) -> Result<Json<serde_json::Value>, ApiError> {
     let stopped = cairn_app::accounts::control::disable(&st.app, &a.actor, id)
         .await
@@ -30,7 +31,7 @@ pub(super) async fn disable(
 pub(super) async fn enable(
     State(st): State<AppState>,
     a: ApiActor,
-    Path(id): Path<i64>,
+    ApiPath(id): ApiPath<i64>,
 ) -> Result<Json<serde_json::Value>, ApiError> {
     cairn_app::accounts::control::enable(&st.app, &a.actor, id)
         .await
@@ -43,7 +44,7 @@ pub(super) async fn enable(
 pub(super) async fn revoke_token(
     State(st): State<AppState>,
     a: ApiActor,
-    Path(id): Path<i64>,
+    ApiPath(id): ApiPath<i64>,
 ) -> Result<Response, ApiError> {
     match cairn_app::accounts::revoke_token(&st.app, &a.actor, id).await {
         Ok(()) => return Ok(StatusCode::NO_CONTENT.into_response()),

@@ -1,11 +1,12 @@
 //! Evidence records in the JSON API: a unit's advocate visits, community events, papers with a
 //! perspective section and sampled audits, each a list and a create (201).
 
+use super::shared::{ApiPath, ApiQuery, page_of, present};
 use super::{ApiActor, ApiError, json_body};
 use crate::AppState;
 use axum::Json;
+use axum::extract::State;
 use axum::extract::rejection::JsonRejection;
-use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use cairn_app::AppError;
 use cairn_db::model::evidence::Record;
@@ -53,37 +54,70 @@ fn record_json(kind: Kind, r: &Record) -> Value {
     v
 }
 
-async fn list(st: AppState, a: ApiActor, unit: i64, kind: Kind) -> Result<Json<Value>, ApiError> {
+#[derive(Deserialize)]
+pub(super) struct ListQuery {
+    cursor: Option<String>,
+    limit: Option<i64>,
+}
+
+async fn list(
+    st: AppState,
+    a: ApiActor,
+    unit: i64,
+    kind: Kind,
+    q: ListQuery,
+) -> Result<Json<Value>, ApiError> {
     let rs = cairn_app::model::evidence::of_kind(&st.app, &a.actor, unit, kind)
         .await
         .map_err(|e| ApiError::from_app(e, a.lang))?;
-    Ok(Json(json!({
-        "items": rs.iter().map(|r| record_json(kind, r)).collect::<Vec<_>>(),
-    })))
+    let (items, next_cursor) = page_of(
+        rs.iter().map(|r| record_json(kind, r)).collect(),
+        q.cursor.as_deref(),
+        q.limit,
+        a.lang,
+    )?;
+    Ok(Json(json!({"items": items, "next_cursor": next_cursor})))
 }
 
 /// Any record's fields; each kind reads its own.
+/// None of them may be `null` (the document allows none to be): left out, a field is empty.
 #[derive(Deserialize, Default)]
 pub(super) struct EvidenceIn {
+    #[serde(default, deserialize_with = "present")]
     visited_on: Option<String>,
+    #[serde(default, deserialize_with = "present")]
     held_on: Option<String>,
+    #[serde(default, deserialize_with = "present")]
     dated_on: Option<String>,
+    #[serde(default, deserialize_with = "present")]
     audited_on: Option<String>,
+    #[serde(default, deserialize_with = "present")]
     service: Option<String>,
+    #[serde(default, deserialize_with = "present")]
     title: Option<String>,
+    #[serde(default, deserialize_with = "present")]
     has_section: Option<bool>,
+    #[serde(default, deserialize_with = "present")]
     practice: Option<String>,
+    #[serde(default, deserialize_with = "present")]
     looked_at: Option<i64>,
+    #[serde(default, deserialize_with = "present")]
     met: Option<i64>,
+    #[serde(default, deserialize_with = "present")]
     took_part: Option<TookPart>,
 }
 
 #[derive(Deserialize, Default)]
 pub(super) struct TookPart {
+    #[serde(default, deserialize_with = "present")]
     service_user: Option<i64>,
+    #[serde(default, deserialize_with = "present")]
     carer: Option<i64>,
+    #[serde(default, deserialize_with = "present")]
     staff: Option<i64>,
+    #[serde(default, deserialize_with = "present")]
     third_sector: Option<i64>,
+    #[serde(default, deserialize_with = "present")]
     manager: Option<i64>,
 }
 
@@ -153,15 +187,16 @@ macro_rules! kind_routes {
         pub(super) async fn $list(
             State(st): State<AppState>,
             a: ApiActor,
-            Path(unit): Path<i64>,
+            ApiPath(unit): ApiPath<i64>,
+            ApiQuery(q): ApiQuery<ListQuery>,
         ) -> Result<Json<Value>, ApiError> {
-            list(st, a, unit, $kind).await
+            list(st, a, unit, $kind, q).await
         }
 
         pub(super) async fn $create(
             State(st): State<AppState>,
             a: ApiActor,
-            Path(unit): Path<i64>,
+            ApiPath(unit): ApiPath<i64>,
             body: Result<Json<EvidenceIn>, JsonRejection>,
         ) -> Result<(StatusCode, Json<Value>), ApiError> {
             create(st, a, unit, $kind, body).await

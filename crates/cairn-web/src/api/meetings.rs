@@ -1,16 +1,18 @@
 //! Meetings in the JSON API: groups, meetings (instants in RFC 3339), attendance, one meeting
-//! with its representation outcome and counts by constituency, the calendar invitation, and
-//! the representation figures.
+//! with its representation outcome and counts by constituency, cancelling, minutes, decisions
+//! and actions, the calendar invitation, and the representation figures.
 //!
 //! Each text the organisation writes has its Welsh beside it in `…_cy` (`usual_place_cy`,
 //! `place_cy`, `title_cy`, `minutes_cy`, `text_cy`), both in what is returned and in what is
 //! accepted; a side not yet written is null.
 
-use super::{ApiActor, ApiError, json_body};
+use super::listing::{bad_query, id_cursor, object_body, page_after, query_instant};
+use super::shared::{ApiPath, ApiQuery, instant as rfc3339, instant_opt, page_limit};
+use super::{ApiActor, ApiError};
 use crate::AppState;
 use axum::Json;
+use axum::extract::State;
 use axum::extract::rejection::JsonRejection;
-use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
 use axum::response::Response;
 use cairn_app::AppError;
@@ -19,7 +21,8 @@ use cairn_db::meetings::{Group, Meeting, MeetingQuery, RepresentationQuery};
 use cairn_domain::FieldErrors;
 use cairn_domain::meetings::{Counts, GroupDraft, Rule, TOR_FIELDS};
 use cairn_domain::people::Constituency;
-use serde::{Deserialize, Serialize};
+use cairn_domain::time::DateParts;
+use serde::Deserialize;
 use serde_json::{Map, Value, json};
 use std::collections::BTreeMap;
 
@@ -31,12 +34,6 @@ fn invalid(field: &str, code: &'static str) -> AppError {
     let mut e = FieldErrors::new();
     e.add(field, code);
     AppError::Invalid(e)
-}
-
-fn rfc3339(ms: i64) -> String {
-    jiff::Timestamp::from_millisecond(ms)
-        .unwrap_or(jiff::Timestamp::UNIX_EPOCH)
-        .to_string()
 }
 
 fn counts_json(c: &Counts) -> Value {
@@ -68,6 +65,8 @@ fn group_json(g: &Group) -> Value {
         "terms_of_reference": {"en": tor(false), "cy": tor(true)},
         "rule": counts_json(&g.rule().0),
         "standing_items": g.standing(),
+        "created_at": rfc3339(g.created_at),
+        "updated_at": rfc3339(g.updated_at),
     })
 }
 
@@ -83,34 +82,68 @@ fn meeting_json(m: &Meeting) -> Value {
         "online_link": m.online_link,
         "arrangements": m.arrangements.split(',').filter(|a| !a.is_empty()).collect::<Vec<_>>(),
         "attendance_recorded": m.attended_at.is_some(),
+        "attended_at": instant_opt(m.attended_at),
         "cancelled": m.cancelled_at.is_some(),
+        "cancelled_at": instant_opt(m.cancelled_at),
+        "created_at": rfc3339(m.created_at),
+        "updated_at": rfc3339(m.updated_at),
     })
 }
 
-#[derive(Serialize)]
-pub(super) struct Items {
-    items: Vec<Value>,
+#[derive(Deserialize)]
+pub(super) struct PageIn {
+    cursor: Option<String>,
+    limit: Option<i64>,
 }
 
+/// The groups the actor sees (staff: within reach; a member: their own), in id order.
 pub(super) async fn list_groups(
     State(st): State<AppState>,
     a: ApiActor,
-) -> Result<Json<Items>, ApiError> {
+    ApiQuery(q): ApiQuery<PageIn>,
+) -> Result<Json<Value>, ApiError> {
+    let limit = page_limit(q.limit, a.lang)?;
+    let after = id_cursor(q.cursor.as_deref(), a.lang)?;
     let groups = cairn_app::meetings::groups(&st.app, &a.actor)
         .await
         .map_err(app_err(a.lang))?;
-    Ok(Json(Items {
-        items: groups.iter().map(group_json).collect(),
-    }))
+    let (groups, next_cursor) = page_after(groups, |g| g.id, after, limit);
+    Ok(Json(json!({
+        "items": groups.iter().map(group_json).collect::<Vec<_>>(),
+        "next_cursor": next_cursor,
+    })))
+}
+
+/// One group with its members (staff) and the ids of its coming and past meetings.
+pub(super) async fn get_group(
+    State(st): State<AppState>,
+    a: ApiActor,
+    ApiPath(id): ApiPath<i64>,
+) -> Result<Json<Value>, ApiError> {
+    let v = cairn_app::meetings::group(&st.app, &a.actor, id)
+        .await
+        .map_err(app_err(a.lang))?;
+    let mut out = group_json(&v.group);
+    out["members"] = json!(
+        v.members
+            .iter()
+            .map(|m| json!({"person_id": m.person_id, "constituency": m.constituency.key()}))
+            .collect::<Vec<_>>()
+    );
+    out["upcoming_meeting_ids"] = json!(v.upcoming.iter().map(|m| m.id).collect::<Vec<_>>());
+    out["past_meeting_ids"] = json!(v.past.iter().map(|m| m.id).collect::<Vec<_>>());
+    Ok(Json(out))
 }
 
 #[derive(Deserialize, Default)]
+#[serde(deny_unknown_fields)]
 pub(super) struct Bilingual {
     en: Option<String>,
     cy: Option<String>,
 }
 
 #[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
 pub(super) struct GroupIn {
     name_en: Option<String>,
     name_cy: Option<String>,
@@ -131,9 +164,9 @@ pub(super) struct GroupIn {
 pub(super) async fn create_group(
     State(st): State<AppState>,
     a: ApiActor,
-    body: Result<Json<GroupIn>, JsonRejection>,
+    body: Result<Json<Value>, JsonRejection>,
 ) -> Result<(StatusCode, Json<Value>), ApiError> {
-    let input = json_body(body, a.lang)?;
+    let input = object_body::<GroupIn>(body, a.lang)?;
     let mut tor_en: [String; 4] = Default::default();
     let mut tor_cy: [String; 4] = Default::default();
     for (i, k) in TOR_FIELDS.iter().enumerate() {
@@ -187,6 +220,8 @@ pub(super) struct MeetingsQuery {
     group_id: Option<i64>,
     from: Option<String>,
     to: Option<String>,
+    cursor: Option<String>,
+    limit: Option<i64>,
 }
 
 fn instant(s: Option<&str>, field: &str) -> Result<Option<i64>, AppError> {
@@ -199,13 +234,31 @@ fn instant(s: Option<&str>, field: &str) -> Result<Option<i64>, AppError> {
     }
 }
 
+/// A meetings cursor: the last meeting's start (milliseconds) and id, `1784120400000_12`.
+fn meeting_cursor(
+    raw: Option<&str>,
+    lang: cairn_domain::people::Language,
+) -> Result<Option<(i64, i64)>, ApiError> {
+    let Some(raw) = raw else {
+        return Ok(None);
+    };
+    let (at, id) = raw.split_once('_').ok_or_else(|| bad_query(lang))?;
+    match (at.parse::<i64>(), id.parse::<i64>()) {
+        (Ok(at), Ok(id)) => Ok(Some((at, id))),
+        _ => Err(bad_query(lang)),
+    }
+}
+
+/// Meetings of the groups the actor sees, oldest first; `from` and `to` bound the start.
 pub(super) async fn list_meetings(
     State(st): State<AppState>,
     a: ApiActor,
-    Query(q): Query<MeetingsQuery>,
-) -> Result<Json<Items>, ApiError> {
-    let from = instant(q.from.as_deref(), "from").map_err(app_err(a.lang))?;
-    let to = instant(q.to.as_deref(), "to").map_err(app_err(a.lang))?;
+    ApiQuery(q): ApiQuery<MeetingsQuery>,
+) -> Result<Json<Value>, ApiError> {
+    let limit = page_limit(q.limit, a.lang)?;
+    let from = query_instant(q.from.as_deref(), a.lang)?;
+    let to = query_instant(q.to.as_deref(), a.lang)?;
+    let after = meeting_cursor(q.cursor.as_deref(), a.lang)?;
     let groups = cairn_app::meetings::groups(&st.app, &a.actor)
         .await
         .map_err(app_err(a.lang))?;
@@ -216,25 +269,35 @@ pub(super) async fn list_meetings(
         }
         ids = vec![g];
     }
-    let list = cairn_app::meetings::list(
+    let mut list = cairn_app::meetings::list(
         &st.app,
         &a.actor,
         &MeetingQuery {
             groups: Some(ids),
             from,
             to,
-            limit: 500,
+            after,
+            limit: limit + 1,
             ..Default::default()
         },
     )
     .await
     .map_err(app_err(a.lang))?;
-    Ok(Json(Items {
-        items: list.iter().map(meeting_json).collect(),
-    }))
+    let more = list.len() as i64 > limit;
+    list.truncate(usize::try_from(limit).unwrap_or(usize::MAX));
+    let next_cursor = if more {
+        list.last().map(|m| format!("{}_{}", m.starts_at, m.id))
+    } else {
+        None
+    };
+    Ok(Json(json!({
+        "items": list.iter().map(meeting_json).collect::<Vec<_>>(),
+        "next_cursor": next_cursor,
+    })))
 }
 
 #[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
 pub(super) struct MeetingIn {
     group_id: Option<i64>,
     starts_at: Option<String>,
@@ -246,12 +309,12 @@ pub(super) struct MeetingIn {
 pub(super) async fn create_meeting(
     State(st): State<AppState>,
     a: ApiActor,
-    body: Result<Json<MeetingIn>, JsonRejection>,
+    body: Result<Json<Value>, JsonRejection>,
 ) -> Result<(StatusCode, Json<Value>), ApiError> {
     if !a.actor.can(cairn_domain::Permission::ManageMeetings) {
         return Err(ApiError::from_app(AppError::Forbidden, a.lang));
     }
-    let input = json_body(body, a.lang)?;
+    let input = object_body::<MeetingIn>(body, a.lang)?;
     let Some(group) = input.group_id else {
         return Err(ApiError::from_app(
             invalid("group_id", "meetings-error-group"),
@@ -349,7 +412,7 @@ async fn meeting_detail(st: &AppState, a: &ApiActor, id: i64) -> Result<Value, A
         json!(
             v.decisions
                 .iter()
-                .map(|d| json!({"text": english(&d.text), "text_cy": d.text_cy}))
+                .map(|d| json!({"id": d.id, "text": english(&d.text), "text_cy": d.text_cy, "created_at": rfc3339(d.created_at)}))
                 .collect::<Vec<_>>()
         ),
     );
@@ -377,20 +440,22 @@ async fn meeting_detail(st: &AppState, a: &ApiActor, id: i64) -> Result<Value, A
 pub(super) async fn get_meeting(
     State(st): State<AppState>,
     a: ApiActor,
-    Path(id): Path<i64>,
+    ApiPath(id): ApiPath<i64>,
 ) -> Result<Json<Value>, ApiError> {
     Ok(Json(meeting_detail(&st, &a, id).await?))
 }
 
 #[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
 pub(super) struct LineIn {
     person_id: i64,
     status: String,
 }
 
 #[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
 pub(super) struct AttendanceIn {
-    #[serde(default)]
+    /// Required: a register is never written by leaving it out.
     attendance: Vec<LineIn>,
     #[serde(default)]
     others_count: i64,
@@ -399,14 +464,14 @@ pub(super) struct AttendanceIn {
 pub(super) async fn put_attendance(
     State(st): State<AppState>,
     a: ApiActor,
-    Path(id): Path<i64>,
-    body: Result<Json<AttendanceIn>, JsonRejection>,
+    ApiPath(id): ApiPath<i64>,
+    body: Result<Json<Value>, JsonRejection>,
 ) -> Result<Json<Value>, ApiError> {
     // Existence and reach first, so another organisation's id is "not found" whatever is sent.
     cairn_app::meetings::meeting(&st.app, &a.actor, id)
         .await
         .map_err(app_err(a.lang))?;
-    let input = json_body(body, a.lang)?;
+    let input = object_body::<AttendanceIn>(body, a.lang)?;
     let raw: Vec<(i64, String)> = input
         .attendance
         .into_iter()
@@ -423,7 +488,7 @@ pub(super) async fn put_attendance(
 pub(super) async fn invite(
     State(st): State<AppState>,
     a: ApiActor,
-    Path(id): Path<i64>,
+    ApiPath(id): ApiPath<i64>,
 ) -> Result<Response, ApiError> {
     let text = cairn_app::meetings::invite(&st.app, &a.actor, id, a.lang, &st.config.base_url)
         .await
@@ -441,9 +506,9 @@ pub(super) struct RepresentationIn {
     period: Option<String>,
 }
 
-/// Reads `2026-01` or `2026-01-31` as a month key.
+/// Reads `2026-01` or `2026-01-31` as a month key. Given but empty is not a month.
 fn month_of(s: Option<&str>, field: &str) -> Result<Option<String>, AppError> {
-    let Some(s) = s.map(str::trim).filter(|s| !s.is_empty()) else {
+    let Some(s) = s.map(str::trim) else {
         return Ok(None);
     };
     let date = if s.len() == 7 {
@@ -459,7 +524,7 @@ fn month_of(s: Option<&str>, field: &str) -> Result<Option<String>, AppError> {
 pub(super) async fn representation(
     State(st): State<AppState>,
     a: ApiActor,
-    Query(q): Query<RepresentationIn>,
+    ApiQuery(q): ApiQuery<RepresentationIn>,
 ) -> Result<Json<Report>, ApiError> {
     let from_month = month_of(q.from.as_deref(), "from").map_err(app_err(a.lang))?;
     let to_month = month_of(q.to.as_deref(), "to").map_err(app_err(a.lang))?;
@@ -488,4 +553,144 @@ pub(super) async fn representation(
     .await
     .map_err(app_err(a.lang))?;
     Ok(Json(report))
+}
+
+/// Cancels a meeting that has not been held (those who run its group).
+pub(super) async fn cancel(
+    State(st): State<AppState>,
+    a: ApiActor,
+    ApiPath(id): ApiPath<i64>,
+) -> Result<Json<Value>, ApiError> {
+    cairn_app::meetings::cancel(&st.app, &a.actor, id)
+        .await
+        .map_err(app_err(a.lang))?;
+    Ok(Json(meeting_detail(&st, &a, id).await?))
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct MinutesIn {
+    minutes: Option<String>,
+    minutes_cy: Option<String>,
+}
+
+/// Writes the minutes (both languages; a side left out is cleared, as on the page).
+pub(super) async fn put_minutes(
+    State(st): State<AppState>,
+    a: ApiActor,
+    ApiPath(id): ApiPath<i64>,
+    body: Result<Json<Value>, JsonRejection>,
+) -> Result<Json<Value>, ApiError> {
+    // Existence and reach first, so another organisation's id is "not found" whatever is sent.
+    cairn_app::meetings::meeting(&st.app, &a.actor, id)
+        .await
+        .map_err(app_err(a.lang))?;
+    let i = object_body::<MinutesIn>(body, a.lang)?;
+    let text =
+        cairn_domain::translation::Bilingual::new(i.minutes.as_deref(), i.minutes_cy.as_deref());
+    cairn_app::meetings::set_minutes(&st.app, &a.actor, id, text)
+        .await
+        .map_err(app_err(a.lang))?;
+    Ok(Json(meeting_detail(&st, &a, id).await?))
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct DecisionIn {
+    text: Option<String>,
+    text_cy: Option<String>,
+}
+
+/// Records a decision; answers 201 with the meeting.
+pub(super) async fn add_decision(
+    State(st): State<AppState>,
+    a: ApiActor,
+    ApiPath(id): ApiPath<i64>,
+    body: Result<Json<Value>, JsonRejection>,
+) -> Result<(StatusCode, Json<Value>), ApiError> {
+    cairn_app::meetings::meeting(&st.app, &a.actor, id)
+        .await
+        .map_err(app_err(a.lang))?;
+    let i = object_body::<DecisionIn>(body, a.lang)?;
+    let text = cairn_domain::translation::Bilingual::new(i.text.as_deref(), i.text_cy.as_deref());
+    cairn_app::meetings::add_decision(&st.app, &a.actor, id, text)
+        .await
+        .map_err(app_err(a.lang))?;
+    Ok((
+        StatusCode::CREATED,
+        Json(meeting_detail(&st, &a, id).await?),
+    ))
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct ActionIn {
+    text: Option<String>,
+    text_cy: Option<String>,
+    owner_person_id: Option<i64>,
+    due_on: Option<String>,
+}
+
+/// Records an action with its owner and due date; answers 201 with the meeting.
+pub(super) async fn add_action(
+    State(st): State<AppState>,
+    a: ApiActor,
+    ApiPath(id): ApiPath<i64>,
+    body: Result<Json<Value>, JsonRejection>,
+) -> Result<(StatusCode, Json<Value>), ApiError> {
+    cairn_app::meetings::meeting(&st.app, &a.actor, id)
+        .await
+        .map_err(app_err(a.lang))?;
+    let i = object_body::<ActionIn>(body, a.lang)?;
+    let due = match i.due_on.as_deref().map(str::trim).filter(|s| !s.is_empty()) {
+        None => DateParts::default(),
+        Some(s) if s.len() == 10 => match s.parse::<jiff::civil::Date>() {
+            Ok(d) => DateParts::from_date(Some(d)),
+            Err(_) => {
+                return Err(ApiError::from_app(
+                    invalid("due_on", "date-error-real"),
+                    a.lang,
+                ));
+            }
+        },
+        Some(_) => {
+            return Err(ApiError::from_app(
+                invalid("due_on", "date-error-real"),
+                a.lang,
+            ));
+        }
+    };
+    let text = cairn_domain::translation::Bilingual::new(i.text.as_deref(), i.text_cy.as_deref());
+    cairn_app::meetings::add_action(&st.app, &a.actor, id, text, i.owner_person_id, &due)
+        .await
+        .map_err(app_err(a.lang))?;
+    Ok((
+        StatusCode::CREATED,
+        Json(meeting_detail(&st, &a, id).await?),
+    ))
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct ActionStatusIn {
+    status: Option<String>,
+}
+
+/// Moves an action to done or dropped, or back to open (those who run the group, or the
+/// action's owner, who may not see the rest of the meeting: so the answer is the action's
+/// new status and its meeting's id, not the meeting).
+pub(super) async fn action_status(
+    State(st): State<AppState>,
+    a: ApiActor,
+    ApiPath(id): ApiPath<i64>,
+    body: Result<Json<Value>, JsonRejection>,
+) -> Result<Json<Value>, ApiError> {
+    let i = object_body::<ActionStatusIn>(body, a.lang)?;
+    let status = i.status.unwrap_or_default();
+    let meeting = cairn_app::meetings::set_action_status(&st.app, &a.actor, id, &status)
+        .await
+        .map_err(app_err(a.lang))?;
+    Ok(Json(
+        json!({"id": id, "meeting_id": meeting, "status": status}),
+    ))
 }

@@ -6,6 +6,7 @@
 
 mod accounts;
 mod evidence;
+mod listing;
 mod meetings;
 mod payments;
 mod people;
@@ -16,12 +17,13 @@ mod roles;
 pub(crate) mod shared;
 mod surveys;
 mod training;
+mod webhooks;
 
 use crate::i18n::Tr;
 use crate::{AppState, Routes};
 use axum::Json;
 use axum::extract::rejection::JsonRejection;
-use axum::extract::{FromRequestParts, Path, Query, State};
+use axum::extract::{FromRequestParts, State};
 use axum::http::request::Parts;
 use axum::http::{StatusCode, header};
 use axum::response::{IntoResponse, Response};
@@ -35,7 +37,7 @@ use cairn_domain::translation::Bilingual;
 use cairn_domain::units::UnitDraft;
 use serde::{Deserialize, Serialize};
 use serde_json::json;
-use shared::{ApiPath, ApiQuery, page_limit};
+use shared::{ApiPath, ApiQuery, json_rfc3339, page_limit, present};
 
 pub(crate) fn routes(r: Routes) -> Routes {
     r.get("/api/v1/openapi.json", openapi)
@@ -52,12 +54,20 @@ pub(crate) fn routes(r: Routes) -> Routes {
         .get("/api/v1/people/{id}/export", people::export)
         .reads_person()
         .get("/api/v1/units/{id}/assessment", get_assessment)
+        .get("/api/v1/units/{id}/assessment/history", assessment_history)
+        .get(
+            "/api/v1/units/{id}/assessment/{code}/history",
+            practice_history,
+        )
         .put("/api/v1/units/{id}/assessment/{code}", put_assessment)
         .get("/api/v1/units/{id}/progress", get_progress)
+        .get("/api/v1/assessment-rounds", list_rounds)
         .post("/api/v1/assessment-rounds", create_round)
+        .get("/api/v1/assessment-rounds/{id}", get_round)
         .post("/api/v1/assessment-rounds/{id}/close", close_round)
         .post("/api/v1/suggestions", create_suggestion)
         .get("/api/v1/suggestions", list_suggestions)
+        .get("/api/v1/suggestions/{id}", get_suggestion)
         .post(
             "/api/v1/suggestions/{id}/transitions",
             transition_suggestion,
@@ -66,14 +76,21 @@ pub(crate) fn routes(r: Routes) -> Routes {
         .get("/api/v1/units/{id}/you-said-we-did", unit_board)
         .get("/api/v1/groups", meetings::list_groups)
         .post("/api/v1/groups", meetings::create_group)
+        .get("/api/v1/groups/{id}", meetings::get_group)
         .get("/api/v1/meetings", meetings::list_meetings)
         .post("/api/v1/meetings", meetings::create_meeting)
         .get("/api/v1/meetings/{id}", meetings::get_meeting)
         .put("/api/v1/meetings/{id}/attendance", meetings::put_attendance)
+        .post("/api/v1/meetings/{id}/cancel", meetings::cancel)
+        .put("/api/v1/meetings/{id}/minutes", meetings::put_minutes)
+        .post("/api/v1/meetings/{id}/decisions", meetings::add_decision)
+        .post("/api/v1/meetings/{id}/actions", meetings::add_action)
+        .post("/api/v1/actions/{id}/status", meetings::action_status)
         .get("/api/v1/meetings/{id}/invite.ics", meetings::invite)
         .get("/api/v1/representation", meetings::representation)
         .get("/api/v1/rates", payments::list_rates)
         .post("/api/v1/rates", payments::create_rate)
+        .get("/api/v1/claims", payments::list_claims)
         .post("/api/v1/claims", payments::create_claim)
         .get("/api/v1/claims/{id}", payments::get_claim)
         .reads_person()
@@ -88,12 +105,15 @@ pub(crate) fn routes(r: Routes) -> Routes {
         .reads_person()
         .get("/api/v1/surveys", surveys::list)
         .post("/api/v1/surveys", surveys::create)
+        .get("/api/v1/surveys/{id}", surveys::get)
+        .get("/api/v1/surveys/{id}/rounds", surveys::rounds)
         .post("/api/v1/surveys/{id}/rounds", surveys::open_round)
         .post("/api/v1/rounds/{id}/responses", surveys::respond)
         .get("/api/v1/rounds/{id}/results", surveys::results)
         .get("/api/v1/rounds/{id}/results.csv", surveys::results_csv)
         .get("/api/v1/courses", training::list_courses)
         .post("/api/v1/courses", training::create_course)
+        .get("/api/v1/courses/{id}", training::get_course)
         .get("/api/v1/courses/{id}/sessions", training::list_sessions)
         .get(
             "/api/v1/courses/{id}/accreditation.csv",
@@ -102,15 +122,28 @@ pub(crate) fn routes(r: Routes) -> Routes {
         .reads_person()
         .post("/api/v1/courses/{id}/sessions", training::create_session)
         .put("/api/v1/sessions/{id}/attendance", training::put_attendance)
+        .get("/api/v1/sessions/{id}", training::get_session)
+        .reads_person()
         .get("/api/v1/people/{id}/training", training::person_training)
         .reads_person()
         .post("/api/v1/payment-runs", payments::create_run)
+        .get("/api/v1/payment-runs", payments::list_runs)
+        .get("/api/v1/payment-runs/{id}", payments::get_run)
+        .post("/api/v1/payment-runs/{id}/paid", payments::mark_paid)
         .post("/api/v1/payment-runs/{id}/lock", payments::lock_run)
         .get("/api/v1/payment-runs/{id}/export", payments::export_run)
         .get("/api/v1/roles", roles::list_roles)
         .post("/api/v1/roles", roles::create_role)
+        .get("/api/v1/roles/{id}", roles::get_role)
         .get("/api/v1/opportunities", roles::list_opportunities)
         .post("/api/v1/opportunities", roles::create_opportunity)
+        .get("/api/v1/opportunities/{id}", roles::get_opportunity)
+        .get("/api/v1/interests", roles::list_interests)
+        .get("/api/v1/interests/{id}", roles::get_interest)
+        .get(
+            "/api/v1/people/{id}/appointments",
+            roles::person_appointments,
+        )
         .post(
             "/api/v1/opportunities/{id}/interest",
             roles::express_interest,
@@ -118,6 +151,11 @@ pub(crate) fn routes(r: Routes) -> Routes {
         .post("/api/v1/interests/{id}/transitions", roles::transition)
         .get("/api/v1/playbook", playbook::get)
         .post("/api/v1/playbook/actions", playbook::create_action)
+        .get("/api/v1/playbook/actions/{id}", playbook::get_action)
+        .post(
+            "/api/v1/playbook/actions/{id}/close",
+            playbook::close_action,
+        )
         .get("/api/v1/units/{id}/advocate-visits", evidence::list_visits)
         .post("/api/v1/units/{id}/advocate-visits", evidence::create_visit)
         .get("/api/v1/units/{id}/community-events", evidence::list_events)
@@ -142,17 +180,31 @@ pub(crate) fn routes(r: Routes) -> Routes {
         )
         .get("/api/v1/measures", reports::catalogue)
         .get("/api/v1/measures/{key}/series", reports::series)
+        .get("/api/v1/board-packs", reports::list_packs)
         .post("/api/v1/board-packs", reports::create_pack)
         .get("/api/v1/board-packs/{id}", reports::get_pack)
         .post("/api/v1/board-packs/{id}/sign-off", reports::sign_off)
         .post("/api/v1/accounts/{id}/disable", accounts::disable)
         .post("/api/v1/accounts/{id}/enable", accounts::enable)
         .delete("/api/v1/tokens/{id}", accounts::revoke_token)
+        .get("/api/v1/webhooks", webhooks::list)
+        .post("/api/v1/webhooks", webhooks::create)
+        .delete("/api/v1/webhooks/{id}", webhooks::delete)
+        .get("/api/v1/webhooks/{id}/deliveries", webhooks::deliveries)
+        .post(
+            "/api/v1/webhooks/{id}/rotate-secret",
+            webhooks::rotate_secret,
+        )
 }
 
 /// 400 for a query string or path holding a control character (see `guard`).
 pub(crate) fn refuse_control_query(lang: Language) -> Response {
     ApiError::new(StatusCode::BAD_REQUEST, "bad_query", lang).into_response()
+}
+
+/// 413 as the documented JSON error, for a body over the limit (see `guard`).
+pub(crate) fn refuse_too_large(lang: Language) -> Response {
+    ApiError::new(StatusCode::PAYLOAD_TOO_LARGE, "too_large", lang).into_response()
 }
 
 /// 422 naming each field of a JSON body that holds a control character (see `guard`).
@@ -311,33 +363,53 @@ struct PageQuery {
     unit_id: Option<i64>,
     constituency: Option<String>,
     status: Option<String>,
+    q: Option<String>,
 }
 
-fn cursor(c: Option<&str>) -> Option<(String, i64)> {
-    let (id, name) = c?.split_once(':')?;
-    Some((name.to_owned(), id.parse().ok()?))
+/// Words to search for, as the list pages' search box takes them: 1 to 100 characters; an
+/// empty value is refused with 400 `bad_query` (leave the parameter out instead).
+fn search_words(v: Option<&str>, lang: Language) -> Result<Option<String>, ApiError> {
+    key_filter(
+        v,
+        |s| (1..=100).contains(&s.chars().count()).then(|| s.to_owned()),
+        lang,
+    )
+}
+
+/// A filter naming one of an enumeration's keys; any other value (an empty one included)
+/// is refused with 400 `bad_query`, as the document lists the keys.
+fn key_filter<T>(
+    v: Option<&str>,
+    parse: impl Fn(&str) -> Option<T>,
+    lang: Language,
+) -> Result<Option<T>, ApiError> {
+    v.map(|k| parse(k).ok_or_else(|| ApiError::new(StatusCode::BAD_REQUEST, "bad_query", lang)))
+        .transpose()
 }
 
 async fn list_units(
     State(st): State<AppState>,
     a: ApiActor,
     ApiQuery(q): ApiQuery<PageQuery>,
-) -> Result<Json<Page<Unit>>, ApiError> {
+) -> Result<Json<Page<serde_json::Value>>, ApiError> {
     let limit = page_limit(q.limit, a.lang)?;
-    let mut rows =
-        cairn_app::units::list_units(&st.app, &a.actor, cursor(q.cursor.as_deref()), limit + 1)
-            .await
-            .map_err(|e| ApiError::from_app(e, a.lang))?;
+    let after = shared::read_name_cursor(q.cursor.as_deref(), a.lang)?;
+    let mut rows = cairn_app::units::list_units(&st.app, &a.actor, after, limit + 1)
+        .await
+        .map_err(|e| ApiError::from_app(e, a.lang))?;
     let more = rows.len() as i64 > limit;
     rows.truncate(limit as usize);
     let next_cursor = if more {
         rows.last()
-            .map(|r| format!("{}:{}", r.unit.id, r.unit.name))
+            .map(|r| shared::name_cursor(r.unit.id, &r.unit.name))
     } else {
         None
     };
     Ok(Json(Page {
-        items: rows.into_iter().map(|r| r.unit).collect(),
+        items: rows
+            .iter()
+            .map(|r| json_rfc3339(&r.unit, a.lang))
+            .collect::<Result<_, _>>()?,
         next_cursor,
     }))
 }
@@ -346,21 +418,25 @@ async fn get_unit(
     State(st): State<AppState>,
     a: ApiActor,
     ApiPath(id): ApiPath<i64>,
-) -> Result<Json<Unit>, ApiError> {
-    cairn_app::units::get_unit(&st.app, &a.actor, id)
+) -> Result<Json<serde_json::Value>, ApiError> {
+    let d = cairn_app::units::get_unit(&st.app, &a.actor, id)
         .await
-        .map(|d| Json(d.unit))
-        .map_err(|e| ApiError::from_app(e, a.lang))
+        .map_err(|e| ApiError::from_app(e, a.lang))?;
+    Ok(Json(json_rfc3339(&d.unit, a.lang)?))
 }
 
 #[derive(Deserialize, Default)]
 #[serde(deny_unknown_fields)]
 struct UnitJson {
+    #[serde(default, deserialize_with = "present")]
     name: Option<String>,
     name_cy: Option<String>,
+    #[serde(default, deserialize_with = "present")]
     service_id: Option<i64>,
+    #[serde(default, deserialize_with = "present")]
     unit_type: Option<String>,
     beds: Option<i64>,
+    #[serde(default, deserialize_with = "present")]
     gender_mix: Option<String>,
     link_person_id: Option<i64>,
 }
@@ -399,7 +475,7 @@ async fn create_unit(
     State(st): State<AppState>,
     a: ApiActor,
     body: Result<Json<UnitJson>, JsonRejection>,
-) -> Result<(StatusCode, Json<Unit>), ApiError> {
+) -> Result<(StatusCode, Json<serde_json::Value>), ApiError> {
     let input = json_body(body, a.lang)?;
     let id = cairn_app::units::create_unit(&st.app, &a.actor, &input.over(None))
         .await
@@ -407,15 +483,15 @@ async fn create_unit(
     let d = cairn_app::units::get_unit(&st.app, &a.actor, id)
         .await
         .map_err(|e| ApiError::from_app(e, a.lang))?;
-    Ok((StatusCode::CREATED, Json(d.unit)))
+    Ok((StatusCode::CREATED, Json(json_rfc3339(&d.unit, a.lang)?)))
 }
 
 async fn patch_unit(
     State(st): State<AppState>,
     a: ApiActor,
-    Path(id): Path<i64>,
+    ApiPath(id): ApiPath<i64>,
     body: Result<Json<UnitJson>, JsonRejection>,
-) -> Result<Json<Unit>, ApiError> {
+) -> Result<Json<serde_json::Value>, ApiError> {
     let current = cairn_app::units::get_unit(&st.app, &a.actor, id)
         .await
         .map_err(|e| ApiError::from_app(e, a.lang))?;
@@ -426,7 +502,7 @@ async fn patch_unit(
     let d = cairn_app::units::get_unit(&st.app, &a.actor, id)
         .await
         .map_err(|e| ApiError::from_app(e, a.lang))?;
-    Ok(Json(d.unit))
+    Ok(Json(json_rfc3339(&d.unit, a.lang)?))
 }
 
 /// A person as the API shows them.
@@ -437,19 +513,23 @@ struct PersonOut {
     unit_ids: Vec<i64>,
 }
 
+fn person_json(p: PersonOut, lang: Language) -> Result<serde_json::Value, ApiError> {
+    json_rfc3339(&p, lang)
+}
+
 async fn list_people(
     State(st): State<AppState>,
     a: ApiActor,
-    Query(q): Query<PageQuery>,
-) -> Result<Json<Page<PersonOut>>, ApiError> {
-    let limit = q.limit.unwrap_or(50).clamp(1, 200);
+    ApiQuery(q): ApiQuery<PageQuery>,
+) -> Result<Json<Page<serde_json::Value>>, ApiError> {
+    let limit = page_limit(q.limit, a.lang)?;
     let query = PeopleQuery {
         unit_id: q.unit_id,
-        constituency: q.constituency.as_deref().and_then(Constituency::parse),
-        status: q.status.as_deref().and_then(PersonStatus::parse),
-        text: None,
+        constituency: key_filter(q.constituency.as_deref(), Constituency::parse, a.lang)?,
+        status: key_filter(q.status.as_deref(), PersonStatus::parse, a.lang)?,
+        text: search_words(q.q.as_deref(), a.lang)?,
         within_units: None,
-        after: cursor(q.cursor.as_deref()),
+        after: shared::read_name_cursor(q.cursor.as_deref(), a.lang)?,
         limit: limit + 1,
         welsh_order: false,
     };
@@ -460,18 +540,23 @@ async fn list_people(
     rows.truncate(limit as usize);
     let next_cursor = if more {
         rows.last()
-            .map(|r| format!("{}:{}", r.person.id, r.person.chosen_name))
+            .map(|r| shared::name_cursor(r.person.id, &r.person.chosen_name))
     } else {
         None
     };
     Ok(Json(Page {
         items: rows
             .into_iter()
-            .map(|r| PersonOut {
-                person: r.person,
-                unit_ids: r.unit_ids,
+            .map(|r| {
+                person_json(
+                    PersonOut {
+                        person: r.person,
+                        unit_ids: r.unit_ids,
+                    },
+                    a.lang,
+                )
             })
-            .collect(),
+            .collect::<Result<_, _>>()?,
         next_cursor,
     }))
 }
@@ -479,26 +564,34 @@ async fn list_people(
 async fn get_person(
     State(st): State<AppState>,
     a: ApiActor,
-    Path(id): Path<i64>,
-) -> Result<Json<PersonOut>, ApiError> {
+    ApiPath(id): ApiPath<i64>,
+) -> Result<Json<serde_json::Value>, ApiError> {
     let p = cairn_app::people::view(&st.app, &a.actor, id)
         .await
         .map_err(|e| ApiError::from_app(e, a.lang))?;
-    Ok(Json(PersonOut {
-        person: p.person,
-        unit_ids: p.unit_ids,
-    }))
+    Ok(Json(person_json(
+        PersonOut {
+            person: p.person,
+            unit_ids: p.unit_ids,
+        },
+        a.lang,
+    )?))
 }
 
 #[derive(Deserialize, Default)]
 #[serde(deny_unknown_fields)]
 struct PersonJson {
+    #[serde(default, deserialize_with = "present")]
     chosen_name: Option<String>,
+    #[serde(default, deserialize_with = "present")]
     constituency: Option<String>,
     discipline: Option<String>,
+    #[serde(default, deserialize_with = "present")]
     unit_ids: Option<Vec<i64>>,
+    #[serde(default, deserialize_with = "present")]
     status: Option<String>,
     status_since: Option<String>,
+    #[serde(default, deserialize_with = "present")]
     preferred_language: Option<String>,
     email: Option<String>,
     access_needs: Option<String>,
@@ -577,7 +670,7 @@ async fn create_person(
     State(st): State<AppState>,
     a: ApiActor,
     body: Result<Json<PersonJson>, JsonRejection>,
-) -> Result<(StatusCode, Json<PersonOut>), ApiError> {
+) -> Result<(StatusCode, Json<serde_json::Value>), ApiError> {
     let input = json_body(body, a.lang)?;
     let draft = input
         .over(None)
@@ -590,19 +683,22 @@ async fn create_person(
         .map_err(|e| ApiError::from_app(e, a.lang))?;
     Ok((
         StatusCode::CREATED,
-        Json(PersonOut {
-            person: p.person,
-            unit_ids: p.unit_ids,
-        }),
+        Json(person_json(
+            PersonOut {
+                person: p.person,
+                unit_ids: p.unit_ids,
+            },
+            a.lang,
+        )?),
     ))
 }
 
 async fn patch_person(
     State(st): State<AppState>,
     a: ApiActor,
-    Path(id): Path<i64>,
+    ApiPath(id): ApiPath<i64>,
     body: Result<Json<PersonJson>, JsonRejection>,
-) -> Result<Json<PersonOut>, ApiError> {
+) -> Result<Json<serde_json::Value>, ApiError> {
     let current = cairn_app::people::view(&st.app, &a.actor, id)
         .await
         .map_err(|e| ApiError::from_app(e, a.lang))?;
@@ -616,10 +712,13 @@ async fn patch_person(
     let p = cairn_app::people::view(&st.app, &a.actor, id)
         .await
         .map_err(|e| ApiError::from_app(e, a.lang))?;
-    Ok(Json(PersonOut {
-        person: p.person,
-        unit_ids: p.unit_ids,
-    }))
+    Ok(Json(person_json(
+        PersonOut {
+            person: p.person,
+            unit_ids: p.unit_ids,
+        },
+        a.lang,
+    )?))
 }
 
 /// One practice's status on a unit, as the API shows it.
@@ -636,8 +735,12 @@ struct AssessmentItem {
     owner: Option<i64>,
     target_on: Option<String>,
     review_on: Option<String>,
+    #[serde(serialize_with = "shared::rfc3339_opt")]
     updated_at: Option<i64>,
     model_version: Option<i64>,
+    /// The status at the baseline and at the last closed round, as the unit's page shows.
+    at_baseline: Option<cairn_domain::model::Status>,
+    at_last_round: Option<cairn_domain::model::Status>,
 }
 
 impl From<cairn_app::model::ItemView> for AssessmentItem {
@@ -656,27 +759,126 @@ impl From<cairn_app::model::ItemView> for AssessmentItem {
             review_on: i.review_on,
             updated_at: i.updated_at,
             model_version: i.model_version,
+            at_baseline: i.at_baseline,
+            at_last_round: i.at_last_round,
         }
     }
+}
+
+#[derive(Deserialize)]
+struct CursorQuery {
+    cursor: Option<String>,
+    limit: Option<i64>,
 }
 
 async fn get_assessment(
     State(st): State<AppState>,
     a: ApiActor,
-    Path(id): Path<i64>,
+    ApiPath(id): ApiPath<i64>,
+    ApiQuery(q): ApiQuery<CursorQuery>,
 ) -> Result<Json<serde_json::Value>, ApiError> {
     let u = cairn_app::model::unit_assessment(&st.app, &a.actor, id)
         .await
         .map_err(|e| ApiError::from_app(e, a.lang))?;
     let items: Vec<AssessmentItem> = u.items.into_iter().map(AssessmentItem::from).collect();
+    let (items, next_cursor) = shared::page_of(items, q.cursor.as_deref(), q.limit, a.lang)?;
     Ok(Json(
-        json!({"items": items, "next_cursor": null, "model_version": u.model_version}),
+        json!({"items": items, "next_cursor": next_cursor, "model_version": u.model_version}),
     ))
+}
+
+fn levels_json(levels: &[cairn_domain::model::LevelProgress]) -> serde_json::Value {
+    json!(levels)
+}
+
+/// A unit's assessment over time, as its page shows it: each closed round with the share of
+/// each level's practices in place then, oldest first, and the baseline and last round with
+/// their level progress.
+async fn assessment_history(
+    State(st): State<AppState>,
+    a: ApiActor,
+    ApiPath(id): ApiPath<i64>,
+    ApiQuery(q): ApiQuery<CursorQuery>,
+) -> Result<Json<serde_json::Value>, ApiError> {
+    let u = cairn_app::model::unit_assessment(&st.app, &a.actor, id)
+        .await
+        .map_err(|e| ApiError::from_app(e, a.lang))?;
+    let rounds: Vec<serde_json::Value> = u
+        .over_time
+        .iter()
+        .map(|(r, pct)| {
+            Ok(json!({
+                "round": json_rfc3339(r, a.lang)?,
+                "in_place_percent": {"level_1": pct[0], "level_2": pct[1], "level_3": pct[2]},
+            }))
+        })
+        .collect::<Result<_, ApiError>>()?;
+    let (items, next_cursor) = shared::page_of(rounds, q.cursor.as_deref(), q.limit, a.lang)?;
+    type Marker = Option<(
+        cairn_db::model::Round,
+        Vec<cairn_domain::model::LevelProgress>,
+    )>;
+    let marker = |m: &Marker| {
+        m.as_ref()
+            .map(|(r, l)| {
+                Ok::<_, ApiError>(
+                    json!({"round": json_rfc3339(r, a.lang)?, "levels": levels_json(l)}),
+                )
+            })
+            .transpose()
+    };
+    Ok(Json(json!({
+        "unit_id": id,
+        "items": items,
+        "next_cursor": next_cursor,
+        "baseline": marker(&u.baseline)?,
+        "last_round": marker(&u.last_round)?,
+        "levels": levels_json(&u.levels),
+    })))
+}
+
+/// One practice's changes on a unit, newest first, as its page lists them.
+async fn practice_history(
+    State(st): State<AppState>,
+    a: ApiActor,
+    ApiPath((id, code)): ApiPath<(i64, String)>,
+    ApiQuery(q): ApiQuery<CursorQuery>,
+) -> Result<Json<serde_json::Value>, ApiError> {
+    let p = cairn_app::model::practice_on_unit(&st.app, &a.actor, id, &code)
+        .await
+        .map_err(|e| ApiError::from_app(e, a.lang))?;
+    let rows: Vec<serde_json::Value> = p
+        .history
+        .iter()
+        .map(|h| {
+            json!({
+                "status": h.status,
+                "rag": h.status.rag(),
+                "reason": h.reason,
+                "evidence": h.evidence,
+                "owner": h.owner_person_id,
+                "target_on": h.target_on,
+                "review_on": h.review_on,
+                "model_version": h.model_version,
+                "changed_at": shared::instant(h.at),
+                "changed_by": h.actor_label,
+            })
+        })
+        .collect();
+    let (items, next_cursor) = shared::page_of(rows, q.cursor.as_deref(), q.limit, a.lang)?;
+    Ok(Json(json!({
+        "unit_id": id,
+        "code": p.item.practice.code,
+        "current": AssessmentItem::from(p.item),
+        "items": items,
+        "next_cursor": next_cursor,
+    })))
 }
 
 #[derive(Deserialize, Default)]
 #[serde(deny_unknown_fields)]
 struct AssessmentJson {
+    #[serde(default, deserialize_with = "present")]
     status: Option<String>,
     evidence: Option<String>,
     reason: Option<String>,
@@ -688,7 +890,7 @@ struct AssessmentJson {
 async fn put_assessment(
     State(st): State<AppState>,
     a: ApiActor,
-    Path((id, code)): Path<(i64, String)>,
+    ApiPath((id, code)): ApiPath<(i64, String)>,
     body: Result<Json<AssessmentJson>, JsonRejection>,
 ) -> Result<Json<AssessmentItem>, ApiError> {
     let input = json_body(body, a.lang)?;
@@ -723,7 +925,7 @@ async fn put_assessment(
 async fn get_progress(
     State(st): State<AppState>,
     a: ApiActor,
-    Path(id): Path<i64>,
+    ApiPath(id): ApiPath<i64>,
 ) -> Result<Json<serde_json::Value>, ApiError> {
     let (levels, ladder) = cairn_app::model::unit_progress(&st.app, &a.actor, id)
         .await
@@ -734,7 +936,9 @@ async fn get_progress(
 #[derive(Deserialize, Default)]
 #[serde(deny_unknown_fields)]
 struct RoundJson {
+    #[serde(default, deserialize_with = "present")]
     kind: Option<String>,
+    #[serde(default, deserialize_with = "present")]
     name: Option<String>,
     name_cy: Option<String>,
 }
@@ -747,8 +951,44 @@ async fn round_json(st: &AppState, a: &ApiActor, id: i64) -> Result<serde_json::
         .into_iter()
         .find(|r| r.id == id)
         .ok_or_else(|| ApiError::new(StatusCode::NOT_FOUND, "not_found", a.lang))?;
-    serde_json::to_value(r)
-        .map_err(|e| ApiError::from_app(AppError::Unexpected(format!("round json: {e}")), a.lang))
+    json_rfc3339(&r, a.lang)
+}
+
+/// The organisation's assessment rounds and baselines, newest first.
+async fn list_rounds(
+    State(st): State<AppState>,
+    a: ApiActor,
+    ApiQuery(q): ApiQuery<CursorQuery>,
+) -> Result<Json<serde_json::Value>, ApiError> {
+    let limit = page_limit(q.limit, a.lang)?;
+    let before = shared::id_cursor(q.cursor.as_deref(), a.lang)?;
+    let mut rounds = cairn_app::model::rounds(&st.app, &a.actor)
+        .await
+        .map_err(|e| ApiError::from_app(e, a.lang))?;
+    rounds.sort_by_key(|r| std::cmp::Reverse(r.id));
+    let rest: Vec<_> = rounds
+        .into_iter()
+        .filter(|r| before.is_none_or(|b| r.id < b))
+        .collect();
+    let more = rest.len() as i64 > limit;
+    let page: Vec<_> = rest.into_iter().take(limit as usize).collect();
+    let next_cursor = if more {
+        page.last().map(|r| r.id.to_string())
+    } else {
+        None
+    };
+    Ok(Json(json!({
+        "items": page.iter().map(|r| json_rfc3339(r, a.lang)).collect::<Result<Vec<_>, _>>()?,
+        "next_cursor": next_cursor,
+    })))
+}
+
+async fn get_round(
+    State(st): State<AppState>,
+    a: ApiActor,
+    ApiPath(id): ApiPath<i64>,
+) -> Result<Json<serde_json::Value>, ApiError> {
+    Ok(Json(round_json(&st, &a, id).await?))
 }
 
 async fn create_round(
@@ -771,7 +1011,7 @@ async fn create_round(
 async fn close_round(
     State(st): State<AppState>,
     a: ApiActor,
-    Path(id): Path<i64>,
+    ApiPath(id): ApiPath<i64>,
 ) -> Result<Json<serde_json::Value>, ApiError> {
     cairn_app::model::close_round(&st.app, &a.actor, id)
         .await
@@ -794,8 +1034,11 @@ struct SuggestionOut {
     public_response: Option<String>,
     public_response_cy: Option<String>,
     anonymous: bool,
+    #[serde(serialize_with = "shared::rfc3339")]
     received_at: i64,
+    #[serde(serialize_with = "shared::rfc3339_opt")]
     first_response_at: Option<i64>,
+    #[serde(serialize_with = "shared::rfc3339_opt")]
     closed_at: Option<i64>,
 }
 
@@ -831,8 +1074,11 @@ fn suggestion_out(
 #[serde(deny_unknown_fields)]
 struct SuggestionJson {
     unit_id: Option<i64>,
+    #[serde(default, deserialize_with = "present")]
     text: Option<String>,
+    #[serde(default, deserialize_with = "present")]
     channel: Option<String>,
+    #[serde(default, deserialize_with = "present")]
     anonymous: Option<bool>,
     contact: Option<String>,
     found_on: Option<String>,
@@ -853,6 +1099,15 @@ async fn create_suggestion(
     let input = json_body(body, a.lang)?;
     let mut e = FieldErrors::new();
     let found_on = iso_parts(input.found_on.as_deref(), &mut e, "found_on");
+    // A member's suggestion always arrives online, whatever channel is named, but a name that
+    // is not a channel is refused for everyone, as the document lists the channels.
+    if input
+        .channel
+        .as_deref()
+        .is_some_and(|c| cairn_domain::feedback::Channel::parse(c.trim()).is_none())
+    {
+        e.add("channel", "feedback-error-channel");
+    }
     if !e.is_empty() {
         return Err(ApiError::from_app(AppError::Invalid(e), a.lang));
     }
@@ -913,22 +1168,48 @@ struct SuggestionQueryIn {
     rag: Option<String>,
     status: Option<String>,
     channel: Option<String>,
+    /// Received on or after this day, and on or before `to` (dates in the organisation's
+    /// time zone, as the suggestions page filters them).
+    from: Option<jiff::civil::Date>,
+    to: Option<jiff::civil::Date>,
+    /// Only those past the organisation's target for a first response.
+    overdue: Option<bool>,
+    q: Option<String>,
     cursor: Option<String>,
     limit: Option<i64>,
+}
+
+/// A status key as the document describes it: lower-case letters, digits and underscores.
+fn status_key(s: &str) -> Option<String> {
+    (!s.is_empty()
+        && s.len() <= 40
+        && s.bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_'))
+    .then(|| s.to_owned())
 }
 
 async fn list_suggestions(
     State(st): State<AppState>,
     a: ApiActor,
-    Query(q): Query<SuggestionQueryIn>,
+    ApiQuery(q): ApiQuery<SuggestionQueryIn>,
 ) -> Result<Json<serde_json::Value>, ApiError> {
-    let limit = q.limit.unwrap_or(50).clamp(1, 200);
+    let limit = page_limit(q.limit, a.lang)?;
     let f = cairn_app::feedback::ListFilters {
         unit_id: q.unit_id,
-        status: q.status,
-        rag: q.rag,
-        channel: q.channel,
-        before_id: q.cursor.and_then(|c| c.parse().ok()),
+        status: key_filter(q.status.as_deref(), status_key, a.lang)?,
+        rag: key_filter(q.rag.as_deref(), cairn_domain::model::Rag::parse, a.lang)?
+            .map(|r| r.key().to_owned()),
+        channel: key_filter(
+            q.channel.as_deref(),
+            cairn_domain::feedback::Channel::parse,
+            a.lang,
+        )?
+        .map(|c| c.key().to_owned()),
+        from: q.from,
+        to: q.to,
+        overdue: q.overdue.unwrap_or(false),
+        text: search_words(q.q.as_deref(), a.lang)?,
+        before_id: shared::id_cursor(q.cursor.as_deref(), a.lang)?,
         limit: limit + 1,
         ..Default::default()
     };
@@ -936,7 +1217,7 @@ async fn list_suggestions(
         .await
         .map_err(|e| ApiError::from_app(e, a.lang))?;
     let more = rows.len() as i64 > limit;
-    rows.truncate(usize::try_from(limit).unwrap_or(50));
+    rows.truncate(limit as usize);
     let next_cursor = if more {
         rows.last().map(|r| r.id.to_string())
     } else {
@@ -949,9 +1230,19 @@ async fn list_suggestions(
     Ok(Json(json!({"items": items, "next_cursor": next_cursor})))
 }
 
+/// One suggestion, with everything staff see on its page but its history.
+async fn get_suggestion(
+    State(st): State<AppState>,
+    a: ApiActor,
+    ApiPath(id): ApiPath<i64>,
+) -> Result<Json<SuggestionOut>, ApiError> {
+    Ok(Json(suggestion_by_id(&st, &a, id).await?))
+}
+
 #[derive(Deserialize, Default)]
 #[serde(deny_unknown_fields)]
 struct TransitionJson {
+    #[serde(default, deserialize_with = "present")]
     status: Option<String>,
     public_response: Option<String>,
     public_response_cy: Option<String>,
@@ -961,7 +1252,7 @@ struct TransitionJson {
 async fn transition_suggestion(
     State(st): State<AppState>,
     a: ApiActor,
-    Path(id): Path<i64>,
+    ApiPath(id): ApiPath<i64>,
     body: Result<Json<TransitionJson>, JsonRejection>,
 ) -> Result<Json<SuggestionOut>, ApiError> {
     let input = json_body(body, a.lang)?;
@@ -985,6 +1276,7 @@ async fn transition_suggestion(
 #[derive(Deserialize, Default)]
 #[serde(deny_unknown_fields)]
 struct PublishJson {
+    #[serde(default, deserialize_with = "present")]
     public_text: Option<String>,
     public_text_cy: Option<String>,
 }
@@ -992,7 +1284,7 @@ struct PublishJson {
 async fn publish_suggestion(
     State(st): State<AppState>,
     a: ApiActor,
-    Path(id): Path<i64>,
+    ApiPath(id): ApiPath<i64>,
     body: Result<Json<PublishJson>, JsonRejection>,
 ) -> Result<Json<SuggestionOut>, ApiError> {
     let input = json_body(body, a.lang)?;
@@ -1013,7 +1305,8 @@ async fn publish_suggestion(
 async fn unit_board(
     State(st): State<AppState>,
     a: ApiActor,
-    Path(id): Path<i64>,
+    ApiPath(id): ApiPath<i64>,
+    ApiQuery(q): ApiQuery<CursorQuery>,
 ) -> Result<Json<serde_json::Value>, ApiError> {
     let org = a
         .actor
@@ -1034,9 +1327,10 @@ async fn unit_board(
                 "we_did_cy": i.we_did.cy,
                 "status": i.status,
                 "rag": i.rag,
-                "closed_at": i.closed_at,
+                "closed_at": shared::instant(i.closed_at),
             })
         })
         .collect();
-    Ok(Json(json!({"items": items, "next_cursor": null})))
+    let (items, next_cursor) = shared::page_of(items, q.cursor.as_deref(), q.limit, a.lang)?;
+    Ok(Json(json!({"items": items, "next_cursor": next_cursor})))
 }

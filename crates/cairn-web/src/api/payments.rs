@@ -1,18 +1,22 @@
-//! Payments in the JSON API: the rate card, claims and their steps, a person's earnings by week
-//! and month against their own limit, and payment runs with their exports. Amounts are integer
-//! pence everywhere.
+//! Payments in the JSON API: the rate card, claims (listed as the claims pages list them) and
+//! their steps, a person's earnings by week and month against their own limit, and payment runs
+//! with their claims, steps and exports. Amounts are integer pence everywhere; instants are
+//! RFC 3339 in `*_at`, dates ISO `YYYY-MM-DD` in `*_on`.
 
-use super::{ApiActor, ApiError, json_body};
+use super::listing::{bad_query, id_cursor, object_body, page_of, query_date};
+use super::shared::{ApiPath, ApiQuery, instant, instant_opt, page_limit};
+use super::{ApiActor, ApiError};
 use crate::AppState;
 use axum::Json;
+use axum::extract::State;
 use axum::extract::rejection::JsonRejection;
-use axum::extract::{Path, Query, State};
 use axum::http::{StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use cairn_app::AppError;
 use cairn_app::payments::{ExportFormat, FeeRateDraft};
+use cairn_db::payments::{Claim, ClaimQuery, Run};
 use cairn_domain::FieldErrors;
-use cairn_domain::payments::{ClaimDraft, ExpenseDraft};
+use cairn_domain::payments::{ClaimDraft, ClaimStatus, ExpenseDraft};
 use cairn_domain::time::DateParts;
 use serde::Deserialize;
 use serde_json::{Value, json};
@@ -47,18 +51,33 @@ fn pounds_text(p: Option<i64>) -> String {
     }
 }
 
+/// Writes every integer `created_at` of the rate card as RFC 3339.
+fn card_json(card: &cairn_app::payments::RateCard) -> Value {
+    let mut v = json!(card);
+    for list in ["fees", "expenses", "presets"] {
+        if let Some(rows) = v[list].as_array_mut() {
+            for row in rows {
+                if let Some(ms) = row["created_at"].as_i64() {
+                    row["created_at"] = json!(instant(ms));
+                }
+            }
+        }
+    }
+    v
+}
+
 pub(super) async fn list_rates(
     State(st): State<AppState>,
     a: ApiActor,
-) -> Result<Json<cairn_app::payments::RateCard>, ApiError> {
-    Ok(Json(
-        cairn_app::payments::rate_card(&st.app, &a.actor)
-            .await
-            .map_err(app_err(a.lang))?,
-    ))
+) -> Result<Json<Value>, ApiError> {
+    let card = cairn_app::payments::rate_card(&st.app, &a.actor)
+        .await
+        .map_err(app_err(a.lang))?;
+    Ok(Json(card_json(&card)))
 }
 
 #[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
 pub(super) struct RateIn {
     activity_type: Option<String>,
     basis: Option<String>,
@@ -74,12 +93,12 @@ pub(super) struct RateIn {
 pub(super) async fn create_rate(
     State(st): State<AppState>,
     a: ApiActor,
-    body: Result<Json<RateIn>, JsonRejection>,
+    body: Result<Json<Value>, JsonRejection>,
 ) -> Result<(StatusCode, Json<Value>), ApiError> {
     if !a.actor.can(cairn_domain::Permission::ManageRates) {
         return Err(ApiError::from_app(AppError::Forbidden, a.lang));
     }
-    let i = json_body(body, a.lang)?;
+    let i = object_body::<RateIn>(body, a.lang)?;
     let d = FeeRateDraft {
         activity_type: i.activity_type.unwrap_or_default(),
         basis: i.basis.unwrap_or_default(),
@@ -97,11 +116,15 @@ pub(super) async fn create_rate(
     let card = cairn_app::payments::rate_card(&st.app, &a.actor)
         .await
         .map_err(app_err(a.lang))?;
-    let rate = card.fees.into_iter().find(|r| r.id == id);
-    Ok((StatusCode::CREATED, Json(json!(rate))))
+    let rate = card_json(&card)["fees"]
+        .as_array()
+        .and_then(|fees| fees.iter().find(|r| r["id"] == id).cloned())
+        .ok_or_else(|| ApiError::from_app(AppError::NotFound, a.lang))?;
+    Ok((StatusCode::CREATED, Json(rate)))
 }
 
 #[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
 pub(super) struct ExpenseIn {
     category: Option<String>,
     miles: Option<f64>,
@@ -109,6 +132,7 @@ pub(super) struct ExpenseIn {
 }
 
 #[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
 pub(super) struct ClaimIn {
     person_id: Option<i64>,
     meeting_id: Option<i64>,
@@ -120,8 +144,8 @@ pub(super) struct ClaimIn {
     expenses: Vec<ExpenseIn>,
 }
 
-fn claim_json(v: &cairn_app::payments::ClaimView) -> Value {
-    let c = &v.claim;
+/// A claim as lists show it: its facts and the instants of each step.
+fn claim_summary(c: &Claim) -> Value {
     json!({
         "id": c.id,
         "person_id": c.person_id,
@@ -140,14 +164,76 @@ fn claim_json(v: &cairn_app::payments::ClaimView) -> Value {
         "reject_reason": c.reject_reason,
         "run_id": c.run_id,
         "corrects_claim_id": c.corrects_claim_id,
-        "lines": v.lines.iter().map(|l| json!({
-            "id": l.id, "kind": l.kind, "category": l.category, "miles_tenths": l.miles_tenths,
-            "amount_pence": l.amount_pence, "counts_as_income": l.counts_as_income, "note": l.note,
-            "reverses_line_id": l.reverses_line_id,
-        })).collect::<Vec<_>>(),
-        "benefits_guard": v.guard,
-        "receipt_missing": v.receipt_missing,
+        "created_at": instant(c.created_at),
+        "submitted_at": instant_opt(c.submitted_at),
+        "approved_at": instant_opt(c.approved_at),
+        "authorised_at": instant_opt(c.authorised_at),
+        "rejected_at": instant_opt(c.rejected_at),
+        "paid_at": instant_opt(c.paid_at),
+        "updated_at": instant(c.updated_at),
     })
+}
+
+/// One claim with its lines, the benefits guard and whether a receipt is missing.
+fn claim_json(v: &cairn_app::payments::ClaimView) -> Value {
+    let mut out = claim_summary(&v.claim);
+    out["lines"] = json!(v.lines.iter().map(|l| json!({
+        "id": l.id, "kind": l.kind, "category": l.category, "miles_tenths": l.miles_tenths,
+        "amount_pence": l.amount_pence, "counts_as_income": l.counts_as_income, "note": l.note,
+        "reverses_line_id": l.reverses_line_id,
+    })).collect::<Vec<_>>());
+    out["benefits_guard"] = json!(v.guard);
+    out["receipt_missing"] = json!(v.receipt_missing);
+    out
+}
+
+#[derive(Deserialize)]
+pub(super) struct ClaimsQuery {
+    status: Option<String>,
+    person_id: Option<i64>,
+    unit_id: Option<i64>,
+    /// Activity dates from and to, both included.
+    from: Option<String>,
+    to: Option<String>,
+    cursor: Option<String>,
+    limit: Option<i64>,
+}
+
+/// Claims newest first, scoped as the claims pages are: a member's own, unit staff's within
+/// their units, everyone's for those who see the organisation's.
+pub(super) async fn list_claims(
+    State(st): State<AppState>,
+    a: ApiActor,
+    ApiQuery(q): ApiQuery<ClaimsQuery>,
+) -> Result<Json<Value>, ApiError> {
+    let limit = page_limit(q.limit, a.lang)?;
+    let status = match q.status.as_deref() {
+        None => None,
+        Some(s) => Some(ClaimStatus::parse(s).ok_or_else(|| bad_query(a.lang))?),
+    };
+    let from = query_date(q.from.as_deref(), a.lang)?;
+    let to = query_date(q.to.as_deref(), a.lang)?;
+    let rows = cairn_app::payments::list(
+        &st.app,
+        &a.actor,
+        ClaimQuery {
+            status,
+            person_id: q.person_id,
+            unit_id: q.unit_id,
+            from_on: from.map(|d| d.to_string()),
+            to_on: to.map(|d| d.to_string()),
+            before_id: id_cursor(q.cursor.as_deref(), a.lang)?,
+            limit: limit + 1,
+            ..Default::default()
+        },
+    )
+    .await
+    .map_err(app_err(a.lang))?;
+    let (rows, next_cursor) = page_of(rows, limit, |c| c.id);
+    Ok(Json(json!({
+        "items": rows.iter().map(claim_summary).collect::<Vec<_>>(),
+        "next_cursor": next_cursor,
+    })))
 }
 
 async fn claim_out(st: &AppState, a: &ApiActor, id: i64) -> Result<Value, ApiError> {
@@ -160,14 +246,14 @@ async fn claim_out(st: &AppState, a: &ApiActor, id: i64) -> Result<Value, ApiErr
 pub(super) async fn create_claim(
     State(st): State<AppState>,
     a: ApiActor,
-    body: Result<Json<ClaimIn>, JsonRejection>,
+    body: Result<Json<Value>, JsonRejection>,
 ) -> Result<(StatusCode, Json<Value>), ApiError> {
     if !a.actor.can(cairn_domain::Permission::ClaimOwn)
         && !a.actor.can(cairn_domain::Permission::ManageClaims)
     {
         return Err(ApiError::from_app(AppError::Forbidden, a.lang));
     }
-    let i = json_body(body, a.lang)?;
+    let i = object_body::<ClaimIn>(body, a.lang)?;
     let minutes = i.minutes.unwrap_or(-1);
     if !(0..=cairn_domain::payments::MAX_MINUTES).contains(&minutes) {
         return Err(ApiError::from_app(
@@ -219,7 +305,7 @@ pub(super) async fn create_claim(
 pub(super) async fn get_claim(
     State(st): State<AppState>,
     a: ApiActor,
-    Path(id): Path<i64>,
+    ApiPath(id): ApiPath<i64>,
 ) -> Result<Json<Value>, ApiError> {
     Ok(Json(claim_out(&st, &a, id).await?))
 }
@@ -227,7 +313,7 @@ pub(super) async fn get_claim(
 pub(super) async fn submit(
     State(st): State<AppState>,
     a: ApiActor,
-    Path(id): Path<i64>,
+    ApiPath(id): ApiPath<i64>,
 ) -> Result<Json<Value>, ApiError> {
     cairn_app::payments::submit(&st.app, &a.actor, id)
         .await
@@ -236,6 +322,7 @@ pub(super) async fn submit(
 }
 
 #[derive(Deserialize, Default)]
+#[serde(deny_unknown_fields)]
 pub(super) struct ApproveIn {
     /// Pay this fee instead (lower than the claimed fee), with a reason.
     pay_fee_pence: Option<i64>,
@@ -245,10 +332,14 @@ pub(super) struct ApproveIn {
 pub(super) async fn approve(
     State(st): State<AppState>,
     a: ApiActor,
-    Path(id): Path<i64>,
-    body: Option<Json<ApproveIn>>,
+    ApiPath(id): ApiPath<i64>,
+    body: Result<Json<Value>, JsonRejection>,
 ) -> Result<Json<Value>, ApiError> {
-    let i = body.map(|Json(b)| b).unwrap_or_default();
+    // The body is optional: no body at all approves the claim as made.
+    let i = match body {
+        Err(JsonRejection::MissingJsonContentType(_)) => ApproveIn::default(),
+        other => object_body::<ApproveIn>(other, a.lang)?,
+    };
     cairn_app::payments::approve(
         &st.app,
         &a.actor,
@@ -264,7 +355,7 @@ pub(super) async fn approve(
 pub(super) async fn authorise(
     State(st): State<AppState>,
     a: ApiActor,
-    Path(id): Path<i64>,
+    ApiPath(id): ApiPath<i64>,
 ) -> Result<Json<Value>, ApiError> {
     cairn_app::payments::authorise(&st.app, &a.actor, id)
         .await
@@ -273,6 +364,7 @@ pub(super) async fn authorise(
 }
 
 #[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
 pub(super) struct RejectIn {
     reason: Option<String>,
 }
@@ -280,12 +372,12 @@ pub(super) struct RejectIn {
 pub(super) async fn reject(
     State(st): State<AppState>,
     a: ApiActor,
-    Path(id): Path<i64>,
-    body: Result<Json<RejectIn>, JsonRejection>,
+    ApiPath(id): ApiPath<i64>,
+    body: Result<Json<Value>, JsonRejection>,
 ) -> Result<Json<Value>, ApiError> {
     // Existence and reach first.
     claim_out(&st, &a, id).await?;
-    let i = json_body(body, a.lang)?;
+    let i = object_body::<RejectIn>(body, a.lang)?;
     cairn_app::payments::reject(&st.app, &a.actor, id, i.reason.as_deref().unwrap_or(""))
         .await
         .map_err(app_err(a.lang))?;
@@ -293,6 +385,7 @@ pub(super) async fn reject(
 }
 
 #[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
 pub(super) struct ReverseIn {
     reason: Option<String>,
     /// Ids of the paid claim's lines to reverse.
@@ -305,12 +398,12 @@ pub(super) struct ReverseIn {
 pub(super) async fn reverse(
     State(st): State<AppState>,
     a: ApiActor,
-    Path(id): Path<i64>,
-    body: Result<Json<ReverseIn>, JsonRejection>,
+    ApiPath(id): ApiPath<i64>,
+    body: Result<Json<Value>, JsonRejection>,
 ) -> Result<(StatusCode, Json<Value>), ApiError> {
     // Existence and reach first.
     claim_out(&st, &a, id).await?;
-    let i = json_body(body, a.lang)?;
+    let i = object_body::<ReverseIn>(body, a.lang)?;
     let correction = cairn_app::payments::correct_paid(
         &st.app,
         &a.actor,
@@ -335,20 +428,11 @@ pub(super) struct EarningsIn {
 pub(super) async fn earnings(
     State(st): State<AppState>,
     a: ApiActor,
-    Path(id): Path<i64>,
-    Query(q): Query<EarningsIn>,
+    ApiPath(id): ApiPath<i64>,
+    ApiQuery(q): ApiQuery<EarningsIn>,
 ) -> Result<Json<cairn_app::payments::Earnings>, ApiError> {
-    let date = |s: Option<&str>, field: &str| -> Result<Option<jiff::civil::Date>, ApiError> {
-        match s.map(str::trim).filter(|s| !s.is_empty()) {
-            None => Ok(None),
-            Some(s) => s
-                .parse()
-                .map(Some)
-                .map_err(|_| ApiError::from_app(invalid(field, "payments-error-date"), a.lang)),
-        }
-    };
-    let from = date(q.from.as_deref(), "from")?;
-    let to = date(q.to.as_deref(), "to")?;
+    let from = query_date(q.from.as_deref(), a.lang)?;
+    let to = query_date(q.to.as_deref(), a.lang)?;
     Ok(Json(
         cairn_app::payments::earnings(&st.app, &a.actor, id, from, to)
             .await
@@ -356,36 +440,122 @@ pub(super) async fn earnings(
     ))
 }
 
+/// Claims one request may gather into a run: what fits in the request body limit.
+const MAX_RUN_CLAIMS: usize = 10_000;
+
 #[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
 pub(super) struct RunIn {
     #[serde(default)]
     claim_ids: Vec<i64>,
 }
 
+/// A run as lists show it.
+fn run_summary(r: &Run) -> Value {
+    json!({
+        "id": r.id,
+        "status": r.status,
+        "claims_count": r.claims_count,
+        "total_pence": r.total_pence,
+        "created_at": instant(r.created_at),
+        "locked_at": instant_opt(r.locked_at),
+        "paid_at": instant_opt(r.paid_at),
+    })
+}
+
+/// One run with its claims and the sums that prove its total.
 async fn run_out(st: &AppState, a: &ApiActor, id: i64) -> Result<Value, ApiError> {
     let v = cairn_app::payments::run(&st.app, &a.actor, id)
         .await
         .map_err(app_err(a.lang))?;
-    Ok(json!({
-        "id": v.run.id,
-        "status": v.run.status,
-        "claims_count": v.run.claims_count,
-        "total_pence": v.run.total_pence,
-        "claim_ids": v.rows.iter().map(|r| r.claim_id).collect::<Vec<_>>(),
-        "lines_pence": v.sums.0,
-        "claims_pence": v.sums.1,
-    }))
+    let mut out = run_summary(&v.run);
+    out["claim_ids"] = json!(v.rows.iter().map(|r| r.claim_id).collect::<Vec<_>>());
+    out["claims"] = json!(
+        v.rows
+            .iter()
+            .map(|r| json!({
+                "claim_id": r.claim_id,
+                "person_id": r.person_id,
+                "unit_id": r.unit_id,
+                "activity_type": r.activity_type,
+                "activity_on": r.activity_on,
+                "payment_choice": r.choice,
+                "fee_pence": r.fee_pence,
+                "expenses_pence": r.expenses_pence,
+                "total_pence": r.total_pence,
+                "income_pence": r.income_pence,
+                "corrects_claim_id": r.corrects_claim_id,
+            }))
+            .collect::<Vec<_>>()
+    );
+    out["lines_pence"] = json!(v.sums.0);
+    out["claims_pence"] = json!(v.sums.1);
+    Ok(out)
+}
+
+#[derive(Deserialize)]
+pub(super) struct RunsQuery {
+    cursor: Option<String>,
+    limit: Option<i64>,
+}
+
+/// The organisation's payment runs, newest first (finance).
+pub(super) async fn list_runs(
+    State(st): State<AppState>,
+    a: ApiActor,
+    ApiQuery(q): ApiQuery<RunsQuery>,
+) -> Result<Json<Value>, ApiError> {
+    let limit = page_limit(q.limit, a.lang)?;
+    let before = id_cursor(q.cursor.as_deref(), a.lang)?;
+    let mut runs = cairn_app::payments::runs(&st.app, &a.actor)
+        .await
+        .map_err(app_err(a.lang))?;
+    // Newest first, as the runs page lists them: page downwards from the cursor.
+    runs.retain(|r| before.is_none_or(|b| r.id < b));
+    runs.sort_by_key(|r| std::cmp::Reverse(r.id));
+    let (runs, next_cursor) = page_of(runs, limit, |r| r.id);
+    Ok(Json(json!({
+        "items": runs.iter().map(run_summary).collect::<Vec<_>>(),
+        "next_cursor": next_cursor,
+    })))
+}
+
+pub(super) async fn get_run(
+    State(st): State<AppState>,
+    a: ApiActor,
+    ApiPath(id): ApiPath<i64>,
+) -> Result<Json<Value>, ApiError> {
+    Ok(Json(run_out(&st, &a, id).await?))
+}
+
+/// Marks a locked run paid, and each of its claims with it.
+pub(super) async fn mark_paid(
+    State(st): State<AppState>,
+    a: ApiActor,
+    ApiPath(id): ApiPath<i64>,
+) -> Result<Json<Value>, ApiError> {
+    cairn_app::payments::mark_paid(&st.app, &a.actor, id)
+        .await
+        .map_err(app_err(a.lang))?;
+    Ok(Json(run_out(&st, &a, id).await?))
 }
 
 pub(super) async fn create_run(
     State(st): State<AppState>,
     a: ApiActor,
-    body: Result<Json<RunIn>, JsonRejection>,
+    body: Result<Json<Value>, JsonRejection>,
 ) -> Result<(StatusCode, Json<Value>), ApiError> {
     if !a.actor.can(cairn_domain::Permission::ManagePaymentRuns) {
         return Err(ApiError::from_app(AppError::Forbidden, a.lang));
     }
-    let i = json_body(body, a.lang)?;
+    let i = object_body::<RunIn>(body, a.lang)?;
+    // The most the document allows in one request (a run of more is made in parts).
+    if i.claim_ids.len() > MAX_RUN_CLAIMS {
+        return Err(ApiError::from_app(
+            invalid("claim_ids", "payments-error-run-request-size"),
+            a.lang,
+        ));
+    }
     let id = cairn_app::payments::create_run(&st.app, &a.actor, &i.claim_ids)
         .await
         .map_err(app_err(a.lang))?;
@@ -395,7 +565,7 @@ pub(super) async fn create_run(
 pub(super) async fn lock_run(
     State(st): State<AppState>,
     a: ApiActor,
-    Path(id): Path<i64>,
+    ApiPath(id): ApiPath<i64>,
 ) -> Result<Json<Value>, ApiError> {
     cairn_app::payments::lock_run(&st.app, &a.actor, id)
         .await
@@ -411,8 +581,8 @@ pub(super) struct ExportIn {
 pub(super) async fn export_run(
     State(st): State<AppState>,
     a: ApiActor,
-    Path(id): Path<i64>,
-    Query(q): Query<ExportIn>,
+    ApiPath(id): ApiPath<i64>,
+    ApiQuery(q): ApiQuery<ExportIn>,
 ) -> Result<Response, ApiError> {
     let format = match q.format.as_deref() {
         Some("payroll") | None => ExportFormat::Payroll,
@@ -420,10 +590,7 @@ pub(super) async fn export_run(
         Some(_) => {
             // The run's existence and the caller's role come first.
             run_out(&st, &a, id).await?;
-            return Err(ApiError::from_app(
-                invalid("format", "payments-error-format"),
-                a.lang,
-            ));
+            return Err(bad_query(a.lang));
         }
     };
     // Headings and codes in the token holder's language, like the other CSVs of the API.

@@ -2,21 +2,22 @@
 //! decisions, the level-1 and level-2 steps with their dates, and the roles they hold). A member
 //! reads only their own; another member's id is "not found", like any id out of reach.
 
+use super::shared::{ApiPath, json_rfc3339};
 use super::{ApiActor, ApiError};
 use crate::AppState;
 use axum::Json;
-use axum::extract::{Path, State};
-use cairn_app::people::Pathway;
+use axum::extract::State;
+use serde_json::Value;
 
 pub(super) async fn pathway(
     State(st): State<AppState>,
     a: ApiActor,
-    Path(id): Path<i64>,
-) -> Result<Json<Pathway>, ApiError> {
-    cairn_app::people::pathway(&st.app, &a.actor, id)
+    ApiPath(id): ApiPath<i64>,
+) -> Result<Json<Value>, ApiError> {
+    let p = cairn_app::people::pathway(&st.app, &a.actor, id)
         .await
-        .map(Json)
-        .map_err(|e| ApiError::from_app(e, a.lang))
+        .map_err(|e| ApiError::from_app(e, a.lang))?;
+    Ok(Json(json_rfc3339(&p, a.lang)?))
 }
 
 #[derive(serde::Deserialize)]
@@ -30,25 +31,26 @@ pub(super) struct EraseJson {
 pub(super) async fn erase(
     State(st): State<AppState>,
     a: ApiActor,
-    Path(id): Path<i64>,
+    ApiPath(id): ApiPath<i64>,
     body: Result<Json<EraseJson>, axum::extract::rejection::JsonRejection>,
-) -> Result<Json<cairn_app::people::erasure::Erased>, ApiError> {
+) -> Result<Json<Value>, ApiError> {
     let input = super::json_body(body, a.lang)?;
-    cairn_app::people::erasure::erase(&st.app, &a.actor, id, &input.reason)
+    let erased = cairn_app::people::erasure::erase(&st.app, &a.actor, id, &input.reason)
         .await
-        .map(Json)
-        .map_err(|e| ApiError::from_app(e, a.lang))
+        .map_err(|e| ApiError::from_app(e, a.lang))?;
+    Ok(Json(json_rfc3339(&erased, a.lang)?))
 }
 
 /// `GET /api/v1/people/{id}/export`: the subject access export as JSON (organisation
-/// administrators; audited). Receipts are listed with the address of each file.
+/// administrators; audited). Receipts are listed with the address of each file; every `*_at`
+/// instant is RFC 3339.
 pub(super) async fn export(
     State(st): State<AppState>,
     a: ApiActor,
-    Path(id): Path<i64>,
-) -> Result<Json<cairn_app::people::Export>, ApiError> {
-    cairn_app::people::export(&st.app, &a.actor, id)
+    ApiPath(id): ApiPath<i64>,
+) -> Result<Json<Value>, ApiError> {
+    let export = cairn_app::people::export(&st.app, &a.actor, id)
         .await
-        .map(Json)
-        .map_err(|e| ApiError::from_app(e, a.lang))
+        .map_err(|e| ApiError::from_app(e, a.lang))?;
+    Ok(Json(json_rfc3339(&export, a.lang)?))
 }

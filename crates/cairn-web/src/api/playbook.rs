@@ -1,11 +1,12 @@
 //! The playbook in the JSON API: each challenge on a unit (or, without a unit, raised anywhere
 //! the reader reaches) with its signals and actions, and taking on an action.
 
+use super::shared::{ApiPath, ApiQuery, instant, page_of, present};
 use super::{ApiActor, ApiError, json_body};
 use crate::AppState;
 use axum::Json;
+use axum::extract::State;
 use axum::extract::rejection::JsonRejection;
-use axum::extract::{Query, State};
 use axum::http::StatusCode;
 use cairn_app::playbook::ChallengeView;
 use cairn_db::playbook::Action;
@@ -24,6 +25,7 @@ fn action_json(a: &Action) -> Value {
         "owner_person_id": a.owner_person_id,
         "due_on": a.due_on,
         "closed": a.closed_at.is_some(),
+        "closed_at": a.closed_at.map(instant),
         "closed_note": a.closed_note,
     })
 }
@@ -32,7 +34,7 @@ fn challenge_json(c: &ChallengeView) -> Value {
     json!({
         "key": c.challenge.key(),
         "raised": c.raised.is_some(),
-        "raised_at": c.raised.as_ref().map(|r| r.raised_at),
+        "raised_at": c.raised.as_ref().map(|r| instant(r.raised_at)),
         "signals": c.signals.iter().map(|s| json!({
             "measure": s.signal.key,
             "value": s.value,
@@ -45,7 +47,9 @@ fn challenge_json(c: &ChallengeView) -> Value {
 
 #[derive(Deserialize)]
 pub(super) struct PlaybookQuery {
-    unit_id: Option<String>,
+    unit_id: Option<i64>,
+    cursor: Option<String>,
+    limit: Option<i64>,
 }
 
 /// With `unit_id`: every challenge on that unit, worked out now. Without: each challenge
@@ -53,25 +57,24 @@ pub(super) struct PlaybookQuery {
 pub(super) async fn get(
     State(st): State<AppState>,
     a: ApiActor,
-    Query(q): Query<PlaybookQuery>,
+    ApiQuery(q): ApiQuery<PlaybookQuery>,
 ) -> Result<Json<Value>, ApiError> {
     let err = |e| ApiError::from_app(e, a.lang);
-    match q
-        .unit_id
-        .as_deref()
-        .map(str::trim)
-        .filter(|v| !v.is_empty())
-    {
-        Some(raw) => {
-            let unit = raw
-                .parse::<i64>()
-                .map_err(|_| ApiError::new(StatusCode::BAD_REQUEST, "bad_query", a.lang))?;
+    match q.unit_id {
+        Some(unit) => {
             let p = cairn_app::playbook::unit(&st.app, &a.actor, unit)
                 .await
                 .map_err(err)?;
+            let (items, next_cursor) = page_of(
+                p.challenges.iter().map(challenge_json).collect(),
+                q.cursor.as_deref(),
+                q.limit,
+                a.lang,
+            )?;
             Ok(Json(json!({
                 "unit_id": unit,
-                "items": p.challenges.iter().map(challenge_json).collect::<Vec<_>>(),
+                "items": items,
+                "next_cursor": next_cursor,
             })))
         }
         None => {
@@ -87,7 +90,7 @@ pub(super) async fn get(
                         .map(|(r, _)| {
                             json!({
                                 "unit_id": r.unit_id,
-                                "raised_at": r.raised_at,
+                                "raised_at": instant(r.raised_at),
                                 "signals": r.fired().into_iter()
                                     .map(|(k, v)| json!({"measure": k, "value": v}))
                                     .collect::<Vec<_>>(),
@@ -97,17 +100,23 @@ pub(super) async fn get(
                     json!({"key": c.key(), "raised": !on.is_empty(), "units": on})
                 })
                 .collect();
-            Ok(Json(json!({ "items": items })))
+            let (items, next_cursor) = page_of(items, q.cursor.as_deref(), q.limit, a.lang)?;
+            Ok(Json(json!({ "items": items, "next_cursor": next_cursor })))
         }
     }
 }
 
 #[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
 pub(super) struct ActionIn {
+    #[serde(default, deserialize_with = "present")]
     unit_id: Option<i64>,
+    #[serde(default, deserialize_with = "present")]
     challenge: Option<String>,
+    #[serde(default, deserialize_with = "present")]
     text: Option<String>,
     owner_person_id: Option<i64>,
+    #[serde(default, deserialize_with = "present")]
     due_on: Option<String>,
 }
 
@@ -157,4 +166,45 @@ pub(super) async fn create_action(
         .await
         .map_err(err)?;
     Ok((StatusCode::CREATED, Json(action_json(&action))))
+}
+
+/// One action (those who take on actions, on a unit they reach).
+pub(super) async fn get_action(
+    State(st): State<AppState>,
+    a: ApiActor,
+    ApiPath(id): ApiPath<i64>,
+) -> Result<Json<Value>, ApiError> {
+    let action = cairn_app::playbook::action(&st.app, &a.actor, id)
+        .await
+        .map_err(|e| ApiError::from_app(e, a.lang))?;
+    Ok(Json(action_json(&action)))
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct CloseIn {
+    #[serde(default, deserialize_with = "present")]
+    note: Option<String>,
+}
+
+/// Closes an action with a note of what was done, as its page does; 409 when already closed.
+pub(super) async fn close_action(
+    State(st): State<AppState>,
+    a: ApiActor,
+    ApiPath(id): ApiPath<i64>,
+    body: Result<Json<CloseIn>, JsonRejection>,
+) -> Result<Json<Value>, ApiError> {
+    let err = |e| ApiError::from_app(e, a.lang);
+    // Those who may not act are refused before anything they sent is read.
+    if !a.actor.can(cairn_domain::Permission::ManageAssessments) {
+        return Err(err(cairn_app::AppError::Forbidden));
+    }
+    let i = json_body(body, a.lang)?;
+    cairn_app::playbook::close_action(&st.app, &a.actor, id, i.note.as_deref().unwrap_or(""))
+        .await
+        .map_err(err)?;
+    let action = cairn_app::playbook::action(&st.app, &a.actor, id)
+        .await
+        .map_err(err)?;
+    Ok(Json(action_json(&action)))
 }

@@ -29,7 +29,7 @@ pub(super) async fn get(State(st): State<AppState>, a: ApiActor) -> Result<Json<
     Ok(Json(json!({
         "current": version_json(&p.current),
         "history": p.history.iter().map(version_json).collect::<Vec<_>>(),
-        "acknowledged": p.mine.iter().map(|(v, at)| json!({"version": v, "acknowledged_at": at})).collect::<Vec<_>>(),
+        "acknowledged": p.mine.iter().map(|(v, at)| json!({"version": v, "acknowledged_at": super::shared::instant(*at)})).collect::<Vec<_>>(),
         "asked": p.asked,
     })))
 }
@@ -49,6 +49,6 @@ pub(super) async fn acknowledge(
         } else {
             StatusCode::OK
         },
-        Json(json!({"version": version, "acknowledged_at": at})),
+        Json(json!({"version": version, "acknowledged_at": super::shared::instant(at)})),
     ))
 }

@@ -1,12 +1,13 @@
 //! Reports in the JSON API: the catalogue of measures, a measure's monthly series with its SPC
 //! analysis (the same series the pages draw), and board packs: assembled, read, signed off.
 
+use super::shared::{ApiPath, ApiQuery, instant_opt, present};
 use super::{ApiActor, ApiError, json_body};
 use crate::AppState;
 use crate::i18n::Tr;
 use axum::Json;
+use axum::extract::State;
 use axum::extract::rejection::JsonRejection;
-use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
 use cairn_app::AppError;
 use cairn_app::reports::{PackContent, Series};
@@ -79,9 +80,29 @@ pub(super) async fn catalogue(
 
 #[derive(Deserialize)]
 pub(super) struct SeriesQuery {
-    unit_id: Option<String>,
+    unit_id: Option<i64>,
     from: Option<String>,
     to: Option<String>,
+}
+
+/// A month as the document writes it, `YYYY-MM`; anything else (an empty value included) is
+/// refused with 400 `bad_query`. Whether it is a real month is the period's own rule (422).
+fn month_shape(v: Option<&str>, lang: Language) -> Result<Option<&str>, ApiError> {
+    match v {
+        Some(m)
+            if !(m.len() == 7
+                && m.bytes().enumerate().all(|(i, b)| {
+                    if i == 4 {
+                        b == b'-'
+                    } else {
+                        b.is_ascii_digit()
+                    }
+                })) =>
+        {
+            Err(ApiError::new(StatusCode::BAD_REQUEST, "bad_query", lang))
+        }
+        v => Ok(v),
+    }
 }
 
 fn series_json(s: &Series) -> Value {
@@ -134,29 +155,16 @@ fn series_json(s: &Series) -> Value {
 pub(super) async fn series(
     State(st): State<AppState>,
     a: ApiActor,
-    Path(key): Path<String>,
-    Query(q): Query<SeriesQuery>,
+    ApiPath(key): ApiPath<String>,
+    ApiQuery(q): ApiQuery<SeriesQuery>,
 ) -> Result<Json<Value>, ApiError> {
-    let unit = match q
-        .unit_id
-        .as_deref()
-        .map(str::trim)
-        .filter(|v| !v.is_empty())
-    {
-        None => None,
-        Some(v) => Some(v.parse::<i64>().map_err(|_| {
-            let mut e = cairn_domain::FieldErrors::new();
-            e.add("unit_id", "reports-error-unit");
-            ApiError::from_app(AppError::Invalid(e), a.lang)
-        })?),
-    };
     let s = cairn_app::reports::series(
         &st.app,
         &a.actor,
         &key,
-        unit,
-        q.from.as_deref(),
-        q.to.as_deref(),
+        q.unit_id,
+        month_shape(q.from.as_deref(), a.lang)?,
+        month_shape(q.to.as_deref(), a.lang)?,
     )
     .await
     .map_err(app_err(a.lang))?;
@@ -181,7 +189,7 @@ fn pack_json(p: &PackContent) -> Value {
         "language": f.language,
         "measures": f.measures,
         "frozen": p.frozen,
-        "signed_off_at": p.signed_off_at,
+        "signed_off_at": instant_opt(p.signed_off_at),
         "signed_off_by": p.signed_off_by,
         "figures_on": p.assembled_on,
         "icon_summary": p.summary.iter().map(|s| json!({
@@ -196,21 +204,37 @@ fn pack_json(p: &PackContent) -> Value {
     })
 }
 
+/// No field may be `null` (the document allows none to be); a field left out is empty.
 #[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
 pub(super) struct PackIn {
+    #[serde(default, deserialize_with = "present")]
     title: Option<String>,
+    #[serde(default, deserialize_with = "present")]
     committee: Option<String>,
+    #[serde(default, deserialize_with = "present")]
     period_from: Option<String>,
+    #[serde(default, deserialize_with = "present")]
     period_to: Option<String>,
+    #[serde(default, deserialize_with = "present")]
     purpose: Option<String>,
+    #[serde(default, deserialize_with = "present")]
     ask: Option<String>,
+    #[serde(default, deserialize_with = "present")]
     author: Option<String>,
+    #[serde(default, deserialize_with = "present")]
     executive_lead: Option<String>,
+    #[serde(default, deserialize_with = "present")]
     summary: Option<String>,
+    #[serde(default, deserialize_with = "present")]
     story: Option<String>,
+    #[serde(default, deserialize_with = "present")]
     story_agreed: Option<bool>,
+    #[serde(default, deserialize_with = "present")]
     risks: Option<String>,
+    #[serde(default, deserialize_with = "present")]
     language: Option<String>,
+    #[serde(default, deserialize_with = "present")]
     measures: Option<Vec<String>>,
 }
 
@@ -254,7 +278,7 @@ pub(super) async fn create_pack(
 pub(super) async fn get_pack(
     State(st): State<AppState>,
     a: ApiActor,
-    Path(id): Path<i64>,
+    ApiPath(id): ApiPath<i64>,
 ) -> Result<Json<Value>, ApiError> {
     let p = cairn_app::reports::pack(&st.app, &a.actor, id)
         .await
@@ -265,10 +289,48 @@ pub(super) async fn get_pack(
 pub(super) async fn sign_off(
     State(st): State<AppState>,
     a: ApiActor,
-    Path(id): Path<i64>,
+    ApiPath(id): ApiPath<i64>,
 ) -> Result<Json<Value>, ApiError> {
     let p = cairn_app::reports::sign_off(&st.app, &a.actor, id)
         .await
         .map_err(app_err(a.lang))?;
     Ok(Json(pack_json(&p)))
+}
+
+#[derive(Deserialize)]
+pub(super) struct PacksQuery {
+    cursor: Option<String>,
+    limit: Option<i64>,
+}
+
+/// The organisation's board packs, newest first: drafts for those who assemble them, signed-off
+/// packs for every report reader. Each is its details; `GET /board-packs/{id}` has the figures.
+pub(super) async fn list_packs(
+    State(st): State<AppState>,
+    a: ApiActor,
+    ApiQuery(q): ApiQuery<PacksQuery>,
+) -> Result<Json<Value>, ApiError> {
+    let rows = cairn_app::reports::packs(&st.app, &a.actor)
+        .await
+        .map_err(app_err(a.lang))?;
+    let items: Vec<Value> = rows
+        .iter()
+        .map(|r| {
+            let f = &r.fields;
+            json!({
+                "id": r.pack.id,
+                "title": f.title,
+                "committee": f.committee,
+                "period_from": f.period_from,
+                "period_to": f.period_to,
+                "language": f.language,
+                "frozen": r.pack.signed_off_at.is_some(),
+                "signed_off_at": instant_opt(r.pack.signed_off_at),
+                "created_at": super::shared::instant(r.pack.created_at),
+                "updated_at": super::shared::instant(r.pack.updated_at),
+            })
+        })
+        .collect();
+    let (items, next_cursor) = super::shared::page_of(items, q.cursor.as_deref(), q.limit, a.lang)?;
+    Ok(Json(json!({"items": items, "next_cursor": next_cursor})))
 }

@@ -1,18 +1,21 @@
 //! Involvement roles in the JSON API: role descriptions (both languages), opportunities,
-//! saying "I'm interested" (a member for themselves; staff for a person with `person_id`), and
-//! moving an expression of interest along its path. A member reaches only their own
-//! interests: another member's id is 404. Dates are ISO `YYYY-MM-DD`.
+//! saying "I'm interested" (a member for themselves; staff for a person with `person_id`),
+//! listing and reading expressions of interest and moving one along its path, and a person's
+//! appointments. A member reaches only their own interests: another member's id is 404. Dates
+//! are ISO `YYYY-MM-DD`; instants RFC 3339.
 
-use super::{ApiActor, ApiError, json_body};
+use super::listing::{bad_query, id_cursor, object_body, page_after};
+use super::shared::{ApiPath, ApiQuery, instant, instant_opt, page_limit};
+use super::{ApiActor, ApiError};
 use crate::AppState;
 use axum::Json;
+use axum::extract::State;
 use axum::extract::rejection::JsonRejection;
-use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use cairn_app::AppError;
-use cairn_app::roles::Expressed;
-use cairn_db::roles::{Interest, Opportunity, Role};
-use cairn_domain::roles::{OpportunityDraft, RoleDraft};
+use cairn_app::roles::{Expressed, InterestFilter};
+use cairn_db::roles::{Appointment, Interest, Opportunity, Role};
+use cairn_domain::roles::{InterestStatus, OpportunityDraft, RoleDraft};
 use cairn_domain::time::{DateParts, parse_iso_date};
 use serde::Deserialize;
 use serde_json::{Value, json};
@@ -51,7 +54,9 @@ fn role_json(r: &Role) -> Value {
         "leadership": r.leadership,
         "checks": r.checks().iter().map(|c| c.key()).collect::<Vec<_>>(),
         "published": r.published_at.is_some(),
-        "published_at": r.published_at,
+        "published_at": instant_opt(r.published_at),
+        "created_at": instant(r.created_at),
+        "updated_at": instant(r.updated_at),
     })
 }
 
@@ -68,7 +73,9 @@ fn opportunity_json(o: &Opportunity, open: bool) -> Value {
         "opened_on": o.opened_on,
         "closes_on": o.closes_on,
         "withdrawn": o.withdrawn_at.is_some(),
+        "withdrawn_at": instant_opt(o.withdrawn_at),
         "open": open,
+        "created_at": instant(o.created_at),
     })
 }
 
@@ -82,31 +89,80 @@ fn interest_json(i: &Interest, appointment_id: Option<i64>) -> Value {
         "feedback": i.feedback,
         "on_behalf": i.on_behalf,
         "appointment_id": appointment_id,
-        "created_at": i.created_at,
-        "updated_at": i.updated_at,
+        "created_at": instant(i.created_at),
+        "updated_at": instant(i.updated_at),
     })
 }
 
+fn appointment_json(a: &Appointment) -> Value {
+    json!({
+        "id": a.id,
+        "person_id": a.person_id,
+        "role_id": a.role_id,
+        "unit_id": a.unit_id,
+        "interest_id": a.interest_id,
+        "kind": a.kind.key(),
+        "title_en": a.title_en,
+        "title_cy": a.title_cy,
+        "starts_on": a.starts_on,
+        "ends_on": a.ends_on,
+        "references_on": a.references_on,
+        "dbs_on": a.dbs_on,
+        "occupational_health_on": a.occupational_health_on,
+        "needs_references": a.needs_references,
+        "needs_dbs": a.needs_dbs,
+        "needs_occupational_health": a.needs_occupational_health,
+        "created_at": instant(a.created_at),
+        "updated_at": instant(a.updated_at),
+    })
+}
+
+#[derive(Deserialize)]
+pub(super) struct PageIn {
+    cursor: Option<String>,
+    limit: Option<i64>,
+}
+
+/// Role descriptions in id order: every one for those who write them, published ones for
+/// the rest.
 pub(super) async fn list_roles(
     State(st): State<AppState>,
     a: ApiActor,
+    ApiQuery(q): ApiQuery<PageIn>,
 ) -> Result<Json<Value>, ApiError> {
+    let limit = page_limit(q.limit, a.lang)?;
+    let after = id_cursor(q.cursor.as_deref(), a.lang)?;
     let roles = cairn_app::roles::roles(&st.app, &a.actor)
         .await
         .map_err(app_err(a.lang))?;
+    let (roles, next_cursor) = page_after(roles, |r| r.id, after, limit);
     Ok(Json(json!({
         "items": roles.iter().map(role_json).collect::<Vec<_>>(),
-        "next_cursor": null,
+        "next_cursor": next_cursor,
     })))
 }
 
+/// One role description (a draft only for those who write them).
+pub(super) async fn get_role(
+    State(st): State<AppState>,
+    a: ApiActor,
+    ApiPath(id): ApiPath<i64>,
+) -> Result<Json<Value>, ApiError> {
+    let r = cairn_app::roles::role(&st.app, &a.actor, id)
+        .await
+        .map_err(app_err(a.lang))?;
+    Ok(Json(role_json(&r)))
+}
+
 #[derive(Deserialize, Default)]
+#[serde(deny_unknown_fields)]
 pub(super) struct Bilingual {
     en: Option<String>,
     cy: Option<String>,
 }
 
 #[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
 pub(super) struct RoleIn {
     kind: Option<String>,
     title_en: Option<String>,
@@ -132,12 +188,12 @@ pub(super) struct RoleIn {
 pub(super) async fn create_role(
     State(st): State<AppState>,
     a: ApiActor,
-    body: Result<Json<RoleIn>, JsonRejection>,
+    body: Result<Json<Value>, JsonRejection>,
 ) -> Result<(StatusCode, Json<Value>), ApiError> {
     if !a.actor.can(cairn_domain::Permission::ManageRoles) {
         return Err(ApiError::from_app(AppError::Forbidden, a.lang));
     }
-    let i = json_body(body, a.lang)?;
+    let i = object_body::<RoleIn>(body, a.lang)?;
     let s = |v: Option<String>| v.unwrap_or_default();
     let draft = RoleDraft {
         kind: s(i.kind),
@@ -166,19 +222,48 @@ pub(super) async fn create_role(
     Ok((StatusCode::CREATED, Json(role_json(&r))))
 }
 
+/// Opportunities in id order: open ones within reach, and for those who write roles the ones
+/// no longer open too.
 pub(super) async fn list_opportunities(
     State(st): State<AppState>,
     a: ApiActor,
+    ApiQuery(q): ApiQuery<PageIn>,
 ) -> Result<Json<Value>, ApiError> {
+    let limit = page_limit(q.limit, a.lang)?;
+    let after = id_cursor(q.cursor.as_deref(), a.lang)?;
     let v = cairn_app::roles::opportunities(&st.app, &a.actor)
         .await
         .map_err(app_err(a.lang))?;
-    let mut items: Vec<Value> = v.open.iter().map(|o| opportunity_json(o, true)).collect();
-    items.extend(v.closed.iter().map(|o| opportunity_json(o, false)));
-    Ok(Json(json!({"items": items, "next_cursor": null})))
+    let all: Vec<(&Opportunity, bool)> = v
+        .open
+        .iter()
+        .map(|o| (o, true))
+        .chain(v.closed.iter().map(|o| (o, false)))
+        .collect();
+    let (page, next_cursor) = page_after(all, |(o, _)| o.id, after, limit);
+    Ok(Json(json!({
+        "items": page.iter().map(|(o, open)| opportunity_json(o, *open)).collect::<Vec<_>>(),
+        "next_cursor": next_cursor,
+    })))
+}
+
+/// One opportunity with its role and the ids of the interests the actor may see.
+pub(super) async fn get_opportunity(
+    State(st): State<AppState>,
+    a: ApiActor,
+    ApiPath(id): ApiPath<i64>,
+) -> Result<Json<Value>, ApiError> {
+    let v = cairn_app::roles::opportunity(&st.app, &a.actor, id)
+        .await
+        .map_err(app_err(a.lang))?;
+    let mut out = opportunity_json(&v.opportunity, v.open);
+    out["role"] = role_json(&v.role);
+    out["interest_ids"] = json!(v.interests.iter().map(|i| i.id).collect::<Vec<_>>());
+    Ok(Json(out))
 }
 
 #[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
 pub(super) struct OpportunityIn {
     role_id: Option<i64>,
     unit_id: Option<i64>,
@@ -190,12 +275,12 @@ pub(super) struct OpportunityIn {
 pub(super) async fn create_opportunity(
     State(st): State<AppState>,
     a: ApiActor,
-    body: Result<Json<OpportunityIn>, JsonRejection>,
+    body: Result<Json<Value>, JsonRejection>,
 ) -> Result<(StatusCode, Json<Value>), ApiError> {
     if !a.actor.can(cairn_domain::Permission::ManageRoles) {
         return Err(ApiError::from_app(AppError::Forbidden, a.lang));
     }
-    let i = json_body(body, a.lang)?;
+    let i = object_body::<OpportunityIn>(body, a.lang)?;
     let draft = OpportunityDraft {
         role_id: i.role_id.map(|r| r.to_string()).unwrap_or_default(),
         unit_id: i.unit_id.map(|u| u.to_string()).unwrap_or_default(),
@@ -216,6 +301,7 @@ pub(super) async fn create_opportunity(
 }
 
 #[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
 pub(super) struct InterestIn {
     person_id: Option<i64>,
     message: Option<String>,
@@ -224,10 +310,10 @@ pub(super) struct InterestIn {
 pub(super) async fn express_interest(
     State(st): State<AppState>,
     a: ApiActor,
-    Path(id): Path<i64>,
-    body: Result<Json<InterestIn>, JsonRejection>,
+    ApiPath(id): ApiPath<i64>,
+    body: Result<Json<Value>, JsonRejection>,
 ) -> Result<(StatusCode, Json<Value>), ApiError> {
-    let i = json_body(body, a.lang)?;
+    let i = object_body::<InterestIn>(body, a.lang)?;
     let done = cairn_app::roles::express_interest(
         &st.app,
         &a.actor,
@@ -249,6 +335,7 @@ pub(super) async fn express_interest(
 }
 
 #[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
 pub(super) struct TransitionIn {
     to: Option<String>,
     feedback: Option<String>,
@@ -258,10 +345,10 @@ pub(super) struct TransitionIn {
 pub(super) async fn transition(
     State(st): State<AppState>,
     a: ApiActor,
-    Path(id): Path<i64>,
-    body: Result<Json<TransitionIn>, JsonRejection>,
+    ApiPath(id): ApiPath<i64>,
+    body: Result<Json<Value>, JsonRejection>,
 ) -> Result<Json<Value>, ApiError> {
-    let i = json_body(body, a.lang)?;
+    let i = object_body::<TransitionIn>(body, a.lang)?;
     cairn_app::roles::move_interest(
         &st.app,
         &a.actor,
@@ -276,4 +363,83 @@ pub(super) async fn transition(
         .await
         .map_err(app_err(a.lang))?;
     Ok(Json(interest_json(&v.interest, v.appointment_id)))
+}
+
+#[derive(Deserialize)]
+pub(super) struct InterestsQuery {
+    opportunity_id: Option<i64>,
+    person_id: Option<i64>,
+    status: Option<String>,
+    cursor: Option<String>,
+    limit: Option<i64>,
+}
+
+/// Expressions of interest in id order: a member's own; staff's for the people they reach.
+pub(super) async fn list_interests(
+    State(st): State<AppState>,
+    a: ApiActor,
+    ApiQuery(q): ApiQuery<InterestsQuery>,
+) -> Result<Json<Value>, ApiError> {
+    let limit = page_limit(q.limit, a.lang)?;
+    let after = id_cursor(q.cursor.as_deref(), a.lang)?;
+    let status = match q.status.as_deref() {
+        None => None,
+        Some(s) => Some(InterestStatus::parse(s).ok_or_else(|| bad_query(a.lang))?),
+    };
+    let all = cairn_app::roles::interests(
+        &st.app,
+        &a.actor,
+        &InterestFilter {
+            opportunity_id: q.opportunity_id,
+            person_id: q.person_id,
+            status,
+        },
+    )
+    .await
+    .map_err(app_err(a.lang))?;
+    let (page, next_cursor) = page_after(all, |i| i.id, after, limit);
+    Ok(Json(json!({
+        "items": page.iter().map(|i| interest_json(i, None)).collect::<Vec<_>>(),
+        "next_cursor": next_cursor,
+    })))
+}
+
+/// One expression of interest with its history and the moves the actor may make.
+pub(super) async fn get_interest(
+    State(st): State<AppState>,
+    a: ApiActor,
+    ApiPath(id): ApiPath<i64>,
+) -> Result<Json<Value>, ApiError> {
+    let v = cairn_app::roles::interest(&st.app, &a.actor, id)
+        .await
+        .map_err(app_err(a.lang))?;
+    let mut out = interest_json(&v.interest, v.appointment_id);
+    out["moves"] = json!(v.moves.iter().map(|m| m.key()).collect::<Vec<_>>());
+    out["events"] = json!(
+        v.events
+            .iter()
+            .map(|e| json!({
+                "from_status": e.from_status,
+                "to_status": e.to_status,
+                "note": e.note,
+                "at": instant(e.at),
+            }))
+            .collect::<Vec<_>>()
+    );
+    Ok(Json(out))
+}
+
+/// A person's appointments, held now and before (those who reach the person, and the person).
+pub(super) async fn person_appointments(
+    State(st): State<AppState>,
+    a: ApiActor,
+    ApiPath(id): ApiPath<i64>,
+) -> Result<Json<Value>, ApiError> {
+    let list = cairn_app::roles::appointments_of(&st.app, &a.actor, id)
+        .await
+        .map_err(app_err(a.lang))?;
+    Ok(Json(json!({
+        "items": list.iter().map(appointment_json).collect::<Vec<_>>(),
+        "next_cursor": null,
+    })))
 }

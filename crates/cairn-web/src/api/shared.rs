@@ -105,6 +105,126 @@ pub(crate) fn rfc3339_opt<S: serde::Serializer>(ms: &Option<i64>, s: S) -> Resul
     }
 }
 
+/// For an optional body field that the document does not allow to be `null`: left out it is
+/// `None`, but an explicit `null` is refused (as unreadable JSON, 422 `bad_json`) rather than
+/// read as "left out". Use with `#[serde(default, deserialize_with = "shared::present")]`.
+pub(crate) fn present<'de, D, T>(d: D) -> Result<Option<T>, D::Error>
+where
+    D: serde::Deserializer<'de>,
+    T: serde::Deserialize<'de>,
+{
+    T::deserialize(d).map(Some)
+}
+
+fn bad_query(lang: Language) -> ApiError {
+    ApiError::new(StatusCode::BAD_REQUEST, "bad_query", lang)
+}
+
+/// A cursor that is a record id (documented pattern `^[1-9][0-9]{0,17}$`): the list goes on
+/// after that record. Anything else is refused with 400 `bad_query`.
+pub(crate) fn id_cursor(c: Option<&str>, lang: Language) -> Result<Option<i64>, ApiError> {
+    match c {
+        None => Ok(None),
+        Some(c) if is_id_cursor(c) => c.parse().map(Some).map_err(|_| bad_query(lang)),
+        Some(_) => Err(bad_query(lang)),
+    }
+}
+
+fn is_id_cursor(c: &str) -> bool {
+    (1..=18).contains(&c.len()) && c.bytes().all(|b| b.is_ascii_digit()) && !c.starts_with('0')
+}
+
+/// The cursor of a list ordered by name then id: `<id>-<the name as UTF-8 hex>` (documented
+/// pattern `^[1-9][0-9]{0,17}-([0-9a-f]{2})*$`), so a name never has to be escaped.
+pub(crate) fn name_cursor(id: i64, name: &str) -> String {
+    let mut s = format!("{id}-");
+    for b in name.as_bytes() {
+        s.push_str(&format!("{b:02x}"));
+    }
+    s
+}
+
+/// Reads a [`name_cursor`]; a cursor of another shape is refused with 400 `bad_query`.
+pub(crate) fn read_name_cursor(
+    c: Option<&str>,
+    lang: Language,
+) -> Result<Option<(String, i64)>, ApiError> {
+    let Some(c) = c else { return Ok(None) };
+    let (id, hex) = c.split_once('-').ok_or_else(|| bad_query(lang))?;
+    if !is_id_cursor(id) || hex.len() % 2 != 0 {
+        return Err(bad_query(lang));
+    }
+    let id = id.parse().map_err(|_| bad_query(lang))?;
+    let bytes = (0..hex.len())
+        .step_by(2)
+        .map(|i| {
+            hex.get(i..i + 2)
+                .filter(|h| h.bytes().all(|b| matches!(b, b'0'..=b'9' | b'a'..=b'f')))
+                .and_then(|h| u8::from_str_radix(h, 16).ok())
+        })
+        .collect::<Option<Vec<u8>>>()
+        .ok_or_else(|| bad_query(lang))?;
+    // Only Cairn writes cursors; bytes that are not UTF-8 still order somewhere, so a cursor
+    // that matches the documented pattern is never refused.
+    Ok(Some((String::from_utf8_lossy(&bytes).into_owned(), id)))
+}
+
+/// One page of a list that is read whole (a unit's evidence, its practices): the cursor is the
+/// position to go on from (documented pattern `^[1-9][0-9]{0,17}$`).
+pub(crate) fn page_of<T>(
+    items: Vec<T>,
+    cursor: Option<&str>,
+    limit: Option<i64>,
+    lang: Language,
+) -> Result<(Vec<T>, Option<String>), ApiError> {
+    let limit = usize::try_from(page_limit(limit, lang)?).map_err(|_| bad_query(lang))?;
+    let from =
+        usize::try_from(id_cursor(cursor, lang)?.unwrap_or(0)).map_err(|_| bad_query(lang))?;
+    let total = items.len();
+    let page: Vec<T> = items.into_iter().skip(from).take(limit).collect();
+    let next = (from.saturating_add(limit) < total).then(|| (from + limit).to_string());
+    Ok((page, next))
+}
+
+/// Writes every `*_at` member holding milliseconds, at any depth, as RFC 3339: for records
+/// built by the layers below (a person's export, a pathway) whose instants are stored as
+/// milliseconds.
+pub(crate) fn rfc3339_tree(v: &mut serde_json::Value) {
+    match v {
+        serde_json::Value::Object(m) => {
+            for (k, x) in m.iter_mut() {
+                match x.as_i64() {
+                    Some(ms) if is_instant_key(k) => *x = serde_json::Value::String(instant(ms)),
+                    _ => rfc3339_tree(x),
+                }
+            }
+        }
+        serde_json::Value::Array(a) => a.iter_mut().for_each(rfc3339_tree),
+        _ => {}
+    }
+}
+
+/// `*_at` names an instant everywhere but in a practice audit, where `looked_at` counts the
+/// records looked at.
+fn is_instant_key(k: &str) -> bool {
+    k.ends_with("_at") && k != "looked_at"
+}
+
+/// A record as JSON with its instants as RFC 3339 (see [`rfc3339_tree`]).
+pub(crate) fn json_rfc3339<T: serde::Serialize>(
+    v: &T,
+    lang: Language,
+) -> Result<serde_json::Value, ApiError> {
+    let mut j = serde_json::to_value(v).map_err(|e| {
+        ApiError::from_app(
+            cairn_app::AppError::Unexpected(format!("API record as JSON: {e}")),
+            lang,
+        )
+    })?;
+    rfc3339_tree(&mut j);
+    Ok(j)
+}
+
 /// The OpenAPI document, assembled once from one file per capability (`openapi/*.json`):
 /// `base.json` holds the info, security and shared schemas; each other file holds its
 /// capability's paths and the schemas only they use.
@@ -158,6 +278,7 @@ const FRAGMENTS: &[(&str, &str)] = &[
     ("roles", include_str!("openapi/roles.json")),
     ("surveys", include_str!("openapi/surveys.json")),
     ("training", include_str!("openapi/training.json")),
+    ("webhooks", include_str!("openapi/webhooks.json")),
 ];
 
 #[cfg(test)]
@@ -178,6 +299,42 @@ mod tests {
         assert_eq!(page_limit(Some(200), Language::En).ok(), Some(200));
         assert!(page_limit(Some(201), Language::En).is_err());
         assert!(page_limit(Some(0), Language::En).is_err());
+    }
+
+    #[test]
+    fn cursors_read_back_what_they_wrote_and_refuse_other_shapes() {
+        let c = name_cursor(42, "Ward: Tŷ Gwyn");
+        assert_eq!(
+            read_name_cursor(Some(&c), Language::En).ok().flatten(),
+            Some(("Ward: Tŷ Gwyn".to_owned(), 42))
+        );
+        assert!(read_name_cursor(Some("42:Ward"), Language::En).is_err());
+        assert!(read_name_cursor(Some("0-61"), Language::En).is_err());
+        assert!(read_name_cursor(Some("4-6"), Language::En).is_err());
+        assert_eq!(id_cursor(Some("17"), Language::En).ok(), Some(Some(17)));
+        assert!(id_cursor(Some(""), Language::En).is_err());
+        assert!(id_cursor(Some("-3"), Language::En).is_err());
+        assert!(id_cursor(Some("017"), Language::En).is_err());
+    }
+
+    #[test]
+    fn a_page_read_whole_goes_on_from_its_cursor() {
+        let (p, next) = page_of((1..=5).collect(), None, Some(2), Language::En).unwrap_or_default();
+        assert_eq!((p, next.as_deref()), (vec![1, 2], Some("2")));
+        let (p, next) =
+            page_of((1..=5).collect(), Some("4"), Some(2), Language::En).unwrap_or_default();
+        assert_eq!((p, next), (vec![5], None));
+    }
+
+    #[test]
+    fn instants_deep_in_a_record_become_rfc3339() {
+        let mut v = serde_json::json!({"created_at": 1_784_120_400_000_i64,
+            "claims": [{"paid_at": 1_784_120_400_000_i64, "count": 3}], "left_at": null});
+        rfc3339_tree(&mut v);
+        assert_eq!(v["created_at"], "2026-07-15T13:00:00Z");
+        assert_eq!(v["claims"][0]["paid_at"], "2026-07-15T13:00:00Z");
+        assert_eq!(v["claims"][0]["count"], 3);
+        assert!(v["left_at"].is_null());
     }
 
     #[test]

@@ -1,15 +1,18 @@
-//! Surveys in the JSON API: building one (from a template or with questions), opening a round
-//! on units, staff typing in a paper form, and a round's results, where every figure is a
-//! number or `{"suppressed": true}` under the one small-number rule the pages use too.
+//! Surveys in the JSON API: listing and reading surveys and their rounds, building one (from a
+//! template or with questions), opening a round on units, staff typing in a paper form, and a
+//! round's results, where every figure is a number or `{"suppressed": true}` under the one
+//! small-number rule the pages use too.
 
-use super::{ApiActor, ApiError, json_body};
+use super::listing::{id_cursor, object_body, page_after};
+use super::shared::{ApiPath, ApiQuery, instant, page_limit};
+use super::{ApiActor, ApiError};
 use crate::AppState;
 use axum::Json;
+use axum::extract::State;
 use axum::extract::rejection::JsonRejection;
-use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
 use cairn_app::AppError;
-use cairn_app::surveys::{RoundDraft, SurveyDetail, SurveyDraft};
+use cairn_app::surveys::{RoundDraft, RoundView, SurveyDetail, SurveyDraft};
 use cairn_domain::surveys::Question;
 use serde::Deserialize;
 use serde_json::{Value, json};
@@ -17,6 +20,17 @@ use std::collections::BTreeMap;
 
 fn app_err(lang: cairn_domain::people::Language) -> impl Fn(AppError) -> ApiError {
     move |e| ApiError::from_app(e, lang)
+}
+
+fn round_json(r: &RoundView) -> Value {
+    json!({
+        "id": r.round.id,
+        "survey_id": r.round.survey_id,
+        "name": r.round.name,
+        "opens_on": r.round.opens_on,
+        "closes_on": r.round.closes_on,
+        "unit_ids": r.units.iter().map(|(u, _)| *u).collect::<Vec<_>>(),
+    })
 }
 
 fn survey_json(d: &SurveyDetail) -> Value {
@@ -27,31 +41,72 @@ fn survey_json(d: &SurveyDetail) -> Value {
         "privacy": d.survey.privacy,
         "template": d.survey.template,
         "questions": d.questions,
-        "rounds": d.rounds.iter().map(|r| json!({
-            "id": r.round.id,
-            "name": r.round.name,
-            "opens_on": r.round.opens_on,
-            "closes_on": r.round.closes_on,
-            "unit_ids": r.units.iter().map(|(u, _)| *u).collect::<Vec<_>>(),
-        })).collect::<Vec<_>>(),
+        "rounds": d.rounds.iter().map(round_json).collect::<Vec<_>>(),
+        "created_at": instant(d.survey.created_at),
     })
 }
 
-pub(super) async fn list(State(st): State<AppState>, a: ApiActor) -> Result<Json<Value>, ApiError> {
+#[derive(Deserialize)]
+pub(super) struct PageIn {
+    cursor: Option<String>,
+    limit: Option<i64>,
+}
+
+/// The organisation's surveys, in id order, each with its questions and rounds.
+pub(super) async fn list(
+    State(st): State<AppState>,
+    a: ApiActor,
+    ApiQuery(q): ApiQuery<PageIn>,
+) -> Result<Json<Value>, ApiError> {
+    let limit = page_limit(q.limit, a.lang)?;
+    let after = id_cursor(q.cursor.as_deref(), a.lang)?;
     let list = cairn_app::surveys::surveys(&st.app, &a.actor)
         .await
         .map_err(app_err(a.lang))?;
+    let (page, next_cursor) = page_after(list, |s| s.id, after, limit);
     let mut items = Vec::new();
-    for s in list {
+    for s in page {
         let d = cairn_app::surveys::survey(&st.app, &a.actor, s.id)
             .await
             .map_err(app_err(a.lang))?;
         items.push(survey_json(&d));
     }
-    Ok(Json(json!({"items": items, "next_cursor": null})))
+    Ok(Json(json!({"items": items, "next_cursor": next_cursor})))
+}
+
+/// One survey with its questions and rounds.
+pub(super) async fn get(
+    State(st): State<AppState>,
+    a: ApiActor,
+    ApiPath(id): ApiPath<i64>,
+) -> Result<Json<Value>, ApiError> {
+    let d = cairn_app::surveys::survey(&st.app, &a.actor, id)
+        .await
+        .map_err(app_err(a.lang))?;
+    Ok(Json(survey_json(&d)))
+}
+
+/// A survey's rounds, in id order.
+pub(super) async fn rounds(
+    State(st): State<AppState>,
+    a: ApiActor,
+    ApiPath(id): ApiPath<i64>,
+    ApiQuery(q): ApiQuery<PageIn>,
+) -> Result<Json<Value>, ApiError> {
+    let limit = page_limit(q.limit, a.lang)?;
+    let after = id_cursor(q.cursor.as_deref(), a.lang)?;
+    let d = cairn_app::surveys::survey(&st.app, &a.actor, id)
+        .await
+        .map_err(app_err(a.lang))?;
+    let (page, next_cursor) = page_after(d.rounds, |r| r.round.id, after, limit);
+    Ok(Json(json!({
+        "items": page.iter().map(round_json).collect::<Vec<_>>(),
+        "next_cursor": next_cursor,
+    })))
 }
 
 #[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
 pub(super) struct SurveyIn {
     title: Option<String>,
     title_cy: Option<String>,
@@ -63,9 +118,9 @@ pub(super) struct SurveyIn {
 pub(super) async fn create(
     State(st): State<AppState>,
     a: ApiActor,
-    body: Result<Json<SurveyIn>, JsonRejection>,
+    body: Result<Json<Value>, JsonRejection>,
 ) -> Result<(StatusCode, Json<Value>), ApiError> {
-    let i = json_body(body, a.lang)?;
+    let i = object_body::<SurveyIn>(body, a.lang)?;
     let d = SurveyDraft {
         title_en: i.title.unwrap_or_default(),
         title_cy: i.title_cy.unwrap_or_default(),
@@ -84,6 +139,7 @@ pub(super) async fn create(
 }
 
 #[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
 pub(super) struct RoundIn {
     name: Option<String>,
     #[serde(default)]
@@ -95,10 +151,10 @@ pub(super) struct RoundIn {
 pub(super) async fn open_round(
     State(st): State<AppState>,
     a: ApiActor,
-    Path(id): Path<i64>,
-    body: Result<Json<RoundIn>, JsonRejection>,
+    ApiPath(id): ApiPath<i64>,
+    body: Result<Json<Value>, JsonRejection>,
 ) -> Result<(StatusCode, Json<Value>), ApiError> {
-    let i = json_body(body, a.lang)?;
+    let i = object_body::<RoundIn>(body, a.lang)?;
     let d = RoundDraft {
         name: i.name.unwrap_or_default(),
         unit_ids: i.unit_ids.iter().map(i64::to_string).collect(),
@@ -116,20 +172,11 @@ pub(super) async fn open_round(
         .iter()
         .find(|r| r.round.id == round)
         .ok_or_else(|| ApiError::from_app(AppError::NotFound, a.lang))?;
-    Ok((
-        StatusCode::CREATED,
-        Json(json!({
-            "id": round,
-            "survey_id": id,
-            "name": r.round.name,
-            "opens_on": r.round.opens_on,
-            "closes_on": r.round.closes_on,
-            "unit_ids": r.units.iter().map(|(u, _)| *u).collect::<Vec<_>>(),
-        })),
-    ))
+    Ok((StatusCode::CREATED, Json(round_json(r))))
 }
 
 #[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
 pub(super) struct ResponseIn {
     unit_id: Option<i64>,
     person_id: Option<i64>,
@@ -141,10 +188,10 @@ pub(super) struct ResponseIn {
 pub(super) async fn respond(
     State(st): State<AppState>,
     a: ApiActor,
-    Path(id): Path<i64>,
-    body: Result<Json<ResponseIn>, JsonRejection>,
+    ApiPath(id): ApiPath<i64>,
+    body: Result<Json<Value>, JsonRejection>,
 ) -> Result<(StatusCode, Json<Value>), ApiError> {
-    let i = json_body(body, a.lang)?;
+    let i = object_body::<ResponseIn>(body, a.lang)?;
     let unit = i.unit_id.map(|u| u.to_string()).unwrap_or_default();
     let rid =
         cairn_app::surveys::answer_on_paper(&st.app, &a.actor, id, &unit, i.person_id, &i.answers)
@@ -164,8 +211,8 @@ pub(super) struct ResultsQuery {
 pub(super) async fn results(
     State(st): State<AppState>,
     a: ApiActor,
-    Path(id): Path<i64>,
-    Query(q): Query<ResultsQuery>,
+    ApiPath(id): ApiPath<i64>,
+    ApiQuery(q): ApiQuery<ResultsQuery>,
 ) -> Result<Json<Value>, ApiError> {
     let r = cairn_app::surveys::results(&st.app, &a.actor, id, q.unit_id)
         .await
@@ -179,8 +226,8 @@ pub(super) async fn results(
 pub(super) async fn results_csv(
     State(st): State<AppState>,
     a: ApiActor,
-    Path(id): Path<i64>,
-    Query(q): Query<ResultsQuery>,
+    ApiPath(id): ApiPath<i64>,
+    ApiQuery(q): ApiQuery<ResultsQuery>,
 ) -> Result<axum::response::Response, ApiError> {
     let r = cairn_app::surveys::results(&st.app, &a.actor, id, q.unit_id)
         .await

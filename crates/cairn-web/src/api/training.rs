@@ -1,13 +1,15 @@
-//! Training in the JSON API: the prospectus, a course's sessions (scheduling one answers with
-//! whether it is co-delivered), registers (`PUT` answers with `joint` and `co_delivered`), and a
-//! person's learning with credits by CQFW level. Times are RFC 3339 (`2026-04-14T10:00:00+01:00`).
+//! Training in the JSON API: the prospectus, one course, a course's sessions (scheduling one
+//! answers with whether it is co-delivered), one session with its register (`PUT` answers with
+//! `joint` and `co_delivered`), and a person's learning with credits by CQFW level. Instants are
+//! RFC 3339 in UTC (`2026-04-14T09:00:00Z`); any offset is accepted in what is sent.
 
-use super::shared::instant as rfc3339;
-use super::{ApiActor, ApiError, json_body};
+use super::listing::{id_cursor, object_body, page_after};
+use super::shared::{ApiPath, ApiQuery, instant as rfc3339, instant_opt, page_limit};
+use super::{ApiActor, ApiError};
 use crate::AppState;
 use axum::Json;
+use axum::extract::State;
 use axum::extract::rejection::JsonRejection;
-use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use cairn_app::AppError;
 use cairn_app::training::SessionView;
@@ -43,7 +45,15 @@ fn course_json(c: &Course) -> Value {
             Some(n) => json!({"min_sessions": n}),
             None => json!({"assessed": true}),
         },
+        "created_at": rfc3339(c.created_at),
+        "updated_at": rfc3339(c.updated_at),
     })
+}
+
+#[derive(Deserialize)]
+pub(super) struct PageIn {
+    cursor: Option<String>,
+    limit: Option<i64>,
 }
 
 fn session_json(v: &SessionView) -> Value {
@@ -64,17 +74,62 @@ fn session_json(v: &SessionView) -> Value {
     })
 }
 
+/// The prospectus, in id order.
 pub(super) async fn list_courses(
     State(st): State<AppState>,
     a: ApiActor,
+    ApiQuery(q): ApiQuery<PageIn>,
 ) -> Result<Json<Value>, ApiError> {
+    let limit = page_limit(q.limit, a.lang)?;
+    let after = id_cursor(q.cursor.as_deref(), a.lang)?;
     let courses = cairn_app::training::courses(&st.app, &a.actor)
         .await
         .map_err(app_err(a.lang))?;
+    let (courses, next_cursor) = page_after(courses, |c| c.id, after, limit);
     Ok(Json(json!({
         "items": courses.iter().map(course_json).collect::<Vec<_>>(),
-        "next_cursor": null,
+        "next_cursor": next_cursor,
     })))
+}
+
+/// One course with its sessions' ids and, for a member, whether they asked to join.
+pub(super) async fn get_course(
+    State(st): State<AppState>,
+    a: ApiActor,
+    ApiPath(id): ApiPath<i64>,
+) -> Result<Json<Value>, ApiError> {
+    let d = cairn_app::training::course(&st.app, &a.actor, id)
+        .await
+        .map_err(app_err(a.lang))?;
+    let mut out = course_json(&d.course);
+    out["session_ids"] = json!(d.sessions.iter().map(|s| s.session.id).collect::<Vec<_>>());
+    out["asked"] = json!(d.asked);
+    Ok(Json(out))
+}
+
+/// One session with its register (staff who keep registers, and its trainers); the read is
+/// audited, naming everyone on it.
+pub(super) async fn get_session(
+    State(st): State<AppState>,
+    a: ApiActor,
+    ApiPath(id): ApiPath<i64>,
+) -> Result<Json<Value>, ApiError> {
+    let r = cairn_app::training::register(&st.app, &a.actor, id)
+        .await
+        .map_err(app_err(a.lang))?;
+    let mut out = session_json(&r.session);
+    out["register"] = json!(
+        r.lines
+            .iter()
+            .map(|l| json!({
+                "person_id": l.person_id,
+                "status": l.status.key(),
+                "constituency": l.constituency,
+                "on_behalf": l.on_behalf,
+            }))
+            .collect::<Vec<_>>()
+    );
+    Ok(Json(out))
 }
 
 #[derive(Deserialize, Default)]
@@ -85,6 +140,7 @@ pub(super) struct CompletionIn {
 }
 
 #[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
 pub(super) struct CourseIn {
     title: Option<String>,
     title_cy: Option<String>,
@@ -106,9 +162,9 @@ pub(super) struct CourseIn {
 pub(super) async fn create_course(
     State(st): State<AppState>,
     a: ApiActor,
-    body: Result<Json<CourseIn>, JsonRejection>,
+    body: Result<Json<Value>, JsonRejection>,
 ) -> Result<(StatusCode, Json<Value>), ApiError> {
-    let i = json_body(body, a.lang)?;
+    let i = object_body::<CourseIn>(body, a.lang)?;
     let completion = i.completion.unwrap_or_default();
     let (rule, min) = match (completion.min_sessions, completion.assessed) {
         (Some(n), None | Some(false)) => ("sessions", n.to_string()),
@@ -118,12 +174,14 @@ pub(super) async fn create_course(
     // Optional in the API: a course is as many sessions as its rule asks for (one if assessed),
     // and its learning hours are what its credits stand for (10 hours each), else two hours a
     // session.
+    // Saturating: an absurd number is refused by the course's own checks, not by an overflow.
     let sessions = i
         .sessions
         .unwrap_or_else(|| completion.min_sessions.unwrap_or(1));
-    let hours = i
-        .learning_hours
-        .unwrap_or_else(|| i.credits.map_or(sessions * 2, |c| c * 10));
+    let hours = i.learning_hours.unwrap_or_else(|| {
+        i.credits
+            .map_or(sessions.saturating_mul(2), |c| c.saturating_mul(10))
+    });
     let d = CourseDraft {
         title_en: i.title.unwrap_or_default(),
         title_cy: i.title_cy.unwrap_or_default(),
@@ -149,27 +207,34 @@ pub(super) async fn create_course(
     Ok((StatusCode::CREATED, Json(course_json(&detail.course))))
 }
 
+/// A course's sessions, in id order.
 pub(super) async fn list_sessions(
     State(st): State<AppState>,
     a: ApiActor,
-    Path(id): Path<i64>,
+    ApiPath(id): ApiPath<i64>,
+    ApiQuery(q): ApiQuery<PageIn>,
 ) -> Result<Json<Value>, ApiError> {
+    let limit = page_limit(q.limit, a.lang)?;
+    let after = id_cursor(q.cursor.as_deref(), a.lang)?;
     let d = cairn_app::training::course(&st.app, &a.actor, id)
         .await
         .map_err(app_err(a.lang))?;
+    let (sessions, next_cursor) = page_after(d.sessions, |s| s.session.id, after, limit);
     Ok(Json(json!({
-        "items": d.sessions.iter().map(session_json).collect::<Vec<_>>(),
-        "next_cursor": null,
+        "items": sessions.iter().map(session_json).collect::<Vec<_>>(),
+        "next_cursor": next_cursor,
     })))
 }
 
 #[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
 pub(super) struct TrainerIn {
     person_id: i64,
     part: String,
 }
 
 #[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
 pub(super) struct SessionIn {
     starts_at: Option<String>,
     ends_at: Option<String>,
@@ -189,10 +254,10 @@ fn instant(raw: Option<&str>) -> Option<i64> {
 pub(super) async fn create_session(
     State(st): State<AppState>,
     a: ApiActor,
-    Path(id): Path<i64>,
-    body: Result<Json<SessionIn>, JsonRejection>,
+    ApiPath(id): ApiPath<i64>,
+    body: Result<Json<Value>, JsonRejection>,
 ) -> Result<(StatusCode, Json<Value>), ApiError> {
-    let i = json_body(body, a.lang)?;
+    let i = object_body::<SessionIn>(body, a.lang)?;
     let d = SessionDraft {
         starts_at: instant(i.starts_at.as_deref()),
         ends_at: instant(i.ends_at.as_deref()),
@@ -212,13 +277,16 @@ pub(super) async fn create_session(
 }
 
 #[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
 pub(super) struct LineIn {
     person_id: i64,
     status: String,
 }
 
 #[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
 pub(super) struct AttendanceIn {
+    /// Left out, nothing on the register changes.
     #[serde(default)]
     attendance: Vec<LineIn>,
 }
@@ -226,10 +294,10 @@ pub(super) struct AttendanceIn {
 pub(super) async fn put_attendance(
     State(st): State<AppState>,
     a: ApiActor,
-    Path(id): Path<i64>,
-    body: Result<Json<AttendanceIn>, JsonRejection>,
+    ApiPath(id): ApiPath<i64>,
+    body: Result<Json<Value>, JsonRejection>,
 ) -> Result<Json<Value>, ApiError> {
-    let i = json_body(body, a.lang)?;
+    let i = object_body::<AttendanceIn>(body, a.lang)?;
     let lines: Vec<(i64, String)> = i
         .attendance
         .into_iter()
@@ -244,7 +312,7 @@ pub(super) async fn put_attendance(
 pub(super) async fn person_training(
     State(st): State<AppState>,
     a: ApiActor,
-    Path(id): Path<i64>,
+    ApiPath(id): ApiPath<i64>,
 ) -> Result<Json<Value>, ApiError> {
     let l = cairn_app::training::learning(&st.app, &a.actor, id)
         .await
@@ -271,6 +339,7 @@ pub(super) async fn person_training(
             "reference": c.reference,
             "issued_at": rfc3339(c.issued_at),
             "replaced": c.replaced_at.is_some(),
+            "replaced_at": instant_opt(c.replaced_at),
         })).collect::<Vec<_>>(),
     })))
 }
@@ -280,7 +349,7 @@ pub(super) async fn person_training(
 pub(super) async fn accreditation_csv(
     State(st): State<AppState>,
     a: ApiActor,
-    Path(id): Path<i64>,
+    ApiPath(id): ApiPath<i64>,
 ) -> Result<axum::response::Response, ApiError> {
     let f = cairn_app::training::accreditation::accreditation_file(&st.app, &a.actor, id)
         .await

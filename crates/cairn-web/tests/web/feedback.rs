@@ -558,7 +558,15 @@ async fn api_transitions_need_a_public_response_to_close_and_then_nothing_moves(
     assert_eq!(j["status"], "done");
     assert_eq!(j["rag"], "green");
     assert_eq!(j["public_response"], "We made a quiet room");
-    assert!(j["closed_at"].is_i64() && j["first_response_at"].is_i64());
+    // Instants are RFC 3339 strings in UTC.
+    for at in ["closed_at", "first_response_at"] {
+        assert!(
+            j[at]
+                .as_str()
+                .is_some_and(|s| s.parse::<jiff::Timestamp>().is_ok()),
+            "{at}: {j}"
+        );
+    }
     assert_eq!(after.status, StatusCode::CONFLICT, "{}", after.body);
     assert_eq!(after.json()["error"], "conflict");
     assert_eq!(to_other_closed.status, StatusCode::CONFLICT);

@@ -53,9 +53,9 @@ fn request_for(t: &TestApp, path: &str) -> Option<(Who, String, Option<i64>)> {
             path.replace("{id}", &s.session.to_string()),
             Some(s.member_person),
         ),
-        "/training/sessions/{id}" => (
+        "/training/sessions/{id}" | "/api/v1/sessions/{id}" => (
             Who::Lead,
-            format!("/training/sessions/{}", s.session),
+            path.replace("{id}", &s.session.to_string()),
             Some(s.member_person),
         ),
         "/people/{id}/export.zip" => (

@@ -210,11 +210,19 @@ async fn the_api_gives_the_catalogue_a_series_with_its_spc_and_freezes_a_signed_
     assert!(s["spc"]["trial"].is_boolean());
     for bad in [
         "/api/v1/measures/suggestions_received/series?from=2025-13",
-        "/api/v1/measures/suggestions_received/series?unit_id=abc",
         "/api/v1/measures/suggestions_received/series?from=2026-02&to=2025-01",
     ] {
         let r = t.api(Who::Lead, Method::GET, bad, None).await;
         assert_eq!(r.status, 422, "{bad}: {}", r.body);
+    }
+    // A query that cannot be read at all is the documented 400.
+    for bad in [
+        "/api/v1/measures/suggestions_received/series?unit_id=abc",
+        "/api/v1/measures/suggestions_received/series?to=",
+    ] {
+        let r = t.api(Who::Lead, Method::GET, bad, None).await;
+        assert_eq!(r.status, 400, "{bad}: {}", r.body);
+        assert_eq!(r.json()["error"], "bad_query", "{bad}");
     }
     assert_eq!(
         t.api(
