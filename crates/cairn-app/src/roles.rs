@@ -869,7 +869,11 @@ pub async fn appointments_of(app: &App, actor: &Actor, person: i64) -> AppResult
     if !reaches_person(&mut c, actor, org, person).await? {
         return Err(AppError::NotFound);
     }
-    Ok(cairn_db::roles::appointments_of_person(&mut c, person).await?)
+    let list = cairn_db::roles::appointments_of_person(&mut c, person).await?;
+    drop(h);
+    // Which roles a person holds, and since when, is their data: the read is logged.
+    crate::audit::record_read(app, actor, org, "appointment", person, &[person]).await?;
+    Ok(list)
 }
 
 /// Records the date one of the role's checks was done.

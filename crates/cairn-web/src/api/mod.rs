@@ -144,6 +144,7 @@ pub(crate) fn routes(r: Routes) -> Routes {
             "/api/v1/people/{id}/appointments",
             roles::person_appointments,
         )
+        .reads_person()
         .post(
             "/api/v1/opportunities/{id}/interest",
             roles::express_interest,

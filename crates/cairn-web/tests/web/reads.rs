@@ -107,6 +107,11 @@ fn request_for(t: &TestApp, path: &str) -> Option<(Who, String, Option<i64>)> {
             format!("/api/v1/claims/{}", s.claims[0]),
             Some(s.member_person),
         ),
+        "/api/v1/people/{id}/appointments" => (
+            Who::Lead,
+            format!("/api/v1/people/{person}/appointments"),
+            Some(person),
+        ),
         "/api/v1/people/{id}/earnings" => (
             Who::Lead,
             format!("/api/v1/people/{}/earnings", s.member_person),
