@@ -4,7 +4,8 @@
 //! on two wards, an 18-bed locked and an 18-bed open rehabilitation unit, 8 step-down beds in
 //! two houses, a community team and prison in-reach; about 40 people across every
 //! constituency; and one sign-in per role. Names are invented. `board` scale makes 30 units
-//! and 2,000 people in one organisation; `national` makes 60 such organisations.
+//! and 2,000 people in one organisation; `board10` makes one with 20,000 people, 200,000
+//! suggestions and ten years of history; `national` makes 60 board-sized organisations.
 //!
 //! Generated rows are written directly through `cairn-db` in one transaction per
 //! organisation, with a single audit row saying what was generated (not one per row).
@@ -45,8 +46,52 @@ pub enum Scale {
     Demo,
     /// One organisation with 30 units and 2,000 people (plus the demo).
     Board,
+    /// The board ten times over: 20,000 people, 200,000 suggestions and ten years of history,
+    /// to show that page costs stay flat as data grows (plus the demo).
+    Board10,
     /// 60 organisations of board size (plus the demo).
     National,
+}
+
+/// How large a synthetic organisation is; each scale is one size of the same generator.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Size {
+    people: usize,
+    suggestions: usize,
+    /// How far back suggestions, meetings and claims go, in days.
+    history_days: i64,
+    /// Quarters of self-assessment history.
+    quarters: i64,
+}
+
+impl Size {
+    /// Board scale: 2,000 people, 20,000 suggestions, two years of history.
+    const BOARD: Size = Size {
+        people: 2_000,
+        suggestions: 20_000,
+        history_days: 730,
+        quarters: 9,
+    };
+    /// Ten times board scale's people and suggestions, over ten years (the same 30 units, so
+    /// each unit's lists are ten times as long and its meetings go back five times as far).
+    const BOARD10: Size = Size {
+        people: 20_000,
+        suggestions: 200_000,
+        history_days: 3_650,
+        quarters: 41,
+    };
+}
+
+impl Scale {
+    /// How many synthetic organisations the scale has, and their size.
+    fn synthetic(self) -> (i64, Size) {
+        match self {
+            Scale::Demo => (0, Size::BOARD),
+            Scale::Board => (1, Size::BOARD),
+            Scale::Board10 => (1, Size::BOARD10),
+            Scale::National => (60, Size::BOARD),
+        }
+    }
 }
 
 struct DemoUnit {
@@ -179,17 +224,13 @@ pub async fn build(app: &App, password: &str, scale: Scale) -> AppResult<i64> {
             org
         }
     };
-    let extra = match scale {
-        Scale::Demo => 0,
-        Scale::Board => 1,
-        Scale::National => 60,
-    };
+    let (extra, size) = scale.synthetic();
     let have = {
         let mut h = app.db.acquire().await?;
         cairn_db::units::count_organisations(&mut h.conn()).await? - 1
     };
     for i in have..extra {
-        build_synthetic(app, i, now).await?;
+        build_synthetic(app, i, now, size).await?;
     }
     Ok(org)
 }
@@ -456,8 +497,8 @@ fn local_today(now: i64) -> jiff::civil::Date {
     )
 }
 
-/// Makes one board-sized organisation: 30 units, 2,000 people.
-async fn build_synthetic(app: &App, index: i64, now: i64) -> AppResult<i64> {
+/// Makes one synthetic organisation of 30 units and `size`'s people and history.
+async fn build_synthetic(app: &App, index: i64, now: i64, size: Size) -> AppResult<i64> {
     let mut rng = StdRng::seed_from_u64(u64::try_from(index).unwrap_or(0) + 7);
     let mut tx = app.db.begin().await?;
     let c = &mut tx.conn();
@@ -493,7 +534,7 @@ async fn build_synthetic(app: &App, index: i64, now: i64) -> AppResult<i64> {
     }
     // People who claim for their time: (person, unit, constituency).
     let mut claimants: Vec<(i64, i64, Constituency)> = Vec::new();
-    for i in 0..2000usize {
+    for i in 0..size.people {
         let k = match i % 10 {
             0..=4 => Constituency::ServiceUser,
             5..=7 => Constituency::Carer,
@@ -549,35 +590,38 @@ async fn build_synthetic(app: &App, index: i64, now: i64) -> AppResult<i64> {
         "demo",
         Some(org),
         None,
-        Some(&serde_json::json!({"units": 30, "people": 2000})),
+        Some(&serde_json::json!({"units": 30, "people": size.people})),
         None,
         now,
     )
     .await?;
-    // Two years of quarterly self-assessment for every unit.
+    // Quarterly self-assessment for every unit (two years at board scale).
     assessment_history(
         c,
         org,
         &units,
         now,
-        9,
+        size.quarters,
         u64::try_from(index).unwrap_or(0) + 99,
         "lead@synthetic.cairn.test",
     )
     .await?;
-    // Two years of suggestions: 20,000 across the board's units.
+    // Suggestions across the board's units (20,000 over two years at board scale).
     feedback_history(
         c,
         org,
         &units,
         now,
-        20_000,
-        730,
+        size.suggestions,
+        size.history_days,
         u64::try_from(index).unwrap_or(0) + 7,
     )
     .await?;
-    // Two years of meetings: over 10,000 across the board's units.
-    let plan = meetings::Plan::board(u64::try_from(index).unwrap_or(0) + 11);
+    // Meetings across the board's units (over 10,000 in two years at board scale).
+    let plan = meetings::Plan {
+        days_back: size.history_days,
+        ..meetings::Plan::board(u64::try_from(index).unwrap_or(0) + 11)
+    };
     meetings::meeting_history(c, org, &units, now, &plan).await?;
     people::people_and_roles(
         c,
@@ -590,7 +634,7 @@ async fn build_synthetic(app: &App, index: i64, now: i64) -> AppResult<i64> {
     )
     .await?;
     crate::payments::add_examples(c, org, now).await?;
-    claim_history(c, org, &claimants, now, &mut rng).await?;
+    claim_history(c, org, &claimants, now, size.history_days, &mut rng).await?;
     training::training_history(c, org, now, &training::Plan::board(), &mut rng, None).await?;
     surveys::survey_history(
         c,
@@ -606,13 +650,14 @@ async fn build_synthetic(app: &App, index: i64, now: i64) -> AppResult<i64> {
     Ok(org)
 }
 
-/// Two years of involvement claims: ten per claimant, paid once more than a month old, the
-/// recent ones still on their way.
+/// Involvement claims over the last `days`: ten per claimant, paid once more than a month
+/// old, the recent ones still on their way.
 async fn claim_history(
     c: &mut cairn_db::Conn<'_>,
     org: i64,
     claimants: &[(i64, i64, Constituency)],
     now: i64,
+    days: i64,
     rng: &mut StdRng,
 ) -> AppResult<()> {
     use cairn_domain::payments::{ActivityType, ClaimStatus};
@@ -621,7 +666,7 @@ async fn claim_history(
     let mut rows = Vec::new();
     for (person, unit, k) in claimants {
         for _ in 0..10 {
-            let age = rng.random_range(1..730i64);
+            let age = rng.random_range(1..days.max(2));
             let created = now - age * DAY;
             let on = cairn_domain::time::local_date(created - DAY, &tz);
             let activity = ActivityType::ALL[rng.random_range(0..ActivityType::ALL.len())];

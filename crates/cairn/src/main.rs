@@ -6,6 +6,9 @@
 
 mod backup;
 mod bench;
+mod bench_data;
+mod flat;
+mod load;
 mod serve;
 
 use anyhow::{Context, Result, bail};
@@ -73,8 +76,9 @@ enum Command {
     Demo {
         #[command(flatten)]
         serve: ServeArgs,
-        /// Extra synthetic data for benchmarks: board (30 units, 2,000 people) or national (60 such organisations).
-        #[arg(long, value_parser = ["demo", "board", "national"], default_value = "demo")]
+        /// Extra synthetic data for benchmarks: board (30 units, 2,000 people), board10 (30 units,
+        /// 20,000 people, ten years) or national (60 board-sized organisations).
+        #[arg(long, value_parser = ["demo", "board", "board10", "national"], default_value = "demo")]
         scale: String,
         /// Allow listening on an address other than loopback.
         #[arg(long)]
@@ -110,7 +114,8 @@ enum Command {
     /// Personal access tokens for the API.
     #[command(subcommand)]
     Token(TokenCommand),
-    /// Measure page render times and memory on board-scale data (SQLite).
+    /// Measure page render times and memory on board-scale data (SQLite); with --load, throughput
+    /// under concurrent load over HTTP; with --flat, how page times grow from board to board10.
     Bench(bench::BenchArgs),
 }
 
@@ -257,6 +262,7 @@ async fn main() -> Result<()> {
             let password = demo_password();
             let scale = match scale.as_str() {
                 "board" => cairn_app::demo::Scale::Board,
+                "board10" => cairn_app::demo::Scale::Board10,
                 "national" => cairn_app::demo::Scale::National,
                 _ => cairn_app::demo::Scale::Demo,
             };

@@ -1,0 +1,143 @@
+//! `cairn bench --flat`: whether page costs stay flat as data grows. Builds board and board10
+//! data (ten times the people and suggestions, ten years of history) on fresh SQLite files,
+//! measures each list page's and the two assessment pages' median single-request time through
+//! the real router on both, as `cairn bench` does, and prints the ratio.
+
+use crate::bench_data::{self, BenchScale, PageKind};
+use anyhow::{Result, bail};
+
+/// The most a page's median may grow from board to board10 data: a page that reads an index
+/// range of about one page costs nearly the same however many rows lie outside that range.
+const FLAT_RATIO: f64 = 1.5;
+
+/// One page's medians on both data sets, milliseconds.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Growth {
+    pub name: &'static str,
+    pub board_ms: f64,
+    pub board10_ms: f64,
+}
+
+impl Growth {
+    pub fn ratio(&self) -> f64 {
+        self.board10_ms / self.board_ms
+    }
+}
+
+/// Pages whose median grew by more than [`FLAT_RATIO`] (or could not be compared).
+pub fn flat_missed(pages: &[Growth]) -> Vec<String> {
+    pages
+        .iter()
+        // A missing figure (NaN) counts as a miss.
+        .filter(|g| {
+            g.ratio()
+                .partial_cmp(&FLAT_RATIO)
+                .is_none_or(std::cmp::Ordering::is_gt)
+        })
+        .map(|g| {
+            format!(
+                "{}: {:.2} times its board-scale median (target at most {FLAT_RATIO})",
+                g.name,
+                g.ratio()
+            )
+        })
+        .collect()
+}
+
+/// Each measured page's median on `scale`'s data, with the seconds the data took to build.
+async fn medians(scale: BenchScale, iterations: usize) -> Result<(Vec<(&'static str, f64)>, f64)> {
+    let board = bench_data::prepare(None, scale).await?;
+    let router = bench_data::router(&board.app);
+    let mut out = Vec::new();
+    for page in bench_data::pages(board.org, board.unit) {
+        if page.kind == PageKind::Floor {
+            continue;
+        }
+        let m = crate::bench::measure(
+            &router,
+            page.name,
+            &page.path,
+            &board.cookie,
+            iterations,
+            f64::INFINITY,
+        )
+        .await?;
+        out.push((page.name, m.median_ms));
+    }
+    board.app.db.close().await;
+    Ok((out, board.build_secs))
+}
+
+/// Runs the flatness check and prints a table; with `check`, fails when a page grew too much.
+pub async fn run(database_url: Option<&str>, iterations: usize, check: bool) -> Result<()> {
+    if database_url.is_some() {
+        bail!("--flat builds its own board and board10 SQLite files: leave out --database-url");
+    }
+    let (board, board_secs) = medians(BenchScale::Board, iterations).await?;
+    let (board10, board10_secs) = medians(BenchScale::Board10, iterations).await?;
+    bench_data::remove_temp_dir()?;
+    let pages: Vec<Growth> = board
+        .iter()
+        .zip(&board10)
+        .map(|(&(name, board_ms), &(_, board10_ms))| Growth {
+            name,
+            board_ms,
+            board10_ms,
+        })
+        .collect();
+    println!();
+    println!(
+        "{:<42} {:>12} {:>12} {:>8}",
+        "page (SQLite, median ms)", "board", "board10", "ratio"
+    );
+    for g in &pages {
+        println!(
+            "{:<42} {:>12.2} {:>12.2} {:>8.2}",
+            g.name,
+            g.board_ms,
+            g.board10_ms,
+            g.ratio()
+        );
+    }
+    println!(
+        "{:<42} {:>12.1} {:>12.1}",
+        "data built in (s)", board_secs, board10_secs
+    );
+    let missed = flat_missed(&pages);
+    if check && !missed.is_empty() {
+        bail!("targets missed:\n  {}", missed.join("\n  "));
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn growth(name: &'static str, board_ms: f64, board10_ms: f64) -> Growth {
+        Growth {
+            name,
+            board_ms,
+            board10_ms,
+        }
+    }
+
+    #[test]
+    fn pages_within_one_and_a_half_times_pass() {
+        let pages = [growth("people", 2.0, 3.0), growth("meetings", 4.0, 2.0)];
+        assert!(flat_missed(&pages).is_empty());
+    }
+
+    #[test]
+    fn a_page_that_grew_too_much_is_named() {
+        let pages = [growth("people", 2.0, 3.0), growth("suggestions", 2.0, 3.02)];
+        let missed = flat_missed(&pages);
+        assert_eq!(missed.len(), 1, "{missed:?}");
+        assert!(missed[0].starts_with("suggestions: 1.51 times"));
+    }
+
+    #[test]
+    fn a_page_without_figures_misses() {
+        assert_eq!(flat_missed(&[growth("board", f64::NAN, 1.0)]).len(), 1);
+    }
+}
