@@ -1,7 +1,8 @@
 //! Suggestions, their events, statuses per organisation, practice links and kiosks.
 
+use crate::plan::not_indexed;
 use crate::{
-    Arg, Conn, DbResult, Filter, execute, fetch_all, fetch_all_dynamic, fetch_optional,
+    Arg, Conn, DbResult, Engine, Filter, execute, fetch_all, fetch_all_dynamic, fetch_optional,
     fetch_scalar,
 };
 use cairn_domain::feedback::{Channel, StatusDef, Visibility};
@@ -548,11 +549,23 @@ pub struct SuggestionQuery {
 
 /// A page of an organisation's suggestions, newest first.
 pub async fn list(c: &mut Conn<'_>, org: i64, q: &SuggestionQuery) -> DbResult<Vec<Suggestion>> {
+    match list_query(c.engine(), org, q) {
+        Some((sql, args)) => fetch_all_dynamic(c, &sql, args).await,
+        None => Ok(Vec::new()),
+    }
+}
+
+/// The SQL and arguments of [`list`]; `None` when nothing can match. The limit is the last
+/// argument.
+pub fn list_query(engine: Engine, org: i64, q: &SuggestionQuery) -> Option<(String, Vec<Arg>)> {
     let mut f = Filter::new();
-    // With a unit, the unary plus keeps SQLite's planner on the (unit, id) index instead of an
-    // organisation-wide one (a no-op on PostgreSQL).
+    // With a unit, SQLite's planner is kept on a unit's index instead of an organisation-wide
+    // one.
     if q.unit_id.is_some() {
-        f.and("+organisation_id = ?", vec![Arg::I64(org)]);
+        f.and(
+            &format!("{} = ?", not_indexed(engine, "organisation_id")),
+            vec![Arg::I64(org)],
+        );
     } else {
         f.and("organisation_id = ?", vec![Arg::I64(org)]);
     }
@@ -572,7 +585,7 @@ pub async fn list(c: &mut Conn<'_>, org: i64, q: &SuggestionQuery) -> DbResult<V
     }
     if let Some(statuses) = &q.statuses {
         if statuses.is_empty() {
-            return Ok(Vec::new());
+            return None;
         }
         let marks = vec!["?"; statuses.len()].join(", ");
         f.and(
@@ -617,7 +630,7 @@ pub async fn list(c: &mut Conn<'_>, org: i64, q: &SuggestionQuery) -> DbResult<V
         "SELECT {COLUMNS} FROM suggestions{} ORDER BY id DESC LIMIT {lim}",
         f.where_sql()
     );
-    fetch_all_dynamic(c, &sql, f.into_args()).await
+    Some((sql, f.into_args()))
 }
 
 /// The public wording and response both exist in English and in Welsh.
@@ -635,33 +648,42 @@ pub async fn board(
     limit: i64,
     both_languages: bool,
 ) -> DbResult<Vec<Suggestion>> {
+    let (sql, args) = board_query(c.engine(), org, unit, since, limit, both_languages);
+    fetch_all_dynamic(c, &sql, args).await
+}
+
+/// The SQL and arguments of [`board`]. The limit is the last argument.
+pub fn board_query(
+    engine: Engine,
+    org: i64,
+    unit: Option<i64>,
+    since: i64,
+    limit: i64,
+    both_languages: bool,
+) -> (String, Vec<Arg>) {
+    let mut f = Filter::new();
     match unit {
-        Some(u) => fetch_all!(
-            c,
-            Suggestion,
-            &format!(
-                "SELECT {COLUMNS} FROM suggestions WHERE +organisation_id = $1 AND unit_id = $2 AND visibility = 'published' AND closed_at IS NOT NULL \
-                 AND closed_at >= $3 AND (NOT $5 OR ({BOTH_LANGUAGES})) ORDER BY closed_at DESC, id DESC LIMIT $4"
-            ),
-            org,
-            u,
-            since,
-            limit,
-            both_languages
-        ),
-        None => fetch_all!(
-            c,
-            Suggestion,
-            &format!(
-                "SELECT {COLUMNS} FROM suggestions WHERE organisation_id = $1 AND visibility = 'published' AND closed_at IS NOT NULL \
-                 AND closed_at >= $2 AND (NOT $4 OR ({BOTH_LANGUAGES})) ORDER BY closed_at DESC, id DESC LIMIT $3"
-            ),
-            org,
-            since,
-            limit,
-            both_languages
-        ),
+        // SQLite's planner is kept on the unit's index.
+        Some(u) => f
+            .and(
+                &format!("{} = ?", not_indexed(engine, "organisation_id")),
+                vec![Arg::I64(org)],
+            )
+            .and("unit_id = ?", vec![Arg::I64(u)]),
+        None => f.and("organisation_id = ?", vec![Arg::I64(org)]),
+    };
+    f.and("visibility = 'published'", vec![])
+        .and("closed_at IS NOT NULL", vec![])
+        .and("closed_at >= ?", vec![Arg::I64(since)]);
+    if both_languages {
+        f.and(&format!("({BOTH_LANGUAGES})"), vec![]);
     }
+    let lim = f.push_arg(Arg::I64(limit));
+    let sql = format!(
+        "SELECT {COLUMNS} FROM suggestions{} ORDER BY closed_at DESC, id DESC LIMIT {lim}",
+        f.where_sql()
+    );
+    (sql, f.into_args())
 }
 
 /// For each period between consecutive `bounds`, how many suggestions arrived and how many
@@ -718,9 +740,13 @@ async fn fetch_one_tuple(c: &mut Conn<'_>, unit: i64) -> DbResult<(i64, i64, i64
     crate::fetch_one!(
         c,
         (i64, i64, i64),
-        "SELECT COUNT(*), COALESCE(SUM(CASE WHEN closed_at IS NOT NULL THEN 1 ELSE 0 END), 0), \
-         COALESCE(SUM(CASE WHEN closed_at IS NOT NULL AND public_response IS NOT NULL AND public_response <> '' THEN 1 ELSE 0 END), 0) \
-         FROM suggestions WHERE unit_id = $1",
+        // Three counts, each from an index (migration 0033), rather than one pass over the
+        // unit's rows: this runs on every view of the unit's self-assessment, and a unit's
+        // suggestions only grow.
+        "SELECT (SELECT COUNT(*) FROM suggestions WHERE unit_id = $1), \
+         (SELECT COUNT(*) FROM suggestions WHERE unit_id = $1 AND closed_at IS NOT NULL), \
+         (SELECT COUNT(*) FROM suggestions WHERE unit_id = $1 AND closed_at IS NOT NULL \
+            AND public_response IS NOT NULL AND public_response <> '')",
         unit
     )
 }
@@ -730,7 +756,9 @@ pub async fn unit_forum_counts(c: &mut Conn<'_>, unit: i64) -> DbResult<(i64, i6
     crate::fetch_one!(
         c,
         (i64, i64),
-        "SELECT COUNT(*), COALESCE(SUM(CASE WHEN forum_decision IS NOT NULL THEN 1 ELSE 0 END), 0) FROM suggestions WHERE unit_id = $1 AND needs_forum",
+        // Read through the partial index of developments needing a forum (migration 0033).
+        "SELECT (SELECT COUNT(*) FROM suggestions WHERE unit_id = $1 AND needs_forum), \
+         (SELECT COUNT(*) FROM suggestions WHERE unit_id = $1 AND needs_forum AND forum_decision IS NOT NULL)",
         unit
     )
 }

@@ -527,6 +527,15 @@ pub struct ClaimQuery {
 
 /// Claims matching a query, newest first.
 pub async fn list_claims(c: &mut Conn<'_>, org: i64, q: &ClaimQuery) -> DbResult<Vec<Claim>> {
+    match list_claims_query(org, q) {
+        Some((sql, args)) => fetch_all_dynamic(c, &sql, args).await,
+        None => Ok(Vec::new()),
+    }
+}
+
+/// The SQL and arguments of [`list_claims`]; `None` when nothing can match. The limit is the
+/// last argument.
+pub fn list_claims_query(org: i64, q: &ClaimQuery) -> Option<(String, Vec<Arg>)> {
     let mut f = Filter::new();
     f.and("c.organisation_id = ?", vec![Arg::I64(org)]);
     if let Some(s) = q.status {
@@ -553,7 +562,7 @@ pub async fn list_claims(c: &mut Conn<'_>, org: i64, q: &ClaimQuery) -> DbResult
     }
     if let Some(units) = &q.within_units {
         if units.is_empty() {
-            return Ok(Vec::new());
+            return None;
         }
         let marks = vec!["?"; units.len()].join(", ");
         let args: Vec<Arg> = units.iter().map(|u| Arg::I64(*u)).collect();
@@ -566,12 +575,10 @@ pub async fn list_claims(c: &mut Conn<'_>, org: i64, q: &ClaimQuery) -> DbResult
     }
     let limit = f.push_arg(Arg::I64(q.limit.clamp(1, 20_000)));
     let where_sql = f.where_sql();
-    fetch_all_dynamic(
-        c,
-        &format!("{CLAIM_SELECT}{where_sql} ORDER BY c.id DESC LIMIT {limit}"),
+    Some((
+        format!("{CLAIM_SELECT}{where_sql} ORDER BY c.id DESC LIMIT {limit}"),
         f.into_args(),
-    )
-    .await
+    ))
 }
 
 /// Claims waiting at each step of an organisation: (status, count).

@@ -9,9 +9,10 @@ pub mod buddies;
 pub mod erasure;
 pub mod welcome;
 
+use crate::plan::not_indexed;
 use crate::{
-    Arg, Conn, DbResult, Filter, execute, fetch_all, fetch_all_dynamic, fetch_one, fetch_optional,
-    fetch_scalar,
+    Arg, Conn, DbResult, Engine, Filter, execute, fetch_all, fetch_all_dynamic, fetch_one,
+    fetch_optional, fetch_scalar,
 };
 use cairn_domain::people::{
     Constituency, Language, LevelFields, PersonFields, PersonStatus, ProfileFields, StepFields,
@@ -244,17 +245,45 @@ pub async fn list(
     organisation_id: i64,
     q: &PeopleQuery,
 ) -> DbResult<Vec<Person>> {
-    let mut f = Filter::new();
-    f.and("p.organisation_id = ?", vec![Arg::I64(organisation_id)]);
-    if let Some(u) = q.unit_id {
-        f.and(
-            "EXISTS (SELECT 1 FROM person_units pu WHERE pu.person_id = p.id AND pu.unit_id = ?)",
-            vec![Arg::I64(u)],
-        );
+    match list_query(c.engine(), organisation_id, q) {
+        Some((sql, args)) => fetch_all_dynamic(c, &sql, args).await,
+        None => Ok(Vec::new()),
     }
+}
+
+/// The SQL and arguments of [`list`]; `None` when nobody can match. The limit is the last
+/// argument.
+pub fn list_query(
+    engine: Engine,
+    organisation_id: i64,
+    q: &PeopleQuery,
+) -> Option<(String, Vec<Arg>)> {
+    let mut f = Filter::new();
+    // A unit's list reads the unit's memberships in name order (each carries its person's
+    // name): a page of one index range, where the organisation's people would all be checked.
+    // SQLite's planner is kept on that index rather than the organisation's.
+    let (from, name, name_cy, id) = match q.unit_id {
+        Some(u) => {
+            f.and("pu.unit_id = ?", vec![Arg::I64(u)]);
+            f.and(
+                &format!("{} = ?", not_indexed(engine, "p.organisation_id")),
+                vec![Arg::I64(organisation_id)],
+            );
+            (
+                "person_units pu JOIN people p ON p.id = pu.person_id",
+                "pu.chosen_name",
+                "pu.sort_key_cy",
+                "pu.person_id",
+            )
+        }
+        None => {
+            f.and("p.organisation_id = ?", vec![Arg::I64(organisation_id)]);
+            ("people p", "p.chosen_name", "p.sort_key_cy", "p.id")
+        }
+    };
     if let Some(units) = &q.within_units {
         if units.is_empty() {
-            return Ok(Vec::new());
+            return None;
         }
         let marks = vec!["?"; units.len()].join(", ");
         f.and(
@@ -281,16 +310,23 @@ pub async fn list(
     }
     let (order, after) = if q.welsh_order {
         (
-            "p.sort_key_cy",
+            name_cy,
             q.after.as_ref().map(|(n, id)| (welsh_sort_key(n), *id)),
         )
     } else {
-        ("p.chosen_name", q.after.clone())
+        (name, q.after.clone())
     };
-    if let Some((name, id)) = after {
+    if let Some((after_name, after_id)) = after {
+        // The first comparison, implied by the rest, lets the index range start at the cursor
+        // instead of at the start of the list.
         f.and(
-            &format!("({order} > ? OR ({order} = ? AND p.id > ?))"),
-            vec![Arg::Text(name.clone()), Arg::Text(name), Arg::I64(id)],
+            &format!("{order} >= ? AND ({order} > ? OR ({order} = ? AND {id} > ?))"),
+            vec![
+                Arg::Text(after_name.clone()),
+                Arg::Text(after_name.clone()),
+                Arg::Text(after_name),
+                Arg::I64(after_id),
+            ],
         );
     }
     let lim = f.push_arg(Arg::I64(q.limit));
@@ -300,10 +336,10 @@ pub async fn list(
         .collect::<Vec<_>>()
         .join(", ");
     let sql = format!(
-        "SELECT {cols} FROM people p{} ORDER BY {order}, p.id LIMIT {lim}",
+        "SELECT {cols} FROM {from}{} ORDER BY {order}, {id} LIMIT {lim}",
         f.where_sql()
     );
-    fetch_all_dynamic(c, &sql, f.into_args()).await
+    Some((sql, f.into_args()))
 }
 
 /// Writes the Welsh sort key of every person who has none yet (those added before the key

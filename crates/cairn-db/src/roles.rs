@@ -325,6 +325,12 @@ pub async fn list_opportunities(
     org: i64,
     q: &OpportunityQuery,
 ) -> DbResult<Vec<Opportunity>> {
+    let (sql, args) = list_opportunities_query(org, q);
+    fetch_all_dynamic(c, &sql, args).await
+}
+
+/// The SQL and arguments of [`list_opportunities`]. The limit is the last argument.
+pub fn list_opportunities_query(org: i64, q: &OpportunityQuery) -> (String, Vec<Arg>) {
     let mut f = Filter::new();
     f.and("o.organisation_id = ?", vec![Arg::I64(org)]);
     if let Some(d) = &q.open_on {
@@ -349,7 +355,7 @@ pub async fn list_opportunities(
         "{OPPORTUNITY_SELECT}{} ORDER BY o.closes_on, o.id LIMIT {lim}",
         f.where_sql()
     );
-    fetch_all_dynamic(c, &sql, f.into_args()).await
+    (sql, f.into_args())
 }
 
 /// Withdraws an opportunity (once); true when this call withdrew it.

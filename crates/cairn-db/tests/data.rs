@@ -621,6 +621,175 @@ async fn people_pages_follow_chosen_name_then_id_across_duplicate_names() {
     .await;
 }
 
+/// Every page of `q` in turn, following the cursor each page's last person gives.
+async fn all_pages(c: &mut Conn<'_>, org: i64, q: &PeopleQuery) -> Vec<Vec<(String, i64)>> {
+    let mut pages = Vec::new();
+    let mut after = None;
+    loop {
+        let page = people::list(
+            c,
+            org,
+            &PeopleQuery {
+                after: after.clone(),
+                ..q.clone()
+            },
+        )
+        .await
+        .expect("page");
+        if page.is_empty() {
+            return pages;
+        }
+        after = page.last().map(|p| (p.chosen_name.clone(), p.id));
+        pages.push(page.into_iter().map(|p| (p.chosen_name, p.id)).collect());
+        assert!(pages.len() < 20, "paging ends");
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_units_people_page_in_the_organisations_order_across_ties_renames_and_welsh_letters() {
+    both_engines(|db| async move {
+        // Setup: shared names, Welsh digraphs, people in two units, one in another unit only, and
+        // one renamed and one moved into the unit after joining.
+        let mut h = db.acquire().await.expect("acquire");
+        let mut c = h.conn();
+        let (org, service) = org_with_service(&mut c, "Org A").await;
+        let u = unit(&mut c, org, service, "Alder").await;
+        let other = unit(&mut c, org, service, "Birch").await;
+        let mut ids = Vec::new();
+        for (name, units) in [
+            ("Sam", vec![u]),
+            ("Llinos", vec![u, other]),
+            ("Lowri", vec![u]),
+            ("Sam", vec![other]),
+            ("Rhys", vec![u]),
+            ("Sam", vec![u, other]),
+            ("Ruth", vec![u]),
+            ("Chris", vec![u]),
+            ("Catrin", vec![u]),
+            ("Sam", vec![u]),
+        ] {
+            ids.push(person(&mut c, org, name, Constituency::ServiceUser, &units).await);
+        }
+        let mut renamed = person_fields("Zed", Constituency::Carer, &[u]);
+        people::update(&mut c, org, ids[7], &renamed, NOW)
+            .await
+            .expect("rename");
+        renamed.chosen_name = "Sam".into();
+        people::update(&mut c, org, ids[7], &renamed, NOW)
+            .await
+            .expect("rename again");
+        let moved = person(&mut c, org, "Lewis", Constituency::Staff, &[other]).await;
+        people::update(
+            &mut c,
+            org,
+            moved,
+            &person_fields("Lewis", Constituency::Staff, &[u]),
+            NOW,
+        )
+        .await
+        .expect("move");
+        let members: BTreeSet<i64> = ids
+            .iter()
+            .copied()
+            .filter(|id| *id != ids[3])
+            .chain([moved])
+            .collect();
+
+        for welsh_order in [false, true] {
+            // Exec: the unit's pages, and the organisation's list kept to the unit's members.
+            let by_unit = all_pages(
+                &mut c,
+                org,
+                &PeopleQuery {
+                    unit_id: Some(u),
+                    limit: 3,
+                    welsh_order,
+                    ..Default::default()
+                },
+            )
+            .await;
+            let whole = all_pages(
+                &mut c,
+                org,
+                &PeopleQuery {
+                    limit: 100,
+                    welsh_order,
+                    ..Default::default()
+                },
+            )
+            .await;
+
+            // Check
+            let expected: Vec<(String, i64)> = whole
+                .concat()
+                .into_iter()
+                .filter(|(_, id)| members.contains(id))
+                .collect();
+            assert_eq!(expected.len(), 10, "welsh order {welsh_order}");
+            assert_eq!(by_unit.concat(), expected, "welsh order {welsh_order}");
+            assert!(by_unit.iter().all(|p| p.len() <= 3));
+        }
+    })
+    .await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_units_people_filtered_by_constituency_status_and_text_page_like_the_organisations() {
+    both_engines(|db| async move {
+        // Setup
+        let mut h = db.acquire().await.expect("acquire");
+        let mut c = h.conn();
+        let (org, service) = org_with_service(&mut c, "Org A").await;
+        let (org_b, service_b) = org_with_service(&mut c, "Org B").await;
+        let u = unit(&mut c, org, service, "Alder").await;
+        let ub = unit(&mut c, org_b, service_b, "Other").await;
+        for (i, k) in [
+            Constituency::Carer,
+            Constituency::ServiceUser,
+            Constituency::Carer,
+            Constituency::Carer,
+            Constituency::Staff,
+            Constituency::Carer,
+        ]
+        .into_iter()
+        .enumerate()
+        {
+            let mut f = person_fields(&format!("Sam {}", i % 2), k, &[u]);
+            if i == 3 {
+                f.status = PersonStatus::Paused;
+            }
+            people::insert(&mut c, org, &f, NOW).await.expect("insert");
+        }
+        person(&mut c, org_b, "Sam 0", Constituency::Carer, &[ub]).await;
+        let q = |unit_id: Option<i64>, limit: i64| PeopleQuery {
+            unit_id,
+            constituency: Some(Constituency::Carer),
+            status: Some(PersonStatus::Active),
+            text: Some("SAM".into()),
+            limit,
+            ..Default::default()
+        };
+
+        // Exec
+        let by_unit = all_pages(&mut c, org, &q(Some(u), 1)).await;
+        let whole = all_pages(&mut c, org, &q(None, 100)).await;
+        let foreign_unit = people::list(&mut c, org, &q(Some(ub), 10))
+            .await
+            .expect("list");
+
+        // Check
+        assert_eq!(by_unit.len(), 3, "one person a page");
+        assert_eq!(by_unit.concat(), whole.concat());
+        let names: Vec<String> = whole.concat().into_iter().map(|(n, _)| n).collect();
+        assert_eq!(names, ["Sam 0", "Sam 0", "Sam 1"]);
+        assert!(
+            foreign_unit.is_empty(),
+            "another organisation's unit lists nobody"
+        );
+    })
+    .await;
+}
+
 // ---------------------------------------------------------------------------------------------
 // Accounts
 // ---------------------------------------------------------------------------------------------
