@@ -1,6 +1,7 @@
 //! Groups, their members, meetings, replies and attendance, agendas, decisions and actions, and
-//! the representation figures (read from per-meeting counts kept when attendance is recorded,
-//! so a report over thousands of meetings is one grouped scan).
+//! the representation figures (per-meeting counts kept when attendance is recorded, summed by
+//! month and group into `meeting_month_rollups` in the same transaction, so a report over
+//! thousands of meetings reads one row per group and month: see `crate::reports::rollups`).
 //!
 //! Texts the organisation writes for people to read keep the English in the original column
 //! and the Welsh beside it in `…_cy`; an empty or NULL side is "not yet translated". Decisions
@@ -8,7 +9,7 @@
 //! NULL).
 
 use crate::{
-    Arg, Conn, DbResult, Filter, execute, fetch_all, fetch_all_dynamic, fetch_optional,
+    Arg, Conn, DbResult, Engine, Filter, execute, fetch_all, fetch_all_dynamic, fetch_optional,
     fetch_scalar,
 };
 use cairn_domain::meetings::{Counts, GroupFields, GroupKind, Rule};
@@ -226,7 +227,7 @@ pub async fn list_groups(
     .await
 }
 
-fn scope_units(f: &mut Filter, units: &[i64]) {
+pub(crate) fn scope_units(f: &mut Filter, units: &[i64]) {
     if units.is_empty() {
         f.and("unit_id IS NULL", vec![]);
     } else {
@@ -436,8 +437,28 @@ pub struct MeetingQuery {
 
 /// Meetings matching a query, by start time.
 pub async fn list_meetings(c: &mut Conn<'_>, org: i64, q: &MeetingQuery) -> DbResult<Vec<Meeting>> {
+    match list_meetings_query(c.engine(), org, q) {
+        Some((sql, args)) => fetch_all_dynamic(c, &sql, args).await,
+        None => Ok(Vec::new()),
+    }
+}
+
+/// The SQL and arguments of [`list_meetings`]; `None` when nothing can match. The limit is the
+/// last argument.
+pub fn list_meetings_query(
+    engine: Engine,
+    org: i64,
+    q: &MeetingQuery,
+) -> Option<(String, Vec<Arg>)> {
     let mut f = Filter::new();
-    f.and("organisation_id = ?", vec![Arg::I64(org)]);
+    // One group's meetings: SQLite's planner is kept on the group's index rather than the
+    // organisation's.
+    let org_column = if q.group_id.is_some() {
+        crate::plan::not_indexed(engine, "organisation_id")
+    } else {
+        "organisation_id".to_owned()
+    };
+    f.and(&format!("{org_column} = ?"), vec![Arg::I64(org)]);
     if let Some(g) = q.group_id {
         f.and("group_id = ?", vec![Arg::I64(g)]);
     }
@@ -446,7 +467,7 @@ pub async fn list_meetings(c: &mut Conn<'_>, org: i64, q: &MeetingQuery) -> DbRe
     }
     if let Some(groups) = &q.groups {
         if groups.is_empty() {
-            return Ok(Vec::new());
+            return None;
         }
         let marks = vec!["?"; groups.len()].join(", ");
         f.and(
@@ -461,22 +482,21 @@ pub async fn list_meetings(c: &mut Conn<'_>, org: i64, q: &MeetingQuery) -> DbRe
         f.and("starts_at < ?", vec![Arg::I64(to)]);
     }
     if let Some((at, id)) = q.after {
+        // The first comparison, implied by the rest, lets the index range start at the cursor.
         f.and(
-            "(starts_at > ? OR (starts_at = ? AND id > ?))",
-            vec![Arg::I64(at), Arg::I64(at), Arg::I64(id)],
+            "starts_at >= ? AND (starts_at > ? OR (starts_at = ? AND id > ?))",
+            vec![Arg::I64(at), Arg::I64(at), Arg::I64(at), Arg::I64(id)],
         );
     }
     let order = if q.newest_first { "DESC" } else { "ASC" };
     let limit = f.push_arg(Arg::I64(q.limit.clamp(1, 1000)));
     let where_sql = f.where_sql();
-    fetch_all_dynamic(
-        c,
-        &format!(
+    Some((
+        format!(
             "SELECT {MEETING_COLUMNS} FROM meetings{where_sql} ORDER BY starts_at {order}, id {order} LIMIT {limit}"
         ),
         f.into_args(),
-    )
-    .await
+    ))
 }
 
 /// Cancels a meeting; the sequence goes up so calendars that took the invitation update.
@@ -487,6 +507,9 @@ pub async fn cancel(c: &mut Conn<'_>, id: i64, now: i64) -> DbResult<bool> {
         id,
         now
     )?;
+    if n == 1 {
+        crate::reports::rollups::refresh_meeting(c, id).await?;
+    }
     Ok(n == 1)
 }
 
@@ -682,7 +705,7 @@ pub async fn set_attendance_summary(
         met,
         now
     )?;
-    Ok(())
+    crate::reports::rollups::refresh_meeting(c, meeting).await
 }
 
 /// Of `people`, those who attended no earlier meeting of the group: first-timers to meet before
@@ -929,50 +952,15 @@ pub struct RepresentationQuery {
     pub within_units: Option<Vec<i64>>,
 }
 
-/// Representation figures over meetings whose attendance was recorded (cancelled ones left out).
+/// Representation figures over meetings whose attendance was recorded (cancelled ones left out),
+/// read from the monthly roll-ups.
 pub async fn representation(
     c: &mut Conn<'_>,
     org: i64,
     q: &RepresentationQuery,
     by: RepresentationBy,
 ) -> DbResult<Vec<RepresentationRow>> {
-    let mut f = Filter::new();
-    f.and("organisation_id = ?", vec![Arg::I64(org)]);
-    f.and("attended_at IS NOT NULL", vec![]);
-    f.and("cancelled_at IS NULL", vec![]);
-    if let Some(g) = q.group_id {
-        f.and("group_id = ?", vec![Arg::I64(g)]);
-    }
-    if let Some(u) = q.unit_id {
-        f.and("unit_id = ?", vec![Arg::I64(u)]);
-    }
-    if let Some(m) = &q.from_month {
-        f.and("month >= ?", vec![Arg::Text(m.clone())]);
-    }
-    if let Some(m) = &q.to_month {
-        f.and("month <= ?", vec![Arg::Text(m.clone())]);
-    }
-    if let Some(units) = &q.within_units {
-        scope_units(&mut f, units);
-    }
-    let key = match by {
-        RepresentationBy::Month => "month",
-        RepresentationBy::Group => "CAST(group_id AS TEXT)",
-        RepresentationBy::Unit => "COALESCE(CAST(unit_id AS TEXT), '')",
-    };
-    fetch_all_dynamic(
-        c,
-        &format!(
-            "SELECT {key} AS key, COUNT(*) AS meetings, \
-             CAST(SUM(CASE WHEN representation_met THEN 1 ELSE 0 END) AS BIGINT) AS met, \
-             CAST(SUM(n_service_user) AS BIGINT) AS service_user, CAST(SUM(n_carer) AS BIGINT) AS carer, CAST(SUM(n_staff) AS BIGINT) AS staff, \
-             CAST(SUM(n_third_sector) AS BIGINT) AS third_sector, CAST(SUM(n_manager) AS BIGINT) AS manager, CAST(SUM(others_count) AS BIGINT) AS others \
-             FROM meetings{} GROUP BY {key} ORDER BY 1",
-            f.where_sql()
-        ),
-        f.into_args(),
-    )
-    .await
+    crate::reports::rollups::representation(c, org, q, by).await
 }
 
 /// One cell of the representation figures: a month, a group (and its unit), with the same sums
@@ -992,46 +980,14 @@ pub struct RepresentationCell {
     pub others: i64,
 }
 
-/// Representation figures by month and group in one grouped scan (meetings with recorded
-/// attendance, cancelled ones left out).
+/// Representation figures by month and group (meetings with recorded attendance, cancelled
+/// ones left out): the monthly roll-ups' cells.
 pub async fn representation_cells(
     c: &mut Conn<'_>,
     org: i64,
     q: &RepresentationQuery,
 ) -> DbResult<Vec<RepresentationCell>> {
-    let mut f = Filter::new();
-    f.and("organisation_id = ?", vec![Arg::I64(org)]);
-    f.and("attended_at IS NOT NULL", vec![]);
-    f.and("cancelled_at IS NULL", vec![]);
-    if let Some(g) = q.group_id {
-        f.and("group_id = ?", vec![Arg::I64(g)]);
-    }
-    if let Some(u) = q.unit_id {
-        f.and("unit_id = ?", vec![Arg::I64(u)]);
-    }
-    if let Some(m) = &q.from_month {
-        f.and("month >= ?", vec![Arg::Text(m.clone())]);
-    }
-    if let Some(m) = &q.to_month {
-        f.and("month <= ?", vec![Arg::Text(m.clone())]);
-    }
-    if let Some(units) = &q.within_units {
-        scope_units(&mut f, units);
-    }
-    fetch_all_dynamic(
-        c,
-        &format!(
-            "SELECT month, group_id, MIN(unit_id) AS unit_id, COUNT(*) AS meetings, \
-             CAST(SUM(CASE WHEN representation_met THEN 1 ELSE 0 END) AS BIGINT) AS met, \
-             CAST(SUM(n_service_user) AS BIGINT) AS service_user, CAST(SUM(n_carer) AS BIGINT) AS carer, \
-             CAST(SUM(n_staff) AS BIGINT) AS staff, CAST(SUM(n_third_sector) AS BIGINT) AS third_sector, \
-             CAST(SUM(n_manager) AS BIGINT) AS manager, CAST(SUM(others_count) AS BIGINT) AS others \
-             FROM meetings{} GROUP BY month, group_id ORDER BY month, group_id",
-            f.where_sql()
-        ),
-        f.into_args(),
-    )
-    .await
+    crate::reports::rollups::representation_cells(c, org, q).await
 }
 
 /// Meetings held on a unit of a kind since an instant (for L1.01 and L2.05).
@@ -1227,6 +1183,14 @@ pub async fn insert_meetings_bulk(
                 .ok_or(crate::DbError::Conflict)?;
             ids.push(id);
         }
+    }
+    // Held meetings arrive here with their attendance, so their months' roll-ups are
+    // recomputed once for the whole batch rather than once a meeting.
+    let mut orgs: Vec<i64> = rows.iter().map(|r| r.new.group.organisation_id).collect();
+    orgs.sort_unstable();
+    orgs.dedup();
+    for org in orgs {
+        crate::reports::rollups::rebuild(c, org).await?;
     }
     Ok(ids)
 }

@@ -5,6 +5,8 @@
 
 use crate::{Conn, DbResult, execute, fetch_all, fetch_optional, fetch_scalar};
 
+pub mod rollups;
+
 /// `<column> = $2` for one unit, or a clause that keeps every row for the service; the unit
 /// is always bound as `$2` (0 for the service) so each query has one shape per scope.
 fn unit_clause(column: &str, unit: Option<i64>) -> String {
@@ -44,34 +46,16 @@ pub async fn suggestion_times(
 }
 
 /// Meetings held (attendance recorded, not cancelled) per local month `from..=to`:
-/// (month, held, representation met, with the issues item, carers attending, everyone attending).
+/// (month, held, representation met, with the issues item, carers attending, everyone attending),
+/// read from the monthly roll-ups.
 pub async fn meeting_months(
     c: &mut Conn<'_>,
     org: i64,
     unit: Option<i64>,
     from: &str,
     to: &str,
-) -> DbResult<Vec<(String, i64, i64, i64, i64, i64)>> {
-    let sql = format!(
-        "SELECT month, COUNT(*), \
-                SUM(CASE WHEN representation_met THEN 1 ELSE 0 END), \
-                SUM(CASE WHEN issues_item THEN 1 ELSE 0 END), \
-                CAST(SUM(n_carer) AS BIGINT), \
-                CAST(SUM(n_service_user + n_carer + n_staff + n_third_sector + n_manager + others_count) AS BIGINT) \
-         FROM meetings WHERE organisation_id = $1 AND {} AND month >= $3 AND month <= $4 \
-           AND attended_at IS NOT NULL AND cancelled_at IS NULL \
-         GROUP BY month ORDER BY month",
-        unit_clause("unit_id", unit)
-    );
-    fetch_all!(
-        c,
-        (String, i64, i64, i64, i64, i64),
-        &sql,
-        org,
-        unit.unwrap_or(0),
-        from,
-        to
-    )
+) -> DbResult<Vec<rollups::MeetingMonth>> {
+    rollups::meeting_months(c, org, unit, from, to).await
 }
 
 /// Service users and carers who joined from `from` to `to` (ISO dates): (joined on, first
