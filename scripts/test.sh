@@ -7,7 +7,8 @@
 #                                 cargo test --workspace (SQLite and PostgreSQL)
 #   4. API contract, proxy       schemathesis against the running server; Cairn behind Debian's nginx
 #   5. browser tests              `cairn demo` on a free port, Playwright + axe in Debian's Chromium,
-#                                 then the Nu HTML checker (Java) over every page the journeys checked
+#                                 then the Nu HTML checker (Java) over every page the journeys checked,
+#                                 then Lighthouse's performance score on a phone (95 or more)
 #
 # Each step prints how long it took, and a table of all of them is printed at the end (also
 # when a step fails).
@@ -371,6 +372,10 @@ fi
 
 step 5 "Browser tests: Nu HTML checker over the pages the journeys checked"
 (cd e2e && node check-html.mjs "$CAIRN_HTML_DIR") || die "the Nu HTML checker found errors (above)"
+
+step 5 "Lighthouse: performance on a phone (sign-in, kiosk, unit board, a member's home)"
+(cd e2e && CAIRN_CHROMIUM="$CHROMIUM" node lighthouse.mjs) \
+  || die "Lighthouse: a page's performance score is below 95, or it could not be measured (above)"
 
 end_step
 summary

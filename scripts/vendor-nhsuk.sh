@@ -129,6 +129,10 @@ cat > "$OUT/README.md" <<EOF
 Embedded in the binary (rust-embed) and served under \`/assets/\`. Nothing here is fetched at run
 time, and nothing a Cairn page loads comes from another origin.
 
+Pages link each file by a content-hashed name (\`/assets/cairn.3f9a1c2e.css\`, kept a year), written
+by \`crate::assets::href("cairn.css")\` in a template; the plain name still answers. A stylesheet's
+\`url(/assets/…)\` and a script's \`import("./…")\` are given the hashed names when served.
+
 ## nhsuk-frontend $NHSUK_VERSION (vendored, do not edit by hand)
 
 The NHS.UK design system, from the npm package \`nhsuk-frontend@$NHSUK_VERSION\`
@@ -161,7 +165,7 @@ $images_list
 - \`cairn.css\`: small additions on top of nhsuk-frontend (header language switch,
   \`.cairn-button-link\`, print stylesheet for A4, focus, scrolling tables, kiosk targets).
 - \`cairn.js\`: progressive enhancement only; every page works without it. Load it, and nothing
-  else, with \`<script type="module" src="/assets/cairn.js"></script>\`: it marks \`<body>\` as
+  else, with \`<script type="module" src="{{ crate::assets::href("cairn.js") }}"></script>\`: it marks \`<body>\` as
   \`nhsuk-frontend-supported\` (nhsuk-frontend's docs do that with an inline script, which the CSP
   forbids), focuses the error summary, and imports \`nhsuk-frontend.min.js\` to start its components.
 EOF

@@ -39,11 +39,12 @@ impl Ctx {
         Tr::new(self.lang)
     }
 
-    /// The form token to put in every form (empty when signed out).
+    /// The form token to put in every form (empty when signed out), masked afresh each time
+    /// (see [`mask_token`]).
     pub fn csrf(&self) -> String {
         self.session
             .as_ref()
-            .map(|s| s.csrf.clone())
+            .map(|s| mask_token(&s.csrf))
             .unwrap_or_default()
     }
 }
@@ -218,7 +219,7 @@ where
             let sent = serde_html_form::from_bytes::<TokenOnly>(&bytes)
                 .map(|t| t.csrf)
                 .unwrap_or_default();
-            if !constant_time_eq(sent.as_bytes(), session.csrf.as_bytes()) {
+            if !token_matches(&sent, &session.csrf) {
                 return Err(
                     WebError::Refused(StatusCode::FORBIDDEN, "error-cross-site").into_response()
                 );
@@ -296,7 +297,7 @@ where
             },
         }
         if let Some(session) = ctx.as_ref().and_then(|c| c.session.as_ref())
-            && !constant_time_eq(csrf.as_bytes(), session.csrf.as_bytes())
+            && !token_matches(&csrf, &session.csrf)
         {
             return Err(
                 WebError::Refused(StatusCode::FORBIDDEN, "error-cross-site").into_response()
@@ -306,6 +307,44 @@ where
     }
 }
 
+/// The session's form token as a page carries it: a random mask as long as the token, then
+/// the token XOR the mask, in URL-safe base64. Pages are compressed and may show text a
+/// visitor chose (a search) beside the token; a token that reads differently in every answer
+/// gives another site nothing to guess at from the answers' lengths (BREACH).
+pub(crate) fn mask_token(token: &str) -> String {
+    use base64::Engine;
+    use rand::RngCore;
+    let token = token.as_bytes();
+    let mut out = vec![0u8; token.len() * 2];
+    let (mask, masked) = out.split_at_mut(token.len());
+    rand::rng().fill_bytes(mask);
+    for ((m, k), t) in masked.iter_mut().zip(mask.iter()).zip(token) {
+        *m = k ^ t;
+    }
+    base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(out)
+}
+
+/// The token a masked one carries, or `None` if `sent` is not a masked token.
+fn unmask_token(sent: &str) -> Option<Vec<u8>> {
+    use base64::Engine;
+    let raw = base64::engine::general_purpose::URL_SAFE_NO_PAD
+        .decode(sent)
+        .ok()?;
+    if raw.is_empty() || raw.len() % 2 != 0 {
+        return None;
+    }
+    let (mask, masked) = raw.split_at(raw.len() / 2);
+    Some(mask.iter().zip(masked).map(|(k, m)| k ^ m).collect())
+}
+
+/// Is `sent` the session's form token, masked as pages carry it or as it is (API clients and
+/// scripts that read it from the session)?
+fn token_matches(sent: &str, token: &str) -> bool {
+    let plain = constant_time_eq(sent.as_bytes(), token.as_bytes());
+    let masked = unmask_token(sent).is_some_and(|t| constant_time_eq(&t, token.as_bytes()));
+    plain | masked
+}
+
 /// Compares two secrets in time that does not depend on where they differ.
 pub(crate) fn same_secret(a: &[u8], b: &[u8]) -> bool {
     constant_time_eq(a, b)
@@ -313,4 +352,49 @@ pub(crate) fn same_secret(a: &[u8], b: &[u8]) -> bool {
 
 fn constant_time_eq(a: &[u8], b: &[u8]) -> bool {
     a.len() == b.len() && a.iter().zip(b).fold(0u8, |acc, (x, y)| acc | (x ^ y)) == 0
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const TOKEN: &str = "dGhpcy1pcy1hLWZvcm0tdG9rZW4tb2YtMzItYnl0ZXM";
+
+    #[test]
+    fn a_masked_token_differs_each_time_and_unmasks_to_the_token() {
+        let a = mask_token(TOKEN);
+        let b = mask_token(TOKEN);
+        assert_ne!(a, b);
+        assert!(!a.contains(TOKEN));
+        for m in [&a, &b] {
+            assert!(
+                m.bytes()
+                    .all(|c| c.is_ascii_alphanumeric() || c == b'-' || c == b'_'),
+                "URL-safe: {m}"
+            );
+            assert_eq!(unmask_token(m).as_deref(), Some(TOKEN.as_bytes()));
+            assert!(token_matches(m, TOKEN));
+        }
+    }
+
+    #[test]
+    fn the_plain_token_is_still_accepted() {
+        assert!(token_matches(TOKEN, TOKEN));
+    }
+
+    #[test]
+    fn another_token_masked_or_not_is_refused() {
+        let other = "b3RoZXItdG9rZW4tb2YtdGhlLXNhbWUtbGVuZ3RoLi4";
+        assert!(!token_matches(other, TOKEN));
+        assert!(!token_matches(&mask_token(other), TOKEN));
+        assert!(!token_matches("", TOKEN));
+        assert!(!token_matches("not base64 at all!", TOKEN));
+        // A masked token cut short, or with a byte changed, is not the token.
+        let m = mask_token(TOKEN);
+        assert!(!token_matches(&m[..m.len() - 4], TOKEN));
+        let mut bytes = m.into_bytes();
+        bytes[3] = if bytes[3] == b'A' { b'B' } else { b'A' };
+        let changed = String::from_utf8(bytes).expect("ascii");
+        assert!(!token_matches(&changed, TOKEN));
+    }
 }

@@ -11,6 +11,7 @@ pub mod assets;
 pub mod audit;
 pub mod charts;
 pub mod client;
+pub mod compression;
 pub mod context;
 pub mod csv_export;
 pub mod easy_read;
@@ -223,6 +224,7 @@ const CSP: &str = "default-src 'self'; script-src 'self'; style-src 'self'; img-
 /// Builds the whole application.
 pub fn router(state: AppState) -> Router {
     health::install_metrics();
+    assets::warm();
     let routes = all_routes();
     // Each group of routes gets its own body limit before they are joined, so only upload
     // routes accept large bodies.
@@ -245,6 +247,9 @@ pub fn router(state: AppState) -> Router {
         .layer(CatchPanicLayer::custom(panic_page))
         .layer(middleware::from_fn(guard::text))
         .layer(middleware::from_fn_with_state(state.clone(), context::load))
+        // Outside `context::load`, so error pages are compressed as written in the person's
+        // language; inside `track`, so the log line has the status the client got.
+        .layer(compression::layer())
         .layer(middleware::from_fn(requests::track))
         // A handler may send a stricter policy of its own (receipts are sandboxed).
         .layer(SetResponseHeaderLayer::if_not_present(
