@@ -6,11 +6,13 @@ use crate::audit::{Action, record};
 use crate::{Actor, App, AppError, AppResult, org_of, require};
 use base64::Engine as _;
 use cairn_db::accounts::{self as db, NewUser, User};
+use cairn_db::units::Organisation;
 use cairn_domain::people::Language;
 use cairn_domain::validation::looks_like_email;
 use cairn_domain::{FieldErrors, Permission, Role};
 use rand::RngCore;
 use sha2::{Digest, Sha256};
+use std::sync::Arc;
 
 pub mod control;
 pub mod passwords;
@@ -151,9 +153,14 @@ async fn check_units(c: &mut cairn_db::Conn<'_>, org: i64, unit_ids: &[i64]) -> 
 
 /// Builds the actor for an account.
 pub async fn actor_for(app: &App, user: &User) -> AppResult<Actor> {
+    let mut h = app.db.acquire().await?;
+    actor_on(&mut h.conn(), user).await
+}
+
+/// Builds the actor for an account on a connection the caller already holds.
+async fn actor_on(c: &mut cairn_db::Conn<'_>, user: &User) -> AppResult<Actor> {
     let unit_ids = if user.role.is_unit_scoped() {
-        let mut h = app.db.acquire().await?;
-        db::user_units(&mut h.conn(), user.id).await?
+        db::user_units(c, user.id).await?
     } else {
         Vec::new()
     };
@@ -626,24 +633,33 @@ pub struct Session {
     pub idle_ends_at: i64,
     /// When the session was found (UTC milliseconds): the pages count down from here.
     pub checked_at: i64,
+    /// The account's organisation as it stood when the session was found (`None` for an
+    /// account without one): the page frame reads its name here instead of again.
+    pub organisation: Option<Arc<Organisation>>,
 }
 
-/// Finds the session for a cookie secret and slides its expiry forward.
+/// Finds the session for a cookie secret and slides its expiry forward. The session, the
+/// account and the organisation's settings version are one query; the organisation itself
+/// comes from the instance's cache while that version stands, and the units of a unit-scoped
+/// account from one more query on the same connection.
 pub async fn session(app: &App, secret: &str) -> AppResult<Option<Session>> {
     let now = app.now();
     let hash = hash_secret(secret);
-    let row = {
-        let mut h = app.db.acquire().await?;
-        db::find_session(&mut h.conn(), &hash, now).await?
+    let mut h = app.db.acquire().await?;
+    let mut c = h.conn();
+    let Some(found) = db::find_session_with_user(&mut c, &hash, now).await? else {
+        return Ok(None);
     };
-    let Some(row) = row else { return Ok(None) };
-    let user = {
-        let mut h = app.db.acquire().await?;
-        db::get_user(&mut h.conn(), row.user_id).await?
-    };
+    let (row, user) = (found.session, found.user);
     if user.disabled {
         return Ok(None);
     }
+    let organisation = match (user.organisation_id, found.settings_version) {
+        (Some(org), Some(version)) => Some(app.organisation_at(&mut c, org, version).await?),
+        _ => None,
+    };
+    let actor = actor_on(&mut c, &user).await?;
+    drop(h);
     // Only write when a noticeable part of the idle time has passed, to keep reads cheap.
     let mut idle_ends_at = row.expires_at;
     if row.expires_at - now < SESSION_IDLE_MS - 5 * MINUTE_MS {
@@ -652,7 +668,6 @@ pub async fn session(app: &App, secret: &str) -> AppResult<Option<Session>> {
         tx.commit().await?;
         idle_ends_at = (now + SESSION_IDLE_MS).min(row.ends_at);
     }
-    let actor = actor_for(app, &user).await?;
     Ok(Some(Session {
         actor,
         user,
@@ -661,6 +676,7 @@ pub async fn session(app: &App, secret: &str) -> AppResult<Option<Session>> {
         ends_at: row.ends_at,
         idle_ends_at,
         checked_at: now,
+        organisation,
     }))
 }
 
@@ -814,24 +830,24 @@ pub async fn revoke_token(app: &App, actor: &Actor, id: i64) -> AppResult<()> {
 
 /// The actor behind a bearer token, if it is live.
 pub async fn token_actor(app: &App, secret: &str) -> AppResult<Option<Actor>> {
-    let found = {
+    // The token and its account are one query; a unit-scoped account's units one more on the
+    // same connection.
+    let (token_id, actor) = {
         let mut h = app.db.acquire().await?;
-        db::find_token_user(&mut h.conn(), &hash_secret(secret), app.now()).await?
+        let mut c = h.conn();
+        let Some(found) = db::find_token_with_user(&mut c, &hash_secret(secret), app.now()).await?
+        else {
+            return Ok(None);
+        };
+        if found.user.disabled {
+            return Ok(None);
+        }
+        (found.token_id, actor_on(&mut c, &found.user).await?)
     };
-    let Some((token_id, user_id)) = found else {
-        return Ok(None);
-    };
-    let user = {
-        let mut h = app.db.acquire().await?;
-        db::get_user(&mut h.conn(), user_id).await?
-    };
-    if user.disabled {
-        return Ok(None);
-    }
     let mut tx = app.db.begin().await?;
     db::touch_token(&mut tx.conn(), token_id, app.now()).await?;
     tx.commit().await?;
-    Ok(Some(actor_for(app, &user).await?))
+    Ok(Some(actor))
 }
 
 /// An organisation's accounts.

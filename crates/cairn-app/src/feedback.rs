@@ -1200,15 +1200,11 @@ pub async fn board(
     Vec<BoardItem>,
     Vec<StatusDef>,
 )> {
-    let statuses = {
-        let mut h = app.db.acquire().await?;
-        let o = cairn_db::units::get_organisation(&mut h.conn(), org).await?;
-        drop(o);
-        cairn_db::feedback::list_statuses(&mut h.conn(), org).await?
-    };
     let mut h = app.db.acquire().await?;
     let c = &mut h.conn();
+    // An unknown organisation is "not found" before anything else is read.
     let o = cairn_db::units::get_organisation(c, org).await?;
+    let statuses = cairn_db::feedback::list_statuses(c, org).await?;
     let u = match unit {
         Some(id) => Some(cairn_db::units::get_unit(c, org, id).await?),
         None => None,

@@ -8,6 +8,7 @@
 
 pub mod accounts;
 pub mod audit;
+pub mod cache;
 pub mod demo;
 pub mod easy_read;
 pub mod feedback;
@@ -121,6 +122,8 @@ pub struct App {
     pub clock: Clock,
     pub translator: Arc<dyn Translator>,
     pub password_cost: PasswordCost,
+    /// The organisations' settings, held while their version stands (see [`cache`]).
+    pub organisations: cache::OrganisationCache,
 }
 
 impl App {
@@ -131,6 +134,7 @@ impl App {
             clock,
             translator,
             password_cost: PasswordCost::Strong,
+            organisations: cache::OrganisationCache::default(),
         }
     }
 
@@ -145,6 +149,21 @@ impl App {
     /// UTC milliseconds now.
     pub fn now(&self) -> i64 {
         self.clock.now_ms()
+    }
+
+    /// Organisation `id` as it is at settings version `version` (read with the session): the
+    /// held copy when its version is that one, else read afresh on `c` and held.
+    pub(crate) async fn organisation_at(
+        &self,
+        c: &mut cairn_db::Conn<'_>,
+        id: i64,
+        version: i64,
+    ) -> AppResult<Arc<cairn_db::units::Organisation>> {
+        if let Some(held) = self.organisations.get(id, version) {
+            return Ok(held);
+        }
+        let read = cairn_db::units::get_organisation(c, id).await?;
+        Ok(self.organisations.put(read))
     }
 }
 

@@ -1086,8 +1086,30 @@ pub struct Listed {
 /// Upcoming meetings the actor can see (members: their groups'), soonest first, with the
 /// representation warning for each.
 pub async fn upcoming(app: &App, actor: &Actor, limit: i64) -> AppResult<Vec<Listed>> {
-    let org = org_of(actor)?;
     let groups = groups(app, actor).await?;
+    upcoming_of(app, actor, &groups, limit).await
+}
+
+/// The meetings page's two lists: [`upcoming`] meetings and the [`groups`] they belong to,
+/// reading the groups once for both.
+pub async fn upcoming_and_groups(
+    app: &App,
+    actor: &Actor,
+    limit: i64,
+) -> AppResult<(Vec<Listed>, Vec<Group>)> {
+    let groups = groups(app, actor).await?;
+    let upcoming = upcoming_of(app, actor, &groups, limit).await?;
+    Ok((upcoming, groups))
+}
+
+/// Upcoming meetings of `groups`, which [`groups`] read for this actor.
+async fn upcoming_of(
+    app: &App,
+    actor: &Actor,
+    groups: &[Group],
+    limit: i64,
+) -> AppResult<Vec<Listed>> {
+    let org = org_of(actor)?;
     let now = app.now();
     let mut h = app.db.acquire().await?;
     let mut c = h.conn();

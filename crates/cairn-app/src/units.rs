@@ -244,11 +244,7 @@ pub async fn list_units(
     require(actor, Permission::ViewUnits)?;
     let org = org_of(actor)?;
     let mut h = app.db.acquire().await?;
-    let only = actor
-        .role
-        .is_unit_scoped()
-        .then_some(actor.unit_ids.as_slice());
-    let units = cairn_db::units::list_units(&mut h.conn(), org, only, after, limit).await?;
+    let units = units_in_reach(&mut h.conn(), actor, org, after, limit).await?;
     let counts = cairn_db::units::people_counts(&mut h.conn(), org).await?;
     Ok(units
         .into_iter()
@@ -261,6 +257,30 @@ pub async fn list_units(
             UnitRow { unit: u, people }
         })
         .collect())
+}
+
+/// The units the actor may reach (unit staff: theirs), by name, without the people counts
+/// the units page adds: for other pages' filters and labels, which would otherwise count every
+/// person in the organisation to show a list of names.
+pub async fn reachable_units(app: &App, actor: &Actor, limit: i64) -> AppResult<Vec<Unit>> {
+    require(actor, Permission::ViewUnits)?;
+    let org = org_of(actor)?;
+    let mut h = app.db.acquire().await?;
+    units_in_reach(&mut h.conn(), actor, org, None, limit).await
+}
+
+async fn units_in_reach(
+    c: &mut cairn_db::Conn<'_>,
+    actor: &Actor,
+    org: i64,
+    after: Option<(String, i64)>,
+    limit: i64,
+) -> AppResult<Vec<Unit>> {
+    let only = actor
+        .role
+        .is_unit_scoped()
+        .then_some(actor.unit_ids.as_slice());
+    Ok(cairn_db::units::list_units(c, org, only, after, limit).await?)
 }
 
 /// A unit and what its page shows.

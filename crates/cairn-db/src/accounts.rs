@@ -205,6 +205,80 @@ pub async fn set_role(c: &mut Conn<'_>, user_id: i64, role: Role, now: i64) -> D
     Ok(())
 }
 
+/// [`USER_COLUMNS`] read through the alias `u`, for queries that join accounts to other tables
+/// with columns of the same names.
+static JOINED_USER_COLUMNS: std::sync::LazyLock<String> = std::sync::LazyLock::new(|| {
+    USER_COLUMNS
+        .split(", ")
+        .map(|c| format!("u.{c}"))
+        .collect::<Vec<_>>()
+        .join(", ")
+});
+
+/// What a signed-in request needs before its handler runs, read in one query: the live
+/// session, its account, and the version of the account's organisation's settings.
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct SessionWithUser {
+    #[sqlx(flatten)]
+    pub session: SessionRow,
+    #[sqlx(flatten)]
+    pub user: User,
+    /// `None` for an account without an organisation.
+    pub settings_version: Option<i64>,
+}
+
+/// A live session (before both its idle and its absolute end, as [`find_session`]) with its
+/// account and its organisation's settings version, in one query.
+pub async fn find_session_with_user(
+    c: &mut Conn<'_>,
+    id_hash: &str,
+    now: i64,
+) -> DbResult<Option<SessionWithUser>> {
+    fetch_optional!(
+        c,
+        SessionWithUser,
+        &format!(
+            "SELECT s.user_id, s.csrf_token, s.expires_at, s.ends_at, {}, o.settings_version \
+             FROM sessions s JOIN users u ON u.id = s.user_id \
+             LEFT JOIN organisations o ON o.id = u.organisation_id \
+             WHERE s.id_hash = $1 AND s.expires_at > $2 AND s.ends_at > $2",
+            *JOINED_USER_COLUMNS
+        ),
+        id_hash,
+        now
+    )
+}
+
+/// What an API request needs before its handler runs, read in one query: the live token's
+/// id and its account.
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct TokenWithUser {
+    pub token_id: i64,
+    #[sqlx(flatten)]
+    pub user: User,
+}
+
+/// A live token (not revoked and not expired at `now`, as [`find_token_user`]) with its
+/// account, in one query.
+pub async fn find_token_with_user(
+    c: &mut Conn<'_>,
+    hash: &str,
+    now: i64,
+) -> DbResult<Option<TokenWithUser>> {
+    fetch_optional!(
+        c,
+        TokenWithUser,
+        &format!(
+            "SELECT t.id AS token_id, {} \
+             FROM api_tokens t JOIN users u ON u.id = t.user_id \
+             WHERE t.token_hash = $1 AND t.revoked_at IS NULL AND t.expires_at > $2",
+            *JOINED_USER_COLUMNS
+        ),
+        hash,
+        now
+    )
+}
+
 /// A session row.
 #[derive(Debug, Clone, sqlx::FromRow)]
 pub struct SessionRow {

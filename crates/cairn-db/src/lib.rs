@@ -15,7 +15,7 @@
 pub mod accounts;
 pub mod audit;
 mod macros;
-pub use macros::{Arg, Filter, execute_dynamic, fetch_all_dynamic, sql};
+pub use macros::{Arg, Filter, execute_dynamic, fetch_all_dynamic, record_queries, sql};
 /// Re-exported for the query macros, so crates using them need not depend on sqlx themselves.
 pub use sqlx;
 pub mod feedback;
@@ -26,6 +26,7 @@ pub mod model;
 pub mod notices;
 pub mod payments;
 pub mod people;
+pub mod plan;
 pub mod playbook;
 pub mod principles;
 pub mod reports;
@@ -102,6 +103,16 @@ pub enum Db {
 pub enum Conn<'c> {
     Sqlite(&'c mut sqlx::SqliteConnection),
     Postgres(&'c mut sqlx::PgConnection),
+}
+
+impl Conn<'_> {
+    /// The engine behind this connection.
+    pub fn engine(&self) -> Engine {
+        match self {
+            Conn::Sqlite(_) => Engine::Sqlite,
+            Conn::Postgres(_) => Engine::Postgres,
+        }
+    }
 }
 
 /// A pooled connection for reads.
@@ -266,7 +277,10 @@ impl Db {
                 .await?;
             Ok(Db::Sqlite(pool))
         } else if url.starts_with("postgres:") || url.starts_with("postgresql:") {
-            let o = PgConnectOptions::from_str(url)?;
+            // Cairn's data fits in memory, so an index read costs about what a sequential one
+            // does; PostgreSQL's default (4, for spinning disks) made its planner read a whole
+            // small table and sort it rather than read one page of an index in order.
+            let o = PgConnectOptions::from_str(url)?.options([("random_page_cost", "1.1")]);
             let pool = PgPoolOptions::new()
                 .max_connections(opts.max_connections)
                 .acquire_timeout(Duration::from_secs(10))

@@ -60,7 +60,23 @@ macro_rules! execute {
 /// column lists and numbered placeholders; values always travel as bound parameters, never
 /// inside the string.
 pub fn sql(s: &str) -> sqlx::AssertSqlSafe<String> {
+    // Outside `record_queries` (always, in the running service) there is nothing to note.
+    let _ = SENT.try_with(|sent| sent.borrow_mut().push(s.to_owned()));
     sqlx::AssertSqlSafe(s.to_owned())
+}
+
+tokio::task_local! {
+    static SENT: std::cell::RefCell<Vec<String>>;
+}
+
+/// Runs `f` and returns, beside its output, the SQL of every query it sent from this task, in
+/// order (transaction statements aside). For tests that hold a request to a number of queries.
+pub async fn record_queries<F: std::future::Future>(f: F) -> (F::Output, Vec<String>) {
+    SENT.scope(std::cell::RefCell::new(Vec::new()), async {
+        let out = f.await;
+        (out, SENT.with(|sent| sent.take()))
+    })
+    .await
 }
 
 /// A value bound into a query built at run time (filters). Lets one `Vec` carry mixed types.

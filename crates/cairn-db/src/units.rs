@@ -32,6 +32,10 @@ pub struct Organisation {
     pub feedback_target_days: i64,
     /// The public board, poster and kiosk show an item only once it has both languages.
     pub board_needs_both_languages: bool,
+    /// Changes with every change to the row (a trigger bumps it): a copy held in memory is
+    /// current while this matches the number read with the session.
+    #[serde(skip)]
+    pub settings_version: i64,
 }
 
 /// A service within an organisation (for example "Rehabilitation and recovery").
@@ -64,7 +68,7 @@ pub struct Unit {
 }
 
 const UNIT_COLUMNS: &str = "id, organisation_id, service_id, name, name_cy, unit_type, beds, gender_mix, link_person_id, created_at, updated_at";
-const ORG_COLUMNS: &str = "id, name, name_cy, time_zone, smtp_enabled, smtp_host, smtp_port, smtp_username, smtp_password, smtp_tls, smtp_from, created_at, updated_at, model_threshold_percent, publish_assessments, feedback_target_days, board_needs_both_languages";
+const ORG_COLUMNS: &str = "id, name, name_cy, time_zone, smtp_enabled, smtp_host, smtp_port, smtp_username, smtp_password, smtp_tls, smtp_from, created_at, updated_at, model_threshold_percent, publish_assessments, feedback_target_days, board_needs_both_languages, settings_version";
 
 /// Counts organisations (zero means the deployment still needs setting up).
 pub async fn count_organisations(c: &mut Conn<'_>) -> DbResult<i64> {

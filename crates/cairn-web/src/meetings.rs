@@ -73,7 +73,7 @@ async fn tz_of(st: &AppState, s: &Signed) -> WebResult<TimeZone> {
     if s.actor().organisation_id.is_none() {
         return Ok(time_zone(cairn_domain::time::DEFAULT_TIME_ZONE));
     }
-    let o = cairn_app::units::my_organisation(&st.app, s.actor()).await?;
+    let o = crate::views::my_organisation(st, s).await?;
     Ok(time_zone(&o.time_zone))
 }
 
@@ -256,8 +256,7 @@ async fn home(State(st): State<AppState>, s: Signed) -> WebResult {
     let t = s.ctx.t();
     let tz = tz_of(&st, &s).await?;
     let units = unit_names(&st, &s).await?;
-    let upcoming = cairn_app::meetings::upcoming(&st.app, a, 20).await?;
-    let groups = cairn_app::meetings::groups(&st.app, a).await?;
+    let (upcoming, groups) = cairn_app::meetings::upcoming_and_groups(&st.app, a, 20).await?;
     let overdue = cairn_app::meetings::overdue(&st.app, a).await?;
     let upcoming = upcoming
         .iter()

@@ -42,11 +42,7 @@ async fn home(State(st): State<AppState>, s: Signed) -> WebResult {
     let t = s.ctx.t();
     // A platform administrator belongs to no organisation: their times are in the default zone.
     let tz = if s.actor().organisation_id.is_some() {
-        time_zone(
-            &cairn_app::units::my_organisation(&st.app, s.actor())
-                .await?
-                .time_zone,
-        )
+        time_zone(&crate::views::my_organisation(&st, &s).await?.time_zone)
     } else {
         time_zone(DEFAULT_TIME_ZONE)
     };

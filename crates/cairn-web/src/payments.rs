@@ -111,7 +111,7 @@ fn money_or(e: &mut cairn_domain::FieldErrors, field: &str, raw: &str) -> Option
 
 /// The organisation's time zone, for times shown on payment pages.
 async fn org_time_zone(st: &AppState, s: &Signed) -> WebResult<jiff::tz::TimeZone> {
-    let o = cairn_app::units::my_organisation(&st.app, s.actor()).await?;
+    let o = crate::views::my_organisation(st, s).await?;
     Ok(time_zone(&o.time_zone))
 }
 

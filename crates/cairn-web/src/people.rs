@@ -1129,7 +1129,7 @@ async fn org_zone(st: &AppState, s: &Signed) -> WebResult<jiff::tz::TimeZone> {
     if s.actor().organisation_id.is_none() {
         return Ok(time_zone(""));
     }
-    let o = cairn_app::units::my_organisation(&st.app, s.actor()).await?;
+    let o = crate::views::my_organisation(st, s).await?;
     Ok(time_zone(&o.time_zone))
 }
 

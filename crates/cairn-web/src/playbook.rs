@@ -57,7 +57,7 @@ fn day(t: &Tr, tz: &jiff::tz::TimeZone, ms: i64) -> String {
 }
 
 async fn tz_of(st: &AppState, s: &Signed) -> WebResult<jiff::tz::TimeZone> {
-    let o = cairn_app::units::my_organisation(&st.app, s.actor()).await?;
+    let o = crate::views::my_organisation(st, s).await?;
     Ok(time_zone(&o.time_zone))
 }
 

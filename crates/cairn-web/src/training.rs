@@ -122,9 +122,7 @@ fn completion_words(t: &Tr, c: &Course) -> String {
 
 async fn tz_of(st: &AppState, s: &Signed) -> WebResult<TimeZone> {
     Ok(time_zone(
-        &cairn_app::units::my_organisation(&st.app, s.actor())
-            .await?
-            .time_zone,
+        &crate::views::my_organisation(st, s).await?.time_zone,
     ))
 }
 

@@ -34,8 +34,22 @@ pub(crate) async fn organisation(st: &AppState, s: &Signed) -> WebResult<String>
     if s.actor().organisation_id.is_none() {
         return Ok(String::new());
     }
-    let o = cairn_app::units::my_organisation(&st.app, s.actor()).await?;
+    let o = my_organisation(st, s).await?;
     Ok(local_name(&s.ctx.t(), &o.name, o.name_cy.as_deref()))
+}
+
+/// The signed-in person's organisation: the one found with the session (current as of this
+/// request, from the instance's cache), read again only if the session came without one.
+pub(crate) async fn my_organisation(
+    st: &AppState,
+    s: &Signed,
+) -> WebResult<std::sync::Arc<cairn_db::units::Organisation>> {
+    match &s.session.organisation {
+        Some(o) => Ok(std::sync::Arc::clone(o)),
+        None => Ok(std::sync::Arc::new(
+            cairn_app::units::my_organisation(&st.app, s.actor()).await?,
+        )),
+    }
 }
 
 /// The units the actor may reach (unit staff: theirs), as (id, name in the page's language),
@@ -45,15 +59,10 @@ pub(crate) async fn unit_names(st: &AppState, s: &Signed) -> WebResult<Vec<(i64,
         return Ok(Vec::new());
     }
     let t = s.ctx.t();
-    let rows = cairn_app::units::list_units(&st.app, s.actor(), None, 1000).await?;
+    let rows = cairn_app::units::reachable_units(&st.app, s.actor(), 1000).await?;
     let mut names: Vec<(i64, String)> = rows
         .into_iter()
-        .map(|r| {
-            (
-                r.unit.id,
-                local_name(&t, &r.unit.name, r.unit.name_cy.as_deref()),
-            )
-        })
+        .map(|u| (u.id, local_name(&t, &u.name, u.name_cy.as_deref())))
         .collect();
     sort_by_name(&t, &mut names, |(_, n)| n);
     Ok(names)

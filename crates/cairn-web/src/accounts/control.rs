@@ -42,7 +42,7 @@ fn status_label(t: &Tr, u: &User) -> String {
 }
 
 async fn time_zone_of(st: &AppState, s: &Signed) -> WebResult<jiff::tz::TimeZone> {
-    let o = cairn_app::units::my_organisation(&st.app, s.actor()).await?;
+    let o = crate::views::my_organisation(st, s).await?;
     Ok(time_zone(&o.time_zone))
 }
 

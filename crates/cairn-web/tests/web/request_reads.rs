@@ -1,0 +1,192 @@
+//! What one signed-in page reads: the session, its account and the organisation's settings
+//! version in one query, the organisation itself from the instance's cache while that version
+//! stands, and no row read twice. And what a second instance on the same database sees.
+
+use crate::helpers::{TestApp, Who};
+use axum::body::Body;
+use axum::http::{Request, StatusCode, header};
+use cairn_app::{App, Clock, PasswordCost};
+use cairn_db::record_queries;
+use cairn_web::{AppState, WebConfig};
+use std::sync::Arc;
+use tower::ServiceExt;
+
+async fn both<F, Fut>(body: F)
+where
+    F: Fn(TestApp) -> Fut,
+    Fut: Future<Output = ()>,
+{
+    body(TestApp::new().await).await;
+    match TestApp::on_postgres().await {
+        Some(pg) => body(pg).await,
+        None => panic!("PostgreSQL is needed for this test (see scripts/test.sh)"),
+    }
+}
+
+/// The busiest signed-in pages, as the lead and as unit staff (whose units are one more
+/// query).
+fn busy_pages(t: &TestApp) -> Vec<(Who, String)> {
+    let u = t.seed.unit_a1;
+    let mut pages = Vec::new();
+    for who in [Who::Lead, Who::UnitStaff] {
+        for path in [
+            format!("/people?unit_id={u}"),
+            format!("/feedback?unit_id={u}&status=done"),
+            format!("/units/{u}/assessment"),
+            "/assessment".to_owned(),
+            "/opportunities".to_owned(),
+            "/payments/claims".to_owned(),
+            "/meetings".to_owned(),
+        ] {
+            pages.push((who, path));
+        }
+    }
+    pages
+}
+
+fn reading<'a>(queries: &'a [String], table: &str) -> Vec<&'a String> {
+    queries.iter().filter(|q| q.contains(table)).collect()
+}
+
+#[tokio::test]
+async fn a_busy_page_reads_session_account_and_organisation_version_in_one_query() {
+    both(|t| async move {
+        for (who, path) in busy_pages(&t) {
+            // Setup: the first request fills the instance's copy of the organisation.
+            assert_eq!(t.get(who, &path).await.status, StatusCode::OK, "{path}");
+
+            // Exec
+            let (res, queries) = record_queries(t.get(who, &path)).await;
+
+            // Check
+            assert_eq!(res.status, StatusCode::OK, "{path}");
+            let sessions = reading(&queries, "FROM sessions");
+            assert_eq!(sessions.len(), 1, "{who:?} {path}: {queries:#?}");
+            assert!(sessions[0].contains("JOIN users") && sessions[0].contains("organisations"));
+            let accounts: Vec<_> = reading(&queries, "FROM users WHERE id")
+                .into_iter()
+                .chain(reading(&queries, "FROM user_units"))
+                .collect();
+            let scoped = usize::from(who == Who::UnitStaff);
+            assert_eq!(accounts.len(), scoped, "{who:?} {path}: {accounts:#?}");
+            let organisation = reading(&queries, "FROM organisations WHERE id");
+            assert!(organisation.len() <= 1, "{who:?} {path}: {organisation:#?}");
+            let units_list = reading(&queries, "FROM units WHERE organisation_id");
+            assert!(units_list.len() <= 1, "{who:?} {path}: {units_list:#?}");
+            let people_counts = reading(&queries, "SELECT pu.unit_id, COUNT(*) FROM person_units");
+            assert!(
+                people_counts.is_empty(),
+                "{who:?} {path}: {people_counts:#?}"
+            );
+        }
+    })
+    .await;
+}
+
+/// A second instance of Cairn on the same database, with its own memory.
+fn second_instance(t: &TestApp) -> axum::Router {
+    let app = App::new(
+        t.app.db.clone(),
+        Clock::system(),
+        Arc::new(cairn_web::i18n::FluentTranslator),
+    )
+    .with_password_cost(PasswordCost::Test);
+    cairn_web::router(AppState {
+        app,
+        config: Arc::new(WebConfig {
+            base_url: "http://localhost".into(),
+            ..Default::default()
+        }),
+    })
+}
+
+async fn page_on(router: &axum::Router, cookie: &str, path: &str) -> String {
+    let res = router
+        .clone()
+        .oneshot(
+            Request::builder()
+                .uri(path)
+                .header(header::HOST, "localhost")
+                .header(header::COOKIE, cookie)
+                .body(Body::empty())
+                .expect("request"),
+        )
+        .await
+        .expect("response");
+    assert_eq!(res.status(), StatusCode::OK, "{path}");
+    let bytes = axum::body::to_bytes(res.into_body(), 10 * 1024 * 1024)
+        .await
+        .expect("body");
+    String::from_utf8_lossy(&bytes).into_owned()
+}
+
+#[tokio::test]
+async fn an_organisation_renamed_through_one_instance_shows_on_the_others_next_page() {
+    both(|t| async move {
+        // Setup: both instances have shown the organisation's name once.
+        let other = second_instance(&t);
+        let cookie = t.who[&Who::Lead].cookie.clone();
+        assert!(
+            page_on(&other, &cookie, "/people")
+                .await
+                .contains("Organisation A")
+        );
+        assert!(
+            t.get(Who::Lead, "/people")
+                .await
+                .body
+                .contains("Organisation A")
+        );
+
+        // Exec: renamed through the first instance's own use case.
+        let admin = t.actor(Who::OrgAdmin).await;
+        cairn_app::units::update_settings(
+            &t.app,
+            &admin,
+            &cairn_app::units::SettingsForm {
+                name: "Renamed Board".into(),
+                time_zone: "Europe/London".into(),
+                ..Default::default()
+            },
+        )
+        .await
+        .expect("rename");
+
+        // Check
+        assert!(
+            page_on(&other, &cookie, "/people")
+                .await
+                .contains("Renamed Board")
+        );
+        assert!(
+            t.get(Who::Lead, "/people")
+                .await
+                .body
+                .contains("Renamed Board")
+        );
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn a_units_public_board_reads_the_organisation_once() {
+    both(|t| async move {
+        // Setup
+        let path = format!(
+            "/o/{}/units/{}/you-said-we-did",
+            t.seed.org_a, t.seed.unit_a1
+        );
+        assert_eq!(t.get(Who::Anon, &path).await.status, StatusCode::OK);
+
+        // Exec
+        let (res, queries) = record_queries(t.get(Who::Anon, &path)).await;
+
+        // Check
+        assert_eq!(res.status, StatusCode::OK);
+        let organisation = reading(&queries, "FROM organisations WHERE id");
+        assert_eq!(organisation.len(), 1, "{organisation:#?}");
+        let unit_read = reading(&queries, "FROM units WHERE organisation_id = $1 AND id");
+        assert_eq!(unit_read.len(), 1, "{queries:#?}");
+    })
+    .await;
+}
