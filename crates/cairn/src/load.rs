@@ -40,6 +40,10 @@ pub struct LoadArgs {
     /// people, 200,000 suggestions, ten years).
     #[arg(long, value_enum, default_value_t = BenchScale::Board)]
     pub scale: BenchScale,
+    /// With --load: measure only the pages whose path contains this text (and `/healthz`, the
+    /// floor they are compared with), e.g. `--page /people` while profiling one page.
+    #[arg(long, value_name = "TEXT", requires = "load")]
+    pub page: Option<String>,
 }
 
 fn seconds(s: &str) -> Result<f64, String> {
@@ -446,6 +450,14 @@ fn tail(text: &str) -> String {
     lines[lines.len().saturating_sub(20)..].join("\n")
 }
 
+/// Is `page` measured when `--page` is `only`? The floor always is.
+fn chosen(page: &Page, only: Option<&str>) -> bool {
+    match only {
+        None => true,
+        Some(text) => page.kind == PageKind::Floor || page.path.contains(text),
+    }
+}
+
 fn engine_of(url: &str) -> &'static str {
     if url.starts_with("postgres") {
         "PostgreSQL"
@@ -457,7 +469,9 @@ fn engine_of(url: &str) -> &'static str {
 /// Builds the data on `url`, starts the server on it and measures every page.
 async fn run_engine(url: Option<&str>, args: &LoadArgs) -> Result<EngineRun> {
     let board = bench_data::prepare(url, args.scale).await?;
-    let pages = bench_data::pages(board.org, board.unit);
+    let pages = bench_data::pages(board.org, board.unit)
+        .into_iter()
+        .filter(|p| chosen(p, args.page.as_deref()));
     // The server is the only one using the database while it is measured.
     board.app.db.close().await;
     let engine = engine_of(&board.url);
@@ -738,6 +752,8 @@ mod tests {
             "board10",
             "--addr",
             "127.0.0.1:8210",
+            "--page",
+            "/people",
         ])
         .expect("parses");
         assert_eq!(cli.args.postgres.as_deref(), Some("postgres://db/cairn"));
@@ -745,6 +761,25 @@ mod tests {
         assert_eq!(cli.args.warmup, 0.0);
         assert_eq!(cli.args.scale, BenchScale::Board10);
         assert_eq!(cli.args.addr.port(), 8210);
+        assert_eq!(cli.args.page.as_deref(), Some("/people"));
+    }
+
+    #[test]
+    fn one_page_is_chosen_by_its_path_and_the_floor_always_is() {
+        let pages = crate::bench_data::pages(1, 2);
+        let names = |only| -> Vec<&str> {
+            pages
+                .iter()
+                .filter(|p| chosen(p, only))
+                .map(|p| p.name)
+                .collect()
+        };
+        assert_eq!(names(None).len(), pages.len());
+        assert_eq!(
+            names(Some("/people")),
+            ["/healthz (the floor)", "people list, filtered by unit"]
+        );
+        assert_eq!(names(Some("/nowhere")), ["/healthz (the floor)"]);
     }
 
     #[test]
@@ -752,5 +787,6 @@ mod tests {
         assert!(Cli::try_parse_from(["bench", "--load", "--seconds", "0"]).is_err());
         assert!(Cli::try_parse_from(["bench", "--load", "--warmup", "-1"]).is_err());
         assert!(Cli::try_parse_from(["bench", "--postgres", "postgres://db/cairn"]).is_err());
+        assert!(Cli::try_parse_from(["bench", "--page", "/people"]).is_err());
     }
 }
