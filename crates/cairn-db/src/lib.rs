@@ -227,6 +227,10 @@ impl Drop for SqliteTx {
     }
 }
 
+/// A PostgreSQL connection idle longer than this is pinged before it is handed out; one used
+/// more recently is known to be alive (the server or a proxy may close idle ones).
+const PING_WHEN_IDLE: Duration = Duration::from_secs(30);
+
 /// How to open the pool.
 #[derive(Debug, Clone)]
 pub struct ConnectOptions {
@@ -273,6 +277,10 @@ impl Db {
             let max = if memory { 1 } else { opts.max_connections };
             let pool = SqlitePoolOptions::new()
                 .max_connections(max)
+                // sqlx pings a connection each time the pool hands it out. A SQLite connection
+                // lives in this process and cannot be cut off, and the ping is a round trip to
+                // the connection's thread, as costly as a short query, on every hand-out.
+                .test_before_acquire(false)
                 .connect_with(o)
                 .await?;
             Ok(Db::Sqlite(pool))
@@ -283,6 +291,17 @@ impl Db {
             let o = PgConnectOptions::from_str(url)?.options([("random_page_cost", "1.1")]);
             let pool = PgPoolOptions::new()
                 .max_connections(opts.max_connections)
+                // Ping only a connection that has sat idle a while, not one used a moment ago:
+                // sqlx's default pings on every hand-out, a network round trip per query.
+                .test_before_acquire(false)
+                .before_acquire(|conn, meta| {
+                    Box::pin(async move {
+                        if meta.idle_for > PING_WHEN_IDLE {
+                            sqlx::Connection::ping(conn).await?;
+                        }
+                        Ok(true)
+                    })
+                })
                 .acquire_timeout(Duration::from_secs(10))
                 .connect_with(o)
                 .await?;

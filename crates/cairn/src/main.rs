@@ -227,6 +227,10 @@ fn demo_password() -> String {
     }
 }
 
+/// See `mimalloc` in the workspace's `Cargo.toml` for why not the system allocator.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 #[tokio::main]
 async fn main() -> Result<()> {
     let cli = Cli::parse();
