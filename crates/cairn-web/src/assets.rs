@@ -371,9 +371,9 @@ pub fn warm() {
     });
 }
 
-/// The encoding to send, by the client's `Accept-Encoding`: the one it prefers of Brotli and
-/// gzip (Brotli when it likes both as much), or none.
-fn negotiate(headers: &HeaderMap) -> Option<Encoding> {
+/// How much the client's `Accept-Encoding` wants Brotli and gzip, each from 0 (refused or not
+/// named) to 1; `*` stands for either when it is not named.
+pub(crate) fn accepted(headers: &HeaderMap) -> (f32, f32) {
     let (mut br, mut gzip, mut any) = (None, None, None);
     let items = headers
         .get_all(header::ACCEPT_ENCODING)
@@ -394,8 +394,13 @@ fn negotiate(headers: &HeaderMap) -> Option<Encoding> {
             _ => {}
         }
     }
-    let br = br.or(any).unwrap_or(0.0);
-    let gzip = gzip.or(any).unwrap_or(0.0);
+    (br.or(any).unwrap_or(0.0), gzip.or(any).unwrap_or(0.0))
+}
+
+/// The encoding to send, by the client's `Accept-Encoding`: the one it prefers of Brotli and
+/// gzip (Brotli when it likes both as much), or none.
+fn negotiate(headers: &HeaderMap) -> Option<Encoding> {
+    let (br, gzip) = accepted(headers);
     if br > 0.0 && br >= gzip {
         Some(Encoding::Brotli)
     } else if gzip > 0.0 {

@@ -6,22 +6,27 @@
 //! small answers (redirects, 304s, `/healthz`) are sent as they are. Static assets arrive here
 //! compressed once at the highest levels (`crate::assets`) and pass through untouched.
 //!
-//! Pages are compressed as they are sent, on the server's few cores, so at a fast level: 4 for
-//! both Brotli and gzip. tower-http's default is Brotli 4 too (the brotli crate's own, 11, takes
-//! tens of milliseconds a page) and gzip 6. In the brotli crate, quality 4 costs no more CPU than
-//! qualities 1 to 3 on Cairn's pages and gives smaller files (about an eighth of the page, a
-//! fifth of a millisecond for a 35 KB list); gzip 4 is within 1% of gzip 6's size for about a
-//! fifth less work.
+//! Pages are compressed as they are sent, on the server's few cores, so as cheaply as will do:
+//! gzip at level 1. A browser accepts both gzip and Brotli, and tower-http would choose Brotli,
+//! so [`prefer_gzip`] leaves Brotli out of what a page's request accepts. Profiled under
+//! `cairn bench --load`, Brotli 4 (tower-http's default quality; in the brotli crate, qualities
+//! 1 to 3 cost no less on Cairn's pages) was a tenth of the server's work on a list page;
+//! gzip 1 with zlib-rs costs a fraction of that, for pages about a quarter larger (3.7 KB
+//! against 2.9 KB for a unit's people). A client that accepts only Brotli still gets it, at
+//! quality 1. Static assets keep Brotli: they are compressed once, at the highest level.
 //!
 //! A page's form token is masked afresh in every answer (`crate::context`), so compression
 //! does not let another site recover it by length (BREACH).
 
-use axum::http::{Extensions, HeaderMap, StatusCode, Version, header};
+use axum::extract::Request;
+use axum::http::{Extensions, HeaderMap, HeaderValue, StatusCode, Version, header};
+use axum::middleware::Next;
+use axum::response::Response;
 use tower_http::compression::predicate::{Predicate, SizeAbove};
 use tower_http::compression::{CompressionLayer, CompressionLevel};
 
 /// The level of compression for answers made per request (see the module's comment).
-const DYNAMIC_LEVEL: i32 = 4;
+const DYNAMIC_LEVEL: i32 = 1;
 
 /// The layer the router puts around every route.
 pub fn layer() -> CompressionLayer<impl Predicate> {
@@ -31,6 +36,20 @@ pub fn layer() -> CompressionLayer<impl Predicate> {
         .gzip(true)
         .quality(CompressionLevel::Precise(DYNAMIC_LEVEL))
         .compress_when(SizeAbove::new(min).and(is_text))
+}
+
+/// Outside [`layer`]: a request that accepts gzip is answered with gzip, not Brotli, however
+/// it ranks them (see the module's comment). Requests for static assets are left alone: those
+/// are compressed already, with Brotli where the client takes it.
+pub async fn prefer_gzip(mut req: Request, next: Next) -> Response {
+    if !req.uri().path().starts_with("/assets/") {
+        let (br, gzip) = crate::assets::accepted(req.headers());
+        if br > 0.0 && gzip > 0.0 {
+            req.headers_mut()
+                .insert(header::ACCEPT_ENCODING, HeaderValue::from_static("gzip"));
+        }
+    }
+    next.run(req).await
 }
 
 /// Is the answer of a kind that compresses well? Decided by its `Content-Type`; an answer
@@ -64,7 +83,6 @@ fn is_text(_: StatusCode, _: Version, headers: &HeaderMap, _: &Extensions) -> bo
 #[cfg(test)]
 mod tests {
     use super::*;
-    use axum::http::HeaderValue;
 
     fn text(kind: &str) -> bool {
         let mut h = HeaderMap::new();

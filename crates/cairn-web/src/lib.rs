@@ -250,6 +250,7 @@ pub fn router(state: AppState) -> Router {
         // Outside `context::load`, so error pages are compressed as written in the person's
         // language; inside `track`, so the log line has the status the client got.
         .layer(compression::layer())
+        .layer(middleware::from_fn(compression::prefer_gzip))
         .layer(middleware::from_fn(requests::track))
         // A handler may send a stricter policy of its own (receipts are sandboxed).
         .layer(SetResponseHeaderLayer::if_not_present(
