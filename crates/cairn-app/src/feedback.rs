@@ -1231,7 +1231,7 @@ pub async fn board(
                 status: s.status,
                 rag,
                 outcome,
-                closed_at: s.closed_at.unwrap_or(s.updated_at),
+                closed_at: s.closed_at,
             }
         })
         .collect();

@@ -1121,22 +1121,23 @@ async fn upcoming_of(
         ..Default::default()
     };
     let meetings = cairn_db::meetings::list_meetings(&mut c, org, &q).await?;
+    let meetings: Vec<_> = meetings.into_iter().filter(|m| m.ends_at >= now).collect();
+    let ids: Vec<i64> = meetings.iter().map(|m| m.id).collect();
+    let replies = cairn_db::meetings::replies_to(&mut c, &ids).await?;
     let mut out = Vec::new();
-    for m in meetings.into_iter().filter(|m| m.ends_at >= now) {
+    for m in meetings {
         let Some(g) = groups.iter().find(|g| g.id == m.group_id).cloned() else {
             continue;
         };
-        let people = cairn_db::meetings::meeting_people(&mut c, m.id).await?;
-        let confirmed: Vec<Constituency> = people
-            .iter()
-            .filter(|p| p.reply.as_deref() == Some(Reply::Confirmed.key()))
-            .map(|p| p.constituency)
+        let to_this = || replies.iter().filter(|r| r.meeting_id == m.id);
+        let confirmed: Vec<Constituency> = to_this()
+            .filter(|r| r.reply == Reply::Confirmed.key())
+            .map(|r| r.constituency)
             .collect();
         let my_reply = actor.person_id.and_then(|me| {
-            people
-                .iter()
-                .find(|p| p.person_id == me)
-                .and_then(|p| p.reply.clone())
+            to_this()
+                .find(|r| r.person_id == me)
+                .map(|r| r.reply.clone())
         });
         out.push(Listed {
             expected_met: actor

@@ -637,6 +637,23 @@ pub fn list_query(engine: Engine, org: i64, q: &SuggestionQuery) -> Option<(Stri
 const BOTH_LANGUAGES: &str = "COALESCE(public_text, '') <> '' AND COALESCE(public_text_cy, '') <> '' \
      AND COALESCE(public_response, '') <> '' AND COALESCE(public_response_cy, '') <> ''";
 
+/// What a public board shows of a suggestion: its public wording and answer, never what was
+/// first written or who wrote it.
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct BoardSuggestion {
+    pub id: i64,
+    pub unit_id: Option<i64>,
+    pub public_text: Option<String>,
+    pub public_text_cy: Option<String>,
+    pub status: String,
+    pub closed_at: i64,
+    pub public_response: Option<String>,
+    pub public_response_cy: Option<String>,
+}
+
+const BOARD_COLUMNS: &str = "id, unit_id, public_text, public_text_cy, status, closed_at, \
+    public_response, public_response_cy";
+
 /// Published, closed suggestions for the public boards (a unit, or the whole organisation),
 /// closed at or after `since`, newest first. With `both_languages`, only those whose public
 /// wording and response exist in English and in Welsh.
@@ -647,7 +664,7 @@ pub async fn board(
     since: i64,
     limit: i64,
     both_languages: bool,
-) -> DbResult<Vec<Suggestion>> {
+) -> DbResult<Vec<BoardSuggestion>> {
     let (sql, args) = board_query(c.engine(), org, unit, since, limit, both_languages);
     fetch_all_dynamic(c, &sql, args).await
 }
@@ -680,7 +697,7 @@ pub fn board_query(
     }
     let lim = f.push_arg(Arg::I64(limit));
     let sql = format!(
-        "SELECT {COLUMNS} FROM suggestions{} ORDER BY closed_at DESC, id DESC LIMIT {lim}",
+        "SELECT {BOARD_COLUMNS} FROM suggestions{} ORDER BY closed_at DESC, id DESC LIMIT {lim}",
         f.where_sql()
     );
     (sql, f.into_args())

@@ -613,6 +613,38 @@ pub async fn meeting_people(c: &mut Conn<'_>, meeting: i64) -> DbResult<Vec<Meet
     )
 }
 
+/// One person's reply to one of several meetings (see [`replies_to`]).
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct MeetingReply {
+    pub meeting_id: i64,
+    pub person_id: i64,
+    /// As it was when they replied.
+    #[sqlx(try_from = "String")]
+    pub constituency: Constituency,
+    pub reply: String,
+}
+
+/// Every reply to any of `meetings`, in one read: what a list of meetings needs to show each
+/// one's representation and the reader's own reply, without reading names.
+pub async fn replies_to(c: &mut Conn<'_>, meetings: &[i64]) -> DbResult<Vec<MeetingReply>> {
+    if meetings.is_empty() {
+        return Ok(Vec::new());
+    }
+    let mut f = Filter::new();
+    let marks = vec!["?"; meetings.len()].join(", ");
+    f.and(
+        &format!("meeting_id IN ({marks})"),
+        meetings.iter().map(|i| Arg::I64(*i)).collect(),
+    );
+    f.and("reply IS NOT NULL", Vec::new());
+    let sql = format!(
+        "SELECT meeting_id, person_id, constituency, reply FROM meeting_people{} \
+         ORDER BY meeting_id, person_id",
+        f.where_sql()
+    );
+    fetch_all_dynamic(c, &sql, f.into_args()).await
+}
+
 /// Records a reply (replacing an earlier one), with who recorded it when done for the person.
 pub async fn set_reply(
     c: &mut Conn<'_>,

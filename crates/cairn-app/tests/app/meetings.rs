@@ -785,6 +785,59 @@ async fn a_reply_after_the_meeting_ended_is_a_conflict_and_changes_nothing() {
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn upcoming_meetings_read_their_replies_in_one_query_and_each_keeps_its_own_warning() {
+    both_engines(|db| async move {
+        // Setup
+        let app = app(db);
+        let org = org(&app, "Org A", "admin@org-a.example").await;
+        let su = person(&app, &org, "Sam", "service_user", &[]).await;
+        let carer = person(&app, &org, "Cai", "carer", &[]).await;
+        let g = new_group(
+            &app,
+            &org.admin,
+            &group_draft("Forum", "forum", None, SU_AND_CARER),
+        )
+        .await;
+        join(&app, &org, g, &[su, carer]).await;
+        let met = meeting_at(&app, &org.admin, g, T0 + DAY, 60).await;
+        let short = meeting_at(&app, &org.admin, g, T0 + 2 * DAY, 60).await;
+        let unanswered = meeting_at(&app, &org.admin, g, T0 + 3 * DAY, 60).await;
+        for (m, p, reply) in [
+            (met, su, "confirmed"),
+            (met, carer, "confirmed"),
+            (short, su, "confirmed"),
+            (short, carer, "apologies"),
+        ] {
+            meetings::reply(&app, &org.admin, m, Some(p), reply)
+                .await
+                .expect("reply");
+        }
+
+        // Exec
+        let (listed, sent) =
+            cairn_db::record_queries(meetings::upcoming(&app, &org.admin, 10)).await;
+        let listed = listed.expect("upcoming");
+
+        // Check
+        let warning = |m: i64| {
+            listed
+                .iter()
+                .find(|l| l.meeting.id == m)
+                .map(|l| l.expected_met)
+        };
+        assert_eq!(warning(met), Some(Some(true)));
+        assert_eq!(warning(short), Some(Some(false)), "apologies do not count");
+        assert_eq!(warning(unanswered), Some(Some(false)));
+        assert_eq!(
+            sent.iter().filter(|q| q.contains("meeting_people")).count(),
+            1,
+            "{sent:#?}"
+        );
+    })
+    .await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn the_warning_names_the_missing_carer_until_a_carer_confirms() {
     both_engines(|db| async move {
         // Setup
