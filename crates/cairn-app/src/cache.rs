@@ -4,6 +4,7 @@
 //! other on its very next request. The version is bumped by a trigger in the same transaction
 //! as the change, so a copy can never be newer than its number says.
 
+use crate::AppResult;
 use cairn_db::units::Organisation;
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex, PoisonError};
@@ -47,5 +48,35 @@ impl OrganisationCache {
         // Every change to the map is a single insert or clear, so a panic elsewhere while the
         // lock was held cannot have left it half-changed.
         self.0.lock().unwrap_or_else(PoisonError::into_inner)
+    }
+}
+
+tokio::task_local! {
+    /// The organisation as the current request's own session read found it (see
+    /// [`within_request`]).
+    static REQUEST_ORGANISATION: Arc<Organisation>;
+}
+
+/// Runs `f` (one request) with `org` as the organisation its use cases read, instead of reading
+/// it again: the copy the request's session read has just checked against the settings version,
+/// so it is as current as the request. The web layer wraps each signed-in request in this.
+pub async fn within_request<F: Future>(org: Arc<Organisation>, f: F) -> F::Output {
+    REQUEST_ORGANISATION.scope(org, f).await
+}
+
+/// Organisation `id` for a use case that only reads it: the current request's copy when it is
+/// that organisation, else read on `c`. A use case that changes the organisation's row reads
+/// it with `cairn_db::units::get_organisation`, so it sees its own change.
+pub(crate) async fn organisation(
+    c: &mut cairn_db::Conn<'_>,
+    id: i64,
+) -> AppResult<Arc<Organisation>> {
+    let held = REQUEST_ORGANISATION
+        .try_with(|o| (o.id == id).then(|| Arc::clone(o)))
+        .ok()
+        .flatten();
+    match held {
+        Some(o) => Ok(o),
+        None => Ok(Arc::new(cairn_db::units::get_organisation(c, id).await?)),
     }
 }

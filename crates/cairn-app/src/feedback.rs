@@ -43,15 +43,18 @@ pub(crate) async fn ensure_statuses(c: &mut Conn<'_>, org: i64) -> AppResult<()>
 }
 
 async fn statuses_of(app: &App, org: i64) -> AppResult<Vec<StatusDef>> {
-    let needed = {
+    // Read first: only an organisation that has never had statuses needs them written, so
+    // every other page is one query.
+    {
         let mut h = app.db.acquire().await?;
-        cairn_db::feedback::count_statuses(&mut h.conn(), org).await? == 0
-    };
-    if needed {
-        let mut tx = app.db.begin().await?;
-        ensure_statuses(&mut tx.conn(), org).await?;
-        tx.commit().await?;
+        let held = cairn_db::feedback::list_statuses(&mut h.conn(), org).await?;
+        if !held.is_empty() {
+            return Ok(held);
+        }
     }
+    let mut tx = app.db.begin().await?;
+    ensure_statuses(&mut tx.conn(), org).await?;
+    tx.commit().await?;
     let mut h = app.db.acquire().await?;
     Ok(cairn_db::feedback::list_statuses(&mut h.conn(), org).await?)
 }
@@ -501,7 +504,7 @@ pub async fn list(
     let statuses = statuses_of(app, org).await?;
     let mut h = app.db.acquire().await?;
     let c = &mut h.conn();
-    let o = cairn_db::units::get_organisation(c, org).await?;
+    let o = crate::cache::organisation(c, org).await?;
     let tz = cairn_domain::time::time_zone(&o.time_zone);
     let start_of = |d: jiff::civil::Date| {
         d.to_zoned(tz.clone())

@@ -124,6 +124,9 @@ pub struct App {
     pub password_cost: PasswordCost,
     /// The organisations' settings, held while their version stands (see [`cache`]).
     pub organisations: cache::OrganisationCache,
+    /// Organisations this instance has seen with their model's practices in place. Practices
+    /// are never deleted, so once seen there is nothing to check again (see `model::ensure`).
+    models_in_place: Arc<std::sync::Mutex<std::collections::HashSet<i64>>>,
 }
 
 impl App {
@@ -135,6 +138,7 @@ impl App {
             translator,
             password_cost: PasswordCost::Strong,
             organisations: cache::OrganisationCache::default(),
+            models_in_place: Arc::default(),
         }
     }
 
@@ -149,6 +153,22 @@ impl App {
     /// UTC milliseconds now.
     pub fn now(&self) -> i64 {
         self.clock.now_ms()
+    }
+
+    /// Has this instance seen organisation `org`'s model in place?
+    pub(crate) fn model_in_place(&self, org: i64) -> bool {
+        self.models_in_place
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+            .contains(&org)
+    }
+
+    /// Notes that organisation `org`'s model is in place.
+    pub(crate) fn note_model_in_place(&self, org: i64) {
+        self.models_in_place
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+            .insert(org);
     }
 
     /// Organisation `id` as it is at settings version `version` (read with the session): the

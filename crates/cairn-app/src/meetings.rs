@@ -37,7 +37,7 @@ pub const ATTENDANCE_MAX: usize = 500;
 pub const OTHERS_MAX: i64 = 1000;
 
 async fn tz_of(c: &mut Conn<'_>, org: i64) -> AppResult<jiff::tz::TimeZone> {
-    let o = cairn_db::units::get_organisation(c, org).await?;
+    let o = crate::cache::organisation(c, org).await?;
     Ok(time_zone(&o.time_zone))
 }
 

@@ -55,6 +55,11 @@ pub(crate) async fn ensure_model(
 
 /// Makes sure the template is there, in its own short transaction (reads then see it).
 async fn ensure(app: &App, org: i64, actor: &Actor) -> AppResult<()> {
+    // Practices are retired, never deleted: once this instance has seen them, every later page
+    // can skip the check.
+    if app.model_in_place(org) {
+        return Ok(());
+    }
     let needed = {
         let mut h = app.db.acquire().await?;
         cairn_db::model::count_practices(&mut h.conn(), org).await? == 0
@@ -64,6 +69,7 @@ async fn ensure(app: &App, org: i64, actor: &Actor) -> AppResult<()> {
         ensure_model(&mut tx.conn(), org, &actor.label, app.now()).await?;
         tx.commit().await?;
     }
+    app.note_model_in_place(org);
     Ok(())
 }
 
@@ -331,8 +337,8 @@ async fn can_view_unit(
     actor: &Actor,
     org: i64,
     unit: i64,
-) -> AppResult<(Unit, Organisation)> {
-    let o = cairn_db::units::get_organisation(c, org).await?;
+) -> AppResult<(Unit, std::sync::Arc<Organisation>)> {
+    let o = crate::cache::organisation(c, org).await?;
     let published_to_member = actor.role == cairn_domain::Role::Member && o.publish_assessments;
     if !actor.can(Permission::ViewAssessments) && !published_to_member {
         return Err(AppError::Forbidden);
@@ -528,7 +534,7 @@ pub async fn unit_assessment(app: &App, actor: &Actor, unit_id: i64) -> AppResul
         .collect();
     Ok(UnitAssessment {
         unit,
-        organisation,
+        organisation: std::sync::Arc::unwrap_or_clone(organisation),
         model_version: version,
         items,
         levels,
@@ -859,7 +865,7 @@ pub async fn service_view(app: &App, actor: &Actor, today: Date) -> AppResult<Se
     ensure(app, org, actor).await?;
     let mut h = app.db.acquire().await?;
     let c = &mut h.conn();
-    let o = cairn_db::units::get_organisation(c, org).await?;
+    let o = crate::cache::organisation(c, org).await?;
     let only = actor
         .role
         .is_unit_scoped()

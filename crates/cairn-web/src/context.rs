@@ -179,6 +179,7 @@ pub async fn load(
         .path_and_query()
         .map(|p| p.as_str().to_owned())
         .unwrap_or_else(|| "/".into());
+    let organisation = session.as_ref().and_then(|s| s.organisation.clone());
     req.extensions_mut().insert(Ctx {
         session,
         secret,
@@ -186,7 +187,13 @@ pub async fn load(
         path,
         addr,
     });
-    localise(next.run(req).await, lang, id.as_ref(), &at)
+    // The request's use cases take the organisation the session read has just checked,
+    // rather than read it again.
+    let res = match organisation {
+        Some(o) => cairn_app::cache::within_request(o, next.run(req)).await,
+        None => next.run(req).await,
+    };
+    localise(res, lang, id.as_ref(), &at)
 }
 
 /// The body of a form whose only field is the form token: `Posted<NoFields>` checks it.

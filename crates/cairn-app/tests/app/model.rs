@@ -283,6 +283,40 @@ async fn the_template_is_copied_once_on_first_use_with_32_practices_at_version_1
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_instance_checks_for_the_model_once_and_a_second_instance_finds_it_in_place() {
+    both_engines(|db| async move {
+        // Setup
+        let app = app(db.clone());
+        let org = org(&app, "Org A", "admin@org-a.example").await;
+        let u = unit(&app, &org, "Ward A").await;
+        let checks = |sent: &[String]| {
+            sent.iter()
+                .filter(|q| q.contains("COUNT(*) FROM model_practices"))
+                .count()
+        };
+
+        // Exec: the first page copies the template; later ones, and a second instance's
+        // first, find it in place.
+        let (first, first_sent) =
+            cairn_db::record_queries(model::unit_assessment(&app, &org.admin, u)).await;
+        let (again, again_sent) =
+            cairn_db::record_queries(model::unit_assessment(&app, &org.admin, u)).await;
+        let second = crate::common::app(db);
+        let (other, other_sent) =
+            cairn_db::record_queries(model::unit_assessment(&second, &org.admin, u)).await;
+
+        // Check
+        for a in [&first, &again, &other] {
+            assert_eq!(a.as_ref().expect("assessment").items.len(), 32);
+        }
+        assert!(checks(&first_sent) >= 1, "{first_sent:#?}");
+        assert_eq!(checks(&again_sent), 0, "{again_sent:#?}");
+        assert_eq!(checks(&other_sent), 1, "{other_sent:#?}");
+    })
+    .await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn two_organisations_get_separate_copies_and_rewording_in_one_leaves_the_other_alone() {
     both_engines(|db| async move {
         // Setup

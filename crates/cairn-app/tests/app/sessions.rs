@@ -231,3 +231,54 @@ async fn token_and_its_account_are_one_query() {
     })
     .await;
 }
+
+#[tokio::test]
+async fn a_requests_use_cases_take_its_organisation_instead_of_reading_it_again() {
+    both_engines(|db| async move {
+        // Setup: each organisation as a request's session read would hold it.
+        let app = app(db);
+        let a = org(&app, "Org A", "admin@a.example").await;
+        let b = org(&app, "Org B", "admin@b.example").await;
+        let read = |id| {
+            let app = app.clone();
+            async move {
+                let mut h = app.db.acquire().await.expect("acquire");
+                let o = cairn_db::units::get_organisation(&mut h.conn(), id)
+                    .await
+                    .expect("organisation");
+                std::sync::Arc::new(o)
+            }
+        };
+        let (held_a, held_b) = (read(a.id).await, read(b.id).await);
+        let reads_of = |queries: &[String]| {
+            queries
+                .iter()
+                .filter(|q| q.contains("FROM organisations WHERE id"))
+                .count()
+        };
+
+        // Exec: the same read-only use case outside a request, within a request of its own
+        // organisation, and within one of another organisation.
+        let (alone, alone_sent) =
+            record_queries(cairn_app::meetings::overdue(&app, &a.admin)).await;
+        let (within, within_sent) = record_queries(cairn_app::cache::within_request(
+            held_a,
+            cairn_app::meetings::overdue(&app, &a.admin),
+        ))
+        .await;
+        let (crossed, crossed_sent) = record_queries(cairn_app::cache::within_request(
+            held_b,
+            cairn_app::meetings::overdue(&app, &a.admin),
+        ))
+        .await;
+
+        // Check
+        alone.expect("alone");
+        within.expect("within");
+        crossed.expect("crossed");
+        assert_eq!(reads_of(&alone_sent), 1, "{alone_sent:#?}");
+        assert_eq!(reads_of(&within_sent), 0, "{within_sent:#?}");
+        assert_eq!(reads_of(&crossed_sent), 1, "{crossed_sent:#?}");
+    })
+    .await;
+}
