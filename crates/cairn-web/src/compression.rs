@@ -7,13 +7,14 @@
 //! compressed once at the highest levels (`crate::assets`) and pass through untouched.
 //!
 //! Pages are compressed as they are sent, on the server's few cores, so as cheaply as will do:
-//! gzip at level 1. A browser accepts both gzip and Brotli, and tower-http would choose Brotli,
+//! gzip at level 2. A browser accepts both gzip and Brotli, and tower-http would choose Brotli,
 //! so [`prefer_gzip`] leaves Brotli out of what a page's request accepts. Profiled under
 //! `cairn bench --load`, Brotli 4 (tower-http's default quality; in the brotli crate, qualities
 //! 1 to 3 cost no less on Cairn's pages) was a tenth of the server's work on a list page;
-//! gzip 1 with zlib-rs costs a fraction of that, for pages about a quarter larger (3.7 KB
-//! against 2.9 KB for a unit's people). A client that accepts only Brotli still gets it, at
-//! quality 1. Static assets keep Brotli: they are compressed once, at the highest level.
+//! gzip 2 with zlib-rs costs a fraction of that. Level 1 in zlib-rs uses only fixed Huffman
+//! codes, and left the sign-in page at more than half its size. A client that accepts only
+//! Brotli still gets it, at quality 2. Static assets keep Brotli: they are compressed once, at
+//! the highest level.
 //!
 //! A page's form token is masked afresh in every answer (`crate::context`), so compression
 //! does not let another site recover it by length (BREACH).
@@ -26,7 +27,7 @@ use tower_http::compression::predicate::{Predicate, SizeAbove};
 use tower_http::compression::{CompressionLayer, CompressionLevel};
 
 /// The level of compression for answers made per request (see the module's comment).
-const DYNAMIC_LEVEL: i32 = 1;
+const DYNAMIC_LEVEL: i32 = 2;
 
 /// The layer the router puts around every route.
 pub fn layer() -> CompressionLayer<impl Predicate> {
