@@ -6,18 +6,6 @@ use crate::helpers::*;
 use axum::body::Body;
 use axum::http::{Method, Request, StatusCode, header};
 
-async fn both<F, Fut>(body: F)
-where
-    F: Fn(TestApp) -> Fut,
-    Fut: Future<Output = ()>,
-{
-    body(TestApp::new().await).await;
-    match TestApp::on_postgres().await {
-        Some(pg) => body(pg).await,
-        None => panic!("PostgreSQL is needed for this test (see scripts/test.sh)"),
-    }
-}
-
 /// A GET with a raw cookie header.
 async fn get_with_cookie(t: &TestApp, path: &str, cookie: &str) -> Res {
     t.raw(

@@ -9,18 +9,6 @@ use axum::body::Body;
 use axum::http::{Method, Request, StatusCode, header};
 use std::io::Read;
 
-async fn both<F, Fut>(body: F)
-where
-    F: Fn(TestApp) -> Fut,
-    Fut: Future<Output = ()>,
-{
-    body(TestApp::new().await).await;
-    match TestApp::on_postgres().await {
-        Some(pg) => body(pg).await,
-        None => panic!("PostgreSQL is needed for this test (see scripts/test.sh)"),
-    }
-}
-
 fn header(res: &Res, name: header::HeaderName) -> &str {
     res.headers
         .get(name)

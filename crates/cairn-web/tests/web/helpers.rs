@@ -986,6 +986,20 @@ impl TestApp {
     }
 }
 
+/// Runs `body` on a fresh app on SQLite, then on a fresh app on PostgreSQL. PostgreSQL must
+/// be there: a test that should hold on both engines is never passed on one.
+pub async fn both<F, Fut>(body: F)
+where
+    F: Fn(TestApp) -> Fut,
+    Fut: Future<Output = ()>,
+{
+    body(TestApp::new().await).await;
+    match TestApp::on_postgres().await {
+        Some(pg) => body(pg).await,
+        None => panic!("PostgreSQL is needed for this test (see scripts/test.sh)"),
+    }
+}
+
 /// The message shown beside `field` (after its visually hidden "Error:" prefix), if any.
 pub fn field_error<'a>(body: &'a str, field: &str) -> Option<&'a str> {
     let start = body.find(&format!("id=\"{field}-error\">"))?;

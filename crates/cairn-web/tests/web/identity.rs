@@ -12,18 +12,6 @@ use std::io::{BufRead, BufReader, Read};
 use std::path::PathBuf;
 use std::process::{Child, Command, Stdio};
 
-async fn both<F, Fut>(body: F)
-where
-    F: Fn(TestApp) -> Fut,
-    Fut: Future<Output = ()>,
-{
-    body(TestApp::new().await).await;
-    match TestApp::on_postgres().await {
-        Some(pg) => body(pg).await,
-        None => panic!("PostgreSQL is needed for this test (see scripts/test.sh)"),
-    }
-}
-
 /// The real provider (`e2e/oidc/provider.mjs`, npm `oidc-provider`) on a free port; killed
 /// when dropped. Fails with what to do when node or e2e/node_modules is missing.
 struct Idp {

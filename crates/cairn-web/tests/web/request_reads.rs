@@ -2,7 +2,7 @@
 //! version in one query, the organisation itself from the instance's cache while that version
 //! stands, and no row read twice. And what a second instance on the same database sees.
 
-use crate::helpers::{TestApp, Who};
+use crate::helpers::{TestApp, Who, both};
 use axum::body::Body;
 use axum::http::{Request, StatusCode, header};
 use cairn_app::{App, Clock, PasswordCost};
@@ -10,18 +10,6 @@ use cairn_db::record_queries;
 use cairn_web::{AppState, WebConfig};
 use std::sync::Arc;
 use tower::ServiceExt;
-
-async fn both<F, Fut>(body: F)
-where
-    F: Fn(TestApp) -> Fut,
-    Fut: Future<Output = ()>,
-{
-    body(TestApp::new().await).await;
-    match TestApp::on_postgres().await {
-        Some(pg) => body(pg).await,
-        None => panic!("PostgreSQL is needed for this test (see scripts/test.sh)"),
-    }
-}
 
 /// The busiest signed-in pages, as the lead and as unit staff (whose units are one more
 /// query).
