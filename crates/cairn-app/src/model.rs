@@ -440,7 +440,7 @@ pub async fn unit_assessment(app: &App, actor: &Actor, unit_id: i64) -> AppResul
         ),
         now,
     };
-    let facts = crate::model::measures::people_facts(c, &at).await?;
+    let facts = crate::model::measures::facts(c, &at).await?;
     // Those who may not see the unit's people (the board, members) see a small count of
     // people as "fewer than" the organisation's rule, as every other report does.
     let hide_below = if actor.role.allows(Permission::ViewPeople) {
@@ -455,29 +455,22 @@ pub async fn unit_assessment(app: &App, actor: &Actor, unit_id: i64) -> AppResul
     for p in practices.iter().filter(|p| p.retired_in_version.is_none()) {
         let a: Option<&Assessment> = find(p);
         let status = a.map(|a| a.status).unwrap_or(Status::NotStarted);
-        let measure = crate::model::measures::for_practice(c, &p.code, &at, &facts, status, now)
-            .await?
-            .map(
-                |m| match (hide_below, cairn_domain::reports::live::live(&p.code)) {
-                    (Some(rule), Some(live))
-                        if cairn_domain::reports::live::hide(
-                            live,
-                            m.count,
-                            m.of,
-                            rule.min_count,
-                        ) =>
-                    {
-                        // The figure itself is dropped, so no page, CSV or answer can carry it.
-                        MeasureView {
-                            count: 0,
-                            of: None,
-                            hidden_below: Some(rule.min_count),
-                            ..m
-                        }
+        let measure = crate::model::measures::for_practice(&p.code, &at, &facts, status).map(|m| {
+            match (hide_below, cairn_domain::reports::live::live(&p.code)) {
+                (Some(rule), Some(live))
+                    if cairn_domain::reports::live::hide(live, m.count, m.of, rule.min_count) =>
+                {
+                    // The figure itself is dropped, so no page, CSV or answer can carry it.
+                    MeasureView {
+                        count: 0,
+                        of: None,
+                        hidden_below: Some(rule.min_count),
+                        ..m
                     }
-                    _ => m,
-                },
-            );
+                }
+                _ => m,
+            }
+        });
         items.push(ItemView {
             practice: p.clone(),
             status,
@@ -1054,9 +1047,10 @@ pub mod measures {
         cairn_domain::reports::live::target_percent(code)
     }
 
-    /// What the people and roles measures read, loaded once for a unit's page.
+    /// What a unit's live measures read, loaded once for its page in a few queries, so that
+    /// the page costs the same few round trips however many practices carry a measure.
     #[derive(Debug, Clone, Default)]
-    pub struct PeopleFacts {
+    pub struct Facts {
         counts: cairn_db::model::measures::UnitCounts,
         /// Service users and carers who joined in the last [`NEWCOMER_DAYS`].
         newcomers: Vec<cairn_db::model::measures::Newcomer>,
@@ -1065,18 +1059,28 @@ pub mod measures {
         /// Training: people trained in levels awareness and in speaking out, and the last
         /// quarter's joint and co-delivered sessions the unit's people attended.
         training: cairn_db::training::UnitTraining,
+        /// The last year's evidence records by kind and practice; `recent` counts the last
+        /// ninety days'.
+        evidence: Vec<cairn_db::model::evidence::Totals>,
     }
 
-    /// Loads the people and roles facts for a unit's page.
-    pub async fn people_facts(c: &mut Conn<'_>, at: &At) -> crate::AppResult<PeopleFacts> {
+    /// Loads what a unit's measures read.
+    pub async fn facts(c: &mut Conn<'_>, at: &At) -> crate::AppResult<Facts> {
         use cairn_db::model::measures as m;
         let today = at.today.to_string();
+        let ninety_days = days_before(at.today, NINETY_DAYS);
         let counts = m::unit_counts(
             c,
-            at.organisation,
-            at.unit,
-            &today,
-            &days_before(at.today, NINETY_DAYS),
+            &m::Window {
+                organisation: at.organisation,
+                unit: at.unit,
+                today: &today,
+                ninety_days: &ninety_days,
+                quarter_from: &days_before(at.today, 91),
+                month_ms: at.now - MONTH_MS,
+                quarter_ms: at.now - QUARTER_MS,
+                year_ms: at.now - 4 * QUARTER_MS,
+            },
         )
         .await?;
         let newcomers =
@@ -1105,21 +1109,24 @@ pub mod measures {
             at.now,
         )
         .await?;
-        Ok(PeopleFacts {
+        let evidence = cairn_db::model::evidence::unit_totals(
+            c,
+            at.unit,
+            &days_before(at.today, 365),
+            &ninety_days,
+        )
+        .await?;
+        Ok(Facts {
             counts,
             newcomers,
             processes,
             training,
+            evidence,
         })
     }
 
     /// The measures of the people and roles practices.
-    fn people_and_roles(
-        code: &str,
-        at: &At,
-        facts: &PeopleFacts,
-        status: Status,
-    ) -> Option<MeasureView> {
+    fn people_and_roles(code: &str, at: &At, facts: &Facts, status: Status) -> Option<MeasureView> {
         let in_place = status == Status::InPlace;
         let n = &facts.counts;
         let view = |message_id, count, disagrees| {
@@ -1245,53 +1252,53 @@ pub mod measures {
     /// 90 days (L1.11), community events in the last year (L3.07), the share of the last
     /// year's papers with a perspective section (L1.06), and the share met in the last year's
     /// audits of a practice (L1.07, L1.12, L2.09, L3.03).
-    async fn evidence(
-        c: &mut Conn<'_>,
-        code: &str,
-        at: &At,
-        status: Status,
-    ) -> crate::AppResult<MeasureView> {
-        use cairn_db::model::evidence::totals;
-        let year = days_before(at.today, 365);
+    fn evidence(code: &str, facts: &Facts, status: Status) -> MeasureView {
         let in_place = status == Status::InPlace;
-        Ok(match code {
+        // The records of a kind summed over practices; for audits, only `code`'s.
+        let sum = |kind: &str| {
+            facts
+                .evidence
+                .iter()
+                .filter(|t| t.kind == kind && (kind != "practice_audit" || t.practice == code))
+                .fold(cairn_db::model::evidence::Totals::default(), |mut a, t| {
+                    a.records += t.records;
+                    a.recent += t.recent;
+                    a.with_section += t.with_section;
+                    a.looked_at += t.looked_at;
+                    a.met += t.met;
+                    a
+                })
+        };
+        match code {
             "L1.11" => {
-                let (n, ..) = totals(
-                    c,
-                    at.unit,
-                    "advocate_visit",
-                    None,
-                    &days_before(at.today, NINETY_DAYS),
-                )
-                .await?;
+                let n = sum("advocate_visit").recent;
                 MeasureView::new("model-measure-advocate-visits", n, in_place && n == 0)
             }
             "L3.07" => {
-                let (n, ..) = totals(c, at.unit, "community_event", None, &year).await?;
+                let n = sum("community_event").records;
                 MeasureView::new("model-measure-community-events", n, in_place && n == 0)
             }
             "L1.06" => {
-                let (n, with, ..) = totals(c, at.unit, "perspective_paper", None, &year).await?;
-                let pct = percent(with, n);
+                let t = sum("perspective_paper");
+                let pct = percent(t.with_section, t.records);
                 MeasureView::new(
                     "model-measure-perspective-papers",
                     pct,
-                    in_place && (n == 0 || pct < target(code)),
+                    in_place && (t.records == 0 || pct < target(code)),
                 )
-                .of(n)
+                .of(t.records)
             }
             _ => {
-                let (n, _, looked, met) =
-                    totals(c, at.unit, "practice_audit", Some(code), &year).await?;
-                let pct = percent(met, looked);
+                let t = sum("practice_audit");
+                let pct = percent(t.met, t.looked_at);
                 MeasureView::new(
                     "model-measure-audits",
                     pct,
-                    in_place && (n == 0 || pct < target(code)),
+                    in_place && (t.records == 0 || pct < target(code)),
                 )
-                .of(looked)
+                .of(t.looked_at)
             }
-        })
+        }
     }
 
     /// A quarter (91 days), for meeting measures.
@@ -1301,72 +1308,43 @@ pub mod measures {
     const MONTH_MS: i64 = 30 * 24 * 60 * 60 * 1000;
 
     /// The measure for a practice on a unit, if Cairn holds its data.
-    pub async fn for_practice(
-        c: &mut Conn<'_>,
-        code: &str,
-        at: &At,
-        facts: &PeopleFacts,
-        status: Status,
-        now: i64,
-    ) -> crate::AppResult<Option<MeasureView>> {
-        let unit = at.unit;
-        Ok(match code {
+    pub fn for_practice(code: &str, at: &At, facts: &Facts, status: Status) -> Option<MeasureView> {
+        let n = &facts.counts;
+        let in_place = status == Status::InPlace;
+        Some(match code {
             // Suggestions received on the unit in the last month, from every channel.
-            "L1.02" => {
-                let n: i64 = cairn_db::feedback::unit_channel_counts(c, unit, now - MONTH_MS)
-                    .await?
-                    .iter()
-                    .map(|(_, n)| n)
-                    .sum();
-                Some(MeasureView::new(
-                    "model-measure-suggestions",
-                    n,
-                    status == Status::InPlace && n == 0,
-                ))
-            }
+            "L1.02" => MeasureView::new(
+                "model-measure-suggestions",
+                n.suggestions_month,
+                in_place && n.suggestions_month == 0,
+            ),
             // Every suggestion is tracked; closed ones carry a public response.
-            "L1.03" => {
-                let (_all, closed, answered) =
-                    cairn_db::feedback::unit_response_counts(c, unit).await?;
-                Some(MeasureView::new(
-                    "model-measure-responses",
-                    answered,
-                    status == Status::InPlace && (closed == 0 || answered < closed),
-                ))
-            }
+            "L1.03" => MeasureView::new(
+                "model-measure-responses",
+                n.answered,
+                in_place && (n.closed == 0 || n.answered < n.closed),
+            ),
             // Developments needing a forum decision that have one.
-            "L3.06" => {
-                let (needing, decided) = cairn_db::feedback::unit_forum_counts(c, unit).await?;
-                Some(MeasureView::new(
-                    "model-measure-forum",
-                    decided,
-                    status == Status::InPlace && (needing == 0 || decided * 2 < needing),
-                ))
-            }
+            "L3.06" => MeasureView::new(
+                "model-measure-forum",
+                n.forum_decided,
+                in_place && (n.needing_forum == 0 || n.forum_decided * 2 < n.needing_forum),
+            ),
             // Community or mutual-help meetings held on the unit in the last month.
-            "L1.01" => {
-                let n =
-                    cairn_db::meetings::unit_meetings_held(c, unit, "community", now - MONTH_MS)
-                        .await?;
-                Some(MeasureView::new(
-                    "model-measure-community-meetings",
-                    n,
-                    status == Status::InPlace && n == 0,
-                ))
-            }
+            "L1.01" => MeasureView::new(
+                "model-measure-community-meetings",
+                n.community_meetings,
+                in_place && n.community_meetings == 0,
+            ),
             // Share of the last quarter's meetings whose agenda carried service-user and carer issues.
             "L1.05" => {
-                let (held, with_item, _) =
-                    cairn_db::meetings::unit_meeting_shares(c, unit, now - QUARTER_MS).await?;
-                let pct = if held == 0 { 0 } else { with_item * 100 / held };
-                Some(
-                    MeasureView::new(
-                        "model-measure-agenda-item",
-                        pct,
-                        status == Status::InPlace && (held == 0 || pct < target(code)),
-                    )
-                    .of(held),
+                let pct = percent(n.with_issues_item, n.meetings_held);
+                MeasureView::new(
+                    "model-measure-agenda-item",
+                    pct,
+                    in_place && (n.meetings_held == 0 || pct < target(code)),
                 )
+                .of(n.meetings_held)
             }
             // People of the unit trained in levels awareness (L1.13) and in speaking out
             // (L2.02); the last quarter's joint (L2.04) and co-delivered (L3.09) sessions they
@@ -1379,74 +1357,47 @@ pub mod measures {
                     "L2.04" => ("model-measure-joint-sessions", tr.joint),
                     _ => ("model-measure-co-delivered-sessions", tr.co_delivered),
                 };
-                Some(MeasureView::new(
-                    message_id,
-                    n,
-                    status == Status::InPlace && n == 0,
-                ))
+                MeasureView::new(message_id, n, in_place && n == 0)
             }
             // Answers to satisfaction surveys (the Friends and Family Test) on the unit in the
             // last quarter; "check this" when it is marked in place with no round running then.
-            "L1.04" => {
-                let from = at
-                    .today
-                    .saturating_sub(jiff::Span::new().days(91))
-                    .to_string();
-                let (rounds, responses) =
-                    cairn_db::surveys::unit_satisfaction(c, unit, &from, &at.today.to_string())
-                        .await?;
-                Some(MeasureView::new(
-                    "model-measure-satisfaction",
-                    responses,
-                    status == Status::InPlace && rounds == 0,
-                ))
-            }
+            "L1.04" => MeasureView::new(
+                "model-measure-satisfaction",
+                n.satisfaction_responses,
+                in_place && n.satisfaction_rounds == 0,
+            ),
             // Topics for the training agenda from the unit's service users and carers in the
             // last year.
-            "L2.03" => {
-                let n = cairn_db::training::unit_topics(c, unit, now - 4 * QUARTER_MS).await?;
-                Some(MeasureView::new(
-                    "model-measure-training-topics",
-                    n,
-                    status == Status::InPlace && n == 0,
-                ))
-            }
+            "L2.03" => MeasureView::new(
+                "model-measure-training-topics",
+                n.training_topics,
+                in_place && n.training_topics == 0,
+            ),
             // Team-building events on the unit in the last quarter.
-            "L2.05" => {
-                let n = cairn_db::meetings::unit_meetings_held(
-                    c,
-                    unit,
-                    "team_building",
-                    now - QUARTER_MS,
-                )
-                .await?;
-                Some(MeasureView::new(
-                    "model-measure-team-building",
-                    n,
-                    status == Status::InPlace && n == 0,
-                ))
-            }
+            "L2.05" => MeasureView::new(
+                "model-measure-team-building",
+                n.team_building,
+                in_place && n.team_building == 0,
+            ),
             // Share of the last quarter's meetings that met their representation rule.
             "L3.05" => {
-                let (held, _, met) =
-                    cairn_db::meetings::unit_meeting_shares(c, unit, now - QUARTER_MS).await?;
-                let pct = if held == 0 { 0 } else { met * 100 / held };
-                Some(
-                    MeasureView::new(
-                        "model-measure-representation",
-                        pct,
-                        status == Status::InPlace && (held == 0 || pct < target(code)),
-                    )
-                    .of(held),
+                let pct = percent(n.representation_met, n.meetings_held);
+                MeasureView::new(
+                    "model-measure-representation",
+                    pct,
+                    in_place && (n.meetings_held == 0 || pct < target(code)),
                 )
+                .of(n.meetings_held)
             }
             "L1.08" | "L1.09" | "L1.10" | "L2.01" | "L2.06" | "L2.07" | "L2.08" | "L3.01"
-            | "L3.02" | "L3.04" | "L3.08" | "L3.10" => people_and_roles(code, at, facts, status),
+            | "L3.02" | "L3.04" | "L3.08" | "L3.10" => {
+                return people_and_roles(code, at, facts, status);
+            }
             // The evidence records staff keep for what Cairn cannot otherwise see.
             "L1.06" | "L1.07" | "L1.11" | "L1.12" | "L2.09" | "L3.03" | "L3.07" => {
-                Some(evidence(c, code, at, status).await?)
+                evidence(code, facts, status)
             }
-            _ => None,
+            _ => return None,
         })
     }
 }

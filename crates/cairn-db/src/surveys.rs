@@ -325,37 +325,6 @@ pub async fn responses_of(c: &mut Conn<'_>, person: i64) -> DbResult<Vec<OwnResp
     )
 }
 
-/// Responses per unit to satisfaction rounds (surveys on the Friends and Family Test) in a
-/// period, and how many such rounds ran on the unit: (rounds, responses).
-pub async fn unit_satisfaction(
-    c: &mut Conn<'_>,
-    unit: i64,
-    from: &str,
-    to: &str,
-) -> DbResult<(i64, i64)> {
-    let rounds: i64 = fetch_scalar!(
-        c,
-        i64,
-        "SELECT COUNT(*) FROM survey_round_units u JOIN survey_rounds r ON r.id = u.round_id \
-         JOIN surveys s ON s.id = r.survey_id WHERE u.unit_id = $1 AND s.template = 'fft' \
-         AND r.opens_on <= $3 AND r.closes_on >= $2",
-        unit,
-        from,
-        to
-    )?;
-    let responses: i64 = fetch_scalar!(
-        c,
-        i64,
-        "SELECT COUNT(*) FROM survey_responses x JOIN survey_rounds r ON r.id = x.round_id \
-         JOIN surveys s ON s.id = r.survey_id WHERE x.unit_id = $1 AND s.template = 'fft' \
-         AND x.week_of >= $2 AND x.week_of <= $3",
-        unit,
-        from,
-        to
-    )?;
-    Ok((rounds, responses))
-}
-
 /// The organisation's small-number rule: (smallest count shown, fewest responses for a share).
 pub async fn thresholds(c: &mut Conn<'_>, org: i64) -> DbResult<(i64, i64)> {
     crate::fetch_one!(

@@ -631,15 +631,3 @@ pub async fn link_topic(c: &mut Conn<'_>, org: i64, topic: i64, course: i64) -> 
     )?;
     Ok(n == 1)
 }
-
-/// Topics suggested since `since` by people of `unit` who are service users or carers.
-pub async fn unit_topics(c: &mut Conn<'_>, unit: i64, since: i64) -> DbResult<i64> {
-    fetch_scalar!(
-        c,
-        i64,
-        "SELECT COUNT(*) FROM training_topics t JOIN person_units pu ON pu.person_id = t.person_id \
-         WHERE pu.unit_id = $1 AND t.created_at >= $2 AND t.constituency IN ('service_user', 'carer')",
-        unit,
-        since
-    )
-}

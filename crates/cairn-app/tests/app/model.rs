@@ -317,6 +317,44 @@ async fn an_instance_checks_for_the_model_once_and_a_second_instance_finds_it_in
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_units_self_assessment_reads_its_measures_in_a_few_queries_not_one_per_practice() {
+    both_engines(|db| async move {
+        // Setup
+        let app = app(db);
+        let org = org(&app, "Org A", "admin@org-a.example").await;
+        let u = unit(&app, &org, "Ward A").await;
+        model::unit_assessment(&app, &org.admin, u)
+            .await
+            .expect("first view puts the model in place");
+
+        // Exec
+        let (page, sent) =
+            cairn_db::record_queries(model::unit_assessment(&app, &org.admin, u)).await;
+
+        // Check
+        let page = page.expect("assessment");
+        let measured = page.items.iter().filter(|i| i.measure.is_some()).count();
+        let reading = |table: &str| sent.iter().filter(|q| q.contains(table)).count();
+        assert!(measured >= 25, "{measured} practices carry a measure");
+        assert!(
+            sent.len() < measured / 2,
+            "{} queries for {measured} measures: {sent:#?}",
+            sent.len()
+        );
+        for table in [
+            "FROM suggestions",
+            "FROM meetings",
+            "FROM practice_evidence",
+            "FROM survey_responses",
+            "FROM training_topics",
+        ] {
+            assert_eq!(reading(table), 1, "{table}: {sent:#?}");
+        }
+    })
+    .await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn two_organisations_get_separate_copies_and_rewording_in_one_leaves_the_other_alone() {
     both_engines(|db| async move {
         // Setup

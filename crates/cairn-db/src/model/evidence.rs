@@ -75,25 +75,41 @@ pub async fn list(c: &mut Conn<'_>, unit: i64, kind: &str, limit: i64) -> DbResu
     fetch_all!(c, Record, &sql, unit, kind, limit)
 }
 
-/// For a unit's live measures: records of a kind since `from` (ISO date): (records, with the
-/// section, looked at, met) summed; for audits, only `practice`'s.
-pub async fn totals(
+/// A unit's records of one kind (and, for audits, of one practice) since a date, summed.
+#[derive(Debug, Clone, Default, PartialEq, Eq, sqlx::FromRow)]
+pub struct Totals {
+    pub kind: String,
+    /// The audited practice's code; empty for other kinds.
+    pub practice: String,
+    pub records: i64,
+    /// Records on or after the shorter window's start.
+    pub recent: i64,
+    /// Papers with the perspective section.
+    pub with_section: i64,
+    pub looked_at: i64,
+    pub met: i64,
+}
+
+/// For a unit's live measures: its records since `from` (ISO date), summed by kind and
+/// practice in one query for the whole page; `recent` counts those since `recent_from`.
+pub async fn unit_totals(
     c: &mut Conn<'_>,
     unit: i64,
-    kind: &str,
-    practice: Option<&str>,
     from: &str,
-) -> DbResult<(i64, i64, i64, i64)> {
-    fetch_one!(
+    recent_from: &str,
+) -> DbResult<Vec<Totals>> {
+    fetch_all!(
         c,
-        (i64, i64, i64, i64),
-        "SELECT COUNT(*), COALESCE(SUM(CASE WHEN has_section THEN 1 ELSE 0 END), 0), \
-                CAST(COALESCE(SUM(looked_at), 0) AS BIGINT), CAST(COALESCE(SUM(met), 0) AS BIGINT) \
-         FROM practice_evidence WHERE unit_id = $1 AND kind = $2 AND on_date >= $3 \
-           AND ($4 = '' OR practice = $4)",
+        Totals,
+        "SELECT kind, COALESCE(practice, '') AS practice, COUNT(*) AS records, \
+                CAST(COALESCE(SUM(CASE WHEN on_date >= $3 THEN 1 ELSE 0 END), 0) AS BIGINT) AS recent, \
+                CAST(COALESCE(SUM(CASE WHEN has_section THEN 1 ELSE 0 END), 0) AS BIGINT) AS with_section, \
+                CAST(COALESCE(SUM(looked_at), 0) AS BIGINT) AS looked_at, \
+                CAST(COALESCE(SUM(met), 0) AS BIGINT) AS met \
+         FROM practice_evidence WHERE unit_id = $1 AND on_date >= $2 \
+         GROUP BY kind, COALESCE(practice, '') ORDER BY kind, practice",
         unit,
-        kind,
         from,
-        practice.unwrap_or("")
+        recent_from
     )
 }

@@ -1,8 +1,11 @@
-//! Counts behind the live measures for the people and roles practices (L1.08, L1.09, L1.10,
-//! L2.01, L2.06, L2.07, L2.08, L3.01, L3.02, L3.04, L3.08, L3.10). A unit's assessment page
-//! shows all of them, so they are read in three queries per page: one row of counts, one row
-//! per newcomer, one row per recruitment panel seat. What the numbers mean is decided in
-//! `cairn_app::model::measures`. Dates are ISO text, so ranges compare as strings.
+//! Counts behind a unit's live measures: the people and roles practices (L1.08, L1.09, L1.10,
+//! L2.01, L2.06, L2.07, L2.08, L3.01, L3.02, L3.04, L3.08, L3.10) and the feedback, meetings,
+//! surveys and training topics ones (L1.01 to L1.05, L2.03, L2.05, L3.05, L3.06). A unit's
+//! assessment page shows all of them, so they are read in a few queries per page, not one or
+//! two per practice: one row of counts, one row per newcomer, one row per recruitment panel
+//! seat. Each count is its own subquery so that each reads its own index range. What the
+//! numbers mean is decided in `cairn_app::model::measures`. Dates are ISO text, so ranges
+//! compare as strings; instants are UTC milliseconds.
 
 use crate::{Conn, DbResult, fetch_all, fetch_one};
 
@@ -27,16 +30,50 @@ pub struct UnitCounts {
     pub leaders: i64,
     /// People on the unit who have moved on and still take part today (a role, or buddying).
     pub moved_on_active: i64,
+    /// Suggestions received on the unit since the month's start, from every channel.
+    pub suggestions_month: i64,
+    /// The unit's closed suggestions, and those closed with a public response.
+    pub closed: i64,
+    pub answered: i64,
+    /// The unit's developments needing a forum decision, and those with one recorded.
+    pub needing_forum: i64,
+    pub forum_decided: i64,
+    /// Community meetings held on the unit since the month's start.
+    pub community_meetings: i64,
+    /// Team-building events held on the unit since the quarter's start.
+    pub team_building: i64,
+    /// Meetings held on the unit since the quarter's start; of them, those with the
+    /// service-user and carer item and those meeting their representation rule.
+    pub meetings_held: i64,
+    pub with_issues_item: i64,
+    pub representation_met: i64,
+    /// Training topics from the unit's service users and carers since the year's start.
+    pub training_topics: i64,
+    /// Satisfaction (Friends and Family Test) rounds that ran on the unit in the quarter, and
+    /// the responses to them from the unit.
+    pub satisfaction_rounds: i64,
+    pub satisfaction_responses: i64,
 }
 
-/// The counts for `unit` of `organisation` on `today`; windows start on `since`.
-pub async fn unit_counts(
-    c: &mut Conn<'_>,
-    organisation: i64,
-    unit: i64,
-    today: &str,
-    since: &str,
-) -> DbResult<UnitCounts> {
+/// Where and over which windows a unit's counts are taken.
+#[derive(Debug, Clone, Copy)]
+pub struct Window<'a> {
+    pub organisation: i64,
+    pub unit: i64,
+    /// The organisation's local date (ISO).
+    pub today: &'a str,
+    /// The start of the ninety-day window for arrivals and practising (ISO date).
+    pub ninety_days: &'a str,
+    /// The start of the quarter for satisfaction surveys (ISO date, 91 days back).
+    pub quarter_from: &'a str,
+    /// The starts of the month, quarter and year windows (UTC milliseconds).
+    pub month_ms: i64,
+    pub quarter_ms: i64,
+    pub year_ms: i64,
+}
+
+/// The counts for a unit over `w`'s windows.
+pub async fn unit_counts(c: &mut Conn<'_>, w: &Window<'_>) -> DbResult<UnitCounts> {
     fetch_one!(
         c,
         UnitCounts,
@@ -61,11 +98,39 @@ pub async fn unit_counts(
            (SELECT COUNT(*) FROM person_units pu JOIN people p ON p.id = pu.person_id \
               WHERE pu.unit_id = $2 AND p.status = 'moved_on' AND ( \
                 EXISTS (SELECT 1 FROM appointments a WHERE a.person_id = p.id AND a.starts_on <= $3 AND (a.ends_on IS NULL OR a.ends_on >= $3)) \
-                OR EXISTS (SELECT 1 FROM buddy_pairings b WHERE b.buddy_id = p.id AND b.starts_on <= $3 AND (b.ends_on IS NULL OR b.ends_on >= $3)))) AS moved_on_active",
-        organisation,
-        unit,
-        today,
-        since
+                OR EXISTS (SELECT 1 FROM buddy_pairings b WHERE b.buddy_id = p.id AND b.starts_on <= $3 AND (b.ends_on IS NULL OR b.ends_on >= $3)))) AS moved_on_active, \
+           (SELECT COUNT(*) FROM suggestions WHERE unit_id = $2 AND received_at >= $5) AS suggestions_month, \
+           (SELECT COUNT(*) FROM suggestions WHERE unit_id = $2 AND closed_at IS NOT NULL) AS closed, \
+           (SELECT COUNT(*) FROM suggestions WHERE unit_id = $2 AND closed_at IS NOT NULL \
+              AND public_response IS NOT NULL AND public_response <> '') AS answered, \
+           (SELECT COUNT(*) FROM suggestions WHERE unit_id = $2 AND needs_forum) AS needing_forum, \
+           (SELECT COUNT(*) FROM suggestions WHERE unit_id = $2 AND needs_forum AND forum_decision IS NOT NULL) AS forum_decided, \
+           (SELECT COUNT(*) FROM meetings WHERE unit_id = $2 AND kind = 'community' AND starts_at >= $5 \
+              AND attended_at IS NOT NULL AND cancelled_at IS NULL) AS community_meetings, \
+           (SELECT COUNT(*) FROM meetings WHERE unit_id = $2 AND kind = 'team_building' AND starts_at >= $6 \
+              AND attended_at IS NOT NULL AND cancelled_at IS NULL) AS team_building, \
+           (SELECT COUNT(*) FROM meetings WHERE unit_id = $2 AND starts_at >= $6 \
+              AND attended_at IS NOT NULL AND cancelled_at IS NULL) AS meetings_held, \
+           (SELECT COUNT(*) FROM meetings WHERE unit_id = $2 AND starts_at >= $6 \
+              AND attended_at IS NOT NULL AND cancelled_at IS NULL AND issues_item) AS with_issues_item, \
+           (SELECT COUNT(*) FROM meetings WHERE unit_id = $2 AND starts_at >= $6 \
+              AND attended_at IS NOT NULL AND cancelled_at IS NULL AND representation_met) AS representation_met, \
+           (SELECT COUNT(*) FROM training_topics t JOIN person_units pu ON pu.person_id = t.person_id \
+              WHERE pu.unit_id = $2 AND t.created_at >= $7 AND t.constituency IN ('service_user', 'carer')) AS training_topics, \
+           (SELECT COUNT(*) FROM survey_round_units u JOIN survey_rounds r ON r.id = u.round_id \
+              JOIN surveys s ON s.id = r.survey_id WHERE u.unit_id = $2 AND s.template = 'fft' \
+              AND r.opens_on <= $3 AND r.closes_on >= $8) AS satisfaction_rounds, \
+           (SELECT COUNT(*) FROM survey_responses x JOIN survey_rounds r ON r.id = x.round_id \
+              JOIN surveys s ON s.id = r.survey_id WHERE x.unit_id = $2 AND s.template = 'fft' \
+              AND x.week_of >= $8 AND x.week_of <= $3) AS satisfaction_responses",
+        w.organisation,
+        w.unit,
+        w.today,
+        w.ninety_days,
+        w.month_ms,
+        w.quarter_ms,
+        w.year_ms,
+        w.quarter_from
     )
 }
 
