@@ -209,7 +209,8 @@ pub(crate) async fn org_clock(
     app: &App,
     org: i64,
 ) -> AppResult<(jiff::civil::Date, jiff::tz::TimeZone)> {
-    let o = cairn_db::units::get_organisation(c, org).await?;
+    // The time zone is only read here, so the request's copy serves (see `cache`).
+    let o = crate::cache::organisation(c, org).await?;
     let tz = cairn_domain::time::time_zone(&o.time_zone);
     Ok((cairn_domain::time::local_date(app.now(), &tz), tz))
 }

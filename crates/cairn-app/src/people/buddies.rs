@@ -141,12 +141,22 @@ pub async fn waiting_count(app: &App, actor: &Actor) -> AppResult<Option<(i64, i
     let mut h = app.db.acquire().await?;
     let mut c = h.conn();
     let today = today_in(&mut c, app, org).await?;
-    let w = waiting_in(&mut c, actor, org, today, None).await?;
-    let overdue = w.iter().filter(|x| x.overdue).count();
-    Ok(Some((
-        i64::try_from(w.len()).unwrap_or(i64::MAX),
-        i64::try_from(overdue).unwrap_or(i64::MAX),
-    )))
+    // Overdue is more than BUDDY_DUE_DAYS since joining (`buddy_overdue`): joined before this.
+    let overdue_before = today
+        .checked_sub(jiff::Span::new().days(BUDDY_DUE_DAYS))
+        .unwrap_or(today);
+    let within = scope(actor);
+    Ok(Some(
+        cairn_db::people::buddies::newcomers_without_buddy_count(
+            &mut c,
+            org,
+            &newcomer_since(today).to_string(),
+            &today.to_string(),
+            &overdue_before.to_string(),
+            within.as_deref(),
+        )
+        .await?,
+    ))
 }
 
 /// Who may be chosen on the pairing form.

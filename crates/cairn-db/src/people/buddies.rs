@@ -252,16 +252,9 @@ pub async fn checkins(c: &mut Conn<'_>, pairing_id: i64) -> DbResult<Vec<Checkin
     )
 }
 
-/// Active service users and carers who joined between `since` and `today` (inclusive) and have
-/// no open pairing, longest waiting first. People with no joining date are never listed.
-pub async fn newcomers_without_buddy(
-    c: &mut Conn<'_>,
-    organisation_id: i64,
-    since: &str,
-    today: &str,
-    unit_id: Option<i64>,
-    within_units: Option<&[i64]>,
-) -> DbResult<Vec<Waiting>> {
+/// Who is waiting for a buddy: active service users and carers of the organisation who joined
+/// between `since` and `today` (inclusive) and have no open pairing.
+fn waiting_filter(organisation_id: i64, since: &str, today: &str) -> Filter {
     let mut f = Filter::new();
     f.and("p.organisation_id = ?", vec![Arg::I64(organisation_id)]);
     f.and("p.status = 'active'", vec![]);
@@ -274,6 +267,20 @@ pub async fn newcomers_without_buddy(
         "NOT EXISTS (SELECT 1 FROM buddy_pairings bp WHERE bp.newcomer_id = p.id AND bp.ends_on IS NULL)",
         vec![],
     );
+    f
+}
+
+/// Active service users and carers who joined between `since` and `today` (inclusive) and have
+/// no open pairing, longest waiting first. People with no joining date are never listed.
+pub async fn newcomers_without_buddy(
+    c: &mut Conn<'_>,
+    organisation_id: i64,
+    since: &str,
+    today: &str,
+    unit_id: Option<i64>,
+    within_units: Option<&[i64]>,
+) -> DbResult<Vec<Waiting>> {
+    let mut f = waiting_filter(organisation_id, since, today);
     person_in_units(&mut f, "p.id", unit_id, within_units);
     let sql = format!(
         "SELECT p.id AS person_id, p.chosen_name, p.constituency, p.joined_on FROM people p{} \
@@ -281,6 +288,29 @@ pub async fn newcomers_without_buddy(
         f.where_sql()
     );
     fetch_all_dynamic(c, &sql, f.into_args()).await
+}
+
+/// How many of [`newcomers_without_buddy`]'s newcomers there are (every one, not a page), and
+/// how many of them joined before `overdue_before` (ISO date): counted in the database, for
+/// the note on staff pages, so the note costs one row however many are waiting.
+pub async fn newcomers_without_buddy_count(
+    c: &mut Conn<'_>,
+    organisation_id: i64,
+    since: &str,
+    today: &str,
+    overdue_before: &str,
+    within_units: Option<&[i64]>,
+) -> DbResult<(i64, i64)> {
+    let mut f = waiting_filter(organisation_id, since, today);
+    person_in_units(&mut f, "p.id", None, within_units);
+    let before = f.push_arg(Arg::Text(overdue_before.to_owned()));
+    let sql = format!(
+        "SELECT COUNT(*), CAST(COALESCE(SUM(CASE WHEN p.joined_on < {before} THEN 1 ELSE 0 END), 0) AS BIGINT) \
+         FROM people p{}",
+        f.where_sql()
+    );
+    let rows: Vec<(i64, i64)> = fetch_all_dynamic(c, &sql, f.into_args()).await?;
+    Ok(rows.into_iter().next().unwrap_or_default())
 }
 
 fn holds_buddy_role_sql(person: &str) -> String {
