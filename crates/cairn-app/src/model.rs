@@ -417,14 +417,20 @@ pub async fn unit_assessment(app: &App, actor: &Actor, unit_id: i64) -> AppResul
         .filter(|r| r.closed_at.is_some())
         .max_by_key(|r| (r.closed_at, r.id))
         .cloned();
-    let baseline_snap = match &baseline {
-        Some(r) => cairn_db::model::snapshot_for_unit(c, r.id, unit_id).await?,
-        None => Vec::new(),
+    // Both snapshots in one read; ids are never negative, so -1 matches no round.
+    let id_of = |r: &Option<Round>| r.as_ref().map_or(-1, |r| r.id);
+    let snaps =
+        cairn_db::model::snapshots_for_unit(c, unit_id, id_of(&baseline), id_of(&last_round))
+            .await?;
+    let snap_of = |round: i64| -> Vec<(i64, String)> {
+        snaps
+            .iter()
+            .filter(|(r, ..)| *r == round)
+            .map(|(_, p, s)| (*p, s.clone()))
+            .collect()
     };
-    let last_snap = match &last_round {
-        Some(r) => cairn_db::model::snapshot_for_unit(c, r.id, unit_id).await?,
-        None => Vec::new(),
-    };
+    let baseline_snap = snap_of(id_of(&baseline));
+    let last_snap = snap_of(id_of(&last_round));
     let mut owner_ids: Vec<i64> = current.iter().filter_map(|a| a.owner_person_id).collect();
     owner_ids.sort_unstable();
     owner_ids.dedup();
@@ -1056,9 +1062,6 @@ pub mod measures {
         newcomers: Vec<cairn_db::model::measures::Newcomer>,
         /// Recruitment processes on the unit with their panels.
         processes: Vec<(i64, Panels)>,
-        /// Training: people trained in levels awareness and in speaking out, and the last
-        /// quarter's joint and co-delivered sessions the unit's people attended.
-        training: cairn_db::training::UnitTraining,
         /// The last year's evidence records by kind and practice; `recent` counts the last
         /// ninety days'.
         evidence: Vec<cairn_db::model::evidence::Totals>,
@@ -1080,6 +1083,7 @@ pub mod measures {
                 month_ms: at.now - MONTH_MS,
                 quarter_ms: at.now - QUARTER_MS,
                 year_ms: at.now - 4 * QUARTER_MS,
+                now_ms: at.now,
             },
         )
         .await?;
@@ -1101,14 +1105,6 @@ pub mod measures {
                 }
             }
         }
-        let training = cairn_db::training::unit_training(
-            c,
-            at.organisation,
-            at.unit,
-            at.now - QUARTER_MS,
-            at.now,
-        )
-        .await?;
         let evidence = cairn_db::model::evidence::unit_totals(
             c,
             at.unit,
@@ -1120,7 +1116,6 @@ pub mod measures {
             counts,
             newcomers,
             processes,
-            training,
             evidence,
         })
     }
@@ -1348,14 +1343,16 @@ pub mod measures {
             }
             // People of the unit trained in levels awareness (L1.13) and in speaking out
             // (L2.02); the last quarter's joint (L2.04) and co-delivered (L3.09) sessions they
-            // attended. Loaded once for the page, with the people facts.
+            // attended.
             "L1.13" | "L2.02" | "L2.04" | "L3.09" => {
-                let tr = &facts.training;
                 let (message_id, n) = match code {
-                    "L1.13" => ("model-measure-levels-trained", tr.levels_awareness),
-                    "L2.02" => ("model-measure-assertiveness-trained", tr.speaking_out),
-                    "L2.04" => ("model-measure-joint-sessions", tr.joint),
-                    _ => ("model-measure-co-delivered-sessions", tr.co_delivered),
+                    "L1.13" => ("model-measure-levels-trained", n.levels_awareness),
+                    "L2.02" => ("model-measure-assertiveness-trained", n.speaking_out),
+                    "L2.04" => ("model-measure-joint-sessions", n.joint_sessions),
+                    _ => (
+                        "model-measure-co-delivered-sessions",
+                        n.co_delivered_sessions,
+                    ),
                 };
                 MeasureView::new(message_id, n, in_place && n == 0)
             }

@@ -458,18 +458,21 @@ pub async fn close_round(
     Ok(true)
 }
 
-/// A snapshot's statuses for one unit: (practice id, status).
-pub async fn snapshot_for_unit(
+/// Two snapshots' statuses for one unit in one read: (round id, practice id, status).
+pub async fn snapshots_for_unit(
     c: &mut Conn<'_>,
-    round: i64,
     unit: i64,
-) -> DbResult<Vec<(i64, String)>> {
+    round_a: i64,
+    round_b: i64,
+) -> DbResult<Vec<(i64, i64, String)>> {
     fetch_all!(
         c,
-        (i64, String),
-        "SELECT practice_id, status FROM round_snapshots WHERE round_id = $1 AND unit_id = $2",
-        round,
-        unit
+        (i64, i64, String),
+        "SELECT round_id, practice_id, status FROM round_snapshots \
+         WHERE unit_id = $1 AND round_id IN ($2, $3)",
+        unit,
+        round_a,
+        round_b
     )
 }
 

@@ -1,6 +1,6 @@
 //! Training: courses, sessions, trainers, registers and requests to join.
 
-use crate::{Conn, DbResult, execute, fetch_all, fetch_one, fetch_optional, fetch_scalar};
+use crate::{Conn, DbResult, execute, fetch_all, fetch_optional, fetch_scalar};
 use cairn_domain::training::{Attendance, TrainerPart};
 
 pub mod accreditation;
@@ -363,62 +363,6 @@ pub async fn practice_codes(c: &mut Conn<'_>, org: i64) -> DbResult<Vec<String>>
         org
     )?;
     Ok(rows.into_iter().map(|r| r.0).collect())
-}
-
-/// What a unit's page measures from training.
-#[derive(Debug, Clone, Copy, Default)]
-pub struct UnitTraining {
-    /// People of the unit who attended a session of a course evidencing L1.13.
-    pub levels_awareness: i64,
-    /// The same for L2.02.
-    pub speaking_out: i64,
-    /// Sessions from `since` to `until` that someone of the unit attended and that were joint
-    /// (those who attended came from two constituencies or more).
-    pub joint: i64,
-    /// The same sessions that were co-delivered (a peer trainer and a professional trainer).
-    pub co_delivered: i64,
-}
-
-/// A unit's training figures, in two queries.
-pub async fn unit_training(
-    c: &mut Conn<'_>,
-    org: i64,
-    unit: i64,
-    since: i64,
-    until: i64,
-) -> DbResult<UnitTraining> {
-    let (levels_awareness, speaking_out): (i64, i64) = fetch_one!(
-        c,
-        (i64, i64),
-        "SELECT COUNT(DISTINCT CASE WHEN (',' || k.practices || ',') LIKE '%,L1.13,%' THEN a.person_id END), \
-                COUNT(DISTINCT CASE WHEN (',' || k.practices || ',') LIKE '%,L2.02,%' THEN a.person_id END) \
-         FROM person_units pu JOIN session_attendance a ON a.person_id = pu.person_id AND a.status = 'attended' \
-         JOIN training_sessions s ON s.id = a.session_id JOIN courses k ON k.id = s.course_id \
-         WHERE pu.unit_id = $1",
-        unit
-    )?;
-    let (joint, co_delivered): (i64, i64) = fetch_one!(
-        c,
-        (i64, i64),
-        "SELECT COALESCE(SUM(CASE WHEN (SELECT COUNT(DISTINCT a2.constituency) FROM session_attendance a2 \
-                    WHERE a2.session_id = s.id AND a2.status = 'attended') >= 2 THEN 1 ELSE 0 END), 0), \
-                COALESCE(SUM(CASE WHEN EXISTS (SELECT 1 FROM session_trainers t WHERE t.session_id = s.id AND t.part = 'peer_trainer') \
-                    AND EXISTS (SELECT 1 FROM session_trainers t WHERE t.session_id = s.id AND t.part = 'professional_trainer') \
-                    THEN 1 ELSE 0 END), 0) \
-         FROM training_sessions s WHERE s.organisation_id = $1 AND s.starts_at >= $3 AND s.starts_at < $4 \
-         AND EXISTS (SELECT 1 FROM session_attendance a JOIN person_units pu ON pu.person_id = a.person_id \
-                     WHERE a.session_id = s.id AND a.status = 'attended' AND pu.unit_id = $2)",
-        org,
-        unit,
-        since,
-        until
-    )?;
-    Ok(UnitTraining {
-        levels_awareness,
-        speaking_out,
-        joint,
-        co_delivered,
-    })
 }
 
 /// A certificate as stored.

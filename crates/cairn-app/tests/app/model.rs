@@ -347,6 +347,7 @@ async fn a_units_self_assessment_reads_its_measures_in_a_few_queries_not_one_per
             "FROM practice_evidence",
             "FROM survey_responses",
             "FROM training_topics",
+            "FROM session_attendance",
         ] {
             assert_eq!(reading(table), 1, "{table}: {sent:#?}");
         }

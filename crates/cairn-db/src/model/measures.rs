@@ -1,6 +1,6 @@
 //! Counts behind a unit's live measures: the people and roles practices (L1.08, L1.09, L1.10,
 //! L2.01, L2.06, L2.07, L2.08, L3.01, L3.02, L3.04, L3.08, L3.10) and the feedback, meetings,
-//! surveys and training topics ones (L1.01 to L1.05, L2.03, L2.05, L3.05, L3.06). A unit's
+//! surveys and training ones (L1.01 to L1.05, L1.13, L2.02 to L2.05, L3.05, L3.06, L3.09). A unit's
 //! assessment page shows all of them, so they are read in a few queries per page, not one or
 //! two per practice: one row of counts, one row per newcomer, one row per recruitment panel
 //! seat. Each count is its own subquery so that each reads its own index range. What the
@@ -53,6 +53,14 @@ pub struct UnitCounts {
     /// the responses to them from the unit.
     pub satisfaction_rounds: i64,
     pub satisfaction_responses: i64,
+    /// People of the unit who attended a session of a course evidencing L1.13, and L2.02.
+    pub levels_awareness: i64,
+    pub speaking_out: i64,
+    /// Sessions in the quarter that someone of the unit attended and that were joint (those
+    /// who attended came from two constituencies or more), and that were co-delivered (a peer
+    /// trainer and a professional trainer).
+    pub joint_sessions: i64,
+    pub co_delivered_sessions: i64,
 }
 
 /// Where and over which windows a unit's counts are taken.
@@ -66,10 +74,11 @@ pub struct Window<'a> {
     pub ninety_days: &'a str,
     /// The start of the quarter for satisfaction surveys (ISO date, 91 days back).
     pub quarter_from: &'a str,
-    /// The starts of the month, quarter and year windows (UTC milliseconds).
+    /// The starts of the month, quarter and year windows, and now (UTC milliseconds).
     pub month_ms: i64,
     pub quarter_ms: i64,
     pub year_ms: i64,
+    pub now_ms: i64,
 }
 
 /// The counts for a unit over `w`'s windows.
@@ -122,7 +131,23 @@ pub async fn unit_counts(c: &mut Conn<'_>, w: &Window<'_>) -> DbResult<UnitCount
               AND r.opens_on <= $3 AND r.closes_on >= $8) AS satisfaction_rounds, \
            (SELECT COUNT(*) FROM survey_responses x JOIN survey_rounds r ON r.id = x.round_id \
               JOIN surveys s ON s.id = r.survey_id WHERE x.unit_id = $2 AND s.template = 'fft' \
-              AND x.week_of >= $8 AND x.week_of <= $3) AS satisfaction_responses",
+              AND x.week_of >= $8 AND x.week_of <= $3) AS satisfaction_responses, \
+           tr.levels_awareness, tr.speaking_out, ts.joint_sessions, ts.co_delivered_sessions \
+         FROM (SELECT \
+             COUNT(DISTINCT CASE WHEN (',' || k.practices || ',') LIKE '%,L1.13,%' THEN a.person_id END) AS levels_awareness, \
+             COUNT(DISTINCT CASE WHEN (',' || k.practices || ',') LIKE '%,L2.02,%' THEN a.person_id END) AS speaking_out \
+           FROM person_units pu JOIN session_attendance a ON a.person_id = pu.person_id AND a.status = 'attended' \
+           JOIN training_sessions s ON s.id = a.session_id JOIN courses k ON k.id = s.course_id \
+           WHERE pu.unit_id = $2) tr \
+         CROSS JOIN (SELECT \
+             CAST(COALESCE(SUM(CASE WHEN (SELECT COUNT(DISTINCT a2.constituency) FROM session_attendance a2 \
+                WHERE a2.session_id = s.id AND a2.status = 'attended') >= 2 THEN 1 ELSE 0 END), 0) AS BIGINT) AS joint_sessions, \
+             CAST(COALESCE(SUM(CASE WHEN EXISTS (SELECT 1 FROM session_trainers t WHERE t.session_id = s.id AND t.part = 'peer_trainer') \
+                AND EXISTS (SELECT 1 FROM session_trainers t WHERE t.session_id = s.id AND t.part = 'professional_trainer') \
+                THEN 1 ELSE 0 END), 0) AS BIGINT) AS co_delivered_sessions \
+           FROM training_sessions s WHERE s.organisation_id = $1 AND s.starts_at >= $6 AND s.starts_at < $9 \
+           AND EXISTS (SELECT 1 FROM session_attendance a JOIN person_units pu ON pu.person_id = a.person_id \
+                       WHERE a.session_id = s.id AND a.status = 'attended' AND pu.unit_id = $2)) ts",
         w.organisation,
         w.unit,
         w.today,
@@ -130,7 +155,8 @@ pub async fn unit_counts(c: &mut Conn<'_>, w: &Window<'_>) -> DbResult<UnitCount
         w.month_ms,
         w.quarter_ms,
         w.year_ms,
-        w.quarter_from
+        w.quarter_from,
+        w.now_ms
     )
 }
 
