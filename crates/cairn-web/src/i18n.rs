@@ -47,7 +47,7 @@ impl Tr {
 
     /// A message with no arguments.
     pub fn get(&self, id: &str) -> String {
-        LOCALES.lookup(id_of(self.lang), id)
+        lookup(self.lang, id, None)
     }
 
     /// A message with arguments. An argument that is a whole number written plainly ("7",
@@ -60,14 +60,14 @@ impl Tr {
             .iter()
             .map(|(k, v)| (Cow::Owned((*k).to_owned()), argument(v)))
             .collect();
-        LOCALES.lookup_with_args(id_of(self.lang), id, &map)
+        lookup(self.lang, id, Some(&map))
     }
 
     /// A message with one numeric argument `count` (selects the plural form).
     pub fn count(&self, id: &str, count: i64) -> String {
         let mut map: HashMap<Cow<'static, str>, FluentValue> = HashMap::new();
         map.insert(Cow::Borrowed("count"), FluentValue::from(count));
-        LOCALES.lookup_with_args(id_of(self.lang), id, &map)
+        lookup(self.lang, id, Some(&map))
     }
 
     /// True when the message exists in this language itself (no fallback).
@@ -76,6 +76,23 @@ impl Tr {
             .lookup_single_language::<&str>(id_of(self.lang), id, None)
             .is_ok()
     }
+}
+
+/// Message `id` in `lang`. The loader's own lookup works out the fallback chain afresh on every
+/// call (a language negotiation and a list of bundles), which showed in every page's profile;
+/// every message exists in both languages (a test checks), so the page's own language is
+/// asked first and the chain is walked only when that fails, with the same result.
+fn lookup(
+    lang: Language,
+    id: &str,
+    args: Option<&HashMap<Cow<'static, str>, FluentValue>>,
+) -> String {
+    LOCALES
+        .lookup_single_language(id_of(lang), id, args)
+        .unwrap_or_else(|_| match args {
+            Some(a) => LOCALES.lookup_with_args(id_of(lang), id, a),
+            None => LOCALES.lookup(id_of(lang), id),
+        })
 }
 
 /// A number when `v` is one written plainly, else the text.
@@ -126,6 +143,32 @@ pub fn from_accept_language(header: &str) -> Option<Language> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn asking_the_language_first_gives_what_the_loaders_fallback_chain_gives() {
+        let count: HashMap<Cow<'static, str>, FluentValue> =
+            HashMap::from([(Cow::Borrowed("count"), FluentValue::from(3))]);
+        for lang in [Language::En, Language::Cy] {
+            let t = Tr::new(lang);
+            // A plain message, a plural one, and an id no bundle holds.
+            assert_eq!(
+                t.get("people-title"),
+                LOCALES.lookup(id_of(lang), "people-title")
+            );
+            assert_eq!(
+                t.count("buddies-note-waiting", 3),
+                LOCALES.lookup_with_args(id_of(lang), "buddies-note-waiting", &count)
+            );
+            assert_eq!(
+                t.get("no-such-message"),
+                LOCALES.lookup(id_of(lang), "no-such-message")
+            );
+        }
+        assert_ne!(
+            Tr::new(Language::Cy).get("people-title"),
+            Tr::new(Language::En).get("people-title")
+        );
+    }
 
     #[test]
     fn accept_language_prefers_the_highest_quality_known_language() {
