@@ -136,10 +136,11 @@ async fn create(
         Kind::PracticeAudit => i.audited_on,
     }
     .unwrap_or_default();
-    // An ISO date becomes the three parts the rule checks; anything else is refused there.
-    let parts = match parse_iso_date(on.trim()) {
+    // An ISO date becomes the three parts the rule checks; anything else, a padded string
+    // too, is refused there (empty is the rule's "required").
+    let parts = match parse_iso_date(&on) {
         Some(d) => DateParts::from_date(Some(d)),
-        None if on.trim().is_empty() => DateParts::default(),
+        None if on.is_empty() => DateParts::default(),
         None => DateParts {
             day: "x".into(),
             ..Default::default()

@@ -599,8 +599,11 @@ struct PersonJson {
     consent_on: Option<String>,
 }
 
+/// A date field of the API: `YYYY-MM-DD` exactly, as the OpenAPI document says. An empty or
+/// padded string is refused like any other non-date (the web forms, not the API, forgive
+/// blanks); leaving the field out, or null, is how a client says "no date".
 fn iso_parts(s: Option<&str>, errors: &mut FieldErrors, field: &str) -> DateParts {
-    match s.map(str::trim).filter(|s| !s.is_empty()) {
+    match s {
         None => DateParts::default(),
         Some(s) => match s.parse::<jiff::civil::Date>() {
             Ok(d) => DateParts::from_date(Some(d)),

@@ -131,12 +131,12 @@ pub(super) async fn create_action(
         return Err(ApiError::from_app(cairn_app::AppError::Forbidden, a.lang));
     }
     let i = json_body(body, a.lang)?;
-    let due = i.due_on.unwrap_or_default();
-    // An ISO date becomes the three parts the rule checks; anything else is refused there.
-    let due_on = match parse_iso_date(due.trim()) {
-        Some(d) => DateParts::from_date(Some(d)),
-        None if due.trim().is_empty() => DateParts::default(),
-        None => DateParts {
+    // An ISO date becomes the three parts the rule checks; anything else, an empty or padded
+    // string too, is refused there. Left out (or null) is no date.
+    let due_on = match i.due_on.as_deref().map(parse_iso_date) {
+        None => DateParts::default(),
+        Some(Some(d)) => DateParts::from_date(Some(d)),
+        Some(None) => DateParts {
             day: "x".into(),
             ..Default::default()
         },

@@ -186,6 +186,66 @@ async fn people_are_created_and_read_with_snake_case_keys_and_unit_staff_see_onl
 }
 
 #[tokio::test]
+async fn an_api_date_that_is_empty_or_padded_is_refused_beside_its_field_and_changes_nothing() {
+    let t = TestApp::new().await;
+    let path = format!("/api/v1/people/{}", t.seed.person_a1);
+    let before = t.api(Who::Lead, Method::GET, &path, None).await.json();
+    for (field, value) in [
+        ("status_since", ""),
+        ("status_since", " 2026-01-05"),
+        ("consent_on", "   "),
+    ] {
+        let res = t
+            .api(
+                Who::Lead,
+                Method::PATCH,
+                &path,
+                Some(json!({ field: value, "access_needs": "Large print" })),
+            )
+            .await;
+        assert_eq!(
+            res.status,
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "{field}={value:?}: {}",
+            res.body
+        );
+        assert_eq!(res.json()["fields"][0]["field"], field, "{}", res.body);
+    }
+    let after = t.api(Who::Lead, Method::GET, &path, None).await.json();
+    assert_eq!(after, before, "a refused change changes nothing");
+    let dated = t
+        .api(
+            Who::Lead,
+            Method::PATCH,
+            &path,
+            Some(json!({"status_since": "2026-01-05"})),
+        )
+        .await;
+    assert_eq!(dated.status, StatusCode::OK, "{}", dated.body);
+    assert_eq!(dated.json()["status_since"], "2026-01-05");
+    // The same for a playbook action's due date.
+    for due in ["", " 2030-01-31"] {
+        let res = t
+            .api(
+                Who::Lead,
+                Method::POST,
+                "/api/v1/playbook/actions",
+                Some(
+                    json!({"unit_id": t.seed.unit_a1, "challenge": "getting_to_know",
+                    "text": "Pair each newcomer with a buddy", "due_on": due}),
+                ),
+            )
+            .await;
+        assert_eq!(
+            res.status,
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "due_on={due:?}: {}",
+            res.body
+        );
+    }
+}
+
+#[tokio::test]
 async fn the_openapi_document_describes_every_api_route() {
     let t = TestApp::new().await;
     let doc = t.get(Who::Anon, "/api/v1/openapi.json").await.json();
