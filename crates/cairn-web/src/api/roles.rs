@@ -24,9 +24,10 @@ fn app_err(lang: cairn_domain::people::Language) -> impl Fn(AppError) -> ApiErro
     move |e| ApiError::from_app(e, lang)
 }
 
-/// An ISO date as the three parts the forms use; anything unreadable fails validation.
+/// An ISO date as the three parts the forms use; anything else, an empty or padded string too,
+/// fails validation (the API's dates are `YYYY-MM-DD` exactly). Left out or null is no date.
 fn date_parts(raw: Option<&str>) -> DateParts {
-    match raw.map(str::trim).filter(|s| !s.is_empty()) {
+    match raw {
         None => DateParts::default(),
         Some(s) => match parse_iso_date(s) {
             Some(d) => DateParts::from_date(Some(d)),

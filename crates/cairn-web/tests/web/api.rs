@@ -242,6 +242,22 @@ async fn an_api_date_that_is_empty_or_padded_is_refused_beside_its_field_and_cha
             "due_on={due:?}: {}",
             res.body
         );
+        // And an opportunity's closing date.
+        let res = t
+            .api(
+                Who::Lead,
+                Method::POST,
+                "/api/v1/opportunities",
+                Some(json!({"role_id": t.seed.role, "closes_on": due})),
+            )
+            .await;
+        assert_eq!(
+            res.status,
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "closes_on={due:?}: {}",
+            res.body
+        );
+        assert!(res.body.contains("closes_on"), "{}", res.body);
     }
 }
 
