@@ -310,7 +310,10 @@ pub async fn newcomers_without_buddy_count(
         f.where_sql()
     );
     let rows: Vec<(i64, i64)> = fetch_all_dynamic(c, &sql, f.into_args()).await?;
-    Ok(rows.into_iter().next().unwrap_or_default())
+    // A COUNT answers one row; none would be a database fault, not zero people.
+    rows.into_iter()
+        .next()
+        .ok_or(crate::DbError::Unexpected(sqlx::Error::RowNotFound))
 }
 
 fn holds_buddy_role_sql(person: &str) -> String {
