@@ -394,6 +394,33 @@ fn snapshot_progress(
         .collect()
 }
 
+/// A level's progress from counts rather than statuses: `in_place`, `na` (not applicable) and
+/// `amber` (planned or in progress) of `total` practices, the rest not started. Also returns
+/// the Red/Amber/Green/not-applicable counts, in that order.
+fn counted_progress(
+    level: i64,
+    in_place: i64,
+    na: i64,
+    amber: i64,
+    total: i64,
+    threshold: i64,
+) -> (LevelProgress, [i64; 4]) {
+    let red = (total - in_place - na - amber).max(0);
+    let mut statuses = Vec::with_capacity(usize::try_from(total).unwrap_or(0));
+    for (status, n) in [
+        (Status::InPlace, in_place),
+        (Status::NotApplicable, na),
+        (Status::InProgress, amber),
+        (Status::NotStarted, red),
+    ] {
+        statuses.extend(std::iter::repeat_n(status, usize::try_from(n).unwrap_or(0)));
+    }
+    (
+        level_progress(level, &statuses, threshold),
+        [red, amber, in_place, na],
+    )
+}
+
 /// A unit's self-assessment with progress, ladder, changes and measures.
 pub async fn unit_assessment(app: &App, actor: &Actor, unit_id: i64) -> AppResult<UnitAssessment> {
     let org = org_of(actor)?;
@@ -507,7 +534,7 @@ pub async fn unit_assessment(app: &App, actor: &Actor, unit_id: i64) -> AppResul
     let ladder = ladder(&levels);
     let baseline = baseline.map(|r| (r, snapshot_progress(&baseline_snap, &practices, threshold)));
     let last_round = last_round.map(|r| (r, snapshot_progress(&last_snap, &practices, threshold)));
-    let counts = cairn_db::model::snapshot_counts_for_unit(c, unit_id).await?;
+    let counts = cairn_db::model::unit_round_level_counts(c, unit_id).await?;
     let mut closed: Vec<Round> = rounds
         .into_iter()
         .filter(|r| r.closed_at.is_some())
@@ -516,17 +543,13 @@ pub async fn unit_assessment(app: &App, actor: &Actor, unit_id: i64) -> AppResul
     let over_time = closed
         .into_iter()
         .map(|r| {
+            let round = counts.iter().find(|c| c.round_id == r.id);
             let pct = [1, 2, 3].map(|level| {
-                let mut statuses = Vec::new();
-                for (round, l, s, n) in &counts {
-                    if *round == r.id
-                        && *l == level
-                        && let Some(st) = Status::parse(s)
-                    {
-                        statuses.extend(std::iter::repeat_n(st, usize::try_from(*n).unwrap_or(0)));
-                    }
-                }
-                level_progress(level, &statuses, threshold).percent
+                let (in_place, na, amber, total) =
+                    round.map(|c| c.counts.level(level)).unwrap_or_default();
+                counted_progress(level, in_place, na, amber, total, threshold)
+                    .0
+                    .percent
             });
             (r, pct)
         })
@@ -907,28 +930,7 @@ pub async fn service_view(app: &App, actor: &Actor, today: Date) -> AppResult<Se
      -> (LevelProgress, [i64; 4]) {
         let (in_place, na, amber, counted) = counts.map(|c| c.level(level)).unwrap_or_default();
         let total = total.unwrap_or(counted);
-        let red = (total - in_place - na - amber).max(0);
-        let mut statuses = Vec::with_capacity(usize::try_from(total).unwrap_or(0));
-        statuses.extend(std::iter::repeat_n(
-            Status::InPlace,
-            usize::try_from(in_place).unwrap_or(0),
-        ));
-        statuses.extend(std::iter::repeat_n(
-            Status::NotApplicable,
-            usize::try_from(na).unwrap_or(0),
-        ));
-        statuses.extend(std::iter::repeat_n(
-            Status::InProgress,
-            usize::try_from(amber).unwrap_or(0),
-        ));
-        statuses.extend(std::iter::repeat_n(
-            Status::NotStarted,
-            usize::try_from(red).unwrap_or(0),
-        ));
-        (
-            level_progress(level, &statuses, threshold),
-            [red, amber, in_place, na],
-        )
+        counted_progress(level, in_place, na, amber, total, threshold)
     };
     let mut rows = Vec::new();
     let mut rag_counts: Vec<(i64, i64, i64, i64, i64)> = (1..=3).map(|l| (l, 0, 0, 0, 0)).collect();

@@ -490,15 +490,30 @@ pub async fn snapshot_counts(
     )
 }
 
-/// Counts per closed round, level and status for one unit (its progress over time).
-pub async fn snapshot_counts_for_unit(
+/// One round's snapshot counts for a unit, per level (see [`LevelCounts`]).
+#[derive(Debug, Clone, Default, sqlx::FromRow)]
+pub struct RoundLevelCounts {
+    pub round_id: i64,
+    #[sqlx(flatten)]
+    pub counts: LevelCounts,
+}
+
+/// A unit's counts per level in every round it has a snapshot in (its progress over time): one
+/// row per round, counted in SQL from the snapshot index, not one row per practice.
+pub async fn unit_round_level_counts(
     c: &mut Conn<'_>,
     unit: i64,
-) -> DbResult<Vec<(i64, i64, String, i64)>> {
+) -> DbResult<Vec<RoundLevelCounts>> {
+    let sums = LEVEL_SUMS
+        .replace("LVL", "s.level")
+        .replace("ST", "s.status");
     fetch_all!(
         c,
-        (i64, i64, String, i64),
-        "SELECT s.round_id, s.level, s.status, COUNT(*) FROM round_snapshots s WHERE s.unit_id = $1 GROUP BY s.round_id, s.level, s.status",
+        RoundLevelCounts,
+        &format!(
+            "SELECT s.round_id, s.unit_id, {sums} FROM round_snapshots s WHERE s.unit_id = $1 \
+             GROUP BY s.unit_id, s.round_id"
+        ),
         unit
     )
 }

@@ -1355,6 +1355,45 @@ async fn over_time_lists_closed_rounds_oldest_first_with_their_percentages() {
     .await;
 }
 
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn over_time_leaves_not_applicable_practices_out_of_a_rounds_percentage() {
+    both_engines(|db| async move {
+        // Setup: level 2 has 9 practices. Three in place, three not applicable, one planned.
+        let app = app(db);
+        let org = org(&app, "Org A", "admin@org-a.example").await;
+        let u = unit(&app, &org, "Alder").await;
+        let other = unit(&app, &org, "Birch").await;
+        let lead = account(&app, &org, "lead@org-a.example", Role::Lead, &[], None).await;
+        in_place(&app, &lead, u, &["L2.01", "L2.02", "L2.03"]).await;
+        for code in ["L2.04", "L2.05", "L2.06"] {
+            set(&app, &lead, u, code, &not_applicable()).await;
+        }
+        set(&app, &lead, u, "L2.07", &status("planned")).await;
+        // Another unit's statuses must not count towards this one's.
+        in_place(&app, &lead, other, &LEVEL_1).await;
+        let round = model::open_round(&app, &lead, "round", "Quarter 1")
+            .await
+            .expect("open");
+
+        // Exec
+        app.clock.set(T0 + MINUTE);
+        model::close_round(&app, &lead, round).await.expect("close");
+        let a = assessment(&app, &lead, u).await;
+
+        // Check: 3 in place of 6 that apply is 50%, where 3 of all 9 would be 33%.
+        let seen: Vec<[i64; 3]> = a.over_time.iter().map(|(_, p)| *p).collect();
+        assert_eq!(
+            seen,
+            vec![[0, 50, 0]],
+            "one closed round, not-applicable left out"
+        );
+        let b = assessment(&app, &lead, other).await;
+        let seen: Vec<[i64; 3]> = b.over_time.iter().map(|(_, p)| *p).collect();
+        assert_eq!(seen, vec![[100, 0, 0]], "the other unit's own round");
+    })
+    .await;
+}
+
 // The live measures of people and roles are tested in `people_measures.rs`.
 
 // ---------------------------------------------------------------------------------------------

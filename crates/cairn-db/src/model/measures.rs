@@ -97,12 +97,17 @@ pub async fn unit_counts(c: &mut Conn<'_>, w: &Window<'_>) -> DbResult<UnitCount
            (SELECT COUNT(*) FROM involvement_roles WHERE organisation_id = $1 AND published_at IS NOT NULL) AS published_roles, \
            (SELECT COUNT(*) FROM pathway_steps s JOIN person_units pu ON pu.person_id = s.person_id \
               WHERE pu.unit_id = $2 AND s.step IN ('practice', 'shadowing') AND s.done_on >= $4) AS practice_steps, \
-           (SELECT COUNT(*) FROM appointments a JOIN involvement_roles r ON r.id = a.role_id \
-              WHERE a.organisation_id = $1 AND (a.unit_id = $2 OR a.unit_id IS NULL) AND r.kind = 'coordinator' \
+           (SELECT COUNT(*) FROM appointments a \
+              WHERE a.organisation_id = $1 AND a.role_id IN (SELECT r.id FROM involvement_roles r \
+                WHERE r.organisation_id = $1 AND r.kind = 'coordinator') \
+              AND (a.unit_id = $2 OR a.unit_id IS NULL) \
               AND a.starts_on <= $3 AND (a.ends_on IS NULL OR a.ends_on >= $3)) AS coordinators, \
-           (SELECT COUNT(DISTINCT p.id) FROM person_units pu JOIN people p ON p.id = pu.person_id \
-              JOIN appointments a ON a.person_id = p.id JOIN involvement_roles r ON r.id = a.role_id \
-              WHERE pu.unit_id = $2 AND p.constituency IN ('service_user', 'carer') AND r.leadership = TRUE \
+           (SELECT COUNT(DISTINCT a.person_id) FROM appointments a \
+              JOIN person_units pu ON pu.person_id = a.person_id AND pu.unit_id = $2 \
+              JOIN people p ON p.id = a.person_id \
+              WHERE a.organisation_id = $1 AND a.role_id IN (SELECT r.id FROM involvement_roles r \
+                WHERE r.organisation_id = $1 AND r.leadership = TRUE) \
+              AND p.constituency IN ('service_user', 'carer') \
               AND a.starts_on <= $3 AND (a.ends_on IS NULL OR a.ends_on >= $3)) AS leaders, \
            (SELECT COUNT(*) FROM person_units pu JOIN people p ON p.id = pu.person_id \
               WHERE pu.unit_id = $2 AND p.status = 'moved_on' AND ( \
