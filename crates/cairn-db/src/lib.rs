@@ -231,6 +231,12 @@ impl Drop for SqliteTx {
 /// more recently is known to be alive (the server or a proxy may close idle ones).
 const PING_WHEN_IDLE: Duration = Duration::from_secs(30);
 
+/// Rows a SQLite connection's thread may read ahead of the request reading them. sqlx's default
+/// (50) is less than some pages read (a meetings page's replies, a unit's rounds): past it the
+/// connection's thread stops and waits for the request to catch up, a thread switch each way
+/// for every few rows.
+const ROW_BUFFER: usize = 1024;
+
 /// How to open the pool.
 #[derive(Debug, Clone)]
 pub struct ConnectOptions {
@@ -272,7 +278,8 @@ impl Db {
                 .synchronous(SqliteSynchronous::Normal)
                 // Deleted or overwritten content is zeroed in the file, so an erased person's
                 // name does not linger in free pages (see `people::erasure`).
-                .pragma("secure_delete", "on");
+                .pragma("secure_delete", "on")
+                .row_buffer_size(ROW_BUFFER);
             // An in-memory database is private to its connection: keep exactly one.
             let max = if memory { 1 } else { opts.max_connections };
             let pool = SqlitePoolOptions::new()
