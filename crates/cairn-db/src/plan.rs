@@ -65,6 +65,17 @@ pub async fn analyze(conn: &mut Conn<'_>) -> DbResult<()> {
     Ok(())
 }
 
+/// After a bulk load, brings a PostgreSQL database to the state autovacuum keeps a running one
+/// in: `VACUUM (ANALYZE)` gathers statistics and marks the new pages all-visible, without which
+/// an index-only count visits every counted row's table page as well. SQLite: `ANALYZE`.
+pub async fn settle(conn: &mut Conn<'_>) -> DbResult<()> {
+    match conn.engine() {
+        Engine::Postgres => crate::execute!(conn, "VACUUM (ANALYZE)")?,
+        Engine::Sqlite => crate::execute!(conn, "ANALYZE")?,
+    };
+    Ok(())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
