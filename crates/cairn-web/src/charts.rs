@@ -136,7 +136,7 @@ pub fn percent_lines(
     }
     let dashes = ["", "8 4", "2 4"];
     let colours = ["#005eb8", "#330072", "#007f3b"];
-    for (k, (name, values)) in series.iter().enumerate() {
+    for (k, (_, values)) in series.iter().enumerate() {
         let pts: Vec<String> = values
             .iter()
             .enumerate()
@@ -162,18 +162,44 @@ pub fn percent_lines(
                 y_of(*v)
             );
         }
-        if let Some(last) = values.last() {
-            let _ = write!(
-                out,
-                r###"<text x="{:.1}" y="{:.1}" font-size="14" fill="{colour}">{}</text>"###,
-                x_of(values.len() - 1) + 10.0,
-                y_of(*last) + 5.0 + k as f64 * 2.0,
-                esc(name)
-            );
-        }
+    }
+    // Each line is named at its last point. Lines ending at the same or nearby figures (all
+    // three at 0% before anything is in place) would print their names over each other, so
+    // the names are moved apart, keeping their order, by at least a line of text.
+    let mut ends: Vec<(usize, f64)> = series
+        .iter()
+        .enumerate()
+        .filter_map(|(k, (_, values))| values.last().map(|v| (k, y_of(*v) + 5.0)))
+        .collect();
+    ends.sort_by(|a, b| a.1.total_cmp(&b.1).then(a.0.cmp(&b.0)));
+    spread(&mut ends, 16.0, y_of(0) + 5.0);
+    for (k, y) in ends {
+        let (name, values) = &series[k];
+        let colour = colours[k % colours.len()];
+        let _ = write!(
+            out,
+            r###"<text x="{:.1}" y="{y:.1}" font-size="14" fill="{colour}">{}</text>"###,
+            x_of(values.len().saturating_sub(1)) + 10.0,
+            esc(name)
+        );
     }
     out.push_str("</svg>");
     out
+}
+
+/// Moves positions sorted from top to bottom apart so each is at least `gap` below the one
+/// before, then lifts them all together if the lowest went past `floor`.
+fn spread(ends: &mut [(usize, f64)], gap: f64, floor: f64) {
+    for i in 1..ends.len() {
+        ends[i].1 = ends[i].1.max(ends[i - 1].1 + gap);
+    }
+    if let Some(&(_, lowest)) = ends.last()
+        && lowest > floor
+    {
+        for e in ends.iter_mut() {
+            e.1 -= lowest - floor;
+        }
+    }
 }
 
 /// One month on an SPC chart: its label, figure, limits and verdict.
@@ -524,5 +550,55 @@ mod tests {
             &[("Level 1".into(), vec![20, 60])],
         );
         assert!(lines.contains("<polyline") && lines.contains(">Level 1</text>"));
+    }
+
+    /// The y of the `<text>` naming `name` in `svg`.
+    fn label_y(svg: &str, name: &str) -> f64 {
+        let end = svg.find(&format!(">{name}</text>")).expect("label");
+        let start = svg[..end].rfind("<text").expect("text element");
+        let tag = &svg[start..end];
+        let y = tag.split(" y=\"").nth(1).expect("y");
+        y[..y.find('"').expect("quote")].parse().expect("number")
+    }
+
+    #[test]
+    fn lines_ending_at_the_same_figure_have_their_names_a_line_apart_in_order() {
+        let series = |v: [i64; 3]| -> Vec<(String, Vec<i64>)> {
+            (0..3)
+                .map(|k| (format!("Level {}", k + 1), vec![0, v[k]]))
+                .collect()
+        };
+        for ends in [[0, 0, 0], [100, 100, 100], [50, 51, 49]] {
+            let svg = percent_lines("p", "t", "s", &["A".into(), "B".into()], &series(ends));
+            let ys: Vec<f64> = (1..=3)
+                .map(|k| label_y(&svg, &format!("Level {k}")))
+                .collect();
+            let mut sorted = ys.clone();
+            sorted.sort_by(f64::total_cmp);
+            for pair in sorted.windows(2) {
+                assert!(
+                    pair[1] - pair[0] >= 16.0,
+                    "{ends:?}: names overlap at {ys:?}"
+                );
+            }
+            for y in &ys {
+                assert!(
+                    (16.0..=300.0).contains(y),
+                    "{ends:?}: {y} is inside the chart"
+                );
+            }
+        }
+        // Far-apart figures keep their names beside their own lines.
+        let svg = percent_lines(
+            "p",
+            "t",
+            "s",
+            &["A".into(), "B".into()],
+            &series([90, 50, 10]),
+        );
+        let ys: Vec<f64> = (1..=3)
+            .map(|k| label_y(&svg, &format!("Level {k}")))
+            .collect();
+        assert!(ys[0] < ys[1] && ys[1] < ys[2], "{ys:?}");
     }
 }
