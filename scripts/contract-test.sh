@@ -100,10 +100,9 @@ started=$SECONDS
 
 # One run of schemathesis: $1 names it (for the reports), $2 is the token, $3 the number of
 # workers, the rest are filters.
-run() {
+once() {
     local name=$1 tok=$2 n=$3
     shift 3
-    echo "== contract test: $name"
     "$st" --config-file "$work/schemathesis.toml" run "$base/api/v1/openapi.json" \
         --checks all \
         --max-examples "$examples" \
@@ -115,7 +114,25 @@ run() {
         --report-ndjson-path "$out/$name.ndjson" \
         --output-truncate true \
         --generation-database ":memory:" \
-        "${seed[@]}" "$@" || status=1
+        "${seed[@]}" "$@" 2>&1 | tee "$work/$name.log"
+    return "${PIPESTATUS[0]}"
+}
+
+# Python 3.11 counts the AST constructor's recursion in state its threads share, and with two
+# workers parsing source at once (hypothesis does, to describe a filter) a run has stopped with
+# "SystemError: AST constructor recursion depth mismatch" (see CPython gh-106905). That is the
+# tool failing, not a finding about Cairn: such a run, and only one that reported no failed
+# check, is made again once. Any failed check fails the test as before.
+run() {
+    local name=$1
+    echo "== contract test: $name"
+    once "$@" && return
+    if grep -q "AST constructor recursion depth mismatch" "$work/$name.log" &&
+        ! grep -q "Failed checks\|FAILURES" "$work/$name.log"; then
+        echo "== contract test: $name again (schemathesis stopped on the Python 3.11 parser error above)"
+        once "$@" && return
+    fi
+    status=1
 }
 
 # Revoking a token is the one operation that can destroy the credentials of the run making it
