@@ -7,7 +7,7 @@ use crate::helpers::{TestApp, Who};
 use axum::body::Body;
 use axum::http::{Method, Request, StatusCode, header};
 use serde_json::json;
-use std::sync::{Arc, Mutex};
+use std::sync::Arc;
 
 /// A fresh app on each engine (PostgreSQL only when it can be reached or is required).
 async fn engines() -> Vec<(&'static str, TestApp)> {
@@ -161,17 +161,84 @@ async fn every_response_carries_a_request_id_and_a_sane_incoming_one_is_kept() {
     assert_ne!(id(&replaced), "<script>");
 }
 
-/// A writer that keeps everything logged, for reading back in the test.
-#[derive(Clone, Default)]
-struct Captured(Arc<Mutex<Vec<u8>>>);
+/// Log capture for the tests below, on the test's own thread.
+///
+/// One subscriber serves the whole test binary, set once as the global default, and formats
+/// only events on a thread that is capturing. A subscriber set per test with `set_default`
+/// lost lines now and then: tracing caches whether anyone listens at each call site across
+/// all threads, and another test's thread could leave an INFO call site cached as unheard.
+mod capture {
+    use std::cell::RefCell;
+    use std::sync::{Arc, Mutex, Once};
+    use tracing::Metadata;
+    use tracing::subscriber::Interest;
+    use tracing_subscriber::filter::LevelFilter;
+    use tracing_subscriber::layer::{Context, Filter, Layer, SubscriberExt};
 
-impl std::io::Write for Captured {
-    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
-        self.0.lock().expect("log buffer").extend_from_slice(buf);
-        Ok(buf.len())
+    thread_local! {
+        static SINK: RefCell<Option<Arc<Mutex<Vec<u8>>>>> = const { RefCell::new(None) };
     }
-    fn flush(&mut self) -> std::io::Result<()> {
-        Ok(())
+
+    /// Passes INFO and above, only on a capturing thread; asked at every event, never cached.
+    struct OnCapturingThread;
+
+    impl<S> Filter<S> for OnCapturingThread {
+        fn enabled(&self, meta: &Metadata<'_>, _: &Context<'_, S>) -> bool {
+            *meta.level() <= tracing::Level::INFO && SINK.with(|s| s.borrow().is_some())
+        }
+        fn callsite_enabled(&self, _: &'static Metadata<'static>) -> Interest {
+            Interest::sometimes()
+        }
+        fn max_level_hint(&self) -> Option<LevelFilter> {
+            Some(LevelFilter::INFO)
+        }
+    }
+
+    /// Appends to this thread's capture.
+    struct ThreadSink;
+
+    impl std::io::Write for ThreadSink {
+        fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+            SINK.with(|s| {
+                if let Some(b) = s.borrow().as_ref() {
+                    b.lock().expect("log buffer").extend_from_slice(buf);
+                }
+            });
+            Ok(buf.len())
+        }
+        fn flush(&mut self) -> std::io::Result<()> {
+            Ok(())
+        }
+    }
+
+    /// Everything logged on this thread while it lives; `text` reads it back.
+    pub struct Capture(Arc<Mutex<Vec<u8>>>);
+
+    impl Capture {
+        pub fn start() -> Self {
+            static GLOBAL: Once = Once::new();
+            GLOBAL.call_once(|| {
+                let layer = tracing_subscriber::fmt::layer()
+                    .with_writer(|| ThreadSink)
+                    .with_ansi(false)
+                    .with_filter(OnCapturingThread);
+                tracing::subscriber::set_global_default(tracing_subscriber::registry().with(layer))
+                    .expect("the only global subscriber in this test binary");
+            });
+            let buf = Arc::new(Mutex::new(Vec::new()));
+            SINK.with(|s| *s.borrow_mut() = Some(buf.clone()));
+            Self(buf)
+        }
+
+        pub fn text(&self) -> String {
+            String::from_utf8(self.0.lock().expect("logs").clone()).expect("utf-8")
+        }
+    }
+
+    impl Drop for Capture {
+        fn drop(&mut self) {
+            SINK.with(|s| *s.borrow_mut() = None);
+        }
     }
 }
 
@@ -179,18 +246,7 @@ impl std::io::Write for Captured {
 async fn every_log_line_of_a_failed_request_carries_its_id_and_the_error_is_logged_once() {
     // Setup: logs captured on this thread (the request runs on it: current-thread runtime).
     let t = TestApp::new().await;
-    // A request first, so the request log's callsite is registered before the subscriber is
-    // set: setting it then asks every registered callsite again. A callsite first reached by
-    // another test's thread at the same moment could otherwise keep "nobody listens".
-    assert_eq!(t.get(Who::Lead, "/healthz").await.status, StatusCode::OK);
-    let logs = Captured::default();
-    let sink = logs.clone();
-    let subscriber = tracing_subscriber::fmt()
-        .with_writer(move || sink.clone())
-        .with_ansi(false)
-        .with_max_level(tracing::Level::INFO)
-        .finish();
-    let _guard = tracing::subscriber::set_default(subscriber);
+    let logs = capture::Capture::start();
     exec(&t, "ALTER TABLE suggestions RENAME TO suggestions_gone").await;
 
     // Exec
@@ -205,7 +261,8 @@ async fn every_log_line_of_a_failed_request_carries_its_id_and_the_error_is_logg
         .and_then(|v| v.to_str().ok())
         .expect("id")
         .to_owned();
-    let text = String::from_utf8(logs.0.lock().expect("logs").clone()).expect("utf-8");
+    let text = logs.text();
+    drop(logs);
     let lines: Vec<&str> = text.lines().filter(|l| l.contains(&id)).collect();
     assert!(
         lines.len() >= 2,
@@ -251,9 +308,7 @@ async fn request_from(router: &axum::Router, peer: &str, forwarded_for: &str) ->
 #[tokio::test(flavor = "current_thread")]
 async fn request_log_lines_name_the_client_a_trusted_proxy_forwarded_never_one_the_client_wrote() {
     for (engine, t) in engines().await {
-        // Setup: deployed behind a proxy at 10.0.0.1; logs captured on this thread (see above
-        // for why a request comes first).
-        assert_eq!(t.get(Who::Lead, "/healthz").await.status, StatusCode::OK);
+        // Setup: deployed behind a proxy at 10.0.0.1; logs captured on this thread.
         let router = cairn_web::router(cairn_web::AppState {
             app: t.app.clone(),
             config: Arc::new(cairn_web::WebConfig {
@@ -262,23 +317,16 @@ async fn request_log_lines_name_the_client_a_trusted_proxy_forwarded_never_one_t
                 ..Default::default()
             }),
         });
-        let logs = Captured::default();
-        let sink = logs.clone();
-        let subscriber = tracing_subscriber::fmt()
-            .with_writer(move || sink.clone())
-            .with_ansi(false)
-            .with_max_level(tracing::Level::INFO)
-            .finish();
-        let guard = tracing::subscriber::set_default(subscriber);
+        let logs = capture::Capture::start();
 
         // Exec: through the proxy, a client that wrote 192.0.2.66 itself (the proxy appended
         // the address it saw); then straight from 198.51.100.7, writing the same header.
         let proxied = request_from(&router, "10.0.0.1", "192.0.2.66, 203.0.113.9").await;
         let direct = request_from(&router, "198.51.100.7", "203.0.113.9").await;
-        drop(guard);
+        let text = logs.text();
+        drop(logs);
 
         // Check
-        let text = String::from_utf8(logs.0.lock().expect("logs").clone()).expect("utf-8");
         // Every line of a request, its summary included, names the same client.
         let names = |id: &str, client: &str| {
             let lines: Vec<&str> = text.lines().filter(|l| l.contains(id)).collect();
