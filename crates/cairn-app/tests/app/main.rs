@@ -30,6 +30,7 @@ mod roles;
 mod rollups;
 mod sessions;
 mod surveys;
+mod tallies;
 mod training;
 mod training_pathway;
 mod translation;

@@ -6,6 +6,13 @@
 //! seat. Each count is its own subquery so that each reads its own index range. What the
 //! numbers mean is decided in `cairn_app::model::measures`. Dates are ISO text, so ranges
 //! compare as strings; instants are UTC milliseconds.
+//!
+//! The page should cost the same as a unit's history and membership grow, so no count reads
+//! every suggestion or every member of the unit. The suggestion counts come from
+//! `unit_suggestion_tallies`, and the members' status, constituency and whether they have
+//! interests from each membership's copy of them; triggers keep both (migration 0035). Counts
+//! over a recent window (steps, topics, newcomers) start from the organisation's index range for
+//! that window and then check membership, so they read the window's rows, not the unit's.
 
 use crate::{Conn, DbResult, fetch_all, fetch_one};
 
@@ -91,12 +98,12 @@ pub async fn unit_counts(c: &mut Conn<'_>, w: &Window<'_>) -> DbResult<UnitCount
            (SELECT COUNT(*) FROM arrivals WHERE unit_id = $2 AND arrived_on >= $4 AND offered_on IS NOT NULL) AS arrivals_offered, \
            (SELECT COUNT(*) FROM opportunities WHERE organisation_id = $1 AND (unit_id = $2 OR unit_id IS NULL) \
               AND withdrawn_at IS NULL AND opened_on <= $3 AND closes_on >= $3) AS open_opportunities, \
-           (SELECT COUNT(*) FROM person_units pu JOIN people p ON p.id = pu.person_id WHERE pu.unit_id = $2 \
-              AND p.constituency IN ('service_user', 'carer') AND p.status = 'active' AND p.interests IS NOT NULL) AS with_interests, \
+           (SELECT COUNT(*) FROM person_units pu WHERE pu.unit_id = $2 AND pu.person_status = 'active' \
+              AND pu.person_constituency IN ('service_user', 'carer') AND pu.person_has_interests) AS with_interests, \
            (SELECT COUNT(*) FROM involvement_roles WHERE organisation_id = $1) AS roles, \
            (SELECT COUNT(*) FROM involvement_roles WHERE organisation_id = $1 AND published_at IS NOT NULL) AS published_roles, \
-           (SELECT COUNT(*) FROM pathway_steps s JOIN person_units pu ON pu.person_id = s.person_id \
-              WHERE pu.unit_id = $2 AND s.step IN ('practice', 'shadowing') AND s.done_on >= $4) AS practice_steps, \
+           (SELECT COUNT(*) FROM pathway_steps s JOIN person_units pu ON pu.person_id = s.person_id AND pu.unit_id = $2 \
+              WHERE s.organisation_id = $1 AND s.step IN ('practice', 'shadowing') AND s.done_on >= $4) AS practice_steps, \
            (SELECT COUNT(*) FROM appointments a \
               WHERE a.organisation_id = $1 AND a.role_id IN (SELECT r.id FROM involvement_roles r \
                 WHERE r.organisation_id = $1 AND r.kind = 'coordinator') \
@@ -104,21 +111,17 @@ pub async fn unit_counts(c: &mut Conn<'_>, w: &Window<'_>) -> DbResult<UnitCount
               AND a.starts_on <= $3 AND (a.ends_on IS NULL OR a.ends_on >= $3)) AS coordinators, \
            (SELECT COUNT(DISTINCT a.person_id) FROM appointments a \
               JOIN person_units pu ON pu.person_id = a.person_id AND pu.unit_id = $2 \
-              JOIN people p ON p.id = a.person_id \
               WHERE a.organisation_id = $1 AND a.role_id IN (SELECT r.id FROM involvement_roles r \
                 WHERE r.organisation_id = $1 AND r.leadership = TRUE) \
-              AND p.constituency IN ('service_user', 'carer') \
+              AND pu.person_constituency IN ('service_user', 'carer') \
               AND a.starts_on <= $3 AND (a.ends_on IS NULL OR a.ends_on >= $3)) AS leaders, \
-           (SELECT COUNT(*) FROM person_units pu JOIN people p ON p.id = pu.person_id \
-              WHERE pu.unit_id = $2 AND p.status = 'moved_on' AND ( \
-                EXISTS (SELECT 1 FROM appointments a WHERE a.person_id = p.id AND a.starts_on <= $3 AND (a.ends_on IS NULL OR a.ends_on >= $3)) \
-                OR EXISTS (SELECT 1 FROM buddy_pairings b WHERE b.buddy_id = p.id AND b.starts_on <= $3 AND (b.ends_on IS NULL OR b.ends_on >= $3)))) AS moved_on_active, \
+           (SELECT COUNT(*) FROM person_units pu \
+              WHERE pu.unit_id = $2 AND pu.person_status = 'moved_on' AND ( \
+                EXISTS (SELECT 1 FROM appointments a WHERE a.person_id = pu.person_id AND a.starts_on <= $3 AND (a.ends_on IS NULL OR a.ends_on >= $3)) \
+                OR EXISTS (SELECT 1 FROM buddy_pairings b WHERE b.buddy_id = pu.person_id AND b.starts_on <= $3 AND (b.ends_on IS NULL OR b.ends_on >= $3)))) AS moved_on_active, \
            (SELECT COUNT(*) FROM suggestions WHERE unit_id = $2 AND received_at >= $5) AS suggestions_month, \
-           (SELECT COUNT(*) FROM suggestions WHERE unit_id = $2 AND closed_at IS NOT NULL) AS closed, \
-           (SELECT COUNT(*) FROM suggestions WHERE unit_id = $2 AND closed_at IS NOT NULL \
-              AND public_response IS NOT NULL AND public_response <> '') AS answered, \
-           (SELECT COUNT(*) FROM suggestions WHERE unit_id = $2 AND needs_forum) AS needing_forum, \
-           (SELECT COUNT(*) FROM suggestions WHERE unit_id = $2 AND needs_forum AND forum_decision IS NOT NULL) AS forum_decided, \
+           COALESCE(st.closed, 0) AS closed, COALESCE(st.answered, 0) AS answered, \
+           COALESCE(st.needing_forum, 0) AS needing_forum, COALESCE(st.forum_decided, 0) AS forum_decided, \
            (SELECT COUNT(*) FROM meetings WHERE unit_id = $2 AND kind = 'community' AND starts_at >= $5 \
               AND attended_at IS NOT NULL AND cancelled_at IS NULL) AS community_meetings, \
            (SELECT COUNT(*) FROM meetings WHERE unit_id = $2 AND kind = 'team_building' AND starts_at >= $6 \
@@ -129,8 +132,8 @@ pub async fn unit_counts(c: &mut Conn<'_>, w: &Window<'_>) -> DbResult<UnitCount
               AND attended_at IS NOT NULL AND cancelled_at IS NULL AND issues_item) AS with_issues_item, \
            (SELECT COUNT(*) FROM meetings WHERE unit_id = $2 AND starts_at >= $6 \
               AND attended_at IS NOT NULL AND cancelled_at IS NULL AND representation_met) AS representation_met, \
-           (SELECT COUNT(*) FROM training_topics t JOIN person_units pu ON pu.person_id = t.person_id \
-              WHERE pu.unit_id = $2 AND t.created_at >= $7 AND t.constituency IN ('service_user', 'carer')) AS training_topics, \
+           (SELECT COUNT(*) FROM training_topics t JOIN person_units pu ON pu.person_id = t.person_id AND pu.unit_id = $2 \
+              WHERE t.organisation_id = $1 AND t.created_at >= $7 AND t.constituency IN ('service_user', 'carer')) AS training_topics, \
            (SELECT COUNT(*) FROM survey_round_units u JOIN survey_rounds r ON r.id = u.round_id \
               JOIN surveys s ON s.id = r.survey_id WHERE u.unit_id = $2 AND s.template = 'fft' \
               AND r.opens_on <= $3 AND r.closes_on >= $8) AS satisfaction_rounds, \
@@ -152,7 +155,8 @@ pub async fn unit_counts(c: &mut Conn<'_>, w: &Window<'_>) -> DbResult<UnitCount
                 THEN 1 ELSE 0 END), 0) AS BIGINT) AS co_delivered_sessions \
            FROM training_sessions s WHERE s.organisation_id = $1 AND s.starts_at >= $6 AND s.starts_at < $9 \
            AND EXISTS (SELECT 1 FROM session_attendance a JOIN person_units pu ON pu.person_id = a.person_id \
-                       WHERE a.session_id = s.id AND a.status = 'attended' AND pu.unit_id = $2)) ts",
+                       WHERE a.session_id = s.id AND a.status = 'attended' AND pu.unit_id = $2)) ts \
+         LEFT JOIN unit_suggestion_tallies st ON st.unit_id = $2",
         w.organisation,
         w.unit,
         w.today,
@@ -194,8 +198,9 @@ pub async fn newcomers(
            EXISTS (SELECT 1 FROM pathway_steps s WHERE s.person_id = p.id AND s.step = 'information') AS information, \
            (EXISTS (SELECT 1 FROM pathway_steps s WHERE s.person_id = p.id AND s.step IN ('training', 'practice', 'shadowing')) \
             OR EXISTS (SELECT 1 FROM certificates k WHERE k.person_id = p.id AND k.kind = 'completion')) AS level_two \
-         FROM person_units pu JOIN people p ON p.id = pu.person_id \
-         WHERE pu.unit_id = $1 AND p.constituency IN ('service_user', 'carer') AND p.joined_on >= $2 AND p.joined_on <= $3 \
+         FROM people p JOIN person_units pu ON pu.person_id = p.id AND pu.unit_id = $1 \
+         WHERE p.organisation_id = (SELECT u.organisation_id FROM units u WHERE u.id = $1) \
+           AND p.constituency IN ('service_user', 'carer') AND p.joined_on >= $2 AND p.joined_on <= $3 \
          ORDER BY p.id",
         unit,
         from,
