@@ -2,7 +2,9 @@
 //! it counts, so the evidence can be listed), thresholds, raised challenges with their
 //! history, actions, and an organisation's own challenges. See `cairn_domain::playbook`.
 
-use crate::{Conn, DbResult, execute, fetch_all, fetch_optional, fetch_scalar};
+use crate::{
+    Arg, Conn, DbResult, execute, fetch_all, fetch_all_dynamic, fetch_optional, fetch_scalar,
+};
 
 // ---------------------------------------------------------------------------------------------
 // Signals: what each counts on one unit
@@ -82,18 +84,26 @@ pub async fn suggestions_unanswered(
     unit: i64,
     before: i64,
 ) -> DbResult<Vec<i64>> {
-    Ok(fetch_all!(
-        c,
-        (i64,),
-        &format!(
+    let (sql, args) = suggestions_unanswered_query(unit, before);
+    Ok(fetch_all_dynamic::<(i64,)>(c, &sql, args)
+        .await?
+        .into_iter()
+        .map(|(x,)| x)
+        .collect())
+}
+
+/// The SQL and arguments of [`suggestions_unanswered`], for planning it in tests. Its terms and
+/// order follow the index `suggestions_unit_unanswered` (migration 0036), so it reads only the
+/// suggestions it returns.
+pub fn suggestions_unanswered_query(unit: i64, before: i64) -> (String, Vec<Arg>) {
+    (
+        format!(
             "SELECT id FROM suggestions WHERE unit_id = $1 AND first_response_at IS NULL AND closed_at IS NULL \
              AND {clock} < $2 ORDER BY {clock}, id",
             clock = crate::feedback::CLOCK_START
         ),
-        unit,
-        before
-    )?
-    .into_iter().map(|(x,)| x).collect())
+        vec![Arg::I64(unit), Arg::I64(before)],
+    )
 }
 
 /// When the unit's self-assessment last changed (UTC milliseconds), if ever.

@@ -3,7 +3,8 @@
 //! and again after `ANALYZE`; PostgreSQL after `ANALYZE`), every list query is planned
 //! with realistic filters through `cairn_db::plan::explain`, with the very SQL and arguments the
 //! list function runs, and the test fails on a full scan of a table holding more than a page of
-//! rows or on a temporary sort of more than a page. It prints each failing plan.
+//! rows or on a temporary sort of more than a page. It prints each failing plan. The playbook's
+//! unanswered-suggestions signal, which returns all it finds, may not sort or scan at all.
 
 use crate::common::*;
 use cairn_app::App;
@@ -427,6 +428,26 @@ async fn bad_plans(app: &App) -> Vec<String> {
                 plan.join("\n  ")
             ));
         }
+    }
+    // The playbook's unanswered-suggestions signal returns every match, not a page, so it must
+    // read only its matches, in order from an index: a page of 0 makes any sort or full scan a
+    // fault. Planned on the board unit with the signal's own cut-off (its target, 14 days).
+    let (_, unit, _) = board_org(app).await;
+    let (sql, args) = cairn_db::playbook::suggestions_unanswered_query(unit, T0 - 2 * WEEK);
+    let plan = {
+        let mut h = app.db.acquire().await.expect("acquire");
+        cairn_db::plan::explain(&mut h.conn(), &sql, args.clone())
+            .await
+            .expect("plan the unanswered suggestions")
+    };
+    let n = scalar(app, &format!("SELECT COUNT(*) FROM ({sql}) AS q"), args).await;
+    let found = faults(app.db.engine(), &plan, &large_tables(app, 0).await, n, 0);
+    if !found.is_empty() {
+        report.push(format!(
+            "unanswered suggestions ({n} rows match): {}\n  {}",
+            found.join("; "),
+            plan.join("\n  ")
+        ));
     }
     report
 }
