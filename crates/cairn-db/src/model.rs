@@ -455,6 +455,20 @@ pub async fn close_round(
         id,
         org
     )?;
+    // Each unit's counts per level in this round, once: the snapshot never changes again, and a
+    // unit's progress over time reads these rows instead of 32 snapshot rows a round.
+    let sums = LEVEL_SUMS
+        .replace("LVL", "s.level")
+        .replace("ST", "s.status");
+    execute!(
+        c,
+        &format!(
+            "INSERT INTO unit_round_levels (unit_id, round_id, {LEVEL_COLUMNS}) \
+             SELECT s.unit_id, s.round_id, {sums} FROM round_snapshots s WHERE s.round_id = $1 \
+             GROUP BY s.unit_id, s.round_id"
+        ),
+        id
+    )?;
     Ok(true)
 }
 
@@ -491,16 +505,33 @@ pub async fn snapshot_counts(
 }
 
 /// One round's snapshot counts for a unit, per level (see [`LevelCounts`]).
-#[derive(Debug, Clone, Default, sqlx::FromRow)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, sqlx::FromRow)]
 pub struct RoundLevelCounts {
     pub round_id: i64,
     #[sqlx(flatten)]
     pub counts: LevelCounts,
 }
 
-/// A unit's counts per level in every round it has a snapshot in (its progress over time): one
-/// row per round, counted in SQL from the snapshot index, not one row per practice.
+/// A unit's counts per level in every round it has a snapshot in (its progress over time), oldest
+/// round first: one row a round, written when the round closed (migration 0037).
 pub async fn unit_round_level_counts(
+    c: &mut Conn<'_>,
+    unit: i64,
+) -> DbResult<Vec<RoundLevelCounts>> {
+    fetch_all!(
+        c,
+        RoundLevelCounts,
+        &format!(
+            "SELECT round_id, unit_id, {LEVEL_COLUMNS} FROM unit_round_levels WHERE unit_id = $1 \
+             ORDER BY round_id"
+        ),
+        unit
+    )
+}
+
+/// The snapshot counts [`unit_round_level_counts`] reads, counted again from every snapshot
+/// row: only the tests that check the kept counts call it.
+pub async fn unit_round_level_counts_rescanned(
     c: &mut Conn<'_>,
     unit: i64,
 ) -> DbResult<Vec<RoundLevelCounts>> {
@@ -512,7 +543,7 @@ pub async fn unit_round_level_counts(
         RoundLevelCounts,
         &format!(
             "SELECT s.round_id, s.unit_id, {sums} FROM round_snapshots s WHERE s.unit_id = $1 \
-             GROUP BY s.unit_id, s.round_id"
+             GROUP BY s.unit_id, s.round_id ORDER BY s.round_id"
         ),
         unit
     )
@@ -534,7 +565,7 @@ pub async fn snapshot_counts_for_round(
 /// Per unit and level: how many practices are in place, do not apply, and are amber
 /// (planned or in progress), and how many were counted. Counted in SQL so the service-wide
 /// view reads one row per unit rather than one per practice.
-#[derive(Debug, Clone, Default, sqlx::FromRow)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, sqlx::FromRow)]
 pub struct LevelCounts {
     pub unit_id: i64,
     pub i1: i64,
@@ -561,6 +592,9 @@ impl LevelCounts {
         }
     }
 }
+
+/// The columns of [`LevelCounts`] after `unit_id`, in [`LEVEL_SUMS`]' order.
+const LEVEL_COLUMNS: &str = "i1, n1, a1, t1, i2, n2, a2, t2, i3, n3, a3, t3";
 
 const LEVEL_SUMS: &str = "\
     COALESCE(SUM(CASE WHEN LVL = 1 AND ST = 'in_place' THEN 1 ELSE 0 END), 0) AS i1, \

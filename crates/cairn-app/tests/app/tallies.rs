@@ -1,8 +1,9 @@
-//! What triggers keep for a unit's self-assessment counts (migration 0035): the suggestion
+//! What is kept for a unit's self-assessment so it need not count every row: the suggestion
 //! tallies and each membership's copy of its person's status, constituency and whether they
-//! have interests. After the demo generator, after each of a random sequence of writes made
-//! straight in SQL (the triggers must hold whoever writes), and after the migration's fill, the
-//! counts `unit_counts` reads equal a count of every row. Every body runs on SQLite and
+//! have interests, kept by triggers (migration 0035); and each closed round's counts per level,
+//! written when it closes (migration 0037). After the demo generator, after each of a random
+//! sequence of writes made straight in SQL (the triggers must hold whoever writes), and after
+//! each migration's fill, what the page reads equals a count of every row. Every body runs on SQLite and
 //! PostgreSQL through [`both_engines`]. Each test reads Setup → Exec → Check.
 
 use crate::common::*;
@@ -437,24 +438,10 @@ async fn a_rolled_back_write_leaves_the_served_counts_as_they_were() {
 #[tokio::test]
 async fn the_demo_generator_leaves_served_counts_equal_to_a_count_of_every_row() {
     both_engines(|db| async move {
-        // Setup
-        let app = app(db.clone());
-
-        // Exec
-        let org = cairn_app::demo::build(&app, "pw-long-enough-123", cairn_app::demo::Scale::Demo)
-            .await
-            .expect("build demo");
+        // Setup and Exec
+        let (org, units) = demo_units(&db).await;
 
         // Check
-        let units: Vec<i64> = {
-            let mut h = db.acquire().await.expect("acquire");
-            cairn_db::units::list_units(&mut h.conn(), org, None, None, 100)
-                .await
-                .expect("units")
-                .into_iter()
-                .map(|u| u.id)
-                .collect()
-        };
         let all = assert_served_equal_counted(&db, org, &units, "the demo").await;
         let closed: i64 = all.iter().map(|n| n.closed).sum();
         let with_interests: i64 = all.iter().map(|n| n.with_interests).sum();
@@ -564,6 +551,109 @@ async fn migration_0035_fills_the_tallies_and_copies_from_the_rows_already_there
         assert!(closed > 0 && with_interests > 0, "there was something to fill");
         let filled = assert_served_equal_counted(&db, w.org, &w.units, "the fill").await;
         assert_eq!(filled, kept);
+    })
+    .await;
+}
+
+/// Every unit's closed rounds' level counts, kept and counted from the snapshots.
+async fn round_levels(
+    db: &Db,
+    units: &[i64],
+) -> (
+    Vec<cairn_db::model::RoundLevelCounts>,
+    Vec<cairn_db::model::RoundLevelCounts>,
+) {
+    let mut h = db.acquire().await.expect("acquire");
+    let (mut kept, mut counted) = (Vec::new(), Vec::new());
+    for &u in units {
+        kept.extend(
+            cairn_db::model::unit_round_level_counts(&mut h.conn(), u)
+                .await
+                .expect("kept"),
+        );
+        counted.extend(
+            cairn_db::model::unit_round_level_counts_rescanned(&mut h.conn(), u)
+                .await
+                .expect("counted"),
+        );
+    }
+    (kept, counted)
+}
+
+async fn demo_units(db: &Db) -> (i64, Vec<i64>) {
+    let app = app(db.clone());
+    let org = cairn_app::demo::build(&app, "pw-long-enough-123", cairn_app::demo::Scale::Demo)
+        .await
+        .expect("build demo");
+    let mut h = db.acquire().await.expect("acquire");
+    let units = cairn_db::units::list_units(&mut h.conn(), org, None, None, 100)
+        .await
+        .expect("units")
+        .into_iter()
+        .map(|u| u.id)
+        .collect();
+    (org, units)
+}
+
+#[tokio::test]
+async fn closed_rounds_level_counts_equal_a_count_of_their_snapshots() {
+    both_engines(|db| async move {
+        // Setup and Exec: the demo closes its rounds through `close_round`.
+        let (_, units) = demo_units(&db).await;
+
+        // Check
+        let (kept, counted) = round_levels(&db, &units).await;
+        assert!(!counted.is_empty(), "the demo has closed rounds");
+        assert_eq!(kept, counted);
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn migration_0037_fills_the_round_levels_from_the_snapshots_already_there() {
+    both_engines(|db| async move {
+        // Setup: closed rounds, then their level counts removed, as before the migration.
+        let (_, units) = demo_units(&db).await;
+        let migration = match &db {
+            Db::Sqlite(_) => {
+                include_str!("../../../../migrations/sqlite/0037_unit_round_levels.sql")
+            }
+            Db::Postgres(_) => {
+                include_str!("../../../../migrations/postgres/0037_unit_round_levels.sql")
+            }
+        };
+        let fill: Vec<String> = migration
+            .split(';')
+            .map(|s| {
+                s.lines()
+                    .filter(|l| !l.trim_start().starts_with("--"))
+                    .collect::<Vec<_>>()
+                    .join("\n")
+            })
+            .filter(|s| s.trim_start().starts_with("INSERT INTO unit_round_levels"))
+            .collect();
+        {
+            let mut tx = db.begin().await.expect("begin");
+            execute!(&mut tx.conn(), "DELETE FROM unit_round_levels").expect("empty");
+            tx.commit().await.expect("commit");
+        }
+        let (emptied, _) = round_levels(&db, &units).await;
+
+        // Exec
+        {
+            let mut tx = db.begin().await.expect("begin");
+            for s in &fill {
+                execute!(&mut tx.conn(), s.as_str()).expect("fill");
+            }
+            tx.commit().await.expect("commit");
+        }
+
+        // Check
+        assert_eq!(fill.len(), 1, "the migration fills the round levels");
+        assert!(emptied.is_empty(), "the round levels were emptied");
+        let (kept, counted) = round_levels(&db, &units).await;
+        assert!(!counted.is_empty(), "the demo has closed rounds");
+        assert_eq!(kept, counted);
     })
     .await;
 }
