@@ -128,3 +128,18 @@ pub async fn account(
     tx.commit().await.expect("commit");
     actor_of(app, uid).await
 }
+
+/// The statements of a migration file that start with one of `starting` (its comments left
+/// out), for tests that run a migration's fill again on data made after it.
+pub fn migration_statements(migration: &str, starting: &[&str]) -> Vec<String> {
+    migration
+        .split(';')
+        .map(|s| {
+            s.lines()
+                .filter(|l| !l.trim_start().starts_with("--"))
+                .collect::<Vec<_>>()
+                .join("\n")
+        })
+        .filter(|s| starting.iter().any(|p| s.trim_start().starts_with(p)))
+        .collect()
+}

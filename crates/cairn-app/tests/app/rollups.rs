@@ -335,23 +335,6 @@ async fn attendance_rolled_back_leaves_the_rollups_as_they_were() {
     .await;
 }
 
-/// The statements of a migration file that fill the roll-ups from existing meetings.
-fn fill_statements(migration: &str) -> Vec<String> {
-    migration
-        .split(';')
-        .map(|s| {
-            s.lines()
-                .filter(|l| !l.trim_start().starts_with("--"))
-                .collect::<Vec<_>>()
-                .join("\n")
-        })
-        .filter(|s| {
-            s.trim_start()
-                .starts_with("INSERT INTO meeting_month_rollups")
-        })
-        .collect()
-}
-
 #[tokio::test]
 async fn migration_0032_fills_the_rollups_from_the_meetings_already_there() {
     both_engines(|db| async move {
@@ -384,7 +367,7 @@ async fn migration_0032_fills_the_rollups_from_the_meetings_already_there() {
                 include_str!("../../../../migrations/postgres/0032_monthly_rollups.sql")
             }
         };
-        let statements = fill_statements(migration);
+        let statements = migration_statements(migration, &["INSERT INTO meeting_month_rollups"]);
         {
             let mut tx = db.begin().await.expect("begin");
             cairn_db::execute!(&mut tx.conn(), "DELETE FROM meeting_month_rollups")

@@ -209,6 +209,26 @@ async fn world(db: Db) -> World {
     }
 }
 
+/// A closed suggestion with a public response on the first unit, and the first person an active
+/// carer with interests: a write that moves both kinds of kept count.
+async fn closed_suggestion_and_interests(c: &mut Conn<'_>, w: &World) {
+    execute!(
+        c,
+        "INSERT INTO suggestions (organisation_id, unit_id, channel, text, visibility, anonymous, contact_language, status, received_at, updated_at, closed_at, public_response) \
+         VALUES ($1, $2, 'online', 'More walks', 'pending', TRUE, 'en', 'received', $3, $3, $3, 'Done')",
+        w.org,
+        w.units[0],
+        NOW
+    )
+    .expect("suggestion");
+    execute!(
+        c,
+        "UPDATE people SET interests = 'Music', status = 'active', constituency = 'carer' WHERE id = $1",
+        w.people[0]
+    )
+    .expect("interests");
+}
+
 /// One random write straight in SQL; returns what it was, for the failure message.
 async fn random_write(w: &World, rng: &mut StdRng) -> String {
     let mut tx = w.app.db.begin().await.expect("tx");
@@ -409,21 +429,7 @@ async fn a_rolled_back_write_leaves_the_served_counts_as_they_were() {
         {
             let mut tx = db.begin().await.expect("tx");
             let c = &mut tx.conn();
-            execute!(
-                c,
-                "INSERT INTO suggestions (organisation_id, unit_id, channel, text, visibility, anonymous, contact_language, status, received_at, updated_at, closed_at, public_response) \
-                 VALUES ($1, $2, 'online', 'More walks', 'pending', TRUE, 'en', 'received', $3, $3, $3, 'Done')",
-                w.org,
-                w.units[0],
-                NOW
-            )
-            .expect("suggestion");
-            execute!(
-                c,
-                "UPDATE people SET interests = 'Music', status = 'active' WHERE id = $1",
-                w.people[0]
-            )
-            .expect("interests");
+            closed_suggestion_and_interests(c, &w).await;
             // Dropped without a commit: rolled back.
             drop(tx);
         }
@@ -454,24 +460,6 @@ async fn the_demo_generator_leaves_served_counts_equal_to_a_count_of_every_row()
     .await;
 }
 
-/// The statements of migration 0035 that fill the tallies and the membership copies.
-fn fill_statements(migration: &str) -> Vec<String> {
-    migration
-        .split(';')
-        .map(|s| {
-            s.lines()
-                .filter(|l| !l.trim_start().starts_with("--"))
-                .collect::<Vec<_>>()
-                .join("\n")
-        })
-        .filter(|s| {
-            let s = s.trim_start();
-            s.starts_with("INSERT INTO unit_suggestion_tallies")
-                || s.starts_with("UPDATE person_units")
-        })
-        .collect()
-}
-
 #[tokio::test]
 async fn migration_0035_fills_the_tallies_and_copies_from_the_rows_already_there() {
     both_engines(|db| async move {
@@ -486,21 +474,7 @@ async fn migration_0035_fills_the_tallies_and_copies_from_the_rows_already_there
             // Whatever the sequence did, one closed suggestion and one person with interests.
             let mut tx = db.begin().await.expect("tx");
             let c = &mut tx.conn();
-            execute!(
-                c,
-                "INSERT INTO suggestions (organisation_id, unit_id, channel, text, visibility, anonymous, contact_language, status, received_at, updated_at, closed_at, public_response) \
-                 VALUES ($1, $2, 'online', 'More walks', 'pending', TRUE, 'en', 'received', $3, $3, $3, 'Done')",
-                w.org,
-                w.units[0],
-                NOW
-            )
-            .expect("suggestion");
-            execute!(
-                c,
-                "UPDATE people SET interests = 'Music', status = 'active', constituency = 'carer' WHERE id = $1",
-                w.people[0]
-            )
-            .expect("interests");
+            closed_suggestion_and_interests(c, &w).await;
             tx.commit().await.expect("commit");
         }
         let kept = assert_served_equal_counted(&db, w.org, &w.units, "setup").await;
@@ -510,7 +484,10 @@ async fn migration_0035_fills_the_tallies_and_copies_from_the_rows_already_there
                 include_str!("../../../../migrations/postgres/0035_unit_tallies.sql")
             }
         };
-        let statements = fill_statements(migration);
+        let statements = migration_statements(
+            migration,
+            &["INSERT INTO unit_suggestion_tallies", "UPDATE person_units"],
+        );
         {
             let mut tx = db.begin().await.expect("begin");
             let c = &mut tx.conn();
@@ -622,16 +599,7 @@ async fn migration_0037_fills_the_round_levels_from_the_snapshots_already_there(
                 include_str!("../../../../migrations/postgres/0037_unit_round_levels.sql")
             }
         };
-        let fill: Vec<String> = migration
-            .split(';')
-            .map(|s| {
-                s.lines()
-                    .filter(|l| !l.trim_start().starts_with("--"))
-                    .collect::<Vec<_>>()
-                    .join("\n")
-            })
-            .filter(|s| s.trim_start().starts_with("INSERT INTO unit_round_levels"))
-            .collect();
+        let fill = migration_statements(migration, &["INSERT INTO unit_round_levels"]);
         {
             let mut tx = db.begin().await.expect("begin");
             execute!(&mut tx.conn(), "DELETE FROM unit_round_levels").expect("empty");
