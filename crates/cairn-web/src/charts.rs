@@ -125,7 +125,28 @@ pub fn percent_lines(
             y + 4.0
         );
     }
+    // With many points (ten years of quarterly rounds) every name would print over its
+    // neighbours' and none could be read, so only every `step`th is named, counting back from
+    // the latest, which is always named. The width allowed a name is a 13-pixel font's widest
+    // likely glyphs (0.6 em each) and a small gap.
+    let gap = if n > 1 {
+        plot_w / (n - 1) as f64
+    } else {
+        plot_w
+    };
+    let widest = x_labels
+        .iter()
+        .map(|l| l.chars().count())
+        .max()
+        .unwrap_or(0) as f64
+        * 13.0
+        * 0.6
+        + 6.0;
+    let step = (widest / gap).ceil().max(1.0) as usize;
     for (i, l) in x_labels.iter().enumerate() {
+        if !(n - 1 - i).is_multiple_of(step) {
+            continue;
+        }
         let _ = write!(
             out,
             r###"<text x="{:.1}" y="{:.1}" font-size="13" fill="#212b32" text-anchor="middle">{}</text>"###,
@@ -550,6 +571,50 @@ mod tests {
             &[("Level 1".into(), vec![20, 60])],
         );
         assert!(lines.contains("<polyline") && lines.contains(">Level 1</text>"));
+    }
+
+    /// The x and text of each name under a chart's points (their `y` is the chart's foot).
+    fn x_names(svg: &str) -> Vec<(f64, String)> {
+        svg.split("<text ")
+            .skip(1)
+            .filter(|t| t.contains(r#"y="286.0""#))
+            .map(|t| {
+                let x = t.split("x=\"").nth(1).expect("x");
+                let x: f64 = x[..x.find('"').expect("quote")].parse().expect("number");
+                let name =
+                    t[t.find('>').expect("tag") + 1..t.find("</text>").expect("end")].to_owned();
+                (x, name)
+            })
+            .collect()
+    }
+
+    #[test]
+    fn names_under_many_points_are_thinned_so_none_overlap_and_the_latest_is_named() {
+        for count in [2_usize, 9, 12, 40, 120] {
+            let labels: Vec<String> = (0..count).map(|i| format!("Quarter {}", i + 1)).collect();
+            let series = vec![("Level 1".to_owned(), vec![50; count])];
+            let svg = percent_lines("p", "t", "s", &labels, &series);
+            let names = x_names(&svg);
+            assert_eq!(
+                names.last().map(|(_, n)| n.as_str()),
+                Some(labels[count - 1].as_str()),
+                "{count} points: the latest is named"
+            );
+            // A name is at most ten characters here; 13-pixel glyphs are under 8 pixels wide.
+            for pair in names.windows(2) {
+                assert!(
+                    pair[1].0 - pair[0].0 >= 10.0 * 8.0,
+                    "{count} points: {} and {} overlap",
+                    pair[0].1,
+                    pair[1].1
+                );
+            }
+            // Every point is still drawn, named or not.
+            assert_eq!(svg.matches("<circle").count(), count, "{count} points");
+            if count <= 6 {
+                assert_eq!(names.len(), count, "few points are all named");
+            }
+        }
     }
 
     /// The y of the `<text>` naming `name` in `svg`.

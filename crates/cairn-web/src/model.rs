@@ -459,6 +459,8 @@ struct UnitPage {
     round_name: Option<String>,
     chart: Option<String>,
     chart_rows: Vec<(String, i64, i64, i64)>,
+    /// Said when there are more closed rounds than the page shows.
+    progress_note: Option<String>,
     printed: String,
 }
 
@@ -555,9 +557,20 @@ async fn unit_page(State(st): State<AppState>, s: Signed, Path(id): Path<i64>) -
             }
         })
         .collect();
-    // Level progress over time for this unit, from every closed round.
-    let points: Vec<(String, [i64; 3])> = a
-        .over_time
+    // Level progress over time for this unit: the latest closed rounds. The CSV download has
+    // every one of them.
+    let closed = a.over_time.len();
+    let recent = &a.over_time[closed.saturating_sub(SHOWN_ROUNDS)..];
+    let progress_note = (closed > recent.len()).then(|| {
+        t.with(
+            "model-progress-recent",
+            &[
+                ("shown", recent.len().to_string()),
+                ("total", closed.to_string()),
+            ],
+        )
+    });
+    let points: Vec<(String, [i64; 3])> = recent
         .iter()
         .map(|(r, p)| (round_name(&t, r).text, *p))
         .collect();
@@ -604,6 +617,7 @@ async fn unit_page(State(st): State<AppState>, s: Signed, Path(id): Path<i64>) -
         round_name: a.last_round.as_ref().map(|(r, _)| round_name(&t, r).text),
         chart,
         chart_rows,
+        progress_note,
         printed: format_instant(st.app.now(), &tz, t.lang),
     })
 }
@@ -994,6 +1008,11 @@ async fn crosswalk_rows(
         .collect();
     Ok(Some((t.get(&i.label_id()), rows)))
 }
+
+/// How many closed rounds a unit's self-assessment charts and tabulates: three years of
+/// quarterly rounds. Ten years' worth (forty) would squeeze the chart's points and make the
+/// page and its printed copy ever longer; the CSV download keeps every round.
+const SHOWN_ROUNDS: usize = 12;
 
 const RED: &str = "#d5281b";
 const AMBER: &str = "#ffb81c";

@@ -119,6 +119,7 @@ model-print-hint = Argraffwch o'ch porwr i gael copi A4 ar gyfer cyfarfod tîm.
 model-printed = Argraffwyd: { $when }
 model-chart-progress-title = Cynnydd y lefelau dros amser
 model-chart-progress-summary = Cyfran yr arferion perthnasol sydd ar waith ar bob lefel, ym mhob llinell sylfaen a rownd.
+model-progress-recent = Mae'r siart a'r tabl yn dangos y { $shown } rownd ddiweddaraf o { $total }. Mae pob rownd yn y ffeil CSV isod.
 
 model-back-to-assessment = Yn ôl i'r asesiad. Uned: { $unit }
 model-reason = Pam nad yw'n berthnasol (mae ei angen ar gyfer "nid yw'n berthnasol")

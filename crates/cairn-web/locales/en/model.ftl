@@ -115,6 +115,7 @@ model-print-hint = Print from your browser for an A4 copy for a team meeting.
 model-printed = Printed { $when }
 model-chart-progress-title = Level progress over time
 model-chart-progress-summary = The share of applicable practices in place at each level, at each baseline and round.
+model-progress-recent = The chart and table show the latest { $shown } of { $total } rounds. The CSV file below has every round.
 
 model-back-to-assessment = Back to the assessment for { $unit }
 model-reason = Why it does not apply (needed for "does not apply")

@@ -665,3 +665,64 @@ async fn a_second_baseline_taken_later_is_the_comparison_on_the_unit_and_service
         assert!(since.contains("Baseline 2026"), "{since}");
     }
 }
+
+#[tokio::test]
+async fn the_progress_chart_shows_the_latest_twelve_rounds_and_the_csv_keeps_every_one() {
+    let t = TestApp::new().await;
+    let unit = t.seed.unit_a1;
+    let admin = t.actor(Who::OrgAdmin).await;
+    let mut closed = 0;
+    for id in &t.seed.open_rounds {
+        cairn_app::model::close_round(&t.app, &admin, *id)
+            .await
+            .expect("close a seeded round");
+        closed += 1;
+    }
+    while closed < 14 {
+        let id = cairn_app::model::open_round(&t.app, &admin, "round", &format!("Later {closed}"))
+            .await
+            .expect("open");
+        cairn_app::model::close_round(&t.app, &admin, id)
+            .await
+            .expect("close");
+        closed += 1;
+    }
+    let page = t.get(Who::Lead, &format!("/units/{unit}/assessment")).await;
+    assert_eq!(page.status, StatusCode::OK);
+    let table_start = page
+        .body
+        .find("<h2>Level progress over time</h2>")
+        .expect("section");
+    let table = &page.body[table_start..];
+    let table = &table[..table.find("</table>").expect("table")];
+    let rows: Vec<&str> = table
+        .split(r#"<th scope="row" class="nhsuk-table__header">"#)
+        .skip(1)
+        .map(|r| &r[..r.find("</th>").expect("name")])
+        .collect();
+    assert_eq!(rows.len(), 12, "{rows:?}");
+    assert_eq!(rows.first(), Some(&"Round 2"), "the oldest shown: {rows:?}");
+    assert_eq!(rows.last(), Some(&"Later 13"), "the latest shown: {rows:?}");
+    assert!(
+        page.body
+            .contains("The chart and table show the latest 12 of 14 rounds."),
+        "the page says rounds are left out"
+    );
+    let csv = t
+        .get(Who::Lead, &format!("/units/{unit}/progress.csv"))
+        .await;
+    assert_eq!(csv.status, StatusCode::OK);
+    assert_eq!(csv.body.lines().count(), 1 + 14, "{}", csv.body);
+    assert!(csv.body.contains("Round 0,") && csv.body.contains("Later 13,"));
+
+    t.post(Who::Lead, "/language", "to=cy&next=/home").await;
+    let cy = t.get(Who::Lead, &format!("/units/{unit}/assessment")).await;
+    assert!(
+        cy.body
+            .contains("Mae&#39;r siart a&#39;r tabl yn dangos y 12 rownd ddiweddaraf o 14.")
+            || cy
+                .body
+                .contains("Mae'r siart a'r tabl yn dangos y 12 rownd ddiweddaraf o 14."),
+        "the Welsh page says it too"
+    );
+}
