@@ -1,11 +1,12 @@
-//! The organisations' settings one instance holds in memory. Every signed-in request reads its
-//! organisation's settings version with the session (one query); a held copy is used only
-//! while its version is that one, so a change made through any instance is seen by every
-//! other on its very next request. The version is bumped by a trigger in the same transaction
-//! as the change, so a copy can never be newer than its number says.
+//! The organisations' settings, and their units, one instance holds in memory. Every signed-in
+//! request reads its organisation's settings version with the session (one query); a held copy
+//! is used only while its version is that one, so a change made through any instance is seen
+//! by every other on its very next request. The version is bumped by a trigger in the same
+//! transaction as the change (to the organisation's row or to any of its units), so a copy
+//! can never be older than its number says.
 
-use crate::AppResult;
-use cairn_db::units::Organisation;
+use crate::{App, AppResult};
+use cairn_db::units::{Organisation, Unit};
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex, PoisonError};
 
@@ -13,43 +14,64 @@ use std::sync::{Arc, Mutex, PoisonError};
 /// cache starts again rather than growing without bound.
 const MOST_HELD: usize = 64;
 
-/// Organisations by id, each as last read, with its settings version inside.
-#[derive(Clone, Default)]
-pub struct OrganisationCache(Arc<Mutex<HashMap<i64, Arc<Organisation>>>>);
+/// Most units read for an organisation's list: far more than any service has.
+const MOST_UNITS: i64 = 10_000;
 
-impl OrganisationCache {
-    /// The copy of organisation `id`, if one is held at exactly settings version `version`.
-    pub fn get(&self, id: i64, version: i64) -> Option<Arc<Organisation>> {
+/// Values by organisation id, each with the settings version it was read at.
+type Held<T> = HashMap<i64, (i64, Arc<T>)>;
+
+/// One value per organisation, each held with the settings version it was read at.
+pub struct ByVersion<T>(Arc<Mutex<Held<T>>>);
+
+impl<T> Clone for ByVersion<T> {
+    fn clone(&self) -> Self {
+        ByVersion(Arc::clone(&self.0))
+    }
+}
+
+impl<T> Default for ByVersion<T> {
+    fn default() -> Self {
+        ByVersion(Arc::default())
+    }
+}
+
+impl<T> ByVersion<T> {
+    /// The copy for organisation `id`, if one is held at exactly settings version `version`.
+    pub fn get(&self, id: i64, version: i64) -> Option<Arc<T>> {
         self.held()
             .get(&id)
-            .filter(|o| o.settings_version == version)
-            .cloned()
+            .filter(|(v, _)| *v == version)
+            .map(|(_, value)| Arc::clone(value))
     }
 
-    /// Holds a copy just read, unless a newer one is held already (a slower reader must not
-    /// put an older copy back).
-    pub fn put(&self, org: Organisation) -> Arc<Organisation> {
+    /// Holds a copy read at `version` or later, unless one for a newer version is held already
+    /// (a slower reader must not put an older copy back).
+    pub fn put(&self, id: i64, version: i64, value: T) -> Arc<T> {
         let mut held = self.held();
-        if let Some(newer) = held
-            .get(&org.id)
-            .filter(|o| o.settings_version > org.settings_version)
-        {
+        if let Some((_, newer)) = held.get(&id).filter(|(v, _)| *v > version) {
             return Arc::clone(newer);
         }
-        if held.len() >= MOST_HELD && !held.contains_key(&org.id) {
+        if held.len() >= MOST_HELD && !held.contains_key(&id) {
             held.clear();
         }
-        let org = Arc::new(org);
-        held.insert(org.id, Arc::clone(&org));
-        org
+        let value = Arc::new(value);
+        held.insert(id, (version, Arc::clone(&value)));
+        value
     }
 
-    fn held(&self) -> std::sync::MutexGuard<'_, HashMap<i64, Arc<Organisation>>> {
+    fn held(&self) -> std::sync::MutexGuard<'_, Held<T>> {
         // Every change to the map is a single insert or clear, so a panic elsewhere while the
         // lock was held cannot have left it half-changed.
         self.0.lock().unwrap_or_else(PoisonError::into_inner)
     }
 }
+
+/// Organisations by id, each as last read, with its settings version inside.
+pub type OrganisationCache = ByVersion<Organisation>;
+
+/// Each organisation's units, ordered by name. A change to a unit moves its organisation's
+/// settings version on (migration 0038), so they are held under that number too.
+pub type UnitsCache = ByVersion<Vec<Unit>>;
 
 tokio::task_local! {
     /// The organisation as the current request's own session read found it (see
@@ -79,4 +101,30 @@ pub(crate) async fn organisation(
         Some(o) => Ok(o),
         None => Ok(Arc::new(cairn_db::units::get_organisation(c, id).await?)),
     }
+}
+
+/// Organisation `org`'s units, ordered by name (as `cairn_db::units::list_units` orders them):
+/// the instance's copy while the current request's settings version stands, else read on `c`
+/// and held for the requests after. Outside a request of that organisation they are read.
+///
+/// The version was read with the session, before the units are read here, so a copy is never
+/// older than the number it is held under; a change made in between is read too and only
+/// makes the next request read them again.
+pub(crate) async fn units(
+    app: &App,
+    c: &mut cairn_db::Conn<'_>,
+    org: i64,
+) -> AppResult<Arc<Vec<Unit>>> {
+    let version = REQUEST_ORGANISATION
+        .try_with(|o| (o.id == org).then_some(o.settings_version))
+        .ok()
+        .flatten();
+    if let Some(held) = version.and_then(|v| app.units.get(org, v)) {
+        return Ok(held);
+    }
+    let read = cairn_db::units::list_units(c, org, None, None, MOST_UNITS).await?;
+    Ok(match version {
+        Some(v) => app.units.put(org, v, read),
+        None => Arc::new(read),
+    })
 }

@@ -124,6 +124,8 @@ pub struct App {
     pub password_cost: PasswordCost,
     /// The organisations' settings, held while their version stands (see [`cache`]).
     pub organisations: cache::OrganisationCache,
+    /// The organisations' units, held under the same version (see [`cache::units`]).
+    pub units: cache::UnitsCache,
     /// Organisations this instance has seen with their model's practices in place. Practices
     /// are never deleted, so once seen there is nothing to check again (see `model::ensure`).
     models_in_place: Arc<std::sync::Mutex<std::collections::HashSet<i64>>>,
@@ -138,6 +140,7 @@ impl App {
             translator,
             password_cost: PasswordCost::Strong,
             organisations: cache::OrganisationCache::default(),
+            units: cache::UnitsCache::default(),
             models_in_place: Arc::default(),
         }
     }
@@ -183,7 +186,7 @@ impl App {
             return Ok(held);
         }
         let read = cairn_db::units::get_organisation(c, id).await?;
-        Ok(self.organisations.put(read))
+        Ok(self.organisations.put(read.id, read.settings_version, read))
     }
 }
 

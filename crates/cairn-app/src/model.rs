@@ -851,9 +851,9 @@ pub async fn in_place_by_code(app: &App, actor: &Actor) -> AppResult<Vec<(String
     let org = org_of(actor)?;
     let mut h = app.db.acquire().await?;
     let c = &mut h.conn();
-    let units: Vec<i64> = cairn_db::units::list_units(c, org, None, None, 10_000)
+    let units: Vec<i64> = crate::cache::units(app, c, org)
         .await?
-        .into_iter()
+        .iter()
         .map(|u| u.id)
         .filter(|u| actor.can_reach_unit(*u))
         .collect();
@@ -892,7 +892,12 @@ pub async fn service_view(app: &App, actor: &Actor, today: Date) -> AppResult<Se
         .role
         .is_unit_scoped()
         .then_some(actor.unit_ids.as_slice());
-    let units = cairn_db::units::list_units(c, org, only, None, 10_000).await?;
+    let units: Vec<_> = crate::cache::units(app, c, org)
+        .await?
+        .iter()
+        .filter(|u| only.is_none_or(|ids| ids.contains(&u.id)))
+        .cloned()
+        .collect();
     let practices: Vec<Practice> = cairn_db::model::list_practices(c, org).await?;
     let rounds = cairn_db::model::list_rounds(c, org).await?;
     let threshold = o.model_threshold_percent;

@@ -2,6 +2,7 @@
 //! change. Unit staff see only their own units; a unit of another organisation is "not found".
 
 use crate::audit::{Action, record};
+use crate::cache;
 use crate::{Actor, App, AppError, AppResult, org_of, require};
 use cairn_db::DbError;
 use cairn_db::units::{Organisation, OrganisationSettings, Service, Unit};
@@ -244,7 +245,7 @@ pub async fn list_units(
     require(actor, Permission::ViewUnits)?;
     let org = org_of(actor)?;
     let mut h = app.db.acquire().await?;
-    let units = units_in_reach(&mut h.conn(), actor, org, after, limit).await?;
+    let units = units_in_reach(app, &mut h.conn(), actor, org, after, limit).await?;
     let counts = cairn_db::units::people_counts(&mut h.conn(), org).await?;
     Ok(units
         .into_iter()
@@ -266,10 +267,14 @@ pub async fn reachable_units(app: &App, actor: &Actor, limit: i64) -> AppResult<
     require(actor, Permission::ViewUnits)?;
     let org = org_of(actor)?;
     let mut h = app.db.acquire().await?;
-    units_in_reach(&mut h.conn(), actor, org, None, limit).await
+    units_in_reach(app, &mut h.conn(), actor, org, None, limit).await
 }
 
+/// The first `limit` units after `after` that the actor may reach, by name. The first page
+/// comes from the organisation's units held in memory (see [`cache::units`]); later pages (the
+/// API's) are read.
 async fn units_in_reach(
+    app: &App,
     c: &mut cairn_db::Conn<'_>,
     actor: &Actor,
     org: i64,
@@ -280,7 +285,16 @@ async fn units_in_reach(
         .role
         .is_unit_scoped()
         .then_some(actor.unit_ids.as_slice());
-    Ok(cairn_db::units::list_units(c, org, only, after, limit).await?)
+    if after.is_some() {
+        return Ok(cairn_db::units::list_units(c, org, only, after, limit).await?);
+    }
+    let all = cache::units(app, c, org).await?;
+    Ok(all
+        .iter()
+        .filter(|u| only.is_none_or(|ids| ids.contains(&u.id)))
+        .take(usize::try_from(limit).unwrap_or(0))
+        .cloned()
+        .collect())
 }
 
 /// A unit and what its page shows.
@@ -337,13 +351,11 @@ pub async fn unit_labels(
 ) -> AppResult<Vec<(i64, String, Option<String>)>> {
     let org = org_of(actor)?;
     let mut h = app.db.acquire().await?;
-    Ok(
-        cairn_db::units::list_units(&mut h.conn(), org, None, None, 10_000)
-            .await?
-            .into_iter()
-            .map(|u| (u.id, u.name, u.name_cy))
-            .collect(),
-    )
+    Ok(cache::units(app, &mut h.conn(), org)
+        .await?
+        .iter()
+        .map(|u| (u.id, u.name.clone(), u.name_cy.clone()))
+        .collect())
 }
 
 /// The link people on offer for the unit form.

@@ -178,3 +178,80 @@ async fn a_units_public_board_reads_the_organisation_once() {
     })
     .await;
 }
+
+/// Whether `q` reads a list of the organisation's units (not one unit by its id).
+fn lists_units(q: &str) -> bool {
+    q.contains("FROM units WHERE organisation_id") && q.contains("ORDER BY name")
+}
+
+#[tokio::test]
+async fn a_busy_page_reads_the_organisations_units_only_until_the_instance_holds_them() {
+    both(|t| async move {
+        for (who, path) in busy_pages(&t) {
+            // Setup: the first request may read them.
+            assert_eq!(t.get(who, &path).await.status, StatusCode::OK, "{path}");
+
+            // Exec
+            let (res, queries) = record_queries(t.get(who, &path)).await;
+
+            // Check
+            assert_eq!(res.status, StatusCode::OK, "{path}");
+            let listed: Vec<_> = queries.iter().filter(|q| lists_units(q)).collect();
+            assert!(listed.is_empty(), "{who:?} {path}: {listed:#?}");
+        }
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn units_changed_by_hand_in_sql_show_on_both_instances_next_pages() {
+    both(|t| async move {
+        // Setup: both instances have listed the units once and hold them.
+        let other = second_instance(&t);
+        let cookie = t.who[&Who::Lead].cookie.clone();
+        let pages = |other: axum::Router, cookie: String| {
+            let t = &t;
+            async move {
+                [
+                    page_on(&other, &cookie, "/people").await,
+                    t.get(Who::Lead, "/people").await.body,
+                ]
+            }
+        };
+        for page in pages(other.clone(), cookie.clone()).await {
+            assert!(page.contains(">Alder<"), "the unit is listed before");
+        }
+        let now = t.app.now();
+
+        // Exec and check: renamed, added and deleted by hand, each seen on the next page.
+        let mut h = t.app.db.acquire().await.expect("connection");
+        cairn_db::execute!(
+            &mut h.conn(),
+            "UPDATE units SET name = 'Rowan' WHERE id = $1",
+            t.seed.unit_a1
+        )
+        .expect("rename");
+        for page in pages(other.clone(), cookie.clone()).await {
+            assert!(page.contains(">Rowan<") && !page.contains(">Alder<"), "renamed");
+        }
+        let added: i64 = cairn_db::fetch_scalar!(
+            &mut h.conn(),
+            i64,
+            "INSERT INTO units (organisation_id, service_id, name, unit_type, gender_mix, created_at, updated_at) \
+             VALUES ($1, $2, 'Hazel', 'ward', 'mixed', $3, $3) RETURNING id",
+            t.seed.org_a,
+            t.seed.service_a,
+            now
+        )
+        .expect("add");
+        for page in pages(other.clone(), cookie.clone()).await {
+            assert!(page.contains(">Hazel<"), "added");
+        }
+        cairn_db::execute!(&mut h.conn(), "DELETE FROM units WHERE id = $1", added)
+            .expect("delete");
+        for page in pages(other.clone(), cookie.clone()).await {
+            assert!(!page.contains(">Hazel<"), "deleted");
+        }
+    })
+    .await;
+}
