@@ -587,6 +587,35 @@ async fn closed_rounds_level_counts_equal_a_count_of_their_snapshots() {
 }
 
 #[tokio::test]
+async fn each_closed_rounds_counts_by_unit_equal_a_count_of_its_snapshot() {
+    both_engines(|db| async move {
+        // Setup and Exec: the demo closes its rounds through `close_round`.
+        let (org, _) = demo_units(&db).await;
+
+        // Check
+        let mut h = db.acquire().await.expect("acquire");
+        let rounds: Vec<_> = cairn_db::model::list_rounds(&mut h.conn(), org)
+            .await
+            .expect("rounds")
+            .into_iter()
+            .filter(|r| r.closed_at.is_some())
+            .collect();
+        assert!(!rounds.is_empty(), "the demo has closed rounds");
+        for r in rounds {
+            let kept = cairn_db::model::round_level_counts(&mut h.conn(), r.id)
+                .await
+                .expect("kept");
+            let counted = cairn_db::model::round_level_counts_rescanned(&mut h.conn(), r.id)
+                .await
+                .expect("counted");
+            assert!(!counted.is_empty(), "round {} has a snapshot", r.id);
+            assert_eq!(kept, counted, "round {}", r.id);
+        }
+    })
+    .await;
+}
+
+#[tokio::test]
 async fn migration_0037_fills_the_round_levels_from_the_snapshots_already_there() {
     both_engines(|db| async move {
         // Setup: closed rounds, then their level counts removed, as before the migration.
