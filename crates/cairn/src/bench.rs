@@ -338,6 +338,30 @@ pub(crate) struct Measured {
     target_ms: f64,
 }
 
+/// Requests sent before a page's times are kept: they warm caches and the connection pool.
+pub(crate) const WARM_UP: usize = 20;
+
+/// Sends one GET through `router` and reads the whole answer: milliseconds taken. An answer
+/// that is not a success, or is empty, is an error.
+pub(crate) async fn time_one(
+    router: &axum::Router,
+    path: &str,
+    credential: (header::HeaderName, &str),
+) -> Result<f64> {
+    let req = Request::get(path)
+        .header(credential.0, credential.1)
+        .body(Body::empty())?;
+    let start = Instant::now();
+    let res = router.clone().oneshot(req).await?;
+    let status = res.status();
+    let body = axum::body::to_bytes(res.into_body(), usize::MAX).await?;
+    let took = start.elapsed();
+    if !status.is_success() || body.is_empty() {
+        bail!("{path} answered {status}");
+    }
+    Ok(took.as_secs_f64() * 1000.0)
+}
+
 pub(crate) async fn measure(
     router: &axum::Router,
     name: &'static str,
@@ -359,21 +383,11 @@ async fn measure_with(
     target_ms: f64,
 ) -> Result<Measured> {
     let mut times = Vec::with_capacity(n);
-    for i in 0..n + 20 {
-        let req = Request::get(path)
-            .header(credential.0.clone(), credential.1)
-            .body(Body::empty())?;
-        let start = Instant::now();
-        let res = router.clone().oneshot(req).await?;
-        let status = res.status();
-        let body = axum::body::to_bytes(res.into_body(), usize::MAX).await?;
-        let took = start.elapsed();
-        if !status.is_success() || body.is_empty() {
-            bail!("{path} answered {status}");
-        }
+    for i in 0..n + WARM_UP {
+        let took = time_one(router, path, credential.clone()).await?;
         // The first requests warm caches and the connection pool.
-        if i >= 20 {
-            times.push(took.as_secs_f64() * 1000.0);
+        if i >= WARM_UP {
+            times.push(took);
         }
     }
     times.sort_by(f64::total_cmp);

@@ -1,10 +1,12 @@
 //! `cairn bench --flat`: whether page costs stay flat as data grows. Builds board and board10
 //! data (ten times the people and suggestions, ten years of history) on fresh SQLite files,
 //! measures each list page's and the two assessment pages' median single-request time through
-//! the real router on both, as `cairn bench` does, and prints the ratio.
+//! the real router on both, as `cairn bench` does, and prints the ratio. The two data sets take
+//! turns page by page, so a slower spell of a shared machine does not land on one of them.
 
 use crate::bench_data::{self, BenchScale, PageKind};
 use anyhow::{Result, bail};
+use axum::http::header;
 
 /// The most a page's median may grow from board to board10 data: a page that reads an index
 /// range of about one page costs nearly the same however many rows lie outside that range.
@@ -44,28 +46,61 @@ pub fn flat_missed(pages: &[Growth]) -> Vec<String> {
         .collect()
 }
 
-/// Each measured page's median on `scale`'s data, with the seconds the data took to build.
-async fn medians(scale: BenchScale, iterations: usize) -> Result<(Vec<(&'static str, f64)>, f64)> {
-    let board = bench_data::prepare(None, scale).await?;
-    let router = bench_data::router(&board.app);
+/// How many turns each data set takes per page: the two take turns, so that a change in the
+/// machine's speed during the run (a shared machine's often are) falls on both alike.
+const TURNS: usize = 10;
+
+/// The middle of `times` (sorted here).
+fn median(times: &mut [f64]) -> f64 {
+    times.sort_by(f64::total_cmp);
+    times.get(times.len() / 2).copied().unwrap_or(f64::NAN)
+}
+
+/// Each measured page's medians on board and board10 data, taking turns at `iterations`
+/// requests in all on each.
+async fn growths(
+    board: &bench_data::Board,
+    board10: &bench_data::Board,
+    iterations: usize,
+) -> Result<Vec<Growth>> {
+    let sets = [board, board10].map(|b| {
+        (
+            bench_data::router(&b.app),
+            bench_data::pages(b.org, b.unit),
+            b.cookie.as_str(),
+        )
+    });
+    let per_turn = iterations.div_ceil(TURNS).max(1);
     let mut out = Vec::new();
-    for page in bench_data::pages(board.org, board.unit) {
+    for (k, page) in sets[0].1.iter().enumerate() {
         if page.kind == PageKind::Floor {
             continue;
         }
-        let m = crate::bench::measure(
-            &router,
-            page.name,
-            &page.path,
-            &board.cookie,
-            iterations,
-            f64::INFINITY,
-        )
-        .await?;
-        out.push((page.name, m.median_ms));
+        let mut times: [Vec<f64>; 2] = [Vec::new(), Vec::new()];
+        for (s, (router, pages, cookie)) in sets.iter().enumerate() {
+            for _ in 0..crate::bench::WARM_UP {
+                crate::bench::time_one(router, &pages[k].path, (header::COOKIE, cookie)).await?;
+            }
+            times[s].reserve(per_turn * TURNS);
+        }
+        for _ in 0..TURNS {
+            for (s, (router, pages, cookie)) in sets.iter().enumerate() {
+                for _ in 0..per_turn {
+                    times[s].push(
+                        crate::bench::time_one(router, &pages[k].path, (header::COOKIE, cookie))
+                            .await?,
+                    );
+                }
+            }
+        }
+        let [mut on_board, mut on_board10] = times;
+        out.push(Growth {
+            name: page.name,
+            board_ms: median(&mut on_board),
+            board10_ms: median(&mut on_board10),
+        });
     }
-    board.app.db.close().await;
-    Ok((out, board.build_secs))
+    Ok(out)
 }
 
 /// Runs the flatness check and prints a table; with `check`, fails when a page grew too much.
@@ -73,18 +108,14 @@ pub async fn run(database_url: Option<&str>, iterations: usize, check: bool) -> 
     if database_url.is_some() {
         bail!("--flat builds its own board and board10 SQLite files: leave out --database-url");
     }
-    let (board, board_secs) = medians(BenchScale::Board, iterations).await?;
-    let (board10, board10_secs) = medians(BenchScale::Board10, iterations).await?;
+    let board = bench_data::prepare(None, BenchScale::Board).await?;
+    let board10 = bench_data::prepare(None, BenchScale::Board10).await?;
+    let (board_secs, board10_secs) = (board.build_secs, board10.build_secs);
+    let pages = growths(&board, &board10, iterations).await?;
+    board.app.db.close().await;
+    board10.app.db.close().await;
+    drop((board, board10));
     bench_data::remove_temp_dir()?;
-    let pages: Vec<Growth> = board
-        .iter()
-        .zip(&board10)
-        .map(|(&(name, board_ms), &(_, board10_ms))| Growth {
-            name,
-            board_ms,
-            board10_ms,
-        })
-        .collect();
     println!();
     println!(
         "{:<42} {:>12} {:>12} {:>8}",
