@@ -457,9 +457,7 @@ pub async fn close_round(
     )?;
     // Each unit's counts per level in this round, once: the snapshot never changes again, and a
     // unit's progress over time reads these rows instead of 32 snapshot rows a round.
-    let sums = LEVEL_SUMS
-        .replace("LVL", "s.level")
-        .replace("ST", "s.status");
+    let sums = snapshot_sums();
     execute!(
         c,
         &format!(
@@ -535,9 +533,7 @@ pub async fn unit_round_level_counts_rescanned(
     c: &mut Conn<'_>,
     unit: i64,
 ) -> DbResult<Vec<RoundLevelCounts>> {
-    let sums = LEVEL_SUMS
-        .replace("LVL", "s.level")
-        .replace("ST", "s.status");
+    let sums = snapshot_sums();
     fetch_all!(
         c,
         RoundLevelCounts,
@@ -610,6 +606,13 @@ const LEVEL_SUMS: &str = "\
     COALESCE(SUM(CASE WHEN LVL = 3 AND ST IN ('planned', 'in_progress') THEN 1 ELSE 0 END), 0) AS a3, \
     COALESCE(SUM(CASE WHEN LVL = 3 THEN 1 ELSE 0 END), 0) AS t3";
 
+/// [`LEVEL_SUMS`] over the snapshot rows of `round_snapshots s`.
+fn snapshot_sums() -> String {
+    LEVEL_SUMS
+        .replace("LVL", "s.level")
+        .replace("ST", "s.status")
+}
+
 /// Current counts per unit over live practices (practices with no status are not counted).
 pub async fn current_level_counts(c: &mut Conn<'_>, org: i64) -> DbResult<Vec<LevelCounts>> {
     let sums = LEVEL_SUMS
@@ -647,9 +650,7 @@ pub async fn round_level_counts_rescanned(
     c: &mut Conn<'_>,
     round: i64,
 ) -> DbResult<Vec<LevelCounts>> {
-    let sums = LEVEL_SUMS
-        .replace("LVL", "s.level")
-        .replace("ST", "s.status");
+    let sums = snapshot_sums();
     fetch_all!(
         c,
         LevelCounts,
