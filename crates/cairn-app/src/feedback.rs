@@ -1190,19 +1190,33 @@ pub struct BoardItem {
     pub closed_at: i64,
 }
 
-/// A public "you said, we did" board: published, closed suggestions of a unit (or the whole
-/// organisation) closed in the last `weeks` weeks. Needs no sign-in.
-pub async fn board(
-    app: &App,
-    org: i64,
-    unit: Option<i64>,
-    weeks: i64,
-) -> AppResult<(
+/// A board as read: the organisation, the unit (for a unit's board), the answers shown and the
+/// statuses they name.
+pub type Board = (
     cairn_db::units::Organisation,
     Option<cairn_db::units::Unit>,
     Vec<BoardItem>,
     Vec<StatusDef>,
-)> {
+);
+
+/// The most answers one read of a board returns (the API pages through them).
+pub const BOARD_MOST: i64 = 200;
+
+/// A public "you said, we did" board: published, closed suggestions of a unit (or the whole
+/// organisation) closed in the last `weeks` weeks, the newest [`BOARD_MOST`]. Needs no sign-in.
+pub async fn board(app: &App, org: i64, unit: Option<i64>, weeks: i64) -> AppResult<Board> {
+    board_page(app, org, unit, weeks, None, BOARD_MOST).await
+}
+
+/// One page of a [`board`]: at most `limit` answers, starting after `before` when given.
+pub async fn board_page(
+    app: &App,
+    org: i64,
+    unit: Option<i64>,
+    weeks: i64,
+    before: Option<cairn_db::feedback::BoardCursor>,
+    limit: i64,
+) -> AppResult<Board> {
     let mut h = app.db.acquire().await?;
     let c = &mut h.conn();
     // An unknown organisation is "not found" before anything else is read.
@@ -1213,8 +1227,16 @@ pub async fn board(
         None => None,
     };
     let since = app.now() - weeks.clamp(1, 520) * 7 * DAY_MS;
-    let rows =
-        cairn_db::feedback::board(c, org, unit, since, 200, o.board_needs_both_languages).await?;
+    let rows = cairn_db::feedback::board_page(
+        c,
+        org,
+        unit,
+        since,
+        before,
+        limit.clamp(1, BOARD_MOST),
+        o.board_needs_both_languages,
+    )
+    .await?;
     let items = rows
         .into_iter()
         .map(|s| {

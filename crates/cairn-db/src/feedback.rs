@@ -654,6 +654,14 @@ pub struct BoardSuggestion {
 const BOARD_COLUMNS: &str = "id, unit_id, public_text, public_text_cy, status, closed_at, \
     public_response, public_response_cy";
 
+/// Where a page of a board starts: the last suggestion the page before showed. The next page
+/// holds those closed before it (by closing time, then id, as the board is ordered).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct BoardCursor {
+    pub closed_at: i64,
+    pub id: i64,
+}
+
 /// Published, closed suggestions for the public boards (a unit, or the whole organisation),
 /// closed at or after `since`, newest first. With `both_languages`, only those whose public
 /// wording and response exist in English and in Welsh.
@@ -665,7 +673,20 @@ pub async fn board(
     limit: i64,
     both_languages: bool,
 ) -> DbResult<Vec<BoardSuggestion>> {
-    let (sql, args) = board_query(c.engine(), org, unit, since, limit, both_languages);
+    board_page(c, org, unit, since, None, limit, both_languages).await
+}
+
+/// One page of [`board`]: with `before`, only what comes after that suggestion on the board.
+pub async fn board_page(
+    c: &mut Conn<'_>,
+    org: i64,
+    unit: Option<i64>,
+    since: i64,
+    before: Option<BoardCursor>,
+    limit: i64,
+    both_languages: bool,
+) -> DbResult<Vec<BoardSuggestion>> {
+    let (sql, args) = board_page_query(c.engine(), org, unit, since, before, limit, both_languages);
     fetch_all_dynamic(c, &sql, args).await
 }
 
@@ -675,6 +696,19 @@ pub fn board_query(
     org: i64,
     unit: Option<i64>,
     since: i64,
+    limit: i64,
+    both_languages: bool,
+) -> (String, Vec<Arg>) {
+    board_page_query(engine, org, unit, since, None, limit, both_languages)
+}
+
+/// The SQL and arguments of [`board_page`]. The limit is the last argument.
+pub fn board_page_query(
+    engine: Engine,
+    org: i64,
+    unit: Option<i64>,
+    since: i64,
+    before: Option<BoardCursor>,
     limit: i64,
     both_languages: bool,
 ) -> (String, Vec<Arg>) {
@@ -692,6 +726,13 @@ pub fn board_query(
     f.and("visibility = 'published'", vec![])
         .and("closed_at IS NOT NULL", vec![])
         .and("closed_at >= ?", vec![Arg::I64(since)]);
+    if let Some(b) = before {
+        // The first condition alone bounds the index range; the second breaks ties.
+        f.and("closed_at <= ?", vec![Arg::I64(b.closed_at)]).and(
+            "(closed_at < ? OR id < ?)",
+            vec![Arg::I64(b.closed_at), Arg::I64(b.id)],
+        );
+    }
     if both_languages {
         f.and(&format!("({BOTH_LANGUAGES})"), vec![]);
     }

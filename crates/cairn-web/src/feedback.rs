@@ -18,6 +18,7 @@ use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
 use cairn_app::AppError;
 use cairn_app::feedback::ListFilters;
+use cairn_db::feedback::BoardCursor;
 use cairn_domain::Permission;
 use cairn_domain::feedback::{Channel, ForumDecision, StatusDef, SuggestionDraft};
 use cairn_domain::model::Rag;
@@ -1357,6 +1358,8 @@ struct BoardRow {
     did_heading: &'static str,
     tag: Tag,
     when: String,
+    /// Where the next page starts when this is the last answer shown.
+    at: BoardCursor,
 }
 
 #[derive(Template)]
@@ -1367,25 +1370,57 @@ struct BoardPage {
     heading: String,
     rows: Vec<BoardRow>,
     poster_href: Option<String>,
+    /// The next page's address, when there are older answers.
+    older_href: Option<String>,
+    /// The first page's address, on every later page.
+    newest_href: Option<String>,
 }
+
+/// Answers a board page shows: enough to read on a ward tablet without a long wait or scroll.
+const BOARD_PAGE: usize = 50;
 
 #[derive(Deserialize, Default)]
 struct WeeksQuery {
     weeks: Option<i64>,
+    /// A later page of a board: `closed_at-id` of the last answer the page before showed.
+    before: Option<String>,
 }
 
+impl WeeksQuery {
+    /// The page's starting point; a malformed one is refused rather than ignored, so a reader
+    /// never takes another page for the one they asked for.
+    fn before(&self) -> WebResult<Option<BoardCursor>> {
+        let Some(text) = self.before.as_deref() else {
+            return Ok(None);
+        };
+        text.split_once('-')
+            .and_then(|(at, id)| Some((at.parse::<i64>().ok()?, id.parse::<i64>().ok()?)))
+            .filter(|(at, id)| *at >= 0 && *id > 0)
+            .map(|(closed_at, id)| Some(BoardCursor { closed_at, id }))
+            .ok_or(WebError::Refused(
+                StatusCode::BAD_REQUEST,
+                "error-bad-query",
+            ))
+    }
+}
+
+/// The rows of a board, at most `limit`, from `before` on.
 async fn board_rows(
     st: &AppState,
     t: &Tr,
     org: i64,
     unit: Option<i64>,
     weeks: i64,
+    before: Option<BoardCursor>,
+    limit: usize,
 ) -> WebResult<(
     cairn_db::units::Organisation,
     Option<cairn_db::units::Unit>,
     Vec<BoardRow>,
 )> {
-    let (o, u, items, statuses) = cairn_app::feedback::board(&st.app, org, unit, weeks).await?;
+    let limit = i64::try_from(limit).unwrap_or(cairn_app::feedback::BOARD_MOST);
+    let (o, u, items, statuses) =
+        cairn_app::feedback::board_page(&st.app, org, unit, weeks, before, limit).await?;
     let tz = time_zone(&o.time_zone);
     let rows = items
         .into_iter()
@@ -1397,9 +1432,63 @@ async fn board_rows(
             did_heading: i.outcome.heading_id(),
             tag: tag(t, &statuses, &i.status),
             when: format_date(cairn_domain::time::local_date(i.closed_at, &tz), t.lang),
+            at: BoardCursor {
+                closed_at: i.closed_at,
+                id: i.id,
+            },
         })
         .collect();
     Ok((o, u, rows))
+}
+
+/// A board page's rows and its links to the older and the newest answers. `base` is the
+/// board's address; the weeks asked for carry over to the links.
+async fn board_page_rows(
+    st: &AppState,
+    t: &Tr,
+    org: i64,
+    unit: Option<i64>,
+    q: &WeeksQuery,
+    base: &str,
+) -> WebResult<BoardPaged> {
+    let before = q.before()?;
+    let (o, u, mut rows) = board_rows(
+        st,
+        t,
+        org,
+        unit,
+        q.weeks.unwrap_or(52),
+        before,
+        BOARD_PAGE + 1,
+    )
+    .await?;
+    let weeks = q.weeks.map(|w| format!("weeks={w}&")).unwrap_or_default();
+    let more = rows.len() > BOARD_PAGE;
+    rows.truncate(BOARD_PAGE);
+    let older_href = rows
+        .last()
+        .filter(|_| more)
+        .map(|r| format!("{base}?{weeks}before={}-{}", r.at.closed_at, r.at.id));
+    let newest_href = before.map(|_| match q.weeks {
+        Some(w) => format!("{base}?weeks={w}"),
+        None => base.to_owned(),
+    });
+    Ok(BoardPaged {
+        organisation: o,
+        unit: u,
+        rows,
+        older_href,
+        newest_href,
+    })
+}
+
+/// What [`board_page_rows`] reads for one page of a board.
+struct BoardPaged {
+    organisation: cairn_db::units::Organisation,
+    unit: Option<cairn_db::units::Unit>,
+    rows: Vec<BoardRow>,
+    older_href: Option<String>,
+    newest_href: Option<String>,
 }
 
 async fn public_board(
@@ -1409,7 +1498,9 @@ async fn public_board(
     Query(q): Query<WeeksQuery>,
 ) -> WebResult {
     let t = ctx.t();
-    let (o, _, rows) = board_rows(&st, &t, org, None, q.weeks.unwrap_or(52)).await?;
+    let base = format!("/o/{org}/you-said-we-did");
+    let page = board_page_rows(&st, &t, org, None, &q, &base).await?;
+    let o = &page.organisation;
     let heading = t.with(
         "feedback-board-org",
         &[(
@@ -1421,8 +1512,10 @@ async fn public_board(
         chrome: Chrome::public(&ctx, heading.clone()),
         t,
         heading,
-        rows,
+        rows: page.rows,
         poster_href: None,
+        older_href: page.older_href,
+        newest_href: page.newest_href,
     })
 }
 
@@ -1433,8 +1526,10 @@ async fn unit_board(
     Query(q): Query<WeeksQuery>,
 ) -> WebResult {
     let t = ctx.t();
-    let (_, u, rows) = board_rows(&st, &t, org, Some(unit), q.weeks.unwrap_or(52)).await?;
-    let name = u
+    let base = format!("/o/{org}/units/{unit}/you-said-we-did");
+    let page = board_page_rows(&st, &t, org, Some(unit), &q, &base).await?;
+    let name = page
+        .unit
         .map(|u| local_name(&t, &u.name, u.name_cy.as_deref()))
         .unwrap_or_default();
     let heading = t.with("feedback-board-unit", &[("unit", name)]);
@@ -1442,8 +1537,10 @@ async fn unit_board(
         chrome: Chrome::public(&ctx, heading.clone()),
         t,
         heading,
-        rows,
+        rows: page.rows,
         poster_href: Some(format!("/o/{org}/units/{unit}/poster?weeks=8")),
+        older_href: page.older_href,
+        newest_href: page.newest_href,
     })
 }
 
@@ -1476,7 +1573,8 @@ async fn poster(
 ) -> WebResult {
     let t = ctx.t();
     let weeks = q.weeks.unwrap_or(8).clamp(1, 52);
-    let (_, u, rows) = board_rows(&st, &t, org, Some(unit), weeks).await?;
+    let most = usize::try_from(cairn_app::feedback::BOARD_MOST).unwrap_or(usize::MAX);
+    let (_, u, rows) = board_rows(&st, &t, org, Some(unit), weeks, None, most).await?;
     let u = u.ok_or(WebError::NotFound)?;
     let cy = Tr::new(Language::Cy);
     let en = Tr::new(Language::En);
@@ -1562,9 +1660,18 @@ async fn kiosk_view(
 ) -> WebResult {
     let (k, unit, _) = cairn_app::feedback::kiosk(&st.app, token).await?;
     let rows = if view == "board" {
-        board_rows(st, &ctx.t(), k.organisation_id, Some(k.unit_id), 26)
-            .await?
-            .2
+        let most = usize::try_from(cairn_app::feedback::BOARD_MOST).unwrap_or(usize::MAX);
+        board_rows(
+            st,
+            &ctx.t(),
+            k.organisation_id,
+            Some(k.unit_id),
+            26,
+            None,
+            most,
+        )
+        .await?
+        .2
     } else {
         Vec::new()
     };

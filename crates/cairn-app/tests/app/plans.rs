@@ -359,6 +359,21 @@ async fn cases(app: &App) -> Vec<Case> {
         Case::new("a unit's board in both languages", board(Some(unit), true)),
         Case::new("the organisation's board", board(None, false)),
         Case::new(
+            "a unit's board, a later page",
+            Some(cairn_db::feedback::board_page_query(
+                engine,
+                org,
+                Some(unit),
+                T0 - 52 * WEEK,
+                Some(cairn_db::feedback::BoardCursor {
+                    closed_at: T0 - 4 * WEEK,
+                    id: i64::MAX,
+                }),
+                51,
+                false,
+            )),
+        ),
+        Case::new(
             "open opportunities",
             Some(cairn_db::roles::list_opportunities_query(
                 org,

@@ -164,6 +164,8 @@ feedback-board-org = Dywedoch chi, gwnaethom ni – { $organisation }
 feedback-board-unit = Dywedoch chi, gwnaethom ni – { $unit }
 feedback-board-intro = Beth awgrymodd pobl a beth ddigwyddodd. Nid yw enwau byth yn cael eu dangos.
 feedback-board-none = Nid oes dim yma eto.
+feedback-board-older = Atebion hŷn
+feedback-board-newest = Yn ôl i'r atebion diweddaraf
 feedback-poster-link = Argraffu poster o'r 8 wythnos diwethaf
 
 feedback-kiosk-title = Dweud eich dweud

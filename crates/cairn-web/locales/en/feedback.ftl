@@ -148,6 +148,8 @@ feedback-board-org = You said, we did: { $organisation }
 feedback-board-unit = You said, we did: { $unit }
 feedback-board-intro = What people suggested and what happened. Names are never shown.
 feedback-board-none = Nothing here yet.
+feedback-board-older = Older answers
+feedback-board-newest = Back to the newest answers
 feedback-poster-link = Print a poster of the last 8 weeks
 
 feedback-kiosk-title = Have your say

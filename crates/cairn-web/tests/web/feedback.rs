@@ -1141,3 +1141,94 @@ async fn unit_staff_make_a_kiosk_link_for_their_own_unit_and_not_for_another() {
         );
     }
 }
+
+// ---------------------------------------------------------------------------------------------
+// A long board comes in pages
+// ---------------------------------------------------------------------------------------------
+
+#[tokio::test]
+async fn a_long_board_shows_the_newest_fifty_answers_and_links_to_the_older_ones() {
+    for t in engines().await {
+        let (org, unit) = (t.seed.org_a, t.seed.unit_a1);
+        let mut ids = Vec::new();
+        for n in 0..55 {
+            let id = entered(&t, Some(unit), "meeting", &format!("Idea {n:02}")).await;
+            publish(&t, id, &format!("Idea {n:02} please")).await;
+            move_to(&t, id, "done", Some(&format!("Answer {n:02}"))).await;
+            ids.push(id);
+        }
+        // Ten answers share each closing time, so the page break falls among equal times and
+        // only the id can order them.
+        let mut h = t.app.db.acquire().await.expect("acquire");
+        let now = jiff::Timestamp::now().as_millisecond();
+        for (n, id) in ids.iter().enumerate() {
+            let closed_at = now - 1000 * (10 - i64::try_from(n / 10).expect("small"));
+            cairn_db::execute!(
+                &mut h.conn(),
+                "UPDATE suggestions SET closed_at = $1 WHERE id = $2",
+                closed_at,
+                *id
+            )
+            .expect("closing time");
+        }
+        drop(h);
+        let base = format!("/o/{org}/units/{unit}/you-said-we-did");
+        let shown = |res: &Res| -> Vec<usize> {
+            (0..55)
+                .filter(|n| res.body.contains(&format!("Answer {n:02}<")))
+                .collect()
+        };
+        let link_of = |res: &Res, label: &str| -> Option<String> {
+            let at = res.body.find(&format!("\">{label}</a>"))?;
+            let start = res.body[..at].rfind("href=\"")? + "href=\"".len();
+            Some(
+                res.body[start..at]
+                    .replace("&amp;", "&")
+                    .replace("&#38;", "&"),
+            )
+        };
+
+        let first = t.get(Who::Anon, &base).await;
+        assert_eq!(first.status, StatusCode::OK, "{}", first.body);
+        assert_eq!(shown(&first), (5..55).collect::<Vec<_>>(), "the newest 50");
+        assert!(
+            first.body.find("Answer 54<") < first.body.find("Answer 05<"),
+            "newest first"
+        );
+        assert_eq!(link_of(&first, "Back to the newest answers"), None);
+        let older = link_of(&first, "Older answers").expect("a link to older answers");
+
+        let second = t.get(Who::Anon, &older).await;
+        assert_eq!(second.status, StatusCode::OK, "{older}: {}", second.body);
+        assert_eq!(shown(&second), (0..5).collect::<Vec<_>>(), "the rest, once");
+        assert_eq!(link_of(&second, "Older answers"), None, "nothing older");
+        assert_eq!(
+            link_of(&second, "Back to the newest answers").as_deref(),
+            Some(base.as_str())
+        );
+
+        // The weeks asked for carry over to the next page.
+        let weeks = t.get(Who::Anon, &format!("{base}?weeks=4")).await;
+        let older = link_of(&weeks, "Older answers").expect("older, within four weeks");
+        assert!(
+            older.starts_with(&format!("{base}?weeks=4&before=")),
+            "{older}"
+        );
+
+        let welsh = t
+            .send(
+                Who::Anon,
+                Method::GET,
+                &base,
+                None,
+                &[("accept-language", "cy")],
+            )
+            .await;
+        assert!(welsh.body.contains("Atebion hŷn"), "{}", welsh.body);
+
+        for bad in ["x", "12", "12-", "-5", "5-0", "99999999999999999999-1"] {
+            let res = t.get(Who::Anon, &format!("{base}?before={bad}")).await;
+            assert_eq!(res.status, StatusCode::BAD_REQUEST, "before={bad}");
+        }
+    }
+}
