@@ -16,8 +16,8 @@ use crate::audit::{Action, record};
 use crate::{Actor, App, AppError, AppResult, org_of, require};
 use cairn_db::Conn;
 use cairn_db::meetings::{
-    AgendaItem, Decision, Group, Meeting, MeetingPerson, MeetingQuery, Member, NewMeeting,
-    RepresentationQuery, RepresentationRow,
+    AgendaItem, Decision, Group, GroupSummary, Meeting, MeetingPerson, MeetingQuery, Member,
+    NewMeeting, RepresentationQuery, RepresentationRow,
 };
 use cairn_domain::meetings::{
     ActionStatus, Counts, Evaluation, GroupDraft, GroupFields, MeetingDraft, Presence, Reply, Rule,
@@ -141,6 +141,28 @@ pub async fn groups(app: &App, actor: &Actor) -> AppResult<Vec<Group>> {
         None => Vec::new(),
     };
     Ok(cairn_db::meetings::list_groups(&mut c, org, None)
+        .await?
+        .into_iter()
+        .filter(|g| mine.contains(&g.id))
+        .collect())
+}
+
+/// The [`groups`] as summaries: what a list of them shows, without the terms of reference.
+pub async fn group_summaries(app: &App, actor: &Actor) -> AppResult<Vec<GroupSummary>> {
+    let org = org_of(actor)?;
+    let mut h = app.db.acquire().await?;
+    let mut c = h.conn();
+    if actor.can(Permission::ViewMeetings) {
+        return Ok(
+            cairn_db::meetings::list_group_summaries(&mut c, org, scope(actor).as_deref()).await?,
+        );
+    }
+    require(actor, Permission::ReplyToMeeting)?;
+    let mine = match actor.person_id {
+        Some(p) => cairn_db::meetings::groups_of_person(&mut c, p).await?,
+        None => Vec::new(),
+    };
+    Ok(cairn_db::meetings::list_group_summaries(&mut c, org, None)
         .await?
         .into_iter()
         .filter(|g| mine.contains(&g.id))
@@ -1072,11 +1094,36 @@ pub async fn overdue(app: &App, actor: &Actor) -> AppResult<Overdue> {
     Ok(Overdue { mine, all })
 }
 
+/// What listing meetings needs of their groups: a [`Group`], or a [`GroupSummary`] where the
+/// page shows no more than the group's name.
+pub trait ListedGroup: Clone {
+    fn id(&self) -> i64;
+    fn rule(&self) -> Rule;
+}
+
+impl ListedGroup for Group {
+    fn id(&self) -> i64 {
+        self.id
+    }
+    fn rule(&self) -> Rule {
+        Group::rule(self)
+    }
+}
+
+impl ListedGroup for GroupSummary {
+    fn id(&self) -> i64 {
+        self.id
+    }
+    fn rule(&self) -> Rule {
+        GroupSummary::rule(self)
+    }
+}
+
 /// A meeting as listed, with its group.
 #[derive(Debug, Clone)]
-pub struct Listed {
+pub struct Listed<G = Group> {
     pub meeting: Meeting,
-    pub group: Group,
+    pub group: G,
     /// For upcoming meetings: the rule applied to those who confirmed.
     pub expected_met: Option<bool>,
     /// The actor's own reply (members).
@@ -1090,31 +1137,31 @@ pub async fn upcoming(app: &App, actor: &Actor, limit: i64) -> AppResult<Vec<Lis
     upcoming_of(app, actor, &groups, limit).await
 }
 
-/// The meetings page's two lists: [`upcoming`] meetings and the [`groups`] they belong to,
-/// reading the groups once for both.
+/// The meetings page's two lists: [`upcoming`] meetings and the [`group_summaries`] of the
+/// groups they belong to, reading the groups once for both.
 pub async fn upcoming_and_groups(
     app: &App,
     actor: &Actor,
     limit: i64,
-) -> AppResult<(Vec<Listed>, Vec<Group>)> {
-    let groups = groups(app, actor).await?;
+) -> AppResult<(Vec<Listed<GroupSummary>>, Vec<GroupSummary>)> {
+    let groups = group_summaries(app, actor).await?;
     let upcoming = upcoming_of(app, actor, &groups, limit).await?;
     Ok((upcoming, groups))
 }
 
-/// Upcoming meetings of `groups`, which [`groups`] read for this actor.
-async fn upcoming_of(
+/// Upcoming meetings of `groups`, which [`groups`] or [`group_summaries`] read for this actor.
+async fn upcoming_of<G: ListedGroup>(
     app: &App,
     actor: &Actor,
-    groups: &[Group],
+    groups: &[G],
     limit: i64,
-) -> AppResult<Vec<Listed>> {
+) -> AppResult<Vec<Listed<G>>> {
     let org = org_of(actor)?;
     let now = app.now();
     let mut h = app.db.acquire().await?;
     let mut c = h.conn();
     let q = MeetingQuery {
-        groups: Some(groups.iter().map(|g| g.id).collect()),
+        groups: Some(groups.iter().map(ListedGroup::id).collect()),
         // A meeting stays listed until it ends.
         from: Some(now - MAX_MEETING_MS),
         limit,
@@ -1126,7 +1173,7 @@ async fn upcoming_of(
     let replies = cairn_db::meetings::replies_to(&mut c, &ids).await?;
     let mut out = Vec::new();
     for m in meetings {
-        let Some(g) = groups.iter().find(|g| g.id == m.group_id).cloned() else {
+        let Some(g) = groups.iter().find(|g| g.id() == m.group_id).cloned() else {
             continue;
         };
         let to_this = || replies.iter().filter(|r| r.meeting_id == m.id);

@@ -227,6 +227,68 @@ pub async fn list_groups(
     .await
 }
 
+/// What a list of groups shows of each: its name, kind, unit and representation rule. The
+/// terms of reference and standing items, most of a group's text, are left to its own page.
+#[derive(Debug, Clone, sqlx::FromRow, Serialize)]
+pub struct GroupSummary {
+    pub id: i64,
+    pub unit_id: Option<i64>,
+    #[sqlx(try_from = "String")]
+    pub kind: GroupKind,
+    pub name_en: String,
+    pub name_cy: String,
+    pub min_service_user: i64,
+    pub min_carer: i64,
+    pub min_staff: i64,
+    pub min_third_sector: i64,
+    pub min_manager: i64,
+}
+
+impl GroupSummary {
+    /// The group's name in a language.
+    pub fn name(&self, lang: cairn_domain::people::Language) -> &str {
+        match lang {
+            cairn_domain::people::Language::Cy => &self.name_cy,
+            cairn_domain::people::Language::En => &self.name_en,
+        }
+    }
+
+    /// The group's representation rule (as [`Group::rule`]).
+    pub fn rule(&self) -> Rule {
+        let n = |v: i64| u32::try_from(v).unwrap_or(0);
+        Rule(Counts([
+            n(self.min_service_user),
+            n(self.min_carer),
+            n(self.min_staff),
+            n(self.min_third_sector),
+            n(self.min_manager),
+        ]))
+    }
+}
+
+/// The groups [`list_groups`] lists, as [`GroupSummary`]s, in the same order.
+pub async fn list_group_summaries(
+    c: &mut Conn<'_>,
+    org: i64,
+    within_units: Option<&[i64]>,
+) -> DbResult<Vec<GroupSummary>> {
+    let mut f = Filter::new();
+    f.and("organisation_id = ?", vec![Arg::I64(org)]);
+    if let Some(units) = within_units {
+        scope_units(&mut f, units);
+    }
+    fetch_all_dynamic(
+        c,
+        &format!(
+            "SELECT id, unit_id, kind, name_en, name_cy, min_service_user, min_carer, min_staff, \
+             min_third_sector, min_manager FROM meeting_groups{} ORDER BY name_en, id",
+            f.where_sql()
+        ),
+        f.into_args(),
+    )
+    .await
+}
+
 pub(crate) fn scope_units(f: &mut Filter, units: &[i64]) {
     if units.is_empty() {
         f.and("unit_id IS NULL", vec![]);

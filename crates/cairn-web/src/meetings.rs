@@ -262,7 +262,7 @@ async fn home(State(st): State<AppState>, s: Signed) -> WebResult {
         .iter()
         .map(|l| UpcomingRow {
             id: l.meeting.id,
-            group: group_name(&l.group, t.lang).to_owned(),
+            group: l.group.name(t.lang).to_owned(),
             when: when(&t, &l.meeting, &tz),
             place: place_of(&t, &l.meeting),
             warning: l.expected_met == Some(false),
@@ -272,7 +272,7 @@ async fn home(State(st): State<AppState>, s: Signed) -> WebResult {
         .iter()
         .map(|g| GroupRow {
             id: g.id,
-            name: group_name(g, t.lang).to_owned(),
+            name: g.name(t.lang).to_owned(),
             kind: t.get(&g.kind.label_id()),
             unit: unit_label(&t, &units, g.unit_id),
             rule: rule_words(&t, &g.rule()),

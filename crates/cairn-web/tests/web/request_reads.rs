@@ -71,6 +71,23 @@ async fn a_busy_page_reads_session_account_and_organisation_version_in_one_query
     .await;
 }
 
+#[tokio::test]
+async fn the_meetings_page_lists_groups_without_reading_their_terms_of_reference() {
+    both(|t| async move {
+        for who in [Who::Lead, Who::UnitStaff] {
+            let (res, queries) = record_queries(t.get(who, "/meetings")).await;
+
+            assert_eq!(res.status, StatusCode::OK);
+            let groups = reading(&queries, "FROM meeting_groups");
+            assert_eq!(groups.len(), 1, "{who:?}: {groups:#?}");
+            for column in ["role_en", "remit_cy", "standing_items"] {
+                assert!(!groups[0].contains(column), "{who:?} reads {column}");
+            }
+        }
+    })
+    .await;
+}
+
 /// A second instance of Cairn on the same database, with its own memory.
 fn second_instance(t: &TestApp) -> axum::Router {
     let app = App::new(
