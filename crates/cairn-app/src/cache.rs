@@ -1,11 +1,12 @@
-//! The organisations' settings, and their units, one instance holds in memory. Every signed-in
+//! The organisations' settings, their units and their model, one instance holds in memory. Every signed-in
 //! request reads its organisation's settings version with the session (one query); a held copy
 //! is used only while its version is that one, so a change made through any instance is seen
 //! by every other on its very next request. The version is bumped by a trigger in the same
-//! transaction as the change (to the organisation's row or to any of its units), so a copy
-//! can never be older than its number says.
+//! transaction as the change (to the organisation's row, to any of its units, or to its model's
+//! practices, version or rounds), so a copy can never be older than its number says.
 
 use crate::{App, AppResult};
+use cairn_db::model::{Practice, Round};
 use cairn_db::units::{Organisation, Unit};
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex, PoisonError};
@@ -73,6 +74,21 @@ pub type OrganisationCache = ByVersion<Organisation>;
 /// settings version on (migration 0038), so they are held under that number too.
 pub type UnitsCache = ByVersion<Vec<Unit>>;
 
+/// What the model's pages read of an organisation's model.
+#[derive(Debug, Clone)]
+pub struct ModelSettings {
+    /// Every practice, retired ones too, in the catalogue's order.
+    pub practices: Vec<Practice>,
+    /// The model's version (0 before its first change).
+    pub version: i64,
+    /// The assessment rounds, newest first.
+    pub rounds: Vec<Round>,
+}
+
+/// Each organisation's [`ModelSettings`]. A change to a practice, the model's version or a
+/// round moves its organisation's settings version on (migration 0040).
+pub type ModelCache = ByVersion<ModelSettings>;
+
 tokio::task_local! {
     /// The organisation as the current request's own session read found it (see
     /// [`within_request`]).
@@ -106,25 +122,54 @@ pub(crate) async fn organisation(
 /// Organisation `org`'s units, ordered by name (as `cairn_db::units::list_units` orders them):
 /// the instance's copy while the current request's settings version stands, else read on `c`
 /// and held for the requests after. Outside a request of that organisation they are read.
-///
-/// The version was read with the session, before the units are read here, so a copy is never
-/// older than the number it is held under; a change made in between is read too and only
-/// makes the next request read them again.
 pub(crate) async fn units(
     app: &App,
     c: &mut cairn_db::Conn<'_>,
     org: i64,
 ) -> AppResult<Arc<Vec<Unit>>> {
+    held(&app.units, org, async move || {
+        Ok(cairn_db::units::list_units(c, org, None, None, MOST_UNITS).await?)
+    })
+    .await
+}
+
+/// Organisation `org`'s [`ModelSettings`], held as [`units`] are.
+pub(crate) async fn model(
+    app: &App,
+    c: &mut cairn_db::Conn<'_>,
+    org: i64,
+) -> AppResult<Arc<ModelSettings>> {
+    held(&app.model, org, async move || {
+        Ok(ModelSettings {
+            practices: cairn_db::model::list_practices(c, org).await?,
+            version: cairn_db::model::current_version(c, org).await?,
+            rounds: cairn_db::model::list_rounds(c, org).await?,
+        })
+    })
+    .await
+}
+
+/// `cache`'s copy for `org` while the current request's settings version stands, else what
+/// `read` reads, held for the requests after. Outside a request of that organisation, read.
+///
+/// The version was read with the session, before `read` runs, so a copy is never older than
+/// the number it is held under; a change made in between is read too and only makes the next
+/// request read again.
+async fn held<T>(
+    cache: &ByVersion<T>,
+    org: i64,
+    read: impl AsyncFnOnce() -> AppResult<T>,
+) -> AppResult<Arc<T>> {
     let version = REQUEST_ORGANISATION
         .try_with(|o| (o.id == org).then_some(o.settings_version))
         .ok()
         .flatten();
-    if let Some(held) = version.and_then(|v| app.units.get(org, v)) {
+    if let Some(held) = version.and_then(|v| cache.get(org, v)) {
         return Ok(held);
     }
-    let read = cairn_db::units::list_units(c, org, None, None, MOST_UNITS).await?;
+    let read = read().await?;
     Ok(match version {
-        Some(v) => app.units.put(org, v, read),
+        Some(v) => cache.put(org, v, read),
         None => Arc::new(read),
     })
 }

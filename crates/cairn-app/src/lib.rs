@@ -126,6 +126,9 @@ pub struct App {
     pub organisations: cache::OrganisationCache,
     /// The organisations' units, held under the same version (see [`cache::units`]).
     pub units: cache::UnitsCache,
+    /// The organisations' model practices, version and rounds, under the same version (see
+    /// [`cache::model`]).
+    pub model: cache::ModelCache,
     /// Organisations this instance has seen with their model's practices in place. Practices
     /// are never deleted, so once seen there is nothing to check again (see `model::ensure`).
     models_in_place: Arc<std::sync::Mutex<std::collections::HashSet<i64>>>,
@@ -141,6 +144,7 @@ impl App {
             password_cost: PasswordCost::Strong,
             organisations: cache::OrganisationCache::default(),
             units: cache::UnitsCache::default(),
+            model: cache::ModelCache::default(),
             models_in_place: Arc::default(),
         }
     }

@@ -429,10 +429,9 @@ pub async fn unit_assessment(app: &App, actor: &Actor, unit_id: i64) -> AppResul
     let mut h = app.db.acquire().await?;
     let c = &mut h.conn();
     let (unit, organisation) = can_view_unit(c, actor, org, unit_id).await?;
-    let practices = cairn_db::model::list_practices(c, org).await?;
+    let model = crate::cache::model(app, c, org).await?;
+    let (practices, version, rounds) = (&model.practices, model.version, &model.rounds);
     let current = cairn_db::model::for_unit(c, org, unit_id).await?;
-    let version = cairn_db::model::current_version(c, org).await?;
-    let rounds = cairn_db::model::list_rounds(c, org).await?;
     let baseline = rounds
         .iter()
         .filter(|r| r.kind == "baseline" && r.closed_at.is_some())
@@ -530,14 +529,15 @@ pub async fn unit_assessment(app: &App, actor: &Actor, unit_id: i64) -> AppResul
             measure,
         });
     }
-    let levels = progress_of(&practices, |p| find(p).map(|a| a.status), threshold);
+    let levels = progress_of(practices, |p| find(p).map(|a| a.status), threshold);
     let ladder = ladder(&levels);
-    let baseline = baseline.map(|r| (r, snapshot_progress(&baseline_snap, &practices, threshold)));
-    let last_round = last_round.map(|r| (r, snapshot_progress(&last_snap, &practices, threshold)));
+    let baseline = baseline.map(|r| (r, snapshot_progress(&baseline_snap, practices, threshold)));
+    let last_round = last_round.map(|r| (r, snapshot_progress(&last_snap, practices, threshold)));
     let counts = cairn_db::model::unit_round_level_counts(c, unit_id).await?;
     let mut closed: Vec<Round> = rounds
-        .into_iter()
+        .iter()
         .filter(|r| r.closed_at.is_some())
+        .cloned()
         .collect();
     closed.sort_by_key(|r| (r.closed_at, r.id));
     let over_time = closed
@@ -578,10 +578,10 @@ pub async fn unit_progress(
     let mut h = app.db.acquire().await?;
     let c = &mut h.conn();
     let (_, organisation) = can_view_unit(c, actor, org, unit_id).await?;
-    let practices = cairn_db::model::list_practices(c, org).await?;
+    let model = crate::cache::model(app, c, org).await?;
     let current = cairn_db::model::for_unit(c, org, unit_id).await?;
     let levels = progress_of(
-        &practices,
+        &model.practices,
         |p| {
             current
                 .iter()
@@ -858,8 +858,9 @@ pub async fn in_place_by_code(app: &App, actor: &Actor) -> AppResult<Vec<(String
         .filter(|u| actor.can_reach_unit(*u))
         .collect();
     let rows = cairn_db::model::statuses_by_code(c, org).await?;
-    let practices = cairn_db::model::list_practices(c, org).await?;
-    Ok(practices
+    let model = crate::cache::model(app, c, org).await?;
+    Ok(model
+        .practices
         .iter()
         .filter(|p| p.retired_in_version.is_none())
         .map(|p| {
@@ -898,8 +899,8 @@ pub async fn service_view(app: &App, actor: &Actor, today: Date) -> AppResult<Se
         .filter(|u| only.is_none_or(|ids| ids.contains(&u.id)))
         .cloned()
         .collect();
-    let practices: Vec<Practice> = cairn_db::model::list_practices(c, org).await?;
-    let rounds = cairn_db::model::list_rounds(c, org).await?;
+    let model = crate::cache::model(app, c, org).await?;
+    let (practices, rounds) = (&model.practices, &model.rounds);
     let threshold = o.model_threshold_percent;
     let baseline = rounds
         .iter()

@@ -272,3 +272,84 @@ async fn units_changed_by_hand_in_sql_show_on_both_instances_next_pages() {
     })
     .await;
 }
+
+/// Whether `q` reads the organisation's model: its practices, its version or its rounds.
+fn reads_model(q: &str) -> bool {
+    [
+        "FROM model_practices",
+        "FROM model_changes",
+        "FROM assessment_rounds",
+    ]
+    .iter()
+    .any(|table| q.contains(table))
+}
+
+#[tokio::test]
+async fn an_assessment_page_reads_the_model_only_until_the_instance_holds_it() {
+    both(|t| async move {
+        let unit = format!("/units/{}/assessment", t.seed.unit_a1);
+        // Setup: the first page reads the model, and the instance holds it from then on.
+        let (res, first) = record_queries(t.get(Who::Lead, &unit)).await;
+        assert_eq!(res.status, StatusCode::OK);
+        assert!(first.iter().any(|q| reads_model(q)), "{first:#?}");
+        for path in [unit.as_str(), "/assessment"] {
+            // Exec
+            let (res, queries) = record_queries(t.get(Who::Lead, path)).await;
+
+            // Check
+            assert_eq!(res.status, StatusCode::OK, "{path}");
+            let read: Vec<_> = queries.iter().filter(|q| reads_model(q)).collect();
+            assert!(read.is_empty(), "{path}: {read:#?}");
+        }
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn a_practice_and_a_round_changed_by_hand_in_sql_show_on_both_instances_next_pages() {
+    both(|t| async move {
+        // Setup: both instances have shown the unit's assessment once and hold the model.
+        let other = second_instance(&t);
+        let cookie = t.who[&Who::Lead].cookie.clone();
+        let path = format!("/units/{}/assessment", t.seed.unit_a1);
+        let pages = |other: axum::Router, cookie: String| {
+            let (t, path) = (&t, path.clone());
+            async move {
+                [
+                    page_on(&other, &cookie, &path).await,
+                    t.get(Who::Lead, &path).await.body,
+                ]
+            }
+        };
+        for page in pages(other.clone(), cookie.clone()).await {
+            assert!(!page.contains("Ideas box on every ward"), "not yet");
+        }
+        let now = t.app.now();
+
+        // Exec and check: a practice renamed, then a round added, each seen on the next page.
+        let mut h = t.app.db.acquire().await.expect("connection");
+        cairn_db::execute!(
+            &mut h.conn(),
+            "UPDATE model_practices SET title_en = 'Ideas box on every ward' \
+             WHERE organisation_id = $1 AND code = 'L1.01'",
+            t.seed.org_a
+        )
+        .expect("rename");
+        for page in pages(other.clone(), cookie.clone()).await {
+            assert!(page.contains("Ideas box on every ward"), "renamed");
+        }
+        cairn_db::execute!(
+            &mut h.conn(),
+            "INSERT INTO assessment_rounds (organisation_id, kind, name, model_version, opened_at, \
+             opened_by_label, closed_at, closed_by_label) \
+             VALUES ($1, 'round', 'Midwinter look', 1, $2, 'tester', $2, 'tester')",
+            t.seed.org_a,
+            now
+        )
+        .expect("round");
+        for page in pages(other.clone(), cookie.clone()).await {
+            assert!(page.contains("Midwinter look"), "the round is listed");
+        }
+    })
+    .await;
+}
