@@ -50,14 +50,13 @@ pub struct Group {
 impl Group {
     /// The group's representation rule.
     pub fn rule(&self) -> Rule {
-        let n = |v: i64| u32::try_from(v).unwrap_or(0);
-        Rule(Counts([
-            n(self.min_service_user),
-            n(self.min_carer),
-            n(self.min_staff),
-            n(self.min_third_sector),
-            n(self.min_manager),
-        ]))
+        rule_of([
+            self.min_service_user,
+            self.min_carer,
+            self.min_staff,
+            self.min_third_sector,
+            self.min_manager,
+        ])
     }
 
     /// The group's own standing items.
@@ -87,6 +86,11 @@ impl Group {
             ]
         }
     }
+}
+
+/// A representation rule from its stored minimums, in constituency order.
+fn rule_of(minimums: [i64; 5]) -> Rule {
+    Rule(Counts(minimums.map(|v| u32::try_from(v).unwrap_or(0))))
 }
 
 const GROUP_COLUMNS: &str = "id, organisation_id, unit_id, kind, name_en, name_cy, usual_place, usual_place_cy, usual_time, role_en, role_cy, remit_en, remit_cy, \
@@ -255,14 +259,13 @@ impl GroupSummary {
 
     /// The group's representation rule (as [`Group::rule`]).
     pub fn rule(&self) -> Rule {
-        let n = |v: i64| u32::try_from(v).unwrap_or(0);
-        Rule(Counts([
-            n(self.min_service_user),
-            n(self.min_carer),
-            n(self.min_staff),
-            n(self.min_third_sector),
-            n(self.min_manager),
-        ]))
+        rule_of([
+            self.min_service_user,
+            self.min_carer,
+            self.min_staff,
+            self.min_third_sector,
+            self.min_manager,
+        ])
     }
 }
 
