@@ -132,19 +132,9 @@ pub async fn groups(app: &App, actor: &Actor) -> AppResult<Vec<Group>> {
     let org = org_of(actor)?;
     let mut h = app.db.acquire().await?;
     let mut c = h.conn();
-    if actor.can(Permission::ViewMeetings) {
-        return Ok(cairn_db::meetings::list_groups(&mut c, org, scope(actor).as_deref()).await?);
-    }
-    require(actor, Permission::ReplyToMeeting)?;
-    let mine = match actor.person_id {
-        Some(p) => cairn_db::meetings::groups_of_person(&mut c, p).await?,
-        None => Vec::new(),
-    };
-    Ok(cairn_db::meetings::list_groups(&mut c, org, None)
-        .await?
-        .into_iter()
-        .filter(|g| mine.contains(&g.id))
-        .collect())
+    let (within, mine) = visible_groups(&mut c, actor).await?;
+    let all = cairn_db::meetings::list_groups(&mut c, org, within.as_deref()).await?;
+    Ok(keep_mine(all, mine.as_deref(), |g| g.id))
 }
 
 /// The [`groups`] as summaries: what a list of them shows, without the terms of reference.
@@ -152,21 +142,34 @@ pub async fn group_summaries(app: &App, actor: &Actor) -> AppResult<Vec<GroupSum
     let org = org_of(actor)?;
     let mut h = app.db.acquire().await?;
     let mut c = h.conn();
+    let (within, mine) = visible_groups(&mut c, actor).await?;
+    let all = cairn_db::meetings::list_group_summaries(&mut c, org, within.as_deref()).await?;
+    Ok(keep_mine(all, mine.as_deref(), |g| g.id))
+}
+
+/// Which groups an actor sees: staff, those of their units (`within`, None for every unit);
+/// members, only those they belong to (`mine`).
+async fn visible_groups(
+    c: &mut Conn<'_>,
+    actor: &Actor,
+) -> AppResult<(Option<Vec<i64>>, Option<Vec<i64>>)> {
     if actor.can(Permission::ViewMeetings) {
-        return Ok(
-            cairn_db::meetings::list_group_summaries(&mut c, org, scope(actor).as_deref()).await?,
-        );
+        return Ok((scope(actor), None));
     }
     require(actor, Permission::ReplyToMeeting)?;
     let mine = match actor.person_id {
-        Some(p) => cairn_db::meetings::groups_of_person(&mut c, p).await?,
+        Some(p) => cairn_db::meetings::groups_of_person(c, p).await?,
         None => Vec::new(),
     };
-    Ok(cairn_db::meetings::list_group_summaries(&mut c, org, None)
-        .await?
-        .into_iter()
-        .filter(|g| mine.contains(&g.id))
-        .collect())
+    Ok((None, Some(mine)))
+}
+
+/// `all`, or only those among them in `mine` when it is given.
+fn keep_mine<G>(all: Vec<G>, mine: Option<&[i64]>, id: impl Fn(&G) -> i64) -> Vec<G> {
+    match mine {
+        None => all,
+        Some(mine) => all.into_iter().filter(|g| mine.contains(&id(g))).collect(),
+    }
 }
 
 async fn check_group_unit(c: &mut Conn<'_>, org: i64, unit: Option<i64>) -> AppResult<()> {
