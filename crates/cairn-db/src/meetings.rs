@@ -215,20 +215,8 @@ pub async fn list_groups(
     org: i64,
     within_units: Option<&[i64]>,
 ) -> DbResult<Vec<Group>> {
-    let mut f = Filter::new();
-    f.and("organisation_id = ?", vec![Arg::I64(org)]);
-    if let Some(units) = within_units {
-        scope_units(&mut f, units);
-    }
-    fetch_all_dynamic(
-        c,
-        &format!(
-            "SELECT {GROUP_COLUMNS} FROM meeting_groups{} ORDER BY name_en, id",
-            f.where_sql()
-        ),
-        f.into_args(),
-    )
-    .await
+    let (sql, args) = groups_query(GROUP_COLUMNS, org, within_units);
+    fetch_all_dynamic(c, &sql, args).await
 }
 
 /// What a list of groups shows of each: its name, kind, unit and representation rule. The
@@ -275,21 +263,27 @@ pub async fn list_group_summaries(
     org: i64,
     within_units: Option<&[i64]>,
 ) -> DbResult<Vec<GroupSummary>> {
+    let (sql, args) = groups_query(SUMMARY_COLUMNS, org, within_units);
+    fetch_all_dynamic(c, &sql, args).await
+}
+
+/// The columns a [`GroupSummary`] reads.
+const SUMMARY_COLUMNS: &str = "id, unit_id, kind, name_en, name_cy, min_service_user, min_carer, \
+    min_staff, min_third_sector, min_manager";
+
+/// The SQL and arguments that list an organisation's groups (see [`list_groups`]) with
+/// `columns`.
+fn groups_query(columns: &str, org: i64, within_units: Option<&[i64]>) -> (String, Vec<Arg>) {
     let mut f = Filter::new();
     f.and("organisation_id = ?", vec![Arg::I64(org)]);
     if let Some(units) = within_units {
         scope_units(&mut f, units);
     }
-    fetch_all_dynamic(
-        c,
-        &format!(
-            "SELECT id, unit_id, kind, name_en, name_cy, min_service_user, min_carer, min_staff, \
-             min_third_sector, min_manager FROM meeting_groups{} ORDER BY name_en, id",
-            f.where_sql()
-        ),
-        f.into_args(),
-    )
-    .await
+    let sql = format!(
+        "SELECT {columns} FROM meeting_groups{} ORDER BY name_en, id",
+        f.where_sql()
+    );
+    (sql, f.into_args())
 }
 
 pub(crate) fn scope_units(f: &mut Filter, units: &[i64]) {
