@@ -132,12 +132,8 @@ pub async fn overview(app: &App, actor: &Actor) -> AppResult<Overview> {
         db::count_contacts(&mut c, org, start_of(cut.contacts_before, &tz)?).await?;
     due.audit_entries = db::count_audit(&mut c, org, start_of(cut.audit_before, &tz)?).await?;
     due.claim_drafts = db::count_drafts(&mut c, org, start_of(cut.drafts_before, &tz)?).await?;
-    due.claims = i64::try_from(
-        db::finished_claims(&mut c, org, start_of(cut.payments_before, &tz)?)
-            .await?
-            .len(),
-    )
-    .unwrap_or(i64::MAX);
+    due.claims =
+        db::count_finished_claims(&mut c, org, start_of(cut.payments_before, &tz)?).await?;
     // The last run's counts are Cairn's own JSON: one it cannot read is a fault to report.
     let last_run = match db::last_run(&mut c, org).await? {
         Some((at, Some(json))) => Some((
@@ -199,16 +195,43 @@ pub async fn update(app: &App, actor: &Actor, draft: &PolicyDraft) -> AppResult<
 
 /// Runs retention for the administrator's organisation now.
 pub async fn apply(app: &App, actor: &Actor) -> AppResult<Removals> {
+    apply_in_batches(app, actor, Batches::default()).await
+}
+
+/// How much of a large removal goes in one transaction. A first run over years of records can
+/// have tens of thousands of claims and audit entries to remove; in one transaction that would
+/// hold SQLite's single writer for longer than another writer waits (its busy timeout), and
+/// sign-ins and claims made meanwhile would fail.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Batches {
+    /// Finished claims (seven statements each) per transaction.
+    pub claims: i64,
+    /// Old audit entries per transaction.
+    pub audit_entries: i64,
+}
+
+impl Default for Batches {
+    fn default() -> Self {
+        Batches {
+            claims: 100,
+            audit_entries: 5_000,
+        }
+    }
+}
+
+/// [`apply`], with `batches` set: the run removes the same, in transactions of the given sizes.
+pub async fn apply_in_batches(app: &App, actor: &Actor, batches: Batches) -> AppResult<Removals> {
     require(actor, Permission::ManageRetention)?;
     let org = org_of(actor)?;
-    apply_to(app, actor, org).await
+    apply_to(app, actor, org, batches).await
 }
 
 /// Applies the organisation's policy as `actor` (an administrator, or the system in the daily
 /// run). Each leaver is erased in a transaction of their own, so one who must wait for a claim
-/// does not hold up the rest; everything else goes in one transaction with the audit entry that
-/// counts it.
-async fn apply_to(app: &App, actor: &Actor, org: i64) -> AppResult<Removals> {
+/// does not hold up the rest; finished claims and old audit entries go a batch per
+/// transaction; everything else goes in one last transaction with the audit entry that counts
+/// the whole run. When a batch fails, what went before it is counted in an entry of its own.
+async fn apply_to(app: &App, actor: &Actor, org: i64, batches: Batches) -> AppResult<Removals> {
     let now = app.now();
     let (policy, tz, cut) = {
         let mut h = app.db.acquire().await?;
@@ -218,14 +241,116 @@ async fn apply_to(app: &App, actor: &Actor, org: i64) -> AppResult<Removals> {
         (policy, tz.clone(), policy.cutoffs(today))
     };
     let mut removed = Removals::default();
+    let run = Run {
+        org,
+        now,
+        policy,
+        tz: tz.clone(),
+        cut,
+        batches,
+    };
+    let batched = remove_in_batches(app, actor, &run, &mut removed).await;
+    if let Err(e) = batched {
+        if !removed.is_empty() {
+            // What went is gone: the log says so even though the run stopped.
+            let mut tx = app.db.begin().await?;
+            record_run(&mut tx.conn(), actor, org, &removed, now).await?;
+            tx.commit().await?;
+        }
+        return Err(e);
+    }
 
+    let mut tx = app.db.begin().await?;
+    // Webhook deliveries sent or given up leave the log after a fixed period.
+    cairn_db::webhooks::purge_finished(
+        &mut tx.conn(),
+        org,
+        now - cairn_domain::webhooks::LOG_DAYS * 24 * 60 * 60 * 1000,
+    )
+    .await?;
+    let exits = db::delete_exits(&mut tx.conn(), org, &cut.exits_before.to_string()).await?;
+    let contacts = db::clear_contacts(
+        &mut tx.conn(),
+        org,
+        start_of(cut.contacts_before, &tz)?,
+        now,
+    )
+    .await?;
+    if removed.claims > 0 {
+        db::delete_empty_runs(&mut tx.conn(), org).await?;
+    }
+    let drafts = db::delete_drafts(&mut tx.conn(), org, start_of(cut.drafts_before, &tz)?).await?;
+    removed.exit_feedback = i64::try_from(exits).unwrap_or(i64::MAX);
+    removed.suggestion_contacts = i64::try_from(contacts).unwrap_or(i64::MAX);
+    removed.claim_drafts = i64::try_from(drafts).unwrap_or(i64::MAX);
+    record_run(&mut tx.conn(), actor, org, &removed, now).await?;
+    tx.commit().await?;
+    if !removed.is_empty() {
+        // As after an erasure: SQLite's write-ahead log still holds the old pages.
+        app.db.checkpoint().await?;
+    }
+    Ok(removed)
+}
+
+/// One run's organisation, time, policy and cutoffs on the organisation's calendar.
+struct Run {
+    org: i64,
+    now: i64,
+    policy: Policy,
+    tz: TimeZone,
+    cut: Cutoffs,
+    batches: Batches,
+}
+
+/// The run itself, by count: what went, never whose.
+async fn record_run(
+    c: &mut Conn<'_>,
+    actor: &Actor,
+    org: i64,
+    removed: &Removals,
+    now: i64,
+) -> AppResult<()> {
+    record::<(), _>(
+        c,
+        actor,
+        Some(org),
+        Action::Update,
+        "retention",
+        None,
+        None,
+        Some(removed),
+        None,
+        now,
+    )
+    .await?;
+    Ok(())
+}
+
+/// The parts of a run that go a transaction at a time: leavers one by one, then finished
+/// claims and old audit entries in batches. Counts into `removed` as each transaction commits,
+/// so a failure part way leaves `removed` saying exactly what went.
+async fn remove_in_batches(
+    app: &App,
+    actor: &Actor,
+    run: &Run,
+    removed: &mut Removals,
+) -> AppResult<()> {
+    let Run {
+        org,
+        now,
+        policy,
+        tz,
+        cut,
+        batches,
+    } = run;
+    let (org, now) = (*org, *now);
     let leavers = {
         let mut h = app.db.acquire().await?;
         db::left_people(
             &mut h.conn(),
             org,
             &cut.left_before.to_string(),
-            start_of(cut.left_before, &tz)?,
+            start_of(cut.left_before, tz)?,
         )
         .await?
     };
@@ -262,57 +387,37 @@ async fn apply_to(app: &App, actor: &Actor, org: i64) -> AppResult<Removals> {
         }
     }
 
-    let mut tx = app.db.begin().await?;
-    // Webhook deliveries sent or given up leave the log after a fixed period.
-    cairn_db::webhooks::purge_finished(
-        &mut tx.conn(),
-        org,
-        now - cairn_domain::webhooks::LOG_DAYS * 24 * 60 * 60 * 1000,
-    )
-    .await?;
-    let exits = db::delete_exits(&mut tx.conn(), org, &cut.exits_before.to_string()).await?;
-    let contacts = db::clear_contacts(
-        &mut tx.conn(),
-        org,
-        start_of(cut.contacts_before, &tz)?,
-        now,
-    )
-    .await?;
-    let claims =
-        db::finished_claims(&mut tx.conn(), org, start_of(cut.payments_before, &tz)?).await?;
-    for claim in &claims {
-        db::delete_claim(&mut tx.conn(), org, *claim).await?;
+    // Each batch is chosen inside its own transaction, so a claim corrected since the run
+    // began is seen as waiting.
+    let payments_before = start_of(cut.payments_before, tz)?;
+    let size = batches.claims.max(1);
+    loop {
+        let mut tx = app.db.begin().await?;
+        let claims = db::finished_claims(&mut tx.conn(), org, payments_before, size).await?;
+        for claim in &claims {
+            db::delete_claim(&mut tx.conn(), org, *claim).await?;
+        }
+        tx.commit().await?;
+        let n = i64::try_from(claims.len()).unwrap_or(i64::MAX);
+        removed.claims += n;
+        if n < size {
+            break;
+        }
     }
-    if !claims.is_empty() {
-        db::delete_empty_runs(&mut tx.conn(), org).await?;
+
+    let audit_before = start_of(cut.audit_before, tz)?;
+    let size = batches.audit_entries.max(1);
+    loop {
+        let mut tx = app.db.begin().await?;
+        let gone = db::delete_audit(&mut tx.conn(), org, audit_before, size).await?;
+        tx.commit().await?;
+        let n = i64::try_from(gone).unwrap_or(i64::MAX);
+        removed.audit_entries += n;
+        if n < size {
+            break;
+        }
     }
-    let audit = db::delete_audit(&mut tx.conn(), org, start_of(cut.audit_before, &tz)?).await?;
-    let drafts = db::delete_drafts(&mut tx.conn(), org, start_of(cut.drafts_before, &tz)?).await?;
-    removed.exit_feedback = i64::try_from(exits).unwrap_or(i64::MAX);
-    removed.suggestion_contacts = i64::try_from(contacts).unwrap_or(i64::MAX);
-    removed.claims = i64::try_from(claims.len()).unwrap_or(i64::MAX);
-    removed.audit_entries = i64::try_from(audit).unwrap_or(i64::MAX);
-    removed.claim_drafts = i64::try_from(drafts).unwrap_or(i64::MAX);
-    // The run itself, by count: what went, never whose.
-    record::<(), _>(
-        &mut tx.conn(),
-        actor,
-        Some(org),
-        Action::Update,
-        "retention",
-        None,
-        None,
-        Some(&removed),
-        None,
-        now,
-    )
-    .await?;
-    tx.commit().await?;
-    if !removed.is_empty() {
-        // As after an erasure: SQLite's write-ahead log still holds the old pages.
-        app.db.checkpoint().await?;
-    }
-    Ok(removed)
+    Ok(())
 }
 
 /// The background worker's daily run: at most once in 24 hours across every instance (the
@@ -342,7 +447,7 @@ pub async fn run_daily(app: &App) -> AppResult<bool> {
     };
     for (org, _) in orgs {
         let system = Actor::system(Some(org));
-        match apply_to(app, &system, org).await {
+        match apply_to(app, &system, org, Batches::default()).await {
             Ok(r) => tracing::info!(organisation = org, removed = ?r, "retention run"),
             Err(e) => tracing::warn!(organisation = org, error = %e, "retention run failed"),
         }

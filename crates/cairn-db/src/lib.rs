@@ -148,6 +148,7 @@ impl Tx {
 
     /// Makes the transaction's writes permanent.
     pub async fn commit(self) -> DbResult<()> {
+        macros::note("COMMIT");
         match self {
             Tx::Sqlite(t) => t.commit().await?,
             Tx::Postgres(t) => t.commit().await?,

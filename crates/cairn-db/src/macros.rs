@@ -60,9 +60,14 @@ macro_rules! execute {
 /// column lists and numbered placeholders; values always travel as bound parameters, never
 /// inside the string.
 pub fn sql(s: &str) -> sqlx::AssertSqlSafe<String> {
+    note(s);
+    sqlx::AssertSqlSafe(s.to_owned())
+}
+
+/// Notes a statement for [`record_queries`].
+pub(crate) fn note(s: &str) {
     // Outside `record_queries` (always, in the running service) there is nothing to note.
     let _ = SENT.try_with(|sent| sent.borrow_mut().push(s.to_owned()));
-    sqlx::AssertSqlSafe(s.to_owned())
 }
 
 tokio::task_local! {
@@ -70,7 +75,8 @@ tokio::task_local! {
 }
 
 /// Runs `f` and returns, beside its output, the SQL of every query it sent from this task, in
-/// order (transaction statements aside). For tests that hold a request to a number of queries.
+/// order, with `COMMIT` where a transaction committed (other transaction statements aside). For
+/// tests that hold a request to a number of queries, or a long job to its transactions.
 pub async fn record_queries<F: std::future::Future>(f: F) -> (F::Output, Vec<String>) {
     SENT.scope(std::cell::RefCell::new(Vec::new()), async {
         let out = f.await;

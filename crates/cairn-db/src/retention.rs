@@ -2,7 +2,7 @@
 //! it. Dates (`YYYY-MM-DD`) and instants (milliseconds) are the cutoffs the use case works out
 //! on the organisation's calendar; every function here counts or removes strictly before them.
 
-use crate::{Conn, DbResult, execute, fetch_all, fetch_optional, fetch_scalar};
+use crate::{Conn, DbError, DbResult, execute, fetch_all, fetch_optional, fetch_scalar};
 
 /// An organisation's stored policy.
 #[derive(Debug, Clone, sqlx::FromRow)]
@@ -144,29 +144,54 @@ pub async fn count_audit(c: &mut Conn<'_>, org: i64, before_ms: i64) -> DbResult
     )
 }
 
-pub async fn delete_audit(c: &mut Conn<'_>, org: i64, before_ms: i64) -> DbResult<u64> {
+/// Deletes at most `limit` of the oldest audit entries from before `before_ms`; returns how many
+/// went. The caller repeats it, a transaction each time, until fewer than `limit` go: years of
+/// entries deleted in one statement would hold SQLite's single writer for seconds.
+pub async fn delete_audit(c: &mut Conn<'_>, org: i64, before_ms: i64, limit: i64) -> DbResult<u64> {
     execute!(
         c,
-        "DELETE FROM audit_log WHERE organisation_id = $1 AND at < $2",
+        "DELETE FROM audit_log WHERE id IN (SELECT id FROM audit_log \
+         WHERE organisation_id = $1 AND at < $2 ORDER BY at, id LIMIT $3)",
+        org,
+        before_ms,
+        limit
+    )
+}
+
+/// Which claims are finished (paid, or rejected) before `$2`. A paid claim with a correction
+/// waits until the correction is due too (its lines reverse the claim's lines).
+const FINISHED: &str = "organisation_id = $1 AND \
+     ((status = 'paid' AND paid_at < $2) OR (status = 'rejected' AND rejected_at < $2)) \
+     AND NOT EXISTS (SELECT 1 FROM claims k WHERE k.corrects_claim_id = claims.id \
+     AND NOT ((k.status = 'paid' AND k.paid_at < $2) OR (k.status = 'rejected' AND k.rejected_at < $2)))";
+
+/// How many claims are finished before `before_ms`.
+pub async fn count_finished_claims(c: &mut Conn<'_>, org: i64, before_ms: i64) -> DbResult<i64> {
+    fetch_scalar!(
+        c,
+        i64,
+        &format!("SELECT COUNT(*) FROM claims WHERE {FINISHED}"),
         org,
         before_ms
     )
 }
 
-/// Finished claims (paid, or rejected) paid or rejected before `before_ms`. A paid claim with a
-/// correction waits until the correction is due too (its lines reverse the claim's lines), and
-/// corrections come first (newest first), so each goes before the claim it corrects.
-pub async fn finished_claims(c: &mut Conn<'_>, org: i64, before_ms: i64) -> DbResult<Vec<i64>> {
+/// At most `limit` of the claims finished before `before_ms`, newest first. Corrections are
+/// newer than the claims they correct, so each comes before its claim, in this batch or an
+/// earlier one: deleting the batches in turn never leaves a correction without its claim.
+pub async fn finished_claims(
+    c: &mut Conn<'_>,
+    org: i64,
+    before_ms: i64,
+    limit: i64,
+) -> DbResult<Vec<i64>> {
     let rows: Vec<(i64,)> = fetch_all!(
         c,
         (i64,),
-        "SELECT id FROM claims WHERE organisation_id = $1 AND \
-         ((status = 'paid' AND paid_at < $2) OR (status = 'rejected' AND rejected_at < $2)) \
-         AND NOT EXISTS (SELECT 1 FROM claims k WHERE k.corrects_claim_id = claims.id \
-         AND NOT ((k.status = 'paid' AND k.paid_at < $2) OR (k.status = 'rejected' AND k.rejected_at < $2))) \
-         ORDER BY id DESC",
+        &format!("SELECT id FROM claims WHERE {FINISHED} ORDER BY id DESC LIMIT $3"),
         org,
-        before_ms
+        before_ms,
+        limit
     )?;
     Ok(rows.into_iter().map(|r| r.0).collect())
 }
@@ -190,13 +215,19 @@ pub async fn delete_claim(c: &mut Conn<'_>, org: i64, claim: i64) -> DbResult<()
     ] {
         execute!(c, sql, claim)?;
     }
-    execute!(
+    let gone = execute!(
         c,
         "DELETE FROM claims WHERE organisation_id = $1 AND id = $2",
         org,
         claim
     )?;
-    Ok(())
+    // A claim listed as finished that is not there to delete would be listed again by the next
+    // batch, for ever.
+    if gone == 1 {
+        Ok(())
+    } else {
+        Err(DbError::NotFound)
+    }
 }
 
 /// Paid payment runs left with no claims once their claims have gone.

@@ -397,3 +397,155 @@ async fn an_open_claim_holds_up_retention_of_a_leaver_as_it_holds_up_erasure() {
     })
     .await;
 }
+
+/// Five claims for five days of March 2026, paid in one run.
+async fn five_paid_claims(w: &World) -> Vec<i64> {
+    let mut claims = Vec::new();
+    for d in 2..=6 {
+        let on = draft("meeting", (2026, 3, d), "1", "0", vec![]);
+        claims.push(crate::payments::authorised_claim(w, w.mo_id, &on).await);
+    }
+    paid_run(w, &claims).await;
+    claims
+}
+
+/// The SQL statements of `queries` that start with `start`, counted transaction by transaction
+/// (a transaction ends at each `COMMIT`); transactions without one are left out.
+fn per_transaction(queries: &[String], start: &str) -> Vec<usize> {
+    queries
+        .split(|q| q == "COMMIT")
+        .map(|tx| tx.iter().filter(|q| q.starts_with(start)).count())
+        .filter(|n| *n > 0)
+        .collect()
+}
+
+#[tokio::test]
+async fn a_large_run_removes_claims_and_audit_entries_a_batch_per_transaction() {
+    both_engines(|db| async move {
+        // Arrange: five paid claims; the run seven years on, when they and every audit entry
+        // written so far are past their periods.
+        let w = world(db).await;
+        let claims = five_paid_claims(&w).await;
+        w.app.clock.set(utc(2033, 6, 1, 12, 0));
+        let in_org = format!(
+            "SELECT COUNT(*) FROM audit_log WHERE organisation_id = {}",
+            w.org.id
+        );
+        let old_audit = count(&w.app, &in_org).await;
+        assert!(
+            old_audit > 7,
+            "setting up wrote audit entries ({old_audit})"
+        );
+        let batches = retention::Batches {
+            claims: 2,
+            audit_entries: 3,
+        };
+
+        // Exec
+        let (removed, queries) =
+            cairn_db::record_queries(retention::apply_in_batches(&w.app, &w.org.admin, batches))
+                .await;
+
+        // Check: two claims to a transaction, newest first, then three audit entries to a
+        // transaction until a short one; each batch committed before the next began.
+        let removed = removed.expect("apply");
+        assert_eq!((removed.claims, removed.audit_entries), (5, old_audit));
+        assert_eq!(
+            per_transaction(&queries, "DELETE FROM claims WHERE"),
+            vec![2, 2, 1]
+        );
+        let audit_batches = per_transaction(&queries, "DELETE FROM audit_log");
+        assert_eq!(
+            audit_batches.len(),
+            usize::try_from(old_audit / 3 + 1).expect("a count")
+        );
+        assert!(audit_batches.iter().all(|n| *n == 1), "{audit_batches:?}");
+        let ids = claims
+            .iter()
+            .map(i64::to_string)
+            .collect::<Vec<_>>()
+            .join(", ");
+        for table in ["claims WHERE id", "claim_lines WHERE claim_id"] {
+            let left = count(&w.app, &format!("SELECT COUNT(*) FROM {table} IN ({ids})")).await;
+            assert_eq!(left, 0, "{table}");
+        }
+        // One entry counts the whole run, and it is the only audit entry left.
+        let log = audit_of(&w.app, w.org.id, "retention").await;
+        assert_eq!(log.len(), 1);
+        let counted: Removals =
+            serde_json::from_str(log[0].after_json.as_deref().expect("counts")).expect("json");
+        assert_eq!(counted, removed);
+        assert_eq!(count(&w.app, &in_org).await, 1);
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn a_run_that_fails_part_way_counts_what_it_removed_and_keeps_the_rest_whole() {
+    both_engines(|db| async move {
+        // Arrange: five paid claims, and the database refusing to delete the second oldest, so
+        // the run's second batch of two fails.
+        let w = world(db.clone()).await;
+        let claims = five_paid_claims(&w).await;
+        let kept = claims[1];
+        let refuse = match db {
+            cairn_db::Db::Sqlite(_) => vec![format!(
+                "CREATE TRIGGER keep_one BEFORE DELETE ON claims WHEN OLD.id = {kept} \
+                 BEGIN SELECT RAISE(ABORT, 'kept'); END"
+            )],
+            cairn_db::Db::Postgres(_) => vec![
+                "CREATE FUNCTION keep_one() RETURNS trigger AS $$ \
+                 BEGIN RAISE EXCEPTION 'kept'; END $$ LANGUAGE plpgsql"
+                    .to_owned(),
+                format!(
+                    "CREATE TRIGGER keep_one BEFORE DELETE ON claims FOR EACH ROW \
+                     WHEN (OLD.id = {kept}) EXECUTE FUNCTION keep_one()"
+                ),
+            ],
+        };
+        for sql in refuse {
+            let mut h = w.app.db.acquire().await.expect("acquire");
+            cairn_db::execute!(&mut h.conn(), &sql).expect("trigger");
+        }
+        w.app.clock.set(utc(2033, 6, 1, 12, 0));
+        let batches = retention::Batches {
+            claims: 2,
+            audit_entries: 3,
+        };
+
+        // Exec
+        let run = retention::apply_in_batches(&w.app, &w.org.admin, batches).await;
+
+        // Check: the run fails; the first batch (the newest two) has gone, the failed batch
+        // is whole, with its lines, and the oldest was not reached.
+        assert!(run.is_err(), "{run:?}");
+        for (i, id) in claims.iter().enumerate() {
+            let stays = i < 3;
+            let rows = count(
+                &w.app,
+                &format!("SELECT COUNT(*) FROM claims WHERE id = {id}"),
+            )
+            .await;
+            let lines = count(
+                &w.app,
+                &format!("SELECT COUNT(*) FROM claim_lines WHERE claim_id = {id}"),
+            )
+            .await;
+            assert_eq!(rows == 1, stays, "claim {i}");
+            assert_eq!(lines > 0, stays, "claim {i}'s lines");
+        }
+        // The audit log says what went before the failure; no audit entry was removed.
+        let log = audit_of(&w.app, w.org.id, "retention").await;
+        assert_eq!(log.len(), 1);
+        let counted: Removals =
+            serde_json::from_str(log[0].after_json.as_deref().expect("counts")).expect("json");
+        assert_eq!(
+            counted,
+            Removals {
+                claims: 2,
+                ..Removals::default()
+            }
+        );
+    })
+    .await;
+}
