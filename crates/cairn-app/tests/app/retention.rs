@@ -439,6 +439,7 @@ async fn a_large_run_removes_claims_and_audit_entries_a_batch_per_transaction() 
         let batches = retention::Batches {
             claims: 2,
             audit_entries: 3,
+            pause: std::time::Duration::from_millis(1),
         };
 
         // Exec
@@ -511,6 +512,7 @@ async fn a_run_that_fails_part_way_counts_what_it_removed_and_keeps_the_rest_who
         let batches = retention::Batches {
             claims: 2,
             audit_entries: 3,
+            pause: std::time::Duration::from_millis(1),
         };
 
         // Exec
