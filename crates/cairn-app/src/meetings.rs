@@ -1097,6 +1097,59 @@ pub async fn overdue(app: &App, actor: &Actor) -> AppResult<Overdue> {
     Ok(Overdue { mine, all })
 }
 
+/// A page of the overdue actions within reach of someone who runs meetings, and how many there
+/// are in all.
+#[derive(Debug, Clone, Default)]
+pub struct OverduePage {
+    pub actions: Vec<cairn_db::meetings::Action>,
+    pub total: i64,
+}
+
+/// Overdue actions within the actor's reach (their units' meetings and the whole service's),
+/// due longest ago first: at most `limit`, from just after `after`. For those who run
+/// meetings; the meetings page shows the first few and links to the rest.
+pub async fn overdue_page(
+    app: &App,
+    actor: &Actor,
+    after: Option<&cairn_db::meetings::ActionCursor>,
+    limit: i64,
+) -> AppResult<OverduePage> {
+    require(actor, Permission::ManageMeetings)?;
+    let org = org_of(actor)?;
+    let mut h = app.db.acquire().await?;
+    let mut c = h.conn();
+    let tz = tz_of(&mut c, org).await?;
+    let today = local_date(app.now(), &tz).to_string();
+    let within = scope(actor);
+    let actions = cairn_db::meetings::overdue_actions_page(
+        &mut c,
+        org,
+        &today,
+        None,
+        within.as_deref(),
+        after,
+        limit,
+    )
+    .await?;
+    let total =
+        cairn_db::meetings::count_overdue_actions(&mut c, org, &today, None, within.as_deref())
+            .await?;
+    Ok(OverduePage { actions, total })
+}
+
+/// The actor's own overdue actions (none for an account that is not a person's).
+pub async fn my_overdue(app: &App, actor: &Actor) -> AppResult<Vec<cairn_db::meetings::Action>> {
+    let org = org_of(actor)?;
+    let Some(p) = actor.person_id else {
+        return Ok(Vec::new());
+    };
+    let mut h = app.db.acquire().await?;
+    let mut c = h.conn();
+    let tz = tz_of(&mut c, org).await?;
+    let today = local_date(app.now(), &tz).to_string();
+    Ok(cairn_db::meetings::overdue_actions(&mut c, org, &today, Some(p), None).await?)
+}
+
 /// What listing meetings needs of their groups: a [`Group`], or a [`GroupSummary`] where the
 /// page shows no more than the group's name.
 pub trait ListedGroup: Clone {

@@ -970,8 +970,16 @@ pub async fn set_action_status(c: &mut Conn<'_>, id: i64, status: &str, now: i64
     Ok(())
 }
 
-/// Open actions due before `today` (ISO date), oldest first; optionally one owner's, or within
-/// units.
+/// Where a page of overdue actions starts: after this action, in the order due date, then id.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ActionCursor {
+    /// The action's due date (ISO).
+    pub due_on: String,
+    pub id: i64,
+}
+
+/// Open actions due before `today` (ISO date), oldest first, at most 500; optionally one
+/// owner's, or within units.
 pub async fn overdue_actions(
     c: &mut Conn<'_>,
     org: i64,
@@ -979,6 +987,16 @@ pub async fn overdue_actions(
     owner: Option<i64>,
     within_units: Option<&[i64]>,
 ) -> DbResult<Vec<Action>> {
+    overdue_actions_page(c, org, today, owner, within_units, None, 500).await
+}
+
+/// The filter shared by the overdue lists and their count.
+fn overdue_filter(
+    org: i64,
+    today: &str,
+    owner: Option<i64>,
+    within_units: Option<&[i64]>,
+) -> Filter {
     let mut f = Filter::new();
     f.and("a.organisation_id = ?", vec![Arg::I64(org)]);
     f.and("a.status = 'open'", vec![]);
@@ -997,15 +1015,65 @@ pub async fn overdue_actions(
             );
         }
     }
-    fetch_all_dynamic(
-        c,
-        &format!(
-            "{ACTION_SELECT}{} ORDER BY a.due_on, a.id LIMIT 500",
-            f.where_sql()
-        ),
-        f.into_args(),
-    )
-    .await
+    f
+}
+
+/// One page of [`overdue_actions`]: at most `limit`, from just after `after`.
+pub async fn overdue_actions_page(
+    c: &mut Conn<'_>,
+    org: i64,
+    today: &str,
+    owner: Option<i64>,
+    within_units: Option<&[i64]>,
+    after: Option<&ActionCursor>,
+    limit: i64,
+) -> DbResult<Vec<Action>> {
+    let (sql, args) = overdue_actions_query(org, today, owner, within_units, after, limit);
+    fetch_all_dynamic(c, &sql, args).await
+}
+
+/// The SQL and values of [`overdue_actions_page`], for the test that reads its plan. The cursor
+/// bounds the index range (`due_on >= ?`) and breaks ties by id, so a later page is read like
+/// the first.
+pub fn overdue_actions_query(
+    org: i64,
+    today: &str,
+    owner: Option<i64>,
+    within_units: Option<&[i64]>,
+    after: Option<&ActionCursor>,
+    limit: i64,
+) -> (String, Vec<Arg>) {
+    let mut f = overdue_filter(org, today, owner, within_units);
+    if let Some(at) = after {
+        f.and("a.due_on >= ?", vec![Arg::Text(at.due_on.clone())]);
+        f.and(
+            "(a.due_on > ? OR a.id > ?)",
+            vec![Arg::Text(at.due_on.clone()), Arg::I64(at.id)],
+        );
+    }
+    let sql = format!(
+        "{ACTION_SELECT}{} ORDER BY a.due_on, a.id LIMIT {}",
+        f.where_sql(),
+        f.push_arg(Arg::I64(limit))
+    );
+    (sql, f.into_args())
+}
+
+/// How many actions [`overdue_actions`] would list without its limit.
+pub async fn count_overdue_actions(
+    c: &mut Conn<'_>,
+    org: i64,
+    today: &str,
+    owner: Option<i64>,
+    within_units: Option<&[i64]>,
+) -> DbResult<i64> {
+    let f = overdue_filter(org, today, owner, within_units);
+    let sql = format!(
+        "SELECT COUNT(*) FROM meeting_actions a JOIN meetings m ON m.id = a.meeting_id{}",
+        f.where_sql()
+    );
+    let rows: Vec<(i64,)> = fetch_all_dynamic(c, &sql, f.into_args()).await?;
+    Ok(rows.first().map_or(0, |r| r.0))
 }
 
 /// What a representation report groups by.

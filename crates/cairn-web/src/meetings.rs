@@ -51,6 +51,7 @@ pub(crate) fn routes(r: Routes) -> Routes {
         .post("/meetings/groups/{id}/schedule", schedule)
         .get("/meetings/representation", representation)
         .get("/meetings/representation.csv", representation_csv)
+        .get("/meetings/actions/overdue", overdue_list)
         .post("/meetings/actions/{id}/status", action_status)
         .get("/meetings/{id}", meeting_page)
         .post("/meetings/{id}/reply", reply)
@@ -224,9 +225,90 @@ struct HomePage {
     upcoming: Vec<UpcomingRow>,
     groups: Vec<GroupRow>,
     mine: Vec<ActionRow>,
+    /// The first [`HOME_OVERDUE`] of everyone's overdue actions, of `all_total`.
     all: Vec<ActionRow>,
+    all_total: i64,
+    more_overdue: bool,
     can_create_group: bool,
     can_report: bool,
+}
+
+/// How many of everyone's overdue actions the meetings page lists before linking to the rest:
+/// a service that has let actions pile up would otherwise get a page hundreds of lines long.
+const HOME_OVERDUE: i64 = 10;
+
+/// Overdue actions a page, on the page of them all.
+const OVERDUE_PAGE: i64 = 50;
+
+#[derive(Template)]
+#[template(path = "meetings/overdue.html")]
+struct OverduePage {
+    chrome: Chrome,
+    t: Tr,
+    rows: Vec<ActionRow>,
+    total: i64,
+    /// The next page, after the last action shown, when there is one.
+    more_href: Option<String>,
+    /// The first page, from a later one.
+    first_href: Option<String>,
+}
+
+#[derive(Deserialize, Default)]
+struct OverdueQuery {
+    /// A later page: `due date_id` of the last action the page before showed.
+    after: Option<String>,
+}
+
+impl OverdueQuery {
+    /// The page's starting point; a malformed one is refused rather than ignored, so a reader
+    /// never takes another page for the one they asked for.
+    fn after(&self) -> WebResult<Option<cairn_db::meetings::ActionCursor>> {
+        let Some(text) = self.after.as_deref() else {
+            return Ok(None);
+        };
+        text.split_once('_')
+            .and_then(|(due, id)| Some((parse_iso_date(due)?, id.parse::<i64>().ok()?)))
+            .filter(|(_, id)| *id > 0)
+            .map(|(due, id)| {
+                Some(cairn_db::meetings::ActionCursor {
+                    due_on: due.to_string(),
+                    id,
+                })
+            })
+            .ok_or(WebError::Refused(
+                StatusCode::BAD_REQUEST,
+                "error-bad-query",
+            ))
+    }
+}
+
+/// Every overdue action within the actor's reach, due longest ago first, a page at a time.
+async fn overdue_list(
+    State(st): State<AppState>,
+    s: Signed,
+    Query(q): Query<OverdueQuery>,
+) -> WebResult {
+    let after = q.after()?;
+    let a = s.actor();
+    let page =
+        cairn_app::meetings::overdue_page(&st.app, a, after.as_ref(), OVERDUE_PAGE + 1).await?;
+    let t = s.ctx.t();
+    let mut actions = page.actions;
+    let more = actions.len() > usize::try_from(OVERDUE_PAGE).unwrap_or(usize::MAX);
+    actions.truncate(usize::try_from(OVERDUE_PAGE).unwrap_or(usize::MAX));
+    let more_href = actions
+        .last()
+        .filter(|_| more)
+        .map(|l| format!("/meetings/actions/overdue?after={}_{}", l.due_on, l.id));
+    let chrome = Chrome::signed(&s, t.get("meetings-overdue"), organisation(&st, &s).await?);
+    html(&OverduePage {
+        rows: action_rows(&t, &actions),
+        total: page.total,
+        more_href,
+        first_href: after.map(|_| "/meetings/actions/overdue".to_owned()),
+        chrome,
+        t,
+    })
 }
 
 fn action_rows(t: &Tr, list: &[cairn_db::meetings::Action]) -> Vec<ActionRow> {
@@ -257,7 +339,13 @@ async fn home(State(st): State<AppState>, s: Signed) -> WebResult {
     let tz = tz_of(&st, &s).await?;
     let units = unit_names(&st, &s).await?;
     let (upcoming, groups) = cairn_app::meetings::upcoming_and_groups(&st.app, a, 20).await?;
-    let overdue = cairn_app::meetings::overdue(&st.app, a).await?;
+    let mine = cairn_app::meetings::my_overdue(&st.app, a).await?;
+    // The first few of everyone's overdue actions, and a link to the rest when there are more.
+    let overdue = if a.can(Permission::ManageMeetings) {
+        cairn_app::meetings::overdue_page(&st.app, a, None, HOME_OVERDUE).await?
+    } else {
+        cairn_app::meetings::OverduePage::default()
+    };
     let upcoming = upcoming
         .iter()
         .map(|l| UpcomingRow {
@@ -280,9 +368,13 @@ async fn home(State(st): State<AppState>, s: Signed) -> WebResult {
         .collect();
     crate::views::sort_by_name(&t, &mut groups, |g| &g.name);
     let chrome = Chrome::signed(&s, t.get("meetings-title"), organisation(&st, &s).await?);
+    let all_total = overdue.total;
+    let more_overdue = usize::try_from(all_total).is_ok_and(|n| n > overdue.actions.len());
     html(&HomePage {
-        mine: action_rows(&t, &overdue.mine),
-        all: action_rows(&t, &overdue.all),
+        mine: action_rows(&t, &mine),
+        all: action_rows(&t, &overdue.actions),
+        all_total,
+        more_overdue,
         chrome,
         t,
         upcoming,

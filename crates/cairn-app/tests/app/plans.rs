@@ -374,6 +374,31 @@ async fn cases(app: &App) -> Vec<Case> {
             )),
         ),
         Case::new(
+            "overdue actions",
+            Some(cairn_db::meetings::overdue_actions_query(
+                org,
+                "2026-03-29",
+                None,
+                None,
+                None,
+                51,
+            )),
+        ),
+        Case::new(
+            "overdue actions, a later page",
+            Some(cairn_db::meetings::overdue_actions_query(
+                org,
+                "2026-03-29",
+                None,
+                None,
+                Some(&cairn_db::meetings::ActionCursor {
+                    due_on: "2026-02-01".into(),
+                    id: i64::MAX,
+                }),
+                51,
+            )),
+        ),
+        Case::new(
             "open opportunities",
             Some(cairn_db::roles::list_opportunities_query(
                 org,

@@ -25,6 +25,12 @@ meetings-due = Erbyn: { $date }
 meetings-owner-is = Perchennog: { $name }
 meetings-my-overdue = Eich camau gweithredu sy'n hwyr
 meetings-overdue = Camau gweithredu sy'n hwyr
+meetings-overdue-all = Pob cam gweithredu sy'n hwyr ({ $total })
+meetings-overdue-intro = Camau gweithredu o gyfarfodydd sy'n dal ar agor ar ôl y dyddiad a osodwyd ar eu cyfer, gyda'r rhai sydd wedi bod yn hwyr am yr amser hiraf yn gyntaf.
+meetings-overdue-total = Cyfanswm sy'n hwyr: { $total }
+meetings-overdue-none = Nid oes unrhyw gamau gweithredu'n hwyr.
+meetings-overdue-more = Rhagor o gamau gweithredu sy'n hwyr
+meetings-overdue-first = Yn ôl i'r dudalen gyntaf
 meetings-group-number = Grŵp { $id }
 
 meetings-col-group = Grŵp

@@ -23,6 +23,12 @@ meetings-due = Due: { $date }
 meetings-owner-is = Owner: { $name }
 meetings-my-overdue = Your actions that are overdue
 meetings-overdue = Overdue actions
+meetings-overdue-all = All overdue actions ({ $total })
+meetings-overdue-intro = Actions from meetings that are still open after the date they were due, the longest overdue first.
+meetings-overdue-total = Overdue in all: { $total }
+meetings-overdue-none = No actions are overdue.
+meetings-overdue-more = More overdue actions
+meetings-overdue-first = Back to the first page
 meetings-group-number = Group { $id }
 
 meetings-col-group = Group

@@ -1607,3 +1607,135 @@ async fn a_member_gets_404_for_a_meeting_of_a_group_they_are_not_in() {
         assert!(!list.body.contains(&format!("/my-meetings/{m}\"")));
     }
 }
+
+/// Everyone's overdue actions in organisation A as the pages order them (due date, then id):
+/// their English text as askama writes it.
+async fn overdue_in_order(t: &TestApp) -> Vec<String> {
+    let today = cairn_domain::time::local_date(
+        t.app.now(),
+        &cairn_domain::time::time_zone("Europe/London"),
+    )
+    .to_string();
+    let mut h = t.app.db.acquire().await.expect("acquire");
+    let rows: Vec<(String,)> = cairn_db::fetch_all!(
+        &mut h.conn(),
+        (String,),
+        "SELECT text FROM meeting_actions WHERE organisation_id = $1 AND status = 'open' \
+         AND due_on < $2 ORDER BY due_on, id",
+        t.seed.org_a,
+        today
+    )
+    .expect("actions");
+    rows.into_iter().map(|r| html(&r.0)).collect()
+}
+
+/// The actions of `expected` a page lists, in the order it lists them.
+fn listed(body: &str, expected: &[String]) -> Vec<String> {
+    let mut at: Vec<(usize, String)> = expected
+        .iter()
+        .filter_map(|text| body.find(&format!(">{text}<")).map(|i| (i, text.clone())))
+        .collect();
+    at.sort();
+    at.into_iter().map(|(_, text)| text).collect()
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_meetings_page_lists_ten_overdue_actions_and_links_to_all_of_them_a_page_at_a_time() {
+    for t in engines().await {
+        // Arrange: 61 more overdue actions beside the seeded one, three to each due date, so
+        // the page break falls among equal dates.
+        let admin = t.actor(Who::OrgAdmin).await;
+        for i in 0..61 {
+            let due = DateParts {
+                day: (1 + i / 3).to_string(),
+                month: "1".into(),
+                year: "2021".into(),
+            };
+            cairn_app::meetings::add_action(
+                &t.app,
+                &admin,
+                t.seed.meeting,
+                Bilingual::new(Some(&format!("Overdue task {i:02}")), None),
+                Some(t.seed.member_person),
+                &due,
+            )
+            .await
+            .expect("action");
+        }
+        let all = overdue_in_order(&t).await;
+        assert_eq!(all.len(), 62, "{all:?}");
+
+        // Exec
+        let home = t.get(Who::Lead, "/meetings").await;
+        let first = t.get(Who::Lead, "/meetings/actions/overdue").await;
+        let more = first
+            .body
+            .split("href=\"/meetings/actions/overdue?after=")
+            .nth(1)
+            .and_then(|rest| rest.split('"').next())
+            .map(|after| format!("/meetings/actions/overdue?after={after}"))
+            .expect("a link to more");
+        let second = t.get(Who::Lead, &more).await;
+        let welsh = in_welsh(&t, Who::Lead, "/meetings").await;
+
+        // Check: the meetings page, the longest overdue ten and a link to all 62.
+        for res in [&home, &first, &second, &welsh] {
+            assert_eq!(res.status, StatusCode::OK, "{}", res.body);
+        }
+        assert_eq!(listed(&home.body, &all), all[..10].to_vec());
+        assert!(
+            home.body
+                .contains("<a href=\"/meetings/actions/overdue\">All overdue actions (62)</a>"),
+            "{}",
+            home.body
+        );
+        assert!(
+            welsh
+                .body
+                .contains(&html("Pob cam gweithredu sy'n hwyr (62)"))
+        );
+        // The page of them all: 50, then the other 12, and a way back.
+        assert_eq!(listed(&first.body, &all), all[..50].to_vec());
+        assert!(first.body.contains("Overdue in all: 62"));
+        assert!(!first.body.contains("Back to the first page"));
+        assert_eq!(listed(&second.body, &all), all[50..].to_vec());
+        assert!(first.body.contains("More overdue actions"));
+        assert!(
+            !second.body.contains("More overdue actions"),
+            "no page after the last"
+        );
+        assert!(
+            second
+                .body
+                .contains("<a href=\"/meetings/actions/overdue\">Back to the first page</a>")
+        );
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_overdue_actions_page_refuses_a_malformed_place_and_members() {
+    for t in engines().await {
+        for after in [
+            "2021-01-01",
+            "2021-13-01_5",
+            "2021-01-01_x",
+            "2021-01-01_0",
+            "_7",
+        ] {
+            let res = t
+                .get(
+                    Who::Lead,
+                    &format!("/meetings/actions/overdue?after={after}"),
+                )
+                .await;
+            assert_eq!(res.status, StatusCode::BAD_REQUEST, "{after}");
+        }
+        let member = t.get(Who::Member, "/meetings/actions/overdue").await;
+        assert_eq!(member.status, StatusCode::FORBIDDEN);
+        let home = t.get(Who::Lead, "/meetings").await;
+        assert!(
+            !home.body.contains("All overdue actions"),
+            "one overdue action needs no link"
+        );
+    }
+}
