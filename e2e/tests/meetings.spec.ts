@@ -9,8 +9,12 @@ import { test, expect, checkA11y, londonDate, signIn, signOut } from '../fixture
 import type { Locator, Page } from '@playwright/test';
 
 const WORDS = {
-  en: { standing: ['Meeting representation', 'Service-user and carer issues'], coming: 'Coming' },
-  cy: { standing: ['Cynrychiolaeth yn y cyfarfod', 'Materion defnyddwyr gwasanaeth a gofalwyr'], coming: 'Yn dod' },
+  en: { standing: ['Meeting representation', 'Service-user and carer issues'], coming: 'Coming', overdue: 'Overdue actions' },
+  cy: {
+    standing: ['Cynrychiolaeth yn y cyfarfod', 'Materion defnyddwyr gwasanaeth a gofalwyr'],
+    coming: 'Yn dod',
+    overdue: "Camau gweithredu sy'n hwyr",
+  },
 } as const;
 
 /** The London date and 24-hour time `minutes` from now (a meeting can last at most 12 hours, so
@@ -249,6 +253,14 @@ for (const lang of ['en', 'cy'] as const) {
     const csv = await page.request.get('/meetings/representation.csv');
     expect(csv.status()).toBe(200);
     expect(csv.headers()['content-type']).toContain('text/csv');
+
+    // 9. Every overdue action, the longest overdue first (the meetings page shows ten and links
+    // here when there are more).
+    await page.goto('/meetings/actions/overdue');
+    await expect(page.locator('html')).toHaveAttribute('lang', lang);
+    await expect(page.locator('main h1')).toHaveText(WORDS[lang].overdue);
+    await expect(page.locator('main a.nhsuk-back-link')).toHaveAttribute('href', '/meetings');
+    await checkA11y(page);
 
     await page.goto('/home');
     await checkA11y(page);

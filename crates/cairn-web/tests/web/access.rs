@@ -438,6 +438,8 @@ fn expected(method: &str, path: &str, who: Who) -> Option<Expect> {
         ("GET", "/meetings/representation" | "/meetings/representation.csv") => {
             page(who, REPRESENTATION, Status(200))
         }
+        // Everyone's overdue actions: for those who run meetings (unit staff: their units').
+        ("GET", "/meetings/actions/overdue") => page(who, VIEW_MEETINGS, Status(200)),
         // Nothing chosen: invalid input, 422 like every other form.
         ("POST", "/meetings/actions/{id}/status") => record(who, RUN_MEETINGS, Status(422), &[]),
         ("GET", "/meetings/{id}" | "/meetings/{id}/name-cards") => {
