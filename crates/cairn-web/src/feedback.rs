@@ -1377,7 +1377,7 @@ struct BoardPage {
 }
 
 /// Answers a board page shows: enough to read on a ward tablet without a long wait or scroll.
-const BOARD_PAGE: usize = 50;
+const BOARD_PAGE: i64 = 50;
 
 #[derive(Deserialize, Default)]
 struct WeeksQuery {
@@ -1412,13 +1412,12 @@ async fn board_rows(
     unit: Option<i64>,
     weeks: i64,
     before: Option<BoardCursor>,
-    limit: usize,
+    limit: i64,
 ) -> WebResult<(
     cairn_db::units::Organisation,
     Option<cairn_db::units::Unit>,
     Vec<BoardRow>,
 )> {
-    let limit = i64::try_from(limit).unwrap_or(cairn_app::feedback::BOARD_MOST);
     let (o, u, items, statuses) =
         cairn_app::feedback::board_page(&st.app, org, unit, weeks, before, limit).await?;
     let tz = time_zone(&o.time_zone);
@@ -1463,8 +1462,9 @@ async fn board_page_rows(
     )
     .await?;
     let weeks = q.weeks.map(|w| format!("weeks={w}&")).unwrap_or_default();
-    let more = rows.len() > BOARD_PAGE;
-    rows.truncate(BOARD_PAGE);
+    let page = usize::try_from(BOARD_PAGE).unwrap_or(usize::MAX);
+    let more = rows.len() > page;
+    rows.truncate(page);
     let older_href = rows
         .last()
         .filter(|_| more)
@@ -1573,7 +1573,7 @@ async fn poster(
 ) -> WebResult {
     let t = ctx.t();
     let weeks = q.weeks.unwrap_or(8).clamp(1, 52);
-    let most = usize::try_from(cairn_app::feedback::BOARD_MOST).unwrap_or(usize::MAX);
+    let most = cairn_app::feedback::BOARD_MOST;
     let (_, u, rows) = board_rows(&st, &t, org, Some(unit), weeks, None, most).await?;
     let u = u.ok_or(WebError::NotFound)?;
     let cy = Tr::new(Language::Cy);
@@ -1660,7 +1660,6 @@ async fn kiosk_view(
 ) -> WebResult {
     let (k, unit, _) = cairn_app::feedback::kiosk(&st.app, token).await?;
     let rows = if view == "board" {
-        let most = usize::try_from(cairn_app::feedback::BOARD_MOST).unwrap_or(usize::MAX);
         board_rows(
             st,
             &ctx.t(),
@@ -1668,7 +1667,7 @@ async fn kiosk_view(
             Some(k.unit_id),
             26,
             None,
-            most,
+            cairn_app::feedback::BOARD_MOST,
         )
         .await?
         .2

@@ -294,8 +294,9 @@ async fn overdue_list(
         cairn_app::meetings::overdue_page(&st.app, a, after.as_ref(), OVERDUE_PAGE + 1).await?;
     let t = s.ctx.t();
     let mut actions = page.actions;
-    let more = actions.len() > usize::try_from(OVERDUE_PAGE).unwrap_or(usize::MAX);
-    actions.truncate(usize::try_from(OVERDUE_PAGE).unwrap_or(usize::MAX));
+    let size = usize::try_from(OVERDUE_PAGE).unwrap_or(usize::MAX);
+    let more = actions.len() > size;
+    actions.truncate(size);
     let more_href = actions
         .last()
         .filter(|_| more)
