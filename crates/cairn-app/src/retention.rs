@@ -226,10 +226,18 @@ impl Default for Batches {
 }
 
 /// [`apply`], with `batches` set: the run removes the same, in transactions of the given sizes.
+///
+/// The run goes on in a task of its own: a run over years of records commits batch after batch,
+/// and were it dropped with the request (the administrator closes the page, or the request
+/// times out), what it had removed would be in no audit entry. Once started it finishes and
+/// counts what it removed, whether or not anyone waits for it.
 pub async fn apply_in_batches(app: &App, actor: &Actor, batches: Batches) -> AppResult<Removals> {
     require(actor, Permission::ManageRetention)?;
     let org = org_of(actor)?;
-    apply_to(app, actor, org, batches).await
+    let (app, actor) = (app.clone(), actor.clone());
+    cairn_db::spawn(async move { apply_to(&app, &actor, org, batches).await })
+        .await
+        .map_err(|e| AppError::Unexpected(format!("retention run: {e}")))?
 }
 
 /// Applies the organisation's policy as `actor` (an administrator, or the system in the daily

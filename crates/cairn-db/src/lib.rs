@@ -15,7 +15,7 @@
 pub mod accounts;
 pub mod audit;
 mod macros;
-pub use macros::{Arg, Filter, execute_dynamic, fetch_all_dynamic, record_queries, sql};
+pub use macros::{Arg, Filter, execute_dynamic, fetch_all_dynamic, record_queries, spawn, sql};
 /// Re-exported for the query macros, so crates using them need not depend on sqlx themselves.
 pub use sqlx;
 pub mod feedback;

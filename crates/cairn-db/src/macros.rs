@@ -85,6 +85,25 @@ pub async fn record_queries<F: std::future::Future>(f: F) -> (F::Output, Vec<Str
     .await
 }
 
+/// Runs `f` in a task of its own, so that it finishes even if the caller is dropped. Inside
+/// [`record_queries`], what the task sends is recorded too, in its place in the order.
+pub async fn spawn<F>(f: F) -> Result<F::Output, tokio::task::JoinError>
+where
+    F: std::future::Future + Send + 'static,
+    F::Output: Send + 'static,
+{
+    let Ok(sent) = SENT.try_with(|sent| sent.take()) else {
+        return tokio::spawn(f).await;
+    };
+    let (out, sent) = tokio::spawn(SENT.scope(std::cell::RefCell::new(sent), async {
+        let out = f.await;
+        (out, SENT.with(|sent| sent.take()))
+    }))
+    .await?;
+    let _ = SENT.try_with(|s| *s.borrow_mut() = sent);
+    Ok(out)
+}
+
 /// A value bound into a query built at run time (filters). Lets one `Vec` carry mixed types.
 #[derive(Debug, Clone)]
 pub enum Arg {

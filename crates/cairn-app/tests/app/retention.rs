@@ -551,3 +551,54 @@ async fn a_run_that_fails_part_way_counts_what_it_removed_and_keeps_the_rest_who
     })
     .await;
 }
+
+#[tokio::test]
+async fn a_run_whose_caller_goes_away_still_finishes_and_is_counted() {
+    both_engines(|db| async move {
+        // Arrange: five paid claims, one to a transaction with a long pause between, so the run
+        // takes about a second.
+        let w = world(db).await;
+        let claims = five_paid_claims(&w).await;
+        w.app.clock.set(utc(2033, 6, 1, 12, 0));
+        let batches = retention::Batches {
+            claims: 1,
+            audit_entries: 5_000,
+            pause: std::time::Duration::from_millis(200),
+        };
+
+        // Exec: the caller waits 100 ms and gives up, as a closed page or a timed-out request
+        // does.
+        let gave_up = tokio::time::timeout(
+            std::time::Duration::from_millis(100),
+            retention::apply_in_batches(&w.app, &w.org.admin, batches),
+        )
+        .await;
+
+        // Check: the run went on without it, removed every claim and counted them.
+        assert!(gave_up.is_err(), "the caller left before the run ended");
+        let mut log = Vec::new();
+        for _ in 0..100 {
+            log = audit_of(&w.app, w.org.id, "retention").await;
+            if !log.is_empty() {
+                break;
+            }
+            tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+        }
+        assert_eq!(log.len(), 1, "the run is counted");
+        let counted: Removals =
+            serde_json::from_str(log[0].after_json.as_deref().expect("counts")).expect("json");
+        assert_eq!(counted.claims, 5);
+        let ids = claims
+            .iter()
+            .map(i64::to_string)
+            .collect::<Vec<_>>()
+            .join(", ");
+        let left = count(
+            &w.app,
+            &format!("SELECT COUNT(*) FROM claims WHERE id IN ({ids})"),
+        )
+        .await;
+        assert_eq!(left, 0);
+    })
+    .await;
+}
