@@ -244,7 +244,8 @@ pub async fn apply_in_batches(app: &App, actor: &Actor, batches: Batches) -> App
 /// run). Each leaver is erased in a transaction of their own, so one who must wait for a claim
 /// does not hold up the rest; finished claims and old audit entries go a batch per
 /// transaction; everything else goes in one last transaction with the audit entry that counts
-/// the whole run. When a batch fails, what went before it is counted in an entry of its own.
+/// the whole run. When a batch or that last transaction fails, what went before it is counted
+/// in an entry of its own.
 async fn apply_to(app: &App, actor: &Actor, org: i64, batches: Batches) -> AppResult<Removals> {
     let now = app.now();
     let (policy, tz, cut) = {
@@ -259,21 +260,45 @@ async fn apply_to(app: &App, actor: &Actor, org: i64, batches: Batches) -> AppRe
         org,
         now,
         policy,
-        tz: tz.clone(),
+        tz,
         cut,
         batches,
     };
-    let batched = remove_in_batches(app, actor, &run, &mut removed).await;
-    if let Err(e) = batched {
+    let outcome = match remove_in_batches(app, actor, &run, &mut removed).await {
+        Ok(()) => finish(app, actor, &run, &mut removed).await,
+        Err(e) => Err(e),
+    };
+    if let Err(e) = outcome {
         if !removed.is_empty() {
-            // What went is gone: the log says so even though the run stopped.
-            let mut tx = app.db.begin().await?;
-            record_run(&mut tx.conn(), actor, org, &removed, now).await?;
-            tx.commit().await?;
+            // What went is gone: the log says so even though the run stopped. The run's own
+            // error is the one returned; failing to count as well is logged beside it.
+            if let Err(counting) = record_partial(app, actor, org, &removed, now).await {
+                tracing::error!(
+                    organisation = org,
+                    removed = ?removed,
+                    error = %counting,
+                    "a retention run stopped part way and what it removed could not be counted"
+                );
+            }
         }
         return Err(e);
     }
+    if !removed.is_empty() {
+        // As after an erasure: SQLite's write-ahead log still holds the old pages.
+        app.db.checkpoint().await?;
+    }
+    Ok(removed)
+}
 
+/// The run's last transaction: what goes in one statement each (webhook log, exit feedback,
+/// contacts, drafts, emptied payment runs) and the audit entry counting the whole run.
+/// `removed` takes these counts only once they are committed.
+async fn finish(app: &App, actor: &Actor, run: &Run, removed: &mut Removals) -> AppResult<()> {
+    let Run {
+        org, now, tz, cut, ..
+    } = run;
+    let (org, now) = (*org, *now);
+    let mut all = *removed;
     let mut tx = app.db.begin().await?;
     // Webhook deliveries sent or given up leave the log after a fixed period.
     cairn_db::webhooks::purge_finished(
@@ -283,27 +308,19 @@ async fn apply_to(app: &App, actor: &Actor, org: i64, batches: Batches) -> AppRe
     )
     .await?;
     let exits = db::delete_exits(&mut tx.conn(), org, &cut.exits_before.to_string()).await?;
-    let contacts = db::clear_contacts(
-        &mut tx.conn(),
-        org,
-        start_of(cut.contacts_before, &tz)?,
-        now,
-    )
-    .await?;
-    if removed.claims > 0 {
+    let contacts =
+        db::clear_contacts(&mut tx.conn(), org, start_of(cut.contacts_before, tz)?, now).await?;
+    if all.claims > 0 {
         db::delete_empty_runs(&mut tx.conn(), org).await?;
     }
-    let drafts = db::delete_drafts(&mut tx.conn(), org, start_of(cut.drafts_before, &tz)?).await?;
-    removed.exit_feedback = i64::try_from(exits).unwrap_or(i64::MAX);
-    removed.suggestion_contacts = i64::try_from(contacts).unwrap_or(i64::MAX);
-    removed.claim_drafts = i64::try_from(drafts).unwrap_or(i64::MAX);
-    record_run(&mut tx.conn(), actor, org, &removed, now).await?;
+    let drafts = db::delete_drafts(&mut tx.conn(), org, start_of(cut.drafts_before, tz)?).await?;
+    all.exit_feedback = i64::try_from(exits).unwrap_or(i64::MAX);
+    all.suggestion_contacts = i64::try_from(contacts).unwrap_or(i64::MAX);
+    all.claim_drafts = i64::try_from(drafts).unwrap_or(i64::MAX);
+    record_run(&mut tx.conn(), actor, org, &all, now).await?;
     tx.commit().await?;
-    if !removed.is_empty() {
-        // As after an erasure: SQLite's write-ahead log still holds the old pages.
-        app.db.checkpoint().await?;
-    }
-    Ok(removed)
+    *removed = all;
+    Ok(())
 }
 
 /// One run's organisation, time, policy and cutoffs on the organisation's calendar.
@@ -314,6 +331,20 @@ struct Run {
     tz: TimeZone,
     cut: Cutoffs,
     batches: Batches,
+}
+
+/// The audit entry for a run that stopped part way, in a transaction of its own.
+async fn record_partial(
+    app: &App,
+    actor: &Actor,
+    org: i64,
+    removed: &Removals,
+    now: i64,
+) -> AppResult<()> {
+    let mut tx = app.db.begin().await?;
+    record_run(&mut tx.conn(), actor, org, removed, now).await?;
+    tx.commit().await?;
+    Ok(())
 }
 
 /// The run itself, by count: what went, never whose.
