@@ -481,33 +481,39 @@ async fn a_large_run_removes_claims_and_audit_entries_a_batch_per_transaction() 
     .await;
 }
 
+/// Makes the database refuse to delete the rows of `table` that `when` picks (SQL over `OLD`).
+async fn refuse_deleting(w: &World, table: &str, when: &str) {
+    let refuse = match w.app.db {
+        cairn_db::Db::Sqlite(_) => vec![format!(
+            "CREATE TRIGGER keep_{table} BEFORE DELETE ON {table} WHEN {when} \
+             BEGIN SELECT RAISE(ABORT, 'kept'); END"
+        )],
+        cairn_db::Db::Postgres(_) => vec![
+            format!(
+                "CREATE FUNCTION keep_{table}() RETURNS trigger AS $$ \
+                 BEGIN RAISE EXCEPTION 'kept'; END $$ LANGUAGE plpgsql"
+            ),
+            format!(
+                "CREATE TRIGGER keep_{table} BEFORE DELETE ON {table} FOR EACH ROW \
+                 WHEN ({when}) EXECUTE FUNCTION keep_{table}()"
+            ),
+        ],
+    };
+    for sql in refuse {
+        let mut h = w.app.db.acquire().await.expect("acquire");
+        cairn_db::execute!(&mut h.conn(), &sql).expect("trigger");
+    }
+}
+
 #[tokio::test]
 async fn a_run_that_fails_part_way_counts_what_it_removed_and_keeps_the_rest_whole() {
     both_engines(|db| async move {
         // Arrange: five paid claims, and the database refusing to delete the second oldest, so
         // the run's second batch of two fails.
-        let w = world(db.clone()).await;
+        let w = world(db).await;
         let claims = five_paid_claims(&w).await;
         let kept = claims[1];
-        let refuse = match db {
-            cairn_db::Db::Sqlite(_) => vec![format!(
-                "CREATE TRIGGER keep_one BEFORE DELETE ON claims WHEN OLD.id = {kept} \
-                 BEGIN SELECT RAISE(ABORT, 'kept'); END"
-            )],
-            cairn_db::Db::Postgres(_) => vec![
-                "CREATE FUNCTION keep_one() RETURNS trigger AS $$ \
-                 BEGIN RAISE EXCEPTION 'kept'; END $$ LANGUAGE plpgsql"
-                    .to_owned(),
-                format!(
-                    "CREATE TRIGGER keep_one BEFORE DELETE ON claims FOR EACH ROW \
-                     WHEN (OLD.id = {kept}) EXECUTE FUNCTION keep_one()"
-                ),
-            ],
-        };
-        for sql in refuse {
-            let mut h = w.app.db.acquire().await.expect("acquire");
-            cairn_db::execute!(&mut h.conn(), &sql).expect("trigger");
-        }
+        refuse_deleting(&w, "claims", &format!("OLD.id = {kept}")).await;
         w.app.clock.set(utc(2033, 6, 1, 12, 0));
         let batches = retention::Batches {
             claims: 2,
@@ -599,6 +605,52 @@ async fn a_run_whose_caller_goes_away_still_finishes_and_is_counted() {
         )
         .await;
         assert_eq!(left, 0);
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn a_run_whose_last_transaction_fails_still_counts_the_claims_its_batches_removed() {
+    both_engines(|db| async move {
+        // Arrange: five paid claims in one run, and the database refusing to delete payment
+        // runs, which the last transaction does once their claims have gone.
+        let w = world(db).await;
+        let claims = five_paid_claims(&w).await;
+        refuse_deleting(&w, "payment_runs", "1 = 1").await;
+        w.app.clock.set(utc(2033, 6, 1, 12, 0));
+
+        // Exec
+        let run = retention::apply(&w.app, &w.org.admin).await;
+
+        // Check: the run fails, its batches' removals stand and are counted, and the last
+        // transaction's are not (its old audit entries went in batches before it: counted too).
+        assert!(run.is_err(), "{run:?}");
+        let ids = claims
+            .iter()
+            .map(i64::to_string)
+            .collect::<Vec<_>>()
+            .join(", ");
+        let left = count(
+            &w.app,
+            &format!("SELECT COUNT(*) FROM claims WHERE id IN ({ids})"),
+        )
+        .await;
+        assert_eq!(left, 0);
+        assert_eq!(count(&w.app, "SELECT COUNT(*) FROM payment_runs").await, 1);
+        let log = audit_of(&w.app, w.org.id, "retention").await;
+        assert_eq!(log.len(), 1);
+        let counted: Removals =
+            serde_json::from_str(log[0].after_json.as_deref().expect("counts")).expect("json");
+        assert_eq!(counted.claims, 5);
+        assert!(counted.audit_entries > 0, "{counted:?}");
+        assert_eq!(
+            (
+                counted.exit_feedback,
+                counted.suggestion_contacts,
+                counted.claim_drafts
+            ),
+            (0, 0, 0)
+        );
     })
     .await;
 }
