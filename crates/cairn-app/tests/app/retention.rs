@@ -409,6 +409,27 @@ async fn five_paid_claims(w: &World) -> Vec<i64> {
     claims
 }
 
+/// How many of `claims` are still stored.
+async fn still_stored(w: &World, claims: &[i64]) -> i64 {
+    let ids = claims
+        .iter()
+        .map(i64::to_string)
+        .collect::<Vec<_>>()
+        .join(", ");
+    count(
+        &w.app,
+        &format!("SELECT COUNT(*) FROM claims WHERE id IN ({ids})"),
+    )
+    .await
+}
+
+/// The counts in the organisation's one audit entry for a retention run.
+async fn counted(w: &World) -> Removals {
+    let log = audit_of(&w.app, w.org.id, "retention").await;
+    assert_eq!(log.len(), 1, "one entry counts the run");
+    serde_json::from_str(log[0].after_json.as_deref().expect("counts")).expect("json")
+}
+
 /// The SQL statements of `queries` that start with `start`, counted transaction by transaction
 /// (a transaction ends at each `COMMIT`); transactions without one are left out.
 fn per_transaction(queries: &[String], start: &str) -> Vec<usize> {
@@ -471,11 +492,7 @@ async fn a_large_run_removes_claims_and_audit_entries_a_batch_per_transaction() 
             assert_eq!(left, 0, "{table}");
         }
         // One entry counts the whole run, and it is the only audit entry left.
-        let log = audit_of(&w.app, w.org.id, "retention").await;
-        assert_eq!(log.len(), 1);
-        let counted: Removals =
-            serde_json::from_str(log[0].after_json.as_deref().expect("counts")).expect("json");
-        assert_eq!(counted, removed);
+        assert_eq!(counted(&w).await, removed);
         assert_eq!(count(&w.app, &in_org).await, 1);
     })
     .await;
@@ -543,12 +560,8 @@ async fn a_run_that_fails_part_way_counts_what_it_removed_and_keeps_the_rest_who
             assert_eq!(lines > 0, stays, "claim {i}'s lines");
         }
         // The audit log says what went before the failure; no audit entry was removed.
-        let log = audit_of(&w.app, w.org.id, "retention").await;
-        assert_eq!(log.len(), 1);
-        let counted: Removals =
-            serde_json::from_str(log[0].after_json.as_deref().expect("counts")).expect("json");
         assert_eq!(
-            counted,
+            counted(&w).await,
             Removals {
                 claims: 2,
                 ..Removals::default()
@@ -591,20 +604,8 @@ async fn a_run_whose_caller_goes_away_still_finishes_and_is_counted() {
             tokio::time::sleep(std::time::Duration::from_millis(100)).await;
         }
         assert_eq!(log.len(), 1, "the run is counted");
-        let counted: Removals =
-            serde_json::from_str(log[0].after_json.as_deref().expect("counts")).expect("json");
-        assert_eq!(counted.claims, 5);
-        let ids = claims
-            .iter()
-            .map(i64::to_string)
-            .collect::<Vec<_>>()
-            .join(", ");
-        let left = count(
-            &w.app,
-            &format!("SELECT COUNT(*) FROM claims WHERE id IN ({ids})"),
-        )
-        .await;
-        assert_eq!(left, 0);
+        assert_eq!(counted(&w).await.claims, 5);
+        assert_eq!(still_stored(&w, &claims).await, 0);
     })
     .await;
 }
@@ -625,22 +626,9 @@ async fn a_run_whose_last_transaction_fails_still_counts_the_claims_its_batches_
         // Check: the run fails, its batches' removals stand and are counted, and the last
         // transaction's are not (its old audit entries went in batches before it: counted too).
         assert!(run.is_err(), "{run:?}");
-        let ids = claims
-            .iter()
-            .map(i64::to_string)
-            .collect::<Vec<_>>()
-            .join(", ");
-        let left = count(
-            &w.app,
-            &format!("SELECT COUNT(*) FROM claims WHERE id IN ({ids})"),
-        )
-        .await;
-        assert_eq!(left, 0);
+        assert_eq!(still_stored(&w, &claims).await, 0);
         assert_eq!(count(&w.app, "SELECT COUNT(*) FROM payment_runs").await, 1);
-        let log = audit_of(&w.app, w.org.id, "retention").await;
-        assert_eq!(log.len(), 1);
-        let counted: Removals =
-            serde_json::from_str(log[0].after_json.as_deref().expect("counts")).expect("json");
+        let counted = counted(&w).await;
         assert_eq!(counted.claims, 5);
         assert!(counted.audit_entries > 0, "{counted:?}");
         assert_eq!(
