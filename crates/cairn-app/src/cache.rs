@@ -1,13 +1,15 @@
-//! The organisations' settings, their units and their model, one instance holds in memory. Every signed-in
-//! request reads its organisation's settings version with the session (one query); a held copy
-//! is used only while its version is that one, so a change made through any instance is seen
-//! by every other on its very next request. The version is bumped by a trigger in the same
-//! transaction as the change (to the organisation's row, to any of its units, or to its model's
-//! practices, version or rounds), so a copy can never be older than its number says.
+//! The organisations' settings, their units, their model and their suggestion statuses, one
+//! instance holds in memory. Every signed-in request reads its organisation's settings version
+//! with the session (one query); a held copy is used only while its version is that one, so a
+//! change made through any instance is seen by every other on its very next request. The
+//! version is bumped by a trigger in the same transaction as the change (to the organisation's
+//! row, to any of its units, to its model's practices, version or rounds, or to its suggestion
+//! statuses), so a copy can never be older than its number says.
 
 use crate::{App, AppResult};
 use cairn_db::model::{Practice, Round};
 use cairn_db::units::{Organisation, Unit};
+use cairn_domain::feedback::StatusDef;
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex, PoisonError};
 
@@ -89,6 +91,10 @@ pub struct ModelSettings {
 /// round moves its organisation's settings version on (migration 0040).
 pub type ModelCache = ByVersion<ModelSettings>;
 
+/// Each organisation's suggestion statuses, in order. A change to one moves its organisation's
+/// settings version on (migration 0042).
+pub type StatusesCache = ByVersion<Vec<StatusDef>>;
+
 tokio::task_local! {
     /// The organisation as the current request's own session read found it (see
     /// [`within_request`]).
@@ -147,6 +153,32 @@ pub(crate) async fn model(
         })
     })
     .await
+}
+
+/// Organisation `org`'s suggestion statuses in order, held as [`units`] are (none when the
+/// organisation has never had any). A connection is taken only to read them.
+pub(crate) async fn statuses(app: &App, org: i64) -> AppResult<Arc<Vec<StatusDef>>> {
+    held(&app.statuses, org, async move || {
+        let mut h = app.db.acquire().await?;
+        Ok(cairn_db::feedback::list_statuses(&mut h.conn(), org).await?)
+    })
+    .await
+}
+
+/// The same statuses for a page that has just read the organisation itself at settings
+/// version `version` (a public page, which has no session to read it with), read on `c` when
+/// no copy of that version is held.
+pub(crate) async fn statuses_at(
+    app: &App,
+    c: &mut cairn_db::Conn<'_>,
+    org: i64,
+    version: i64,
+) -> AppResult<Arc<Vec<StatusDef>>> {
+    if let Some(held) = app.statuses.get(org, version) {
+        return Ok(held);
+    }
+    let read = cairn_db::feedback::list_statuses(c, org).await?;
+    Ok(app.statuses.put(org, version, read))
 }
 
 /// `cache`'s copy for `org` while the current request's settings version stands, else what

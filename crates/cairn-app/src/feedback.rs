@@ -6,6 +6,7 @@
 use crate::audit::{Action, record};
 use crate::{Actor, App, AppError, AppResult, org_of, require};
 use cairn_db::Conn;
+pub use cairn_db::feedback::SuggestionLine;
 use cairn_db::feedback::{Kiosk, NewSuggestion, Suggestion, SuggestionQuery};
 use cairn_domain::feedback::{
     Channel, ForumDecision, Outcome, StatusDef, SuggestionDraft, Visibility, check_transition,
@@ -43,14 +44,12 @@ pub(crate) async fn ensure_statuses(c: &mut Conn<'_>, org: i64) -> AppResult<()>
 }
 
 async fn statuses_of(app: &App, org: i64) -> AppResult<Vec<StatusDef>> {
-    // Read first: only an organisation that has never had statuses needs them written, so
-    // every other page is one query.
-    {
-        let mut h = app.db.acquire().await?;
-        let held = cairn_db::feedback::list_statuses(&mut h.conn(), org).await?;
-        if !held.is_empty() {
-            return Ok(held);
-        }
+    // Held by the instance while the organisation's settings version stands (a change to a
+    // status moves it on, migration 0042); only an organisation that has never had statuses
+    // needs them written.
+    let held = crate::cache::statuses(app, org).await?;
+    if !held.is_empty() {
+        return Ok(held.to_vec());
     }
     let mut tx = app.db.begin().await?;
     ensure_statuses(&mut tx.conn(), org).await?;
@@ -493,17 +492,54 @@ pub struct ListFilters {
     pub limit: i64,
 }
 
-/// A page of suggestions the actor may act on, newest first, with the statuses to label them.
+/// How many characters of a suggestion's words the staff list shows ([`SuggestionLine`]
+/// carries one more, so the list can tell when they go on).
+pub const LIST_TEXT_CHARS: usize = cairn_db::feedback::LINE_TEXT_CHARS - 1;
+
+/// A page of suggestions the actor may act on, newest first, as the staff list shows them,
+/// with the statuses to label them and the organisation's response target in days.
 pub async fn list(
     app: &App,
     actor: &Actor,
     f: &ListFilters,
-) -> AppResult<(Vec<Suggestion>, Vec<StatusDef>, i64)> {
+) -> AppResult<(Vec<SuggestionLine>, Vec<StatusDef>, i64)> {
     require(actor, Permission::ManageFeedback)?;
     let org = org_of(actor)?;
     let statuses = statuses_of(app, org).await?;
     let mut h = app.db.acquire().await?;
     let c = &mut h.conn();
+    let (q, target_days) = query_of(app, actor, c, org, &statuses, f).await?;
+    let rows = cairn_db::feedback::list_lines(c, org, &q).await?;
+    Ok((rows, statuses, target_days))
+}
+
+/// The same suggestions as [`list`], each whole with its public wording and answer (for a
+/// spreadsheet of them and for the API).
+pub async fn list_whole(
+    app: &App,
+    actor: &Actor,
+    f: &ListFilters,
+) -> AppResult<(Vec<Suggestion>, Vec<StatusDef>)> {
+    require(actor, Permission::ManageFeedback)?;
+    let org = org_of(actor)?;
+    let statuses = statuses_of(app, org).await?;
+    let mut h = app.db.acquire().await?;
+    let c = &mut h.conn();
+    let (q, _) = query_of(app, actor, c, org, &statuses, f).await?;
+    let rows = cairn_db::feedback::list(c, org, &q).await?;
+    Ok((rows, statuses))
+}
+
+/// The query of [`list`] for the actor and the filters, and the organisation's response
+/// target in days.
+async fn query_of(
+    app: &App,
+    actor: &Actor,
+    c: &mut Conn<'_>,
+    org: i64,
+    statuses: &[StatusDef],
+    f: &ListFilters,
+) -> AppResult<(SuggestionQuery, i64)> {
     let o = crate::cache::organisation(c, org).await?;
     let tz = cairn_domain::time::time_zone(&o.time_zone);
     let start_of = |d: jiff::civil::Date| {
@@ -542,8 +578,7 @@ pub async fn list(
         before_id: f.before_id,
         limit: f.limit.clamp(1, 500),
     };
-    let rows = cairn_db::feedback::list(c, org, &q).await?;
-    Ok((rows, statuses, o.feedback_target_days))
+    Ok((q, o.feedback_target_days))
 }
 
 /// Everything the staff page for one suggestion shows.
@@ -1221,7 +1256,7 @@ pub async fn board_page(
     let c = &mut h.conn();
     // An unknown organisation is "not found" before anything else is read.
     let o = cairn_db::units::get_organisation(c, org).await?;
-    let statuses = cairn_db::feedback::list_statuses(c, org).await?;
+    let statuses = crate::cache::statuses_at(app, c, org, o.settings_version).await?;
     let u = match unit {
         Some(id) => Some(cairn_db::units::get_unit(c, org, id).await?),
         None => None,
@@ -1260,7 +1295,7 @@ pub async fn board_page(
             }
         })
         .collect();
-    Ok((o, u, items, statuses))
+    Ok((o, u, items, statuses.to_vec()))
 }
 
 /// Arrivals and closures by month for the last `months` months, oldest first: ("2026-03", in, out).

@@ -129,6 +129,9 @@ pub struct App {
     /// The organisations' model practices, version and rounds, under the same version (see
     /// [`cache::model`]).
     pub model: cache::ModelCache,
+    /// The organisations' suggestion statuses, under the same version (see
+    /// [`cache::statuses`]).
+    pub statuses: cache::StatusesCache,
     /// Organisations this instance has seen with their model's practices in place. Practices
     /// are never deleted, so once seen there is nothing to check again (see `model::ensure`).
     models_in_place: Arc<std::sync::Mutex<std::collections::HashSet<i64>>>,
@@ -145,6 +148,7 @@ impl App {
             organisations: cache::OrganisationCache::default(),
             units: cache::UnitsCache::default(),
             model: cache::ModelCache::default(),
+            statuses: cache::StatusesCache::default(),
             models_in_place: Arc::default(),
         }
     }

@@ -547,17 +547,72 @@ pub struct SuggestionQuery {
     pub limit: i64,
 }
 
-/// A page of an organisation's suggestions, newest first.
+/// A page of an organisation's suggestions, newest first, each whole.
 pub async fn list(c: &mut Conn<'_>, org: i64, q: &SuggestionQuery) -> DbResult<Vec<Suggestion>> {
+    match select(c.engine(), org, q, COLUMNS) {
+        Some((sql, args)) => fetch_all_dynamic(c, &sql, args).await,
+        None => Ok(Vec::new()),
+    }
+}
+
+/// What the staff list shows of a suggestion: none of how to reach the person who made it,
+/// none of its public wording or answer, and only the start of what was written.
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct SuggestionLine {
+    pub id: i64,
+    pub unit_id: Option<i64>,
+    #[sqlx(try_from = "String")]
+    pub channel: Channel,
+    /// At most [`LINE_TEXT_CHARS`] characters of what was written: one more than a list
+    /// shows, so that it can tell the words go on.
+    pub text: String,
+    #[sqlx(try_from = "String")]
+    pub visibility: Visibility,
+    pub found_at: Option<i64>,
+    pub status: String,
+    pub received_at: i64,
+    pub first_response_at: Option<i64>,
+    pub closed_at: Option<i64>,
+}
+
+/// How much of a suggestion's words a [`SuggestionLine`] carries.
+pub const LINE_TEXT_CHARS: usize = 141;
+
+/// The columns of a [`SuggestionLine`]. Every column a query returns is copied out of the
+/// engine for each row, so a list reads only those it shows (about a third of them, with the
+/// words cut short in the engine).
+fn line_columns() -> String {
+    format!(
+        "id, unit_id, channel, SUBSTR(text, 1, {LINE_TEXT_CHARS}) AS text, visibility, \
+         found_at, status, received_at, first_response_at, closed_at"
+    )
+}
+
+/// A page of an organisation's suggestions, newest first, as the staff list shows them.
+pub async fn list_lines(
+    c: &mut Conn<'_>,
+    org: i64,
+    q: &SuggestionQuery,
+) -> DbResult<Vec<SuggestionLine>> {
     match list_query(c.engine(), org, q) {
         Some((sql, args)) => fetch_all_dynamic(c, &sql, args).await,
         None => Ok(Vec::new()),
     }
 }
 
-/// The SQL and arguments of [`list`]; `None` when nothing can match. The limit is the last
-/// argument.
+/// The SQL and arguments of [`list_lines`]; `None` when nothing can match. The limit is the
+/// last argument.
 pub fn list_query(engine: Engine, org: i64, q: &SuggestionQuery) -> Option<(String, Vec<Arg>)> {
+    select(engine, org, q, &line_columns())
+}
+
+/// `columns` of the suggestions matching `q`, newest first.
+fn select(
+    engine: Engine,
+    org: i64,
+    q: &SuggestionQuery,
+    columns: &str,
+) -> Option<(String, Vec<Arg>)> {
     let mut f = Filter::new();
     // With a unit, SQLite's planner is kept on a unit's index instead of an organisation-wide
     // one.
@@ -627,7 +682,7 @@ pub fn list_query(engine: Engine, org: i64, q: &SuggestionQuery) -> Option<(Stri
     }
     let lim = f.push_arg(Arg::I64(q.limit));
     let sql = format!(
-        "SELECT {COLUMNS} FROM suggestions{} ORDER BY id DESC LIMIT {lim}",
+        "SELECT {columns} FROM suggestions{} ORDER BY id DESC LIMIT {lim}",
         f.where_sql()
     );
     Some((sql, f.into_args()))

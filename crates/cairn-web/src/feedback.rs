@@ -282,7 +282,7 @@ async fn list(State(st): State<AppState>, s: Signed, Query(q): Query<ListQuery>)
         .into_iter()
         .map(|x| Row {
             id: x.id,
-            text: short(&x.text, 140),
+            text: short(&x.text, cairn_app::feedback::LIST_TEXT_CHARS),
             unit: x
                 .unit_id
                 .and_then(|u| {
@@ -360,8 +360,8 @@ async fn list(State(st): State<AppState>, s: Signed, Query(q): Query<ListQuery>)
 
 async fn list_csv(State(st): State<AppState>, s: Signed, Query(q): Query<ListQuery>) -> WebResult {
     let t = s.ctx.t();
-    let (rows, statuses, _) =
-        cairn_app::feedback::list(&st.app, s.actor(), &q.filters(500)).await?;
+    let (rows, statuses) =
+        cairn_app::feedback::list_whole(&st.app, s.actor(), &q.filters(500)).await?;
     let units = unit_choices(&st, &s, false).await?;
     let tz = tz_of(&st, &s).await?;
     let stamp = |ms: Option<i64>| {

@@ -1217,7 +1217,7 @@ async fn list_suggestions(
         limit: limit + 1,
         ..Default::default()
     };
-    let (mut rows, statuses, _) = cairn_app::feedback::list(&st.app, &a.actor, &f)
+    let (mut rows, statuses) = cairn_app::feedback::list_whole(&st.app, &a.actor, &f)
         .await
         .map_err(|e| ApiError::from_app(e, a.lang))?;
     let more = rows.len() as i64 > limit;

@@ -118,6 +118,60 @@ async fn the_staff_list_filters_by_status_rag_channel_and_unit_from_the_url() {
 }
 
 #[tokio::test]
+async fn the_staff_list_shows_the_first_140_characters_and_reads_nothing_it_does_not_show() {
+    for t in engines().await {
+        // Setup: 200 characters (some of two bytes), one of exactly 140, each with a way to
+        // reach the person and a public wording and answer.
+        let long = "Gŵyl haf i'r ward i gyd ".repeat(8);
+        let exact = "abcdefghij".repeat(14);
+        for text in [&long, &exact] {
+            let admin = t.actor(Who::OrgAdmin).await;
+            let draft = SuggestionDraft {
+                unit_id: Some(t.seed.unit_a1),
+                text: text.clone(),
+                channel: "meeting".into(),
+                contact: Some("reach-me@example.test".into()),
+                ..Default::default()
+            };
+            let id = cairn_app::feedback::enter(&t.app, &admin, &draft, Language::En)
+                .await
+                .expect("enter");
+            publish(&t, id, "Reviewed public wording").await;
+        }
+
+        // Exec
+        let (res, queries) = cairn_db::record_queries(t.get(Who::Lead, "/feedback")).await;
+
+        // Check
+        assert_eq!(res.status, StatusCode::OK, "{}", res.body);
+        let page = text_of(&res);
+        let first: String = long.chars().take(140).collect();
+        let one_more: String = long.chars().take(141).collect();
+        assert!(page.contains(&format!("{first}…")), "cut after 140");
+        assert!(!page.contains(&one_more), "nothing after the 140th");
+        assert!(page.contains(&format!("{exact}<")), "140 shown whole");
+        assert!(
+            !page.contains(&format!("{exact}…")),
+            "and not marked as cut"
+        );
+        assert!(!page.contains("reach-me@example.test"));
+        let listing: Vec<_> = queries
+            .iter()
+            .filter(|q| q.contains("FROM suggestions") && q.contains("ORDER BY id DESC"))
+            .collect();
+        assert_eq!(listing.len(), 1, "{queries:#?}");
+        for column in [
+            "contact",
+            "public_text",
+            "public_response",
+            "entered_by_label",
+        ] {
+            assert!(!listing[0].contains(column), "the list reads {column}");
+        }
+    }
+}
+
+#[tokio::test]
 async fn the_csv_has_a_bom_follows_the_filters_and_neutralises_a_text_starting_with_equals() {
     let t = TestApp::new().await;
     let chairs = "=SUM(A1) more chairs in the garden";

@@ -353,3 +353,68 @@ async fn a_practice_and_a_round_changed_by_hand_in_sql_show_on_both_instances_ne
     })
     .await;
 }
+
+#[tokio::test]
+async fn the_suggestion_pages_read_the_statuses_only_until_the_instance_holds_them() {
+    both(|t| async move {
+        let board = format!(
+            "/o/{}/units/{}/you-said-we-did",
+            t.seed.org_a, t.seed.unit_a1
+        );
+        let pages = [
+            (Who::Lead, "/feedback".to_owned()),
+            (Who::UnitStaff, "/feedback".to_owned()),
+            (Who::Anon, board),
+        ];
+        for (who, path) in &pages {
+            // Setup: the first request may read them.
+            assert_eq!(t.get(*who, path).await.status, StatusCode::OK, "{path}");
+
+            // Exec
+            let (res, queries) = record_queries(t.get(*who, path)).await;
+
+            // Check
+            assert_eq!(res.status, StatusCode::OK, "{path}");
+            let read = reading(&queries, "FROM feedback_statuses");
+            assert!(read.is_empty(), "{who:?} {path}: {read:#?}");
+        }
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn a_status_renamed_by_hand_in_sql_shows_on_both_instances_next_pages() {
+    both(|t| async move {
+        // Setup: both instances have listed the suggestions once and hold the statuses.
+        let other = second_instance(&t);
+        let cookie = t.who[&Who::Lead].cookie.clone();
+        let pages = |other: axum::Router, cookie: String| {
+            let t = &t;
+            async move {
+                [
+                    page_on(&other, &cookie, "/feedback").await,
+                    t.get(Who::Lead, "/feedback").await.body,
+                ]
+            }
+        };
+        for page in pages(other.clone(), cookie.clone()).await {
+            assert!(!page.contains("Waiting for the forum"), "not yet");
+        }
+
+        // Exec: the seeded suggestion's status renamed by hand.
+        let mut h = t.app.db.acquire().await.expect("connection");
+        cairn_db::execute!(
+            &mut h.conn(),
+            "UPDATE feedback_statuses SET label_en = 'Waiting for the forum' \
+             WHERE organisation_id = $1 AND key = 'received'",
+            t.seed.org_a
+        )
+        .expect("rename");
+
+        // Check
+        for page in pages(other.clone(), cookie.clone()).await {
+            assert!(page.contains("Waiting for the forum"), "renamed");
+        }
+    })
+    .await;
+}
