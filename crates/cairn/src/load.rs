@@ -6,6 +6,12 @@
 //! the stack, is measured in the same run and every page is reported as a share of it. With
 //! `--postgres URL` the same load runs on PostgreSQL afterwards and each page's throughput is
 //! compared with SQLite's.
+//!
+//! On Linux it also reports the server process's CPU time for each answer (all its threads,
+//! from `/proc`): on a shared machine a neighbour's load moves requests a second and the
+//! share of `/healthz` by a third between runs of one build, while the work one request costs
+//! the server moves far less, so a change is compared by it. On PostgreSQL it leaves out the
+//! database's own processes.
 
 use crate::bench_data::{self, BenchScale, Page, PageKind};
 use anyhow::{Context, Result, bail};
@@ -120,10 +126,15 @@ impl Tally {
         }
     }
 
-    fn figures(mut self, seconds: f64) -> Figures {
+    /// The figures of `seconds` of answers, in which the server used `cpu_seconds` of CPU
+    /// time when that is known.
+    fn figures(mut self, seconds: f64, cpu_seconds: Option<f64>) -> Figures {
         self.latencies_ms.sort_by(f64::total_cmp);
         let answered = self.latencies_ms.len();
         Figures {
+            cpu_us: cpu_seconds
+                .filter(|_| answered > 0)
+                .map(|cpu| cpu * 1e6 / answered as f64),
             rate: answered as f64 / seconds,
             p50_ms: percentile(&self.latencies_ms, 50.0),
             p99_ms: percentile(&self.latencies_ms, 99.0),
@@ -150,6 +161,31 @@ pub struct Figures {
     /// Mean body bytes of a 200 answer, as sent (compressed when the server compressed it).
     pub mean_bytes: f64,
     pub first_error: Option<String>,
+    /// The server's CPU time for each answer with 200, in microseconds (Linux only).
+    pub cpu_us: Option<f64>,
+}
+
+/// Linux reports a process's CPU time in `/proc` in ticks of `USER_HZ`, which the kernel keeps
+/// at 100 a second for programs to read on the architectures Cairn is built for.
+const USER_HZ: f64 = 100.0;
+
+/// The CPU time (user and system, all threads) of the process whose `/proc/<pid>/stat` line is
+/// `stat`, in seconds.
+fn cpu_of_stat(stat: &str) -> Option<f64> {
+    // The second field, the command's name, is in parentheses and may hold spaces and
+    // parentheses itself, so the fields are counted from after its last closing one: the
+    // state (the third field) comes first, user time is the 14th field and system time the
+    // 15th.
+    let rest = stat.rsplit_once(')')?.1;
+    let fields: Vec<&str> = rest.split_whitespace().collect();
+    let user: f64 = fields.get(11)?.parse().ok()?;
+    let system: f64 = fields.get(12)?.parse().ok()?;
+    Some((user + system) / USER_HZ)
+}
+
+/// The CPU time process `pid` has used so far, in seconds; `None` where `/proc` does not tell.
+fn cpu_seconds(pid: u32) -> Option<f64> {
+    cpu_of_stat(&std::fs::read_to_string(format!("/proc/{pid}/stat")).ok()?)
 }
 
 /// One page at 16 and at 64 connections.
@@ -343,9 +379,10 @@ async fn drive(addr: SocketAddr, target: Arc<Target>, from: Instant, until: Inst
     tally
 }
 
-/// Drives `target` with `connections` connections: `warmup` uncounted, then `measure` counted.
+/// Drives `target` with `connections` connections: `warmup` uncounted, then `measure` counted,
+/// with the CPU time server process `pid` used while they were counted.
 async fn load(
-    addr: SocketAddr,
+    (addr, pid): (SocketAddr, u32),
     target: &Arc<Target>,
     connections: usize,
     warmup: Duration,
@@ -353,6 +390,12 @@ async fn load(
 ) -> Result<Figures> {
     let from = Instant::now() + warmup;
     let until = from + measure;
+    let cpu = tokio::spawn(async move {
+        tokio::time::sleep_until(from.into()).await;
+        let before = cpu_seconds(pid);
+        tokio::time::sleep_until(until.into()).await;
+        Some(cpu_seconds(pid)? - before?)
+    });
     let tasks: Vec<_> = (0..connections)
         .map(|_| tokio::spawn(drive(addr, target.clone(), from, until)))
         .collect();
@@ -360,7 +403,7 @@ async fn load(
     for t in tasks {
         all.merge(t.await?);
     }
-    Ok(all.figures(measure.as_secs_f64()))
+    Ok(all.figures(measure.as_secs_f64(), cpu.await?))
 }
 
 /// The server under test, stopped when dropped.
@@ -497,7 +540,8 @@ async fn run_engine(url: Option<&str>, args: &LoadArgs) -> Result<EngineRun> {
         });
         let mut at = Vec::new();
         for connections in CONNECTIONS {
-            at.push(load(server.addr, &target, connections, warmup, measure).await?);
+            let measured = (server.addr, server.child.id());
+            at.push(load(measured, &target, connections, warmup, measure).await?);
         }
         let mut at = at.into_iter();
         let (Some(at16), Some(at64)) = (at.next(), at.next()) else {
@@ -530,7 +574,7 @@ fn print_table(run: &EngineRun, args: &LoadArgs, sqlite: Option<&EngineRun>) {
         args.warmup
     );
     println!(
-        "{:<42} {:>9} {:>6} {:>7} {:>7} {:>9} {:>7} {:>7} {:>6} {:>8}{}",
+        "{:<42} {:>9} {:>6} {:>7} {:>7} {:>9} {:>7} {:>7} {:>6} {:>8} {:>9}{}",
         "page",
         "req/s@16",
         "share",
@@ -541,6 +585,7 @@ fn print_table(run: &EngineRun, args: &LoadArgs, sqlite: Option<&EngineRun>) {
         "p99@64",
         "errors",
         "bytes",
+        "cpu µs@16",
         if sqlite.is_some() { "  of SQLite" } else { "" }
     );
     for p in &run.pages {
@@ -549,8 +594,12 @@ fn print_table(run: &EngineRun, args: &LoadArgs, sqlite: Option<&EngineRun>) {
             .map_or(String::new(), |b| {
                 format!("  {:>8.0}%", p.at16.rate / b.at16.rate * 100.0)
             });
+        let cpu = p
+            .at16
+            .cpu_us
+            .map_or("–".to_owned(), |us| format!("{us:.0}"));
         println!(
-            "{:<42} {:>9.0} {:>5.0}% {:>7.2} {:>7.2} {:>9.0} {:>7.2} {:>7.2} {:>6} {:>8.0}{of_sqlite}",
+            "{:<42} {:>9.0} {:>5.0}% {:>7.2} {:>7.2} {:>9.0} {:>7.2} {:>7.2} {:>6} {:>8.0} {cpu:>9}{of_sqlite}",
             p.name,
             p.at16.rate,
             p.at16.rate / floor * 100.0,
@@ -603,6 +652,7 @@ mod tests {
             errors,
             mean_bytes: 1000.0,
             first_error: (errors > 0).then(|| "answered 500 Internal Server Error".into()),
+            cpu_us: None,
         }
     }
 
@@ -639,11 +689,55 @@ mod tests {
             errors: 0,
             first_error: None,
         };
-        let f = t.figures(2.0);
+        let f = t.figures(2.0, Some(0.002));
         assert_eq!(f.rate, 2.0);
         assert_eq!(f.p50_ms, 2.0);
         assert_eq!(f.p99_ms, 4.0);
         assert_eq!(f.mean_bytes, 1000.0);
+        assert_eq!(f.cpu_us, Some(500.0), "2 ms of CPU over four answers");
+    }
+
+    #[test]
+    fn no_answers_and_no_cpu_time_give_no_cpu_figure() {
+        assert_eq!(Tally::default().figures(1.0, Some(0.5)).cpu_us, None);
+        let one = Tally {
+            latencies_ms: vec![1.0],
+            ..Tally::default()
+        };
+        assert_eq!(one.figures(1.0, None).cpu_us, None);
+    }
+
+    #[test]
+    fn cpu_time_is_read_after_a_command_name_holding_spaces_and_parentheses() {
+        // pid (comm) state ppid pgrp session tty tpgid flags minflt cminflt majflt cmajflt
+        // utime stime ...
+        let stat = "4242 (cairn (x) y) S 1 4242 4242 0 -1 4194560 900 0 0 0 250 125 0 0 20 0 7";
+        assert_eq!(cpu_of_stat(stat), Some(3.75));
+        assert_eq!(cpu_of_stat("4242 (cairn) S 1"), None, "a line cut short");
+        assert_eq!(cpu_of_stat("no command here"), None);
+    }
+
+    #[cfg(target_os = "linux")]
+    #[test]
+    fn this_process_has_used_some_cpu_time_and_it_only_grows() {
+        let pid = std::process::id();
+        let before = cpu_seconds(pid).expect("this process's CPU time");
+        // Busy until the kernel has counted a tick more (on a crowded machine that may take
+        // longer than the tick itself), for at most five seconds.
+        let start = std::time::Instant::now();
+        let mut after = before;
+        let mut x = 0u64;
+        while after <= before && start.elapsed() < Duration::from_secs(5) {
+            for _ in 0..1_000_000 {
+                x = std::hint::black_box(x.wrapping_add(1));
+            }
+            after = cpu_seconds(pid).expect("again");
+        }
+        assert!(
+            after > before,
+            "{before} then {after} after {:?}",
+            start.elapsed()
+        );
     }
 
     #[test]
