@@ -388,16 +388,7 @@ async fn a_status_renamed_by_hand_in_sql_shows_on_both_instances_next_pages() {
         // Setup: both instances have listed the suggestions once and hold the statuses.
         let other = second_instance(&t);
         let cookie = t.who[&Who::Lead].cookie.clone();
-        let pages = |other: axum::Router, cookie: String| {
-            let t = &t;
-            async move {
-                [
-                    page_on(&other, &cookie, "/feedback").await,
-                    t.get(Who::Lead, "/feedback").await.body,
-                ]
-            }
-        };
-        for page in pages(other.clone(), cookie.clone()).await {
+        for page in on_both(&t, &other, &cookie, "/feedback").await {
             assert!(!page.contains("Waiting for the forum"), "not yet");
         }
 
@@ -412,9 +403,17 @@ async fn a_status_renamed_by_hand_in_sql_shows_on_both_instances_next_pages() {
         .expect("rename");
 
         // Check
-        for page in pages(other.clone(), cookie.clone()).await {
+        for page in on_both(&t, &other, &cookie, "/feedback").await {
             assert!(page.contains("Waiting for the forum"), "renamed");
         }
     })
     .await;
+}
+
+/// Page `path` as the lead gets it from `other` and from the test's own instance.
+async fn on_both(t: &TestApp, other: &axum::Router, cookie: &str, path: &str) -> [String; 2] {
+    [
+        page_on(other, cookie, path).await,
+        t.get(Who::Lead, path).await.body,
+    ]
 }
