@@ -17,7 +17,7 @@ use crate::{Actor, App, AppError, AppResult, org_of, require};
 use cairn_db::Conn;
 use cairn_db::meetings::{
     AgendaItem, Decision, Group, GroupSummary, Meeting, MeetingPerson, MeetingQuery, Member,
-    NewMeeting, RepresentationQuery, RepresentationRow,
+    NewMeeting, OverdueScope, RepresentationQuery, RepresentationRow,
 };
 use cairn_domain::meetings::{
     ActionStatus, Counts, Evaluation, GroupDraft, GroupFields, MeetingDraft, Presence, Reply, Rule,
@@ -1084,13 +1084,29 @@ pub async fn overdue(app: &App, actor: &Actor) -> AppResult<Overdue> {
     let mut c = h.conn();
     let tz = tz_of(&mut c, org).await?;
     let today = local_date(app.now(), &tz).to_string();
+    let everyone = OverdueScope {
+        org,
+        today: &today,
+        owner: None,
+        within_units: None,
+    };
     let mine = match actor.person_id {
-        Some(p) => cairn_db::meetings::overdue_actions(&mut c, org, &today, Some(p), None).await?,
+        Some(p) => {
+            let theirs = OverdueScope {
+                owner: Some(p),
+                ..everyone
+            };
+            cairn_db::meetings::overdue_actions(&mut c, &theirs).await?
+        }
         None => Vec::new(),
     };
     let all = if actor.can(Permission::ManageMeetings) {
-        cairn_db::meetings::overdue_actions(&mut c, org, &today, None, scope(actor).as_deref())
-            .await?
+        let within = scope(actor);
+        let reach = OverdueScope {
+            within_units: within.as_deref(),
+            ..everyone
+        };
+        cairn_db::meetings::overdue_actions(&mut c, &reach).await?
     } else {
         Vec::new()
     };
@@ -1121,19 +1137,14 @@ pub async fn overdue_page(
     let tz = tz_of(&mut c, org).await?;
     let today = local_date(app.now(), &tz).to_string();
     let within = scope(actor);
-    let actions = cairn_db::meetings::overdue_actions_page(
-        &mut c,
+    let reach = OverdueScope {
         org,
-        &today,
-        None,
-        within.as_deref(),
-        after,
-        limit,
-    )
-    .await?;
-    let total =
-        cairn_db::meetings::count_overdue_actions(&mut c, org, &today, None, within.as_deref())
-            .await?;
+        today: &today,
+        owner: None,
+        within_units: within.as_deref(),
+    };
+    let actions = cairn_db::meetings::overdue_actions_page(&mut c, &reach, after, limit).await?;
+    let total = cairn_db::meetings::count_overdue_actions(&mut c, &reach).await?;
     Ok(OverduePage { actions, total })
 }
 
@@ -1147,7 +1158,13 @@ pub async fn my_overdue(app: &App, actor: &Actor) -> AppResult<Vec<cairn_db::mee
     let mut c = h.conn();
     let tz = tz_of(&mut c, org).await?;
     let today = local_date(app.now(), &tz).to_string();
-    Ok(cairn_db::meetings::overdue_actions(&mut c, org, &today, Some(p), None).await?)
+    let theirs = OverdueScope {
+        org,
+        today: &today,
+        owner: Some(p),
+        within_units: None,
+    };
+    Ok(cairn_db::meetings::overdue_actions(&mut c, &theirs).await?)
 }
 
 /// What listing meetings needs of their groups: a [`Group`], or a [`GroupSummary`] where the

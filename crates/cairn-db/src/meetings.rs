@@ -978,33 +978,32 @@ pub struct ActionCursor {
     pub id: i64,
 }
 
-/// Open actions due before `today` (ISO date), oldest first, at most 500; optionally one
-/// owner's, or within units.
-pub async fn overdue_actions(
-    c: &mut Conn<'_>,
-    org: i64,
-    today: &str,
-    owner: Option<i64>,
-    within_units: Option<&[i64]>,
-) -> DbResult<Vec<Action>> {
-    overdue_actions_page(c, org, today, owner, within_units, None, 500).await
+/// Which open actions a list or count of overdue ones covers: an organisation's, due before
+/// `today` (ISO date), optionally only one owner's or only those within some units (with the
+/// whole service's).
+#[derive(Debug, Clone, Copy)]
+pub struct OverdueScope<'a> {
+    pub org: i64,
+    pub today: &'a str,
+    pub owner: Option<i64>,
+    pub within_units: Option<&'a [i64]>,
+}
+
+/// Overdue actions in `scope`, due longest ago first, at most 500.
+pub async fn overdue_actions(c: &mut Conn<'_>, scope: &OverdueScope<'_>) -> DbResult<Vec<Action>> {
+    overdue_actions_page(c, scope, None, 500).await
 }
 
 /// The filter shared by the overdue lists and their count.
-fn overdue_filter(
-    org: i64,
-    today: &str,
-    owner: Option<i64>,
-    within_units: Option<&[i64]>,
-) -> Filter {
+fn overdue_filter(scope: &OverdueScope<'_>) -> Filter {
     let mut f = Filter::new();
-    f.and("a.organisation_id = ?", vec![Arg::I64(org)]);
+    f.and("a.organisation_id = ?", vec![Arg::I64(scope.org)]);
     f.and("a.status = 'open'", vec![]);
-    f.and("a.due_on < ?", vec![Arg::Text(today.to_owned())]);
-    if let Some(o) = owner {
+    f.and("a.due_on < ?", vec![Arg::Text(scope.today.to_owned())]);
+    if let Some(o) = scope.owner {
         f.and("a.owner_person_id = ?", vec![Arg::I64(o)]);
     }
-    if let Some(units) = within_units {
+    if let Some(units) = scope.within_units {
         if units.is_empty() {
             f.and("m.unit_id IS NULL", vec![]);
         } else {
@@ -1021,14 +1020,11 @@ fn overdue_filter(
 /// One page of [`overdue_actions`]: at most `limit`, from just after `after`.
 pub async fn overdue_actions_page(
     c: &mut Conn<'_>,
-    org: i64,
-    today: &str,
-    owner: Option<i64>,
-    within_units: Option<&[i64]>,
+    scope: &OverdueScope<'_>,
     after: Option<&ActionCursor>,
     limit: i64,
 ) -> DbResult<Vec<Action>> {
-    let (sql, args) = overdue_actions_query(org, today, owner, within_units, after, limit);
+    let (sql, args) = overdue_actions_query(scope, after, limit);
     fetch_all_dynamic(c, &sql, args).await
 }
 
@@ -1036,14 +1032,11 @@ pub async fn overdue_actions_page(
 /// bounds the index range (`due_on >= ?`) and breaks ties by id, so a later page is read like
 /// the first.
 pub fn overdue_actions_query(
-    org: i64,
-    today: &str,
-    owner: Option<i64>,
-    within_units: Option<&[i64]>,
+    scope: &OverdueScope<'_>,
     after: Option<&ActionCursor>,
     limit: i64,
 ) -> (String, Vec<Arg>) {
-    let mut f = overdue_filter(org, today, owner, within_units);
+    let mut f = overdue_filter(scope);
     if let Some(at) = after {
         f.and("a.due_on >= ?", vec![Arg::Text(at.due_on.clone())]);
         f.and(
@@ -1060,20 +1053,17 @@ pub fn overdue_actions_query(
 }
 
 /// How many actions [`overdue_actions`] would list without its limit.
-pub async fn count_overdue_actions(
-    c: &mut Conn<'_>,
-    org: i64,
-    today: &str,
-    owner: Option<i64>,
-    within_units: Option<&[i64]>,
-) -> DbResult<i64> {
-    let f = overdue_filter(org, today, owner, within_units);
+pub async fn count_overdue_actions(c: &mut Conn<'_>, scope: &OverdueScope<'_>) -> DbResult<i64> {
+    let f = overdue_filter(scope);
     let sql = format!(
         "SELECT COUNT(*) FROM meeting_actions a JOIN meetings m ON m.id = a.meeting_id{}",
         f.where_sql()
     );
     let rows: Vec<(i64,)> = fetch_all_dynamic(c, &sql, f.into_args()).await?;
-    Ok(rows.first().map_or(0, |r| r.0))
+    // A COUNT answers one row; none would be a database fault, not zero actions.
+    rows.first()
+        .map(|r| r.0)
+        .ok_or(crate::DbError::Unexpected(sqlx::Error::RowNotFound))
 }
 
 /// What a representation report groups by.

@@ -2093,33 +2093,43 @@ async fn overdue_actions_are_open_and_past_due_filtered_by_owner_and_units() {
 
         // Exec
         let today = "2026-03-29";
+        let (only_u1, no_unit): ([i64; 1], [i64; 0]) = ([u1], []);
+        let in_scope = |org, owner, within_units| cairn_db::meetings::OverdueScope {
+            org,
+            today,
+            owner,
+            within_units,
+        };
         let ids = |v: Vec<cairn_db::meetings::Action>| v.iter().map(|a| a.id).collect::<Vec<_>>();
         let all = ids(
-            cairn_db::meetings::overdue_actions(&mut c, org, today, None, None)
+            cairn_db::meetings::overdue_actions(&mut c, &in_scope(org, None, None))
                 .await
                 .expect("overdue"),
         );
-        let pats = ids(
-            cairn_db::meetings::overdue_actions(&mut c, org, today, Some(pat), None)
-                .await
-                .expect("overdue"),
-        );
-        let on_u1 = ids(
-            cairn_db::meetings::overdue_actions(&mut c, org, today, None, Some(&[u1]))
-                .await
-                .expect("overdue"),
-        );
-        let no_units =
-            ids(
-                cairn_db::meetings::overdue_actions(&mut c, org, today, None, Some(&[]))
-                    .await
-                    .expect("overdue"),
-            );
-        let other = ids(
-            cairn_db::meetings::overdue_actions(&mut c, other_org, today, None, None)
-                .await
-                .expect("overdue"),
-        );
+        let pats = ids(cairn_db::meetings::overdue_actions(
+            &mut c,
+            &in_scope(org, Some(pat), None),
+        )
+        .await
+        .expect("overdue"));
+        let on_u1 = ids(cairn_db::meetings::overdue_actions(
+            &mut c,
+            &in_scope(org, None, Some(&only_u1)),
+        )
+        .await
+        .expect("overdue"));
+        let no_units = ids(cairn_db::meetings::overdue_actions(
+            &mut c,
+            &in_scope(org, None, Some(&no_unit)),
+        )
+        .await
+        .expect("overdue"));
+        let other = ids(cairn_db::meetings::overdue_actions(
+            &mut c,
+            &in_scope(other_org, None, None),
+        )
+        .await
+        .expect("overdue"));
         let one = cairn_db::meetings::get_action(&mut c, org, a1)
             .await
             .expect("get")

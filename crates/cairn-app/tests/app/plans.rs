@@ -258,6 +258,12 @@ async fn cases(app: &App) -> Vec<Case> {
     let (org, unit, status) = board_org(app).await;
     let engine = app.db.engine();
     let people = |q: PeopleQuery| cairn_db::people::list_query(engine, org, &q);
+    let overdue_scope = cairn_db::meetings::OverdueScope {
+        org,
+        today: "2026-03-29",
+        owner: None,
+        within_units: None,
+    };
     let by_unit = PeopleQuery {
         unit_id: Some(unit),
         limit: 51,
@@ -376,10 +382,7 @@ async fn cases(app: &App) -> Vec<Case> {
         Case::new(
             "overdue actions",
             Some(cairn_db::meetings::overdue_actions_query(
-                org,
-                "2026-03-29",
-                None,
-                None,
+                &overdue_scope,
                 None,
                 51,
             )),
@@ -387,10 +390,7 @@ async fn cases(app: &App) -> Vec<Case> {
         Case::new(
             "overdue actions, a later page",
             Some(cairn_db::meetings::overdue_actions_query(
-                org,
-                "2026-03-29",
-                None,
-                None,
+                &overdue_scope,
                 Some(&cairn_db::meetings::ActionCursor {
                     due_on: "2026-02-01".into(),
                     id: i64::MAX,
