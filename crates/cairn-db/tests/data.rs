@@ -3225,6 +3225,29 @@ async fn sqlite_writes_work_again_once_a_full_database_has_room() {
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn every_sqlite_connection_of_the_pool_keeps_sixteen_mebibytes_of_pages() {
+    // Setup: a pool of two on a file, both connections held at once so both are asked.
+    let t = cairn_testkit::sqlite().await;
+    let db = Db::connect(&t.url, &cairn_db::ConnectOptions { max_connections: 2 })
+        .await
+        .expect("open a pool of two");
+    let (mut first, mut second) = (
+        db.acquire().await.expect("first connection"),
+        db.acquire().await.expect("second connection"),
+    );
+    for h in [&mut first, &mut second] {
+        // Exec: SQLite reports a size set in KiB as its negative.
+        let kib: i64 =
+            cairn_db::fetch_scalar!(&mut h.conn(), i64, "PRAGMA cache_size").expect("cache size");
+        // Check: the size asked for, not SQLite's 2 MiB default.
+        assert_eq!(kib, -16 * 1024);
+        assert_eq!(kib, -i64::from(cairn_db::SQLITE_CACHE_KIB));
+    }
+    drop((first, second));
+    db.close().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_failed_commit_or_statement_leaves_no_connection_inside_a_transaction_on_both_engines() {
     let s = cairn_testkit::sqlite().await;
     let p = cairn_testkit::postgres().await;
