@@ -1243,26 +1243,36 @@ async fn upcoming_of<G: ListedGroup>(
     let meetings = cairn_db::meetings::list_meetings(&mut c, org, &q).await?;
     let meetings: Vec<_> = meetings.into_iter().filter(|m| m.ends_at >= now).collect();
     let ids: Vec<i64> = meetings.iter().map(|m| m.id).collect();
-    let replies = cairn_db::meetings::replies_to(&mut c, &ids).await?;
+    // Only those who run meetings see the representation warning, so only they need the
+    // counts; a member needs only their own replies.
+    let sees_warning = actor.can(Permission::ViewMeetings);
+    let confirmed = if sees_warning {
+        cairn_db::meetings::confirmed_counts(&mut c, &ids).await?
+    } else {
+        Vec::new()
+    };
+    let mine = match actor.person_id {
+        Some(me) => cairn_db::meetings::replies_of(&mut c, me, &ids).await?,
+        None => Vec::new(),
+    };
     let mut out = Vec::new();
     for m in meetings {
         let Some(g) = groups.iter().find(|g| g.id() == m.group_id).cloned() else {
             continue;
         };
-        let to_this = || replies.iter().filter(|r| r.meeting_id == m.id);
-        let confirmed: Vec<Constituency> = to_this()
-            .filter(|r| r.reply == Reply::Confirmed.key())
-            .map(|r| r.constituency)
-            .collect();
-        let my_reply = actor.person_id.and_then(|me| {
-            to_this()
-                .find(|r| r.person_id == me)
-                .map(|r| r.reply.clone())
+        let expected_met = sees_warning.then(|| {
+            let mut counts = Counts::default();
+            for n in confirmed.iter().filter(|n| n.meeting_id == m.id) {
+                counts.set(n.constituency, u32::try_from(n.people).unwrap_or(u32::MAX));
+            }
+            g.rule().evaluate_counts(counts).met
         });
+        let my_reply = mine
+            .iter()
+            .find(|(meeting, _)| *meeting == m.id)
+            .map(|(_, reply)| reply.clone());
         out.push(Listed {
-            expected_met: actor
-                .can(Permission::ViewMeetings)
-                .then(|| g.rule().evaluate(&confirmed).met),
+            expected_met,
             my_reply,
             meeting: m,
             group: g,

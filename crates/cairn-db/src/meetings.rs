@@ -12,7 +12,7 @@ use crate::{
     Arg, Conn, DbResult, Engine, Filter, execute, fetch_all, fetch_all_dynamic, fetch_optional,
     fetch_scalar,
 };
-use cairn_domain::meetings::{Counts, GroupFields, GroupKind, Rule};
+use cairn_domain::meetings::{Counts, GroupFields, GroupKind, Reply, Rule};
 use cairn_domain::people::Constituency;
 use serde::Serialize;
 
@@ -672,24 +672,63 @@ pub async fn meeting_people(c: &mut Conn<'_>, meeting: i64) -> DbResult<Vec<Meet
     )
 }
 
-/// One person's reply to one of several meetings (see [`replies_to`]).
+/// How many of each constituency confirmed they will come to one of several meetings (see
+/// [`confirmed_counts`]).
 #[derive(Debug, Clone, sqlx::FromRow)]
-pub struct MeetingReply {
+pub struct ConfirmedCount {
     pub meeting_id: i64,
-    pub person_id: i64,
     /// As it was when they replied.
     #[sqlx(try_from = "String")]
     pub constituency: Constituency,
-    pub reply: String,
+    pub people: i64,
 }
 
-/// Every reply to any of `meetings`, in one read: what a list of meetings needs to show each
-/// one's representation and the reader's own reply, without reading names.
-pub async fn replies_to(c: &mut Conn<'_>, meetings: &[i64]) -> DbResult<Vec<MeetingReply>> {
+/// The SQL and arguments of [`confirmed_counts`]; `None` for no meetings.
+pub fn confirmed_counts_query(meetings: &[i64]) -> Option<(String, Vec<Arg>)> {
+    if meetings.is_empty() {
+        return None;
+    }
+    let marks = vec!["?"; meetings.len()].join(", ");
+    let mut f = Filter::new();
+    f.and(
+        &format!("meeting_id IN ({marks})"),
+        meetings.iter().map(|i| Arg::I64(*i)).collect(),
+    );
+    f.and(
+        "reply = ?",
+        vec![Arg::Text(Reply::Confirmed.key().to_owned())],
+    );
+    Some((
+        format!(
+            "SELECT meeting_id, constituency, COUNT(*) AS people FROM meeting_people{} \
+             GROUP BY meeting_id, constituency",
+            f.where_sql()
+        ),
+        f.into_args(),
+    ))
+}
+
+/// For each of `meetings`, how many of each constituency have confirmed, in one read: what a
+/// list of meetings needs to warn of one short of its group's rule. A few rows a meeting
+/// (one per constituency that replied), read from an index (migration 0044), not every reply.
+pub async fn confirmed_counts(c: &mut Conn<'_>, meetings: &[i64]) -> DbResult<Vec<ConfirmedCount>> {
+    match confirmed_counts_query(meetings) {
+        Some((sql, args)) => fetch_all_dynamic(c, &sql, args).await,
+        None => Ok(Vec::new()),
+    }
+}
+
+/// Person `person`'s replies to any of `meetings`, as (meeting, reply).
+pub async fn replies_of(
+    c: &mut Conn<'_>,
+    person: i64,
+    meetings: &[i64],
+) -> DbResult<Vec<(i64, String)>> {
     if meetings.is_empty() {
         return Ok(Vec::new());
     }
     let mut f = Filter::new();
+    f.and("person_id = ?", vec![Arg::I64(person)]);
     let marks = vec!["?"; meetings.len()].join(", ");
     f.and(
         &format!("meeting_id IN ({marks})"),
@@ -697,8 +736,7 @@ pub async fn replies_to(c: &mut Conn<'_>, meetings: &[i64]) -> DbResult<Vec<Meet
     );
     f.and("reply IS NOT NULL", Vec::new());
     let sql = format!(
-        "SELECT meeting_id, person_id, constituency, reply FROM meeting_people{} \
-         ORDER BY meeting_id, person_id",
+        "SELECT meeting_id, reply FROM meeting_people{}",
         f.where_sql()
     );
     fetch_all_dynamic(c, &sql, f.into_args()).await
