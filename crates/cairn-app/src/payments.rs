@@ -13,8 +13,8 @@ use crate::webhooks::Message;
 use crate::{Actor, App, AppError, AppResult, invalid, org_of, require};
 use cairn_db::Conn;
 use cairn_db::payments::{
-    Claim, ClaimQuery, ExpenseRateRow, FeeRateRow, LimitPreset, Line, NewClaim, NewLine, Profile,
-    Receipt, Run,
+    Claim, ClaimLine, ClaimQuery, ExpenseRateRow, FeeRateRow, LimitPreset, Line, NewClaim, NewLine,
+    Profile, Receipt, Run,
 };
 use cairn_domain::payments::{
     ActivityType, ClaimDraft, ClaimPeople, ClaimStatus, ExpenseCategory, ExpenseRate, FeeRate,
@@ -1230,8 +1230,27 @@ async fn needs_receipt(c: &mut Conn<'_>, org: i64, lines: &[Line], on: Date) -> 
 }
 
 /// Claims the actor can see, newest first: a member's own; staff's within reach; finance all.
-pub async fn list(app: &App, actor: &Actor, mut q: ClaimQuery) -> AppResult<Vec<Claim>> {
+pub async fn list(app: &App, actor: &Actor, q: ClaimQuery) -> AppResult<Vec<Claim>> {
     let org = org_of(actor)?;
+    let Some(q) = within_reach(actor, q)? else {
+        return Ok(Vec::new());
+    };
+    let mut h = app.db.acquire().await?;
+    Ok(cairn_db::payments::list_claims(&mut h.conn(), org, &q).await?)
+}
+
+/// The same claims as [`list`], with only what the list of claims shows of each.
+pub async fn list_lines(app: &App, actor: &Actor, q: ClaimQuery) -> AppResult<Vec<ClaimLine>> {
+    let org = org_of(actor)?;
+    let Some(q) = within_reach(actor, q)? else {
+        return Ok(Vec::new());
+    };
+    let mut h = app.db.acquire().await?;
+    Ok(cairn_db::payments::list_claim_lines(&mut h.conn(), org, &q).await?)
+}
+
+/// `q` kept within the actor's reach; `None` when it can find nothing they may see.
+fn within_reach(actor: &Actor, mut q: ClaimQuery) -> AppResult<Option<ClaimQuery>> {
     if actor.can(Permission::ManageClaims) || actor.can(Permission::AuthoriseClaims) {
         if actor.role.is_unit_scoped() {
             q.within_units = Some(actor.unit_ids.clone());
@@ -1240,14 +1259,13 @@ pub async fn list(app: &App, actor: &Actor, mut q: ClaimQuery) -> AppResult<Vec<
         let own = actor.person_id.ok_or(AppError::Forbidden)?;
         // A member asking after someone else's claims finds none, rather than their own.
         if q.person_id.is_some_and(|p| p != own) {
-            return Ok(Vec::new());
+            return Ok(None);
         }
         q.person_id = Some(own);
     } else {
         return Err(AppError::Forbidden);
     }
-    let mut h = app.db.acquire().await?;
-    Ok(cairn_db::payments::list_claims(&mut h.conn(), org, &q).await?)
+    Ok(Some(q))
 }
 
 /// Claims waiting at each step (for the payments home and the reports).

@@ -16,7 +16,7 @@ use crate::{Actor, App, AppError, AppResult, invalid, org_of, require};
 use cairn_db::audit::{AuditQuery, Entry};
 use cairn_db::people::{
     Attendance, ExitGiven, GroupOf, InterestHeld, LevelDecision, Pairing, PeopleQuery, Person,
-    Profile, RoleHeld, Step, SuggestionSent, WhosWhoEntry,
+    PersonLine, Profile, RoleHeld, Step, SuggestionSent, WhosWhoEntry,
 };
 use cairn_db::units::Unit;
 use cairn_domain::people::{
@@ -37,13 +37,8 @@ pub struct PersonWithUnits {
 }
 
 /// A page of people the actor may see.
-pub async fn list(app: &App, actor: &Actor, mut q: PeopleQuery) -> AppResult<Vec<PersonWithUnits>> {
-    require(actor, Permission::ViewPeople)?;
-    let org = org_of(actor)?;
-    if actor.role.is_unit_scoped() {
-        q.within_units = Some(actor.unit_ids.clone());
-    }
-    q.limit = q.limit.clamp(1, PAGE_MAX);
+pub async fn list(app: &App, actor: &Actor, q: PeopleQuery) -> AppResult<Vec<PersonWithUnits>> {
+    let (org, q) = within_reach(actor, q)?;
     let mut h = app.db.acquire().await?;
     let mut c = h.conn();
     let people = cairn_db::people::list(&mut c, org, &q).await?;
@@ -51,18 +46,60 @@ pub async fn list(app: &App, actor: &Actor, mut q: PeopleQuery) -> AppResult<Vec
     let pairs = cairn_db::people::units_of(&mut c, &ids).await?;
     Ok(people
         .into_iter()
-        .map(|p| {
-            let unit_ids = pairs
-                .iter()
-                .filter(|(pid, _)| *pid == p.id)
-                .map(|(_, u)| *u)
-                .collect();
-            PersonWithUnits {
-                person: p,
-                unit_ids,
-            }
+        .map(|p| PersonWithUnits {
+            unit_ids: unit_ids_of(&pairs, p.id),
+            person: p,
         })
         .collect())
+}
+
+/// A person as the staff list shows them, and their unit ids.
+#[derive(Debug, Clone)]
+pub struct PersonLineWithUnits {
+    pub person: PersonLine,
+    pub unit_ids: Vec<i64>,
+}
+
+/// The same page as [`list`], with only what the staff list shows of each person.
+pub async fn list_lines(
+    app: &App,
+    actor: &Actor,
+    q: PeopleQuery,
+) -> AppResult<Vec<PersonLineWithUnits>> {
+    let (org, q) = within_reach(actor, q)?;
+    let mut h = app.db.acquire().await?;
+    let mut c = h.conn();
+    let people = cairn_db::people::list_lines(&mut c, org, &q).await?;
+    let ids: Vec<i64> = people.iter().map(|p| p.id).collect();
+    let pairs = cairn_db::people::units_of(&mut c, &ids).await?;
+    Ok(people
+        .into_iter()
+        .map(|p| PersonLineWithUnits {
+            unit_ids: unit_ids_of(&pairs, p.id),
+            person: p,
+        })
+        .collect())
+}
+
+/// The actor's organisation and `q` kept within the actor's reach: a unit-scoped account sees
+/// only its units' people, and a page is never longer than [`PAGE_MAX`].
+fn within_reach(actor: &Actor, mut q: PeopleQuery) -> AppResult<(i64, PeopleQuery)> {
+    require(actor, Permission::ViewPeople)?;
+    let org = org_of(actor)?;
+    if actor.role.is_unit_scoped() {
+        q.within_units = Some(actor.unit_ids.clone());
+    }
+    q.limit = q.limit.clamp(1, PAGE_MAX);
+    Ok((org, q))
+}
+
+/// The unit ids paired with `person` in (person, unit) pairs.
+fn unit_ids_of(pairs: &[(i64, i64)], person: i64) -> Vec<i64> {
+    pairs
+        .iter()
+        .filter(|(p, _)| *p == person)
+        .map(|(_, u)| *u)
+        .collect()
 }
 
 pub(crate) async fn load_in_reach(

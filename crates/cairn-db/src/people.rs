@@ -251,12 +251,50 @@ pub async fn list(
     }
 }
 
+/// What the staff list of people shows of a person: none of how to reach them or what they
+/// need, which a list has no use for.
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct PersonLine {
+    pub id: i64,
+    pub chosen_name: String,
+    #[sqlx(try_from = "String")]
+    pub constituency: Constituency,
+    #[sqlx(try_from = "String")]
+    pub status: PersonStatus,
+}
+
+/// The columns of a [`PersonLine`]. Every column a query returns is copied out of the engine
+/// for each row, so the list reads only the four it shows.
+const LINE_COLUMNS: &str = "id, chosen_name, constituency, status";
+
+/// A page of people as the staff list shows them, found and ordered as [`list`] finds them.
+pub async fn list_lines(
+    c: &mut Conn<'_>,
+    organisation_id: i64,
+    q: &PeopleQuery,
+) -> DbResult<Vec<PersonLine>> {
+    match select_people(c.engine(), organisation_id, q, LINE_COLUMNS) {
+        Some((sql, args)) => fetch_all_dynamic(c, &sql, args).await,
+        None => Ok(Vec::new()),
+    }
+}
+
 /// The SQL and arguments of [`list`]; `None` when nobody can match. The limit is the last
 /// argument.
 pub fn list_query(
     engine: Engine,
     organisation_id: i64,
     q: &PeopleQuery,
+) -> Option<(String, Vec<Arg>)> {
+    select_people(engine, organisation_id, q, COLUMNS)
+}
+
+/// [`list_query`] returning `columns` of each person.
+fn select_people(
+    engine: Engine,
+    organisation_id: i64,
+    q: &PeopleQuery,
+    columns: &str,
 ) -> Option<(String, Vec<Arg>)> {
     let mut f = Filter::new();
     // A unit's list reads the unit's memberships in name order (each carries its person's
@@ -330,7 +368,7 @@ pub fn list_query(
         );
     }
     let lim = f.push_arg(Arg::I64(q.limit));
-    let cols = COLUMNS
+    let cols = columns
         .split(", ")
         .map(|c| format!("p.{c}"))
         .collect::<Vec<_>>()

@@ -195,7 +195,7 @@ async fn claims(State(st): State<AppState>, s: Signed, Query(q): Query<ClaimsQue
     let t = s.ctx.t();
     let status = q.status.as_deref().and_then(ClaimStatus::parse);
     let before = q.before.as_deref().and_then(|b| b.parse().ok());
-    let list = cairn_app::payments::list(
+    let list = cairn_app::payments::list_lines(
         &st.app,
         s.actor(),
         ClaimQuery {

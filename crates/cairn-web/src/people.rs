@@ -114,7 +114,7 @@ async fn list(State(st): State<AppState>, s: Signed, Query(q): Query<ListQuery>)
         // A Welsh page lists people in the Welsh alphabet's order.
         welsh_order: t.lang == Language::Cy,
     };
-    let people = cairn_app::people::list(&st.app, s.actor(), query).await?;
+    let people = cairn_app::people::list_lines(&st.app, s.actor(), query).await?;
     let units = unit_names(&st, &s).await?;
     let more = people.len() as i64 > PAGE;
     let people: Vec<_> = people.into_iter().take(PAGE as usize).collect();

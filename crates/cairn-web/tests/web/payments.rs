@@ -639,3 +639,58 @@ async fn the_statement_covers_the_period_chosen_and_keeps_it_in_the_form() {
         }
     }
 }
+
+#[tokio::test]
+async fn the_claims_list_shows_each_claims_total_and_reads_none_of_what_was_written() {
+    crate::helpers::both(|t| async move {
+        // Setup: a member's claim with words of their own about what they did.
+        let member = t.actor(Who::Member).await;
+        let d = cairn_domain::payments::ClaimDraft {
+            activity_type: "meeting".into(),
+            activity_on: cairn_domain::time::DateParts {
+                day: "2".into(),
+                month: "11".into(),
+                year: "2026".into(),
+            },
+            hours: "1".into(),
+            minutes: "0".into(),
+            description: "Planned the garden open day with Bryn".into(),
+            expenses: vec![cairn_domain::payments::ExpenseDraft {
+                category: "parking".into(),
+                amount: "3.20".into(),
+                ..Default::default()
+            }],
+        };
+        let id = cairn_app::payments::create_claim(&t.app, &member, None, None, &d)
+            .await
+            .expect("claim");
+        let (total, _, _) = totals(&t, id).await;
+
+        // Exec
+        let (res, queries) = cairn_db::record_queries(t.get(Who::Member, "/payments/claims")).await;
+
+        // Check
+        assert_eq!(res.status, StatusCode::OK, "{}", res.body);
+        assert!(
+            res.body
+                .contains(&format!("href=\"/payments/claims/{id}\""))
+        );
+        let pounds = cairn_domain::payments::format_pounds(total);
+        assert!(res.body.contains(&pounds), "{pounds} shown");
+        assert!(!res.body.contains("garden open day"));
+        let listing: Vec<_> = queries
+            .iter()
+            .filter(|q| q.contains("FROM claims c") && q.contains("ORDER BY c.id DESC"))
+            .collect();
+        assert_eq!(listing.len(), 1, "{queries:#?}");
+        for column in [
+            "description",
+            "reject_reason",
+            "created_by_label",
+            "fee_pence",
+        ] {
+            assert!(!listing[0].contains(column), "the list reads {column}");
+        }
+    })
+    .await;
+}

@@ -509,3 +509,46 @@ async fn an_administrator_erases_a_person_after_the_confirmation_page_and_waits_
         assert_eq!(r.status, StatusCode::FORBIDDEN, "{who:?}");
     }
 }
+
+#[tokio::test]
+async fn the_people_list_shows_a_unit_and_reads_nothing_of_how_to_reach_anyone() {
+    crate::helpers::both(|t| async move {
+        // Setup: a person of the unit with an e-mail address and access needs on record.
+        let admin = t.actor(Who::OrgAdmin).await;
+        cairn_app::people::create(
+            &t.app,
+            &admin,
+            &cairn_domain::people::PersonDraft {
+                chosen_name: "Eirlys Bowen".into(),
+                constituency: "carer".into(),
+                unit_ids: vec![t.seed.unit_a1],
+                status: "active".into(),
+                preferred_language: "cy".into(),
+                email: Some("eirlys.bowen@example.test".into()),
+                access_needs: Some("Large print, please".into()),
+                ..Default::default()
+            },
+        )
+        .await
+        .expect("person");
+
+        // Exec
+        let path = format!("/people?unit_id={}", t.seed.unit_a1);
+        let (res, queries) = cairn_db::record_queries(t.get(Who::Lead, &path)).await;
+
+        // Check
+        assert_eq!(res.status, StatusCode::OK, "{}", res.body);
+        assert!(res.body.contains("Eirlys Bowen"), "listed");
+        assert!(!res.body.contains("eirlys.bowen@example.test"));
+        assert!(!res.body.contains("Large print"));
+        let listing: Vec<_> = queries
+            .iter()
+            .filter(|q| q.contains("JOIN people p") && q.contains("ORDER BY"))
+            .collect();
+        assert_eq!(listing.len(), 1, "{queries:#?}");
+        for column in ["email", "access_needs", "consent_on", "discipline"] {
+            assert!(!listing[0].contains(column), "the list reads {column}");
+        }
+    })
+    .await;
+}
