@@ -29,10 +29,10 @@ use serde::Serialize;
 /// Largest page of people.
 pub const PAGE_MAX: i64 = 200;
 
-/// A person and their unit ids.
+/// A person (the whole record, or a [`PersonLine`] for the staff list) and their unit ids.
 #[derive(Debug, Clone)]
-pub struct PersonWithUnits {
-    pub person: Person,
+pub struct PersonWithUnits<P = Person> {
+    pub person: P,
     pub unit_ids: Vec<i64>,
 }
 
@@ -42,22 +42,7 @@ pub async fn list(app: &App, actor: &Actor, q: PeopleQuery) -> AppResult<Vec<Per
     let mut h = app.db.acquire().await?;
     let mut c = h.conn();
     let people = cairn_db::people::list(&mut c, org, &q).await?;
-    let ids: Vec<i64> = people.iter().map(|p| p.id).collect();
-    let pairs = cairn_db::people::units_of(&mut c, &ids).await?;
-    Ok(people
-        .into_iter()
-        .map(|p| PersonWithUnits {
-            unit_ids: unit_ids_of(&pairs, p.id),
-            person: p,
-        })
-        .collect())
-}
-
-/// A person as the staff list shows them, and their unit ids.
-#[derive(Debug, Clone)]
-pub struct PersonLineWithUnits {
-    pub person: PersonLine,
-    pub unit_ids: Vec<i64>,
+    with_units(&mut c, people, |p| p.id).await
 }
 
 /// The same page as [`list`], with only what the staff list shows of each person.
@@ -65,20 +50,12 @@ pub async fn list_lines(
     app: &App,
     actor: &Actor,
     q: PeopleQuery,
-) -> AppResult<Vec<PersonLineWithUnits>> {
+) -> AppResult<Vec<PersonWithUnits<PersonLine>>> {
     let (org, q) = within_reach(actor, q)?;
     let mut h = app.db.acquire().await?;
     let mut c = h.conn();
     let people = cairn_db::people::list_lines(&mut c, org, &q).await?;
-    let ids: Vec<i64> = people.iter().map(|p| p.id).collect();
-    let pairs = cairn_db::people::units_of(&mut c, &ids).await?;
-    Ok(people
-        .into_iter()
-        .map(|p| PersonLineWithUnits {
-            unit_ids: unit_ids_of(&pairs, p.id),
-            person: p,
-        })
-        .collect())
+    with_units(&mut c, people, |p| p.id).await
 }
 
 /// The actor's organisation and `q` kept within the actor's reach: a unit-scoped account sees
@@ -93,13 +70,25 @@ fn within_reach(actor: &Actor, mut q: PeopleQuery) -> AppResult<(i64, PeopleQuer
     Ok((org, q))
 }
 
-/// The unit ids paired with `person` in (person, unit) pairs.
-fn unit_ids_of(pairs: &[(i64, i64)], person: i64) -> Vec<i64> {
-    pairs
-        .iter()
-        .filter(|(p, _)| *p == person)
-        .map(|(_, u)| *u)
-        .collect()
+/// Each of `people` with their unit ids, read in one query for the page.
+async fn with_units<P>(
+    c: &mut cairn_db::Conn<'_>,
+    people: Vec<P>,
+    id: impl Fn(&P) -> i64,
+) -> AppResult<Vec<PersonWithUnits<P>>> {
+    let ids: Vec<i64> = people.iter().map(&id).collect();
+    let pairs = cairn_db::people::units_of(c, &ids).await?;
+    Ok(people
+        .into_iter()
+        .map(|p| PersonWithUnits {
+            unit_ids: pairs
+                .iter()
+                .filter(|(person, _)| *person == id(&p))
+                .map(|(_, u)| *u)
+                .collect(),
+            person: p,
+        })
+        .collect())
 }
 
 pub(crate) async fn load_in_reach(

@@ -44,6 +44,11 @@ async fn upload(t: &TestApp, who: Who, claim: i64, bytes: &[u8], name: &str) -> 
 }
 
 async fn draft_claim(t: &TestApp) -> i64 {
+    member_claim(t, "Forum").await
+}
+
+/// A member's draft claim for an hour's meeting and £3.20 of parking, in their own words.
+async fn member_claim(t: &TestApp, description: &str) -> i64 {
     let member = t.actor(Who::Member).await;
     let d = cairn_domain::payments::ClaimDraft {
         activity_type: "meeting".into(),
@@ -54,7 +59,7 @@ async fn draft_claim(t: &TestApp) -> i64 {
         },
         hours: "1".into(),
         minutes: "0".into(),
-        description: "Forum".into(),
+        description: description.into(),
         expenses: vec![cairn_domain::payments::ExpenseDraft {
             category: "parking".into(),
             amount: "3.20".into(),
@@ -644,26 +649,7 @@ async fn the_statement_covers_the_period_chosen_and_keeps_it_in_the_form() {
 async fn the_claims_list_shows_each_claims_total_and_reads_none_of_what_was_written() {
     crate::helpers::both(|t| async move {
         // Setup: a member's claim with words of their own about what they did.
-        let member = t.actor(Who::Member).await;
-        let d = cairn_domain::payments::ClaimDraft {
-            activity_type: "meeting".into(),
-            activity_on: cairn_domain::time::DateParts {
-                day: "2".into(),
-                month: "11".into(),
-                year: "2026".into(),
-            },
-            hours: "1".into(),
-            minutes: "0".into(),
-            description: "Planned the garden open day with Bryn".into(),
-            expenses: vec![cairn_domain::payments::ExpenseDraft {
-                category: "parking".into(),
-                amount: "3.20".into(),
-                ..Default::default()
-            }],
-        };
-        let id = cairn_app::payments::create_claim(&t.app, &member, None, None, &d)
-            .await
-            .expect("claim");
+        let id = member_claim(&t, "Planned the garden open day with Bryn").await;
         let (total, _, _) = totals(&t, id).await;
 
         // Exec
