@@ -139,6 +139,22 @@ pub(crate) async fn units(
     .await
 }
 
+/// Unit `id` of organisation `org`, from the [`units`] held for it; read on its own only when
+/// the held list does not have it, so that an id of another organisation, or of none, is
+/// still answered by the database as not found.
+pub(crate) async fn unit(
+    app: &App,
+    c: &mut cairn_db::Conn<'_>,
+    org: i64,
+    id: i64,
+) -> AppResult<Unit> {
+    let held = units(app, c, org).await?;
+    match held.iter().find(|u| u.id == id) {
+        Some(u) => Ok(u.clone()),
+        None => Ok(cairn_db::units::get_unit(c, org, id).await?),
+    }
+}
+
 /// Organisation `org`'s [`ModelSettings`], held as [`units`] are.
 pub(crate) async fn model(
     app: &App,

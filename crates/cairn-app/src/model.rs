@@ -333,6 +333,7 @@ pub struct UnitAssessment {
 }
 
 async fn can_view_unit(
+    app: &App,
     c: &mut Conn<'_>,
     actor: &Actor,
     org: i64,
@@ -356,7 +357,7 @@ async fn can_view_unit(
             return Err(AppError::NotFound);
         }
     }
-    let u = cairn_db::units::get_unit(c, org, unit).await?;
+    let u = crate::cache::unit(app, c, org, unit).await?;
     Ok((u, o))
 }
 
@@ -428,7 +429,7 @@ pub async fn unit_assessment(app: &App, actor: &Actor, unit_id: i64) -> AppResul
     ensure(app, org, actor).await?;
     let mut h = app.db.acquire().await?;
     let c = &mut h.conn();
-    let (unit, organisation) = can_view_unit(c, actor, org, unit_id).await?;
+    let (unit, organisation) = can_view_unit(app, c, actor, org, unit_id).await?;
     let model = crate::cache::model(app, c, org).await?;
     let (practices, version, rounds) = (&model.practices, model.version, &model.rounds);
     let current = cairn_db::model::for_unit(c, org, unit_id).await?;
@@ -577,7 +578,7 @@ pub async fn unit_progress(
     ensure(app, org, actor).await?;
     let mut h = app.db.acquire().await?;
     let c = &mut h.conn();
-    let (_, organisation) = can_view_unit(c, actor, org, unit_id).await?;
+    let (_, organisation) = can_view_unit(app, c, actor, org, unit_id).await?;
     let model = crate::cache::model(app, c, org).await?;
     let current = cairn_db::model::for_unit(c, org, unit_id).await?;
     let levels = progress_of(

@@ -26,7 +26,7 @@ pub async fn for_unit(app: &App, actor: &Actor, unit: i64) -> AppResult<UnitEvid
     let org = org_of(actor)?;
     let mut h = app.db.acquire().await?;
     let c = &mut h.conn();
-    let (u, _) = can_view_unit(c, actor, org, unit).await?;
+    let (u, _) = can_view_unit(app, c, actor, org, unit).await?;
     let mut records = Vec::with_capacity(Kind::ALL.len());
     for k in Kind::ALL {
         records.push((*k, db::list(c, unit, k.key(), LIST_LIMIT).await?));
@@ -40,7 +40,7 @@ pub async fn of_kind(app: &App, actor: &Actor, unit: i64, kind: Kind) -> AppResu
     let org = org_of(actor)?;
     let mut h = app.db.acquire().await?;
     let c = &mut h.conn();
-    can_view_unit(c, actor, org, unit).await?;
+    can_view_unit(app, c, actor, org, unit).await?;
     Ok(db::list(c, unit, kind.key(), 500).await?)
 }
 

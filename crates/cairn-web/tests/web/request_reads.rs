@@ -306,6 +306,35 @@ async fn an_assessment_page_reads_the_model_only_until_the_instance_holds_it() {
 }
 
 #[tokio::test]
+async fn a_units_self_assessment_names_the_unit_from_the_held_units_and_another_organisations_is_not_found()
+ {
+    both(|t| async move {
+        let unit = format!("/units/{}/assessment", t.seed.unit_a1);
+        // Setup: the first page may read the units.
+        assert_eq!(t.get(Who::Lead, &unit).await.status, StatusCode::OK);
+
+        // Exec
+        let (res, queries) = record_queries(t.get(Who::Lead, &unit)).await;
+        let elsewhere = format!("/units/{}/assessment", t.seed.unit_b);
+        let (other, other_queries) = record_queries(t.get(Who::Lead, &elsewhere)).await;
+
+        // Check
+        assert_eq!(res.status, StatusCode::OK);
+        assert!(res.body.contains("Alder"), "the unit is named");
+        let read = reading(&queries, "FROM units WHERE");
+        assert!(read.is_empty(), "{read:#?}");
+        assert_eq!(other.status, StatusCode::NOT_FOUND);
+        assert!(!other.body.contains("Alder"));
+        assert_eq!(
+            reading(&other_queries, "FROM units WHERE").len(),
+            1,
+            "a unit the instance does not hold for the organisation is asked of the database"
+        );
+    })
+    .await;
+}
+
+#[tokio::test]
 async fn a_practice_and_a_round_changed_by_hand_in_sql_show_on_both_instances_next_pages() {
     both(|t| async move {
         // Setup: both instances have shown the unit's assessment once and hold the model.
