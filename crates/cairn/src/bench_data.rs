@@ -158,10 +158,21 @@ pub fn router(app: &cairn_app::App) -> axum::Router {
 pub enum PageKind {
     /// `/healthz`: the floor of the stack, the yardstick for the others.
     Floor,
+    /// The signed-in account page: the session and one small read, rendered in the layout
+    /// every page shares. A second yardstick with no target of its own: what any signed-in
+    /// page costs before it reads what it shows.
+    SignedIn,
     /// A list page that should read about one page of rows.
     List,
     /// The unit self-assessment and service-wide assessment pages.
     Assessment,
+}
+
+impl PageKind {
+    /// Measured beside the pages to compare them with, with no target of its own.
+    pub fn is_yardstick(self) -> bool {
+        matches!(self, PageKind::Floor | PageKind::SignedIn)
+    }
 }
 
 /// A page the load and flatness checks measure.
@@ -172,13 +183,18 @@ pub struct Page {
     pub kind: PageKind,
 }
 
-/// The measured pages, `/healthz` first: the lists filtered as a unit's staff would filter
-/// them, and the assessment pages for one unit and for the whole service.
+/// The measured pages, `/healthz` and the account page first: the lists filtered as a unit's
+/// staff would filter them, and the assessment pages for one unit and for the whole service.
 pub fn pages(org: i64, unit: i64) -> Vec<Page> {
-    use PageKind::{Assessment, Floor, List};
+    use PageKind::{Assessment, Floor, List, SignedIn};
     let page = |name, path: String, kind| Page { name, path, kind };
     vec![
         page("/healthz (the floor)", "/healthz".into(), Floor),
+        page(
+            "your account (signed in, one read)",
+            "/account".into(),
+            SignedIn,
+        ),
         page(
             "people list, filtered by unit",
             format!("/people?unit_id={unit}"),
