@@ -530,6 +530,48 @@ async fn bad_plans(app: &App) -> Vec<String> {
             plan.join("\n  ")
         ));
     }
+    // A unit's self-assessment counts its Friends and Family answers of the last quarter (a
+    // few hundred on the board unit), one row of counts and no page. On SQLite it must count
+    // them from the index holding each answer's round (migration 0045), never the table.
+    let today = jiff::Timestamp::from_millisecond(T0)
+        .expect("T0")
+        .to_zoned(jiff::tz::TimeZone::UTC)
+        .date();
+    let day_iso = |days: i64| {
+        today
+            .checked_sub(jiff::Span::new().days(days))
+            .expect("a date")
+            .to_string()
+    };
+    let (today_iso, ninety_days, quarter_from) = (today.to_string(), day_iso(90), day_iso(91));
+    let (sql, args) =
+        cairn_db::model::measures::unit_counts_query(&cairn_db::model::measures::Window {
+            organisation: org,
+            unit,
+            today: &today_iso,
+            ninety_days: &ninety_days,
+            quarter_from: &quarter_from,
+            month_ms: T0 - 4 * WEEK,
+            quarter_ms: T0 - 13 * WEEK,
+            year_ms: T0 - 52 * WEEK,
+            now_ms: T0,
+        });
+    let plan = {
+        let mut h = app.db.acquire().await.expect("acquire");
+        cairn_db::plan::explain(&mut h.conn(), sql, args)
+            .await
+            .expect("plan the unit's counts")
+    };
+    if app.db.engine() == Engine::Sqlite
+        && !plan
+            .iter()
+            .any(|l| l.contains("COVERING INDEX survey_responses_unit"))
+    {
+        report.push(format!(
+            "a unit's counts read the survey answers from the table\n  {}",
+            plan.join("\n  ")
+        ));
+    }
     report
 }
 

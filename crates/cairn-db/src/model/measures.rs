@@ -14,7 +14,7 @@
 //! over a recent window (steps, topics, newcomers) start from the organisation's index range for
 //! that window and then check membership, so they read the window's rows, not the unit's.
 
-use crate::{Conn, DbResult, fetch_all, fetch_one};
+use crate::{Arg, Conn, DbResult, fetch_all, fetch_one};
 
 /// The counts for one unit on one day.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, sqlx::FromRow)]
@@ -93,7 +93,43 @@ pub async fn unit_counts(c: &mut Conn<'_>, w: &Window<'_>) -> DbResult<UnitCount
     fetch_one!(
         c,
         UnitCounts,
-        "SELECT \
+        UNIT_COUNTS_SQL,
+        w.organisation,
+        w.unit,
+        w.today,
+        w.ninety_days,
+        w.month_ms,
+        w.quarter_ms,
+        w.year_ms,
+        w.quarter_from,
+        w.now_ms
+    )
+}
+
+/// [`unit_counts`]'s statement with its arguments, for tests that read its plan.
+pub fn unit_counts_query(w: &Window<'_>) -> (&'static str, Vec<Arg>) {
+    (
+        UNIT_COUNTS_SQL,
+        vec![
+            Arg::I64(w.organisation),
+            Arg::I64(w.unit),
+            Arg::Text(w.today.to_owned()),
+            Arg::Text(w.ninety_days.to_owned()),
+            Arg::I64(w.month_ms),
+            Arg::I64(w.quarter_ms),
+            Arg::I64(w.year_ms),
+            Arg::Text(w.quarter_from.to_owned()),
+            Arg::I64(w.now_ms),
+        ],
+    )
+}
+
+/// Every count in one row: `$1` organisation, `$2` unit, `$3` today, `$4` ninety days back,
+/// `$5` month, `$6` quarter and `$7` year starts (milliseconds), `$8` the quarter's first
+/// date, `$9` now (milliseconds). The satisfaction answers are counted from the unit's index
+/// (unit, week, round) with the round checked against the Friends and Family rounds, so the
+/// quarter's answers are never read from the table (migration 0045).
+const UNIT_COUNTS_SQL: &str = "SELECT \
            (SELECT COUNT(*) FROM arrivals WHERE unit_id = $2 AND arrived_on >= $4) AS arrivals, \
            (SELECT COUNT(*) FROM arrivals WHERE unit_id = $2 AND arrived_on >= $4 AND offered_on IS NOT NULL) AS arrivals_offered, \
            (SELECT COUNT(*) FROM opportunities WHERE organisation_id = $1 AND (unit_id = $2 OR unit_id IS NULL) \
@@ -137,9 +173,10 @@ pub async fn unit_counts(c: &mut Conn<'_>, w: &Window<'_>) -> DbResult<UnitCount
            (SELECT COUNT(*) FROM survey_round_units u JOIN survey_rounds r ON r.id = u.round_id \
               JOIN surveys s ON s.id = r.survey_id WHERE u.unit_id = $2 AND s.template = 'fft' \
               AND r.opens_on <= $3 AND r.closes_on >= $8) AS satisfaction_rounds, \
-           (SELECT COUNT(*) FROM survey_responses x JOIN survey_rounds r ON r.id = x.round_id \
-              JOIN surveys s ON s.id = r.survey_id WHERE x.unit_id = $2 AND s.template = 'fft' \
-              AND x.week_of >= $8 AND x.week_of <= $3) AS satisfaction_responses, \
+           (SELECT COUNT(*) FROM survey_responses x WHERE x.unit_id = $2 \
+              AND x.week_of >= $8 AND x.week_of <= $3 \
+              AND x.round_id IN (SELECT r.id FROM survey_rounds r JOIN surveys s ON s.id = r.survey_id \
+                WHERE s.template = 'fft')) AS satisfaction_responses, \
            tr.levels_awareness, tr.speaking_out, ts.joint_sessions, ts.co_delivered_sessions \
          FROM (SELECT \
              COUNT(DISTINCT CASE WHEN (',' || k.practices || ',') LIKE '%,L1.13,%' THEN a.person_id END) AS levels_awareness, \
@@ -156,18 +193,7 @@ pub async fn unit_counts(c: &mut Conn<'_>, w: &Window<'_>) -> DbResult<UnitCount
            FROM training_sessions s WHERE s.organisation_id = $1 AND s.starts_at >= $6 AND s.starts_at < $9 \
            AND EXISTS (SELECT 1 FROM session_attendance a JOIN person_units pu ON pu.person_id = a.person_id \
                        WHERE a.session_id = s.id AND a.status = 'attended' AND pu.unit_id = $2)) ts \
-         LEFT JOIN unit_suggestion_tallies st ON st.unit_id = $2",
-        w.organisation,
-        w.unit,
-        w.today,
-        w.ninety_days,
-        w.month_ms,
-        w.quarter_ms,
-        w.year_ms,
-        w.quarter_from,
-        w.now_ms
-    )
-}
+         LEFT JOIN unit_suggestion_tallies st ON st.unit_id = $2";
 
 /// One newcomer on a unit: when they joined, their first buddy pairing's start (if any), and
 /// which pathway steps are done.
