@@ -14,7 +14,7 @@
 //! over a recent window (steps, topics, newcomers) start from the organisation's index range for
 //! that window and then check membership, so they read the window's rows, not the unit's.
 
-use crate::{Arg, Conn, DbResult, fetch_all, fetch_one};
+use crate::{Arg, Conn, DbError, DbResult, fetch_all};
 
 /// The counts for one unit on one day.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, sqlx::FromRow)]
@@ -90,23 +90,16 @@ pub struct Window<'a> {
 
 /// The counts for a unit over `w`'s windows.
 pub async fn unit_counts(c: &mut Conn<'_>, w: &Window<'_>) -> DbResult<UnitCounts> {
-    fetch_one!(
-        c,
-        UnitCounts,
-        UNIT_COUNTS_SQL,
-        w.organisation,
-        w.unit,
-        w.today,
-        w.ninety_days,
-        w.month_ms,
-        w.quarter_ms,
-        w.year_ms,
-        w.quarter_from,
-        w.now_ms
-    )
+    let (sql, args) = unit_counts_query(w);
+    let rows: Vec<UnitCounts> = crate::fetch_all_dynamic(c, sql, args).await?;
+    // Aggregates without grouping always give one row; none is answered as a missing row was
+    // before, never as zero counts.
+    rows.into_iter()
+        .next()
+        .ok_or_else(|| DbError::from(sqlx::Error::RowNotFound))
 }
 
-/// [`unit_counts`]'s statement with its arguments, for tests that read its plan.
+/// [`unit_counts`]'s statement with its arguments (also for tests that read its plan).
 pub fn unit_counts_query(w: &Window<'_>) -> (&'static str, Vec<Arg>) {
     (
         UNIT_COUNTS_SQL,
