@@ -995,12 +995,29 @@ async fn get_round(
     Ok(Json(round_json(&st, &a, id).await?))
 }
 
+/// The longest round name the API takes, as its description says (`RoundInput`).
+const ROUND_NAME_MAX: usize = 120;
+
 async fn create_round(
     State(st): State<AppState>,
     a: ApiActor,
     body: Result<Json<RoundJson>, JsonRejection>,
 ) -> Result<(StatusCode, Json<serde_json::Value>), ApiError> {
     let input = json_body(body, a.lang)?;
+    // The API's description caps each name at 120 characters as sent; the use case counts
+    // after trimming, which would take 120 characters wrapped in spaces.
+    let mut too_long = FieldErrors::new();
+    for (field, value) in [("name", &input.name), ("name_cy", &input.name_cy)] {
+        if value
+            .as_deref()
+            .is_some_and(|v| v.chars().count() > ROUND_NAME_MAX)
+        {
+            too_long.add(field, "model-error-round-name-long");
+        }
+    }
+    if !too_long.is_empty() {
+        return Err(ApiError::from_app(AppError::Invalid(too_long), a.lang));
+    }
     let kind = input.kind.unwrap_or_else(|| "round".into());
     let name = Bilingual::new(input.name.as_deref(), input.name_cy.as_deref());
     let id = if kind == "baseline" {

@@ -538,6 +538,43 @@ async fn suggestions_filter_by_unit_status_and_day_received_and_page_by_cursor()
 }
 
 #[tokio::test]
+async fn a_round_name_longer_than_the_description_allows_is_refused_even_when_spaces_would_trim_it()
+{
+    for (engine, t) in engines().await {
+        let limit = 120;
+        let padded = format!("\n{}", "*".repeat(limit));
+        for body in [
+            json!({"kind": "round", "name": padded}),
+            json!({"kind": "round", "name": "Spring", "name_cy": padded}),
+        ] {
+            let res = t
+                .api(
+                    Who::Lead,
+                    Method::POST,
+                    "/api/v1/assessment-rounds",
+                    Some(body.clone()),
+                )
+                .await;
+            assert_eq!(
+                res.status,
+                StatusCode::UNPROCESSABLE_ENTITY,
+                "{engine} {body}: {}",
+                res.body
+            );
+        }
+        let res = t
+            .api(
+                Who::Lead,
+                Method::POST,
+                "/api/v1/assessment-rounds",
+                Some(json!({"kind": "round", "name": "*".repeat(limit)})),
+            )
+            .await;
+        assert_eq!(res.status, StatusCode::CREATED, "{engine}: {}", res.body);
+    }
+}
+
+#[tokio::test]
 async fn assessment_rounds_are_listed_and_read_and_a_units_history_shows_its_changes() {
     for (engine, t) in engines().await {
         let list = t
